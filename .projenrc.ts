@@ -1,0 +1,106 @@
+import { YamlFile } from 'projen';
+import { UpdateSnapshot, NodePackageManager } from 'projen/lib/javascript';
+import { TypeScriptProject } from 'projen/lib/typescript';
+
+// podsmith is a library (constructs, validator, runner) with a CLI, so it is a TypeScript
+// library project that carries its own cdk8s.yaml, rather than projen's cdk8s *app* type,
+// which would add `cdk8s import` (network) and make cdk8s-cli a runtime dependency.
+const project = new TypeScriptProject({
+  name: 'podsmith',
+  description: 'Typed cdk8s constructs that apply the Kubernetes Pod handbook by default, validate manifests against the API server\'s rules and prove Pod behaviour on a real cluster.',
+  license: 'Apache-2.0',
+  copyrightOwner: 'the podsmith authors',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: NodePackageManager.NPM,
+  // ts-jest and projen do not support TypeScript 7 (the native port) yet: pin 5.x.
+  typescriptVersion: '5.9.3',
+  minNodeVersion: '20.0.0',
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  eslint: false,
+  sampleCode: false,
+  entrypoint: 'lib/index.js',
+  // dist/ holds the synthesized manifests (cdk8s' convention); npm packages go elsewhere.
+  artifactsDirectory: 'dist-pkg',
+  bin: { podsmith: 'lib/cli.js' },
+  deps: [
+    'cdk8s@^2.70.0',
+    'cdk8s-plus-27@2.9.5',
+    'constructs@^10.3.0',
+    'yaml@^2.9.0',
+    'ajv@^8.17.0',
+  ],
+  devDeps: [
+    'cdk8s-cli@^2.200.0',
+    'fast-check@^4.0.0',
+    '@types/node@^20',
+  ],
+  jest: true,
+  jestOptions: {
+    // Snapshots are assertions: never rewrite them in the test task (use `npm run test:update`).
+    updateSnapshot: UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
+      collectCoverage: false,
+
+    },
+  },
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+    },
+    include: ['../bench/**/*.ts'],
+  },
+  gitignore: ['/dist/', '/dist-pkg/', '/.podsmith/', '/bench/out/'],
+});
+
+// The example app: `cdk8s synth` builds it into dist/; `podsmith synth` also validates it
+// and writes nothing when validation fails.
+new YamlFile(project, 'cdk8s.yaml', {
+  committed: true,
+  obj: {
+    language: 'typescript',
+    app: 'node lib/main.js',
+    output: 'dist',
+    imports: [],
+  },
+});
+
+project.addTask('synth', {
+  description: 'Compile, then synthesize and validate the example app into dist/',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'node lib/cli.js synth --output dist' },
+  ],
+});
+
+project.addTask('test:unit', {
+  description: 'Unit and snapshot tests only (no cluster)',
+  exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
+});
+
+project.addTask('bench:synth', {
+  description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts',
+});
+
+// `npx podsmith` works right after `npm ci` in a checkout.
+project.addScripts({ prepare: 'tsc --build' });
+
+
+project.synth();

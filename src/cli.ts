@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The `podsmith` command (DESIGN.md, contract 1). Each sub-command lives in
+ * `src/commands/<name>.ts` and exports `run(argv): Promise<number>` returning the exit code.
+ * Results go to stdout, progress and logs to stderr.
+ */
+import { UsageError, userErrorMessage } from './errors';
+
+type Runner = (argv: string[]) => Promise<number>;
+
+// Loaded lazily so that `podsmith rules` does not pay for the cluster code and vice versa.
+const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
+  synth: { summary: 'run the cdk8s app, validate its output, write it atomically', load: () => require('./commands/synth').run },
+};
+
+const HELP = `podsmith — the Kubernetes Pod handbook as code
+
+Usage: podsmith <command> [options]
+
+Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run 'podsmith <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${require('../package.json').version}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`podsmith: unknown command '${name}'; run 'podsmith --help' for the list\n`);
+    return 2;
+  }
+  try {
+    return await command.load()(rest);
+  } catch (e) {
+    // User errors are one line; anything else is a bug and keeps its stack for the report.
+    const message = userErrorMessage(e);
+    if (message !== undefined) {
+      process.stderr.write(`podsmith ${name}: ${message}\n`);
+      return e instanceof UsageError ? 2 : (e as { exitCode?: number }).exitCode ?? 2;
+    }
+    process.stderr.write(`podsmith ${name}: internal error (please report): ${(e as Error)?.stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`podsmith: ${e}\n`); process.exitCode = 2; },
+  );
+}

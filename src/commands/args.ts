@@ -1,0 +1,26 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a sub-command's argv strictly: an unknown option or a missing value is a
+ * UsageError (exit 2) that names the option, never a stack trace.
+ */
+export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${msg} (see 'podsmith ${command} --help')`);
+  }
+}
+
+/** Reads `--format` and checks it against the allowed values. */
+export function pickFormat<F extends string>(value: string | undefined, allowed: readonly F[], fallback: F): F {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got '${value}'`);
+  }
+  return value as F;
+}
