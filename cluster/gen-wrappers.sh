@@ -36,6 +36,9 @@ replaces_for() {
   ' "$gomod" | while read -r mod arrow target tver; do
     [[ -z "$mod" || "$mod" == //* ]] && continue
     if [[ "$target" == ./* || "$target" == ../* ]]; then
+      # A local replace of a module the upstream does not require is a guard
+      # (e.g. etcd's "=> ./FORBIDDEN_DEPENDENCY"): leave it out.
+      grep -qE "^[[:space:]]*(require[[:space:]]+)?${mod//./\\.}[[:space:]]+v" "$gomod" || continue
       echo "	$mod => $mod $($cb "$mod")"
     else
       echo "	$mod $arrow $target${tver:+ $tver}"
@@ -97,6 +100,5 @@ gen_coredns() {
 }
 
 mkdir -p "$here/go"
-[[ -f "$here/go/go.mod" ]] || true
 targets=("$@"); ((${#targets[@]})) || targets=(kubernetes etcd coredns)
 for t in "${targets[@]}"; do "gen_$t"; done
