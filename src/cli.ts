@@ -11,6 +11,7 @@ type Runner = (argv: string[]) => Promise<number>;
 // Loaded lazily so that `podsmith rules` does not pay for the cluster code and vice versa.
 const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   synth: { summary: 'run the cdk8s app, validate its output, write it atomically', load: () => require('./commands/synth').run },
+  cluster: { summary: 'the local single-node cluster: up, down, status, kubeconfig', load: () => require('./commands/cluster').run },
 };
 
 const HELP = `podsmith — the Kubernetes Pod handbook as code

@@ -7,9 +7,15 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * Parses a sub-command's argv strictly: an unknown option or a missing value is a
  * UsageError (exit 2) that names the option, never a stack trace.
  */
-export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export function parseCommandArgs(command: string, argv: string[], options: Options): ParsedArgs {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as ParsedArgs['values'], positionals };
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${msg} (see 'podsmith ${command} --help')`);

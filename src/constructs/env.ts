@@ -1,0 +1,72 @@
+/**
+ * Environment values (H11), including the Downward API: Pod name, namespace, IP, node and the
+ * container's own resource limits. Service environment variables exist only for Services that
+ * predate the Pod, so prefer DNS for discovery.
+ */
+
+/** Pod fields the Downward API exposes as environment values (`fieldRef.fieldPath`). */
+export enum PodField {
+  NAME = 'metadata.name',
+  NAMESPACE = 'metadata.namespace',
+  UID = 'metadata.uid',
+  POD_IP = 'status.podIP',
+  POD_IPS = 'status.podIPs',
+  HOST_IP = 'status.hostIP',
+  NODE_NAME = 'spec.nodeName',
+  SERVICE_ACCOUNT = 'spec.serviceAccountName',
+}
+
+/** Container resources the Downward API exposes (`resourceFieldRef.resource`). */
+export type ResourceField =
+  | 'limits.cpu' | 'limits.memory' | 'limits.ephemeral-storage'
+  | 'requests.cpu' | 'requests.memory' | 'requests.ephemeral-storage';
+
+/** One environment value. */
+export class EnvValue {
+  /** A literal value. */
+  static value(value: string): EnvValue {
+    return new EnvValue({ value });
+  }
+
+  /** A Pod field through the Downward API: `EnvValue.fromField(PodField.POD_IP)`. */
+  static fromField(field: PodField): EnvValue {
+    return new EnvValue({ valueFrom: { fieldRef: { fieldPath: field } } });
+  }
+
+  /** A label or annotation of the Pod: `EnvValue.fromLabel('app.kubernetes.io/name')`. */
+  static fromLabel(key: string): EnvValue {
+    return new EnvValue({ valueFrom: { fieldRef: { fieldPath: `metadata.labels['${key}']` } } });
+  }
+
+  /**
+   * A resource request or limit of a container, in units of `divisor`.
+   * @param options.container the container to read. @default the container that receives the variable
+   * @param options.divisor e.g. '1m' to get millicores, '1Mi' for mebibytes. @default '1'
+   */
+  static fromResource(resource: ResourceField, options: { container?: string; divisor?: string } = {}): EnvValue {
+    return new EnvValue({
+      valueFrom: {
+        resourceFieldRef: {
+          resource,
+          ...(options.container ? { containerName: options.container } : {}),
+          ...(options.divisor ? { divisor: options.divisor } : {}),
+        },
+      },
+    });
+  }
+
+  /** A key of a Secret. */
+  static fromSecret(secretName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+    return new EnvValue({ valueFrom: { secretKeyRef: { name: secretName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
+  }
+
+  /** A key of a ConfigMap. */
+  static fromConfigMap(configMapName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+    return new EnvValue({ valueFrom: { configMapKeyRef: { name: configMapName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
+  }
+
+  private constructor(readonly json: { value?: string; valueFrom?: Record<string, unknown> }) {}
+}
+
+/** What an `env` prop accepts: a literal string or an EnvValue. */
+export type EnvInput = string | EnvValue;
