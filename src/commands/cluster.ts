@@ -1,0 +1,94 @@
+/**
+ * `podsmith cluster up|down|status|kubeconfig`: the local single-node cluster
+ * (src/cluster/local.ts). Results go to stdout, progress to stderr.
+ *
+ *   up          build what is missing, start the cluster, wait until ready; prints the kubeconfig path
+ *   down        stop everything and remove every trace; exit 1 if something is left
+ *   status      which components run, their PIDs and log files; exit 0 when running, 3 when not
+ *   kubeconfig  prints the admin kubeconfig path (mode 0600); exit 1 when there is none
+ */
+import * as fs from 'node:fs';
+import { LocalCluster } from '../cluster/local';
+import { UsageError } from '../errors';
+import { parseCommandArgs } from './args';
+
+const HELP = `Usage: podsmith cluster <up|down|status|kubeconfig> [--json]
+
+The local single-node Kubernetes cluster (Linux, root): etcd, kube-apiserver,
+kube-controller-manager, kube-scheduler, kubelet, kube-proxy, CoreDNS, containerd
+and runc, all inside their own network namespace.
+
+  up          build what is missing (cluster/prepare.sh), start, wait until ready;
+              prints the kubeconfig path on stdout
+  down        stop every process, unmount, remove the namespace, cgroups and state
+  status      what runs (PIDs, log files); exit 0 running, 3 not running
+  kubeconfig  print the admin kubeconfig path
+
+Environment: PODSMITH_STATE (default /var/lib/podsmith), PODSMITH_CACHE (default ~/.cache/podsmith)
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('cluster', argv, {
+    help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(`expected one of up, down, status, kubeconfig (see 'podsmith cluster --help')`);
+  }
+  const cluster = new LocalCluster();
+  switch (positionals[0]) {
+    case 'up': {
+      const a = cluster.available();
+      if (!a.ok) {
+        process.stderr.write(`podsmith cluster up: ${a.reason}\n`);
+        return 2;
+      }
+      const t = await cluster.up();
+      if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: 'podsmith', server: cluster.apiServerUrl, timings: t })}\n`);
+      else process.stdout.write(`${cluster.kubeconfigPath}\n`);
+      return 0;
+    }
+    case 'down': {
+      const a = cluster.available();
+      if (!a.ok) {
+        process.stderr.write(`podsmith cluster down: ${a.reason}\n`);
+        return 2;
+      }
+      const left = await cluster.down();
+      if (left.length > 0) {
+        process.stderr.write(`podsmith cluster down: could not remove everything: ${left.join('; ')}\n`);
+        return 1;
+      }
+      if (values.json) process.stdout.write(`${JSON.stringify({ down: true })}\n`);
+      else process.stdout.write('down\n');
+      return 0;
+    }
+    case 'status': {
+      const st = cluster.status();
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(st, null, 2)}\n`);
+      } else {
+        process.stdout.write(`cluster: ${st.running ? 'running' : st.present ? 'partly running or not cleaned up (run: podsmith cluster down)' : 'not running'}\n`);
+        process.stdout.write(`api server: ${st.apiServer}\nkubeconfig: ${st.kubeconfig}\nnetns: ${st.netns}\nstate: ${st.stateDir}\n`);
+        for (const c of st.components) {
+          process.stdout.write(`  ${c.name.padEnd(24)} ${c.running ? `running  pid ${String(c.pid).padEnd(8)}` : 'stopped            '} log ${c.log}\n`);
+        }
+      }
+      return st.running ? 0 : 3;
+    }
+    case 'kubeconfig': {
+      if (!fs.existsSync(cluster.kubeconfigPath)) {
+        process.stderr.write(`podsmith cluster kubeconfig: no local cluster (run: podsmith cluster up)\n`);
+        return 1;
+      }
+      process.stdout.write(`${cluster.kubeconfigPath}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown cluster command '${positionals[0]}'; expected up, down, status or kubeconfig`);
+  }
+}
