@@ -1,0 +1,36 @@
+import { Deployment, EnvValue, PodField } from '../../src';
+import { chart, find, podSpec, web } from './util';
+
+describe('H11 environment and the Downward API', () => {
+  test('pod name, namespace, IP and resource limits are injected', () => {
+    const c = chart();
+    new Deployment(c, 'D', {
+      containers: [web({
+        env: {
+          MODE: 'prod',
+          POD_NAME: EnvValue.fromField(PodField.NAME),
+          POD_NAMESPACE: EnvValue.fromField(PodField.NAMESPACE),
+          POD_IP: EnvValue.fromField(PodField.POD_IP),
+          APP: EnvValue.fromLabel('app.kubernetes.io/name'),
+          CPU: EnvValue.fromResource('limits.cpu', { divisor: '1m' }),
+          MEM: EnvValue.fromResource('limits.memory', { container: 'web', divisor: '1Mi' }),
+          TOKEN: EnvValue.fromSecret('api', 'token'),
+        },
+      })],
+    });
+    expect(podSpec(find(c, 'Deployment')).containers[0].env).toEqual([
+      { name: 'MODE', value: 'prod' },
+      { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+      { name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'APP', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app.kubernetes.io/name']" } } },
+      { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1m' } } },
+      { name: 'MEM', valueFrom: { resourceFieldRef: { resource: 'limits.memory', containerName: 'web', divisor: '1Mi' } } },
+      { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'api', key: 'token' } } },
+    ]);
+  });
+
+  test('an env name with = is refused', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ env: { 'A=B': 'x' } })] })).toThrow(/env\[A=B\]: an environment variable name must be non-empty/);
+  });
+});
