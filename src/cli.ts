@@ -11,6 +11,9 @@ type Runner = (argv: string[]) => Promise<number>;
 // Loaded lazily so that `podsmith rules` does not pay for the cluster code and vice versa.
 const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   synth: { summary: 'run the cdk8s app, validate its output, write it atomically', load: () => require('./commands/synth').run },
+  validate: { summary: 'validate manifests: schema, API-server rules, best practices', load: () => require('./commands/validate').run },
+  rules: { summary: 'list the validation rules', load: () => require('./commands/rules').run },
+  explain: { summary: 'explain one validation rule', load: () => require('./commands/explain').run },
   cluster: { summary: 'the local single-node cluster: up, down, status, kubeconfig', load: () => require('./commands/cluster').run },
 };
 

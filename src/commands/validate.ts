@@ -1,0 +1,44 @@
+/** `podsmith validate PATH… [--format text|json|sarif|junit] [--k8s-version X.Y] [--strict] [--profile baseline|restricted]` */
+import { UsageError } from '../errors';
+import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths } from '../validate';
+import { parseCommandArgs, pickFormat } from './args';
+
+const HELP = `Usage: podsmith validate PATH... [options]
+
+Validates Kubernetes manifests: files, directories (recursively *.yaml, *.yml, *.json) or - for
+stdin. Three layers: the API's schema (unknown fields are errors), the API server's semantic
+rules, and the Pod handbook's best practices (podsmith rules lists them).
+
+Options:
+  --format text|json|sarif|junit   output format (default text)
+  --k8s-version X.Y                Kubernetes version to validate against (default: newest bundled)
+  --profile baseline|restricted    also enforce a Pod Security Standards profile
+  --strict                         warnings fail too (exit 1)
+
+Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments.
+Suppress a best-practice rule on one object with the annotation podsmith.dev/ignore: "RULE[,RULE...]".
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('validate', argv, {
+    'format': { type: 'string' },
+    'k8s-version': { type: 'string' },
+    'profile': { type: 'string' },
+    'strict': { type: 'boolean' },
+    'help': { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const format = pickFormat(values.format as string | undefined, REPORT_FORMATS, 'text');
+  const profile = values.profile as string | undefined;
+  if (profile !== undefined && profile !== 'baseline' && profile !== 'restricted') {
+    throw new UsageError(`--profile must be one of baseline, restricted, got '${profile}'`);
+  }
+  if (positionals.length === 0) throw new UsageError("give at least one file, directory or - for stdin (see 'podsmith validate --help')");
+  const options = { k8sVersion: values['k8s-version'] as string | undefined, profile: profile as 'baseline' | 'restricted' | undefined, strict: values.strict === true };
+  const report = await validatePaths(positionals, options);
+  process.stdout.write(formatReport(report, format));
+  return exitCodeOf(report, options.strict);
+}

@@ -1,0 +1,54 @@
+/** The rule catalog: every rule podsmith can report, as data. Docs and `podsmith rules` read this. */
+import { podSecurityRules } from './rules/pod-security';
+import { bundleRules } from './rules/bundle';
+import { securityRules } from './rules/security';
+import { CheckedRule } from './rules/types';
+import { workloadRules } from './rules/workload';
+import { schemaRules } from './schema';
+import { semanticRules } from './semantic';
+import { RuleMeta } from './types';
+
+export const inputRules: RuleMeta[] = [
+  {
+    id: 'manifest.not-an-object', severity: 'error', layer: 'input', handbook: ['H30'],
+    summary: 'a YAML document that is not a mapping (a scalar or a list)',
+    rationale: 'Every document of a manifest file must be one Kubernetes object; kubectl rejects anything else.',
+    fix: 'remove the document or turn it into an object with apiVersion, kind and metadata',
+  },
+  {
+    id: 'manifest.missing-type', severity: 'error', layer: 'input', handbook: ['H30'],
+    summary: 'an object without apiVersion or kind',
+    rationale: 'The API server routes an object by apiVersion and kind; without them it cannot be applied.',
+    fix: 'add apiVersion and kind (for example apps/v1 and Deployment)',
+  },
+  {
+    id: 'manifest.api-version-unsupported', severity: 'error', layer: 'input', handbook: ['H30'],
+    summary: 'a built-in kind under an apiVersion the Kubernetes release does not serve',
+    rationale: 'Old group versions (extensions/v1beta1, apps/v1beta2, policy/v1beta1, batch/v1beta1) were removed; the API server answers "no matches for kind".',
+    fix: 'use the apiVersion named in the message',
+  },
+  {
+    id: 'manifest.check-failed', severity: 'info', layer: 'input', handbook: [],
+    summary: 'podsmith could not finish checking an object (a bug in podsmith)',
+    rationale: 'A check met input it did not expect; the other checks still ran. Please report it with the object.',
+    fix: 'report the object to podsmith',
+  },
+];
+
+export const checkedRules: CheckedRule[] = [...workloadRules, ...securityRules, ...bundleRules];
+export const profileRules: CheckedRule[] = podSecurityRules;
+
+export const catalog: RuleMeta[] = [...inputRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
+
+const byId = new Map(catalog.map((r) => [r.id, r]));
+if (byId.size !== catalog.length) throw new Error('podsmith: duplicate rule id in the catalog');
+
+export function ruleById(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+/** Strips the check function: what `podsmith rules --format json` and the docs show. */
+export function ruleData(r: RuleMeta): RuleMeta {
+  const { id, severity, layer, handbook, summary, rationale, fix, profile } = r;
+  return profile ? { id, severity, layer, profile, handbook, summary, rationale, fix } : { id, severity, layer, handbook, summary, rationale, fix };
+}

@@ -1,0 +1,126 @@
+/**
+ * What a check sees: one object, where its Pod template is, the whole bundle (for cross-object
+ * rules), and `report` to add a finding. Checks never throw on odd input: they skip what is not
+ * the shape they expect, since the schema layer reports wrong types.
+ */
+import { ValidateOptions } from './types';
+
+/** Where a kind keeps its Pod spec. */
+export const POD_TEMPLATE_PATHS: Record<string, { spec: string; meta: string } | undefined> = {
+  'Pod': { spec: 'spec', meta: 'metadata' },
+  'PodTemplate': { spec: 'template.spec', meta: 'template.metadata' },
+  'ReplicationController': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'Deployment': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'ReplicaSet': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'StatefulSet': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'DaemonSet': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'Job': { spec: 'spec.template.spec', meta: 'spec.template.metadata' },
+  'CronJob': { spec: 'spec.jobTemplate.spec.template.spec', meta: 'spec.jobTemplate.spec.template.metadata' },
+};
+
+export interface PodRef {
+  spec: any;
+  specPath: string;
+  meta: any;
+  metaPath: string;
+}
+
+export interface BundleIndex {
+  objects: any[];
+  /** `namespace/name` of Services. */
+  services: Map<string, any>;
+  /** PodDisruptionBudgets per namespace. */
+  pdbs: Map<string, any[]>;
+  priorityClasses: Set<string>;
+}
+
+export interface Ctx {
+  obj: any;
+  kind: string;
+  apiVersion: string;
+  namespace: string;
+  /** Kubernetes minor version the bundle is checked against (27, 34, ...). */
+  minor: number;
+  options: ValidateOptions;
+  bundle: BundleIndex;
+  pod?: PodRef;
+  report(rule: string, path: string, message: string, fix?: string): void;
+}
+
+export function isObj(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function nsOf(obj: any): string {
+  const ns = obj?.metadata?.namespace;
+  return typeof ns === 'string' && ns !== '' ? ns : 'default';
+}
+
+export function buildBundle(objects: any[]): BundleIndex {
+  const services = new Map<string, any>();
+  const pdbs = new Map<string, any[]>();
+  const priorityClasses = new Set<string>();
+  for (const o of objects) {
+    if (!isObj(o)) continue;
+    const name = o.metadata?.name;
+    if (o.kind === 'Service' && typeof name === 'string') services.set(`${nsOf(o)}/${name}`, o);
+    else if (o.kind === 'PodDisruptionBudget') {
+      const ns = nsOf(o);
+      if (!pdbs.has(ns)) pdbs.set(ns, []);
+      pdbs.get(ns)!.push(o);
+    } else if (o.kind === 'PriorityClass' && typeof name === 'string') priorityClasses.add(name);
+  }
+  return { objects, services, pdbs, priorityClasses };
+}
+
+/** Every container of a Pod spec with its path and role. */
+export interface ContainerRef {
+  c: any;
+  path: string;
+  init: boolean;
+  /** An init container with restartPolicy Always (a sidecar, H18). */
+  sidecar: boolean;
+}
+
+const containerCache = new WeakMap<PodRef, ContainerRef[]>();
+
+export function containersOf(pod: PodRef): ContainerRef[] {
+  const hit = containerCache.get(pod);
+  if (hit) return hit;
+  const out: ContainerRef[] = [];
+  containerCache.set(pod, out);
+  const spec = pod.spec;
+  arr(spec.initContainers).forEach((c, i) => {
+    if (isObj(c)) out.push({ c, path: `${pod.specPath}.initContainers[${i}]`, init: true, sidecar: c.restartPolicy === 'Always' });
+  });
+  arr(spec.containers).forEach((c, i) => {
+    if (isObj(c)) out.push({ c, path: `${pod.specPath}.containers[${i}]`, init: false, sidecar: false });
+  });
+  return out;
+}
+
+/** Label selector match (matchLabels and matchExpressions) against a label map. */
+export function selectorMatches(selector: any, labels: Record<string, string>): boolean {
+  if (!isObj(selector)) return false;
+  const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
+  const exprs = arr(selector.matchExpressions);
+  if (Object.keys(ml).length === 0 && exprs.length === 0) return false;
+  for (const [k, v] of Object.entries(ml)) if (labels[k] !== v) return false;
+  for (const e of exprs) {
+    if (!isObj(e)) return false;
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+    const vals = arr(e.values);
+    switch (e.operator) {
+      case 'In': if (!has || !vals.includes(labels[e.key])) return false; break;
+      case 'NotIn': if (has && vals.includes(labels[e.key])) return false; break;
+      case 'Exists': if (!has) return false; break;
+      case 'DoesNotExist': if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,23 @@
+/**
+ * podsmith's validator: schema (upstream OpenAPI), API-server semantics and the best-practice
+ * catalog, over plain manifest objects. See docs/rules.md for the rules.
+ */
+import { validateObjects } from './engine';
+import { loadPaths } from './load';
+import { Report, ValidateOptions } from './types';
+
+export type { Finding, Report, ValidateOptions, InputObject, RuleMeta, Severity, ObjectRef } from './types';
+export { validateObjects, exitCodeOf, resolveVersion, IGNORE_ANNOTATION } from './engine';
+export { formatReport, REPORT_FORMATS } from './formats';
+export type { ReportFormat } from './formats';
+export { catalog, ruleById, ruleData } from './catalog';
+export { parseText } from './load';
+export { availableVersions } from './schema';
+
+/**
+ * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin).
+ * Unreadable or unparsable input throws InputError with one clear line.
+ */
+export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
+  return validateObjects(await loadPaths(paths), options);
+}

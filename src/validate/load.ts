@@ -1,0 +1,171 @@
+/**
+ * Reading manifests: files, directories (recursive *.yaml *.yml *.json) and stdin, multi-document
+ * YAML included. Values come from a fast parse; the line of a finding is looked up only when a
+ * finding needs it, from the `yaml` package's Document ranges.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Document, isMap, isSeq, parseAllDocuments, Node as YNode } from 'yaml';
+import { InputError } from '../errors';
+import { splitPath } from './path';
+import { InputObject } from './types';
+
+const MAX_BYTES = 64 * 1024 * 1024;
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const PARSE_OPTIONS = { uniqueKeys: true, version: '1.1' as const, keepSourceTokens: false };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BYTES) throw new InputError(`-: input is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new InputError(`${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+  }
+}
+
+/** The files a list of paths names, in a stable order. '-' stands for stdin. */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p === '-') { out.push(p); continue; }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (e as Error).message})`}`);
+    }
+    if (st.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+function readFile(file: string): string {
+  let buf: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (st.size > MAX_BYTES) throw new InputError(`${file}: file is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (buf.subarray(0, 8192).includes(0)) throw new InputError(`${file}: binary file, not YAML or JSON`);
+  return buf.toString('utf8');
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Offset of the node at `path` within a document: the key of the last segment where there is one. */
+function offsetOf(doc: Document, path: string): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as YNode | null)?.range?.[0];
+  for (const seg of splitPath(path)) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as any)?.value ?? p.key) === String(seg));
+      if (!pair) return undefined;
+      offset = (pair.key as YNode | null)?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as YNode | undefined;
+      if (!item) return undefined;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return undefined;
+    }
+  }
+  return offset;
+}
+
+/** Parses one file's text into objects; throws InputError with the file and line on bad YAML. */
+export function parseText(text: string, file: string): InputObject[] {
+  if (text.includes('\u0000')) throw new InputError(`${file}: binary file, not YAML or JSON`);
+  let docs: Document[] | undefined;
+  let starts: number[] | undefined;
+  const located = () => {
+    if (!docs) docs = parseAllDocuments(text, PARSE_OPTIONS) as Document[];
+    if (!starts) starts = lineStarts(text);
+    return { docs, starts };
+  };
+  const lineOfDoc = (docIndex: number) => (p: string): number | undefined => {
+    const { docs: d, starts: s } = located();
+    const doc = d[docIndex];
+    if (!doc) return undefined;
+    const off = offsetOf(doc, p);
+    return off === undefined ? undefined : lineAt(s, off);
+  };
+
+  // JSON: one document, parsed natively.
+  const trimmed = text.trimStart();
+  if ((file.endsWith('.json') || trimmed.startsWith('{')) && trimmed.startsWith('{')) {
+    try {
+      return [{ object: JSON.parse(text), file, lineOf: lineOfDoc(0) }];
+    } catch {
+      // not strict JSON: fall through to the YAML parser, which says where it fails
+    }
+  }
+
+  const all = located().docs;
+  const out: InputObject[] = [];
+  all.forEach((doc, i) => {
+    if (doc.errors.length > 0) {
+      const err = doc.errors[0];
+      const line = err.linePos?.[0]?.line ?? lineAt(located().starts, err.pos[0]);
+      const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new InputError(`${file}:${line}: not valid YAML: ${msg}`);
+    }
+    if (doc.contents === null) return; // an empty document (`---` alone, comments only)
+    let object: unknown;
+    try {
+      object = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      throw new InputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
+    out.push({ object, file, lineOf: lineOfDoc(i) });
+  });
+  return out;
+}
+
+export async function loadPaths(paths: string[]): Promise<InputObject[]> {
+  if (paths.length === 0) throw new InputError('no input: give files, directories or - for stdin');
+  const out: InputObject[] = [];
+  for (const file of expandPaths(paths)) {
+    const text = file === '-' ? await readStdin() : readFile(file);
+    out.push(...parseText(text, file === '-' ? '<stdin>' : file));
+  }
+  return out;
+}
+

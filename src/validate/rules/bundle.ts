@@ -1,0 +1,86 @@
+/** Rules that look at the whole bundle: PDBs, Services for subdomains, PriorityClasses (H15, H21, H25, H26). */
+import { Quantity } from '../../quantity';
+import { arr, isObj, selectorMatches } from '../context';
+import { key } from '../path';
+import { CheckedRule, replicasOf } from './types';
+
+const BUILTIN_PRIORITY = new Set(['system-cluster-critical', 'system-node-critical']);
+const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-bandwidth'];
+
+export const bundleRules: CheckedRule[] = [
+  {
+    id: 'pdb.missing', severity: 'warning', layer: 'best-practice', handbook: ['H26'],
+    summary: 'a multi-replica workload without a PodDisruptionBudget',
+    rationale: 'Node drains and upgrades evict Pods; without a PDB all replicas may be evicted at once (H26). Single-replica workloads, DaemonSets and Jobs need none.',
+    fix: 'add a PodDisruptionBudget whose selector matches the Pod template labels',
+    check(ctx) {
+      const replicas = replicasOf(ctx);
+      if (replicas === undefined || replicas < 2) return;
+      const labels = ctx.pod!.meta?.labels ?? {};
+      const covered = (ctx.bundle.pdbs.get(ctx.namespace) ?? []).some((p) => selectorMatches(p.spec?.selector, labels));
+      if (!covered) ctx.report('pdb.missing', 'spec.replicas', `${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no PodDisruptionBudget selects its Pods`);
+    },
+  },
+  {
+    id: 'scheduling.anti-affinity-missing', severity: 'warning', layer: 'best-practice', handbook: ['H22'],
+    summary: 'a multi-replica workload without pod anti-affinity or topology spread',
+    rationale: 'Without anti-affinity the scheduler may put every replica on one node, and that node\'s failure takes the service down (kube-score, kube-linter no-anti-affinity).',
+    fix: 'add preferred podAntiAffinity on kubernetes.io/hostname (or topologySpreadConstraints)',
+    check(ctx) {
+      const replicas = replicasOf(ctx);
+      if (replicas === undefined || replicas < 2) return;
+      const s = ctx.pod!.spec;
+      if (isObj(s.affinity?.podAntiAffinity) || arr(s.topologySpreadConstraints).length > 0) return;
+      ctx.report('scheduling.anti-affinity-missing', `${ctx.pod!.specPath}.affinity`, `${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no pod anti-affinity: all may land on one node`);
+    },
+  },
+  {
+    id: 'dns.subdomain-service-missing', severity: 'warning', layer: 'best-practice', handbook: ['H15'],
+    summary: 'a subdomain without a headless Service of that name that declares a port',
+    rationale: 'The Pod\'s FQDN <hostname>.<subdomain>.<namespace>.svc resolves only if a headless Service named like the subdomain exists in the namespace, and that Service must declare at least one port (H15).',
+    fix: 'add a Service with clusterIP: None, the subdomain\'s name, a selector for the Pod and at least one port',
+    check(ctx) {
+      const sub = ctx.pod!.spec.subdomain;
+      if (typeof sub !== 'string' || sub === '') return;
+      const svc = ctx.bundle.services.get(`${ctx.namespace}/${sub}`);
+      const path = `${ctx.pod!.specPath}.subdomain`;
+      if (!svc) ctx.report('dns.subdomain-service-missing', path, `no Service "${sub}" in namespace ${ctx.namespace}: the Pod's hostname will not resolve`);
+      else if (svc.spec?.clusterIP !== 'None') ctx.report('dns.subdomain-service-missing', path, `Service "${sub}" is not headless (clusterIP: None): Pod hostnames will not resolve`);
+      else if (arr(svc.spec?.ports).length === 0) ctx.report('dns.subdomain-service-missing', path, `headless Service "${sub}" declares no port: Pod hostnames will not resolve`);
+    },
+  },
+  {
+    id: 'network.bandwidth-annotation', severity: 'warning', layer: 'best-practice', handbook: ['H21'],
+    summary: 'a malformed or out-of-range bandwidth annotation',
+    rationale: 'kubernetes.io/ingress-bandwidth and egress-bandwidth are quantities in bits per second between 1k and 1P; the bandwidth plugin fails the Pod\'s sandbox on anything else (H21). They belong on the Pod (template), not on the controller.',
+    fix: 'use a quantity such as 10M on the Pod template\'s annotations',
+    check(ctx) {
+      const meta = ctx.pod!.meta;
+      const ann = isObj(meta?.annotations) ? meta.annotations : {};
+      for (const a of BANDWIDTH) {
+        if (!(a in ann)) continue;
+        const q = Quantity.tryParse(ann[a]);
+        const p = key(`${ctx.pod!.metaPath}.annotations`, a);
+        if (!q) ctx.report('network.bandwidth-annotation', p, `${a} "${ann[a]}" is not a quantity (example: 10M)`);
+        else if (q.compare(Quantity.parse('1k')) < 0 || q.compare(Quantity.parse('1P')) > 0) ctx.report('network.bandwidth-annotation', p, `${a} "${ann[a]}" is outside 1k..1P bits per second`);
+      }
+      if (ctx.kind !== 'Pod') {
+        const top = isObj(ctx.obj.metadata?.annotations) ? ctx.obj.metadata.annotations : {};
+        for (const a of BANDWIDTH) {
+          if (a in top && !(a in ann)) ctx.report('network.bandwidth-annotation', key('metadata.annotations', a), `${a} is on the ${ctx.kind}, not on its Pod template: it has no effect`);
+        }
+      }
+    },
+  },
+  {
+    id: 'scheduling.priority-class-undefined', severity: 'warning', layer: 'best-practice', handbook: ['H25'],
+    summary: 'priorityClassName names a PriorityClass that the bundle does not define',
+    rationale: 'The API server rejects Pods whose PriorityClass does not exist at creation time (H25); for controllers this shows up later as Pods that never get created. A class defined outside the bundle is fine: suppress the rule for it.',
+    fix: 'add the PriorityClass to the bundle, or suppress the rule if the cluster already has it',
+    check(ctx) {
+      const pc = ctx.pod!.spec.priorityClassName;
+      if (typeof pc !== 'string' || pc === '' || BUILTIN_PRIORITY.has(pc) || ctx.bundle.priorityClasses.has(pc)) return;
+      ctx.report('scheduling.priority-class-undefined', `${ctx.pod!.specPath}.priorityClassName`, `PriorityClass "${pc}" is not defined in this bundle`);
+    },
+  },
+];

@@ -1,0 +1,120 @@
+/** Best practices for workloads and containers from the handbook (H2, H12, H16, H17, H29). */
+import { arr, containersOf, isObj } from '../context';
+import { CheckedRule, BATCH_KINDS } from './types';
+import { isDeepStrictEqual } from 'node:util';
+
+export const workloadRules: CheckedRule[] = [
+  {
+    id: 'pod.bare', severity: 'warning', layer: 'best-practice', handbook: ['H2', 'H29'],
+    summary: 'a bare Pod is not rescheduled when its node fails',
+    rationale: 'A Pod created directly is bound to its node and deleted, not recreated elsewhere, when the node dies (H2); production workloads belong in a controller (Deployment, StatefulSet, DaemonSet, Job, CronJob) (H29).',
+    fix: 'wrap the Pod spec in a Deployment (or a Job for run-to-completion work)',
+    check(ctx) {
+      if (ctx.kind === 'Pod' && !(ctx.obj.metadata?.ownerReferences?.length > 0)) {
+        ctx.report('pod.bare', 'kind', 'Pod is created directly, without a controller: it will not be rescheduled if its node fails');
+      }
+    },
+  },
+  {
+    id: 'image.latest-tag', severity: 'warning', layer: 'best-practice', handbook: ['H12'],
+    summary: 'an image without a tag, or tagged :latest',
+    rationale: 'An untagged or :latest image is not reproducible: it changes under the same name, and it also switches the default imagePullPolicy to Always (H12).',
+    fix: 'pin the image to a version tag or a digest (image:1.2.3 or image@sha256:...)',
+    check(ctx) {
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        if (typeof c.image !== 'string' || c.image === '') continue;
+        if (c.image.includes('@')) continue; // pinned by digest
+        const last = c.image.slice(c.image.lastIndexOf('/') + 1);
+        const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : '';
+        if (tag === '' || tag === 'latest') {
+          ctx.report('image.latest-tag', `${path}.image`, `image "${c.image}" is ${tag === '' ? 'untagged (defaults to :latest)' : 'tagged :latest'}`);
+        }
+      }
+    },
+  },
+  {
+    id: 'probes.readiness-missing', severity: 'warning', layer: 'best-practice', handbook: ['H17'],
+    summary: 'a long-running container without a readinessProbe',
+    rationale: 'Without a readiness probe a container receives Service traffic as soon as it starts, before it can serve (H17). Job and CronJob Pods run to completion and need none.',
+    fix: 'add a readinessProbe (httpGet, tcpSocket, exec or grpc)',
+    check(ctx) {
+      if (BATCH_KINDS.has(ctx.kind)) return;
+      for (const { c, path, init } of containersOf(ctx.pod!)) {
+        if (!init && c.readinessProbe == null) ctx.report('probes.readiness-missing', `${path}.readinessProbe`, `container "${c.name}" has no readinessProbe`);
+      }
+    },
+  },
+  {
+    id: 'probes.liveness-missing', severity: 'warning', layer: 'best-practice', handbook: ['H17'],
+    summary: 'a long-running container without a livenessProbe',
+    rationale: 'Without a liveness probe a hung process keeps its container "running" forever; the kubelet restarts only what a probe says is unhealthy (H17). Job and CronJob Pods need none.',
+    fix: 'add a livenessProbe that fails only when a restart would help',
+    check(ctx) {
+      if (BATCH_KINDS.has(ctx.kind)) return;
+      for (const { c, path, init } of containersOf(ctx.pod!)) {
+        if (!init && c.livenessProbe == null) ctx.report('probes.liveness-missing', `${path}.livenessProbe`, `container "${c.name}" has no livenessProbe`);
+      }
+    },
+  },
+  {
+    id: 'probes.identical', severity: 'warning', layer: 'best-practice', handbook: ['H17'],
+    summary: 'liveness and readiness probes are identical',
+    rationale: 'Readiness takes a busy container out of rotation; liveness restarts it. If both probes are identical, a container that is merely overloaded is restarted at the moment it stops being ready, turning load into crash loops (kube-score container-probes).',
+    fix: 'make the liveness probe more tolerant (longer period or higher failureThreshold) or check a different endpoint',
+    check(ctx) {
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        if (isObj(c.livenessProbe) && isObj(c.readinessProbe) && isDeepStrictEqual(c.livenessProbe, c.readinessProbe)) {
+          ctx.report('probes.identical', `${path}.livenessProbe`, `container "${c.name}" has identical liveness and readiness probes`);
+        }
+      }
+    },
+  },
+  {
+    id: 'probes.port-not-exposed', severity: 'error', layer: 'best-practice', handbook: ['H17'],
+    summary: 'a probe or hook names a port the container does not declare',
+    rationale: 'A named port in httpGet or tcpSocket is resolved against the container\'s own ports; an unknown name makes the probe fail for ever (the API server accepts it, the kubelet cannot run it), so it cannot work as written.',
+    fix: 'declare the port under containers[].ports with that name, or use the port number',
+    check(ctx) {
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        const names = new Set(arr(c.ports).map((p) => p?.name).filter(Boolean));
+        const handlers: Array<[any, string]> = [];
+        for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isObj(c[p])) handlers.push([c[p], `${path}.${p}`]);
+        if (isObj(c.lifecycle)) for (const h of ['postStart', 'preStop']) if (isObj(c.lifecycle[h])) handlers.push([c.lifecycle[h], `${path}.lifecycle.${h}`]);
+        for (const [h, p] of handlers) {
+          for (const k of ['httpGet', 'tcpSocket']) {
+            const port = h[k]?.port;
+            if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) {
+              ctx.report('probes.port-not-exposed', `${p}.${k}.port`, `port "${port}" is not a named port of container "${c.name}"`);
+            }
+          }
+        }
+      }
+    },
+  },
+  {
+    id: 'resources.requests-missing', severity: 'warning', layer: 'best-practice', handbook: ['H16'],
+    summary: 'a container without cpu and memory requests',
+    rationale: 'Requests are what the scheduler reserves (H16); without them the Pod is BestEffort or Burstable with no guarantee, is evicted first and can be packed onto a node that cannot run it.',
+    fix: 'set resources.requests.cpu and resources.requests.memory',
+    check(ctx) {
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        const req = isObj(c.resources?.requests) ? c.resources.requests : {};
+        const missing = ['cpu', 'memory'].filter((r) => req[r] == null);
+        if (missing.length) ctx.report('resources.requests-missing', `${path}.resources.requests`, `container "${c.name}" has no ${missing.join(' or ')} request`);
+      }
+    },
+  },
+  {
+    id: 'resources.limits-missing', severity: 'warning', layer: 'best-practice', handbook: ['H16'],
+    summary: 'a container without cpu and memory limits',
+    rationale: 'Limits are the ceiling (H16): without a memory limit one container can exhaust the node and get unrelated Pods OOM-killed; without a cpu limit it can starve its neighbours.',
+    fix: 'set resources.limits.cpu and resources.limits.memory',
+    check(ctx) {
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        const lim = isObj(c.resources?.limits) ? c.resources.limits : {};
+        const missing = ['cpu', 'memory'].filter((r) => lim[r] == null);
+        if (missing.length) ctx.report('resources.limits-missing', `${path}.resources.limits`, `container "${c.name}" has no ${missing.join(' or ')} limit`);
+      }
+    },
+  },
+];

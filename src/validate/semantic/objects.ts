@@ -1,0 +1,227 @@
+/**
+ * API-server semantics of the objects around Pods: metadata of every object, the workload
+ * controllers (apps, batch), Service, PodDisruptionBudget and PriorityClass.
+ */
+import { arr, Ctx, isObj, selectorMatches } from '../context';
+import { field } from '../field';
+import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, portName, portNumber, qualifiedName } from '../names';
+import { key } from '../path';
+import { RuleMeta } from '../types';
+import { checkLabelSelector } from './pod';
+import { cronProblem } from './cron';
+
+const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
+
+export const objectRules: RuleMeta[] = [
+  S('metadata.name-invalid', ['H29'], 'object names are required and must be valid DNS names for their kind',
+    'Names become DNS names and label values; most kinds need a DNS-1123 subdomain, Services a DNS-1035 label, CronJobs at most 52 characters.', 'use lowercase letters, digits and dashes, starting with a letter for Services'),
+  S('metadata.namespace-invalid', ['H29'], 'namespaces must be DNS-1123 labels',
+    'A namespace name is a DNS label; anything else is rejected.', 'use lowercase letters, digits and dashes (max 63)'),
+  S('metadata.labels-invalid', ['H29'], 'label keys must be qualified names and values valid label values',
+    'Labels are what controllers, Services and PDBs select Pods by (H29); the API server enforces their syntax.', 'use keys like app.kubernetes.io/name and values of at most 63 alphanumerics, - _ .'),
+  S('metadata.annotations-invalid', ['H21'], 'annotation keys must be qualified names and the total size at most 256 KiB',
+    'Annotation keys share the label key syntax; the API server caps their total size.', 'fix the key, or move large data to a ConfigMap'),
+  S('workload.selector-invalid', ['H29'], 'a controller\'s selector must be non-empty, well-formed and match its Pod template labels',
+    'A controller owns the Pods its selector matches; a selector that does not match its own template would create Pods it never sees, so the API server rejects it.', 'make spec.selector.matchLabels a subset of spec.template.metadata.labels'),
+  S('deployment.strategy-invalid', ['H29'], 'the rollout strategy must be consistent',
+    'Recreate takes no rollingUpdate; maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress); percentages are at most 100%.', 'fix the strategy as the message says'),
+  S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative and Indexed Jobs need completions',
+    'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set.', 'fix the Job spec as the message says'),
+  S('cronjob.schedule-invalid', ['H8'], 'a CronJob needs a valid cron schedule',
+    'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone.', 'use a 5-field schedule such as "*/5 * * * *" and spec.timeZone for the zone'),
+  S('service.ports-invalid', ['H15'], 'Service ports must be valid, named when several, and unique',
+    'Ports are required except for headless and ExternalName Services; each is 1-65535; with several ports each needs a unique DNS-1123 name; nodePort only for NodePort/LoadBalancer.', 'fix the Service port as the message says'),
+  S('pdb.min-and-max', ['H26'], 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both',
+    'The two are alternatives; the API server rejects a budget that sets both.', 'keep only one of minAvailable and maxUnavailable'),
+  S('pdb.value-invalid', ['H26'], 'PDB values must be non-negative integers or percentages up to 100%',
+    'minAvailable/maxUnavailable are int-or-string: a count or a percentage.', 'use a count such as 1 or a percentage such as 50%'),
+  S('priorityclass.value-range', ['H25'], 'user-defined priority values are at most 1000000000',
+    'Values above one billion are reserved for system-cluster-critical and system-node-critical.', 'use a value at most 1000000000'),
+  S('priorityclass.system-prefix', ['H25'], 'PriorityClass names starting with system- are reserved',
+    'Only the built-in system-cluster-critical and system-node-critical classes may use the prefix.', 'rename the PriorityClass without the system- prefix'),
+];
+
+const NAME_RULE: Record<string, (v: string) => string[]> = {
+  Service: dns1035Label,
+  Namespace: dns1123Label,
+};
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
+  if (!isObj(meta)) {
+    if (!isTemplate) ctx.report('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
+    return;
+  }
+  const r = ctx.report;
+  if (!isTemplate) {
+    const name = meta.name;
+    if ((typeof name !== 'string' || name === '') && !meta.generateName) r('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
+    else if (typeof name === 'string' && name !== '') {
+      for (const m of (NAME_RULE[ctx.kind] ?? dns1123Subdomain)(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
+      if (ctx.kind === 'CronJob' && name.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(name, 'must be no more than 52 characters'));
+    }
+    if (typeof meta.namespace === 'string' && meta.namespace !== '') {
+      for (const m of dns1123Label(meta.namespace)) r('metadata.namespace-invalid', `${path}.namespace`, field.invalid(meta.namespace, m));
+    }
+  }
+  if (isObj(meta.labels)) {
+    for (const [k, v] of Object.entries(meta.labels)) {
+      for (const m of qualifiedName(k)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(k, m));
+      if (typeof v === 'string') for (const m of labelValue(v)) r('metadata.labels-invalid', key(`${path}.labels`, k), field.invalid(v, m));
+    }
+  }
+  if (isObj(meta.annotations)) {
+    let size = 0;
+    for (const [k, v] of Object.entries(meta.annotations)) {
+      for (const m of qualifiedName(k.toLowerCase())) r('metadata.annotations-invalid', `${path}.annotations`, field.invalid(k, m));
+      size += k.length + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
+    }
+    if (size > 262144) r('metadata.annotations-invalid', `${path}.annotations`, `Too long: must have at most 262144 bytes`);
+  }
+}
+
+/** apps/v1 controllers and Jobs: selector vs template labels, replicas, strategies. */
+export function checkWorkload(ctx: Ctx): void {
+  const { obj, kind } = ctx;
+  const spec = isObj(obj.spec) ? obj.spec : undefined;
+  if (!spec) return;
+  const r = ctx.report;
+  if (isInt(spec.replicas) && spec.replicas < 0) r('fields.out-of-range', 'spec.replicas', field.invalid(spec.replicas, 'must be greater than or equal to 0'));
+  for (const f of ['minReadySeconds', 'revisionHistoryLimit']) {
+    if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `spec.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
+  }
+  const apps = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(kind);
+  const templateLabels = isObj(spec.template?.metadata?.labels) ? spec.template.metadata.labels : {};
+  if (apps || (kind === 'Job' && spec.manualSelector === true)) {
+    const sel = spec.selector;
+    if (isObj(sel)) {
+      checkLabelSelector(ctx, 'workload.selector-invalid', sel, 'spec.selector');
+      const empty = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length === 0 && arr(sel.matchExpressions).length === 0;
+      if (empty) r('workload.selector-invalid', 'spec.selector', field.invalid(sel, `empty selector is invalid for ${kind.toLowerCase()}`));
+      else if (!selectorMatches(sel, templateLabels)) {
+        r('workload.selector-invalid', 'spec.template.metadata.labels', field.invalid(templateLabels, '`selector` does not match template `labels`'));
+      }
+    }
+  }
+  if (kind === 'Deployment' && isObj(spec.strategy)) checkStrategy(ctx, spec.strategy);
+  if (kind === 'Job') checkJobSpec(ctx, spec, 'spec');
+  if (kind === 'CronJob') {
+    if (typeof spec.schedule !== 'string' || spec.schedule === '') r('cronjob.schedule-invalid', 'spec.schedule', field.required());
+    else {
+      const problem = cronProblem(spec.schedule);
+      if (problem) r('cronjob.schedule-invalid', 'spec.schedule', field.invalid(spec.schedule, problem));
+      else if (spec.schedule.includes('TZ')) r('cronjob.schedule-invalid', 'spec.schedule', field.invalid(spec.schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
+    }
+    const cp = ['Allow', 'Forbid', 'Replace'];
+    if (spec.concurrencyPolicy !== undefined && !cp.includes(spec.concurrencyPolicy)) r('fields.not-supported', 'spec.concurrencyPolicy', field.notSupported(spec.concurrencyPolicy, cp));
+    for (const f of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
+      if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `spec.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
+    }
+    if (isObj(spec.jobTemplate?.spec)) checkJobSpec(ctx, spec.jobTemplate.spec, 'spec.jobTemplate.spec');
+  }
+}
+
+function checkIntOrPercent(ctx: Ctx, rule: string, v: any, path: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (isInt(v)) {
+    if (v < 0) ctx.report(rule, path, field.invalid(v, 'must be greater than or equal to 0'));
+    return v;
+  }
+  if (typeof v === 'string') {
+    const m = /^(\d+)%$/.exec(v);
+    if (!m) { ctx.report(rule, path, field.invalid(v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%', or '93%')")); return undefined; }
+    const n = Number(m[1]);
+    if (n > 100) ctx.report(rule, path, field.invalid(v, 'must not be greater than 100%'));
+    return n;
+  }
+  return undefined;
+}
+
+function checkStrategy(ctx: Ctx, st: any): void {
+  const r = ctx.report;
+  const types = ['Recreate', 'RollingUpdate'];
+  if (st.type !== undefined && !types.includes(st.type)) r('fields.not-supported', 'spec.strategy.type', field.notSupported(st.type, types));
+  if (st.type === 'Recreate' && st.rollingUpdate != null) {
+    r('deployment.strategy-invalid', 'spec.strategy.rollingUpdate', field.forbidden("may not be specified when strategy `type` is 'Recreate'"));
+    return;
+  }
+  if (!isObj(st.rollingUpdate)) return;
+  const mu = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable');
+  const ms = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxSurge, 'spec.strategy.rollingUpdate.maxSurge');
+  if (mu === 0 && ms === 0) r('deployment.strategy-invalid', 'spec.strategy.rollingUpdate.maxUnavailable', field.invalid(st.rollingUpdate.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+}
+
+function checkJobSpec(ctx: Ctx, spec: any, path: string): void {
+  const r = ctx.report;
+  for (const f of ['parallelism', 'completions', 'backoffLimit', 'ttlSecondsAfterFinished']) {
+    if (isInt(spec[f]) && spec[f] < 0) r('job.spec-invalid', `${path}.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
+  }
+  if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) r('job.spec-invalid', `${path}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be greater than 0'));
+  const modes = ['NonIndexed', 'Indexed'];
+  if (spec.completionMode !== undefined && !modes.includes(spec.completionMode)) r('fields.not-supported', `${path}.completionMode`, field.notSupported(spec.completionMode, modes));
+  if (spec.completionMode === 'Indexed' && (spec.completions === undefined || spec.completions === null)) {
+    r('job.spec-invalid', `${path}.completions`, field.required('when completion mode is Indexed'));
+  }
+}
+
+export function checkService(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  if (!isObj(spec)) return;
+  const r = (p: string, m: string) => ctx.report('service.ports-invalid', p, m);
+  const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+  const type = spec.type ?? 'ClusterIP';
+  if (!types.includes(type)) ctx.report('fields.not-supported', 'spec.type', field.notSupported(type, types));
+  const ports = arr(spec.ports);
+  const headless = spec.clusterIP === 'None';
+  if (ports.length === 0 && type !== 'ExternalName' && !headless) r('spec.ports', field.required());
+  const names = new Set<string>();
+  ports.forEach((p, i) => {
+    if (!isObj(p)) return;
+    const pp = `spec.ports[${i}]`;
+    if (ports.length > 1 && (typeof p.name !== 'string' || p.name === '')) r(`${pp}.name`, field.required());
+    if (typeof p.name === 'string' && p.name !== '') {
+      for (const m of dns1123Label(p.name)) r(`${pp}.name`, field.invalid(p.name, m));
+      if (names.has(p.name)) r(`${pp}.name`, field.duplicate(p.name));
+      names.add(p.name);
+    }
+    if (!isInt(p.port)) { if (p.port === undefined) r(`${pp}.port`, field.required()); } else for (const m of portNumber(p.port)) r(`${pp}.port`, field.invalid(p.port, m));
+    const protocols = ['SCTP', 'TCP', 'UDP'];
+    if (p.protocol !== undefined && !protocols.includes(p.protocol)) ctx.report('fields.not-supported', `${pp}.protocol`, field.notSupported(p.protocol, protocols));
+    const tp = p.targetPort;
+    if (typeof tp === 'number' && tp !== 0) for (const m of portNumber(tp)) r(`${pp}.targetPort`, field.invalid(tp, m));
+    if (typeof tp === 'string') for (const m of portName(tp)) r(`${pp}.targetPort`, field.invalid(tp, m));
+    if (isInt(p.nodePort) && p.nodePort !== 0) {
+      if (type !== 'NodePort' && type !== 'LoadBalancer') r(`${pp}.nodePort`, field.forbidden(`may not be used when \`type\` is '${type}'`));
+      else for (const m of portNumber(p.nodePort)) r(`${pp}.nodePort`, field.invalid(p.nodePort, m));
+    }
+  });
+}
+
+export function checkPdb(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  if (!isObj(spec)) return;
+  if (spec.minAvailable != null && spec.maxUnavailable != null) {
+    ctx.report('pdb.min-and-max', 'spec', field.invalid(spec, 'minAvailable and maxUnavailable cannot be both set'));
+  }
+  checkIntOrPercent(ctx, 'pdb.value-invalid', spec.minAvailable, 'spec.minAvailable');
+  checkIntOrPercent(ctx, 'pdb.value-invalid', spec.maxUnavailable, 'spec.maxUnavailable');
+  checkLabelSelector(ctx, 'pdb.value-invalid', spec.selector, 'spec.selector');
+}
+
+const SYSTEM_CLASSES: Record<string, number> = { 'system-cluster-critical': 2000000000, 'system-node-critical': 2000001000 };
+
+export function checkPriorityClass(ctx: Ctx): void {
+  const o = ctx.obj;
+  const name = o.metadata?.name;
+  if (typeof name === 'string' && name.startsWith('system-')) {
+    if (SYSTEM_CLASSES[name] !== o.value) ctx.report('priorityclass.system-prefix', 'metadata.name', field.forbidden("priority class names with 'system-' prefix are reserved for system use only"));
+  } else if (isInt(o.value) && o.value > 1000000000) {
+    ctx.report('priorityclass.value-range', 'value', field.forbidden('maximum allowed value of a user defined priority is 1000000000'));
+  }
+  const pp = ['Never', 'PreemptLowerPriority'];
+  if (o.preemptionPolicy !== undefined && !pp.includes(o.preemptionPolicy)) ctx.report('fields.not-supported', 'preemptionPolicy', field.notSupported(o.preemptionPolicy, pp));
+}

@@ -1,0 +1,515 @@
+/**
+ * What the API server rejects in a Pod spec that a schema cannot express
+ * (`pkg/apis/core/validation`: ValidatePodSpec and the validators it calls). Values the API
+ * server defaults (protocol, imagePullPolicy, ...) are only checked when set.
+ */
+import { Quantity } from '../../quantity';
+import { arr, containersOf, ContainerRef, Ctx, isObj, PodRef } from '../context';
+import { field } from '../field';
+import {
+  cIdentifier, dns1123Label, dns1123Subdomain, ipAddress, portName, portNumber,
+  qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace,
+} from '../names';
+import { key } from '../path';
+import { RuleMeta } from '../types';
+
+const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
+
+export const podRules: RuleMeta[] = [
+  S('pod.containers-required', ['H1'], 'a Pod spec needs at least one container',
+    'ValidatePodSpec requires spec.containers to be non-empty; init containers alone do not make a Pod.', 'add a container to spec.containers'),
+  S('containers.name-invalid', ['H1'], 'container names are required DNS-1123 labels',
+    'Container names appear in the kubelet\'s API, logs and metrics; the API server requires a lowercase RFC 1123 label.', 'name the container with lowercase letters, digits and dashes (max 63)'),
+  S('containers.duplicate-name', ['H1'], 'container names must be unique across containers and init containers',
+    'The kubelet addresses containers by name; the API server rejects two containers of one Pod with the same name.', 'rename one of the containers'),
+  S('containers.image-required', ['H6'], 'a bare Pod\'s containers must name an image',
+    'The API server requires containers[].image on Pods; templates may leave it to a controller or config tool, Pods may not.', 'set image to a pinned image reference'),
+  S('fields.not-supported', ['H8', 'H12', 'H13'], 'an enumerated field holds a value the API server does not know',
+    'Fields such as imagePullPolicy, dnsPolicy, protocol and terminationMessagePolicy accept a fixed set of values; anything else is rejected.', 'use one of the supported values named in the message'),
+  S('fields.out-of-range', ['H3', 'H17'], 'a number is outside the range the API server accepts',
+    'Durations, counts and ids must be non-negative (some strictly positive); the API server rejects the object otherwise.', 'use a value in the range named in the message'),
+  S('ports.invalid', ['H6'], 'container ports must be in 1-65535 with valid IANA names',
+    'containerPort is required and, like hostPort, must be a valid port number; port names are IANA service names (max 15, lowercase, a letter, no double dash).', 'use a port number between 1 and 65535 and a short lowercase name'),
+  S('ports.duplicate', ['H6'], 'port names and host ports must be unique',
+    'Named ports are how probes and Services address a container; two ports with one name, or two containers claiming the same hostPort and protocol, are rejected.', 'rename the port or choose another hostPort'),
+  S('ports.host-network-mismatch', ['H14'], 'with hostNetwork, hostPort must equal containerPort',
+    'On the host network the container binds the node\'s port directly, so a different hostPort cannot be honoured and the API server rejects it.', 'drop hostPort or set it to the containerPort'),
+  S('probes.handler-count', ['H17'], 'a probe or lifecycle hook needs exactly one handler',
+    'A probe must say how to check (exec, httpGet, tcpSocket, grpc) and only one way; the API server rejects none or several.', 'keep exactly one of exec, httpGet, tcpSocket, grpc'),
+  S('probes.threshold-invalid', ['H17'], 'liveness and startup probes must have successThreshold 1',
+    'A liveness or startup probe succeeds on the first success by definition; readiness probes may not set terminationGracePeriodSeconds.', 'set successThreshold to 1 (or remove it)'),
+  S('probes.port-invalid', ['H17'], 'probe and hook ports must be a number in 1-65535 or a valid port name',
+    'httpGet and tcpSocket ports are an int-or-string: a port number or an IANA port name.', 'use the container port number or its name'),
+  S('init-containers.forbidden-fields', ['H18'], 'init containers may not have probes or lifecycle hooks (unless they are sidecars)',
+    'Init containers run to completion one by one; probes and hooks only make sense for sidecars (restartPolicy Always).', 'remove the probe or hook, or make the init container a sidecar with restartPolicy: Always'),
+  S('containers.restart-policy', ['H8', 'H18'], 'only init containers may set restartPolicy, and only to Always',
+    'Container-level restartPolicy marks a sidecar (Kubernetes >= 1.28); app containers follow the Pod\'s restartPolicy.', 'remove restartPolicy from app containers; use Always on sidecar init containers'),
+  S('pod.restart-policy-invalid', ['H8'], 'the Pod template\'s restartPolicy must suit its controller',
+    'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running and accept only Always; Jobs and CronJobs run to completion and accept only OnFailure or Never.', 'use Always for long-running controllers, OnFailure or Never for Jobs'),
+  S('resources.limit-below-request', ['H16'], 'a resource request must not exceed its limit',
+    'The request is what the scheduler guarantees and the limit the ceiling; a request above the limit cannot be honoured and the API server rejects it.', 'lower the request or raise the limit'),
+  S('resources.quantity-invalid', ['H16'], 'resource quantities must be valid and non-negative',
+    'Requests and limits are Kubernetes quantities (500m, 128Mi); negative or malformed values are rejected.', 'write a quantity such as 250m or 256Mi'),
+  S('resources.hugepages', ['H24'], 'hugepages requests must equal limits and come with cpu or memory',
+    'Hugepages cannot be overcommitted: request and limit must be equal, the limit must be set, and the container must also request cpu or memory.', 'set hugepages requests equal to limits and add a cpu or memory request'),
+  S('dns.config-required', ['H13'], 'dnsPolicy None needs dnsConfig',
+    'With dnsPolicy None the kubelet writes resolv.conf only from dnsConfig; without it the Pod would have no DNS, so the API server rejects it.', 'add spec.dnsConfig with at least one nameserver, or use another dnsPolicy'),
+  S('dns.config-invalid', ['H13'], 'dnsConfig nameservers must be IPs (at most 3) and searches bounded',
+    'resolv.conf holds at most 3 nameservers and a bounded search list; the API server enforces the same limits.', 'use at most 3 nameserver IPs and at most 32 search domains'),
+  S('sysctls.invalid', ['H27'], 'sysctl names must be well-formed and unique',
+    'spec.securityContext.sysctls is applied by the kubelet by name; malformed or repeated names are rejected.', 'fix the sysctl name or remove the duplicate'),
+  S('sysctls.host-namespace', ['H27', 'H14'], 'namespaced sysctls cannot be set in the host\'s namespaces',
+    'A net.* sysctl with hostNetwork, or an IPC sysctl with hostIPC, would change the node itself; the API server forbids it.', 'drop the sysctl or stop sharing the host namespace'),
+  S('pod.share-process-namespace-host-pid', ['H5', 'H14'], 'shareProcessNamespace cannot be combined with hostPID',
+    'A Pod either shares one PID namespace among its containers or uses the host\'s; not both.', 'remove shareProcessNamespace or hostPID'),
+  S('volumes.invalid', ['H9'], 'volumes need a unique DNS-1123 name and exactly one source',
+    'Volumes are referenced by name from volumeMounts; each must say where its data comes from, once.', 'give each volume a unique name and exactly one source such as emptyDir or configMap'),
+  S('volume-mounts.invalid', ['H9'], 'volume mounts must name a defined volume, with unique absolute mount paths',
+    'A mount of an undefined volume, or two mounts on one path, cannot be set up by the kubelet and are rejected.', 'mount only volumes listed in spec.volumes, each at its own path'),
+  S('tolerations.invalid', ['H22'], 'tolerations must have a valid operator, key, value and effect combination',
+    'Exists takes no value; an empty key requires Exists; tolerationSeconds applies only to NoExecute.', 'fix the toleration as the message says'),
+  S('affinity.invalid', ['H22'], 'node and pod affinity terms must be well-formed',
+    'Required node affinity needs at least one term; selector operators constrain values; pod affinity terms need a topologyKey; weights are 1-100.', 'fix the affinity term as the message says'),
+  S('pod.host-aliases-invalid', ['H23'], 'hostAliases need a valid IP and DNS hostnames',
+    'The kubelet writes hostAliases into /etc/hosts; invalid IPs or hostnames are rejected.', 'use a valid IP address and DNS-1123 hostnames'),
+  S('pod.hostname-invalid', ['H15'], 'hostname and subdomain must be DNS-1123 labels',
+    'They become the Pod\'s DNS name <hostname>.<subdomain>.<namespace>.svc; invalid labels are rejected.', 'use lowercase letters, digits and dashes'),
+  S('env.invalid', ['H11'], 'environment variables need a valid name and at most one source',
+    'An env var has a literal value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef).', 'fix the name, or keep either value or exactly one valueFrom source'),
+  S('security-context.invalid', ['H4', 'H20'], 'allowPrivilegeEscalation false contradicts privileged or CAP_SYS_ADMIN',
+    'A privileged container (or one with SYS_ADMIN) can always escalate, so the API server rejects allowPrivilegeEscalation: false beside it.', 'remove privileged/SYS_ADMIN, or do not set allowPrivilegeEscalation to false'),
+];
+
+const PULL = ['Always', 'IfNotPresent', 'Never'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
+const TMP = ['FallbackToLogsOnError', 'File'];
+const RESTART = ['Always', 'Never', 'OnFailure'];
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
+const TOLERATION_EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
+const VOLUME_SOURCES = [
+  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
+  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
+  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
+  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+];
+const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly string[]): void {
+  const spec = pod.spec;
+  const sp = pod.specPath;
+  const r = ctx.report;
+
+  if (arr(spec.containers).length === 0) r('pod.containers-required', `${sp}.containers`, field.required());
+
+  // restartPolicy: per controller kind (validation of each workload's template)
+  const rp = spec.restartPolicy;
+  if (!restartAllowed.includes('Always') && (rp === undefined || rp === 'Always')) {
+    // Jobs: the default (Always) is not allowed, so the API server requires an explicit value.
+    r('pod.restart-policy-invalid', `${sp}.restartPolicy`, field.required(`valid values: ${restartAllowed.map((v) => JSON.stringify(v)).join(', ')}`));
+  } else if (rp !== undefined) {
+    if (!RESTART.includes(rp)) r('fields.not-supported', `${sp}.restartPolicy`, field.notSupported(rp, RESTART));
+    else if (!restartAllowed.includes(rp)) r('pod.restart-policy-invalid', `${sp}.restartPolicy`, field.notSupported(rp, restartAllowed));
+  }
+
+  if (spec.dnsPolicy !== undefined && !DNS_POLICIES.includes(spec.dnsPolicy)) {
+    r('fields.not-supported', `${sp}.dnsPolicy`, field.notSupported(spec.dnsPolicy, DNS_POLICIES));
+  }
+  if (spec.dnsPolicy === 'None' && !isObj(spec.dnsConfig)) {
+    r('dns.config-required', `${sp}.dnsConfig`, field.required('must provide `dnsConfig` when `dnsPolicy` is None'));
+  }
+  if (isObj(spec.dnsConfig)) {
+    const dc = spec.dnsConfig;
+    const ns = arr(dc.nameservers);
+    if (ns.length > 3) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.invalid(ns, 'must not have more than 3 nameservers'));
+    ns.forEach((n, i) => { if (typeof n === 'string' && ipAddress(n).length) r('dns.config-invalid', `${sp}.dnsConfig.nameservers[${i}]`, field.invalid(n, 'must be valid IP address')); });
+    if (spec.dnsPolicy === 'None' && ns.length === 0) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.required('must provide at least one DNS nameserver when `dnsPolicy` is None'));
+    const searches = arr(dc.searches);
+    const maxSearch = ctx.minor >= 28 ? 32 : 6;
+    if (searches.length > maxSearch) r('dns.config-invalid', `${sp}.dnsConfig.searches`, field.invalid(searches, `must not have more than ${maxSearch} search paths`));
+    arr(dc.options).forEach((o, i) => { if (isObj(o) && !o.name) r('dns.config-invalid', `${sp}.dnsConfig.options[${i}].name`, field.required('Option.Name must not be empty')); });
+  }
+
+  for (const f of ['terminationGracePeriodSeconds'] as const) {
+    if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `${sp}.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
+  }
+  if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) {
+    r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
+  }
+
+  for (const f of ['hostname', 'subdomain'] as const) {
+    if (typeof spec[f] === 'string' && spec[f] !== '') {
+      for (const m of dns1123Label(spec[f])) r('pod.hostname-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
+    }
+  }
+
+  arr(spec.hostAliases).forEach((ha, i) => {
+    if (!isObj(ha)) return;
+    const p = `${sp}.hostAliases[${i}]`;
+    if (typeof ha.ip !== 'string' || ha.ip === '') r('pod.host-aliases-invalid', `${p}.ip`, field.required());
+    else if (ipAddress(ha.ip).length) r('pod.host-aliases-invalid', `${p}.ip`, field.invalid(ha.ip, 'must be a valid IP address'));
+    arr(ha.hostnames).forEach((h, j) => {
+      if (typeof h === 'string') for (const m of dns1123Subdomain(h)) r('pod.host-aliases-invalid', `${p}.hostnames[${j}]`, field.invalid(h, m));
+    });
+  });
+
+  // Pod security context: sysctls, host namespaces
+  const psc = isObj(spec.securityContext) ? spec.securityContext : {};
+  if (psc.runAsUser !== undefined && isInt(psc.runAsUser) && psc.runAsUser < 0) {
+    r('fields.out-of-range', `${sp}.securityContext.runAsUser`, field.invalid(psc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
+  }
+  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+    r('pod.share-process-namespace-host-pid', `${sp}.shareProcessNamespace`, field.invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
+  }
+  const seen = new Set<string>();
+  arr(psc.sysctls).forEach((s, i) => {
+    if (!isObj(s)) return;
+    const p = `${sp}.securityContext.sysctls[${i}]`;
+    if (typeof s.name !== 'string' || s.name === '') { r('sysctls.invalid', `${p}.name`, field.required()); return; }
+    if (sysctlName(s.name).length) r('sysctls.invalid', `${p}.name`, field.invalid(s.name, sysctlName(s.name)[0]));
+    const norm = s.name.replace(/\//g, '.');
+    if (seen.has(norm)) r('sysctls.invalid', `${p}.name`, field.duplicate(s.name));
+    seen.add(norm);
+    const sns = sysctlNamespace(s.name);
+    if (spec.hostNetwork === true && sns === 'net') r('sysctls.host-namespace', `${p}.name`, field.invalid(s.name, "may not be specified when 'hostNetwork' is true"));
+    if (spec.hostIPC === true && sns === 'ipc') r('sysctls.host-namespace', `${p}.name`, field.invalid(s.name, "may not be specified when 'hostIPC' is true"));
+  });
+
+  // Volumes
+  const volumes = new Map<string, any>();
+  arr(spec.volumes).forEach((v, i) => {
+    if (!isObj(v)) return;
+    const p = `${sp}.volumes[${i}]`;
+    if (typeof v.name !== 'string' || v.name === '') r('volumes.invalid', `${p}.name`, field.required());
+    else {
+      for (const m of dns1123Label(v.name)) r('volumes.invalid', `${p}.name`, field.invalid(v.name, m));
+      if (volumes.has(v.name)) r('volumes.invalid', `${p}.name`, field.duplicate(v.name));
+      volumes.set(v.name, v);
+    }
+    const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
+    if (sources.length === 0) r('volumes.invalid', p, field.required('must specify a volume type'));
+    else if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+  });
+
+  // Tolerations and affinity
+  checkTolerations(ctx, spec.tolerations, `${sp}.tolerations`);
+  checkAffinity(ctx, spec.affinity, `${sp}.affinity`);
+
+  // Containers
+  const refs = containersOf(pod);
+  const names = new Set<string>();
+  const hostPorts = new Map<string, string>();
+  for (const ref of refs) {
+    const { c, path } = ref;
+    if (typeof c.name !== 'string' || c.name === '') r('containers.name-invalid', `${path}.name`, field.required());
+    else {
+      for (const m of dns1123Label(c.name)) r('containers.name-invalid', `${path}.name`, field.invalid(c.name, m));
+      if (names.has(c.name)) r('containers.duplicate-name', `${path}.name`, field.duplicate(c.name));
+      names.add(c.name);
+    }
+    if (ctx.kind === 'Pod' && (typeof c.image !== 'string' || c.image === '')) r('containers.image-required', `${path}.image`, field.required());
+    checkContainer(ctx, ref, spec, volumes, ref.init ? new Map() : hostPorts);
+  }
+}
+
+function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<string, any>, hostPorts: Map<string, string>): void {
+  const { c, path } = ref;
+  const r = ctx.report;
+  if (c.imagePullPolicy !== undefined && !PULL.includes(c.imagePullPolicy)) r('fields.not-supported', `${path}.imagePullPolicy`, field.notSupported(c.imagePullPolicy, PULL));
+  if (c.terminationMessagePolicy !== undefined && !TMP.includes(c.terminationMessagePolicy)) r('fields.not-supported', `${path}.terminationMessagePolicy`, field.notSupported(c.terminationMessagePolicy, TMP));
+
+  // restartPolicy: sidecars only
+  if (c.restartPolicy !== undefined) {
+    if (!ref.init) r('containers.restart-policy', `${path}.restartPolicy`, field.forbidden('may not be set for non-init containers'));
+    else if (c.restartPolicy !== 'Always') r('containers.restart-policy', `${path}.restartPolicy`, field.notSupported(c.restartPolicy, ['Always']));
+  }
+
+  // Ports
+  const portNames = new Set<string>();
+  arr(c.ports).forEach((port, i) => {
+    if (!isObj(port)) return;
+    const p = `${path}.ports[${i}]`;
+    if (typeof port.name === 'string' && port.name !== '') {
+      const msgs = portName(port.name);
+      for (const m of msgs) r('ports.invalid', `${p}.name`, field.invalid(port.name, m));
+      if (!msgs.length && portNames.has(port.name)) r('ports.duplicate', `${p}.name`, field.duplicate(port.name));
+      portNames.add(port.name);
+    }
+    if (port.containerPort === undefined || port.containerPort === 0) r('ports.invalid', `${p}.containerPort`, field.required());
+    else if (isInt(port.containerPort)) for (const m of portNumber(port.containerPort)) r('ports.invalid', `${p}.containerPort`, field.invalid(port.containerPort, m));
+    if (isInt(port.hostPort) && port.hostPort !== 0) {
+      for (const m of portNumber(port.hostPort)) r('ports.invalid', `${p}.hostPort`, field.invalid(port.hostPort, m));
+      const k = `${port.hostPort}/${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}`;
+      if (hostPorts.has(k)) r('ports.duplicate', `${p}.hostPort`, field.duplicate(`${port.hostPort}/${port.protocol ?? 'TCP'}`));
+      hostPorts.set(k, p);
+    }
+    if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol)) r('fields.not-supported', `${p}.protocol`, field.notSupported(port.protocol, PROTOCOLS));
+    if (spec.hostNetwork === true && isInt(port.hostPort) && port.hostPort !== 0 && port.hostPort !== port.containerPort) {
+      r('ports.host-network-mismatch', `${p}.hostPort`, field.invalid(port.hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+    }
+  });
+
+  // Env
+  arr(c.env).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const p = `${path}.env[${i}]`;
+    if (typeof e.name !== 'string' || e.name === '') r('env.invalid', `${p}.name`, field.required());
+    else {
+      const msgs = ctx.minor >= 32 ? relaxedEnvName(e.name) : cIdentifier(e.name);
+      for (const m of msgs) r('env.invalid', `${p}.name`, field.invalid(e.name, m));
+    }
+    if (isObj(e.valueFrom)) {
+      const n = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'].filter((k) => e.valueFrom[k] != null).length;
+      if (typeof e.value === 'string' && e.value !== '' ) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'may not be specified when `value` is not empty'));
+      else if (n === 0) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
+      else if (n > 1) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'may not have more than one field specified at a time'));
+    }
+  });
+
+  // Volume mounts
+  const mountPaths = new Set<string>();
+  arr(c.volumeMounts).forEach((m, i) => {
+    if (!isObj(m)) return;
+    const p = `${path}.volumeMounts[${i}]`;
+    if (typeof m.name !== 'string' || m.name === '') r('volume-mounts.invalid', `${p}.name`, field.required());
+    else if (!volumes.has(m.name)) r('volume-mounts.invalid', `${p}.name`, field.notFound(m.name));
+    if (typeof m.mountPath !== 'string' || m.mountPath === '') r('volume-mounts.invalid', `${p}.mountPath`, field.required());
+    else {
+      if (mountPaths.has(m.mountPath)) r('volume-mounts.invalid', `${p}.mountPath`, field.invalid(m.mountPath, 'must be unique'));
+      mountPaths.add(m.mountPath);
+    }
+    if (typeof m.subPath === 'string' && m.subPath !== '') {
+      if (m.subPath.startsWith('/')) r('volume-mounts.invalid', `${p}.subPath`, field.invalid(m.subPath, 'must be a relative path'));
+      else if (m.subPath.split('/').includes('..')) r('volume-mounts.invalid', `${p}.subPath`, field.invalid(m.subPath, "must not contain '..'"));
+    }
+  });
+
+  // Resources
+  checkResources(ctx, c.resources, `${path}.resources`);
+
+  // Probes and lifecycle
+  const grace = spec.terminationGracePeriodSeconds;
+  void grace;
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const pr = c[probe];
+    if (pr === undefined || pr === null) continue;
+    if (ref.init && !ref.sidecar) {
+      r('init-containers.forbidden-fields', `${path}.${probe}`, field.forbidden('may not be set for init containers without restartPolicy=Always'));
+      continue;
+    }
+    if (!isObj(pr)) continue;
+    const p = `${path}.${probe}`;
+    checkHandler(ctx, pr, p, c);
+    for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+      if (isInt(pr[f]) && pr[f] < 0) r('fields.out-of-range', `${p}.${f}`, field.invalid(pr[f], 'must be greater than or equal to 0'));
+    }
+    if (probe !== 'readinessProbe' && isInt(pr.successThreshold) && pr.successThreshold !== 1 && pr.successThreshold >= 0) {
+      r('probes.threshold-invalid', `${p}.successThreshold`, field.invalid(pr.successThreshold, 'must be 1'));
+    }
+    if (probe === 'readinessProbe' && pr.terminationGracePeriodSeconds !== undefined && pr.terminationGracePeriodSeconds !== null) {
+      r('probes.threshold-invalid', `${p}.terminationGracePeriodSeconds`, field.invalid(pr.terminationGracePeriodSeconds, 'must not be set for readinessProbes'));
+    }
+    if (isInt(pr.terminationGracePeriodSeconds) && pr.terminationGracePeriodSeconds <= 0) {
+      r('fields.out-of-range', `${p}.terminationGracePeriodSeconds`, field.invalid(pr.terminationGracePeriodSeconds, 'must be greater than 0'));
+    }
+  }
+  if (c.lifecycle !== undefined && c.lifecycle !== null) {
+    if (ref.init && !ref.sidecar) r('init-containers.forbidden-fields', `${path}.lifecycle`, field.forbidden('may not be set for init containers without restartPolicy=Always'));
+    else if (isObj(c.lifecycle)) {
+      for (const hook of ['postStart', 'preStop']) {
+        if (isObj(c.lifecycle[hook])) checkHandler(ctx, c.lifecycle[hook], `${path}.lifecycle.${hook}`, c);
+      }
+    }
+  }
+
+  // Security context contradictions
+  const sc = c.securityContext;
+  if (isObj(sc)) {
+    const caps = isObj(sc.capabilities) ? arr(sc.capabilities.add) : [];
+    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) {
+      r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+    } else if (sc.allowPrivilegeEscalation === false && caps.some((x) => x === 'SYS_ADMIN' || x === 'CAP_SYS_ADMIN')) {
+      r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+    }
+    if (isInt(sc.runAsUser) && sc.runAsUser < 0) r('fields.out-of-range', `${path}.securityContext.runAsUser`, field.invalid(sc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
+  }
+}
+
+function checkHandler(ctx: Ctx, h: any, p: string, c: any): void {
+  const r = ctx.report;
+  const present = HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
+  if (present.length === 0) r('probes.handler-count', p, field.required('must specify a handler type'));
+  for (const extra of present.slice(1)) r('probes.handler-count', `${p}.${extra}`, field.forbidden('may not specify more than 1 handler type'));
+  for (const k of ['httpGet', 'tcpSocket'] as const) {
+    const hh = h[k];
+    if (!isObj(hh)) continue;
+    const port = hh.port;
+    const pp = `${p}.${k}.port`;
+    if (port === undefined) r('probes.port-invalid', pp, field.required());
+    else if (typeof port === 'number') { for (const m of portNumber(port)) r('probes.port-invalid', pp, field.invalid(port, m)); }
+    else if (typeof port === 'string') {
+      if (/^\d+$/.test(port)) { for (const m of portNumber(Number(port))) r('probes.port-invalid', pp, field.invalid(port, m)); }
+      else for (const m of portName(port)) r('probes.port-invalid', pp, field.invalid(port, m));
+    }
+  }
+  void c;
+}
+
+function resourceList(ctx: Ctx, list: any, path: string): Map<string, Quantity> {
+  const out = new Map<string, Quantity>();
+  if (!isObj(list)) return out;
+  for (const [name, raw] of Object.entries(list)) {
+    const p = key(path, name);
+    if (!STANDARD_RESOURCES.has(name) && !name.startsWith('hugepages-') && !name.includes('/')) {
+      ctx.report('resources.quantity-invalid', p, field.invalid(name, 'must be a standard resource type or fully qualified'));
+    }
+    const q = Quantity.tryParse(raw);
+    // Malformed quantities are the schema layer's (format "quantity"); here only the value.
+    if (!q) continue;
+    if (q.compare(Quantity.parse('0')) < 0) {
+      ctx.report('resources.quantity-invalid', p, field.invalid(String(raw), 'must be greater than or equal to 0'));
+      continue;
+    }
+    out.set(name, q);
+  }
+  return out;
+}
+
+export function checkResources(ctx: Ctx, res: any, path: string): void {
+  if (!isObj(res)) return;
+  const limits = resourceList(ctx, res.limits, `${path}.limits`);
+  const requests = resourceList(ctx, res.requests, `${path}.requests`);
+  let cpuOrMem = false;
+  let huge = false;
+  for (const name of [...limits.keys(), ...requests.keys()]) {
+    if (name === 'cpu' || name === 'memory') cpuOrMem = true;
+    if (name.startsWith('hugepages-')) huge = true;
+  }
+  for (const [name, req] of requests) {
+    const lim = limits.get(name);
+    const overcommit = !name.startsWith('hugepages-');
+    const rp = key(`${path}.requests`, name);
+    const shown = String(res.requests[name]);
+    if (lim) {
+      const limShown = String(res.limits[name]);
+      if (!overcommit && req.compare(lim) !== 0) {
+        ctx.report('resources.hugepages', rp, field.invalid(shown, `must be equal to ${name} limit of ${limShown}`), 'set the hugepages request equal to its limit');
+      } else if (req.compare(lim) > 0) {
+        ctx.report('resources.limit-below-request', rp, field.invalid(shown, `must be less than or equal to ${name} limit of ${limShown}`));
+      }
+    } else if (!overcommit) {
+      ctx.report('resources.hugepages', `${path}.limits`, field.required('Limit must be set for non overcommitable resources'), `set limits.${name} equal to the request`);
+    }
+  }
+  if (huge && !cpuOrMem) ctx.report('resources.hugepages', path, field.forbidden('HugePages require cpu or memory'), 'add a cpu or memory request');
+}
+
+function checkLabelSelector(ctx: Ctx, rule: string, sel: any, path: string): void {
+  if (!isObj(sel)) return;
+  if (isObj(sel.matchLabels)) {
+    for (const [k, v] of Object.entries(sel.matchLabels)) {
+      for (const m of qualifiedName(k)) ctx.report(rule, `${path}.matchLabels`, field.invalid(k, m));
+      if (typeof v === 'string') for (const m of labelValue(v)) ctx.report(rule, key(`${path}.matchLabels`, k), field.invalid(v, m));
+    }
+  }
+  arr(sel.matchExpressions).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const p = `${path}.matchExpressions[${i}]`;
+    const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+    if (!ops.includes(e.operator)) ctx.report(rule, `${p}.operator`, field.notSupported(e.operator, ops));
+    else if ((e.operator === 'In' || e.operator === 'NotIn') && arr(e.values).length === 0) ctx.report(rule, `${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
+    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && arr(e.values).length > 0) ctx.report(rule, `${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+    if (typeof e.key === 'string') for (const m of qualifiedName(e.key)) ctx.report(rule, `${p}.key`, field.invalid(e.key, m));
+  });
+}
+export { checkLabelSelector };
+
+function checkTolerations(ctx: Ctx, tolerations: any, path: string): void {
+  arr(tolerations).forEach((t, i) => {
+    if (!isObj(t)) return;
+    const p = `${path}[${i}]`;
+    const r = (f: string, m: string) => ctx.report('tolerations.invalid', f, m);
+    if (typeof t.key === 'string' && t.key !== '') for (const m of qualifiedName(t.key)) r(`${p}.key`, field.invalid(t.key, m));
+    if ((t.key === undefined || t.key === '') && t.operator !== 'Exists') {
+      r(`${p}.operator`, field.invalid(t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
+      r(`${p}.effect`, field.invalid(t.effect ?? '', 'effect must be \'NoExecute\' when `tolerationSeconds` is set'));
+    }
+    if (t.operator === undefined || t.operator === 'Equal' || t.operator === '') {
+      if (typeof t.value === 'string') for (const m of labelValue(t.value)) r(`${p}.value`, field.invalid(t.value, m));
+    } else if (t.operator === 'Exists') {
+      if (typeof t.value === 'string' && t.value !== '') r(`${p}.operator`, field.invalid(t.value, "value must be empty when `operator` is 'Exists'"));
+    } else {
+      r(`${p}.operator`, field.notSupported(t.operator, ['Equal', 'Exists']));
+    }
+    if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) r(`${p}.effect`, field.notSupported(t.effect, TOLERATION_EFFECTS));
+  });
+}
+
+function checkNodeSelectorTerm(ctx: Ctx, term: any, path: string): void {
+  if (!isObj(term)) return;
+  const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
+  arr(term.matchExpressions).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const p = `${path}.matchExpressions[${i}]`;
+    const r = (f: string, m: string) => ctx.report('affinity.invalid', f, m);
+    const vals = arr(e.values);
+    if (!ops.includes(e.operator)) r(`${p}.operator`, field.notSupported(e.operator, ops));
+    else if ((e.operator === 'In' || e.operator === 'NotIn') && vals.length === 0) r(`${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
+    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && vals.length > 0) r(`${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+    else if (e.operator === 'Gt' || e.operator === 'Lt') {
+      if (vals.length !== 1) r(`${p}.values`, field.required('must be specified single value when `operator` is \'Lt\' or \'Gt\''));
+      else if (!/^-?\d+$/.test(String(vals[0]))) r(`${p}.values[0]`, field.invalid(vals[0], 'must be an integer'));
+    }
+    if (typeof e.key === 'string') for (const m of qualifiedName(e.key)) r(`${p}.key`, field.invalid(e.key, m));
+  });
+}
+
+function checkPodAffinityTerm(ctx: Ctx, term: any, path: string): void {
+  if (!isObj(term)) return;
+  if (typeof term.topologyKey !== 'string' || term.topologyKey === '') ctx.report('affinity.invalid', `${path}.topologyKey`, field.required('can not be empty'));
+  else for (const m of qualifiedName(term.topologyKey)) ctx.report('affinity.invalid', `${path}.topologyKey`, field.invalid(term.topologyKey, m));
+  checkLabelSelector(ctx, 'affinity.invalid', term.labelSelector, `${path}.labelSelector`);
+}
+
+function checkWeight(ctx: Ctx, w: any, path: string): void {
+  if (!isInt(w) || w < 1 || w > 100) ctx.report('affinity.invalid', `${path}.weight`, field.invalid(w ?? 0, 'must be in the range 1-100'));
+}
+
+function checkAffinity(ctx: Ctx, aff: any, path: string): void {
+  if (!isObj(aff)) return;
+  const na = aff.nodeAffinity;
+  if (isObj(na)) {
+    const req = na.requiredDuringSchedulingIgnoredDuringExecution;
+    if (isObj(req)) {
+      const terms = arr(req.nodeSelectorTerms);
+      const p = `${path}.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
+      if (terms.length === 0) ctx.report('affinity.invalid', p, field.required('must have at least one node selector term'));
+      terms.forEach((t, i) => checkNodeSelectorTerm(ctx, t, `${p}[${i}]`));
+    }
+    arr(na.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      const p = `${path}.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+      if (!isObj(t)) return;
+      checkWeight(ctx, t.weight, p);
+      checkNodeSelectorTerm(ctx, t.preference, `${p}.preference`);
+    });
+  }
+  for (const kind of ['podAffinity', 'podAntiAffinity'] as const) {
+    const pa = aff[kind];
+    if (!isObj(pa)) continue;
+    arr(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) =>
+      checkPodAffinityTerm(ctx, t, `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`));
+    arr(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      const p = `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+      if (!isObj(t)) return;
+      checkWeight(ctx, t.weight, p);
+      checkPodAffinityTerm(ctx, t.podAffinityTerm, `${p}.podAffinityTerm`);
+    });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The finding model (DESIGN.md, contract 2). One shape for every layer and every output.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  object: ObjectRef;
+  /** API-server field path rooted at the object: `spec.template.spec.containers[0].image`. */
+  path: string;
+  file?: string;
+  /** 1-based line of the offending field when the input was YAML or JSON text. */
+  line?: number;
+  handbook: string[];
+  fix: string;
+  /** Set when the object opted out with `podsmith.dev/ignore`; never silently dropped. */
+  suppressed?: true;
+}
+
+export interface Report {
+  findings: Finding[];
+  summary: { objects: number; errors: number; warnings: number; infos: number };
+}
+
+export interface ValidateOptions {
+  /** `X.Y`; default the newest bundled schema version. */
+  k8sVersion?: string;
+  /** Pod Security Standards profile to enforce on top of the default rule set. */
+  profile?: 'baseline' | 'restricted';
+  /** Warnings count as failures (exit code only; findings are the same). */
+  strict?: boolean;
+}
+
+export interface InputObject {
+  object: any;
+  file?: string;
+  lineOf?: (path: string) => number | undefined;
+}
+
+export type Layer = 'schema' | 'semantic' | 'best-practice' | 'pod-security' | 'input';
+
+/** A rule of the catalog: data, plus (for best-practice rules) a small check. */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  layer: Layer;
+  handbook: string[];
+  /** One-line summary of what the rule finds. */
+  summary: string;
+  /** Why it matters; shown by `podsmith explain` and in docs/rules.md. */
+  rationale: string;
+  /** How to fix it, in one line. */
+  fix: string;
+  /** Pod Security Standards profile that enables this rule (pod-security layer only). */
+  profile?: 'baseline' | 'restricted';
+}
+
+/** Error-level schema and API-server findings cannot be suppressed (DESIGN.md contract 2). */
+export function isSuppressible(rule: RuleMeta, severity: Severity): boolean {
+  return !(severity === 'error' && (rule.layer === 'schema' || rule.layer === 'semantic' || rule.layer === 'input'));
+}
