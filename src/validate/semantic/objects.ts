@@ -5,7 +5,6 @@
 import { arr, Ctx, isObj, selectorMatches } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, portName, portNumber, qualifiedName } from '../names';
-import { key } from '../path';
 import { RuleMeta } from '../types';
 import { checkLabelSelector } from './pod';
 import { cronProblem } from './cron';
@@ -71,7 +70,7 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
   if (isObj(meta.labels)) {
     for (const [k, v] of Object.entries(meta.labels)) {
       for (const m of qualifiedName(k)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(k, m));
-      if (typeof v === 'string') for (const m of labelValue(v)) r('metadata.labels-invalid', key(`${path}.labels`, k), field.invalid(v, m));
+      if (typeof v === 'string') for (const m of labelValue(v)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(v, m));
     }
   }
   if (isObj(meta.annotations)) {

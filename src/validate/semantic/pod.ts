@@ -135,9 +135,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     arr(dc.options).forEach((o, i) => { if (isObj(o) && !o.name) r('dns.config-invalid', `${sp}.dnsConfig.options[${i}].name`, field.required('Option.Name must not be empty')); });
   }
 
-  for (const f of ['terminationGracePeriodSeconds'] as const) {
-    if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `${sp}.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
-  }
+  // A negative terminationGracePeriodSeconds is not rejected: the API server sets it to 1.
   if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) {
     r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
