@@ -1,0 +1,148 @@
+/**
+ * The best-practice catalog: each rule fires on a small change to what the constructs emit by
+ * default (good/web.yaml), and stays quiet on the default and on the handbook's exceptions.
+ */
+import { catalog } from '../../src/validate';
+import { goodBundle, podOf, run, rulesOf } from './helpers';
+
+type Case = { rule: string; fire: (objs: any[]) => any[] | void; quiet?: Array<[string, (objs: any[]) => any[] | void]> };
+
+const dep = (objs: any[]) => objs[0];
+const ctr = (objs: any[]) => podOf(objs[0]).containers[0];
+const sc = (objs: any[]) => ctr(objs).securityContext;
+
+const cases: Case[] = [
+  {
+    rule: 'pod.bare',
+    fire: (o) => [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: podOf(o[0]) }],
+    quiet: [['a Pod owned by a controller', (o) => [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'r', uid: 'u' }] }, spec: podOf(o[0]) }]]],
+  },
+  {
+    rule: 'image.latest-tag',
+    fire: (o) => { ctr(o).image = 'nginx:latest'; },
+    quiet: [['a digest', (o) => { ctr(o).image = 'nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000'; }],
+      ['a registry with a port', (o) => { ctr(o).image = 'registry.local:5000/nginx:1.2'; }]],
+  },
+  { rule: 'probes.readiness-missing', fire: (o) => { delete ctr(o).readinessProbe; } },
+  { rule: 'probes.liveness-missing', fire: (o) => { delete ctr(o).livenessProbe; } },
+  {
+    rule: 'probes.identical', fire: (o) => { ctr(o).livenessProbe = { ...ctr(o).readinessProbe }; },
+    quiet: [['different periods', () => undefined]],
+  },
+  {
+    rule: 'probes.port-not-exposed', fire: (o) => { ctr(o).readinessProbe.httpGet.port = 'web'; },
+    quiet: [['a numeric port', (o) => { ctr(o).readinessProbe.httpGet.port = 8080; }]],
+  },
+  { rule: 'resources.requests-missing', fire: (o) => { delete ctr(o).resources.requests.memory; } },
+  { rule: 'resources.limits-missing', fire: (o) => { delete ctr(o).resources.limits; } },
+  {
+    rule: 'security.privileged', fire: (o) => { sc(o).privileged = true; delete sc(o).allowPrivilegeEscalation; },
+  },
+  {
+    rule: 'security.dangerous-capabilities', fire: (o) => { sc(o).capabilities.add = ['NET_ADMIN']; },
+    quiet: [['NET_BIND_SERVICE', (o) => { sc(o).capabilities.add = ['NET_BIND_SERVICE']; }]],
+  },
+  { rule: 'host.namespaces', fire: (o) => { podOf(dep(o)).hostPID = true; } },
+  {
+    rule: 'host.network-dns-policy', fire: (o) => { podOf(dep(o)).hostNetwork = true; },
+    quiet: [['ClusterFirstWithHostNet', (o) => {
+      podOf(dep(o)).hostNetwork = true; podOf(dep(o)).dnsPolicy = 'ClusterFirstWithHostNet';
+      dep(o).metadata.annotations = { 'podsmith.dev/ignore': 'host.namespaces' };
+    }]],
+  },
+  { rule: 'host.ports', fire: (o) => { ctr(o).ports[0].hostPort = 8080; } },
+  {
+    rule: 'sysctls.unsafe', fire: (o) => { podOf(dep(o)).securityContext.sysctls = [{ name: 'kernel.msgmax', value: '65536' }]; },
+    quiet: [['a safe sysctl', (o) => { podOf(dep(o)).securityContext.sysctls = [{ name: 'net.ipv4.ip_local_port_range', value: '20000 40000' }]; }]],
+  },
+  {
+    rule: 'security.host-path', fire: (o) => { podOf(dep(o)).volumes[0].hostPath.path = '/var/run/docker.sock'; },
+    quiet: [
+      ['the read-only zone file of H28', () => undefined],
+      ['/etc/localtime read-only', (o) => { podOf(dep(o)).volumes[0].hostPath.path = '/etc/localtime'; }],
+    ],
+  },
+  { rule: 'security.run-as-root', fire: (o) => { sc(o).runAsUser = 0; delete sc(o).runAsNonRoot; } },
+  { rule: 'security.privilege-escalation', fire: (o) => { delete sc(o).allowPrivilegeEscalation; } },
+  { rule: 'security.read-only-root-fs', fire: (o) => { sc(o).readOnlyRootFilesystem = false; } },
+  { rule: 'security.seccomp-profile', fire: (o) => { delete podOf(dep(o)).securityContext.seccompProfile; } },
+  { rule: 'security.service-account-token', fire: (o) => { delete podOf(dep(o)).automountServiceAccountToken; } },
+  {
+    rule: 'pdb.missing', fire: (o) => [o[0], o[2]],
+    quiet: [['a single replica', (o) => { o[0].spec.replicas = 1; return [o[0], o[2]]; }]],
+  },
+  {
+    rule: 'scheduling.anti-affinity-missing', fire: (o) => { delete podOf(dep(o)).affinity; },
+    quiet: [['topology spread instead', (o) => {
+      delete podOf(dep(o)).affinity;
+      podOf(dep(o)).topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }];
+    }]],
+  },
+  {
+    rule: 'dns.subdomain-service-missing', fire: (o) => { podOf(dep(o)).subdomain = 'web'; },
+    quiet: [['a headless Service with a port', (o) => { podOf(dep(o)).subdomain = 'web'; o[2].spec.clusterIP = 'None'; }]],
+  },
+  {
+    rule: 'network.bandwidth-annotation', fire: (o) => { dep(o).spec.template.metadata.annotations = { 'kubernetes.io/ingress-bandwidth': '10 megabits' }; },
+    quiet: [['10M', (o) => { dep(o).spec.template.metadata.annotations = { 'kubernetes.io/ingress-bandwidth': '10M' }; }]],
+  },
+  {
+    rule: 'scheduling.priority-class-undefined', fire: (o) => { podOf(dep(o)).priorityClassName = 'high'; },
+    quiet: [
+      ['defined in the bundle', (o) => { podOf(dep(o)).priorityClassName = 'high'; return [...o, { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 }]; }],
+      ['a built-in class', (o) => { podOf(dep(o)).priorityClassName = 'system-node-critical'; }],
+    ],
+  },
+];
+
+function apply(c: (objs: any[]) => any[] | void): any[] {
+  const objs = goodBundle();
+  return c(objs) ?? objs;
+}
+
+describe('best-practice rules', () => {
+  test('the constructs\' defaults are clean', () => {
+    expect(rulesOf(run(goodBundle()))).toEqual([]);
+  });
+
+  describe.each(cases)('$rule', ({ rule, fire, quiet }) => {
+    test('fires', () => {
+      const report = run(apply(fire));
+      expect(rulesOf(report)).toContain(rule);
+      const f = report.findings.find((x) => x.rule === rule)!;
+      expect(f.path).not.toBe('');
+      expect(f.handbook.length).toBeGreaterThan(0);
+    });
+    test('is suppressed by podsmith.dev/ignore (reported, not dropped)', () => {
+      const objs = apply(fire);
+      for (const o of objs) {
+        o.metadata = o.metadata ?? {};
+        o.metadata.annotations = { ...o.metadata.annotations, 'podsmith.dev/ignore': `host.namespaces, ${rule}` };
+      }
+      const report = run(objs);
+      const hits = report.findings.filter((x) => x.rule === rule);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) expect(h.severity === 'error' ? true : h.suppressed).toBe(true);
+    });
+    for (const [name, q] of quiet ?? []) {
+      test(`stays quiet: ${name}`, () => {
+        expect(rulesOf(run(apply(q)))).not.toContain(rule);
+      });
+    }
+  });
+
+  test('every best-practice rule has a case here', () => {
+    const ids = catalog.filter((r) => r.layer === 'best-practice').map((r) => r.id).sort();
+    expect(cases.map((c) => c.rule).sort()).toEqual(ids);
+  });
+
+  test('Jobs and CronJobs need no probes; DaemonSets and single replicas need no PDB', () => {
+    const pod = podOf(goodBundle()[0]);
+    delete pod.containers[0].readinessProbe;
+    delete pod.containers[0].livenessProbe;
+    pod.restartPolicy = 'Never';
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: pod } } };
+    const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podOf(goodBundle()[0]) } } };
+    expect(rulesOf(run([job, ds]))).toEqual([]);
+  });
+});
