@@ -1,5 +1,5 @@
 import { YamlFile } from 'projen';
-import { UpdateSnapshot, NodePackageManager } from 'projen/lib/javascript';
+import { JestReporter, NodePackageManager, UpdateSnapshot } from 'projen/lib/javascript';
 import { TypeScriptProject } from 'projen/lib/typescript';
 
 // podsmith is a library (constructs, validator, runner) with a CLI, so it is a TypeScript
@@ -44,10 +44,12 @@ const project = new TypeScriptProject({
     // Snapshots are assertions: never rewrite them in the test task (use `npm run test:update`).
     updateSnapshot: UpdateSnapshot.NEVER,
     passWithNoTests: false,
+    junitReporting: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
       collectCoverage: false,
+      reporters: [new JestReporter('<rootDir>/test/support/summary-reporter.js')],
 
     },
   },
@@ -89,9 +91,24 @@ project.addTask('synth', {
   ],
 });
 
+// The test task: unit, snapshot and handbook tests first; then the local cluster is prepared
+// (apt packages, cached Go builds, images: quick when cached) and the end-to-end tests run
+// against real containers, one file at a time.
+project.testTask.reset();
+project.testTask.spawn(project.compileTask);
+project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/', { receiveArgs: true });
+project.testTask.exec('bash cluster/prepare.sh');
+project.testTask.exec('jest --ci --runInBand --passWithNoTests test/e2e');
+
 project.addTask('test:unit', {
-  description: 'Unit and snapshot tests only (no cluster)',
+  description: 'Unit, snapshot and handbook tests only (no cluster)',
   exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
+  receiveArgs: true,
+});
+
+project.addTask('test:e2e', {
+  description: 'End-to-end tests on the local cluster (prepares it first)',
+  steps: [{ spawn: 'compile' }, { exec: 'bash cluster/prepare.sh' }, { exec: 'jest --ci --runInBand test/e2e', receiveArgs: true }],
 });
 
 project.addTask('bench:synth', {
@@ -100,7 +117,7 @@ project.addTask('bench:synth', {
 });
 
 // `npx podsmith` works right after `npm ci` in a checkout.
-project.addScripts({ prepare: 'tsc --build' });
+project.addScripts({ prepare: 'tsc --build && node scripts/link-bin.js' });
 
 
 project.synth();
