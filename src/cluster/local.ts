@@ -328,21 +328,39 @@ export class LocalCluster implements ClusterProvider {
       const pid = this.readPid(c);
       return pid !== undefined && this.isOurs(c, pid);
     };
-    for (const c of ['etcd', 'containerd', 'kube-apiserver'] as const) if (!running(c)) this.start(c);
+    const started: Component[] = [];
+    const startIfDown = (c: Component) => {
+      if (!running(c)) {
+        this.start(c);
+        started.push(c);
+      }
+    };
+    const execd = async () => {
+      for (const c of started) await this.execd(c);
+    };
+    for (const c of ['etcd', 'containerd', 'kube-apiserver'] as const) startIfDown(c);
+    await execd();
+    this.watch = started;
 
     // The kubelet exits at once when the CRI socket is not there yet; images must be there
     // before the first sandbox.
     await this.waitFor('containerd socket', deadline, async () => fs.existsSync(this.containerdSock));
-    const images = this.importImages();
-    for (const c of ['kube-controller-manager', 'kube-scheduler', 'kube-proxy'] as const) if (!running(c)) this.start(c);
-    await images;
-    if (!running('kubelet')) this.start('kubelet');
+    await this.importImages();
+    // kubelet and kube-proxy retry until the API server answers.
+    startIfDown('kubelet');
+    startIfDown('kube-proxy');
+    await execd();
 
     await this.waitFor('API server /readyz', deadline, async () => (await this.api('GET', '/readyz', undefined, 2000)).status === 200);
     const apiReadyMs = ms();
     this.log(`API server ready after ${apiReadyMs} ms`);
+    // The controller manager and scheduler exit when RBAC is not bootstrapped yet: start them
+    // once /readyz (which includes the RBAC bootstrap hook) says so.
+    startIfDown('kube-controller-manager');
+    startIfDown('kube-scheduler');
     await this.applyBootstrapObjects();
-    if (!running('coredns')) this.start('coredns');
+    startIfDown('coredns');
+    await execd();
 
     await this.waitFor('node Ready', deadline, () => this.nodeReady());
     const nodeReadyMs = ms();
@@ -355,6 +373,7 @@ export class LocalCluster implements ClusterProvider {
     await this.smokePod(deadline);
     const podReadyMs = ms();
     this.log(`test Pod ran after ${podReadyMs} ms; cluster ready. kubeconfig: ${this.kubeconfigPath}`);
+    this.watch = [];
     return { alreadyUp: false, apiReadyMs, nodeReadyMs, dnsReadyMs, podReadyMs, totalMs: ms() };
   }
 
@@ -983,6 +1002,13 @@ export class LocalCluster implements ClusterProvider {
     return child;
   }
 
+  /** Waits until a just-started PID has exec'd into its component (nsenter/unshare/sh first). */
+  private async execd(c: Component, timeoutMs = 5000): Promise<void> {
+    const pid = this.readPid(c);
+    const until = Date.now() + timeoutMs;
+    while (pid !== undefined && pidAlive(pid) && exeName(pid) !== EXE_NAMES[c] && Date.now() < until) await sleep(10);
+  }
+
   private async stopComponents(cs: Component[]): Promise<void> {
     const pids: number[] = [];
     for (const c of cs) {
@@ -993,7 +1019,7 @@ export class LocalCluster implements ClusterProvider {
       }
       fs.rmSync(this.pidPath(c), { force: true });
     }
-    await killWait(pids, 8000);
+    await killWait(pids, 3000);
   }
 
   /** SIGKILL every process in the cluster's cgroups (the containers). */
@@ -1246,9 +1272,23 @@ export class LocalCluster implements ClusterProvider {
     }
   }
 
+  /** Components started by the current up(): one that exits fails up() at once. */
+  private watch: Component[] = [];
+
+  private checkStartedAlive(): void {
+    for (const c of this.watch) {
+      const pid = this.readPid(c);
+      if (pid === undefined || !this.isOurs(c, pid)) {
+        const tail = (readIf(this.logPath(c)) ?? '').trim().split('\n').slice(-3).join(' | ');
+        throw new ClusterError(`${c} exited during start-up; log ${this.logPath(c)}: ${tail.slice(-600)}`);
+      }
+    }
+  }
+
   private async waitFor(what: string, deadline: number, check: () => Promise<boolean>): Promise<void> {
     let last: unknown;
     for (;;) {
+      this.checkStartedAlive();
       try {
         if (await check()) return;
       } catch (e) {
