@@ -33,6 +33,8 @@ const project = new TypeScriptProject({
     'constructs@^10.3.0',
     'yaml@^2.9.0',
     'ajv@^8.17.0',
+    // 1.x: 2.x needs Node 22. ESM-only, loaded through Node ≥ 20.19's require(esm).
+    '@kubernetes/client-node@^1.4.0',
   ],
   devDeps: [
     'cdk8s-cli@^2.200.0',
