@@ -110,16 +110,51 @@ function offsetOf(doc: Document, path: string): number | undefined {
   return offset;
 }
 
+// js-yaml is several times faster than the yaml package at producing plain values; the yaml
+// package's Documents are built only when a finding needs a line, or to word a parse error.
+let jsyaml: any;
+try {
+  jsyaml = require('js-yaml');
+} catch {
+  jsyaml = undefined;
+}
+
+/** The core schema plus YAML 1.1 booleans (yes/no/on/off) and merge keys, as kubectl's decoder reads YAML. */
+function makeSchema(): unknown {
+  if (!jsyaml?.CORE_SCHEMA || !jsyaml.Type) return undefined;
+  const bool11 = new jsyaml.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (d: string | null) => d !== null && /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(d),
+    construct: (d: string) => /^(y|Y|yes|Yes|YES|on|On|ON)$/.test(d),
+    predicate: (o: unknown) => typeof o === 'boolean',
+  });
+  try {
+    if (typeof jsyaml.CORE_SCHEMA.extend === 'function' && jsyaml.types?.merge) {
+      return jsyaml.CORE_SCHEMA.extend({ implicit: [bool11, jsyaml.types.merge] }); // js-yaml 4
+    }
+    return jsyaml.Schema.create(jsyaml.CORE_SCHEMA, [bool11, require('js-yaml/lib/js-yaml/type/merge')]); // js-yaml 3
+  } catch {
+    return undefined;
+  }
+}
+const JS_SCHEMA = makeSchema();
+
+function isEmptyDoc(doc: Document): boolean {
+  const c = doc.contents as any;
+  return c === null || (c && c.constructor?.name === 'Scalar' && (c.value === null || c.value === undefined));
+}
+
 /** Parses one file's text into objects; throws InputError with the file and line on bad YAML. */
 export function parseText(text: string, file: string): InputObject[] {
   if (text.includes('\u0000')) throw new InputError(`${file}: binary file, not YAML or JSON`);
   let docs: Document[] | undefined;
   let starts: number[] | undefined;
   const located = () => {
-    if (!docs) docs = parseAllDocuments(text, PARSE_OPTIONS) as Document[];
+    if (!docs) docs = (parseAllDocuments(text, PARSE_OPTIONS) as Document[]).filter((d) => d.errors.length > 0 || !isEmptyDoc(d));
     if (!starts) starts = lineStarts(text);
     return { docs, starts };
   };
+  /** Line of a path in the i-th non-empty document. */
   const lineOfDoc = (docIndex: number) => (p: string): number | undefined => {
     const { docs: d, starts: s } = located();
     const doc = d[docIndex];
@@ -130,11 +165,21 @@ export function parseText(text: string, file: string): InputObject[] {
 
   // JSON: one document, parsed natively.
   const trimmed = text.trimStart();
-  if ((file.endsWith('.json') || trimmed.startsWith('{')) && trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{')) {
     try {
       return [{ object: JSON.parse(text), file, lineOf: lineOfDoc(0) }];
     } catch {
-      // not strict JSON: fall through to the YAML parser, which says where it fails
+      // not strict JSON: the YAML parsers below say where it fails
+    }
+  }
+
+  // Tabs in indentation: js-yaml is lenient where kubectl is not; the yaml package decides.
+  if (JS_SCHEMA && !/(^|\n) *\t/.test(text)) {
+    try {
+      const values: unknown[] = jsyaml.loadAll(text, undefined, { schema: JS_SCHEMA, filename: file });
+      return values.filter((v) => v !== null && v !== undefined).map((object, i) => ({ object, file, lineOf: lineOfDoc(i) }));
+    } catch {
+      // fall through: the yaml package words the error with a line
     }
   }
 
@@ -147,14 +192,13 @@ export function parseText(text: string, file: string): InputObject[] {
       const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       throw new InputError(`${file}:${line}: not valid YAML: ${msg}`);
     }
-    if (doc.contents === null) return; // an empty document (`---` alone, comments only)
     let object: unknown;
     try {
       object = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
       throw new InputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
-    out.push({ object, file, lineOf: lineOfDoc(i) });
+    if (object !== null && object !== undefined) out.push({ object, file, lineOf: lineOfDoc(i) });
   });
   return out;
 }

@@ -1,0 +1,104 @@
+/** Bad input never crashes: one clear line (InputError, exit 2), or a finding where the file parsed. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { InputError } from '../../src/errors';
+import { validateObjects, validatePaths } from '../../src/validate';
+import { FIXTURES } from './helpers';
+
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-validate-')); });
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+async function inputError(p: string): Promise<string> {
+  try {
+    await validatePaths([p]);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    const msg = (e as Error).message;
+    expect(msg).not.toContain('\n');
+    return msg;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('unparsable input is one clear line', () => {
+  test('not YAML', async () => { expect(await inputError(file('a.yaml', 'a: [\n'))).toMatch(/a\.yaml:\d+: not valid YAML/); });
+  test('tabs', async () => { expect(await inputError(file('t.yaml', 'a:\n\tb: 1\n'))).toMatch(/t\.yaml:2: not valid YAML: Tabs/); });
+  test('duplicate keys', async () => { expect(await inputError(file('d.yaml', 'kind: Pod\nkind: Service\n'))).toMatch(/d\.yaml:2: not valid YAML: Map keys must be unique/); });
+  test('a binary file', async () => { expect(await inputError(file('b.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])))).toMatch(/binary file/); });
+  test('a missing path', async () => { expect(await inputError(path.join(dir, 'nope.yaml'))).toMatch(/no such file or directory/); });
+  test('broken JSON', async () => { expect(await inputError(file('j.json', '{"apiVersion": "v1",\n "kind": [1, 2}'))).toMatch(/j\.json:\d+: not valid YAML/); });
+});
+
+describe('parsable but odd input gives findings', () => {
+  test('a scalar document and an object without kind', async () => {
+    const r = await validatePaths([file('s.yaml', 'hello\n---\napiVersion: v1\nmetadata: {name: x}\n---\n')]);
+    expect(r.findings.map((f) => [f.rule, f.line])).toEqual([['manifest.not-an-object', 1], ['manifest.missing-type', 3]]);
+    expect(r.summary.objects).toBe(2);
+  });
+
+  test('directories are walked recursively for *.yaml, *.yml and *.json only', async () => {
+    const base = path.join(dir, 'tree');
+    const pod = (n: string) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: n }, data: {} });
+    file('tree/a.yaml', pod('a'));
+    file('tree/sub/b.yml', pod('b'));
+    file('tree/sub/deeper/c.json', pod('c'));
+    file('tree/notes.txt', 'not a manifest');
+    const r = await validatePaths([base]);
+    expect(r.summary.objects).toBe(3);
+  });
+
+  test('JSON files get line numbers too', async () => {
+    const p = file('x.json', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, dataa: {} }, null, 2));
+    const r = await validatePaths([p]);
+    expect(r.findings[0]).toMatchObject({ rule: 'schema.unknown-field', path: 'dataa', line: 7 });
+  });
+
+  test('kind: List is expanded', () => {
+    const r = validateObjects([{ object: { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'B' } }] } }]);
+    expect(r.summary.objects).toBe(2);
+    expect(r.findings.map((f) => f.rule)).toEqual(['metadata.name-invalid']);
+  });
+
+  test('a 10 MB file validates without trouble', async () => {
+    const doc = fs.readFileSync(path.join(FIXTURES, 'good', 'web.yaml'), 'utf8');
+    const n = Math.ceil((10 * 1024 * 1024) / doc.length);
+    const p = file('big.yaml', Array.from({ length: n }, (_, i) => doc.replace(/name: web$/gm, `name: web-${i}`)).join('\n---\n'));
+    const r = await validatePaths([p]);
+    expect(r.summary.objects).toBe(n * 3);
+    expect(r.summary.errors).toBe(0);
+  }, 120_000);
+});
+
+test('any JSON value as an object never throws and yields a report', () => {
+  fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => {
+    const r = validateObjects([{ object: v }]);
+    expect(r.summary).toBeDefined();
+  }), { numRuns: 300 });
+});
+
+test('random mutations of a real Deployment never throw', () => {
+  const base = JSON.parse(JSON.stringify(require('yaml').parseAllDocuments(fs.readFileSync(path.join(FIXTURES, 'good', 'web.yaml'), 'utf8'))[0].toJS()));
+  const paths: string[][] = [];
+  const walk = (o: any, p: string[]) => {
+    if (o && typeof o === 'object') for (const k of Object.keys(o)) { paths.push([...p, k]); walk(o[k], [...p, k]); }
+  };
+  walk(base, []);
+  fc.assert(fc.property(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 }), (p, v) => {
+    const o = JSON.parse(JSON.stringify(base));
+    let cur = o;
+    for (const k of p.slice(0, -1)) cur = cur[k];
+    cur[p[p.length - 1]] = v;
+    const r = validateObjects([{ object: o }]);
+    expect(r.findings.filter((f) => f.rule === 'manifest.check-failed')).toEqual([]);
+  }), { numRuns: 500 });
+});

@@ -1,0 +1,101 @@
+/** The schema layer: upstream OpenAPI v3 schemas, strict about unknown fields. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError } from '../../src/errors';
+import { availableVersions, parseText, resolveVersion, validateObjects } from '../../src/validate';
+import { goodBundle, podOf, run, rulesOf } from './helpers';
+
+const ctr = (o: any[]) => podOf(o[0]).containers[0];
+
+function fromYaml(text: string, file = 'web.yaml', k8sVersion?: string) {
+  return validateObjects(parseText(text, file), { k8sVersion });
+}
+
+describe('schema layer', () => {
+  test('bundles 1.27 and the local cluster\'s release, newest by default', () => {
+    const env = fs.readFileSync(path.join(__dirname, '..', '..', 'cluster', 'versions.env'), 'utf8');
+    const cluster = /^KUBERNETES_VERSION=v(\d+\.\d+)/m.exec(env)![1];
+    expect(availableVersions()).toEqual(expect.arrayContaining(['1.27', cluster]));
+    expect(resolveVersion(undefined)).toBe(availableVersions()[availableVersions().length - 1]);
+    expect(resolveVersion('v1.27.3')).toBe('1.27');
+    expect(() => resolveVersion('1.99')).toThrow(UsageError);
+  });
+
+  test('a misspelt livenessprobe is an unknown field, with its path, line and a suggestion', () => {
+    const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'validate', 'good', 'web.yaml'), 'utf8')
+      .replace('          livenessProbe:', '          livenessprobe:');
+    const r = fromYaml(text);
+    const f = r.findings.find((x) => x.rule === 'schema.unknown-field')!;
+    expect(f.severity).toBe('error');
+    expect(f.path).toBe('spec.template.spec.containers[0].livenessprobe');
+    expect(text.split('\n')[f.line! - 1]).toContain('livenessprobe:');
+    expect(f.fix).toContain('livenessProbe');
+  });
+
+  test('int-or-string ports accept names and numbers, not fractions', () => {
+    const o = goodBundle();
+    ctr(o).livenessProbe.httpGet.port = 8080;
+    expect(rulesOf(run(o))).toEqual([]);
+    ctr(o).livenessProbe.httpGet.port = 80.5;
+    expect(run(o).findings.map((f) => [f.rule, f.path])).toContainEqual(['schema.type', 'spec.template.spec.containers[0].livenessProbe.httpGet.port']);
+  });
+
+  test('quantities are checked', () => {
+    const o = goodBundle();
+    ctr(o).resources.requests.cpu = 'half a core';
+    const f = run(o).findings.find((x) => x.rule === 'schema.format')!;
+    expect(f.path).toBe('spec.template.spec.containers[0].resources.requests.cpu');
+    expect(f.message).toContain('quantities must match');
+  });
+
+  test('numbers are typed: int32 range, strings are not integers', () => {
+    const o = goodBundle();
+    ctr(o).ports[0].containerPort = 2 ** 31;
+    o[0].spec.replicas = '3';
+    const found = run(o).findings.map((f) => [f.rule, f.path]);
+    expect(found).toContainEqual(['schema.format', 'spec.template.spec.containers[0].ports[0].containerPort']);
+    expect(found).toContainEqual(['schema.type', 'spec.replicas']);
+  });
+
+  test('required fields: a container needs a name', () => {
+    const o = goodBundle();
+    delete ctr(o).name;
+    expect(run(o).findings.map((f) => [f.rule, f.path])).toContainEqual(['schema.required', 'spec.template.spec.containers[0].name']);
+  });
+
+  test('nulls are absent values, as for the API server (kubectl output has creationTimestamp: null)', () => {
+    const o = goodBundle();
+    o[0].metadata.creationTimestamp = null;
+    o[0].status = {};
+    ctr(o).env = null;
+    expect(rulesOf(run(o))).toEqual([]);
+  });
+
+  test('versions differ: sidecar restartPolicy is unknown in 1.27, valid in 1.34', () => {
+    const o = goodBundle();
+    podOf(o[0]).initContainers = [{ ...ctr(o), name: 'side', restartPolicy: 'Always' }];
+    expect(rulesOf(run(o, { k8sVersion: '1.27' }))).toContain('schema.unknown-field');
+    expect(rulesOf(run(o, { k8sVersion: '1.34' }))).toEqual([]);
+  });
+
+  test('custom resources are reported as not checked (info), removed apiVersions as errors', () => {
+    const r = run([
+      { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { anything: true } },
+      { apiVersion: 'extensions/v1beta1', kind: 'Deployment', metadata: { name: 'd' }, spec: {} },
+    ]);
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['schema.kind-not-checked', 'info'],
+      ['manifest.api-version-unsupported', 'error'],
+    ]);
+    expect(r.summary).toEqual({ objects: 2, errors: 1, warnings: 0, infos: 1 });
+  });
+
+  test('the committed schemas keep every kind podsmith validates', () => {
+    for (const v of availableVersions()) {
+      const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', `v${v}.json`), 'utf8'));
+      for (const k of ['v1/Pod', 'v1/Service', 'apps/v1/Deployment', 'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'apps/v1/ReplicaSet', 'batch/v1/Job', 'batch/v1/CronJob', 'policy/v1/PodDisruptionBudget', 'scheduling.k8s.io/v1/PriorityClass']) {
+        expect(doc.kinds[k]).toBeDefined();
+      }
+    }
+  });
+});
