@@ -212,13 +212,12 @@ function writeFile(file: string, content: string | Buffer, mode = 0o644): void {
   fs.renameSync(tmp, file);
 }
 
+/** Whether PID exists and is not a zombie (a killed process whose parent has not reaped it). */
 function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const stat = readIf(`/proc/${pid}/stat`);
+  if (stat === undefined) return false;
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
 }
 
 /** The basename of the executable a PID runs ('' when gone or a zombie). */
@@ -338,7 +337,7 @@ export class LocalCluster implements ClusterProvider {
     const execd = async () => {
       for (const c of started) await this.execd(c);
     };
-    for (const c of ['etcd', 'containerd', 'kube-apiserver'] as const) startIfDown(c);
+    for (const c of ['etcd', 'containerd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) startIfDown(c);
     await execd();
     this.watch = started;
 
@@ -354,10 +353,6 @@ export class LocalCluster implements ClusterProvider {
     await this.waitFor('API server /readyz', deadline, async () => (await this.api('GET', '/readyz', undefined, 2000)).status === 200);
     const apiReadyMs = ms();
     this.log(`API server ready after ${apiReadyMs} ms`);
-    // The controller manager and scheduler exit when RBAC is not bootstrapped yet: start them
-    // once /readyz (which includes the RBAC bootstrap hook) says so.
-    startIfDown('kube-controller-manager');
-    startIfDown('kube-scheduler');
     await this.applyBootstrapObjects();
     startIfDown('coredns');
     await execd();
@@ -387,10 +382,15 @@ export class LocalCluster implements ClusterProvider {
     const netnsIno = this.netnsInode();
 
     // 1. the kubelet first (so it does not restart containers), then the containers, then the rest.
+    const step = (what: string) => process.env.PODSMITH_DEBUG && this.log(`down: ${what} at ${Date.now() - t0} ms`);
     await this.stopComponents(['kubelet', 'kube-proxy', 'coredns', 'kube-scheduler', 'kube-controller-manager']);
+    step('node components stopped');
     await this.killCgroupProcs();
     await this.killShims();
-    await this.stopComponents(['containerd', 'kube-apiserver', 'etcd']);
+    step('containers killed');
+    // Their state is deleted next: no need to wait for a graceful API server shutdown.
+    await this.stopComponents(['containerd', 'kube-apiserver', 'etcd'], 1000);
+    step('control plane stopped');
     // 2. anything else left in the namespace (shims, stray children).
     if (netnsIno !== undefined) await this.killNetnsProcs(netnsIno);
     await this.killCgroupProcs();
@@ -855,10 +855,7 @@ export class LocalCluster implements ClusterProvider {
 
   /** Whether PID runs this component (guards against PID reuse before we trust or kill it). */
   private isOurs(c: Component, pid: number): boolean {
-    if (!pidAlive(pid)) return false;
-    const stat = readIf(`/proc/${pid}/stat`);
-    if (stat && / Z /.test(stat.slice(stat.lastIndexOf(')')))) return false;
-    return exeName(pid) === EXE_NAMES[c];
+    return pidAlive(pid) && exeName(pid) === EXE_NAMES[c];
   }
 
   private args(c: Component): string[] {
@@ -919,8 +916,9 @@ export class LocalCluster implements ClusterProvider {
       case 'kube-controller-manager':
         return [
           `--kubeconfig=${this.kubeconfigFor('kube-controller-manager')}`,
-          `--authentication-kubeconfig=${this.kubeconfigFor('kube-controller-manager')}`,
-          `--authorization-kubeconfig=${this.kubeconfigFor('kube-controller-manager')}`,
+          // No --authentication/authorization-kubeconfig: the secure port then serves only the
+          // always-allowed health paths, and the process does not need RBAC to start (so it
+          // can start with the API server instead of after it).
           '--bind-address=127.0.0.1',
           `--tls-cert-file=${p('kube-controller-manager.crt')}`,
           `--tls-private-key-file=${p('kube-controller-manager.key')}`,
@@ -934,6 +932,8 @@ export class LocalCluster implements ClusterProvider {
           `--cluster-cidr=${NET.clusterCidr}`,
           `--service-cluster-ip-range=${NET.serviceCidr}`,
           '--allocate-node-cidrs=false',
+          // Lifts the node's not-ready taint within a second of Ready (default period 5s).
+          '--node-monitor-period=1s',
           '--controllers=*,-bootstrapsigner,-tokencleaner,-cloud-node-lifecycle',
           '--profiling=false',
           '--v=1',
@@ -941,8 +941,6 @@ export class LocalCluster implements ClusterProvider {
       case 'kube-scheduler':
         return [
           `--config=${this.etc('kube-scheduler.yaml')}`,
-          `--authentication-kubeconfig=${this.kubeconfigFor('kube-scheduler')}`,
-          `--authorization-kubeconfig=${this.kubeconfigFor('kube-scheduler')}`,
           '--bind-address=127.0.0.1',
           `--tls-cert-file=${p('kube-scheduler.crt')}`,
           `--tls-private-key-file=${p('kube-scheduler.key')}`,
@@ -1009,7 +1007,7 @@ export class LocalCluster implements ClusterProvider {
     while (pid !== undefined && pidAlive(pid) && exeName(pid) !== EXE_NAMES[c] && Date.now() < until) await sleep(10);
   }
 
-  private async stopComponents(cs: Component[]): Promise<void> {
+  private async stopComponents(cs: Component[], graceMs = 3000): Promise<void> {
     const pids: number[] = [];
     for (const c of cs) {
       const pid = this.readPid(c);
@@ -1019,7 +1017,7 @@ export class LocalCluster implements ClusterProvider {
       }
       fs.rmSync(this.pidPath(c), { force: true });
     }
-    await killWait(pids, 3000);
+    await killWait(pids, graceMs);
   }
 
   /** SIGKILL every process in the cluster's cgroups (the containers). */
@@ -1201,6 +1199,12 @@ export class LocalCluster implements ClusterProvider {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:kubelet-api-admin' },
       subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'kube-apiserver-kubelet-client' }],
     });
+    // The ServiceAccount controller creates it too, a few seconds later; the test Pod needs it now.
+    await this.ensureObject('/api/v1/namespaces/kube-system/serviceaccounts', {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'default', namespace: 'kube-system' },
+    });
     // CoreDNS runs as a process on the node; a selector-less Service with a hand-made
     // EndpointSlice points the cluster DNS address at it.
     await this.ensureObject('/api/v1/namespaces/kube-system/services', {
@@ -1259,6 +1263,7 @@ export class LocalCluster implements ClusterProvider {
       const r = await this.api('POST', `/api/v1/namespaces/${ns}/pods`, pod);
       return r.status === 201;
     });
+    const created = Date.now();
     let phase = '';
     try {
       await this.waitFor('test Pod succeeded', deadline, async () => {
@@ -1267,6 +1272,7 @@ export class LocalCluster implements ClusterProvider {
         if (phase === 'Failed') throw new ClusterError(`test Pod ${ns}/${name} failed: ${JSON.stringify(r.body?.status?.containerStatuses?.[0]?.state)}`);
         return phase === 'Succeeded';
       });
+      this.log(`test Pod ${name} succeeded ${Date.now() - created} ms after it was created`);
     } finally {
       await this.api('DELETE', `/api/v1/namespaces/${ns}/pods/${name}?gracePeriodSeconds=0`);
     }
