@@ -113,6 +113,12 @@ project.addTask('test:e2e', {
   steps: [{ spawn: 'compile' }, { exec: 'bash cluster/prepare.sh' }, { exec: 'jest --ci --runInBand test/e2e', receiveArgs: true }],
 });
 
+project.addTask('test:differential', {
+  description: 'podsmith vs a real API server on 2,000 generated cases (-- --cases N --seed S --kubeconfig F)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/differential/run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench:synth', {
   description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],

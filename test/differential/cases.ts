@@ -1,0 +1,225 @@
+/**
+ * Generated cases for the differential test: valid Pods and Pod-template holders drawn from
+ * the handbook's features, and mutations that break exactly one rule the API server enforces.
+ * The API server (server-side dry-run, strict field validation) is the ground truth.
+ */
+import fc from 'fast-check';
+
+export type Kind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+
+export interface Case {
+  kind: Kind;
+  /** undefined for a valid case; else the one rule the mutation breaks. */
+  mutation?: string;
+  object: any;
+}
+
+const HEX = '0123456789abcdef';
+const DIGEST = `sha256:${HEX.repeat(4)}`;
+
+const image = fc.constantFrom('busybox:1.35.0', 'registry.example.com:5000/team/app:1.2.3', `app@${DIGEST}`, 'nginx:1.27.0-alpine');
+const envName = fc.constantFrom('MODE', 'LOG_LEVEL', 'APP_PORT', 'FEATURE_X', 'TZ');
+
+const millis = fc.integer({ min: 10, max: 4000 });
+const mebis = fc.integer({ min: 8, max: 4096 });
+
+/** requests ≤ limits, for cpu and memory, in the forms people write. */
+const resources = fc.tuple(millis, millis, mebis, mebis, fc.boolean(), fc.boolean()).map(([a, b, c, d, cpuCores, memDecimal]) => {
+  const [cr, cl] = a <= b ? [a, b] : [b, a];
+  const [mr, ml] = c <= d ? [c, d] : [d, c];
+  const cpu = (m: number) => (cpuCores && m % 1000 === 0 ? String(m / 1000) : cpuCores ? (m / 1000).toString() : `${m}m`);
+  const mem = (m: number) => (memDecimal ? `${m * 1048576}` : `${m}Mi`);
+  return { requests: { cpu: cpu(cr), memory: mem(mr) }, limits: { cpu: cpu(cl), memory: mem(ml) } };
+});
+
+const timing = fc.record({
+  initialDelaySeconds: fc.integer({ min: 0, max: 30 }),
+  periodSeconds: fc.integer({ min: 1, max: 30 }),
+  timeoutSeconds: fc.integer({ min: 1, max: 10 }),
+  failureThreshold: fc.integer({ min: 1, max: 10 }),
+});
+
+function probe(port: number, portName: string | undefined) {
+  return fc.tuple(fc.constantFrom('httpGet', 'tcpSocket', 'exec'), timing, fc.boolean()).map(([kind, t, useName]) => {
+    const p: any = portName && useName ? portName : port;
+    const handler = kind === 'httpGet' ? { httpGet: { path: '/healthz', port: p } }
+      : kind === 'tcpSocket' ? { tcpSocket: { port: p } } : { exec: { command: ['cat', '/tmp/healthy'] } };
+    return { ...handler, ...t, successThreshold: 1 };
+  });
+}
+
+const capability = fc.constantFrom('NET_BIND_SERVICE', 'CHOWN', 'KILL', 'NET_ADMIN');
+
+/** One container; `init` ones run to completion (no probes). */
+function container(name: string, init: boolean, volumes: string[]) {
+  return fc.record({
+    image,
+    port: fc.integer({ min: 1024, max: 65535 }),
+    portName: fc.option(fc.constantFrom('http', 'metrics', 'grpc-api'), { nil: undefined }),
+    resources,
+    pullPolicy: fc.option(fc.constantFrom('Always', 'IfNotPresent', 'Never'), { nil: undefined }),
+    env: fc.uniqueArray(envName, { maxLength: 3 }),
+    runAsUser: fc.integer({ min: 1, max: 65534 }),
+    caps: fc.uniqueArray(capability, { maxLength: 2 }),
+    mountCount: fc.integer({ min: 0, max: volumes.length }),
+    workingDir: fc.option(fc.constantFrom('/srv', '/app'), { nil: undefined }),
+  }).chain((c) => (init ? fc.constant({ c, probes: {} as any }) : fc.record({
+    readinessProbe: fc.option(probe(c.port, c.portName), { nil: undefined }),
+    livenessProbe: fc.option(probe(c.port, c.portName), { nil: undefined }),
+  }).map((probes) => ({ c, probes })))).map(({ c, probes }) => ({
+    name,
+    image: c.image,
+    ...(c.pullPolicy ? { imagePullPolicy: c.pullPolicy } : {}),
+    ...(c.workingDir ? { workingDir: c.workingDir } : {}),
+    command: ['sh', '-c', 'exec sleep 3600'],
+    ...(c.env.length ? { env: c.env.map((n) => ({ name: n, value: 'x' })) } : {}),
+    ...(init ? {} : { ports: [{ containerPort: c.port, ...(c.portName ? { name: c.portName } : {}), protocol: 'TCP' }] }),
+    resources: c.resources,
+    ...Object.fromEntries(Object.entries(probes).filter(([, v]) => v !== undefined)),
+    securityContext: {
+      runAsNonRoot: true, runAsUser: c.runAsUser, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'], ...(c.caps.length ? { add: c.caps } : {}) },
+    },
+    ...(c.mountCount ? { volumeMounts: volumes.slice(0, c.mountCount).map((v) => ({ name: v, mountPath: `/mnt/${v}` })) } : {}),
+  }));
+}
+
+const SAFE_SYSCTLS: [string, string][] = [
+  ['net.ipv4.ip_local_port_range', '20000 40000'], ['kernel.shm_rmid_forced', '1'], ['net.ipv4.tcp_syncookies', '1'], ['net.ipv4.ping_group_range', '0 2147483647'],
+];
+
+/** A valid Pod spec. */
+export function podSpec(restartPolicies: string[]) {
+  return fc.record({
+    volumes: fc.uniqueArray(fc.constantFrom('data', 'cache', 'config', 'tmp'), { maxLength: 3 }),
+    appNames: fc.uniqueArray(fc.constantFrom('app', 'sidecar', 'web'), { minLength: 1, maxLength: 2 }),
+    withInit: fc.boolean(),
+    restartPolicy: fc.constantFrom(...restartPolicies),
+    grace: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+    dns: fc.constantFrom('ClusterFirst', 'Default', 'None', undefined),
+    hostAliases: fc.option(fc.constant([{ ip: '192.0.2.10', hostnames: ['legacy.example.internal'] }]), { nil: undefined }),
+    sysctls: fc.subarray(SAFE_SYSCTLS),
+    tolerations: fc.option(fc.constant([{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]), { nil: undefined }),
+    nodeSelector: fc.option(fc.constant({ disktype: 'ssd' }), { nil: undefined }),
+    shareProcessNamespace: fc.option(fc.boolean(), { nil: undefined }),
+    antiAffinity: fc.boolean(),
+  }).chain((p) => fc.record({
+    p: fc.constant(p),
+    containers: fc.tuple(...p.appNames.map((n) => container(n, false, p.volumes))),
+    init: p.withInit ? fc.tuple(container('init', true, p.volumes)) : fc.constant([]),
+  })).map(({ p, containers, init }) => {
+    // port names must be unique per container only, but keep numbers distinct Pod-wide
+    containers.forEach((c: any, i: number) => { c.ports[0].containerPort = 10000 + i * 1000 + (c.ports[0].containerPort % 1000); });
+    containers.forEach((c: any) => {
+      for (const pr of ['readinessProbe', 'livenessProbe']) {
+        const h = c[pr]?.httpGet ?? c[pr]?.tcpSocket;
+        if (h && typeof h.port === 'number') h.port = c.ports[0].containerPort;
+      }
+    });
+    return {
+      ...(init.length ? { initContainers: init } : {}),
+      containers,
+      restartPolicy: p.restartPolicy,
+      ...(p.grace !== undefined ? { terminationGracePeriodSeconds: p.grace } : {}),
+      ...(p.dns ? { dnsPolicy: p.dns } : {}),
+      ...(p.dns === 'None' ? { dnsConfig: { nameservers: ['192.0.2.53'], searches: ['svc.example'] } } : {}),
+      ...(p.hostAliases ? { hostAliases: p.hostAliases } : {}),
+      ...(p.sysctls.length ? { securityContext: { sysctls: p.sysctls.map(([name, value]) => ({ name, value })) } } : {}),
+      ...(p.tolerations ? { tolerations: p.tolerations } : {}),
+      ...(p.nodeSelector ? { nodeSelector: p.nodeSelector } : {}),
+      ...(p.shareProcessNamespace !== undefined ? { shareProcessNamespace: p.shareProcessNamespace } : {}),
+      ...(p.antiAffinity ? {
+        affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' } }] } },
+      } : {}),
+      ...(p.volumes.length ? { volumes: p.volumes.map((v) => ({ name: v, emptyDir: {} })) } : {}),
+      automountServiceAccountToken: false,
+    };
+  });
+}
+
+/** Wraps a Pod spec into an object of the kind. */
+export function holder(kind: Kind, name: string, spec: any): any {
+  const labels = { 'app.kubernetes.io/name': name };
+  const template = { metadata: { labels }, spec };
+  switch (kind) {
+    case 'Pod': return { apiVersion: 'v1', kind, metadata: { name, labels }, spec };
+    case 'Deployment':
+    case 'ReplicaSet': return { apiVersion: 'apps/v1', kind, metadata: { name }, spec: { replicas: 2, selector: { matchLabels: labels }, template } };
+    case 'StatefulSet': return { apiVersion: 'apps/v1', kind, metadata: { name }, spec: { replicas: 2, serviceName: name, selector: { matchLabels: labels }, template } };
+    case 'DaemonSet': return { apiVersion: 'apps/v1', kind, metadata: { name }, spec: { selector: { matchLabels: labels }, template } };
+    case 'Job': return { apiVersion: 'batch/v1', kind, metadata: { name }, spec: { backoffLimit: 3, template } };
+    case 'CronJob': return { apiVersion: 'batch/v1', kind, metadata: { name }, spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template } } } };
+  }
+}
+
+/** The Pod spec inside an object. */
+export function specOf(o: any): any {
+  if (o.kind === 'Pod') return o.spec;
+  if (o.kind === 'CronJob') return o.spec.jobTemplate.spec.template.spec;
+  return o.spec.template.spec;
+}
+
+const BATCH = new Set<Kind>(['Job', 'CronJob']);
+
+/** Mutations that each break one rule the API server enforces. `applies` says when it can be applied. */
+export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (o: any) => void }> = {
+  'request-above-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests.cpu = '8'; r.limits.cpu = '500m'; } },
+  'probe-two-handlers': { applies: (o) => !!specOf(o).containers[0].readinessProbe, apply: (o) => { const p = specOf(o).containers[0].readinessProbe; p.exec = { command: ['true'] }; p.tcpSocket = { port: 1 }; } },
+  'probe-no-handler': { apply: (o) => { specOf(o).containers[0].readinessProbe = { periodSeconds: 5 }; } },
+  'liveness-success-threshold': { apply: (o) => { specOf(o).containers[0].livenessProbe = { exec: { command: ['true'] }, successThreshold: 2 }; } },
+  'probe-period-zero': { apply: (o) => { specOf(o).containers[0].readinessProbe = { exec: { command: ['true'] }, periodSeconds: -1 }; } },
+  'init-container-probe': { applies: (o) => !!specOf(o).initContainers, apply: (o) => { specOf(o).initContainers[0].readinessProbe = { exec: { command: ['true'] } }; } },
+  'init-container-lifecycle': { applies: (o) => !!specOf(o).initContainers, apply: (o) => { specOf(o).initContainers[0].lifecycle = { preStop: { exec: { command: ['true'] } } }; } },
+  'duplicate-container-name': { apply: (o) => { const s = specOf(o); s.containers.push({ ...s.containers[0], ports: undefined }); } },
+  'duplicate-volume-name': { applies: (o) => !!specOf(o).volumes, apply: (o) => { const s = specOf(o); s.volumes.push({ ...s.volumes[0] }); } },
+  'mount-unknown-volume': { apply: (o) => { const c = specOf(o).containers[0]; c.volumeMounts = [...(c.volumeMounts ?? []), { name: 'nowhere', mountPath: '/nowhere' }]; } },
+  'mount-duplicate-path': { applies: (o) => (specOf(o).volumes?.length ?? 0) >= 2, apply: (o) => { const s = specOf(o); s.containers[0].volumeMounts = [{ name: s.volumes[0].name, mountPath: '/same' }, { name: s.volumes[1].name, mountPath: '/same' }]; } },
+  'dns-none-without-config': { apply: (o) => { const s = specOf(o); s.dnsPolicy = 'None'; delete s.dnsConfig; } },
+  'dns-too-many-nameservers': { apply: (o) => { const s = specOf(o); s.dnsConfig = { nameservers: ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'] }; } },
+  'sysctl-bad-name': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), sysctls: [{ name: 'Net..ipv4', value: '1' }] }; } },
+  'sysctl-duplicate': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }, { name: 'net.ipv4.tcp_syncookies', value: '0' }] }; } },
+  'share-pid-with-host-pid': { apply: (o) => { const s = specOf(o); s.shareProcessNamespace = true; s.hostPID = true; } },
+  'toleration-exists-with-value': { apply: (o) => { specOf(o).tolerations = [{ key: 'k', operator: 'Exists', value: 'v' }]; } },
+  'toleration-seconds-without-noexecute': { apply: (o) => { specOf(o).tolerations = [{ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 5 }]; } },
+  'host-alias-bad-ip': { apply: (o) => { specOf(o).hostAliases = [{ ip: '300.1.2.3', hostnames: ['x'] }]; } },
+  'port-out-of-range': { apply: (o) => { specOf(o).containers[0].ports = [{ containerPort: 70000, protocol: 'TCP' }]; } },
+  'port-duplicate-name': { apply: (o) => { specOf(o).containers[0].ports = [{ containerPort: 8080, name: 'http', protocol: 'TCP' }, { containerPort: 8081, name: 'http', protocol: 'TCP' }]; } },
+  'container-bad-name': { apply: (o) => { specOf(o).containers[0].name = 'Web_Server'; } },
+  'template-label-bad-value': { applies: (o) => o.kind !== 'Pod', apply: (o) => { const t = o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template : o.spec.template; t.metadata.labels.tier = 'not a valid value!'; } },
+  'unknown-field': { apply: (o) => { const c = specOf(o).containers[0]; c.livenessprobe = c.livenessProbe ?? { exec: { command: ['true'] } }; delete c.livenessProbe; } },
+  'enum-pull-policy': { apply: (o) => { specOf(o).containers[0].imagePullPolicy = 'Sometimes'; } },
+  'quantity-malformed': { apply: (o) => { specOf(o).containers[0].resources.limits.memory = '1.5.5Gi'; } },
+  'restart-policy-wrong-for-kind': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).restartPolicy = BATCH.has(o.kind) ? 'Always' : 'Never'; } },
+  'grace-period-negative': { apply: (o) => { specOf(o).terminationGracePeriodSeconds = -5; } },
+  'hugepages-request-ne-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['hugepages-2Mi'] = '2Mi'; r.limits['hugepages-2Mi'] = '4Mi'; } },
+  'metadata-bad-name': { apply: (o) => { o.metadata.name = 'Bad_Name'; } },
+  'selector-mismatch': { applies: (o) => ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(o.kind), apply: (o) => { o.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'other' }; } },
+  'app-container-restart-policy': { apply: (o) => { specOf(o).containers[0].restartPolicy = 'Always'; } },
+  'host-network-port-mismatch': { apply: (o) => { const s = specOf(o); s.hostNetwork = true; s.containers[0].ports = [{ containerPort: 8080, hostPort: 9090, protocol: 'TCP' }]; } },
+  'env-missing-name': { apply: (o) => { specOf(o).containers[0].env = [{ value: 'x' }]; } },
+  'capability-not-string': { apply: (o) => { specOf(o).containers[0].securityContext.capabilities.add = [42]; } },
+  'negative-replicas': { applies: (o) => ['Deployment', 'ReplicaSet', 'StatefulSet'].includes(o.kind), apply: (o) => { o.spec.replicas = -1; } },
+  'cronjob-bad-schedule': { applies: (o) => o.kind === 'CronJob', apply: (o) => { o.spec.schedule = 'every minute'; } },
+  'job-negative-backoff': { applies: (o) => o.kind === 'Job', apply: (o) => { o.spec.backoffLimit = -1; } },
+  'volume-two-sources': { applies: (o) => !!specOf(o).volumes, apply: (o) => { specOf(o).volumes[0].hostPath = { path: '/tmp' }; } },
+  'sysctl-net-with-host-network': { apply: (o) => { const s = specOf(o); s.hostNetwork = true; s.containers.forEach((c: any) => { delete c.ports; for (const p of ['readinessProbe', 'livenessProbe']) if (c[p] && !c[p].exec) delete c[p]; }); s.securityContext = { sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }] }; } },
+};
+
+const KINDS: Kind[] = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+/** One case: a valid object (about a third of the time) or a mutation of one. */
+export function caseArbitrary(mutations: string[] = Object.keys(MUTATIONS)): fc.Arbitrary<Case> {
+  return fc.constantFrom(...KINDS).chain((kind) => fc.record({
+    kind: fc.constant(kind),
+    spec: podSpec(kind === 'Pod' ? ['Always', 'OnFailure', 'Never'] : BATCH.has(kind) ? ['OnFailure', 'Never'] : ['Always']),
+    mutation: fc.option(fc.constantFrom(...mutations), { nil: undefined, freq: 2 }),
+    n: fc.integer({ min: 0, max: 99999 }),
+  })).map(({ kind, spec, mutation, n }) => {
+    const object = holder(kind, `case-${n}`, spec);
+    if (mutation && (MUTATIONS[mutation].applies?.(object) ?? true)) {
+      MUTATIONS[mutation].apply(object);
+      return { kind, mutation, object };
+    }
+    return { kind, object };
+  });
+}

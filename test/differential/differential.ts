@@ -1,0 +1,121 @@
+/**
+ * The differential test: podsmith's verdict against the API server's, case by case.
+ */
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { validateObjects } from '../../src/validate';
+import { ApiServer, ApiVerdict } from '../support/apiserver';
+import { Case, caseArbitrary } from './cases';
+
+export interface Outcome {
+  case: Case;
+  api: ApiVerdict;
+  podsmithErrors: { rule: string; path: string; message: string }[];
+}
+
+export interface DifferentialResult {
+  seed: number;
+  cases: number;
+  agreements: number;
+  falseAccepts: Outcome[];
+  falseRejects: Outcome[];
+  apiRejected: number;
+  agreementRate: number;
+  /** Smallest example found by shrinking, per disagreement kind. */
+  minimal: { falseAccept?: Outcome; falseReject?: Outcome };
+  ms: number;
+}
+
+/** The Kubernetes minor the API server runs, for podsmith's schema choice. */
+export const K8S_VERSION = '1.34';
+
+export function podsmithErrors(object: any): Outcome['podsmithErrors'] {
+  const report = validateObjects([{ object }], { k8sVersion: K8S_VERSION });
+  return report.findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => ({ rule: f.rule, path: f.path, message: f.message }));
+}
+
+export async function judge(api: ApiServer, c: Case): Promise<Outcome> {
+  return { case: c, api: await api.dryRunCreate(c.object), podsmithErrors: podsmithErrors(c.object) };
+}
+
+const disagreement = (o: Outcome): 'falseAccept' | 'falseReject' | undefined =>
+  !o.api.accepted && o.podsmithErrors.length === 0 ? 'falseAccept' : o.api.accepted && o.podsmithErrors.length > 0 ? 'falseReject' : undefined;
+
+/** Shrinks towards a minimal case showing the same kind of disagreement. */
+async function shrink(api: ApiServer, kind: 'falseAccept' | 'falseReject', example: Outcome, seed: number): Promise<Outcome> {
+  const arb = caseArbitrary(example.case.mutation ? [example.case.mutation] : undefined)
+    .filter((c) => (example.case.mutation ? c.mutation === example.case.mutation : c.mutation === undefined));
+  let found: Outcome | undefined;
+  const result = await fc.check(fc.asyncProperty(arb, async (c) => {
+    const o = await judge(api, c);
+    if (disagreement(o) === kind) {
+      found = o;
+      return false;
+    }
+    return true;
+  }), { seed, numRuns: 300, endOnFailure: false });
+  if (result.failed && result.counterexample) return judge(api, result.counterexample[0]);
+  return found ?? example;
+}
+
+export async function runDifferential(api: ApiServer, opts: { cases: number; seed: number; progress?: (done: number) => void }): Promise<DifferentialResult> {
+  const t0 = Date.now();
+  const cases = fc.sample(caseArbitrary(), { seed: opts.seed, numRuns: opts.cases });
+  const outcomes: Outcome[] = new Array(cases.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      outcomes[i] = await judge(api, cases[i]);
+      done++;
+      if (done % 100 === 0) opts.progress?.(done);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  const falseAccepts = outcomes.filter((o) => disagreement(o) === 'falseAccept');
+  const falseRejects = outcomes.filter((o) => disagreement(o) === 'falseReject');
+  const minimal: DifferentialResult['minimal'] = {};
+  if (falseAccepts.length) minimal.falseAccept = await shrink(api, 'falseAccept', falseAccepts[0], opts.seed);
+  if (falseRejects.length) minimal.falseReject = await shrink(api, 'falseReject', falseRejects[0], opts.seed);
+  const agreements = outcomes.length - falseAccepts.length - falseRejects.length;
+  return {
+    seed: opts.seed,
+    cases: outcomes.length,
+    agreements,
+    falseAccepts,
+    falseRejects,
+    apiRejected: outcomes.filter((o) => !o.api.accepted).length,
+    agreementRate: agreements / outcomes.length,
+    minimal,
+    ms: Date.now() - t0,
+  };
+}
+
+function describeOutcome(o: Outcome): string {
+  return [
+    `  mutation: ${o.case.mutation ?? '(none: a valid case)'}`,
+    `  API server: ${o.api.accepted ? 'accepted' : `rejected (${o.api.status}): ${o.api.message}`}`,
+    `  podsmith: ${o.podsmithErrors.length ? o.podsmithErrors.map((e) => `${e.rule} at ${e.path}: ${e.message}`).join('; ') : 'no error'}`,
+    '  object:',
+    stringify(o.case.object).trimEnd().split('\n').map((l) => `    ${l}`).join('\n'),
+  ].join('\n');
+}
+
+export function formatResult(r: DifferentialResult): string {
+  const byMutation = (list: Outcome[]) => {
+    const m = new Map<string, number>();
+    for (const o of list) m.set(o.case.mutation ?? '(valid)', (m.get(o.case.mutation ?? '(valid)') ?? 0) + 1);
+    return [...m].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+  };
+  const lines = [
+    `differential: ${r.cases} cases, seed ${r.seed}, against kube-apiserver ${K8S_VERSION} (server-side dry-run, fieldValidation=Strict), ${(r.ms / 1000).toFixed(1)} s`,
+    `  API server rejected ${r.apiRejected}, accepted ${r.cases - r.apiRejected}`,
+    `  agreement: ${r.agreements}/${r.cases} = ${(100 * r.agreementRate).toFixed(2)}%`,
+    `  false accepts (API rejects, podsmith lets through): ${r.falseAccepts.length} — ${byMutation(r.falseAccepts)}`,
+    `  false rejects (API accepts, podsmith errors): ${r.falseRejects.length} — ${byMutation(r.falseRejects)}`,
+  ];
+  if (r.minimal.falseAccept) lines.push('minimal false accept:', describeOutcome(r.minimal.falseAccept));
+  if (r.minimal.falseReject) lines.push('minimal false reject:', describeOutcome(r.minimal.falseReject));
+  return lines.join('\n');
+}

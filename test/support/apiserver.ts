@@ -1,0 +1,125 @@
+/**
+ * A small client for one question: would the API server accept this object? It sends a
+ * server-side dry-run create with strict field validation (`kubectl apply --validate=strict`),
+ * using the client certificate of a kubeconfig. No client library, so it runs inside jest.
+ */
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface ApiVerdict {
+  accepted: boolean;
+  status: number;
+  /** The API server's message for a rejection. */
+  message?: string;
+  /** Field paths the API server named (status.details.causes[].field). */
+  fields: string[];
+}
+
+interface KubeconfigUser { 'client-certificate-data'?: string; 'client-key-data'?: string; 'client-certificate'?: string; 'client-key'?: string; 'token'?: string }
+
+/** Where each kind is created. */
+const RESOURCES: Record<string, { group: string; plural: string; namespaced: boolean }> = {
+  'v1/Pod': { group: '/api/v1', plural: 'pods', namespaced: true },
+  'v1/Service': { group: '/api/v1', plural: 'services', namespaced: true },
+  'v1/ConfigMap': { group: '/api/v1', plural: 'configmaps', namespaced: true },
+  'v1/Secret': { group: '/api/v1', plural: 'secrets', namespaced: true },
+  'v1/ServiceAccount': { group: '/api/v1', plural: 'serviceaccounts', namespaced: true },
+  'apps/v1/Deployment': { group: '/apis/apps/v1', plural: 'deployments', namespaced: true },
+  'apps/v1/ReplicaSet': { group: '/apis/apps/v1', plural: 'replicasets', namespaced: true },
+  'apps/v1/StatefulSet': { group: '/apis/apps/v1', plural: 'statefulsets', namespaced: true },
+  'apps/v1/DaemonSet': { group: '/apis/apps/v1', plural: 'daemonsets', namespaced: true },
+  'batch/v1/Job': { group: '/apis/batch/v1', plural: 'jobs', namespaced: true },
+  'batch/v1/CronJob': { group: '/apis/batch/v1', plural: 'cronjobs', namespaced: true },
+  'policy/v1/PodDisruptionBudget': { group: '/apis/policy/v1', plural: 'poddisruptionbudgets', namespaced: true },
+  'scheduling.k8s.io/v1/PriorityClass': { group: '/apis/scheduling.k8s.io/v1', plural: 'priorityclasses', namespaced: false },
+};
+
+export class ApiServer {
+  private readonly agent: https.Agent;
+  private readonly server: URL;
+  private readonly token?: string;
+
+  /** From a kubeconfig file (its current context, or `context`). */
+  constructor(kubeconfigFile: string, context?: string) {
+    const cfg = parseYaml(fs.readFileSync(kubeconfigFile, 'utf8'));
+    const ctxName = context ?? cfg['current-context'];
+    const ctx = (cfg.contexts ?? []).find((c: any) => c.name === ctxName)?.context;
+    if (!ctx) throw new Error(`kubeconfig ${kubeconfigFile}: no context '${ctxName}'`);
+    const cluster = cfg.clusters.find((c: any) => c.name === ctx.cluster).cluster;
+    const user: KubeconfigUser = cfg.users.find((u: any) => u.name === ctx.user).user;
+    const dir = path.dirname(kubeconfigFile);
+    const read = (data?: string, file?: string) => (data ? Buffer.from(data, 'base64') : file ? fs.readFileSync(path.resolve(dir, file)) : undefined);
+    this.server = new URL(cluster.server);
+    this.token = user.token;
+    this.agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: 4,
+      ca: read(cluster['certificate-authority-data'], cluster['certificate-authority']),
+      cert: read(user['client-certificate-data'], user['client-certificate']),
+      key: read(user['client-key-data'], user['client-key']),
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  /** Server-side dry-run create with fieldValidation=Strict. */
+  async dryRunCreate(object: any, namespace = 'default'): Promise<ApiVerdict> {
+    const key = `${object?.apiVersion}/${object?.kind}`;
+    const r = RESOURCES[key];
+    if (!r) throw new Error(`dryRunCreate: no resource mapping for ${key}`);
+    const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
+    const { status, body } = await this.request('POST', url, JSON.stringify(object));
+    if (status >= 200 && status < 300) return { accepted: true, status, fields: [] };
+    let parsed: any;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = { message: body };
+    }
+    if (status >= 500 || status === 401 || status === 403 || status === 404) {
+      throw new Error(`API server answered ${status} for ${key}: ${parsed.message ?? body}`);
+    }
+    return {
+      accepted: false,
+      status,
+      message: parsed.message,
+      fields: (parsed.details?.causes ?? []).map((c: any) => c.field).filter(Boolean),
+    };
+  }
+
+  /** GET a path; for readiness checks. */
+  async get(p: string): Promise<{ status: number; body: string }> {
+    return this.request('GET', p);
+  }
+
+  private request(method: string, p: string, body?: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = https.request({
+        protocol: this.server.protocol,
+        hostname: this.server.hostname,
+        port: this.server.port,
+        path: p,
+        method,
+        agent: this.agent,
+        timeout: 30_000,
+        headers: {
+          'Accept': 'application/json',
+          ...(body !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}),
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+        },
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('timeout', () => req.destroy(new Error(`${method} ${p}: timed out after 30 s`)));
+      req.on('error', reject);
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  }
+}
