@@ -93,9 +93,11 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
     ? [...checkedRules, ...profileRules.filter((r) => options.profile === 'restricted' || r.profile === 'baseline')]
     : checkedRules;
 
+  const checked: Array<{ ref: ObjectRef; file?: string }> = [];
   for (const input of inputs) {
     const obj = input.object;
     const ref = refOf(obj);
+    checked.push({ ref, file: input.file });
     const local: Array<{ rule: string; path: string; message: string; fix?: string }> = [];
     const report = (rule: string, path: string, message: string, fix?: string) => {
       if (!ruleById(rule)) throw new Error(`podsmith: rule '${rule}' is not in the catalog`);
@@ -163,7 +165,10 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
   }
   void catalog;
   void inputRules;
-  return { findings, summary };
+  const report: Report = { findings, summary };
+  // For formatters that list every object (JUnit); not part of the JSON shape.
+  Object.defineProperty(report, 'objects', { value: checked, enumerable: false });
+  return report;
 }
 
 /** Exit code per contract 1. */

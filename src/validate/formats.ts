@@ -95,6 +95,13 @@ function xml(s: string): string {
 /** One test case per object and rule layer result: an object passes when it has no unsuppressed error or warning. */
 export function formatJunit(report: Report): string {
   const groups = new Map<string, { file: string; objects: Map<string, Finding[]> }>();
+  const objects = (report as { objects?: Array<{ ref: Finding['object']; file?: string }> }).objects ?? [];
+  for (const o of objects) {
+    const file = o.file ?? 'objects';
+    if (!groups.has(file)) groups.set(file, { file, objects: new Map() });
+    const key = objectName({ object: o.ref } as Finding);
+    if (!groups.get(file)!.objects.has(key)) groups.get(file)!.objects.set(key, []);
+  }
   for (const f of report.findings) {
     const file = f.file ?? 'objects';
     if (!groups.has(file)) groups.set(file, { file, objects: new Map() });
