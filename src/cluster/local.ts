@@ -299,6 +299,10 @@ export class LocalCluster implements ClusterProvider {
   async up(opts: { timeoutMs?: number } = {}): Promise<UpTimings> {
     const unsupported = localClusterUnsupportedReason();
     if (unsupported) throw new ClusterError(unsupported);
+    return this.locked(() => this.upLocked(opts));
+  }
+
+  private async upLocked(opts: { timeoutMs?: number }): Promise<UpTimings> {
     const t0 = Date.now();
     const deadline = t0 + (opts.timeoutMs ?? 180_000);
     const ms = () => Date.now() - t0;
@@ -377,6 +381,44 @@ export class LocalCluster implements ClusterProvider {
    * namespace, cgroups, state. Safe to call when nothing runs. Returns what it could not remove.
    */
   async down(): Promise<string[]> {
+    return this.locked(() => this.downLocked());
+  }
+
+  /**
+   * Serializes up() and down() between processes (e.g. jest workers that each call ensureUp):
+   * a lock directory holding the owner's PID; a lock whose owner is gone is taken over.
+   */
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
+    const lock = `${this.stateDir}.lock`;
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    const deadline = Date.now() + 15 * 60_000;
+    let announced = false;
+    for (;;) {
+      try {
+        fs.mkdirSync(lock);
+        fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const owner = Number(readIf(path.join(lock, 'pid')) ?? NaN);
+        if (Number.isInteger(owner) && owner > 0 && !pidAlive(owner)) {
+          fs.rmSync(lock, { recursive: true, force: true });
+          continue;
+        }
+        if (!announced) this.log(`waiting for another podsmith process (pid ${owner}) working on the cluster`);
+        announced = true;
+        if (Date.now() > deadline) throw new ClusterError(`${lock} is held by pid ${owner}; remove it if that process is gone`);
+        await sleep(200);
+      }
+    }
+    try {
+      return await fn();
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+
+  private async downLocked(): Promise<string[]> {
     const t0 = Date.now();
     const problems: string[] = [];
     const netnsIno = this.netnsInode();

@@ -1,0 +1,160 @@
+/**
+ * Local cluster benchmark (issue 4): `podsmith cluster up` from stopped to ready with warm
+ * caches, time to the first Ready Pod, idle RSS of all components, and the cold build time.
+ *
+ *   npx ts-node bench/cluster.ts              # 3 runs, 20 s idle before measuring RSS
+ *   BENCH_RUNS=1 BENCH_IDLE_SECONDS=10 npx ts-node bench/cluster.ts
+ *
+ * Anchor: `kind create cluster` takes 12–17 s to a healthy API server on a laptop (kind issue
+ * #2893). Targets: ≤ 15 s to node Ready with warm caches, ≤ 1.5 GB idle RSS.
+ * Needs Linux and root; elsewhere it says why and exits 0. Leaves the cluster as it found it
+ * (up or down). Results also go to bench/out/cluster.json.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LocalCluster, UpTimings, localClusterUnsupportedReason, clusterDir } from '../src/cluster/local';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const IDLE_S = Number(process.env.BENCH_IDLE_SECONDS ?? 20);
+const KIND_API_HEALTHY_S = [12, 17] as const;
+const TARGET_NODE_READY_S = 15;
+const TARGET_RSS_MB = 1536;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface Run extends UpTimings {
+  firstPodCreateToReadyMs: number;
+  firstPodFromUpMs: number;
+  idleRssMb: number;
+  rssByComponent: Record<string, number>;
+  downMs: number;
+}
+
+function rssKb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : 0;
+}
+
+async function firstReadyPod(cluster: LocalCluster): Promise<number> {
+  const name = `bench-${Date.now().toString(36)}`;
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      terminationGracePeriodSeconds: 0,
+      containers: [{
+        name: 'web',
+        image: cluster.busyboxImage,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['sh', '-c', 'echo ok > /tmp/index.html && exec httpd -f -p 8080 -h /tmp'],
+        readinessProbe: { httpGet: { path: '/index.html', port: 8080 }, periodSeconds: 1 },
+        resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+      }],
+    },
+  };
+  const t0 = Date.now();
+  // The default ServiceAccount of namespace default appears a moment after the controllers start.
+  for (;;) {
+    const r = await cluster.api('POST', '/api/v1/namespaces/default/pods', pod);
+    if (r.status === 201) break;
+    if (Date.now() - t0 > 60_000) throw new Error(`could not create the bench Pod: ${JSON.stringify(r.body)}`);
+    await sleep(100);
+  }
+  for (;;) {
+    const r = await cluster.api('GET', `/api/v1/namespaces/default/pods/${name}`);
+    const ready = (r.body?.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+    if (ready) break;
+    if (Date.now() - t0 > 120_000) throw new Error('bench Pod did not become Ready in 120 s');
+    await sleep(50);
+  }
+  const ms = Date.now() - t0;
+  await cluster.api('DELETE', `/api/v1/namespaces/default/pods/${name}?gracePeriodSeconds=0`);
+  return ms;
+}
+
+function coldBuildTimes(cacheDir: string): Array<{ when: string; what: string; seconds: number }> {
+  const file = path.join(cacheDir, 'build-times.tsv');
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => {
+    const [when, what, seconds] = l.split('\t');
+    return { when, what, seconds: Number(seconds) };
+  });
+}
+
+async function main(): Promise<void> {
+  const reason = localClusterUnsupportedReason();
+  if (reason) {
+    console.log(`bench cluster: skipped: ${reason}`);
+    return;
+  }
+  const logLines: string[] = [];
+  const cluster = new LocalCluster({ log: (l) => logLines.push(l) });
+  const wasRunning = cluster.status().running;
+
+  const p0 = Date.now();
+  execFileSync('bash', [path.join(clusterDir(), 'prepare.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const prepareWarmMs = Date.now() - p0;
+
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (cluster.status().present) await cluster.down();
+    const up = await cluster.up();
+    const podMs = await firstReadyPod(cluster);
+    const firstPodFromUpMs = up.totalMs + podMs;
+    await sleep(IDLE_S * 1000);
+    const rssByComponent: Record<string, number> = {};
+    for (const c of cluster.status().components) {
+      if (c.pid !== undefined && c.running) rssByComponent[c.name] = Math.round(rssKb(c.pid) / 1024);
+    }
+    const idleRssMb = Object.values(rssByComponent).reduce((a, b) => a + b, 0);
+    const d0 = Date.now();
+    const left = await cluster.down();
+    const downMs = Date.now() - d0;
+    if (left.length) throw new Error(`down left: ${left.join('; ')}`);
+    runs.push({ ...up, firstPodCreateToReadyMs: podMs, firstPodFromUpMs, idleRssMb, rssByComponent, downMs });
+    console.error(`run ${i + 1}/${RUNS}: API ${s(up.apiReadyMs!)}, node Ready ${s(up.nodeReadyMs!)}, ready (DNS + test Pod) ${s(up.totalMs)}, first Pod Ready ${s(firstPodFromUpMs)} (${s(podMs)} after create), idle RSS ${idleRssMb} MB, down ${s(downMs)}`);
+  }
+  if (wasRunning) await cluster.up();
+
+  const med = (k: keyof Run) => median(runs.map((r) => r[k] as number));
+  const apiMs = med('apiReadyMs');
+  const nodeMs = med('nodeReadyMs');
+  const readyMs = med('totalMs');
+  const podFromUp = med('firstPodFromUpMs');
+  const rss = med('idleRssMb');
+  const builds = coldBuildTimes(cluster.cacheDir);
+
+  const out: string[] = [];
+  out.push(`local cluster (Kubernetes ${cluster.versions.KUBERNETES_VERSION}, etcd ${cluster.versions.ETCD_VERSION}, CoreDNS ${cluster.versions.COREDNS_VERSION}), median of ${RUNS} run(s), warm caches:`);
+  out.push(`  cluster/prepare.sh, all cached            ${s(prepareWarmMs)}`);
+  out.push(`  up -> API server healthy (/readyz)        ${s(apiMs)}`);
+  out.push(`  up -> node Ready                          ${s(nodeMs)}   target <= ${TARGET_NODE_READY_S} s: ${nodeMs <= TARGET_NODE_READY_S * 1000 ? 'met' : 'MISSED'}`);
+  out.push(`  up -> ready (CoreDNS answers, test Pod)   ${s(readyMs)}`);
+  out.push(`  up -> first user Pod Ready                ${s(podFromUp)}   (create -> Ready ${s(med('firstPodCreateToReadyMs'))})`);
+  out.push(`  idle RSS, all components (${IDLE_S} s idle)   ${rss} MB   target <= ${TARGET_RSS_MB} MB: ${rss <= TARGET_RSS_MB ? 'met' : 'MISSED'}`);
+  out.push(`    ${Object.entries(runs[Math.floor(runs.length / 2)].rssByComponent).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  out.push(`  down                                      ${s(med('downMs'))}`);
+  out.push(`anchor: kind create cluster, ${KIND_API_HEALTHY_S[0]}-${KIND_API_HEALTHY_S[1]} s to a healthy API server (kind issue #2893)`);
+  out.push(`  ratio API healthy: ${(apiMs / 1000 / KIND_API_HEALTHY_S[1]).toFixed(2)}-${(apiMs / 1000 / KIND_API_HEALTHY_S[0]).toFixed(2)}x of kind; fully ready incl. DNS and a Pod: ${(readyMs / 1000 / KIND_API_HEALTHY_S[1]).toFixed(2)}-${(readyMs / 1000 / KIND_API_HEALTHY_S[0]).toFixed(2)}x`);
+  if (builds.length) {
+    out.push('build times recorded by cluster/build.sh (the first of each is the cold build):');
+    for (const b of builds) out.push(`  ${b.when}  ${b.what.padEnd(22)} ${b.seconds} s`);
+  } else {
+    out.push('build times: none recorded in this cache (binaries were built before build.sh recorded times)');
+  }
+  console.log(out.join('\n'));
+  fs.mkdirSync(path.join(__dirname, 'out'), { recursive: true });
+  fs.writeFileSync(path.join(__dirname, 'out', 'cluster.json'), `${JSON.stringify({
+    versions: cluster.versions, runs, prepareWarmMs, median: { apiReadyMs: apiMs, nodeReadyMs: nodeMs, readyMs, firstPodFromUpMs: podFromUp, idleRssMb: rss },
+    anchor: { kindCreateClusterApiHealthySeconds: KIND_API_HEALTHY_S, source: 'kind issue #2893' }, builds,
+  }, null, 2)}\n`);
+}
+
+main().catch((e) => {
+  console.error(`bench cluster: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
