@@ -1,0 +1,67 @@
+/**
+ * A cdk8s validation plugin, so that `cdk8s synth --validate` runs podsmith's validator. In
+ * cdk8s.yaml:
+ *
+ *   validations:
+ *     - package: ./node_modules/podsmith/lib/validate/cdk8s   # or ./lib/validate/cdk8s in this repo
+ *       class: PodsmithValidation
+ *       version: 0.0.0
+ *       properties: { k8sVersion: "1.34", profile: restricted, strict: false }
+ *
+ * The interfaces below are the structural subset of cdk8s-cli's plugin API that the plugin
+ * uses, so podsmith does not depend on cdk8s-cli at run time.
+ */
+import { validatePaths } from '../index';
+import { Finding, ValidateOptions } from '../types';
+
+export interface PluginViolation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: ReadonlyArray<{ resourceName: string; locations: readonly string[]; manifestPath: string }>;
+}
+
+export interface PluginContext {
+  readonly manifests: readonly string[];
+  readonly report: {
+    addViolation(violation: PluginViolation): void;
+    submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
+  };
+  readonly logger?: { log(message: string): void };
+}
+
+export class PodsmithValidation {
+  private readonly options: ValidateOptions;
+
+  constructor(properties: ValidateOptions = {}) {
+    this.options = { ...properties };
+  }
+
+  async validate(context: PluginContext): Promise<void> {
+    const report = await validatePaths([...context.manifests], this.options);
+    const byRule = new Map<string, Finding[]>();
+    for (const f of report.findings) {
+      if (f.suppressed || f.severity === 'info') continue;
+      if (!byRule.has(f.rule)) byRule.set(f.rule, []);
+      byRule.get(f.rule)!.push(f);
+    }
+    for (const [rule, findings] of byRule) {
+      context.report.addViolation({
+        ruleName: `${rule} (${findings[0].severity})`,
+        recommendation: findings.length === 1 ? findings[0].message : `${findings[0].message} (and ${findings.length - 1} more)`,
+        fix: findings[0].fix,
+        violatingResources: findings.map((f) => ({
+          resourceName: `${f.object.kind}/${f.object.name}`,
+          locations: [f.line !== undefined ? `${f.path} (line ${f.line})` : f.path],
+          manifestPath: f.file ?? '',
+        })),
+      });
+    }
+    const failed = report.summary.errors > 0 || (this.options.strict === true && report.summary.warnings > 0);
+    context.report.submit(failed ? 'failure' : 'success', {
+      objects: String(report.summary.objects),
+      errors: String(report.summary.errors),
+      warnings: String(report.summary.warnings),
+    });
+  }
+}

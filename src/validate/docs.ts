@@ -1,0 +1,50 @@
+/** docs/rules.md, generated from the catalog (scripts/gen-rules-doc.ts writes it; a test keeps it in step). */
+import { catalog } from './catalog';
+import { availableVersions } from './schema';
+import { isSuppressible, Layer } from './types';
+
+const LAYERS: Array<[Layer, string, string]> = [
+  ['input', 'Input', 'What a manifest file must be before anything else can be checked.'],
+  ['schema', 'Schema', 'The upstream OpenAPI v3 schemas of the Kubernetes release (`--k8s-version`), strict about unknown fields like `kubectl apply --validate=strict`.'],
+  ['semantic', 'API-server semantics', 'What the API server rejects that a schema cannot say (`pkg/apis/*/validation`). Messages use the API server\'s wording; each rule has a fixture in `test/fixtures/validate/semantic/` that a real API server rejects.'],
+  ['best-practice', 'Best practices', 'The Pod handbook (H1–H30) and parity with kube-score, kube-linter and Polaris. What podsmith\'s constructs emit by default passes all of them.'],
+  ['pod-security', 'Pod Security Standards', 'Enabled with `--profile baseline` or `--profile restricted`; a violation is an error, as a namespace enforcing the profile would reject the Pod.'],
+];
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderRulesDoc(): string {
+  const out: string[] = [
+    '# podsmith validation rules',
+    '',
+    '<!-- Generated from src/validate (the rule catalog) by scripts/gen-rules-doc.ts. Do not edit by hand. -->',
+    '',
+    `${catalog.length} rules. \`podsmith rules\` lists them, \`podsmith explain RULE\` prints one. Kubernetes versions with bundled schemas: ${availableVersions().join(', ')}.`,
+    '',
+    'Severity: **error** — a real API server would reject the object, or it cannot work as written (exit 1);',
+    '**warning** — accepted, but against a best practice (exit 1 only with `--strict`); **info** — for the record.',
+    '',
+    'Suppress a rule on one object with the annotation `podsmith.dev/ignore: "RULE[,RULE…]"` on the object or its Pod',
+    'template; the finding is still reported, as `"suppressed": true` in `--format json`. Error-level schema and',
+    'API-server rules cannot be suppressed.',
+    '',
+  ];
+  for (const [layer, title, intro] of LAYERS) {
+    const rules = catalog.filter((r) => r.layer === layer);
+    if (rules.length === 0) continue;
+    out.push(`## ${title}`, '', intro, '', '| rule | severity | handbook | finds |', '|---|---|---|---|');
+    for (const r of rules) out.push(`| [\`${r.id}\`](#${r.id.replace(/\./g, '')}) | ${r.severity}${r.profile ? ` (${r.profile})` : ''} | ${r.handbook.join(', ') || '–'} | ${cell(r.summary)} |`);
+    out.push('');
+    for (const r of rules) {
+      out.push(`### ${r.id}`, '', `${r.summary[0].toUpperCase()}${r.summary.slice(1)}.`, '',
+        `- Severity: ${r.severity}${r.profile ? `, profile ${r.profile}` : ''}; ${isSuppressible(r, r.severity) ? 'suppressible' : 'cannot be suppressed'}`,
+        `- Handbook: ${r.handbook.join(', ') || '–'}`,
+        `- Why: ${r.rationale}`,
+        `- Fix: ${r.fix}`,
+        '');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,51 @@
+/** The cdk8s validation plugin and the jest helpers. */
+import * as path from 'node:path';
+import { Testing } from 'cdk8s';
+import { ExampleChart } from '../../src/main';
+import { PluginViolation, PodsmithValidation } from '../../src/validate/cdk8s';
+import { expectValidManifests, toPassPodsmith } from '../../src/validate/jest';
+import { FIXTURES, goodBundle } from './helpers';
+
+expect.extend({ toPassPodsmith });
+
+function context(manifests: string[]) {
+  const violations: PluginViolation[] = [];
+  let status: string | undefined;
+  return {
+    violations,
+    status: () => status,
+    ctx: {
+      manifests,
+      report: {
+        addViolation: (v: PluginViolation) => { violations.push(v); },
+        submit: (s: 'success' | 'failure') => { status = s; },
+      },
+    },
+  };
+}
+
+test('the cdk8s plugin passes clean manifests', async () => {
+  const c = context([path.join(FIXTURES, 'good', 'web.yaml')]);
+  await new PodsmithValidation().validate(c.ctx);
+  expect(c.status()).toBe('success');
+  expect(c.violations).toEqual([]);
+});
+
+test('the cdk8s plugin fails on an error and names rule, resource, path and file', async () => {
+  const file = path.join(FIXTURES, 'semantic', 'resources.limit-below-request.yaml');
+  const c = context([file]);
+  await new PodsmithValidation({ k8sVersion: '1.34' }).validate(c.ctx);
+  expect(c.status()).toBe('failure');
+  expect(c.violations[0].ruleName).toBe('resources.limit-below-request (error)');
+  expect(c.violations[0].violatingResources[0]).toMatchObject({ resourceName: 'Pod/fixture', manifestPath: file });
+  expect(c.violations[0].violatingResources[0].locations[0]).toMatch(/^spec\.containers\[0\]\.resources\.requests\.cpu \(line \d+\)$/);
+});
+
+test('jest helper: toPassPodsmith and expectValidManifests', () => {
+  expect(Testing.synth(new ExampleChart(Testing.app(), 'example'))).toPassPodsmith();
+  const bad = goodBundle();
+  bad[0].spec.template.spec.containers[0].image = 'nginx';
+  expect(bad).not.toPassPodsmith();
+  expect(bad).toPassPodsmith({ failOnWarnings: false });
+  expect(() => expectValidManifests(bad)).toThrow(/image\.latest-tag/);
+});
