@@ -124,6 +124,11 @@ project.addTask('bench:synth', {
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],
 });
 
+project.addTask('bench', {
+  description: 'Run every benchmark against its anchor and write docs/benchmarks.md',
+  steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/report.ts' }],
+});
+
 // `npx podsmith` works right after `npm ci` in a checkout.
 project.addScripts({ prepare: 'tsc --build && node scripts/link-bin.js' });
 

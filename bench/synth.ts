@@ -11,9 +11,8 @@
  * Target: podsmith ≤ 1.3× cdk8s-plus-27's time per Pod and ≤ 300 MB peak RSS at 10,000 Pods.
  */
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
+import { BenchRow, median, writeResult } from './result';
 
 type Lib = 'podsmith' | 'cdk8s-plus-27';
 interface Sample { lib: Lib; n: number; ms: number; bytes: number; rssMb: number }
@@ -99,11 +98,6 @@ function child(lib: Lib, n: number): void {
   process.stdout.write(JSON.stringify(sample));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
 function main(): void {
   const results: Record<string, Sample> = {};
   for (const n of SIZES) {
@@ -121,7 +115,7 @@ function main(): void {
     }
   }
   const rows: string[] = [];
-  const summary: unknown[] = [];
+  const benchRows: BenchRow[] = [];
   rows.push('| N | podsmith ms/Pod | cdk8s-plus-27 ms/Pod | time ratio | podsmith bytes/Pod | cdk8s-plus-27 bytes/Pod | podsmith peak RSS MB | cdk8s-plus-27 peak RSS MB |');
   rows.push('|---|---|---|---|---|---|---|---|');
   for (const n of SIZES) {
@@ -129,13 +123,18 @@ function main(): void {
     const b = results[`cdk8s-plus-27@${n}`];
     const ratio = (a.ms / n) / (b.ms / n);
     rows.push(`| ${n} | ${(a.ms / n).toFixed(3)} | ${(b.ms / n).toFixed(3)} | ${ratio.toFixed(2)}× | ${Math.round(a.bytes / n)} | ${Math.round(b.bytes / n)} | ${a.rssMb.toFixed(0)} | ${b.rssMb.toFixed(0)} |`);
-    summary.push({ n, podsmithMsPerPod: a.ms / n, anchorMsPerPod: b.ms / n, ratio, podsmithBytesPerPod: a.bytes / n, anchorBytesPerPod: b.bytes / n, podsmithRssMb: a.rssMb, anchorRssMb: b.rssMb });
+    benchRows.push(
+      { metric: `time per Pod, N=${n}`, podsmith: a.ms / n, anchor: b.ms / n, unit: 'ms', ratio, target: '≤ 1.3× anchor', met: ratio <= 1.3 },
+      { metric: `bytes per Pod, N=${n}`, podsmith: a.bytes / n, anchor: b.bytes / n, unit: 'B', ratio: a.bytes / b.bytes },
+      { metric: `peak RSS, N=${n}`, podsmith: a.rssMb, anchor: b.rssMb, unit: 'MB', ratio: a.rssMb / b.rssMb, ...(n >= 10000 ? { target: '≤ 300 MB', met: a.rssMb <= 300 } : {}) },
+    );
   }
   const header = `synth benchmark: ${os.cpus().length} cores, node ${process.version}, median of ${RUNS} run(s), warm-up ${WARMUP} Pods; target ≤ 1.3× time, ≤ 300 MB RSS at 10,000`;
   process.stdout.write(`${header}\n${rows.join('\n')}\n`);
-  const outDir = path.resolve(__dirname, 'out');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'synth.json'), JSON.stringify({ benchmark: 'synth', anchor: 'cdk8s-plus-27', runs: RUNS, date: new Date().toISOString(), cores: os.cpus().length, results: summary }, null, 2));
+  writeResult({
+    benchmark: 'synth', anchor: 'cdk8s-plus-27 2.9.5, the same Pods built by hand in the same run', runs: RUNS, rows: benchRows,
+    notes: [`N Pods with probes, resources, an init container, hostAliases, sysctls and a timezone volume, synthesized to YAML; warm-up ${WARMUP} Pods per process`],
+  });
 }
 
 if (process.argv[2] === '--child') child(process.argv[3] as Lib, Number(process.argv[4]));
