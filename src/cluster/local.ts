@@ -309,6 +309,9 @@ export class LocalCluster implements ClusterProvider {
 
     const st = this.status();
     if (st.running && (await this.quickHealthy())) {
+      // Re-applies the namespace's addresses, routes and sysctls (idempotent, cheap) so a
+      // cluster started by an older podsmith gets what this one expects.
+      await this.ensureNetns();
       this.log(`already up (${this.apiServerUrl}); kubeconfig ${this.kubeconfigPath}`);
       return { alreadyUp: true, totalMs: ms() };
     }
@@ -815,6 +818,10 @@ export class LocalCluster implements ClusterProvider {
     }
     await inNs(['ip', 'link', 'set', 'lo', 'up']);
     await inNs(['ip', 'link', 'set', NET.nodeIf, 'up']);
+    // Service addresses are local to the node's namespace: processes there (hostNetwork Pods,
+    // e.g. ClusterFirstWithHostNet DNS) reach ClusterIPs through kube-proxy's OUTPUT DNAT, and an
+    // address without a Service ends here instead of being routed anywhere.
+    await inNs(['ip', 'route', 'replace', 'local', NET.serviceCidr, 'dev', 'lo', 'table', 'local']);
     // Per-namespace sysctls: forwarding between Pods and the node, and bridged traffic through
     // iptables so Service DNAT works between Pods on the same bridge.
     await inNs(['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; [ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] && echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables; true']);
@@ -914,7 +921,6 @@ export class LocalCluster implements ClusterProvider {
           '--listen-peer-urls=https://127.0.0.1:2380',
           '--initial-advertise-peer-urls=https://127.0.0.1:2380',
           '--initial-cluster=podsmith=https://127.0.0.1:2380',
-          '--listen-metrics-urls=http://127.0.0.1:2381',
           `--cert-file=${p('etcd.crt')}`,
           `--key-file=${p('etcd.key')}`,
           `--trusted-ca-file=${p('ca.crt')}`,

@@ -148,6 +148,37 @@ if (reason) {
       expect(again.status.containerStatuses[0].ready).toBe(true);
     }, 5 * 60_000);
 
+    test('a hostNetwork Pod (ClusterFirstWithHostNet) resolves and reaches Services from the node namespace', async () => {
+      expect(kubeconfig).not.toBe('');
+      const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'hostnet', namespace: ns },
+        spec: {
+          hostNetwork: true,
+          dnsPolicy: 'ClusterFirstWithHostNet',
+          terminationGracePeriodSeconds: 0,
+          containers: [{
+            name: 'c',
+            image: cluster.busyboxImage,
+            imagePullPolicy: 'IfNotPresent',
+            command: ['sleep', '3600'],
+            resources: { requests: { cpu: '10m', memory: '8Mi' }, limits: { cpu: '100m', memory: '32Mi' } },
+          }],
+        },
+      };
+      await kubectl(kubeconfig, ['apply', '-f', '-'], JSON.stringify(pod));
+      await kubectl(kubeconfig, ['-n', ns, 'wait', '--for=condition=Ready', 'pod/hostnet', '--timeout=60s']);
+      const exec = (cmd: string) => kubectl(kubeconfig, ['-n', ns, 'exec', 'hostnet', '--', 'sh', '-c', cmd]);
+      expect(await exec('nslookup kubernetes.default.svc.cluster.local.')).toMatch(/10\.96\.0\.1\b/);
+      // the API server's ClusterIP answers (401/403 without credentials: it is reached)
+      expect(await exec('wget -qO- https://10.96.0.1/readyz 2>&1 || true')).toMatch(/401 Unauthorized/);
+      // an address without a Service stays in the node namespace (refused), it is routed nowhere
+      expect(await exec('nc -w 2 10.96.0.77 80 </dev/null 2>&1; echo rc=$?')).toMatch(/refused[\s\S]*rc=1/);
+      // the node namespace is not the host's: the Pod sees the cluster's veth, not the host's interfaces
+      expect(await exec('ip -o addr 2>/dev/null || cat /proc/net/dev')).toMatch(/psm-node/);
+    }, 3 * 60_000);
+
     test('cluster down leaves nothing: no process, mount, netns, cgroup or state', async () => {
       const problems = await cluster.down();
       expect(problems).toEqual([]);
