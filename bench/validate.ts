@@ -1,0 +1,317 @@
+/**
+ * Validation benchmark (issue 3). A generated corpus of 50,000 objects of mixed kinds in
+ * multi-document YAML files; podsmith with all three layers (schema, API-server semantics,
+ * best practices), in this single process, and kubeconform (strict, the same Kubernetes
+ * release's schemas, converted from podsmith's schemas/ into kubeconform's layout) on the same
+ * files in the same run. Figures are objects per CPU-second (user + system), median of runs.
+ *
+ *   npm run bench:validate
+ *   BENCH_OBJECTS=10000 BENCH_RUNS=1 npm run bench:validate
+ *   KUBECONFORM=/path/to/kubeconform npm run bench:validate
+ *
+ * kubeconform is looked up in $KUBECONFORM, then in ~/.cache/podsmith/bench/bin, then built there
+ * with `go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0` (module proxy).
+ * Target: podsmith ≥ 5× kubeconform's objects per CPU-second.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { validatePaths } from '../src/validate';
+import { availableVersions } from '../src/validate/schema';
+import { median, OUT_DIR, writeResult } from './result';
+
+const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 50_000);
+const PER_FILE = 250;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const KUBECONFORM_VERSION = 'v0.7.0';
+const CORPUS = path.join(OUT_DIR, 'validate-corpus');
+const KC_SCHEMAS = path.join(OUT_DIR, 'kubeconform-schemas');
+
+// ---- corpus ---------------------------------------------------------------------------------
+
+function container(i: number, bad: boolean): string {
+  return `        - name: app
+          image: registry.example.com/team/app-${i % 17}:1.${i % 9}.${i % 5}
+          imagePullPolicy: IfNotPresent
+          args: ["--port=8080", "--id=${i}"]
+          env:
+            - name: POD_NAME
+              valueFrom:
+                fieldRef:
+                  fieldPath: metadata.name
+            - name: MODE
+              value: "production"
+          ports:
+            - name: http
+              containerPort: 8080
+          resources:
+            requests:
+              cpu: ${bad ? '"2"' : '100m'}
+              memory: 64Mi
+            limits:
+              cpu: 500m
+              memory: 128Mi
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+            periodSeconds: 5
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            periodSeconds: 10
+            failureThreshold: 6
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            runAsNonRoot: true
+            runAsUser: 65534
+            capabilities:
+              drop: [ALL]
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
+`;
+}
+
+function podSpec(i: number, bad: boolean, restart?: string): string {
+  return `      automountServiceAccountToken: false
+${restart ? `      restartPolicy: ${restart}\n` : ''}      securityContext:
+        runAsNonRoot: true
+        runAsUser: 65534
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+${container(i, bad)}      volumes:
+        - name: tmp
+          emptyDir: {}
+`;
+}
+
+function objectsFor(i: number): string[] {
+  const name = `app-${i}`;
+  const labels = `app.kubernetes.io/name: ${name}\n`;
+  const bad = i % 20 === 7; // 5% carry an error
+  const typo = i % 50 === 13; // 2% a misspelt field
+  const anti = `      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                topologyKey: kubernetes.io/hostname
+                labelSelector:
+                  matchLabels:
+                    ${labels}`;
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ns-${i % 10}
+  labels:
+    ${labels}spec:
+  replicas: 3
+  ${typo ? 'replica: 2\n  ' : ''}selector:
+    matchLabels:
+      ${labels}  template:
+    metadata:
+      labels:
+        ${labels}    spec:
+${anti}${podSpec(i, bad)}`;
+  const pdb = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: ${name}
+  namespace: ns-${i % 10}
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      ${labels}`;
+  const svc = `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: ns-${i % 10}
+spec:
+  selector:
+    ${labels}  ports:
+    - name: http
+      port: 80
+      targetPort: http
+`;
+  const cm = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}-config
+  namespace: ns-${i % 10}
+data:
+  config.yaml: |
+    level: info
+    id: ${i}
+`;
+  const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}-migrate
+  namespace: ns-${i % 10}
+spec:
+  backoffLimit: 3
+  template:
+    spec:
+${podSpec(i, false, 'Never')}`;
+  const cron = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: ${name}-nightly
+  namespace: ns-${i % 10}
+spec:
+  schedule: "${i % 60} 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+${podSpec(i, false, 'OnFailure').replace(/^(?=.)/gm, '    ')}`;
+  const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ${name}-db
+  namespace: ns-${i % 10}
+spec:
+  serviceName: ${name}-db
+  replicas: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: ${name}-db
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: ${name}-db
+    spec:
+${podSpec(i, false)}`;
+  return [deployment, pdb, svc, cm, job, cron, sts];
+}
+
+function writeCorpus(): number {
+  fs.rmSync(CORPUS, { recursive: true, force: true });
+  fs.mkdirSync(CORPUS, { recursive: true });
+  let count = 0;
+  let file = 0;
+  let docs: string[] = [];
+  const flush = () => {
+    if (!docs.length) return;
+    fs.writeFileSync(path.join(CORPUS, `part-${String(file++).padStart(4, '0')}.yaml`), docs.join('---\n'));
+    docs = [];
+  };
+  for (let i = 0; count < OBJECTS; i++) {
+    for (const o of objectsFor(i)) {
+      if (count >= OBJECTS) break;
+      docs.push(o);
+      count++;
+      if (docs.length === PER_FILE) flush();
+    }
+  }
+  flush();
+  return count;
+}
+
+// ---- kubeconform ----------------------------------------------------------------------------
+
+function kubeconformBinary(): string | undefined {
+  if (process.env.KUBECONFORM) return process.env.KUBECONFORM;
+  const dir = path.join(os.homedir(), '.cache', 'podsmith', 'bench', 'bin');
+  const bin = path.join(dir, 'kubeconform');
+  if (fs.existsSync(bin)) return bin;
+  try {
+    process.stderr.write(`building kubeconform ${KUBECONFORM_VERSION} into ${dir} (go install via the module proxy)\n`);
+    execFileSync('go', ['install', `github.com/yannh/kubeconform/cmd/kubeconform@${KUBECONFORM_VERSION}`], {
+      env: { ...process.env, GOBIN: dir, GOFLAGS: '-buildvcs=false' }, stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    return bin;
+  } catch (e) {
+    process.stderr.write(`kubeconform could not be built: ${(e as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
+}
+
+/** kubeconform's file layout ({{ .ResourceKind }}{{ .KindSuffix }}.json) from podsmith's schemas. */
+function writeKubeconformSchemas(version: string): void {
+  fs.rmSync(KC_SCHEMAS, { recursive: true, force: true });
+  fs.mkdirSync(KC_SCHEMAS, { recursive: true });
+  const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'schemas', `v${version}.json`), 'utf8'));
+  const defs = JSON.parse(JSON.stringify(doc.definitions).replace(/,"format":"quantity"/g, ''));
+  for (const [gvk, def] of Object.entries<string>(doc.kinds)) {
+    const parts = gvk.split('/');
+    const kind = parts.pop()!.toLowerCase();
+    const ver = parts.pop()!;
+    const group = parts.length ? parts[0].split('.')[0] : '';
+    const suffix = group ? `-${group}-${ver}` : `-${ver}`;
+    fs.writeFileSync(path.join(KC_SCHEMAS, `${kind}${suffix}.json`), JSON.stringify({ ...defs[def], definitions: defs }));
+  }
+}
+
+/** CPU seconds (user + system) of a child process, read with the shell's `times`. */
+function childCpu(cmd: string, args: string[]): { cpu: number; out: string } {
+  const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const r = spawnSync('sh', ['-c', `${quoted} > "$OUT" 2>&1; times`], { env: { ...process.env, OUT: path.join(OUT_DIR, 'kubeconform.out') }, encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  const secs = (s: string) => { const m = /(\d+)m([\d.]+)s/.exec(s)!; return Number(m[1]) * 60 + Number(m[2]); };
+  const [u, s] = lines[lines.length - 1].trim().split(/\s+/);
+  return { cpu: secs(u) + secs(s), out: fs.readFileSync(path.join(OUT_DIR, 'kubeconform.out'), 'utf8') };
+}
+
+// ---- run ------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const count = writeCorpus();
+  const files = fs.readdirSync(CORPUS).length;
+  const version = availableVersions()[availableVersions().length - 1];
+  process.stderr.write(`corpus: ${count} objects in ${files} files (${CORPUS}); Kubernetes ${version}\n`);
+
+  // podsmith: all three layers, this process; the first run also warms up (ajv compile, JIT)
+  const psCpu: number[] = [];
+  const psWall: number[] = [];
+  let summary;
+  for (let r = 0; r < RUNS + 1; r++) {
+    const t0 = process.cpuUsage();
+    const w0 = process.hrtime.bigint();
+    const report = await validatePaths([CORPUS], { k8sVersion: version });
+    const used = process.cpuUsage(t0);
+    if (r === 0) { summary = report.summary; continue; }
+    psCpu.push((used.user + used.system) / 1e6);
+    psWall.push(Number(process.hrtime.bigint() - w0) / 1e9);
+  }
+  const psRate = count / median(psCpu);
+  process.stderr.write(`podsmith: ${JSON.stringify(summary)}; ${median(psCpu).toFixed(2)} CPU-s, ${median(psWall).toFixed(2)} s wall → ${Math.round(psRate)} objects/CPU-s\n`);
+
+  const rows = [{ metric: 'objects per CPU-second, all three layers', podsmith: Math.round(psRate), unit: 'objects/CPU-s' } as any];
+  const notes = [`${count} objects in ${files} multi-document files; 5% carry a request > limit error, 2% a misspelt field`];
+  const kc = kubeconformBinary();
+  if (kc) {
+    writeKubeconformSchemas(version);
+    const args = ['-strict', '-summary', '-kubernetes-version', `${version}.0`, '-schema-location', path.join(KC_SCHEMAS, '{{ .ResourceKind }}{{ .KindSuffix }}.json'), CORPUS];
+    const kcCpu: number[] = [];
+    let out = '';
+    for (let r = 0; r < RUNS + 1; r++) {
+      const res = childCpu(kc, args);
+      out = res.out;
+      if (r > 0) kcCpu.push(res.cpu);
+    }
+    const kcRate = count / median(kcCpu);
+    const last = out.trim().split('\n').pop();
+    process.stderr.write(`kubeconform ${KUBECONFORM_VERSION}: ${last}; ${median(kcCpu).toFixed(2)} CPU-s → ${Math.round(kcRate)} objects/CPU-s\n`);
+    rows[0].anchor = Math.round(kcRate);
+    rows[0].ratio = Number((psRate / kcRate).toFixed(2));
+    rows[0].target = '≥ 5× kubeconform';
+    rows[0].met = psRate / kcRate >= 5;
+    notes.push(`kubeconform ${KUBECONFORM_VERSION} -strict with the same release's schemas (schema layer only): ${last}`);
+  } else {
+    notes.push('kubeconform was not available: podsmith figures only');
+  }
+  const result = writeResult({ benchmark: 'validate', anchor: `kubeconform ${KUBECONFORM_VERSION}`, runs: RUNS, rows, notes });
+  process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
+}
+
+main().catch((e) => { process.stderr.write(`bench:validate: ${(e as Error).stack}\n`); process.exitCode = 1; });
