@@ -61,11 +61,19 @@ go_build() {
   printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" "$((SECONDS - start))" >>"$CACHE/build-times.tsv"
 }
 
-have_all() { local d="$1"; shift; for b in "$@"; do [[ -x "$d/$b" ]] || return 1; done; }
+# The cache key is the version (the directory name) plus a hash of the wrapper module and this
+# script, so editing the wrapper (e.g. CoreDNS's plugin list) rebuilds too.
+wrapper_hash() { (cd "$here/go/$1" && find . -type f | LC_ALL=C sort | xargs cat; cat "$here/build.sh") | sha256sum | cut -c1-16; }
+have_all() {
+  local d="$1" name="$2"; shift 2
+  for b in "$@"; do [[ -x "$d/$b" ]] || return 1; done
+  [[ "$(cat "$d/.wrapper-hash" 2>/dev/null)" == "$(wrapper_hash "$name")" ]]
+}
+stamp() { wrapper_hash "$2" >"$1/.wrapper-hash"; }
 
 build_kubernetes() {
   local out="$CACHE/kubernetes/$KUBERNETES_VERSION"
-  if have_all "$out" "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
+  if have_all "$out" kubernetes "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
   ensure_wrapper kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
   local v="${KUBERNETES_VERSION#v}" major minor
   major="${v%%.*}"; minor="${v#*.}"; minor="${minor%%.*}"
@@ -76,21 +84,24 @@ build_kubernetes() {
   done
   local pkgs=(); for c in "${KUBE_CMDS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
   go_build "kubernetes $KUBERNETES_VERSION" "$here/go/kubernetes" "$out" "$ld" "${pkgs[@]}"
+  stamp "$out" kubernetes
 }
 
 build_etcd() {
   local out="$CACHE/etcd/$ETCD_VERSION"
-  if have_all "$out" etcd; then log "etcd $ETCD_VERSION: cached"; return; fi
+  if have_all "$out" etcd etcd; then log "etcd $ETCD_VERSION: cached"; return; fi
   ensure_wrapper etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
   go_build "etcd $ETCD_VERSION" "$here/go/etcd" "$out" "-s -w" go.etcd.io/etcd/server/v3
+  stamp "$out" etcd
 }
 
 build_coredns() {
   local out="$CACHE/coredns/$COREDNS_VERSION"
-  if have_all "$out" coredns; then log "coredns $COREDNS_VERSION: cached"; return; fi
+  if have_all "$out" coredns coredns; then log "coredns $COREDNS_VERSION: cached"; return; fi
   ensure_wrapper coredns github.com/coredns/coredns "$COREDNS_VERSION"
   go_build "coredns $COREDNS_VERSION" "$here/go/coredns" "$out" \
     "-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" ./cmd/coredns
+  stamp "$out" coredns
 }
 
 targets=("$@"); ((${#targets[@]})) || targets=(kubernetes etcd coredns)
