@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document, isMap, isSeq, parseAllDocuments, Node as YNode } from 'yaml';
 import { InputError } from '../errors';
+import { BAIL, fastParse, LineTable } from './fast-yaml';
 import { splitPath } from './path';
 import { InputObject } from './types';
 
@@ -205,9 +206,9 @@ export function parseText(text: string, file: string): InputObject[] {
   // Tabs in indentation: js-yaml is lenient where kubectl is not; the yaml package decides.
   if (JS_SCHEMA && !/(^|\n) *\t/.test(text)) {
     try {
-      const values: unknown[] = jsyaml.loadAll(text, undefined, { schema: JS_SCHEMA, filename: file });
-      return values.filter((v) => v !== null && v !== undefined).map((object, i) => ({ object, file, lineOf: lineOfDoc(i) }));
-    } catch {
+      return parseFast(text, file);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
       // fall through: the yaml package words the error with a line
     }
   }
@@ -229,6 +230,78 @@ export function parseText(text: string, file: string): InputObject[] {
     }
     if (object !== null && object !== undefined) out.push({ object, file, lineOf: lineOfDoc(i) });
   });
+  return out;
+}
+
+const IMPLICIT: Array<{ resolve(s: string): boolean; construct(s: string): unknown }> = (JS_SCHEMA as any)?.compiledImplicit ?? [];
+
+/** A plain scalar's value as js-yaml resolves it with JS_SCHEMA (null, booleans, numbers, merge key). */
+function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // only these can start a null, bool, int, float or merge key: ~ n N t T f F y Y o O digits + - . <
+  if (!(c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 60 || 'nNtTfFyYoO'.includes(s[0]))) return s;
+  for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
+  return s;
+}
+
+/** Line lookup for one document: the fast reader again with line tracking, or the yaml package where it declines. */
+function chunkLines(text: string, offset: number, chunk: string, starts: { lines: number[] | undefined }): (p: string) => number | undefined {
+  let located: { root: unknown; table: LineTable } | null | undefined;
+  let doc: Document | undefined | null;
+  const base = () => {
+    if (!starts.lines) starts.lines = lineStarts(text);
+    return lineAt(starts.lines, offset);
+  };
+  return (p: string) => {
+    if (located === undefined) {
+      const table: LineTable = new WeakMap();
+      const root = fastParse(chunk, resolvePlain, table);
+      located = root === BAIL ? null : { root, table };
+    }
+    if (located) {
+      let cur: any = located.root;
+      let line: number | undefined;
+      for (const seg of splitPath(p)) {
+        if (cur === null || typeof cur !== 'object') return undefined;
+        const l = located.table.get(cur)?.get(seg);
+        if (l === undefined) return undefined;
+        line = l;
+        cur = cur[seg];
+      }
+      if (line === undefined) {
+        // the object itself: its first content line
+        const ls = chunk.split('\n');
+        const first = ls.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#') && !/^---\s*(#.*)?$/.test(l));
+        return first < 0 ? undefined : base() + first;
+      }
+      return base() + line;
+    }
+    if (doc === undefined) doc = (parseAllDocuments(chunk, PARSE_OPTIONS) as Document[]).find((d) => !isEmptyDoc(d)) ?? null;
+    if (!doc) return undefined;
+    const off = offsetOf(doc, p);
+    if (off === undefined) return undefined;
+    if (!starts.lines) starts.lines = lineStarts(text);
+    return lineAt(starts.lines, offset + off);
+  };
+}
+
+/** Each document with the fast block reader, or js-yaml where the reader declines. */
+function parseFast(text: string, file: string): InputObject[] {
+  const out: InputObject[] = [];
+  const ds = documentStarts(text);
+  const starts = { lines: undefined as number[] | undefined };
+  for (let k = 0; k < ds.length; k++) {
+    const offset = ds[k];
+    const chunk = text.slice(offset, k + 1 < ds.length ? ds[k + 1] : text.length);
+    let value = fastParse(chunk, resolvePlain);
+    if (value === BAIL) {
+      const values: unknown[] = jsyaml.loadAll(chunk, undefined, { schema: JS_SCHEMA, filename: file });
+      if (values.length > 1) throw new Error('several documents in one chunk');
+      value = values[0];
+    }
+    if (value === null || value === undefined) continue;
+    out.push({ object: value, file, lineOf: chunkLines(text, offset, chunk, starts) });
+  }
   return out;
 }
 

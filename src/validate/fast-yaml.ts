@@ -1,0 +1,412 @@
+/**
+ * A fast reader for the block-style YAML that cdk8s and most hand-written manifests use:
+ * block mappings and sequences (also indentless), plain and single-line quoted scalars,
+ * literal block scalars and one-line flow collections. Anything else (anchors, tags, folded
+ * or multi-line scalars, complex keys, duplicate keys, odd indentation) returns BAIL and the
+ * caller parses the document with js-yaml, so the result is always js-yaml's. Plain scalars
+ * are resolved by the caller's js-yaml schema (its implicit types), the same way js-yaml does.
+ */
+
+export const BAIL: unique symbol = Symbol('bail');
+type Resolve = (plain: string) => unknown;
+
+class Bail extends Error {}
+const bail = (): never => { throw new Bail(); };
+
+/** First characters that can start a YAML indicator a plain scalar may not start with. */
+const PLAIN_FORBIDDEN_START = /^[[\]{}#&*!|>'"%@`,?:]/;
+
+export function fastParse(text: string, resolve: Resolve, track?: LineTable): unknown {
+  if (text.includes('\r')) return BAIL;
+  try {
+    return new Reader(text, resolve, track).document();
+  } catch (e) {
+    if (e instanceof Bail) return BAIL;
+    throw e;
+  }
+}
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** A line with nothing but spaces and maybe a comment. */
+function isBlank(line: string): boolean {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 32) continue;
+    return c === 35; // '#'
+  }
+  return true;
+}
+
+/** Line numbers (0-based, within the text) of each mapping key and sequence item, when asked for. */
+export type LineTable = WeakMap<object, Map<string | number, number>>;
+
+class Reader {
+  private readonly lines: string[];
+  private i = 0;
+
+  constructor(text: string, private readonly resolve: Resolve, private readonly track?: LineTable) {
+    this.lines = text.split('\n');
+  }
+
+  private mark(container: object, key: string | number, line: number): void {
+    let m = this.track!.get(container);
+    if (!m) { m = new Map(); this.track!.set(container, m); }
+    m.set(key, line);
+  }
+
+  document(): unknown {
+    const first = this.skipBlank();
+    if (first < this.lines.length) {
+      const l = this.lines[first];
+      if (l.startsWith('---')) {
+        const rest = l.slice(3).trim();
+        if (rest !== '' && rest[0] !== '#') bail();
+        this.i = first + 1;
+      }
+    }
+    for (let k = 0; k < this.lines.length; k++) {
+      const c = this.lines[k].charCodeAt(0);
+      if (c === 37 /* % */) bail();
+      if ((c === 46 /* . */ && this.lines[k].startsWith('...')) || (c === 45 && k !== first && this.lines[k].startsWith('---'))) bail();
+    }
+    const at = this.skipBlank();
+    if (at >= this.lines.length) return null;
+    const value = this.block(indentOf(this.lines[at]));
+    if (this.skipBlank() < this.lines.length) bail();
+    return value;
+  }
+
+  /** Moves past blank and comment lines; returns the index of the next content line. */
+  private skipBlank(): number {
+    while (this.i < this.lines.length && isBlank(this.lines[this.i])) this.i++;
+    return this.i;
+  }
+
+  private block(n: number): unknown {
+    const line = this.lines[this.i];
+    if (indentOf(line) !== n) bail();
+    const c = line.charCodeAt(n);
+    if (c === 45 /* - */ && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) return this.seq(n);
+    if (splitKey(line, n) === undefined) bail(); // a bare scalar document or node: rare, let js-yaml decide
+    return this.map(n);
+  }
+
+  private map(n: number): Record<string, unknown> {
+    const obj: Record<string, unknown> = {};
+    for (;;) {
+      const at = this.skipBlank();
+      if (at >= this.lines.length) break;
+      const line = this.lines[at];
+      const ind = indentOf(line);
+      if (ind < n) break;
+      if (ind > n) bail();
+      const kv = splitKey(line, n);
+      if (!kv) {
+        if (line.charCodeAt(n) === 45) break; // a sequence at this indent ends the mapping (caller decides)
+        bail();
+      }
+      const { rest } = kv!;
+      const key = kv!.quoted || !mayResolve(kv!.key) ? kv!.key : String(this.resolve(kv!.key));
+      if (obj[key] !== undefined || key === '__proto__') bail();
+      this.i = at + 1;
+      if (this.track) this.mark(obj, key, at);
+      obj[key] = this.value(rest, n, true);
+    }
+    return obj;
+  }
+
+  private seq(n: number): unknown[] {
+    const arr: unknown[] = [];
+    for (;;) {
+      const at = this.skipBlank();
+      if (at >= this.lines.length) break;
+      const line = this.lines[at];
+      const ind = indentOf(line);
+      if (ind < n) break;
+      if (ind > n) bail();
+      if (line.charCodeAt(n) !== 45) break;
+      if (this.track) this.mark(arr, arr.length, at);
+      if (line.length === n + 1) {
+        this.i = at + 1;
+        arr.push(this.nested(n, false));
+        continue;
+      }
+      if (line.charCodeAt(n + 1) !== 32) break;
+      let m = n + 1;
+      while (m < line.length && line.charCodeAt(m) === 32) m++;
+      const content = line.slice(m);
+      if (content === '' || content[0] === '#') {
+        this.i = at + 1;
+        arr.push(this.nested(n, false));
+        continue;
+      }
+      if (content[0] === '-' && (content.length === 1 || content[1] === ' ')) bail(); // compact nested sequence
+      if (content[0] !== '"' && content[0] !== "'" && content[0] !== '[' && content[0] !== '{' && splitKey(line, m)) {
+        // "- key: value": a mapping whose first line starts after the dash
+        this.lines[at] = ' '.repeat(m) + content;
+        this.i = at;
+        arr.push(this.map(m));
+        continue;
+      }
+      this.i = at + 1;
+      arr.push(this.value(content, n, false));
+    }
+    return arr;
+  }
+
+  /** The node under a key or dash that has nothing after it on its line. */
+  private nested(n: number, allowIndentless: boolean): unknown {
+    const at = this.skipBlank();
+    if (at >= this.lines.length) return null;
+    const line = this.lines[at];
+    const ind = indentOf(line);
+    if (ind > n) return this.block(ind);
+    if (allowIndentless && ind === n && line.charCodeAt(n) === 45 && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) {
+      return this.seq(n);
+    }
+    return null;
+  }
+
+  /** A value written after `key:` or `- `; `n` is the indent of the key or dash. */
+  private value(rest: string, n: number, allowIndentless: boolean): unknown {
+    if (rest === '' || rest[0] === '#') return this.nested(n, allowIndentless);
+    const c = rest[0];
+    if (c === '"' || c === "'") {
+      const { value, end } = quoted(rest, 0);
+      tailMustBeEmpty(rest, end);
+      this.noContinuation(n);
+      return value;
+    }
+    if (c === '|') return this.literal(rest, n);
+    if (c === '[' || c === '{') {
+      const p = new Flow(rest, this.resolve);
+      const value = p.node();
+      tailMustBeEmpty(rest, p.pos);
+      this.noContinuation(n);
+      return value;
+    }
+    if (PLAIN_FORBIDDEN_START.test(rest) || (c === '-' && rest[1] === ' ')) bail();
+    let plain = rest;
+    const hash = plain.indexOf(' #');
+    if (hash >= 0) plain = plain.slice(0, hash);
+    plain = plain.trimEnd();
+    if (plain.includes(': ') || plain.endsWith(':') || plain.includes('\t')) bail();
+    this.noContinuation(n);
+    return this.resolve(plain);
+  }
+
+  /** A more-indented content line after a scalar would continue it (a multi-line scalar): not handled here. */
+  private noContinuation(n: number): void {
+    const at = this.skipBlank();
+    if (at < this.lines.length && indentOf(this.lines[at]) > n) bail();
+  }
+
+  /** `|`, `|-`, `|+` literal block scalars (no explicit indentation indicator). */
+  private literal(header: string, n: number): string {
+    const m = /^\|([+-]?)\s*(#.*)?$/.exec(header);
+    if (!m) bail();
+    const chomp = m![1];
+    const body: string[] = [];
+    let contentIndent = -1;
+    let j = this.i;
+    for (; j < this.lines.length; j++) {
+      const l = this.lines[j];
+      if (l.trim() === '') {
+        if (contentIndent < 0 && l.length > n + 1 && indentOf(l) === l.length) {
+          // leading blank lines longer than the content indent are an error or content: let js-yaml decide
+          bail();
+        }
+        body.push(contentIndent < 0 ? '' : l.slice(contentIndent));
+        continue;
+      }
+      const ind = indentOf(l);
+      if (contentIndent < 0) {
+        if (ind <= n) break;
+        contentIndent = ind;
+      }
+      if (ind < contentIndent) break;
+      body.push(l.slice(contentIndent));
+    }
+    // trailing blank lines that belong to what follows are not content
+    let end = body.length;
+    let trailing = 0;
+    while (end > 0 && body[end - 1].trim() === '') { end--; trailing++; }
+    if (trailing > 0 && body.slice(end).some((l) => l !== '')) bail();
+    if (j >= this.lines.length && chomp === '+') bail(); // keep-chomping at the end of the text: js-yaml decides
+    this.i = j;
+    const content = body.slice(0, end).join('\n');
+    if (chomp === '-') return content;
+    if (chomp === '+') return content === '' ? '\n'.repeat(trailing) : `${content}\n${'\n'.repeat(trailing)}`;
+    return content === '' ? '' : `${content}\n`;
+  }
+}
+
+/** `key: rest` or `key:` starting at line[start]; undefined when it is not a mapping entry. */
+function splitKey(line: string, start: number): { key: string; rest: string; quoted: boolean } | undefined {
+  const c = line.charCodeAt(start);
+  if (c === 34 || c === 39) {
+    const s = line.slice(start);
+    let q: { value: string; end: number };
+    try {
+      q = quoted(s, 0);
+    } catch {
+      return undefined;
+    }
+    let e = q.end;
+    while (s[e] === ' ') e++;
+    if (s[e] !== ':' || (e + 1 < s.length && s[e + 1] !== ' ')) return undefined;
+    return { key: q.value, rest: s.slice(e + 1).trimStart(), quoted: true };
+  }
+  let idx = -1;
+  for (let k = line.indexOf(':', start); k >= 0; k = line.indexOf(':', k + 1)) {
+    if (k + 1 === line.length || line.charCodeAt(k + 1) === 32) { idx = k; break; }
+  }
+  if (idx <= start) return undefined;
+  let kend = idx;
+  while (kend > start && line.charCodeAt(kend - 1) === 32) kend--;
+  const key = line.slice(start, kend);
+  if (c === 45 /* - */ && (key.length === 1 || key.charCodeAt(1) === 32)) return undefined; // a sequence entry
+  if (PLAIN_FORBIDDEN_START.test(key) || key.includes(' #') || key.includes('\t')) bail();
+  let r = idx + 1;
+  while (r < line.length && line.charCodeAt(r) === 32) r++;
+  return { key, rest: r === line.length ? '' : line.slice(r), quoted: false };
+}
+
+/** Whether a plain key could resolve to something other than itself (null, bool, number, merge). */
+function mayResolve(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 60) return true;
+  // n N t T f F y Y o O: only short words (null, true, false, yes, no, on, off, y, n) resolve
+  return s.length <= 5 && 'nNtTfFyYoO'.includes(s[0]);
+}
+
+function tailMustBeEmpty(s: string, pos: number): void {
+  const tail = s.slice(pos);
+  if (tail.trim() === '') return;
+  if (/^\s+#/.test(tail)) return;
+  bail();
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
+
+/** A quoted scalar starting at s[pos] that ends on the same line. */
+function quoted(s: string, pos: number): { value: string; end: number } {
+  const q = s[pos];
+  let out = '';
+  let k = pos + 1;
+  if (q === "'") {
+    for (;;) {
+      const e = s.indexOf("'", k);
+      if (e < 0) bail();
+      out += s.slice(k, e);
+      if (s[e + 1] === "'") { out += "'"; k = e + 2; continue; }
+      return { value: out, end: e + 1 };
+    }
+  }
+  for (;;) {
+    if (k >= s.length) bail();
+    const ch = s[k];
+    if (ch === '"') return { value: out, end: k + 1 };
+    if (ch === '\\') {
+      const nx = s[k + 1];
+      if (nx === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 2, k + 6))) {
+        out += String.fromCharCode(parseInt(s.slice(k + 2, k + 6), 16));
+        k += 6;
+        continue;
+      }
+      if (nx === undefined || !(nx in ESCAPES)) bail();
+      out += ESCAPES[nx];
+      k += 2;
+      continue;
+    }
+    out += ch;
+    k++;
+  }
+}
+
+/** One-line flow collections: `[a, "b"]`, `{k: v}`, nested, no multi-line. */
+class Flow {
+  pos = 0;
+  constructor(private readonly s: string, private readonly resolve: Resolve) {}
+
+  private ws(): void {
+    while (this.s[this.pos] === ' ') this.pos++;
+  }
+
+  node(): unknown {
+    this.ws();
+    const c = this.s[this.pos];
+    if (c === '[') return this.seq();
+    if (c === '{') return this.map();
+    if (c === '"' || c === "'") {
+      const { value, end } = quoted(this.s, this.pos);
+      this.pos = end;
+      return value;
+    }
+    return this.plain();
+  }
+
+  private plain(): unknown {
+    const start = this.pos;
+    while (this.pos < this.s.length) {
+      const ch = this.s[this.pos];
+      if (ch === ',' || ch === ']' || ch === '}' || ch === '[' || ch === '{') break;
+      if (ch === ':' && (this.s[this.pos + 1] === ' ' || this.s[this.pos + 1] === ',' || this.s[this.pos + 1] === ']' || this.s[this.pos + 1] === '}')) break;
+      if (ch === '#' && this.s[this.pos - 1] === ' ') bail();
+      this.pos++;
+    }
+    const text = this.s.slice(start, this.pos).trim();
+    if (text === '' || PLAIN_FORBIDDEN_START.test(text) || text.includes('\t')) bail();
+    return this.resolve(text);
+  }
+
+  private seq(): unknown[] {
+    this.pos++;
+    const out: unknown[] = [];
+    this.ws();
+    if (this.s[this.pos] === ']') { this.pos++; return out; }
+    for (;;) {
+      out.push(this.node());
+      this.ws();
+      const c = this.s[this.pos];
+      if (c === ',') {
+        this.pos++;
+        this.ws();
+        if (this.s[this.pos] === ']') { this.pos++; return out; }
+        continue;
+      }
+      if (c === ']') { this.pos++; return out; }
+      bail();
+    }
+  }
+
+  private map(): Record<string, unknown> {
+    this.pos++;
+    const out: Record<string, unknown> = {};
+    this.ws();
+    if (this.s[this.pos] === '}') { this.pos++; return out; }
+    for (;;) {
+      this.ws();
+      const k = this.node();
+      if (k !== null && typeof k === 'object') bail();
+      const key = String(k);
+      this.ws();
+      if (this.s[this.pos] !== ':') bail();
+      this.pos++;
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) bail();
+      this.ws();
+      const c = this.s[this.pos];
+      out[key] = c === ',' || c === '}' ? null : this.node();
+      this.ws();
+      const d = this.s[this.pos];
+      if (d === ',') { this.pos++; this.ws(); if (this.s[this.pos] === '}') { this.pos++; return out; } continue; }
+      if (d === '}') { this.pos++; return out; }
+      bail();
+    }
+  }
+}
