@@ -85,13 +85,14 @@ function coldBuildTimes(cacheDir: string): Array<{ when: string; what: string; s
   });
 }
 
+const logLines: string[] = [];
+
 async function main(): Promise<void> {
   const reason = localClusterUnsupportedReason();
   if (reason) {
     console.log(`bench cluster: skipped: ${reason}`);
     return;
   }
-  const logLines: string[] = [];
   const cluster = new LocalCluster({ log: (l) => logLines.push(l) });
   const wasRunning = cluster.status().running;
 
@@ -156,5 +157,6 @@ async function main(): Promise<void> {
 
 main().catch((e) => {
   console.error(`bench cluster: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`cluster log:\n  ${logLines.join('\n  ')}`);
   process.exitCode = 1;
 });

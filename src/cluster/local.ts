@@ -316,6 +316,13 @@ export class LocalCluster implements ClusterProvider {
       return { alreadyUp: true, totalMs: ms() };
     }
 
+    if (!st.components.some((c) => c.running) && st.present) {
+      // Leftovers of a cluster whose processes are all gone (a reboot, a killed session): mounts,
+      // namespace, cgroups and state would confuse a new start. Clean them first.
+      this.log('found the state of a stopped cluster; cleaning it up first');
+      const left = await this.downLocked();
+      if (left.length) throw new ClusterError(`could not clean up the stopped cluster: ${left.join('; ')}`);
+    }
     await this.ensureBuilt();
     const v = this.versions;
     this.log(`starting Kubernetes ${v.KUBERNETES_VERSION}, etcd ${v.ETCD_VERSION}, CoreDNS ${v.COREDNS_VERSION} (state ${this.stateDir})`);
@@ -557,6 +564,9 @@ export class LocalCluster implements ClusterProvider {
   // ---------------------------------------------------------------- PKI
 
   private async ensurePki(): Promise<void> {
+    // A new cluster has a new CA and admin certificate: drop a client made for an older one.
+    this.agentCache?.destroy();
+    this.agentCache = undefined;
     if (!fs.existsSync(this.pki('ca.crt'))) {
       const cnf = this.pki('ca.cnf');
       writeFile(cnf, opensslConfig('podsmith-ca', undefined, ['basicConstraints = critical,CA:TRUE', 'keyUsage = critical,keyCertSign,cRLSign,digitalSignature', 'subjectKeyIdentifier = hash']), 0o600);
