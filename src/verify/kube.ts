@@ -83,17 +83,28 @@ export interface ExecResult {
 }
 
 export class Kube {
-  readonly kc: any;
-  readonly server: string;
+  kc!: any;
+  server!: string;
+  private loadedAt = 0;
   private readonly timeoutMs: number;
   private readonly budgetMs: number;
   private readonly log: (l: string) => void;
-  private readonly objects: any;
-  private readonly core: any;
-  private readonly version: any;
+  private objects: any;
+  private core: any;
+  private version: any;
 
   constructor(private readonly opts: KubeOptions = {}) {
+    this.timeoutMs = opts.requestTimeoutMs ?? 15_000;
+    this.budgetMs = opts.retryBudgetMs ?? 90_000;
+    this.log = opts.log ?? ((l) => process.stderr.write(`${l}\n`));
+    this.load();
+  }
+
+  /** (Re)reads the kubeconfig and builds the API clients. */
+  private load(): void {
     const m = k8s();
+    const opts = this.opts;
+    this.loadedAt = Date.now();
     const kc = new m.KubeConfig();
     try {
       if (opts.kubeconfig) kc.loadFromFile(opts.kubeconfig);
@@ -109,9 +120,6 @@ export class Kube {
     if (!cluster) throw new InputError('the kubeconfig has no current context/cluster; pass --context NAME');
     this.kc = kc;
     this.server = cluster.server;
-    this.timeoutMs = opts.requestTimeoutMs ?? 15_000;
-    this.budgetMs = opts.retryBudgetMs ?? 90_000;
-    this.log = opts.log ?? ((l) => process.stderr.write(`${l}\n`));
     const timeoutMw = {
       pre: async (ctx: any) => { ctx.setSignal(AbortSignal.timeout(this.timeoutMs)); return ctx; },
       post: async (resp: any) => resp,
@@ -136,6 +144,12 @@ export class Kube {
       } catch (e) {
         const err = toKubeError(op, e);
         const wait = backoffMs(attempt);
+        // a re-created cluster (new CA in a rewritten kubeconfig): read the kubeconfig again, once
+        if (/certificate|self.signed|CERT_/i.test(err.reason) && this.kubeconfigChanged()) {
+          this.log(`  ${op}: ${err.reason}; the kubeconfig changed since it was read: reloading it`);
+          this.load();
+          continue;
+        }
         if (!err.transient || opts.retry === false || this.opts.aborted?.() || Date.now() - start + wait > budget) {
           if (err.transient && opts.retry !== false && Date.now() - start > 1000) {
             throw new KubeError(op, err.code, `${err.reason}; gave up after ${Math.round((Date.now() - start) / 1000)}s of retries`, true);
@@ -145,6 +159,16 @@ export class Kube {
         if (attempt === 0 || attempt % 4 === 0) this.log(`  ${op}: ${err.reason}; retrying (backoff ${wait / 1000}s)`);
         await sleep(wait);
       }
+    }
+  }
+
+  private kubeconfigChanged(): boolean {
+    if (!this.opts.kubeconfig) return false;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('node:fs') as typeof import('node:fs')).statSync(this.opts.kubeconfig).mtimeMs > this.loadedAt;
+    } catch {
+      return false;
     }
   }
 
