@@ -462,6 +462,9 @@ export class LocalCluster implements ClusterProvider {
       if (r.code !== 0) problems.push(`could not delete netns ${this.netns}: ${r.stderr.trim()}`);
     }
     if (fs.existsSync(`/sys/class/net/${NET.hostIf}`)) await run('ip', ['link', 'delete', NET.hostIf], { allowFail: true });
+    if (fs.existsSync(this.etc('run-netns-mounted-by-podsmith')) && !this.mountPoints().some((m) => m.startsWith('/run/netns/'))) {
+      await run('umount', ['/run/netns'], { allowFail: true });
+    }
 
     // 5. cgroups, depth first.
     for (const dir of this.cgroupDirs()) {
@@ -814,6 +817,9 @@ export class LocalCluster implements ClusterProvider {
   private async ensureNetns(): Promise<void> {
     const ns = this.netns;
     if (!fs.existsSync(`/run/netns/${ns}`)) {
+      // `ip netns add` makes /run/netns a shared bind mount of itself the first time; remember
+      // when that was us, so `down` can undo it.
+      if (!this.mountPoints().includes('/run/netns')) writeFile(this.etc('run-netns-mounted-by-podsmith'), '1\n');
       await run('ip', ['netns', 'add', ns]);
     }
     const inNs = (args: string[], allowFail = false) => run('nsenter', [`--net=/run/netns/${ns}`, '--', ...args], { allowFail });
@@ -882,15 +888,18 @@ export class LocalCluster implements ClusterProvider {
     await run('mount', ['--make-shared', dir]);
   }
 
-  /** Mount points at or below `dir`, deepest first. */
-  private mountsUnder(dir: string): string[] {
+  private mountPoints(): string[] {
     const info = readIf('/proc/self/mountinfo') ?? '';
-    const points = info
+    return info
       .split('\n')
       .map((l) => l.split(' ')[4])
       .filter((p): p is string => !!p)
-      .map((p) => p.replace(/\\040/g, ' '))
-      .filter((p) => p === dir || p.startsWith(`${dir}/`));
+      .map((p) => p.replace(/\\040/g, ' '));
+  }
+
+  /** Mount points at or below `dir`, deepest first. */
+  private mountsUnder(dir: string): string[] {
+    const points = this.mountPoints().filter((p) => p === dir || p.startsWith(`${dir}/`));
     return [...new Set(points)].sort((a, b) => b.length - a.length);
   }
 
