@@ -31,6 +31,8 @@ export interface BundleIndex {
   services: Map<string, any>;
   /** PodDisruptionBudgets per namespace. */
   pdbs: Map<string, any[]>;
+  /** The PDBs of a namespace that could select these labels (an index on their matchLabels). */
+  pdbsFor(namespace: string, labels: Record<string, string>): any[];
   priorityClasses: Set<string>;
 }
 
@@ -74,7 +76,34 @@ export function buildBundle(objects: any[]): BundleIndex {
       pdbs.get(ns)!.push(o);
     } else if (o.kind === 'PriorityClass' && typeof name === 'string') priorityClasses.add(name);
   }
-  return { objects, services, pdbs, priorityClasses };
+  // Index each PDB under one of its matchLabels pairs; selectors with only expressions are checked always.
+  const byPair = new Map<string, any[]>();
+  const loose = new Map<string, any[]>();
+  for (const [ns, list] of pdbs) {
+    for (const p of list) {
+      const ml = p.spec?.selector?.matchLabels;
+      const first = isObj(ml) ? Object.keys(ml)[0] : undefined;
+      if (first === undefined) {
+        if (!loose.has(ns)) loose.set(ns, []);
+        loose.get(ns)!.push(p);
+      } else {
+        const k = `${ns}\u0000${first}=${ml[first]}`;
+        if (!byPair.has(k)) byPair.set(k, []);
+        byPair.get(k)!.push(p);
+      }
+    }
+  }
+  const pdbsFor = (namespace: string, labels: Record<string, string>): any[] => {
+    const out: any[] = [...(loose.get(namespace) ?? [])];
+    if (isObj(labels)) {
+      for (const [k, v] of Object.entries(labels)) {
+        const hit = byPair.get(`${namespace}\u0000${k}=${v}`);
+        if (hit) out.push(...hit);
+      }
+    }
+    return out;
+  };
+  return { objects, services, pdbs, priorityClasses, pdbsFor };
 }
 
 /** Every container of a Pod spec with its path and role. */

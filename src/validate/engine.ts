@@ -69,6 +69,7 @@ function expandLists(inputs: InputObject[]): InputObject[] {
   const out: InputObject[] = [];
   for (const input of inputs) {
     const o = input.object;
+    if (o === null || o === undefined) continue;
     if (isObj(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items) && o.apiVersion === 'v1') {
       o.items.forEach((item: any, i: number) => out.push({
         object: item,
@@ -86,7 +87,7 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
   const version = resolveVersion(options.k8sVersion);
   const minor = Number(version.split('.')[1]);
   const schemas = loadSchemas(version);
-  const inputs = expandLists(inputsIn.filter((i) => i.object !== null && i.object !== undefined));
+  const inputs = expandLists(inputsIn);
   const bundle = buildBundle(inputs.map((i) => i.object));
   const findings: Finding[] = [];
   const rules = options.profile

@@ -18,8 +18,14 @@ const PLAIN_FORBIDDEN_START = /^[[\]{}#&*!|>'"%@`,?:]/;
 
 export function fastParse(text: string, resolve: Resolve, track?: LineTable): unknown {
   if (text.includes('\r')) return BAIL;
+  const lines = text.split('\n');
+  return fastParseLines(lines, 0, lines.length, resolve, track);
+}
+
+/** One document made of lines[from, to) of a file split on newlines (no carriage returns). */
+export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable): unknown {
   try {
-    return new Reader(text, resolve, track).document();
+    return new Reader(lines, from, to, resolve, track).document();
   } catch (e) {
     if (e instanceof Bail) return BAIL;
     throw e;
@@ -46,22 +52,35 @@ function isBlank(line: string): boolean {
 export type LineTable = WeakMap<object, Map<string | number, number>>;
 
 class Reader {
-  private readonly lines: string[];
-  private i = 0;
+  private i: number;
+  /** splitKey's result, kept in fields to spare an allocation per key. */
+  kKey = '';
+  kRest = '';
+  kQuoted = false;
 
-  constructor(text: string, private readonly resolve: Resolve, private readonly track?: LineTable) {
-    this.lines = text.split('\n');
+  constructor(
+    private readonly lines: string[],
+    private readonly from: number,
+    private readonly end: number,
+    private readonly resolve: Resolve,
+    private readonly track: LineTable | undefined,
+  ) {
+    this.i = from;
+  }
+
+  private splitKey(line: string, start: number): boolean {
+    return splitKeyInto(this, line, start);
   }
 
   private mark(container: object, key: string | number, line: number): void {
     let m = this.track!.get(container);
     if (!m) { m = new Map(); this.track!.set(container, m); }
-    m.set(key, line);
+    m.set(key, line - this.from);
   }
 
   document(): unknown {
     const first = this.skipBlank();
-    if (first < this.lines.length) {
+    if (first < this.end) {
       const l = this.lines[first];
       if (l.startsWith('---')) {
         const rest = l.slice(3).trim();
@@ -69,21 +88,21 @@ class Reader {
         this.i = first + 1;
       }
     }
-    for (let k = 0; k < this.lines.length; k++) {
+    for (let k = this.from; k < this.end; k++) {
       const c = this.lines[k].charCodeAt(0);
       if (c === 37 /* % */) bail();
       if ((c === 46 /* . */ && this.lines[k].startsWith('...')) || (c === 45 && k !== first && this.lines[k].startsWith('---'))) bail();
     }
     const at = this.skipBlank();
-    if (at >= this.lines.length) return null;
+    if (at >= this.end) return null;
     const value = this.block(indentOf(this.lines[at]));
-    if (this.skipBlank() < this.lines.length) bail();
+    if (this.skipBlank() < this.end) bail();
     return value;
   }
 
   /** Moves past blank and comment lines; returns the index of the next content line. */
   private skipBlank(): number {
-    while (this.i < this.lines.length && isBlank(this.lines[this.i])) this.i++;
+    while (this.i < this.end && isBlank(this.lines[this.i])) this.i++;
     return this.i;
   }
 
@@ -92,27 +111,28 @@ class Reader {
     if (indentOf(line) !== n) bail();
     const c = line.charCodeAt(n);
     if (c === 45 /* - */ && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) return this.seq(n);
-    if (splitKey(line, n) === undefined) bail(); // a bare scalar document or node: rare, let js-yaml decide
+    if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let js-yaml decide
     return this.map(n);
   }
 
-  private map(n: number): Record<string, unknown> {
+  /** A block mapping at indent n; `virtualAt` is a line whose key starts at n after a dash (`- key: v`). */
+  private map(n: number, virtualAt = -1): unknown {
     const obj: Record<string, unknown> = {};
     for (;;) {
       const at = this.skipBlank();
-      if (at >= this.lines.length) break;
+      if (at >= this.end) break;
       const line = this.lines[at];
-      const ind = indentOf(line);
+      const ind = at === virtualAt ? n : indentOf(line);
       if (ind < n) break;
       if (ind > n) bail();
-      const kv = splitKey(line, n);
-      if (!kv) {
+      if (!this.splitKey(line, n)) {
         if (line.charCodeAt(n) === 45) break; // a sequence at this indent ends the mapping (caller decides)
         bail();
       }
-      const { rest } = kv!;
-      const key = kv!.quoted || !mayResolve(kv!.key) ? kv!.key : String(this.resolve(kv!.key));
-      if (obj[key] !== undefined || key === '__proto__') bail();
+      const rest = this.kRest;
+      const key = this.kQuoted || !mayResolve(this.kKey) ? this.kKey : String(this.resolve(this.kKey));
+      // js-yaml gives __proto__ and << (merge) special meaning; a repeated key is an error
+      if (obj[key] !== undefined || key === '__proto__' || key === '<<') bail();
       this.i = at + 1;
       if (this.track) this.mark(obj, key, at);
       obj[key] = this.value(rest, n, true);
@@ -120,11 +140,11 @@ class Reader {
     return obj;
   }
 
-  private seq(n: number): unknown[] {
+  private seq(n: number): unknown {
     const arr: unknown[] = [];
     for (;;) {
       const at = this.skipBlank();
-      if (at >= this.lines.length) break;
+      if (at >= this.end) break;
       const line = this.lines[at];
       const ind = indentOf(line);
       if (ind < n) break;
@@ -146,11 +166,10 @@ class Reader {
         continue;
       }
       if (content[0] === '-' && (content.length === 1 || content[1] === ' ')) bail(); // compact nested sequence
-      if (content[0] !== '"' && content[0] !== "'" && content[0] !== '[' && content[0] !== '{' && splitKey(line, m)) {
+      if (content[0] !== '"' && content[0] !== "'" && content[0] !== '[' && content[0] !== '{' && this.splitKey(line, m)) {
         // "- key: value": a mapping whose first line starts after the dash
-        this.lines[at] = ' '.repeat(m) + content;
         this.i = at;
-        arr.push(this.map(m));
+        arr.push(this.map(m, at));
         continue;
       }
       this.i = at + 1;
@@ -162,7 +181,7 @@ class Reader {
   /** The node under a key or dash that has nothing after it on its line. */
   private nested(n: number, allowIndentless: boolean): unknown {
     const at = this.skipBlank();
-    if (at >= this.lines.length) return null;
+    if (at >= this.end) return null;
     const line = this.lines[at];
     const ind = indentOf(line);
     if (ind > n) return this.block(ind);
@@ -203,7 +222,7 @@ class Reader {
   /** A more-indented content line after a scalar would continue it (a multi-line scalar): not handled here. */
   private noContinuation(n: number): void {
     const at = this.skipBlank();
-    if (at < this.lines.length && indentOf(this.lines[at]) > n) bail();
+    if (at < this.end && indentOf(this.lines[at]) > n) bail();
   }
 
   /** `|`, `|-`, `|+` literal block scalars (no explicit indentation indicator). */
@@ -214,7 +233,7 @@ class Reader {
     const body: string[] = [];
     let contentIndent = -1;
     let j = this.i;
-    for (; j < this.lines.length; j++) {
+    for (; j < this.end; j++) {
       const l = this.lines[j];
       if (l.trim() === '') {
         if (contentIndent < 0 && l.length > n + 1 && indentOf(l) === l.length) {
@@ -237,7 +256,7 @@ class Reader {
     let trailing = 0;
     while (end > 0 && body[end - 1].trim() === '') { end--; trailing++; }
     if (trailing > 0 && body.slice(end).some((l) => l !== '')) bail();
-    if (j >= this.lines.length && chomp === '+') bail(); // keep-chomping at the end of the text: js-yaml decides
+    if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: js-yaml decides
     this.i = j;
     const content = body.slice(0, end).join('\n');
     if (chomp === '-') return content;
@@ -246,8 +265,8 @@ class Reader {
   }
 }
 
-/** `key: rest` or `key:` starting at line[start]; undefined when it is not a mapping entry. */
-function splitKey(line: string, start: number): { key: string; rest: string; quoted: boolean } | undefined {
+/** `key: rest` or `key:` starting at line[start] (result in kKey/kRest/kQuoted); false when it is not a mapping entry. */
+function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line: string, start: number): boolean {
   const c = line.charCodeAt(start);
   if (c === 34 || c === 39) {
     const s = line.slice(start);
@@ -255,26 +274,32 @@ function splitKey(line: string, start: number): { key: string; rest: string; quo
     try {
       q = quoted(s, 0);
     } catch {
-      return undefined;
+      return false;
     }
     let e = q.end;
     while (s[e] === ' ') e++;
-    if (s[e] !== ':' || (e + 1 < s.length && s[e + 1] !== ' ')) return undefined;
-    return { key: q.value, rest: s.slice(e + 1).trimStart(), quoted: true };
+    if (s[e] !== ':' || (e + 1 < s.length && s[e + 1] !== ' ')) return false;
+    r.kKey = q.value;
+    r.kRest = s.slice(e + 1).trimStart();
+    r.kQuoted = true;
+    return true;
   }
   let idx = -1;
   for (let k = line.indexOf(':', start); k >= 0; k = line.indexOf(':', k + 1)) {
     if (k + 1 === line.length || line.charCodeAt(k + 1) === 32) { idx = k; break; }
   }
-  if (idx <= start) return undefined;
+  if (idx <= start) return false;
   let kend = idx;
   while (kend > start && line.charCodeAt(kend - 1) === 32) kend--;
+  if (c === 45 /* - */ && (kend === start + 1 || line.charCodeAt(start + 1) === 32)) return false; // a sequence entry
   const key = line.slice(start, kend);
-  if (c === 45 /* - */ && (key.length === 1 || key.charCodeAt(1) === 32)) return undefined; // a sequence entry
   if (PLAIN_FORBIDDEN_START.test(key) || key.includes(' #') || key.includes('\t')) bail();
-  let r = idx + 1;
-  while (r < line.length && line.charCodeAt(r) === 32) r++;
-  return { key, rest: r === line.length ? '' : line.slice(r), quoted: false };
+  let rs = idx + 1;
+  while (rs < line.length && line.charCodeAt(rs) === 32) rs++;
+  r.kKey = key;
+  r.kRest = rs === line.length ? '' : line.slice(rs);
+  r.kQuoted = false;
+  return true;
 }
 
 /** Whether a plain key could resolve to something other than itself (null, bool, number, merge). */
@@ -398,7 +423,7 @@ class Flow {
       this.ws();
       if (this.s[this.pos] !== ':') bail();
       this.pos++;
-      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) bail();
+      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) bail();
       this.ws();
       const c = this.s[this.pos];
       out[key] = c === ',' || c === '}' ? null : this.node();

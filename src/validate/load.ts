@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document, isMap, isSeq, parseAllDocuments, Node as YNode } from 'yaml';
 import { InputError } from '../errors';
-import { BAIL, fastParse, LineTable } from './fast-yaml';
+import { BAIL, fastParseLines, LineTable } from './fast-yaml';
 import { splitPath } from './path';
 import { InputObject } from './types';
 
@@ -204,7 +204,7 @@ export function parseText(text: string, file: string): InputObject[] {
   }
 
   // Tabs in indentation: js-yaml is lenient where kubectl is not; the yaml package decides.
-  if (JS_SCHEMA && !/(^|\n) *\t/.test(text)) {
+  if (JS_SCHEMA && (text.indexOf('\t') < 0 || !/(^|\n) *\t/.test(text))) {
     try {
       return parseFast(text, file);
     } catch (e) {
@@ -233,29 +233,15 @@ export function parseText(text: string, file: string): InputObject[] {
   return out;
 }
 
-const IMPLICIT: Array<{ resolve(s: string): boolean; construct(s: string): unknown }> = (JS_SCHEMA as any)?.compiledImplicit ?? [];
-
-/** A plain scalar's value as js-yaml resolves it with JS_SCHEMA (null, booleans, numbers, merge key). */
-function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // only these can start a null, bool, int, float or merge key: ~ n N t T f F y Y o O digits + - . <
-  if (!(c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 60 || 'nNtTfFyYoO'.includes(s[0]))) return s;
-  for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
-  return s;
-}
-
-/** Line lookup for one document: the fast reader again with line tracking, or the yaml package where it declines. */
-function chunkLines(text: string, offset: number, chunk: string, starts: { lines: number[] | undefined }): (p: string) => number | undefined {
+/** Line lookup for one document (lines[from, to) of the file): the fast reader again with line tracking, or the yaml package where it declines. */
+function documentLines(lines: string[], from: number, to: number): (p: string) => number | undefined {
   let located: { root: unknown; table: LineTable } | null | undefined;
   let doc: Document | undefined | null;
-  const base = () => {
-    if (!starts.lines) starts.lines = lineStarts(text);
-    return lineAt(starts.lines, offset);
-  };
+  let docStarts: number[] | undefined;
   return (p: string) => {
     if (located === undefined) {
       const table: LineTable = new WeakMap();
-      const root = fastParse(chunk, resolvePlain, table);
+      const root = fastParseLines(lines, from, to, resolvePlain, table);
       located = root === BAIL ? null : { root, table };
     }
     if (located) {
@@ -268,40 +254,72 @@ function chunkLines(text: string, offset: number, chunk: string, starts: { lines
         line = l;
         cur = cur[seg];
       }
-      if (line === undefined) {
-        // the object itself: its first content line
-        const ls = chunk.split('\n');
-        const first = ls.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#') && !/^---\s*(#.*)?$/.test(l));
-        return first < 0 ? undefined : base() + first;
+      if (line !== undefined) return from + line + 1;
+      // the object itself: its first content line
+      for (let k = from; k < to; k++) {
+        const l = lines[k];
+        if (l.trim() !== '' && !l.trimStart().startsWith('#') && !/^---\s*(#.*)?$/.test(l)) return k + 1;
       }
-      return base() + line;
+      return undefined;
     }
+    const chunk = lines.slice(from, to).join('\n');
     if (doc === undefined) doc = (parseAllDocuments(chunk, PARSE_OPTIONS) as Document[]).find((d) => !isEmptyDoc(d)) ?? null;
     if (!doc) return undefined;
     const off = offsetOf(doc, p);
     if (off === undefined) return undefined;
-    if (!starts.lines) starts.lines = lineStarts(text);
-    return lineAt(starts.lines, offset + off);
+    if (!docStarts) docStarts = lineStarts(chunk);
+    return from + lineAt(docStarts, off);
   };
+}
+
+const IMPLICIT: Array<{ resolve(s: string): boolean; construct(s: string): unknown }> = (JS_SCHEMA as any)?.compiledImplicit ?? [];
+
+/** Plain words that js-yaml's schema here (core + YAML 1.1 booleans) resolves to null or a boolean. */
+const WORDS = new Map<string, null | boolean>([
+  ...['~', 'null', 'Null', 'NULL'].map((w) => [w, null] as [string, null]),
+  ...['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w) => [w, true] as [string, boolean]),
+  ...['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w) => [w, false] as [string, boolean]),
+]);
+
+/** A plain scalar's value as js-yaml resolves it with JS_SCHEMA (null, booleans, numbers, merge key). */
+function resolvePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    // plain decimal integers, the common case, need no regular expression
+    if (c !== 48 && s.length < 16 && /^[1-9][0-9]*$/.test(s)) return Number(s);
+    for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
+    return s;
+  }
+  if (s.length > 5) return s;
+  const w = WORDS.get(s);
+  if (w !== undefined) return w;
+  if (s === '<<') for (const t of IMPLICIT) if (t.resolve(s)) return t.construct(s);
+  return s;
 }
 
 /** Each document with the fast block reader, or js-yaml where the reader declines. */
 function parseFast(text: string, file: string): InputObject[] {
   const out: InputObject[] = [];
-  const ds = documentStarts(text);
-  const starts = { lines: undefined as number[] | undefined };
-  for (let k = 0; k < ds.length; k++) {
-    const offset = ds[k];
-    const chunk = text.slice(offset, k + 1 < ds.length ? ds[k + 1] : text.length);
-    let value = fastParse(chunk, resolvePlain);
+  const lines = text.split('\n');
+  const hasCr = text.includes('\r');
+  let from = 0;
+  const flush = (to: number) => {
+    let value: unknown = hasCr ? BAIL : fastParseLines(lines, from, to, resolvePlain);
     if (value === BAIL) {
-      const values: unknown[] = jsyaml.loadAll(chunk, undefined, { schema: JS_SCHEMA, filename: file });
+      const values: unknown[] = jsyaml.loadAll(lines.slice(from, to).join('\n'), undefined, { schema: JS_SCHEMA, filename: file });
       if (values.length > 1) throw new Error('several documents in one chunk');
       value = values[0];
     }
-    if (value === null || value === undefined) continue;
-    out.push({ object: value, file, lineOf: chunkLines(text, offset, chunk, starts) });
+    if (value !== null && value !== undefined) out.push({ object: value, file, lineOf: documentLines(lines, from, to) });
+  };
+  for (let k = 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.charCodeAt(0) === 45 && l.startsWith('---') && (l.length === 3 || l[3] === ' ' || l[3] === '\t' || l[3] === '\r')) {
+      flush(k);
+      from = k;
+    }
   }
+  flush(lines.length);
   return out;
 }
 

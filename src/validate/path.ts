@@ -46,10 +46,17 @@ export function splitPath(path: string): Array<string | number> {
   return out;
 }
 
+const segmentCache = new Map<string, Array<string | number>>();
+
 /** Reads the value at a path, or undefined. */
 export function getAt(obj: any, path: string): any {
+  let segs = segmentCache.get(path);
+  if (!segs) {
+    segs = splitPath(path);
+    if (segmentCache.size < 1000) segmentCache.set(path, segs);
+  }
   let v = obj;
-  for (const seg of splitPath(path)) {
+  for (const seg of segs) {
     if (v === null || typeof v !== 'object') return undefined;
     v = v[seg as any];
   }

@@ -17,7 +17,7 @@ export const bundleRules: CheckedRule[] = [
       const replicas = replicasOf(ctx);
       if (replicas === undefined || replicas < 2) return;
       const labels = ctx.pod!.meta?.labels ?? {};
-      const covered = (ctx.bundle.pdbs.get(ctx.namespace) ?? []).some((p) => selectorMatches(p.spec?.selector, labels));
+      const covered = ctx.bundle.pdbsFor(ctx.namespace, labels).some((p) => selectorMatches(p.spec?.selector, labels));
       if (!covered) ctx.report('pdb.missing', 'spec.replicas', `${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no PodDisruptionBudget selects its Pods`);
     },
   },

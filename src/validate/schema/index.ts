@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Quantity } from '../../quantity';
 import { field } from '../field';
 import { key } from '../path';
 import { RuleMeta } from '../types';
@@ -83,7 +82,8 @@ function newAjv(): Ajv {
       'double': true,
       'byte': /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
       'date-time': RFC3339,
-      'quantity': { type: 'string', validate: (s: string) => Quantity.tryParse(s) !== undefined },
+      // the API server's quantity syntax (resource.ParseQuantity)
+      'quantity': /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/,
     },
   });
 }

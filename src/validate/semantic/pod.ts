@@ -358,6 +358,20 @@ function checkHandler(ctx: Ctx, h: any, p: string, c: any): void {
   void c;
 }
 
+const ZERO = Quantity.parse('0');
+const quantityCache = new Map<string | number, Quantity | null>();
+
+/** Quantity.tryParse with a bounded cache: manifests repeat the same few values. */
+export function quantityOf(raw: unknown): Quantity | undefined {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const hit = quantityCache.get(raw);
+  if (hit !== undefined) return hit ?? undefined;
+  const q = Quantity.tryParse(raw);
+  if (quantityCache.size > 10_000) quantityCache.clear();
+  quantityCache.set(raw, q ?? null);
+  return q;
+}
+
 function resourceList(ctx: Ctx, list: any, path: string): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (!isObj(list)) return out;
@@ -366,10 +380,10 @@ function resourceList(ctx: Ctx, list: any, path: string): Map<string, Quantity> 
     if (!STANDARD_RESOURCES.has(name) && !name.startsWith('hugepages-') && !name.includes('/')) {
       ctx.report('resources.quantity-invalid', p, field.invalid(name, 'must be a standard resource type or fully qualified'));
     }
-    const q = Quantity.tryParse(raw);
+    const q = quantityOf(raw);
     // Malformed quantities are the schema layer's (format "quantity"); here only the value.
     if (!q) continue;
-    if (q.compare(Quantity.parse('0')) < 0) {
+    if (q.compare(ZERO) < 0) {
       ctx.report('resources.quantity-invalid', p, field.invalid(String(raw), 'must be greater than or equal to 0'));
       continue;
     }
