@@ -21,7 +21,9 @@ export GOFLAGS="${GOFLAGS:-} -buildvcs=false -mod=readonly -trimpath"
 
 log() { echo "build: $*" >&2; }
 
-command -v go >/dev/null || { log "go not found in PATH (need Go >= 1.24)"; exit 1; }
+# The official Go tarball's standard location, for shells whose PATH lacks it.
+command -v go >/dev/null || [[ ! -x /usr/local/go/bin/go ]] || export PATH="$PATH:/usr/local/go/bin"
+command -v go >/dev/null || { log "go not found in PATH (need Go >= 1.26 for etcd 3.6.16, >= 1.24 for Kubernetes)"; exit 1; }
 
 KUBE_CMDS=(kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy)
 
