@@ -3,7 +3,8 @@
  * suppression annotations, attaches file lines and counts.
  */
 import { UsageError } from '../errors';
-import { catalog, checkedRules, inputRules, profileRules, ruleById } from './catalog';
+import { checkedRules, profileRules, ruleById } from './catalog';
+import { CheckedRule } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef } from './context';
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
@@ -83,23 +84,67 @@ function expandLists(inputs: InputObject[]): InputObject[] {
   return out;
 }
 
-export function validateObjects(inputsIn: InputObject[], options: ValidateOptions = {}): Report {
-  const version = resolveVersion(options.k8sVersion);
-  const minor = Number(version.split('.')[1]);
-  const schemas = loadSchemas(version);
-  const inputs = expandLists(inputsIn);
-  const bundle = buildBundle(inputs.map((i) => i.object));
-  const findings: Finding[] = [];
-  const rules = options.profile
-    ? [...checkedRules, ...profileRules.filter((r) => options.profile === 'restricted' || r.profile === 'baseline')]
-    : checkedRules;
+type Raw = { rule: string; path: string; message: string; fix?: string };
 
-  const checked: Array<{ ref: ObjectRef; file?: string }> = [];
-  for (const input of inputs) {
+/** What the cross-object rules need of an object with a Pod template, kept instead of the object. */
+interface Deferred {
+  index: number;
+  input: InputObject;
+  ref: ObjectRef;
+  suppressedIds: string[];
+  obj: any;
+  pod: PodRef;
+}
+
+const EMPTY_BUNDLE = buildBundle([]);
+
+/** The skeleton of a Service, PDB or PriorityClass that the bundle index needs. */
+function bundleSkeleton(obj: any): any | undefined {
+  const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
+  switch (obj.kind) {
+    case 'Service': return { kind: obj.kind, metadata, spec: { clusterIP: obj.spec?.clusterIP, ports: obj.spec?.ports } };
+    case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector } };
+    case 'PriorityClass': return { kind: obj.kind, metadata };
+    default: return undefined;
+  }
+}
+
+/**
+ * A validation run over a bundle that arrives in parts (file by file): each object is checked as
+ * it is added and then let go; only what the cross-object rules need is kept until finish().
+ */
+export class Validation {
+  private readonly version: string;
+  private readonly minor: number;
+  private readonly schemas: ReturnType<typeof loadSchemas>;
+  private readonly localRules: CheckedRule[];
+  private readonly crossRules: CheckedRule[];
+  private readonly findings: Array<{ index: number; finding: Finding }> = [];
+  private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
+  private readonly deferred: Deferred[] = [];
+  private readonly bundleObjects: any[] = [];
+
+  constructor(private readonly options: ValidateOptions = {}) {
+    this.version = resolveVersion(options.k8sVersion);
+    this.minor = Number(this.version.split('.')[1]);
+    this.schemas = loadSchemas(this.version);
+    const rules = options.profile
+      ? [...checkedRules, ...profileRules.filter((r) => options.profile === 'restricted' || r.profile === 'baseline')]
+      : checkedRules;
+    this.localRules = rules.filter((r) => !r.crossObject);
+    this.crossRules = rules.filter((r) => r.crossObject);
+  }
+
+  add(inputsIn: InputObject[]): void {
+    for (const input of expandLists(inputsIn)) this.addOne(input);
+  }
+
+  private addOne(input: InputObject): void {
+    const index = this.checked.length;
     const obj = input.object;
     const ref = refOf(obj);
-    checked.push({ ref, file: input.file });
-    const local: Array<{ rule: string; path: string; message: string; fix?: string }> = [];
+    this.checked.push({ ref, file: input.file });
+    const local: Raw[] = [];
     const report = (rule: string, path: string, message: string, fix?: string) => {
       if (!ruleById(rule)) throw new Error(`podsmith: rule '${rule}' is not in the catalog`);
       local.push({ rule, path, message, fix });
@@ -112,6 +157,8 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
       report('manifest.missing-type', missing[0], `Required value: object has no ${missing.join(' and ')}`);
     } else {
       const kind = obj.kind;
+      const skeleton = bundleSkeleton(obj);
+      if (skeleton) this.bundleObjects.push(skeleton);
       const where = POD_TEMPLATE_PATHS[kind];
       let pod: PodRef | undefined;
       if (where && obj.apiVersion === (CURRENT_API[kind] ?? obj.apiVersion)) {
@@ -119,12 +166,12 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
         if (isObj(spec)) pod = { spec, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta };
       }
       suppressedIds = [...ignored(obj.metadata), ...ignored(pod?.meta)];
-      const ctx: Ctx = { obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor, options, bundle, pod, report };
-      const problems = checkSchema(schemas, obj);
+      const ctx: Ctx = { obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report };
+      const problems = checkSchema(this.schemas, obj);
       const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
       if (problems === undefined) {
         if (CURRENT_API[kind] && RETIRED_GROUPS.has(group) && CURRENT_API[kind] !== obj.apiVersion) {
-          report('manifest.api-version-unsupported', 'apiVersion', `Unsupported value: ${JSON.stringify(obj.apiVersion)}: Kubernetes ${version} serves ${kind} as ${CURRENT_API[kind]}`, `change apiVersion to ${CURRENT_API[kind]}`);
+          report('manifest.api-version-unsupported', 'apiVersion', `Unsupported value: ${JSON.stringify(obj.apiVersion)}: Kubernetes ${this.version} serves ${kind} as ${CURRENT_API[kind]}`, `change apiVersion to ${CURRENT_API[kind]}`);
         } else {
           report('schema.kind-not-checked', 'kind', `${obj.apiVersion} ${kind} is not a kind podsmith has a schema for: not checked`);
         }
@@ -132,13 +179,34 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         try {
           checkSemantics(ctx);
-          if (pod) for (const r of rules) r.check(ctx);
+          if (pod) {
+            for (const r of this.localRules) r.check(ctx);
+            if (this.crossRules.length) {
+              // keep only what the cross-object rules read
+              const keep = {
+                kind, apiVersion: obj.apiVersion,
+                metadata: { name: obj.metadata?.name, namespace: obj.metadata?.namespace },
+                spec: { replicas: obj.spec?.replicas },
+              };
+              const podKeep: PodRef = {
+                spec: { subdomain: pod.spec.subdomain, priorityClassName: pod.spec.priorityClassName },
+                specPath: pod.specPath,
+                meta: { labels: pod.meta?.labels },
+                metaPath: pod.metaPath,
+              };
+              this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: keep, pod: podKeep });
+            }
+          }
         } catch (e) {
           report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
         }
       }
     }
-    for (const f of local) {
+    this.record(index, input, ref, suppressedIds, local);
+  }
+
+  private record(index: number, input: InputObject, ref: ObjectRef, suppressedIds: string[], raws: Raw[]): void {
+    for (const f of raws) {
       const rule = ruleById(f.rule)!;
       const line = lineFor(input, f.path);
       // Key order as in contract 2.
@@ -154,22 +222,42 @@ export function validateObjects(inputsIn: InputObject[], options: ValidateOption
         fix: f.fix ?? rule.fix,
       };
       if (suppressedIds.includes(f.rule) && isSuppressible(rule, rule.severity)) finding.suppressed = true;
-      findings.push(finding);
+      this.findings.push({ index, finding });
     }
   }
-  const summary = { objects: inputs.length, errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.suppressed) continue;
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
+
+  finish(): Report {
+    if (this.deferred.length) {
+      const bundle = buildBundle(this.bundleObjects);
+      for (const d of this.deferred) {
+        const raws: Raw[] = [];
+        const report = (rule: string, path: string, message: string, fix?: string) => { raws.push({ rule, path, message, fix }); };
+        const ctx: Ctx = { obj: d.obj, kind: d.obj.kind, apiVersion: d.obj.apiVersion, namespace: nsOf(d.obj), minor: this.minor, options: this.options, bundle, pod: d.pod, report };
+        for (const r of this.crossRules) r.check(ctx);
+        this.record(d.index, d.input, d.ref, d.suppressedIds, raws);
+      }
+      // findings in object order, as if every rule had run when the object was read
+      this.findings.sort((a, b) => a.index - b.index);
+    }
+    const findings = this.findings.map((f) => f.finding);
+    const summary = { objects: this.checked.length, errors: 0, warnings: 0, infos: 0 };
+    for (const f of findings) {
+      if (f.suppressed) continue;
+      if (f.severity === 'error') summary.errors++;
+      else if (f.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+    const report: Report = { findings, summary };
+    // For formatters that list every object (JUnit); not part of the JSON shape.
+    Object.defineProperty(report, 'objects', { value: this.checked, enumerable: false });
+    return report;
   }
-  void catalog;
-  void inputRules;
-  const report: Report = { findings, summary };
-  // For formatters that list every object (JUnit); not part of the JSON shape.
-  Object.defineProperty(report, 'objects', { value: checked, enumerable: false });
-  return report;
+}
+
+export function validateObjects(inputs: InputObject[], options: ValidateOptions = {}): Report {
+  const v = new Validation(options);
+  v.add(inputs);
+  return v.finish();
 }
 
 /** Exit code per contract 1. */

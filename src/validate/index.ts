@@ -2,12 +2,12 @@
  * podsmith's validator: schema (upstream OpenAPI), API-server semantics and the best-practice
  * catalog, over plain manifest objects. See docs/rules.md for the rules.
  */
-import { validateObjects } from './engine';
-import { loadPaths } from './load';
+import { Validation } from './engine';
+import { loadPathsEach } from './load';
 import { Report, ValidateOptions } from './types';
 
 export type { Finding, Report, ValidateOptions, InputObject, RuleMeta, Severity, ObjectRef } from './types';
-export { validateObjects, exitCodeOf, resolveVersion, IGNORE_ANNOTATION } from './engine';
+export { validateObjects, exitCodeOf, resolveVersion, IGNORE_ANNOTATION, Validation } from './engine';
 export { formatReport, REPORT_FORMATS } from './formats';
 export type { ReportFormat } from './formats';
 export { catalog, ruleById, ruleData } from './catalog';
@@ -19,5 +19,8 @@ export { availableVersions } from './schema';
  * Unreadable or unparsable input throws InputError with one clear line.
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
-  return validateObjects(await loadPaths(paths), options);
+  const v = new Validation(options);
+  // file by file, so that a large bundle's objects need not all be in memory at once
+  await loadPathsEach(paths, (objects) => v.add(objects));
+  return v.finish();
 }

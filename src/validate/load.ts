@@ -234,11 +234,19 @@ export function parseText(text: string, file: string): InputObject[] {
 }
 
 /** Line lookup for one document (lines[from, to) of the file): the fast reader again with line tracking, or the yaml package where it declines. */
-function documentLines(lines: string[], from: number, to: number): (p: string) => number | undefined {
+interface FileLines {
+  text: string;
+  /** The file split on newlines: dropped after parsing (it would keep millions of strings alive), re-split on demand. */
+  lines?: string[];
+}
+
+function documentLines(file: FileLines, from: number, to: number): (p: string) => number | undefined {
   let located: { root: unknown; table: LineTable } | null | undefined;
   let doc: Document | undefined | null;
   let docStarts: number[] | undefined;
   return (p: string) => {
+    if (!file.lines) file.lines = file.text.split('\n');
+    const lines = file.lines;
     if (located === undefined) {
       const table: LineTable = new WeakMap();
       const root = fastParseLines(lines, from, to, resolvePlain, table);
@@ -301,6 +309,7 @@ function resolvePlain(s: string): unknown {
 function parseFast(text: string, file: string): InputObject[] {
   const out: InputObject[] = [];
   const lines = text.split('\n');
+  const holder: FileLines = { text, lines };
   const hasCr = text.includes('\r');
   let from = 0;
   const flush = (to: number) => {
@@ -310,7 +319,7 @@ function parseFast(text: string, file: string): InputObject[] {
       if (values.length > 1) throw new Error('several documents in one chunk');
       value = values[0];
     }
-    if (value !== null && value !== undefined) out.push({ object: value, file, lineOf: documentLines(lines, from, to) });
+    if (value !== null && value !== undefined) out.push({ object: value, file, lineOf: documentLines(holder, from, to) });
   };
   for (let k = 1; k < lines.length; k++) {
     const l = lines[k];
@@ -320,16 +329,22 @@ function parseFast(text: string, file: string): InputObject[] {
     }
   }
   flush(lines.length);
+  holder.lines = undefined;
   return out;
 }
 
-export async function loadPaths(paths: string[]): Promise<InputObject[]> {
+/** Reads each file in turn and hands over its objects. */
+export async function loadPathsEach(paths: string[], each: (objects: InputObject[]) => void): Promise<void> {
   if (paths.length === 0) throw new InputError('no input: give files, directories or - for stdin');
-  const out: InputObject[] = [];
   for (const file of expandPaths(paths)) {
     const text = file === '-' ? await readStdin() : readFile(file);
-    out.push(...parseText(text, file === '-' ? '<stdin>' : file));
+    each(parseText(text, file === '-' ? '<stdin>' : file));
   }
+}
+
+export async function loadPaths(paths: string[]): Promise<InputObject[]> {
+  const out: InputObject[] = [];
+  await loadPathsEach(paths, (objects) => out.push(...objects));
   return out;
 }
 

@@ -102,3 +102,13 @@ test('random mutations of a real Deployment never throw', () => {
     expect(r.findings.filter((f) => f.rule === 'manifest.check-failed')).toEqual([]);
   }), { numRuns: 500 });
 });
+
+test('files are validated one by one, yet cross-object rules see the whole bundle', async () => {
+  const docs = fs.readFileSync(path.join(FIXTURES, 'good', 'web.yaml'), 'utf8').split(/^---$/m);
+  file('split/1-deployment.yaml', docs[0]);
+  file('split/2-pdb-and-service.yaml', `${docs[1]}---${docs[2]}`);
+  const together = await validatePaths([path.join(dir, 'split')]);
+  expect(together.findings).toEqual([]);
+  const alone = await validatePaths([path.join(dir, 'split', '1-deployment.yaml')]);
+  expect(alone.findings.map((f) => [f.rule, f.file, f.line])).toEqual([['pdb.missing', path.join(dir, 'split', '1-deployment.yaml'), 10]]);
+});

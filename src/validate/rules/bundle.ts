@@ -9,7 +9,7 @@ const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-band
 
 export const bundleRules: CheckedRule[] = [
   {
-    id: 'pdb.missing', severity: 'warning', layer: 'best-practice', handbook: ['H26'],
+    id: 'pdb.missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H26'],
     summary: 'a multi-replica workload without a PodDisruptionBudget',
     rationale: 'Node drains and upgrades evict Pods; without a PDB all replicas may be evicted at once (H26). Single-replica workloads, DaemonSets and Jobs need none.',
     fix: 'add a PodDisruptionBudget whose selector matches the Pod template labels',
@@ -35,7 +35,7 @@ export const bundleRules: CheckedRule[] = [
     },
   },
   {
-    id: 'dns.subdomain-service-missing', severity: 'warning', layer: 'best-practice', handbook: ['H15'],
+    id: 'dns.subdomain-service-missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H15'],
     summary: 'a subdomain without a headless Service of that name that declares a port',
     rationale: 'The Pod\'s FQDN <hostname>.<subdomain>.<namespace>.svc resolves only if a headless Service named like the subdomain exists in the namespace, and that Service must declare at least one port (H15).',
     fix: 'add a Service with clusterIP: None, the subdomain\'s name, a selector for the Pod and at least one port',
@@ -73,7 +73,7 @@ export const bundleRules: CheckedRule[] = [
     },
   },
   {
-    id: 'scheduling.priority-class-undefined', severity: 'warning', layer: 'best-practice', handbook: ['H25'],
+    id: 'scheduling.priority-class-undefined', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H25'],
     summary: 'priorityClassName names a PriorityClass that the bundle does not define',
     rationale: 'The API server rejects Pods whose PriorityClass does not exist at creation time (H25); for controllers this shows up later as Pods that never get created. A class defined outside the bundle is fine: suppress the rule for it.',
     fix: 'add the PriorityClass to the bundle, or suppress the rule if the cluster already has it',

@@ -5,7 +5,8 @@ import { RuleMeta } from '../types';
 export interface CheckedRule extends RuleMeta {
   /** Reports findings through ctx.report with this rule's id. Only called for objects with a Pod spec unless `anyKind`. */
   check(ctx: Ctx): void;
-  anyKind?: boolean;
+  /** Looks at other objects of the bundle: runs after every object has been read. */
+  crossObject?: true;
 }
 
 export const BATCH_KINDS = new Set(['Job', 'CronJob']);
