@@ -22,10 +22,27 @@ export function fastParse(text: string, resolve: Resolve, track?: LineTable): un
   return fastParseLines(lines, 0, lines.length, resolve, track);
 }
 
+/**
+ * The indentation of each line, -1 for blank and comment lines, -2 for lines that start a
+ * directive or end a document (`%`, `...`). Computed once per file and shared by its documents.
+ */
+export function lineIndents(lines: string[]): Int32Array {
+  const out = new Int32Array(lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    const c = l.charCodeAt(0);
+    if (c === 37 || (c === 46 && l.startsWith('...'))) { out[k] = -2; continue; }
+    let i = 0;
+    while (i < l.length && l.charCodeAt(i) === 32) i++;
+    out[k] = i === l.length || l.charCodeAt(i) === 35 ? -1 : i;
+  }
+  return out;
+}
+
 /** One document made of lines[from, to) of a file split on newlines (no carriage returns). */
-export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable): unknown {
+export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable, indents?: Int32Array): unknown {
   try {
-    return new Reader(lines, from, to, resolve, track).document();
+    return new Reader(lines, indents ?? lineIndents(lines), from, to, resolve, track).document();
   } catch (e) {
     if (e instanceof Bail) return BAIL;
     throw e;
@@ -36,16 +53,6 @@ function indentOf(line: string): number {
   let i = 0;
   while (i < line.length && line.charCodeAt(i) === 32) i++;
   return i;
-}
-
-/** A line with nothing but spaces and maybe a comment. */
-function isBlank(line: string): boolean {
-  for (let k = 0; k < line.length; k++) {
-    const c = line.charCodeAt(k);
-    if (c === 32) continue;
-    return c === 35; // '#'
-  }
-  return true;
 }
 
 /** Line numbers (0-based, within the text) of each mapping key and sequence item, when asked for. */
@@ -60,6 +67,7 @@ class Reader {
 
   constructor(
     private readonly lines: string[],
+    private readonly ind: Int32Array,
     private readonly from: number,
     private readonly end: number,
     private readonly resolve: Resolve,
@@ -89,26 +97,24 @@ class Reader {
       }
     }
     for (let k = this.from; k < this.end; k++) {
-      const c = this.lines[k].charCodeAt(0);
-      if (c === 37 /* % */) bail();
-      if ((c === 46 /* . */ && this.lines[k].startsWith('...')) || (c === 45 && k !== first && this.lines[k].startsWith('---'))) bail();
+      if (this.ind[k] === -2 || (k !== first && this.ind[k] === 0 && this.lines[k].startsWith('---'))) bail();
     }
     const at = this.skipBlank();
     if (at >= this.end) return null;
-    const value = this.block(indentOf(this.lines[at]));
+    const value = this.block(this.ind[at]);
     if (this.skipBlank() < this.end) bail();
     return value;
   }
 
   /** Moves past blank and comment lines; returns the index of the next content line. */
   private skipBlank(): number {
-    while (this.i < this.end && isBlank(this.lines[this.i])) this.i++;
+    while (this.i < this.end && this.ind[this.i] === -1) this.i++;
     return this.i;
   }
 
   private block(n: number): unknown {
     const line = this.lines[this.i];
-    if (indentOf(line) !== n) bail();
+    if (this.ind[this.i] !== n) bail();
     const c = line.charCodeAt(n);
     if (c === 45 /* - */ && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) return this.seq(n);
     if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let js-yaml decide
@@ -122,7 +128,7 @@ class Reader {
       const at = this.skipBlank();
       if (at >= this.end) break;
       const line = this.lines[at];
-      const ind = at === virtualAt ? n : indentOf(line);
+      const ind = at === virtualAt ? n : this.ind[at];
       if (ind < n) break;
       if (ind > n) bail();
       if (!this.splitKey(line, n)) {
@@ -146,7 +152,7 @@ class Reader {
       const at = this.skipBlank();
       if (at >= this.end) break;
       const line = this.lines[at];
-      const ind = indentOf(line);
+      const ind = this.ind[at];
       if (ind < n) break;
       if (ind > n) bail();
       if (line.charCodeAt(n) !== 45) break;
@@ -183,7 +189,7 @@ class Reader {
     const at = this.skipBlank();
     if (at >= this.end) return null;
     const line = this.lines[at];
-    const ind = indentOf(line);
+    const ind = this.ind[at];
     if (ind > n) return this.block(ind);
     if (allowIndentless && ind === n && line.charCodeAt(n) === 45 && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) {
       return this.seq(n);
@@ -222,7 +228,7 @@ class Reader {
   /** A more-indented content line after a scalar would continue it (a multi-line scalar): not handled here. */
   private noContinuation(n: number): void {
     const at = this.skipBlank();
-    if (at < this.end && indentOf(this.lines[at]) > n) bail();
+    if (at < this.end && this.ind[at] > n) bail();
   }
 
   /** `|`, `|-`, `|+` literal block scalars (no explicit indentation indicator). */

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document, isMap, isSeq, parseAllDocuments, Node as YNode } from 'yaml';
 import { InputError } from '../errors';
-import { BAIL, fastParseLines, LineTable } from './fast-yaml';
+import { BAIL, fastParseLines, lineIndents, LineTable } from './fast-yaml';
 import { splitPath } from './path';
 import { InputObject } from './types';
 
@@ -238,6 +238,7 @@ interface FileLines {
   text: string;
   /** The file split on newlines: dropped after parsing (it would keep millions of strings alive), re-split on demand. */
   lines?: string[];
+  indents?: Int32Array;
 }
 
 function documentLines(file: FileLines, from: number, to: number): (p: string) => number | undefined {
@@ -249,7 +250,8 @@ function documentLines(file: FileLines, from: number, to: number): (p: string) =
     const lines = file.lines;
     if (located === undefined) {
       const table: LineTable = new WeakMap();
-      const root = fastParseLines(lines, from, to, resolvePlain, table);
+      if (!file.indents) file.indents = lineIndents(lines);
+      const root = file.text.includes('\r') ? BAIL : fastParseLines(lines, from, to, resolvePlain, table, file.indents);
       located = root === BAIL ? null : { root, table };
     }
     if (located) {
@@ -309,11 +311,12 @@ function resolvePlain(s: string): unknown {
 function parseFast(text: string, file: string): InputObject[] {
   const out: InputObject[] = [];
   const lines = text.split('\n');
-  const holder: FileLines = { text, lines };
   const hasCr = text.includes('\r');
+  const indents = hasCr ? undefined : lineIndents(lines);
+  const holder: FileLines = { text, lines, indents };
   let from = 0;
   const flush = (to: number) => {
-    let value: unknown = hasCr ? BAIL : fastParseLines(lines, from, to, resolvePlain);
+    let value: unknown = hasCr ? BAIL : fastParseLines(lines, from, to, resolvePlain, undefined, indents);
     if (value === BAIL) {
       const values: unknown[] = jsyaml.loadAll(lines.slice(from, to).join('\n'), undefined, { schema: JS_SCHEMA, filename: file });
       if (values.length > 1) throw new Error('several documents in one chunk');
@@ -329,6 +332,7 @@ function parseFast(text: string, file: string): InputObject[] {
     }
   }
   flush(lines.length);
+  // keep the indents (one typed array) and drop the line strings until a finding needs them
   holder.lines = undefined;
   return out;
 }
