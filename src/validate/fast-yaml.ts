@@ -15,6 +15,13 @@ const bail = (): never => { throw new Bail(); };
 
 /** First characters that can start a YAML indicator a plain scalar may not start with. */
 const PLAIN_FORBIDDEN_START = /^[[\]{}#&*!|>'"%@`,?:]/;
+const FORBIDDEN_START = new Uint8Array(128);
+for (const ch of '[]{}#&*!|>\'"%@`,?:') FORBIDDEN_START[ch.charCodeAt(0)] = 1;
+
+/** Whether a plain scalar may not start with this character code (a YAML indicator). */
+function forbiddenStart(c: number): boolean {
+  return c < 128 && FORBIDDEN_START[c] === 1;
+}
 
 export function fastParse(text: string, resolve: Resolve, track?: LineTable): unknown {
   if (text.includes('\r')) return BAIL;
@@ -215,12 +222,17 @@ class Reader {
       this.noContinuation(n);
       return value;
     }
-    if (PLAIN_FORBIDDEN_START.test(rest) || (c === '-' && rest[1] === ' ')) bail();
-    let plain = rest;
-    const hash = plain.indexOf(' #');
-    if (hash >= 0) plain = plain.slice(0, hash);
-    plain = plain.trimEnd();
-    if (plain.includes(': ') || plain.endsWith(':') || plain.includes('\t')) bail();
+    if (forbiddenStart(rest.charCodeAt(0)) || (c === '-' && rest[1] === ' ')) bail();
+    // one pass: a comment (' #') ends the scalar; ': ' or a tab inside it is not for this reader
+    let end = rest.length;
+    for (let k = 0; k < rest.length; k++) {
+      const ch = rest.charCodeAt(k);
+      if (ch === 35 /* # */ && rest.charCodeAt(k - 1) === 32) { end = k; break; }
+      if (ch === 9 || (ch === 58 /* : */ && (k + 1 === rest.length || rest.charCodeAt(k + 1) === 32))) bail();
+    }
+    while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
+    const plain = end === rest.length ? rest : rest.slice(0, end);
+    if (plain.endsWith(':')) bail();
     this.noContinuation(n);
     return this.resolve(plain);
   }
@@ -299,7 +311,7 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
   while (kend > start && line.charCodeAt(kend - 1) === 32) kend--;
   if (c === 45 /* - */ && (kend === start + 1 || line.charCodeAt(start + 1) === 32)) return false; // a sequence entry
   const key = line.slice(start, kend);
-  if (PLAIN_FORBIDDEN_START.test(key) || key.includes(' #') || key.includes('\t')) bail();
+  if (forbiddenStart(c) || (key.indexOf('#') >= 0 && key.includes(' #')) || key.indexOf('\t') >= 0) bail();
   let rs = idx + 1;
   while (rs < line.length && line.charCodeAt(rs) === 32) rs++;
   r.kKey = key;
