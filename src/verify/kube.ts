@@ -39,7 +39,7 @@ export interface KubeOptions {
 
 /** An API error with its HTTP status (0 = no answer) and the server's message. */
 export class KubeError extends Error {
-  constructor(readonly op: string, readonly code: number, readonly reason: string, readonly transient: boolean) {
+  constructor(readonly op: string, readonly code: number, readonly reason: string, public transient: boolean) {
     super(`${op}: ${code ? `HTTP ${code}: ` : ''}${reason}`);
     this.name = 'KubeError';
   }
@@ -86,6 +86,7 @@ export class Kube {
   kc!: any;
   server!: string;
   private loadedAt = 0;
+  private unreachableSince: number | undefined;
   private readonly timeoutMs: number;
   private readonly budgetMs: number;
   private readonly log: (l: string) => void;
@@ -140,16 +141,27 @@ export class Kube {
     const start = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await fn();
+        const r = await fn();
+        this.unreachableSince = undefined;
+        return r;
       } catch (e) {
         const err = toKubeError(op, e);
+        // once the API server has been away longer than the budget, stop waiting call by call
+        if (err.transient && this.unreachableSince !== undefined && Date.now() - this.unreachableSince > this.budgetMs) {
+          throw new KubeError(op, err.code, `${err.reason}; the API server has not answered for ${Math.round((Date.now() - this.unreachableSince) / 1000)}s`, true);
+        }
+        if (err.transient) this.unreachableSince ??= Date.now();
         const wait = backoffMs(attempt);
         // a re-created cluster (new CA in a rewritten kubeconfig): read the kubeconfig again, once
-        if (/certificate|self.signed|CERT_/i.test(err.reason) && this.kubeconfigChanged()) {
+        // A certificate error mid-run means the server was re-created (new CA): retry while the
+        // budget lasts, and read the kubeconfig again once it has been rewritten.
+        const certError = /certificate|self.signed|CERT_/i.test(err.reason);
+        if (certError && this.kubeconfigChanged()) {
           this.log(`  ${op}: ${err.reason}; the kubeconfig changed since it was read: reloading it`);
           this.load();
           continue;
         }
+        if (certError) Object.assign(err, { transient: true });
         if (!err.transient || opts.retry === false || this.opts.aborted?.() || Date.now() - start + wait > budget) {
           if (err.transient && opts.retry !== false && Date.now() - start > 1000) {
             throw new KubeError(op, err.code, `${err.reason}; gave up after ${Math.round((Date.now() - start) / 1000)}s of retries`, true);
@@ -160,6 +172,11 @@ export class Kube {
         await sleep(wait);
       }
     }
+  }
+
+  /** Gives the next calls a fresh retry budget (cleanup after an outage gets its own chance). */
+  resetBudget(): void {
+    this.unreachableSince = undefined;
   }
 
   private kubeconfigChanged(): boolean {
@@ -244,6 +261,10 @@ export class Kube {
 
   /** Runs a command in a container (through the API server's exec, a WebSocket). */
   async exec(namespace: string, pod: string, container: string, command: string[], timeoutMs = 15_000): Promise<ExecResult> {
+    return this.call(`exec in ${pod}/${container}`, () => this.execOnce(namespace, pod, container, command, timeoutMs), { budgetMs: Math.max(timeoutMs, 30_000) });
+  }
+
+  private async execOnce(namespace: string, pod: string, container: string, command: string[], timeoutMs: number): Promise<ExecResult> {
     const m = k8s();
     const out: string[] = [];
     const err: string[] = [];
@@ -271,7 +292,7 @@ export class Kube {
       }).then((socket: any) => {
         ws = socket;
         socket.on?.('close', () => setTimeout(() => done({ stdout: out.join(''), stderr: err.join(''), exitCode: finished ? undefined : 0 }), 200));
-      }, (e: any) => done(toKubeError(`exec in ${pod}/${container}`, e)));
+      }, (e: any) => done(e));
     });
   }
 

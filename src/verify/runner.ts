@@ -243,12 +243,20 @@ export class VerifyRun {
     }
     const workloads = applied.filter((p) => waitsFor(p.manifest.kind) || p.manifest.kind === 'CronJob');
     this.log(`verify: waiting for ${workloads.map((w) => w.ref).join(', ') || 'nothing'}`);
-    const states = await Promise.all(workloads.map((w) => this.waitAndCheck(w)));
-    this.guard();
-    // disruptive checks last: evictions against each budget, graceful termination
+    // Each workload's disruptive checks (evictions against its budgets, graceful termination)
+    // start once its own checks are done, while the others go on.
+    const pdbs = applied.filter((p) => p.manifest.kind === 'PodDisruptionBudget');
     const evicted = new Map<string, { pod: string; at: number }>();
-    await Promise.all(applied.filter((p) => p.manifest.kind === 'PodDisruptionBudget').map((p) => this.checkPdb(p, states, evicted)));
-    await Promise.all(states.filter((w) => hasPreStopOrGrace(w.template)).map((w) => this.checkTermination(w, evicted)));
+    const claimed = new Set<PlannedObject>();
+    await Promise.all(workloads.map(async (p) => {
+      const w = await this.waitAndCheck(p);
+      this.guard();
+      const mine = pdbs.filter((b) => !claimed.has(b) && selects(b.manifest, w));
+      mine.forEach((b) => claimed.add(b));
+      await Promise.all(mine.map((b) => this.checkPdb(b, w, evicted)));
+      if (hasPreStopOrGrace(w.template) && w.live.kind !== 'Job') await this.checkTermination(w, evicted);
+    }));
+    for (const b of pdbs.filter((x) => !claimed.has(x))) await this.checkPdb(b, undefined, evicted);
   }
 
   private async waitAndCheck(p: PlannedObject): Promise<Workload> {
@@ -354,7 +362,7 @@ export class VerifyRun {
     const events = await this.kube.events(this.plan.namespace).catch(() => []);
     for (const pod of pods.slice(0, 3)) {
       const name = pod.metadata.name;
-      this.log(`  ${ref}: Pod ${name} ${podLine(pod)}`);
+      this.log(`  ${ref}: Pod ${podLine(pod)}`);
       const evs = events.filter((e) => e.involvedObject?.name === name).sort((a, b) => String(a.lastTimestamp ?? a.eventTime).localeCompare(String(b.lastTimestamp ?? b.eventTime)));
       if (evs.length) {
         this.log(`    events:`);
@@ -471,10 +479,9 @@ export class VerifyRun {
 
   // ------------------------------------------------------------------ disruptive checks
 
-  private async checkPdb(p: PlannedObject, workloads: Workload[], evicted: Map<string, { pod: string; at: number }>): Promise<void> {
+  private async checkPdb(p: PlannedObject, w: Workload | undefined, evicted: Map<string, { pod: string; at: number }>): Promise<void> {
     const pdb = p.manifest;
-    const labels = pdb.spec?.selector?.matchLabels ?? {};
-    const owner = workloads.find((w) => w.ready && Object.entries(labels).every(([k, v]) => w.template && (w.live.spec?.template?.metadata?.labels ?? {})[k] === v));
+    const owner = w?.ready ? w : undefined;
     await this.check(p.ref, 'eviction-beyond-pdb-refused', async (note) => {
       if (!owner) throw new Skip('no ready workload selected by this budget');
       // the budget's status must have seen every Pod healthy
@@ -558,6 +565,7 @@ export class VerifyRun {
     const pending = new Set(scenarios.map((s) => s.name));
     const t0 = Date.now();
     const verdicts = new Map<string, Verdict>();
+    const took = new Map<string, number>();
     const deadline = Math.min(this.deadline, Date.now() + 150_000);
     while (pending.size > 0 && Date.now() < deadline) {
       this.guard();
@@ -573,6 +581,7 @@ export class VerifyRun {
           // let the kubelet settle the phase (and show any unexpected restart) for a moment
           const v = evalScenario(s, o);
           verdicts.set(s.name, v);
+          took.set(s.name, Date.now() - t0);
           pending.delete(s.name);
           this.log(`  [${this.elapsed()}] ${s.name}: ${v.status} (${v.detail})`);
         }
@@ -588,13 +597,13 @@ export class VerifyRun {
         if (v.status === 'passed') v = { status: 'failed', detail: `did not settle in time: ${v.detail}` };
       }
       const what = s.check === 'restart-policy' ? `${s.situation}, restartPolicy ${s.policy}: ` : `${s.situation}: `;
-      this.results.push({ object: `Pod/${s.name}`, check: s.check, status: v.status, detail: `${what}${v.detail}`, handbook: s.handbook, durationMs: Date.now() - t0 });
+      this.results.push({ object: `Pod/${s.name}`, check: s.check, status: v.status, detail: `${what}${v.detail}`, handbook: s.handbook, durationMs: took.get(s.name) ?? Date.now() - t0 });
     }
     const grid: NonNullable<VerifyOutcome['scenarioGrid']> = [];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => x.check === 'restart-policy')) {
       let row = grid.find((g) => g.situation === s.situation);
       if (!row) { row = { situation: s.situation, cells: {} }; grid.push(row); }
-      row.cells[s.check === 'restart-policy' ? s.policy : 'Always'] = this.results.find((r) => r.object === `Pod/${s.name}`)?.status ?? 'failed';
+      row.cells[s.policy] = this.results.find((r) => r.object === `Pod/${s.name}`)?.status ?? 'failed';
     }
     return grid;
   }
@@ -606,10 +615,15 @@ export class VerifyRun {
     const ns = this.plan.namespace;
     const problems: string[] = [];
     const t0 = Date.now();
+    this.kube.resetBudget();
     try {
-      await this.kube.delete('v1', 'Namespace', ns, undefined, { budgetMs: 120_000 });
+      // Workloads first (no controller recreates a Pod), then their Pods at once (no grace
+      // period holds the namespace), then the namespace: its controller then finds little to do.
+      const workloads = this.plan.objects.filter((o) => waitsFor(o.manifest.kind) || o.manifest.kind === 'CronJob').map((o) => o.manifest);
+      await Promise.all(workloads.map((m) => this.kube.delete(m.apiVersion, m.kind, m.metadata.name, ns, { graceSeconds: 0, budgetMs: 60_000 }).catch(() => undefined)));
       const pods = await this.kube.list('v1', 'Pod', ns).catch(() => []);
       await Promise.all(pods.map((p) => this.kube.delete('v1', 'Pod', p.metadata.name, ns, { graceSeconds: 0 }).catch(() => undefined)));
+      await this.kube.delete('v1', 'Namespace', ns, undefined, { budgetMs: 120_000 });
     } catch (e) {
       problems.push(`namespace ${ns}: ${(e as Error).message}`);
     }
@@ -696,6 +710,13 @@ export function unhealthyByPod(events: any[]): Record<string, Record<string, { c
     cur.count += count;
   }
   return out;
+}
+
+/** Whether a budget's selector picks a workload's Pods. */
+function selects(pdb: Manifest, w: Workload): boolean {
+  const labels = pdb.spec?.selector?.matchLabels ?? {};
+  const podLabels = w.live.spec?.template?.metadata?.labels ?? w.live.metadata?.labels ?? {};
+  return Object.keys(labels).length > 0 && Object.entries(labels).every(([k, v]) => podLabels[k] === v);
 }
 
 function hasPreStopOrGrace(t: any): boolean {
