@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Runner }> = {
   rules: { summary: 'list the validation rules', load: () => require('./commands/rules').run },
   explain: { summary: 'explain one validation rule', load: () => require('./commands/explain').run },
   cluster: { summary: 'the local single-node cluster: up, down, status, kubeconfig', load: () => require('./commands/cluster').run },
+  verify: { summary: 'apply manifests to a cluster, check their runtime behaviour, clean up', load: () => require('./commands/verify').run },
 };
 
 const HELP = `podsmith — the Kubernetes Pod handbook as code
