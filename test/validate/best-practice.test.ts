@@ -33,6 +33,10 @@ const cases: Case[] = [
     rule: 'probes.port-not-exposed', fire: (o) => { ctr(o).readinessProbe.httpGet.port = 'web'; },
     quiet: [['a numeric port', (o) => { ctr(o).readinessProbe.httpGet.port = 8080; }]],
   },
+  {
+    rule: 'containers.restart-policy-ignored', fire: (o) => { ctr(o).restartPolicy = 'Always'; },
+    quiet: [['a sidecar init container', (o) => { podOf(dep(o)).initContainers = [{ ...ctr(o), name: 'side', restartPolicy: 'Always' }]; }]],
+  },
   { rule: 'resources.requests-missing', fire: (o) => { delete ctr(o).resources.requests.memory; } },
   { rule: 'resources.limits-missing', fire: (o) => { delete ctr(o).resources.limits; } },
   {

@@ -48,6 +48,12 @@ describe('API-server semantics: details', () => {
     expect(f?.message).toBe('Required value: valid values: "OnFailure", "Never"');
   });
 
+  test('an Indexed Job without completions is fine when parallelism is unset too (both default to 1)', () => {
+    const job = (spec: any) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { completionMode: 'Indexed', ...spec, template: { spec: { restartPolicy: 'Never', containers: [c] } } } });
+    expect(run([job({})]).findings.map((f) => f.rule)).not.toContain('job.spec-invalid');
+    expect(run([job({ parallelism: 2 })]).findings.map((f) => f.rule)).toContain('job.spec-invalid');
+  });
+
   test('sidecar init containers (restartPolicy Always) may have probes', () => {
     const r = run([pod({ initContainers: [{ ...c, name: 'side', restartPolicy: 'Always', livenessProbe: { tcpSocket: { port: 80 } } }], containers: [c] })]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -162,7 +162,8 @@ function checkJobSpec(ctx: Ctx, spec: any, path: string): void {
   if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) r('job.spec-invalid', `${path}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be greater than 0'));
   const modes = ['NonIndexed', 'Indexed'];
   if (spec.completionMode !== undefined && !modes.includes(spec.completionMode)) r('fields.not-supported', `${path}.completionMode`, field.notSupported(spec.completionMode, modes));
-  if (spec.completionMode === 'Indexed' && (spec.completions === undefined || spec.completions === null)) {
+  // Without parallelism either, the API server defaults both to 1: only a set parallelism leaves completions unset.
+  if (spec.completionMode === 'Indexed' && spec.completions == null && spec.parallelism != null) {
     r('job.spec-invalid', `${path}.completions`, field.required('when completion mode is Indexed'));
   }
 }

@@ -43,8 +43,6 @@ export const podRules: RuleMeta[] = [
     'httpGet and tcpSocket ports are an int-or-string: a port number or an IANA port name.', 'use the container port number or its name'),
   S('init-containers.forbidden-fields', ['H18'], 'init containers may not have probes or lifecycle hooks (unless they are sidecars)',
     'Init containers run to completion one by one; probes and hooks only make sense for sidecars (restartPolicy Always).', 'remove the probe or hook, or make the init container a sidecar with restartPolicy: Always'),
-  S('containers.restart-policy', ['H8', 'H18'], 'only init containers may set restartPolicy, and only to Always',
-    'Container-level restartPolicy marks a sidecar (Kubernetes >= 1.28); app containers follow the Pod\'s restartPolicy.', 'remove restartPolicy from app containers; use Always on sidecar init containers'),
   S('pod.restart-policy-invalid', ['H8'], 'the Pod template\'s restartPolicy must suit its controller',
     'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running and accept only Always; Jobs and CronJobs run to completion and accept only OnFailure or Never.', 'use Always for long-running controllers, OnFailure or Never for Jobs'),
   S('resources.limit-below-request', ['H16'], 'a resource request must not exceed its limit',
@@ -221,11 +219,10 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
   if (c.imagePullPolicy !== undefined && !PULL.includes(c.imagePullPolicy)) r('fields.not-supported', `${path}.imagePullPolicy`, field.notSupported(c.imagePullPolicy, PULL));
   if (c.terminationMessagePolicy !== undefined && !TMP.includes(c.terminationMessagePolicy)) r('fields.not-supported', `${path}.terminationMessagePolicy`, field.notSupported(c.terminationMessagePolicy, TMP));
 
-  // restartPolicy: sidecars only
-  if (c.restartPolicy !== undefined) {
-    if (!ref.init) r('containers.restart-policy', `${path}.restartPolicy`, field.forbidden('may not be set for non-init containers'));
-    else if (c.restartPolicy !== 'Always') r('containers.restart-policy', `${path}.restartPolicy`, field.notSupported(c.restartPolicy, ['Always']));
-  }
+  // Container restartPolicy: Kubernetes 1.27 does not know the field (schema layer); 1.28-1.33 reject
+  // it on app containers and accept only Always on init containers; 1.34 drops those values
+  // silently (ContainerRestartRules is alpha), which the best-practice rule
+  // containers.restart-policy-ignored reports. The bundled versions are 1.27 and 1.34.
 
   // Ports
   const portNames = new Set<string>();
