@@ -133,7 +133,7 @@ function makeSchema(): unknown {
     if (typeof jsyaml.CORE_SCHEMA.extend === 'function' && jsyaml.types?.merge) {
       return jsyaml.CORE_SCHEMA.extend({ implicit: [bool11, jsyaml.types.merge] }); // js-yaml 4
     }
-    return jsyaml.Schema.create(jsyaml.CORE_SCHEMA, [bool11, require('js-yaml/lib/js-yaml/type/merge')]); // js-yaml 3
+    return new jsyaml.Schema({ include: [jsyaml.CORE_SCHEMA], implicit: [bool11, require('js-yaml/lib/js-yaml/type/merge')] }); // js-yaml 3
   } catch {
     return undefined;
   }

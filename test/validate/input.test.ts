@@ -112,3 +112,15 @@ test('files are validated one by one, yet cross-object rules see the whole bundl
   const alone = await validatePaths([path.join(dir, 'split', '1-deployment.yaml')]);
   expect(alone.findings.map((f) => [f.rule, f.file, f.line])).toEqual([['pdb.missing', path.join(dir, 'split', '1-deployment.yaml'), 10]]);
 });
+
+test('YAML is read as kubectl reads it: 1.1 booleans, merge keys, anchors', () => {
+  const { parseText } = require('../../src/validate');
+  const objs = parseText('a: yes\nb: off\nc: "yes"\nbase: &b {k: 1}\nm:\n  <<: *b\n  z: 2\n---\n# only a comment\n---\nlist: [on, 1, x]\n', 'x.yaml');
+  expect(objs.map((o: any) => o.object)).toEqual([
+    { a: true, b: false, c: 'yes', base: { k: 1 }, m: { k: 1, z: 2 } },
+    { list: [true, 1, 'x'] },
+  ]);
+  // a label value written yes is a boolean, which the API server rejects as a label value
+  const r = validateObjects(parseText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    enabled: yes\n', 'c.yaml'));
+  expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.type', 'metadata.labels.enabled', 6]]);
+});
