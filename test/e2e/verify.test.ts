@@ -8,7 +8,7 @@
  *   an init container that exits 1: init-containers-completed-in-order);
  * - no cluster / unreachable API: exit 2 within 10 s, one line;
  * - the API server killed mid-run: the run retries, completes and cleans up;
- * - N runs in a row (PODSMITH_VERIFY_RUNS, default 10) leave no namespace or PriorityClass.
+ * - N runs in a row (PODSMITH_VERIFY_RUNS, default 20) leave no namespace or PriorityClass.
  *
  * Skipped with the reason where the local cluster cannot run (not Linux, not root); with
  * PODSMITH_REQUIRE_CLUSTER=1 (CI) that is a failure instead.
@@ -24,7 +24,7 @@ const CLI = path.join(ROOT, 'lib', 'cli.js');
 const FIX = path.join(ROOT, 'test', 'fixtures', 'verify');
 const reason = localClusterUnsupportedReason();
 const required = process.env.PODSMITH_REQUIRE_CLUSTER === '1';
-const RUNS = Number(process.env.PODSMITH_VERIFY_RUNS ?? '10');
+const RUNS = Number(process.env.PODSMITH_VERIFY_RUNS ?? '20');
 const KUBECTL = process.env.KUBECTL ?? 'kubectl';
 
 interface Ran { code: number | null; stdout: string; stderr: string; ms: number }
