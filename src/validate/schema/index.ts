@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { AJV_OPTIONS, formats } from './formats';
 import { field } from '../field';
 import { key } from '../path';
 import { RuleMeta } from '../types';
@@ -46,8 +47,12 @@ export const schemaRules: RuleMeta[] = [
 export interface SchemaSet {
   version: string;
   kinds: Record<string, string>;
+  definitions: Record<string, any>;
   validators: Map<string, ValidateFunction>;
-  ajv: Ajv;
+  /** Validators generated at build time (schema/standalone.ts), when present. */
+  precompiled?: Record<string, ValidateFunction>;
+  /** Compiles on first use only: a run with precompiled validators never needs it. */
+  ajv(): Ajv;
 }
 
 const SCHEMA_DIR = path.join(__dirname, '..', '..', '..', 'schemas');
@@ -67,35 +72,41 @@ export function availableVersions(): string[] {
     .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-function newAjv(): Ajv {
-  return new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: false,
-    allowUnionTypes: true,
-    validateSchema: false,
-    formats: {
-      'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 },
-      'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
-      'double': true,
-      'byte': /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
-      'date-time': RFC3339,
-      // the API server's quantity syntax (resource.ParseQuantity)
-      'quantity': /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/,
-    },
-  });
+export function readSchemaDoc(version: string): { version: string; kinds: Record<string, string>; definitions: Record<string, any> } {
+  return JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `v${version}.json`), 'utf8'));
 }
 
-export function loadSchemas(version: string): SchemaSet {
-  const hit = cache.get(version);
+function loadPrecompiled(version: string): Record<string, ValidateFunction> | undefined {
+  const file = path.join(__dirname, `compiled-v${version}.js`);
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return require(file);
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadSchemas(version: string, options: { precompiled?: boolean } = {}): SchemaSet {
+  const key = `${version}/${options.precompiled !== false}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const doc = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `v${version}.json`), 'utf8'));
-  const ajv = newAjv();
-  ajv.addSchema({ $id: 'k8s', definitions: doc.definitions });
-  const set: SchemaSet = { version: doc.version, kinds: doc.kinds, validators: new Map(), ajv };
-  cache.set(version, set);
+  const doc = readSchemaDoc(version);
+  let ajv: Ajv | undefined;
+  const set: SchemaSet = {
+    version: doc.version,
+    kinds: doc.kinds,
+    definitions: doc.definitions,
+    validators: new Map(),
+    precompiled: options.precompiled === false ? undefined : loadPrecompiled(version),
+    ajv: () => {
+      if (!ajv) {
+        ajv = new Ajv({ ...AJV_OPTIONS, formats });
+        ajv.addSchema({ $id: 'k8s', definitions: doc.definitions });
+      }
+      return ajv;
+    },
+  };
+  cache.set(key, set);
   return set;
 }
 
@@ -113,11 +124,28 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   if (!validate) {
     const def = set.kinds[gvk];
     if (!def) return undefined;
-    validate = set.ajv.getSchema(`k8s#/definitions/${def}`)!;
+    validate = set.precompiled?.[gvk] ?? set.ajv().getSchema(`k8s#/definitions/${def}`)!;
     set.validators.set(gvk, validate);
   }
   if (validate(obj)) return [];
-  return (validate.errors ?? []).map((e) => toProblem(e, obj)).filter((p): p is SchemaProblem => p !== undefined);
+  return (validate.errors ?? []).map((e) => toProblem(e, obj, set)).filter((p): p is SchemaProblem => p !== undefined);
+}
+
+/** The schema that applies at an instance path (a JSON pointer into the object), following $refs. */
+function schemaForInstance(set: SchemaSet, obj: any, pointer: string): any {
+  const deref = (n: any): any => {
+    for (let i = 0; i < 20 && n?.$ref; i++) n = set.definitions[String(n.$ref).replace('#/definitions/', '')];
+    return n;
+  };
+  let node = deref({ $ref: `#/definitions/${set.kinds[`${obj.apiVersion}/${obj.kind}`]}` });
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node?.properties?.[seg] !== undefined) node = deref(node.properties[seg]);
+    else if (node?.items !== undefined && /^\d+$/.test(seg)) node = deref(node.items);
+    else if (node?.additionalProperties && typeof node.additionalProperties === 'object') node = deref(node.additionalProperties);
+    else return undefined;
+  }
+  return node;
 }
 
 /** JSON pointer (`/spec/containers/0`) to the API path style (`spec.containers[0]`). */
@@ -171,12 +199,13 @@ function valueAt(obj: any, pointer: string): unknown {
   return cur;
 }
 
-function toProblem(e: ErrorObject, obj: any): SchemaProblem | undefined {
+function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | undefined {
   const at = pointerToPath(e.instancePath, obj);
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((e.parentSchema as any)?.properties ?? {});
+      const parent = schemaForInstance(set, obj, e.instancePath);
+      const known = Object.keys(parent?.properties ?? {});
       const hint = suggest(name, known);
       return {
         rule: 'schema.unknown-field',
