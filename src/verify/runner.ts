@@ -91,6 +91,8 @@ export class VerifyRun {
   private aborted = false;
   private deadline = 0;
   private clusterVersion = 'unknown';
+  /** `kubectl` with the run's kubeconfig and context, for the commands the run prints. */
+  private kubectl = 'kubectl';
   private readonly pods = new Map<string, any>();
   private readonly podListeners = new Set<(type: string, pod: any) => void>();
   private stopWatch?: () => void;
@@ -138,6 +140,7 @@ export class VerifyRun {
 
     const access = await clusterAccess(this.opts.cluster, { context: this.opts.context, kubeconfig: this.opts.kubeconfig, log: this.log });
     this.kube = new Kube({ kubeconfig: access.kubeconfig || undefined, context: access.context, log: this.log, aborted: () => this.aborted });
+    this.kubectl = `kubectl${access.kubeconfig ? ` --kubeconfig ${access.kubeconfig}` : ''}${access.context ? ` --context ${access.context}` : ''}`;
     try {
       this.clusterVersion = await this.kube.serverVersion(6000);
     } catch (e) {
@@ -165,7 +168,7 @@ export class VerifyRun {
       this.stopWatch?.();
       if (this.opts.keep) {
         const pcs = Object.values(this.plan.renamed.PriorityClass ?? {});
-        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  kubectl delete namespace ${this.plan.namespace}${pcs.length ? ` && kubectl delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}`);
+        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  ${this.kubectl} delete namespace ${this.plan.namespace}${pcs.length ? ` && ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}`);
       } else {
         cleanedUp = await this.cleanup();
       }
@@ -649,7 +652,7 @@ export class VerifyRun {
       }
     }
     if (problems.length) {
-      this.log(`verify: could not clean up everything: ${problems.join('; ')}\n  delete with: kubectl delete namespace ${ns}; kubectl delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}`);
+      this.log(`verify: could not clean up everything: ${problems.join('; ')}\n  delete with: ${this.kubectl} delete namespace ${ns}; ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}`);
       return false;
     }
     this.log(`verify: cleaned up namespace ${ns}${Object.keys(this.plan.renamed).length ? ' and the run\'s cluster-scoped objects' : ''} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

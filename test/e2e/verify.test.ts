@@ -141,6 +141,49 @@ if (reason) {
       fs.rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
+    test('Ctrl-C mid-run: cleans up, exit 2', async () => {
+      let sent = false;
+      const r = await podsmith(['verify', path.join(FIX, 'small'), '--cluster', 'local'], {
+        onStderr: (text, child) => {
+          if (!sent && /verify: waiting for/.test(text)) { sent = true; child.kill('SIGINT'); }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/SIGINT: stopping; cleaning up/);
+      expect(r.stdout).toMatch(/; cleaned up\n/);
+      expect(leftovers(kubeconfig)).toEqual(before);
+    }, 2 * 60_000);
+
+    test('--keep keeps everything and prints the commands that delete it', async () => {
+      const r = await podsmith(['verify', path.join(FIX, 'small'), '--cluster', 'local', '--format', 'json']
+        .concat(['--keep']));
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.cleanedUp).toBe(false);
+      expect(leftovers(kubeconfig)).toEqual(expect.arrayContaining([`namespace/${report.namespace}`]));
+      const cmd = /delete with:\n {2}(.+)/.exec(r.stderr)?.[1] ?? '';
+      expect(cmd).toContain(`delete namespace ${report.namespace}`);
+      for (const part of cmd.split(' && ')) execFileSync('sh', ['-c', part], { stdio: 'ignore', timeout: 120_000 });
+      for (let i = 0; i < 60 && leftovers(kubeconfig).length > before.length; i++) await new Promise((res) => setTimeout(res, 1000));
+      expect(leftovers(kubeconfig)).toEqual(before);
+    }, 3 * 60_000);
+
+    test('--timeout bounds the wait: a workload that never gets ready fails by then, named', async () => {
+      const r = await podsmith(['verify', path.join(FIX, 'broken'), '--cluster', 'local', '--timeout', '4s', '--format', 'json']);
+      expect(r.code).toBe(1);
+      const probe = JSON.parse(r.stdout).checks.find((c: { object: string; check: string }) => c.object === 'Deployment/bad-probe' && c.check === 'probes-ready');
+      expect(probe.status).toBe('failed');
+      expect(probe.detail).toMatch(/not ready within --timeout|never became ready/);
+      expect(leftovers(kubeconfig)).toEqual(before);
+    }, 3 * 60_000);
+
+    test('--cluster kind without kind or a container engine: exit 2 naming what is missing', async () => {
+      const r = await podsmith(['verify', path.join(FIX, 'small'), '--cluster', 'kind'], { env: { PATH: '/nonexistent' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe("podsmith verify: --cluster kind: the 'kind' CLI is not on PATH (install kind and Docker or Podman, or use --cluster local)");
+    }, 60_000);
+
     test('the API server killed mid-run: the run retries with backoff, completes and leaves nothing', async () => {
       let killed = false;
       const r = await podsmith(['verify', exampleApp(), '--cluster', 'local', '--format', 'json'], {
