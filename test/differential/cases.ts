@@ -18,18 +18,37 @@ const HEX = '0123456789abcdef';
 const DIGEST = `sha256:${HEX.repeat(4)}`;
 
 const image = fc.constantFrom('busybox:1.35.0', 'registry.example.com:5000/team/app:1.2.3', `app@${DIGEST}`, 'nginx:1.27.0-alpine');
-const envName = fc.constantFrom('MODE', 'LOG_LEVEL', 'APP_PORT', 'FEATURE_X', 'TZ');
+// 1.34 accepts any printable name without '=' (RelaxedEnvironmentVariableValidation)
+const envName = fc.constantFrom('MODE', 'LOG_LEVEL', 'APP_PORT', 'FEATURE_X', 'TZ', 'my.setting', 'app-mode', '1ST');
 
 const millis = fc.integer({ min: 10, max: 4000 });
 const mebis = fc.integer({ min: 8, max: 4096 });
 
 /** requests ≤ limits, for cpu and memory, in the forms people write. */
-const resources = fc.tuple(millis, millis, mebis, mebis, fc.boolean(), fc.boolean()).map(([a, b, c, d, cpuCores, memDecimal]) => {
+/** The forms people write quantities in: millis, decimal cores, exponents; Mi, bytes, M, Gi fractions, exponents. */
+const cpuForm = fc.constantFrom('m', 'cores', 'exp');
+const memForm = fc.constantFrom('Mi', 'bytes', 'M', 'Gi', 'exp', 'Ki');
+const cpuText = (m: number, form: string) => (form === 'm' ? `${m}m` : form === 'cores' ? `${m / 1000}` : `${m}e-3`);
+const memText = (mi: number, form: string) => {
+  switch (form) {
+    case 'bytes': return `${mi * 1048576}`;
+    case 'M': return `${mi}M`;
+    case 'Gi': return `${mi / 1024}Gi`;
+    case 'exp': return `${mi}e6`;
+    case 'Ki': return `${mi * 1024}Ki`;
+    default: return `${mi}Mi`;
+  }
+};
+
+/** requests ≤ limits (compared in bytes and millicores), for cpu and memory, ephemeral storage sometimes. */
+const resources = fc.tuple(millis, millis, mebis, mebis, cpuForm, memForm, fc.boolean()).map(([a, b, c, d, cf, mf, eph]) => {
   const [cr, cl] = a <= b ? [a, b] : [b, a];
   const [mr, ml] = c <= d ? [c, d] : [d, c];
-  const cpu = (m: number) => (cpuCores && m % 1000 === 0 ? String(m / 1000) : cpuCores ? (m / 1000).toString() : `${m}m`);
-  const mem = (m: number) => (memDecimal ? `${m * 1048576}` : `${m}Mi`);
-  return { requests: { cpu: cpu(cr), memory: mem(mr) }, limits: { cpu: cpu(cl), memory: mem(ml) } };
+  // 'M' and 'e6' are decimal: keep the order by using the same form on both sides
+  return {
+    requests: { cpu: cpuText(cr, cf), memory: memText(mr, mf), ...(eph ? { 'ephemeral-storage': '1Gi' } : {}) },
+    limits: { cpu: cpuText(cl, cf), memory: memText(ml, mf), ...(eph ? { 'ephemeral-storage': '2Gi' } : {}) },
+  };
 });
 
 const timing = fc.record({
@@ -40,10 +59,10 @@ const timing = fc.record({
 });
 
 function probe(port: number, portName: string | undefined) {
-  return fc.tuple(fc.constantFrom('httpGet', 'tcpSocket', 'exec'), timing, fc.boolean()).map(([kind, t, useName]) => {
+  return fc.tuple(fc.constantFrom('httpGet', 'tcpSocket', 'exec', 'grpc'), timing, fc.boolean()).map(([kind, t, useName]) => {
     const p: any = portName && useName ? portName : port;
-    const handler = kind === 'httpGet' ? { httpGet: { path: '/healthz', port: p } }
-      : kind === 'tcpSocket' ? { tcpSocket: { port: p } } : { exec: { command: ['cat', '/tmp/healthy'] } };
+    const handler = kind === 'httpGet' ? { httpGet: { path: '/healthz', port: p, ...(useName ? { scheme: 'HTTP', httpHeaders: [{ name: 'X-Probe', value: '1' }] } : {}) } }
+      : kind === 'tcpSocket' ? { tcpSocket: { port: p } } : kind === 'grpc' ? { grpc: { port, ...(useName ? { service: 'health' } : {}) } } : { exec: { command: ['cat', '/tmp/healthy'] } };
     return { ...handler, ...t, successThreshold: 1 };
   });
 }
@@ -85,7 +104,8 @@ function container(name: string, init: boolean, volumes: string[]) {
 }
 
 const SAFE_SYSCTLS: [string, string][] = [
-  ['net.ipv4.ip_local_port_range', '20000 40000'], ['kernel.shm_rmid_forced', '1'], ['net.ipv4.tcp_syncookies', '1'], ['net.ipv4.ping_group_range', '0 2147483647'],
+  ['net.ipv4.ip_local_port_range', '20000 40000'], ['kernel.shm_rmid_forced', '1'], ['net/ipv4/tcp_syncookies', '1'], ['net.ipv4.ping_group_range', '0 2147483647'],
+  ['kernel.msgmax', '65536'],
 ];
 
 /** A valid Pod spec. */
@@ -97,9 +117,11 @@ export function podSpec(restartPolicies: string[]) {
     restartPolicy: fc.constantFrom(...restartPolicies),
     grace: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
     dns: fc.constantFrom('ClusterFirst', 'Default', 'None', undefined),
-    hostAliases: fc.option(fc.constant([{ ip: '192.0.2.10', hostnames: ['legacy.example.internal'] }]), { nil: undefined }),
+    hostAliases: fc.option(fc.constantFrom([{ ip: '192.0.2.10', hostnames: ['legacy.example.internal'] }], [{ ip: '2001:db8::10', hostnames: ['v6.example.internal', 'alias'] }]), { nil: undefined }),
+    labels: fc.option(fc.constantFrom({ 'example.com/tier': 'web' }, { tier: 'a.b-c_d' }, { 'app.kubernetes.io/part-of': '' }), { nil: undefined }),
+    spread: fc.boolean(),
     sysctls: fc.subarray(SAFE_SYSCTLS),
-    tolerations: fc.option(fc.constant([{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }]), { nil: undefined }),
+    tolerations: fc.option(fc.constant([{ key: 'dedicated', operator: 'Equal', value: 'web', effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }, { operator: 'Exists' }]), { nil: undefined }),
     nodeSelector: fc.option(fc.constant({ disktype: 'ssd' }), { nil: undefined }),
     shareProcessNamespace: fc.option(fc.boolean(), { nil: undefined }),
     antiAffinity: fc.boolean(),
@@ -132,14 +154,17 @@ export function podSpec(restartPolicies: string[]) {
         affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' } }] } },
       } : {}),
       ...(p.volumes.length ? { volumes: p.volumes.map((v) => ({ name: v, emptyDir: {} })) } : {}),
+      ...(p.spread ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'x' } } }] } : {}),
       automountServiceAccountToken: false,
+      ...(p.labels ? { __labels: p.labels } : {}),
     };
   });
 }
 
 /** Wraps a Pod spec into an object of the kind. */
-export function holder(kind: Kind, name: string, spec: any): any {
-  const labels = { 'app.kubernetes.io/name': name };
+export function holder(kind: Kind, name: string, specIn: any): any {
+  const { __labels, ...spec } = specIn;
+  const labels = { 'app.kubernetes.io/name': name, ...(__labels ?? {}) };
   const template = { metadata: { labels }, spec };
   switch (kind) {
     case 'Pod': return { apiVersion: 'v1', kind, metadata: { name, labels }, spec };
@@ -202,6 +227,30 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'cronjob-bad-schedule': { applies: (o) => o.kind === 'CronJob', apply: (o) => { o.spec.schedule = 'every minute'; } },
   'job-negative-backoff': { applies: (o) => o.kind === 'Job', apply: (o) => { o.spec.backoffLimit = -1; } },
   'volume-two-sources': { applies: (o) => !!specOf(o).volumes, apply: (o) => { specOf(o).volumes[0].hostPath = { path: '/tmp' }; } },
+  'label-key-bad-prefix': { apply: (o) => { o.metadata.labels = { ...(o.metadata.labels ?? {}), 'Example_com/tier': 'web' }; } },
+  'annotation-key-bad': { apply: (o) => { o.metadata.annotations = { 'bad key!': 'x' }; } },
+  'quantity-negative': { apply: (o) => { specOf(o).containers[0].resources.requests.memory = '-1Mi'; } },
+  'ephemeral-request-above-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['ephemeral-storage'] = '4Gi'; r.limits['ephemeral-storage'] = '1Gi'; } },
+  'port-name-too-long': { apply: (o) => { specOf(o).containers[0].ports = [{ containerPort: 8080, name: 'averyveryverylongname', protocol: 'TCP' }]; } },
+  'port-protocol-bad': { apply: (o) => { specOf(o).containers[0].ports = [{ containerPort: 8080, protocol: 'ICMP' }]; } },
+  'env-name-with-equals': { apply: (o) => { specOf(o).containers[0].env = [{ name: 'A=B', value: 'x' }]; } },
+  'volume-name-bad': { applies: (o) => !!specOf(o).volumes, apply: (o) => { const s = specOf(o); const old = s.volumes[0].name; s.volumes[0].name = 'Data_1'; for (const c of [...s.containers, ...(s.initContainers ?? [])]) for (const m of c.volumeMounts ?? []) if (m.name === old) m.name = 'Data_1'; } },
+  'init-container-restart-policy-never': { applies: (o) => !!specOf(o).initContainers, apply: (o) => { specOf(o).initContainers[0].restartPolicy = 'Never'; } },
+  'dns-too-many-searches': { apply: (o) => { const s = specOf(o); s.dnsConfig = { ...(s.dnsConfig ?? {}), searches: Array.from({ length: 33 }, (_, i) => `s${i}.example`) }; } },
+  'cronjob-bad-timezone': { applies: (o) => o.kind === 'CronJob', apply: (o) => { o.spec.timeZone = 'Mars/Olympus_Mons'; } },
+  'deployment-bad-max-unavailable': { applies: (o) => o.kind === 'Deployment', apply: (o) => { o.spec.strategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '120%' } }; } },
+  'statefulset-bad-pod-management': { applies: (o) => o.kind === 'StatefulSet', apply: (o) => { o.spec.podManagementPolicy = 'Sometimes'; } },
+  'termination-message-policy-bad': { apply: (o) => { specOf(o).containers[0].terminationMessagePolicy = 'Always'; } },
+  'run-as-user-negative': { apply: (o) => { specOf(o).containers[0].securityContext.runAsUser = -1; } },
+  'capability-with-cap-prefix': { apply: (o) => { specOf(o).containers[0].securityContext.capabilities.add = ['CAP_NET_ADMIN']; } },
+  'seccomp-localhost-without-profile': { apply: (o) => { specOf(o).containers[0].securityContext.seccompProfile = { type: 'Localhost' }; } },
+  'affinity-weight-zero': { apply: (o) => { specOf(o).affinity = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, podAffinityTerm: { labelSelector: { matchLabels: { a: 'b' } }, topologyKey: 'kubernetes.io/hostname' } }] } }; } },
+  'spread-max-skew-zero': { apply: (o) => { specOf(o).topologySpreadConstraints = [{ maxSkew: 0, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { a: 'b' } } }]; } },
+  'hugepages-without-cpu-or-memory': { apply: (o) => { specOf(o).containers[0].resources = { requests: { 'hugepages-2Mi': '2Mi' }, limits: { 'hugepages-2Mi': '2Mi' } }; } },
+  'pod-active-deadline-zero': { apply: (o) => { specOf(o).activeDeadlineSeconds = 0; } },
+  'probe-grpc-port-zero': { apply: (o) => { specOf(o).containers[0].livenessProbe = { grpc: { port: 0 } }; } },
+  'mount-path-empty': { applies: (o) => !!specOf(o).volumes, apply: (o) => { const s = specOf(o); s.containers[0].volumeMounts = [{ name: s.volumes[0].name, mountPath: '' }]; } },
+  'host-alias-no-ip': { apply: (o) => { specOf(o).hostAliases = [{ hostnames: ['x'] }]; } },
   'sysctl-net-with-host-network': { apply: (o) => { const s = specOf(o); s.hostNetwork = true; s.containers.forEach((c: any) => { delete c.ports; for (const p of ['readinessProbe', 'livenessProbe']) if (c[p] && !c[p].exec) delete c[p]; }); s.securityContext = { sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }] }; } },
 };
 
