@@ -1,5 +1,5 @@
 /** Output formats of a report: text (people), json (contract 2), SARIF 2.1.0 (code scanning), JUnit. */
-import { catalog, ruleById } from './catalog';
+import { catalog } from './catalog';
 import { Finding, Report } from './types';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'junit';
@@ -61,14 +61,13 @@ export function formatSarif(report: Report, version = '0.0.0'): string {
     return result;
   });
   const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: {
         driver: {
           name: 'podsmith',
           version,
-          informationUri: 'https://github.com/podsmith/podsmith',
           rules: rules.map((r) => ({
             id: r.id,
             name: r.id,
@@ -151,4 +150,3 @@ function packageVersion(): string {
   }
 }
 
-void ruleById;

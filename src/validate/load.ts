@@ -145,22 +145,6 @@ function isEmptyDoc(doc: Document): boolean {
   return c === null || (c && c.constructor?.name === 'Scalar' && (c.value === null || c.value === undefined));
 }
 
-/** Start offsets of the documents of a multi-document text (a `---` line starts a new one). */
-function documentStarts(text: string): number[] {
-  const starts = [0];
-  const re = /^---(?=[ \t\r\n]|$)/gm;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m.index > 0) starts.push(m.index);
-  }
-  return starts;
-}
-
-/** Whether a document chunk holds nothing that js-yaml would return (comments, blank lines, null). */
-function emptyChunk(chunk: string): boolean {
-  const body = chunk.replace(/^---/, '').replace(/(^|\n)\s*#[^\n]*/g, '\n').replace(/^\.\.\.\s*$/gm, '').trim();
-  return body === '' || body === '~' || /^(null|Null|NULL)$/.test(body);
-}
-
 /** Parses one file's text into objects; throws InputError with the file and line on bad YAML. */
 export function parseText(text: string, file: string): InputObject[] {
   if (text.includes('\u0000')) throw new InputError(`${file}: binary file, not YAML or JSON`);
@@ -171,26 +155,13 @@ export function parseText(text: string, file: string): InputObject[] {
     if (!starts) starts = lineStarts(text);
     return { docs, starts };
   };
-  // Lines: only the document a finding is in is parsed again, with the yaml package.
-  let chunks: Array<{ offset: number; end: number }> | undefined;
-  const parsedChunks = new Map<number, Document>();
+  // Lines for JSON and for the yaml package's path: that package's Documents, built on demand.
   const lineOfDoc = (docIndex: number) => (p: string): number | undefined => {
-    if (!starts) starts = lineStarts(text);
-    if (!chunks) {
-      const ds = documentStarts(text);
-      chunks = ds.map((offset, i) => ({ offset, end: i + 1 < ds.length ? ds[i + 1] : text.length }))
-        .filter((c) => !emptyChunk(text.slice(c.offset, c.end)));
-    }
-    const chunk = chunks[docIndex];
-    if (!chunk) return undefined;
-    let doc = parsedChunks.get(docIndex);
-    if (!doc) {
-      doc = parseAllDocuments(text.slice(chunk.offset, chunk.end), PARSE_OPTIONS).find((d: any) => !isEmptyDoc(d)) as Document | undefined;
-      if (!doc) return undefined;
-      parsedChunks.set(docIndex, doc);
-    }
+    const { docs: d, starts: s } = located();
+    const doc = d[docIndex];
+    if (!doc) return undefined;
     const off = offsetOf(doc, p);
-    return off === undefined ? undefined : lineAt(starts, chunk.offset + off);
+    return off === undefined ? undefined : lineAt(s, off);
   };
 
   // JSON: one document, parsed natively.

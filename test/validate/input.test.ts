@@ -124,3 +124,12 @@ test('YAML is read as kubectl reads it: 1.1 booleans, merge keys, anchors', () =
   const r = validateObjects(parseText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    enabled: yes\n', 'c.yaml'));
   expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.type', 'metadata.labels.enabled', 6]]);
 });
+
+test('the yaml package path (tabs inside a block scalar) finds lines too', () => {
+  const { parseText } = require('../../src/validate');
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  script: |\n    echo a\n    \techo b\nbinaryDataa: {}\n';
+  const objs = parseText(text, 'c.yaml');
+  expect(objs[0].object.data.script).toBe('echo a\n\techo b\n');
+  const r = validateObjects(objs);
+  expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.unknown-field', 'binaryDataa', 9]]);
+});

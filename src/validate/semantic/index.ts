@@ -1,5 +1,5 @@
 /** The API-server semantics layer: dispatches an object to the validators of its kind. */
-import { Ctx, POD_TEMPLATE_PATHS } from '../context';
+import { Ctx } from '../context';
 import { RuleMeta } from '../types';
 import { checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
@@ -25,5 +25,4 @@ export function checkSemantics(ctx: Ctx): void {
     case 'PodDisruptionBudget': checkPdb(ctx); break;
     case 'PriorityClass': checkPriorityClass(ctx); break;
   }
-  void POD_TEMPLATE_PATHS;
 }

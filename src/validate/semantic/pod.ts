@@ -288,8 +288,6 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
   checkResources(ctx, c.resources, `${path}.resources`);
 
   // Probes and lifecycle
-  const grace = spec.terminationGracePeriodSeconds;
-  void grace;
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const pr = c[probe];
     if (pr === undefined || pr === null) continue;
@@ -299,7 +297,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     }
     if (!isObj(pr)) continue;
     const p = `${path}.${probe}`;
-    checkHandler(ctx, pr, p, c);
+    checkHandler(ctx, pr, p);
     for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
       if (isInt(pr[f]) && pr[f] < 0) r('fields.out-of-range', `${p}.${f}`, field.invalid(pr[f], 'must be greater than or equal to 0'));
     }
@@ -317,7 +315,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     if (ref.init && !ref.sidecar) r('init-containers.forbidden-fields', `${path}.lifecycle`, field.forbidden('may not be set for init containers without restartPolicy=Always'));
     else if (isObj(c.lifecycle)) {
       for (const hook of ['postStart', 'preStop']) {
-        if (isObj(c.lifecycle[hook])) checkHandler(ctx, c.lifecycle[hook], `${path}.lifecycle.${hook}`, c);
+        if (isObj(c.lifecycle[hook])) checkHandler(ctx, c.lifecycle[hook], `${path}.lifecycle.${hook}`);
       }
     }
   }
@@ -335,7 +333,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
   }
 }
 
-function checkHandler(ctx: Ctx, h: any, p: string, c: any): void {
+function checkHandler(ctx: Ctx, h: any, p: string): void {
   const r = ctx.report;
   const present = HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
   if (present.length === 0) r('probes.handler-count', p, field.required('must specify a handler type'));
@@ -352,7 +350,6 @@ function checkHandler(ctx: Ctx, h: any, p: string, c: any): void {
       else for (const m of portName(port)) r('probes.port-invalid', pp, field.invalid(port, m));
     }
   }
-  void c;
 }
 
 const ZERO = Quantity.parse('0');
