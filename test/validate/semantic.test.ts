@@ -54,6 +54,25 @@ describe('API-server semantics: details', () => {
     expect(run([job({ parallelism: 2 })]).findings.map((f) => f.rule)).toContain('job.spec-invalid');
   });
 
+  test('DaemonSet surge: maxSurge needs maxUnavailable 0 (it defaults to 1)', () => {
+    const ds = (rollingUpdate: any) => ({
+      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' },
+      spec: { selector: { matchLabels: { a: 'b' } }, updateStrategy: { type: 'RollingUpdate', rollingUpdate }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [c] } } },
+    });
+    const rules = (ru: any) => run([ds(ru)]).findings.filter((f) => f.severity === 'error').map((f) => f.rule);
+    expect(rules({ maxUnavailable: 0, maxSurge: 1 })).toEqual([]);
+    expect(rules({ maxUnavailable: '10%' })).toEqual([]);
+    expect(rules({ maxSurge: 1 })).toEqual(['workload.update-strategy-invalid']);
+    expect(rules({ maxUnavailable: 0 })).toEqual(['workload.update-strategy-invalid']);
+  });
+
+  test('topology spread: a repeated {topologyKey, whenUnsatisfiable} pair', () => {
+    const t = { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' };
+    const f = run([pod({ topologySpreadConstraints: [t, { ...t }], containers: [c] })]).findings.find((x) => x.rule === 'scheduling.topology-spread-invalid');
+    expect(f?.path).toBe('spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}');
+    expect(f?.message).toBe('Duplicate value: "{zone, DoNotSchedule}"');
+  });
+
   test('sidecar init containers (restartPolicy Always) may have probes', () => {
     const r = run([pod({ initContainers: [{ ...c, name: 'side', restartPolicy: 'Always', livenessProbe: { tcpSocket: { port: 80 } } }], containers: [c] })]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);

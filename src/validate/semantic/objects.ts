@@ -25,6 +25,8 @@ export const objectRules: RuleMeta[] = [
     'A controller owns the Pods its selector matches; a selector that does not match its own template would create Pods it never sees, so the API server rejects it.', 'make spec.selector.matchLabels a subset of spec.template.metadata.labels'),
   S('deployment.strategy-invalid', ['H29'], 'the rollout strategy must be consistent',
     'Recreate takes no rollingUpdate; maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress); percentages are at most 100%.', 'fix the strategy as the message says'),
+  S('workload.update-strategy-invalid', ['H29'], 'DaemonSet and StatefulSet update strategies must be consistent',
+    'A DaemonSet rolls out with either maxUnavailable or maxSurge non-zero, not both (maxUnavailable defaults to 1, so maxSurge alone is rejected); a StatefulSet takes rollingUpdate only with type RollingUpdate, and its maxUnavailable cannot be 0.', 'fix the update strategy as the message says'),
   S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative and Indexed Jobs need completions',
     'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set.', 'fix the Job spec as the message says'),
   S('cronjob.schedule-invalid', ['H8'], 'a CronJob needs a valid cron schedule',
@@ -107,6 +109,7 @@ export function checkWorkload(ctx: Ctx): void {
     }
   }
   if (kind === 'Deployment' && isObj(spec.strategy)) checkStrategy(ctx, spec.strategy);
+  if ((kind === 'DaemonSet' || kind === 'StatefulSet') && isObj(spec.updateStrategy)) checkUpdateStrategy(ctx, kind, spec.updateStrategy);
   if (kind === 'Job') checkJobSpec(ctx, spec, 'spec');
   if (kind === 'CronJob') {
     if (typeof spec.schedule !== 'string' || spec.schedule === '') r('cronjob.schedule-invalid', 'spec.schedule', field.required());
@@ -152,6 +155,32 @@ function checkStrategy(ctx: Ctx, st: any): void {
   const mu = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable');
   const ms = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxSurge, 'spec.strategy.rollingUpdate.maxSurge');
   if (mu === 0 && ms === 0) r('deployment.strategy-invalid', 'spec.strategy.rollingUpdate.maxUnavailable', field.invalid(st.rollingUpdate.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+}
+
+function checkUpdateStrategy(ctx: Ctx, kind: string, st: any): void {
+  const rule = 'workload.update-strategy-invalid';
+  const types = ['OnDelete', 'RollingUpdate'];
+  const type = st.type ?? 'RollingUpdate';
+  if (!types.includes(type)) { ctx.report('fields.not-supported', 'spec.updateStrategy.type', field.notSupported(type, types)); return; }
+  const ru = st.rollingUpdate;
+  const p = 'spec.updateStrategy.rollingUpdate';
+  if (kind === 'StatefulSet') {
+    if (type === 'OnDelete' && ru != null) ctx.report(rule, p, field.invalid(ru, "only allowed for updateStrategy 'RollingUpdate'"));
+    if (!isObj(ru)) return;
+    if (isInt(ru.partition) && ru.partition < 0) ctx.report(rule, `${p}.partition`, field.invalid(ru.partition, 'must be greater than or equal to 0'));
+    if (ru.maxUnavailable != null) {
+      const n = checkIntOrPercent(ctx, rule, ru.maxUnavailable, `${p}.maxUnavailable`);
+      if (n === 0) ctx.report(rule, `${p}.maxUnavailable`, field.invalid(ru.maxUnavailable, 'cannot be 0'));
+    }
+    return;
+  }
+  if (type !== 'RollingUpdate' || !isObj(ru)) return;
+  // the API server defaults maxUnavailable to 1 and maxSurge to 0 before it validates
+  const mu = ru.maxUnavailable == null ? 1 : checkIntOrPercent(ctx, rule, ru.maxUnavailable, `${p}.maxUnavailable`);
+  const ms = ru.maxSurge == null ? 0 : checkIntOrPercent(ctx, rule, ru.maxSurge, `${p}.maxSurge`);
+  if (mu === undefined || ms === undefined) return;
+  if (mu !== 0 && ms !== 0) ctx.report(rule, `${p}.maxSurge`, field.invalid(ru.maxSurge, 'may not be set when maxUnavailable is non-zero'), 'set maxUnavailable: 0 to surge, or drop maxSurge');
+  else if (mu === 0 && ms === 0) ctx.report(rule, `${p}.maxUnavailable`, field.required('cannot be 0 when maxSurge is 0'));
 }
 
 function checkJobSpec(ctx: Ctx, spec: any, path: string): void {

@@ -69,6 +69,8 @@ export const podRules: RuleMeta[] = [
     'Exists takes no value; an empty key requires Exists; tolerationSeconds applies only to NoExecute.', 'fix the toleration as the message says'),
   S('affinity.invalid', ['H22'], 'node and pod affinity terms must be well-formed',
     'Required node affinity needs at least one term; selector operators constrain values; pod affinity terms need a topologyKey; weights are 1-100.', 'fix the affinity term as the message says'),
+  S('scheduling.topology-spread-invalid', ['H22'], 'topology spread constraints must be well-formed and not repeat',
+    'maxSkew and minDomains are positive, topologyKey is required, whenUnsatisfiable is DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), and each {topologyKey, whenUnsatisfiable} pair appears once.', 'fix the constraint as the message says'),
   S('pod.host-aliases-invalid', ['H23'], 'hostAliases need a valid IP and DNS hostnames',
     'The kubelet writes hostAliases into /etc/hosts; invalid IPs or hostnames are rejected.', 'use a valid IP address and DNS-1123 hostnames'),
   S('pod.hostname-invalid', ['H15'], 'hostname and subdomain must be DNS-1123 labels',
@@ -192,8 +194,9 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     else if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
   });
 
-  // Tolerations and affinity
+  // Tolerations, affinity and topology spread
   checkTolerations(ctx, spec.tolerations, `${sp}.tolerations`);
+  checkTopologySpread(ctx, spec.topologySpreadConstraints, `${sp}.topologySpreadConstraints`);
   checkAffinity(ctx, spec.affinity, `${sp}.affinity`);
 
   // Containers
@@ -518,4 +521,28 @@ function checkAffinity(ctx: Ctx, aff: any, path: string): void {
       checkPodAffinityTerm(ctx, t.podAffinityTerm, `${p}.podAffinityTerm`);
     });
   }
+}
+
+function checkTopologySpread(ctx: Ctx, constraints: any, path: string): void {
+  const list = arr(constraints);
+  const r = (p: string, m: string) => ctx.report('scheduling.topology-spread-invalid', p, m);
+  const actions = ['DoNotSchedule', 'ScheduleAnyway'];
+  const policies = ['Honor', 'Ignore'];
+  list.forEach((c, i) => {
+    if (!isObj(c)) return;
+    const p = `${path}[${i}]`;
+    if (isInt(c.maxSkew) && c.maxSkew <= 0) r(`${p}.maxSkew`, field.invalid(c.maxSkew, 'must be greater than zero'));
+    if (c.topologyKey === '') r(`${p}.topologyKey`, field.required('can not be empty'));
+    if (typeof c.whenUnsatisfiable === 'string' && !actions.includes(c.whenUnsatisfiable)) r(`${p}.whenUnsatisfiable`, field.notSupported(c.whenUnsatisfiable, actions));
+    const repeat = list.slice(i + 1).some((o) => isObj(o) && o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable);
+    if (repeat) r(`${p}.{topologyKey, whenUnsatisfiable}`, field.duplicate(`{${c.topologyKey}, ${c.whenUnsatisfiable}}`));
+    if (c.minDomains != null) {
+      if (isInt(c.minDomains) && c.minDomains <= 0) r(`${p}.minDomains`, field.invalid(c.minDomains, 'must be greater than zero'));
+      if (c.whenUnsatisfiable !== 'DoNotSchedule') r(`${p}.minDomains`, field.invalid(c.minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${c.whenUnsatisfiable}`));
+    }
+    for (const f of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
+      if (typeof c[f] === 'string' && !policies.includes(c[f])) r(`${p}.${f}`, field.notSupported(c[f], policies));
+    }
+    checkLabelSelector(ctx, 'scheduling.topology-spread-invalid', c.labelSelector, `${p}.labelSelector`);
+  });
 }
