@@ -20,7 +20,7 @@ export { availableVersions } from './schema';
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
   const v = new Validation(options);
-  // file by file, so that a large bundle's objects need not all be in memory at once
-  await loadPathsEach(paths, (objects) => v.add(objects));
+  // object by object, so that a large bundle's objects need not all be in memory at once
+  await loadPathsEach(paths, (o) => v.add([o]));
   return v.finish();
 }

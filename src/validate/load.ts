@@ -147,6 +147,13 @@ function isEmptyDoc(doc: Document): boolean {
 
 /** Parses one file's text into objects; throws InputError with the file and line on bad YAML. */
 export function parseText(text: string, file: string): InputObject[] {
+  const out: InputObject[] = [];
+  parseTextEach(text, file, (o) => out.push(o));
+  return out;
+}
+
+/** Like parseText, one object at a time, so that a caller can let each go before the next is read. */
+export function parseTextEach(text: string, file: string, each: (object: InputObject) => void): void {
   if (text.includes('\u0000')) throw new InputError(`${file}: binary file, not YAML or JSON`);
   let docs: Document[] | undefined;
   let starts: number[] | undefined;
@@ -168,7 +175,8 @@ export function parseText(text: string, file: string): InputObject[] {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     try {
-      return [{ object: JSON.parse(text), file, lineOf: lineOfDoc(0) }];
+      each({ object: JSON.parse(text), file, lineOf: lineOfDoc(0) });
+      return;
     } catch {
       // not strict JSON: the YAML parsers below say where it fails
     }
@@ -177,7 +185,8 @@ export function parseText(text: string, file: string): InputObject[] {
   // Tabs in indentation: js-yaml is lenient where kubectl is not; the yaml package decides.
   if (JS_SCHEMA && (text.indexOf('\t') < 0 || !/(^|\n) *\t/.test(text))) {
     try {
-      return parseFast(text, file);
+      parseFast(text, file, each);
+      return;
     } catch (e) {
       if (e instanceof InputError) throw e;
       // fall through: the yaml package words the error with a line
@@ -185,7 +194,6 @@ export function parseText(text: string, file: string): InputObject[] {
   }
 
   const all = located().docs;
-  const out: InputObject[] = [];
   all.forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
@@ -199,9 +207,8 @@ export function parseText(text: string, file: string): InputObject[] {
     } catch (e) {
       throw new InputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     }
-    if (object !== null && object !== undefined) out.push({ object, file, lineOf: lineOfDoc(i) });
+    if (object !== null && object !== undefined) each({ object, file, lineOf: lineOfDoc(i) });
   });
-  return out;
 }
 
 /** Line lookup for one document (lines[from, to) of the file): the fast reader again with line tracking, or the yaml package where it declines. */
@@ -279,8 +286,7 @@ function resolvePlain(s: string): unknown {
 }
 
 /** Each document with the fast block reader, or js-yaml where the reader declines. */
-function parseFast(text: string, file: string): InputObject[] {
-  const out: InputObject[] = [];
+function parseFast(text: string, file: string, each: (object: InputObject) => void): void {
   const lines = text.split('\n');
   const hasCr = text.includes('\r');
   const indents = hasCr ? undefined : lineIndents(lines);
@@ -293,7 +299,7 @@ function parseFast(text: string, file: string): InputObject[] {
       if (values.length > 1) throw new Error('several documents in one chunk');
       value = values[0];
     }
-    if (value !== null && value !== undefined) out.push({ object: value, file, lineOf: documentLines(holder, from, to) });
+    if (value !== null && value !== undefined) each({ object: value, file, lineOf: documentLines(holder, from, to) });
   };
   for (let k = 1; k < lines.length; k++) {
     const l = lines[k];
@@ -305,21 +311,20 @@ function parseFast(text: string, file: string): InputObject[] {
   flush(lines.length);
   // keep the indents (one typed array) and drop the line strings until a finding needs them
   holder.lines = undefined;
-  return out;
 }
 
-/** Reads each file in turn and hands over its objects. */
-export async function loadPathsEach(paths: string[], each: (objects: InputObject[]) => void): Promise<void> {
+/** Reads each file in turn and hands over its objects one by one. */
+export async function loadPathsEach(paths: string[], each: (object: InputObject) => void): Promise<void> {
   if (paths.length === 0) throw new InputError('no input: give files, directories or - for stdin');
   for (const file of expandPaths(paths)) {
     const text = file === '-' ? await readStdin() : readFile(file);
-    each(parseText(text, file === '-' ? '<stdin>' : file));
+    parseTextEach(text, file === '-' ? '<stdin>' : file, each);
   }
 }
 
 export async function loadPaths(paths: string[]): Promise<InputObject[]> {
   const out: InputObject[] = [];
-  await loadPathsEach(paths, (objects) => out.push(...objects));
+  await loadPathsEach(paths, (o) => out.push(o));
   return out;
 }
 
