@@ -167,7 +167,13 @@ export class Validation {
       }
       suppressedIds = [...ignored(obj.metadata), ...ignored(pod?.meta)];
       const ctx: Ctx = { obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report };
-      const problems = checkSchema(this.schemas, obj);
+      let problems: ReturnType<typeof checkSchema>;
+      try {
+        problems = checkSchema(this.schemas, obj);
+      } catch (e) {
+        problems = [];
+        report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
+      }
       const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
       if (problems === undefined) {
         if (CURRENT_API[kind] && RETIRED_GROUPS.has(group) && CURRENT_API[kind] !== obj.apiVersion) {

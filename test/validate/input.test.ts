@@ -133,3 +133,13 @@ test('the yaml package path (tabs inside a block scalar) finds lines too', () =>
   const r = validateObjects(objs);
   expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.unknown-field', 'binaryDataa', 9]]);
 });
+
+test('a check that fails on odd input reports manifest.check-failed (info) and the other checks still run', () => {
+  const spec = { template: { spec: {} } };
+  Object.defineProperty(spec.template.spec, 'containers', { get() { throw new Error('boom'); }, enumerable: true });
+  const r = validateObjects([{ object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'Bad_Name' }, spec } }]);
+  const rules = r.findings.map((f) => f.rule);
+  expect(rules).toContain('manifest.check-failed');
+  expect(rules).toContain('metadata.name-invalid');
+  expect(r.findings.find((f) => f.rule === 'manifest.check-failed')!.severity).toBe('info');
+});
