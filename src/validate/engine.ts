@@ -187,7 +187,7 @@ export class Validation {
           checkSemantics(ctx);
           if (pod) {
             for (const r of this.localRules) r.check(ctx);
-            if (this.crossRules.length) {
+            if (this.crossRules.some((r) => !r.applies || r.applies(ctx))) {
               // keep only what the cross-object rules read
               const keep = {
                 kind, apiVersion: obj.apiVersion,

@@ -13,6 +13,7 @@ export const bundleRules: CheckedRule[] = [
     summary: 'a multi-replica workload without a PodDisruptionBudget',
     rationale: 'Node drains and upgrades evict Pods; without a PDB all replicas may be evicted at once (H26). Single-replica workloads, DaemonSets and Jobs need none.',
     fix: 'add a PodDisruptionBudget whose selector matches the Pod template labels',
+    applies: (ctx) => (replicasOf(ctx) ?? 0) >= 2,
     check(ctx) {
       const replicas = replicasOf(ctx);
       if (replicas === undefined || replicas < 2) return;
@@ -39,6 +40,7 @@ export const bundleRules: CheckedRule[] = [
     summary: 'a subdomain without a headless Service of that name that declares a port',
     rationale: 'The Pod\'s FQDN <hostname>.<subdomain>.<namespace>.svc resolves only if a headless Service named like the subdomain exists in the namespace, and that Service must declare at least one port (H15).',
     fix: 'add a Service with clusterIP: None, the subdomain\'s name, a selector for the Pod and at least one port',
+    applies: (ctx) => typeof ctx.pod?.spec.subdomain === 'string' && ctx.pod.spec.subdomain !== '',
     check(ctx) {
       const sub = ctx.pod!.spec.subdomain;
       if (typeof sub !== 'string' || sub === '') return;
@@ -77,6 +79,7 @@ export const bundleRules: CheckedRule[] = [
     summary: 'priorityClassName names a PriorityClass that the bundle does not define',
     rationale: 'The API server rejects Pods whose PriorityClass does not exist at creation time (H25); for controllers this shows up later as Pods that never get created. A class defined outside the bundle is fine: suppress the rule for it.',
     fix: 'add the PriorityClass to the bundle, or suppress the rule if the cluster already has it',
+    applies: (ctx) => typeof ctx.pod?.spec.priorityClassName === 'string' && ctx.pod.spec.priorityClassName !== '',
     check(ctx) {
       const pc = ctx.pod!.spec.priorityClassName;
       if (typeof pc !== 'string' || pc === '' || BUILTIN_PRIORITY.has(pc) || ctx.bundle.priorityClasses.has(pc)) return;
