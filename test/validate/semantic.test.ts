@@ -73,6 +73,28 @@ describe('API-server semantics: details', () => {
     expect(f?.message).toBe('Duplicate value: "{zone, DoNotSchedule}"');
   });
 
+  test('CronJob time zones: IANA names pass; unknown names, Local and bad characters do not', () => {
+    const cj = (timeZone: string) => ({
+      apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },
+      spec: { schedule: '0 3 * * *', timeZone, jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [c] } } } } },
+    });
+    for (const tz of ['Europe/Berlin', 'Asia/Shanghai', 'UTC', 'America/Argentina/Buenos_Aires']) {
+      expect(run([cj(tz)]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    }
+    for (const tz of ['Mars/Olympus_Mons', 'Local', '', '../etc/passwd', 'Europe/Berlin Time']) {
+      const f = run([cj(tz)]).findings.find((x) => x.rule === 'cronjob.schedule-invalid');
+      expect(f?.path).toBe('spec.timeZone');
+    }
+  });
+
+  test('seccomp Localhost needs localhostProfile; grpc probe ports are port numbers', () => {
+    const r = run([pod({ securityContext: { seccompProfile: { type: 'Localhost' } }, containers: [{ ...c, livenessProbe: { grpc: { port: 0 } } }] })]);
+    expect(r.findings.map((f) => [f.rule, f.path])).toEqual(expect.arrayContaining([
+      ['security-context.invalid', 'spec.securityContext.seccompProfile.localhostProfile'],
+      ['probes.port-invalid', 'spec.containers[0].livenessProbe.grpc.port'],
+    ]));
+  });
+
   test('sidecar init containers (restartPolicy Always) may have probes', () => {
     const r = run([pod({ initContainers: [{ ...c, name: 'side', restartPolicy: 'Always', livenessProbe: { tcpSocket: { port: 80 } } }], containers: [c] })]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);

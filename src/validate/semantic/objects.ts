@@ -29,8 +29,8 @@ export const objectRules: RuleMeta[] = [
     'A DaemonSet rolls out with either maxUnavailable or maxSurge non-zero, not both (maxUnavailable defaults to 1, so maxSurge alone is rejected); a StatefulSet takes rollingUpdate only with type RollingUpdate, and its maxUnavailable cannot be 0.', 'fix the update strategy as the message says'),
   S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative and Indexed Jobs need completions',
     'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set.', 'fix the Job spec as the message says'),
-  S('cronjob.schedule-invalid', ['H8'], 'a CronJob needs a valid cron schedule',
-    'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone.', 'use a 5-field schedule such as "*/5 * * * *" and spec.timeZone for the zone'),
+  S('cronjob.schedule-invalid', ['H8', 'H28'], 'a CronJob needs a valid cron schedule and time zone',
+    'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone, which must name an IANA time zone (not Local).', 'use a 5-field schedule such as "*/5 * * * *" and an IANA zone such as Europe/Berlin in spec.timeZone'),
   S('service.ports-invalid', ['H15'], 'Service ports must be valid, named when several, and unique',
     'Ports are required except for headless and ExternalName Services; each is 1-65535; with several ports each needs a unique DNS-1123 name; nodePort only for NodePort/LoadBalancer.', 'fix the Service port as the message says'),
   S('pdb.min-and-max', ['H26'], 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both',
@@ -109,6 +109,9 @@ export function checkWorkload(ctx: Ctx): void {
     }
   }
   if (kind === 'Deployment' && isObj(spec.strategy)) checkStrategy(ctx, spec.strategy);
+  if (kind === 'StatefulSet' && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') {
+    r('fields.not-supported', 'spec.podManagementPolicy', field.invalid(spec.podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
+  }
   if ((kind === 'DaemonSet' || kind === 'StatefulSet') && isObj(spec.updateStrategy)) checkUpdateStrategy(ctx, kind, spec.updateStrategy);
   if (kind === 'Job') checkJobSpec(ctx, spec, 'spec');
   if (kind === 'CronJob') {
@@ -118,6 +121,7 @@ export function checkWorkload(ctx: Ctx): void {
       if (problem) r('cronjob.schedule-invalid', 'spec.schedule', field.invalid(spec.schedule, problem));
       else if (spec.schedule.includes('TZ')) r('cronjob.schedule-invalid', 'spec.schedule', field.invalid(spec.schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
     }
+    if (spec.timeZone != null) checkTimeZone(ctx, spec.timeZone);
     const cp = ['Allow', 'Forbid', 'Replace'];
     if (spec.concurrencyPolicy !== undefined && !cp.includes(spec.concurrencyPolicy)) r('fields.not-supported', 'spec.concurrencyPolicy', field.notSupported(spec.concurrencyPolicy, cp));
     for (const f of ['startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'failedJobsHistoryLimit']) {
@@ -155,6 +159,25 @@ function checkStrategy(ctx: Ctx, st: any): void {
   const mu = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable');
   const ms = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxSurge, 'spec.strategy.rollingUpdate.maxSurge');
   if (mu === 0 && ms === 0) r('deployment.strategy-invalid', 'spec.strategy.rollingUpdate.maxUnavailable', field.invalid(st.rollingUpdate.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+}
+
+const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
+
+/** spec.timeZone: an IANA zone the API server can load (Node's ICU knows the same database). */
+function checkTimeZone(ctx: Ctx, tz: unknown): void {
+  const r = (m: string) => ctx.report('cronjob.schedule-invalid', 'spec.timeZone', m);
+  if (typeof tz !== 'string') return;
+  if (tz === '') { r(field.invalid(tz, 'timeZone must be nil or non-empty string')); return; }
+  if (tz.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !TZ_PART.test(part))) {
+    r(field.invalid(tz, `unknown time zone ${tz}`));
+    return;
+  }
+  if (tz.toLowerCase() === 'local') { r(field.invalid(tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')); return; }
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    r(field.invalid(tz, `unknown time zone ${tz}`));
+  }
 }
 
 function checkUpdateStrategy(ctx: Ctx, kind: string, st: any): void {

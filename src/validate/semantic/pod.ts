@@ -77,8 +77,8 @@ export const podRules: RuleMeta[] = [
     'They become the Pod\'s DNS name <hostname>.<subdomain>.<namespace>.svc; invalid labels are rejected.', 'use lowercase letters, digits and dashes'),
   S('env.invalid', ['H11'], 'environment variables need a valid name and at most one source',
     'An env var has a literal value or a valueFrom with exactly one source (fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef).', 'fix the name, or keep either value or exactly one valueFrom source'),
-  S('security-context.invalid', ['H4', 'H20'], 'allowPrivilegeEscalation false contradicts privileged or CAP_SYS_ADMIN',
-    'A privileged container (or one with SYS_ADMIN) can always escalate, so the API server rejects allowPrivilegeEscalation: false beside it.', 'remove privileged/SYS_ADMIN, or do not set allowPrivilegeEscalation to false'),
+  S('security-context.invalid', ['H4', 'H20'], 'a security context that contradicts itself',
+    'A privileged container (or one with SYS_ADMIN) can always escalate, so allowPrivilegeEscalation: false beside it is rejected; a Localhost seccomp profile needs localhostProfile, which no other type may set.', 'fix the security context as the message says'),
 ];
 
 const PULL = ['Always', 'IfNotPresent', 'Never'];
@@ -161,6 +161,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   if (psc.runAsUser !== undefined && isInt(psc.runAsUser) && psc.runAsUser < 0) {
     r('fields.out-of-range', `${sp}.securityContext.runAsUser`, field.invalid(psc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
   }
+  checkSeccomp(ctx, psc.seccompProfile, `${sp}.securityContext.seccompProfile`);
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     r('pod.share-process-namespace-host-pid', `${sp}.shareProcessNamespace`, field.invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
   }
@@ -333,6 +334,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
       r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
     }
     if (isInt(sc.runAsUser) && sc.runAsUser < 0) r('fields.out-of-range', `${path}.securityContext.runAsUser`, field.invalid(sc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
+    checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
   }
 }
 
@@ -341,6 +343,12 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
   const present = HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
   if (present.length === 0) r('probes.handler-count', p, field.required('must specify a handler type'));
   for (const extra of present.slice(1)) r('probes.handler-count', `${p}.${extra}`, field.forbidden('may not specify more than 1 handler type'));
+  if (isObj(h.grpc) && typeof h.grpc.port === 'number') {
+    for (const m of portNumber(h.grpc.port)) r('probes.port-invalid', `${p}.grpc.port`, field.invalid(h.grpc.port, m));
+  }
+  if (isObj(h.httpGet) && h.httpGet.scheme !== undefined && h.httpGet.scheme !== 'HTTP' && h.httpGet.scheme !== 'HTTPS') {
+    r('fields.not-supported', `${p}.httpGet.scheme`, field.notSupported(h.httpGet.scheme, ['HTTP', 'HTTPS']));
+  }
   for (const k of ['httpGet', 'tcpSocket'] as const) {
     const hh = h[k];
     if (!isObj(hh)) continue;
@@ -545,4 +553,20 @@ function checkTopologySpread(ctx: Ctx, constraints: any, path: string): void {
     }
     checkLabelSelector(ctx, 'scheduling.topology-spread-invalid', c.labelSelector, `${p}.labelSelector`);
   });
+}
+
+const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+
+function checkSeccomp(ctx: Ctx, sp: any, path: string): void {
+  if (!isObj(sp)) return;
+  if (typeof sp.type === 'string' && !SECCOMP_TYPES.includes(sp.type)) {
+    ctx.report('fields.not-supported', `${path}.type`, field.notSupported(sp.type, SECCOMP_TYPES));
+    return;
+  }
+  const lp = sp.localhostProfile;
+  if (sp.type === 'Localhost' && (typeof lp !== 'string' || lp === '')) {
+    ctx.report('security-context.invalid', `${path}.localhostProfile`, field.required('must be set when seccomp type is Localhost'));
+  } else if (sp.type !== 'Localhost' && lp != null) {
+    ctx.report('security-context.invalid', `${path}.localhostProfile`, field.invalid(sp, 'can only be set when seccomp type is Localhost'));
+  }
 }
