@@ -112,12 +112,12 @@ export class VerifyRun {
     if (v.status === 'failed') this.log(`  ✗ ${object} ${check}: ${v.detail}`);
   }
 
-  private async check(object: string, check: CheckId, fn: (note: (s: string) => void) => Promise<Verdict>): Promise<Verdict> {
+  private async check(object: string, check: CheckId, fn: (note: (s: string) => void) => Promise<Verdict>, minTimeoutMs = 0): Promise<Verdict> {
     const t0 = Date.now();
     let v: Verdict;
     if (this.aborted) v = { status: 'skipped', detail: 'run interrupted' };
     else if (Date.now() >= this.deadline) v = { status: 'failed', detail: `the run's --timeout was reached before this check ran` };
-    else v = await runWithTimeout(Math.min(this.opts.checkTimeoutMs ?? 30_000, Math.max(1000, this.deadline - Date.now())), fn);
+    else v = await runWithTimeout(Math.min(Math.max(this.opts.checkTimeoutMs ?? 30_000, minTimeoutMs), Math.max(1000, this.deadline - Date.now())), fn);
     this.record(object, check, v, Date.now() - t0);
     return v;
   }
@@ -554,7 +554,7 @@ export class VerifyRun {
       const events = await this.kube.events(this.plan.namespace).catch(() => []);
       const preStopFailures = events.filter((e) => e.involvedObject?.name === target!.pod && e.reason === 'FailedPreStopHook').map((e) => String(e.message));
       return evalTermination(container, grace, { requestedAt: target.at, endedAt: seen.endedAt, exitCode: seen.exitCode, reason: seen.reason, preStopFailures });
-    });
+    }, (grace + 15) * 1000);
   }
 
   // ------------------------------------------------------------------ scenarios
