@@ -155,6 +155,7 @@ export function parseText(text: string, file: string): InputObject[] {
 /** Like parseText, one object at a time, so that a caller can let each go before the next is read. */
 export function parseTextEach(text: string, file: string, each: (object: InputObject) => void): void {
   if (text.includes('\u0000')) throw new InputError(`${file}: binary file, not YAML or JSON`);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark is not content
   let docs: Document[] | undefined;
   let starts: number[] | undefined;
   const located = () => {

@@ -143,3 +143,10 @@ test('a check that fails on odd input reports manifest.check-failed (info) and t
   expect(rules).toContain('metadata.name-invalid');
   expect(r.findings.find((f) => f.rule === 'manifest.check-failed')!.severity).toBe('info');
 });
+
+test('a byte order mark and Windows line ends are read like plain text', () => {
+  const { parseText } = require('../../src/validate');
+  const text = '\ufeffapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndataa: {}\r\n';
+  const r = validateObjects(parseText(text, 'c.yaml'));
+  expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.unknown-field', 'dataa', 5]]);
+});
