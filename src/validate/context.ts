@@ -34,6 +34,13 @@ export interface BundleIndex {
   /** The PDBs of a namespace that could select these labels (an index on their matchLabels). */
   pdbsFor(namespace: string, labels: Record<string, string>): any[];
   priorityClasses: Set<string>;
+  /** The Pod templates of the bundle per namespace: their labels and named container ports. */
+  podTemplates: Map<string, PodTemplateSummary[]>;
+}
+
+export interface PodTemplateSummary {
+  labels: Record<string, string>;
+  ports: Set<string>;
 }
 
 export interface Ctx {
@@ -62,7 +69,7 @@ export function nsOf(obj: any): string {
   return typeof ns === 'string' && ns !== '' ? ns : 'default';
 }
 
-export function buildBundle(objects: any[]): BundleIndex {
+export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplateSummary[]> = new Map()): BundleIndex {
   const services = new Map<string, any>();
   const pdbs = new Map<string, any[]>();
   const priorityClasses = new Set<string>();
@@ -103,7 +110,7 @@ export function buildBundle(objects: any[]): BundleIndex {
     }
     return out;
   };
-  return { objects, services, pdbs, priorityClasses, pdbsFor };
+  return { objects, services, pdbs, priorityClasses, pdbsFor, podTemplates };
 }
 
 /** Every container of a Pod spec with its path and role. */

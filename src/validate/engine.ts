@@ -5,7 +5,7 @@
 import { UsageError } from '../errors';
 import { checkedRules, profileRules, ruleById } from './catalog';
 import { CheckedRule } from './rules/types';
-import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef } from './context';
+import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
 import { checkSemantics } from './semantic';
@@ -93,7 +93,7 @@ interface Deferred {
   ref: ObjectRef;
   suppressedIds: string[];
   obj: any;
-  pod: PodRef;
+  pod?: PodRef;
 }
 
 const EMPTY_BUNDLE = buildBundle([]);
@@ -102,7 +102,7 @@ const EMPTY_BUNDLE = buildBundle([]);
 function bundleSkeleton(obj: any): any | undefined {
   const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
   switch (obj.kind) {
-    case 'Service': return { kind: obj.kind, metadata, spec: { clusterIP: obj.spec?.clusterIP, ports: obj.spec?.ports } };
+    case 'Service': return { kind: obj.kind, metadata, spec: { clusterIP: obj.spec?.clusterIP, ports: obj.spec?.ports, selector: obj.spec?.selector } };
     case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector } };
     case 'PriorityClass': return { kind: obj.kind, metadata };
     default: return undefined;
@@ -119,6 +119,8 @@ export class Validation {
   private readonly schemas: ReturnType<typeof loadSchemas>;
   private readonly localRules: CheckedRule[];
   private readonly crossRules: CheckedRule[];
+  private readonly kindRules: CheckedRule[];
+  private readonly podTemplates = new Map<string, PodTemplateSummary[]>();
   private readonly findings: Array<{ index: number; finding: Finding }> = [];
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
@@ -131,8 +133,9 @@ export class Validation {
     const rules = options.profile
       ? [...checkedRules, ...profileRules.filter((r) => options.profile === 'restricted' || r.profile === 'baseline')]
       : checkedRules;
-    this.localRules = rules.filter((r) => !r.crossObject);
-    this.crossRules = rules.filter((r) => r.crossObject);
+    this.localRules = rules.filter((r) => !r.crossObject && !r.kinds);
+    this.crossRules = rules.filter((r) => r.crossObject && !r.kinds);
+    this.kindRules = rules.filter((r) => r.kinds);
   }
 
   add(inputsIn: InputObject[]): void {
@@ -185,6 +188,10 @@ export class Validation {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         try {
           checkSemantics(ctx);
+          if (pod) this.notePodTemplate(ctx.namespace, pod);
+          if (!pod && skeleton && this.kindRules.some((r) => r.kinds!.includes(kind))) {
+            this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
+          }
           if (pod) {
             for (const r of this.localRules) r.check(ctx);
             if (this.crossRules.some((r) => !r.applies || r.applies(ctx))) {
@@ -211,6 +218,18 @@ export class Validation {
     this.record(index, input, ref, suppressedIds, local);
   }
 
+  private notePodTemplate(namespace: string, pod: PodRef): void {
+    const ports = new Set<string>();
+    for (const list of [pod.spec.containers, pod.spec.initContainers]) {
+      for (const c of Array.isArray(list) ? list : []) {
+        for (const p of Array.isArray(c?.ports) ? c.ports : []) if (typeof p?.name === 'string') ports.add(p.name);
+      }
+    }
+    const labels = isObj(pod.meta?.labels) ? pod.meta.labels : {};
+    if (!this.podTemplates.has(namespace)) this.podTemplates.set(namespace, []);
+    this.podTemplates.get(namespace)!.push({ labels, ports });
+  }
+
   private record(index: number, input: InputObject, ref: ObjectRef, suppressedIds: string[], raws: Raw[]): void {
     for (const f of raws) {
       const rule = ruleById(f.rule)!;
@@ -234,12 +253,13 @@ export class Validation {
 
   finish(): Report {
     if (this.deferred.length) {
-      const bundle = buildBundle(this.bundleObjects);
+      const bundle = buildBundle(this.bundleObjects, this.podTemplates);
       for (const d of this.deferred) {
         const raws: Raw[] = [];
         const report = (rule: string, path: string, message: string, fix?: string) => { raws.push({ rule, path, message, fix }); };
         const ctx: Ctx = { obj: d.obj, kind: d.obj.kind, apiVersion: d.obj.apiVersion, namespace: nsOf(d.obj), minor: this.minor, options: this.options, bundle, pod: d.pod, report };
-        for (const r of this.crossRules) r.check(ctx);
+        if (d.pod) for (const r of this.crossRules) r.check(ctx);
+        else for (const r of this.kindRules) if (r.kinds!.includes(d.obj.kind)) r.check(ctx);
         this.record(d.index, d.input, d.ref, d.suppressedIds, raws);
       }
       // findings in object order, as if every rule had run when the object was read

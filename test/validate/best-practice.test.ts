@@ -76,6 +76,18 @@ const cases: Case[] = [
     quiet: [['a single replica', (o) => { o[0].spec.replicas = 1; return [o[0], o[2]]; }]],
   },
   {
+    rule: 'service.selector-matches-nothing', fire: (o) => { o[2].spec.selector = { 'app.kubernetes.io/name': 'api' }; },
+    quiet: [['a Service alone (nothing to compare with)', (o) => [o[2]]], ['a Service without selector', (o) => { delete o[2].spec.selector; }]],
+  },
+  {
+    rule: 'service.target-port-unknown', fire: (o) => { o[2].spec.ports[0].targetPort = 'web'; },
+    quiet: [['a numeric targetPort', (o) => { o[2].spec.ports[0].targetPort = 8080; }]],
+  },
+  {
+    rule: 'pdb.selector-matches-nothing', fire: (o) => { o[1].spec.selector.matchLabels = { 'app.kubernetes.io/name': 'api' }; },
+    quiet: [['a PDB alone', (o) => [o[1]]]],
+  },
+  {
     rule: 'scheduling.anti-affinity-missing', fire: (o) => { delete podOf(dep(o)).affinity; },
     quiet: [['topology spread instead', (o) => {
       delete podOf(dep(o)).affinity;

@@ -1,13 +1,63 @@
 /** Rules that look at the whole bundle: PDBs, Services for subdomains, PriorityClasses (H15, H21, H25, H26). */
 import { Quantity } from '../../quantity';
-import { arr, isObj, selectorMatches } from '../context';
+import { arr, Ctx, isObj, PodTemplateSummary, selectorMatches } from '../context';
 import { key } from '../path';
 import { CheckedRule, replicasOf } from './types';
 
 const BUILTIN_PRIORITY = new Set(['system-cluster-critical', 'system-node-critical']);
 const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-bandwidth'];
 
+/** The Pod templates of the namespace that a selector picks (matchLabels semantics for a map). */
+function selected(ctx: Ctx, selector: any): PodTemplateSummary[] {
+  const sel = isObj(selector) && !('matchLabels' in selector) && !('matchExpressions' in selector) ? { matchLabels: selector } : selector;
+  return (ctx.bundle.podTemplates.get(ctx.namespace) ?? []).filter((t) => selectorMatches(sel, t.labels));
+}
+
+function describe(selector: any): string {
+  const ml = isObj(selector?.matchLabels) ? selector.matchLabels : isObj(selector) && !('matchExpressions' in selector) ? selector : {};
+  return Object.entries(ml).map(([k, v]) => `${k}=${v}`).join(',') || 'its selector';
+}
+
 export const bundleRules: CheckedRule[] = [
+  {
+    id: 'service.selector-matches-nothing', severity: 'warning', layer: 'best-practice', handbook: ['H15', 'H29'], kinds: ['Service'],
+    summary: 'a Service whose selector matches no Pod template of the bundle',
+    rationale: 'A Service sends traffic to the Pods its selector matches; if no workload in the bundle has those labels it has no endpoints (kube-linter dangling-service). Use labels consistently (H29). Bundles without any Pod template are not checked.',
+    fix: 'make the selector a subset of the workload\'s Pod template labels',
+    check(ctx) {
+      const sel = ctx.obj.spec?.selector;
+      if (!isObj(sel) || Object.keys(sel).length === 0 || ctx.bundle.podTemplates.size === 0) return;
+      if (selected(ctx, sel).length === 0) ctx.report('service.selector-matches-nothing', 'spec.selector', `Service "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
+    },
+  },
+  {
+    id: 'service.target-port-unknown', severity: 'warning', layer: 'best-practice', handbook: ['H15'], kinds: ['Service'],
+    summary: 'a Service targetPort name that the selected Pods do not declare',
+    rationale: 'A named targetPort is looked up in each selected Pod\'s container ports; when none declares it, the Service has no endpoints for that port.',
+    fix: 'name the container port like the targetPort, or use the port number',
+    check(ctx) {
+      const sel = ctx.obj.spec?.selector;
+      if (!isObj(sel) || Object.keys(sel).length === 0) return;
+      const pods = selected(ctx, sel);
+      if (pods.length === 0) return;
+      arr(ctx.obj.spec?.ports).forEach((p, i) => {
+        const tp = p?.targetPort;
+        if (typeof tp !== 'string' || /^\d+$/.test(tp)) return;
+        if (!pods.some((t) => t.ports.has(tp))) ctx.report('service.target-port-unknown', `spec.ports[${i}].targetPort`, `no Pod selected by Service "${ctx.obj.metadata?.name}" declares a container port named "${tp}"`);
+      });
+    },
+  },
+  {
+    id: 'pdb.selector-matches-nothing', severity: 'warning', layer: 'best-practice', handbook: ['H26'], kinds: ['PodDisruptionBudget'],
+    summary: 'a PodDisruptionBudget whose selector matches no Pod template of the bundle',
+    rationale: 'A budget protects only the Pods its selector matches (H26); one that matches none protects nothing. Bundles without any Pod template are not checked.',
+    fix: 'make the selector match the workload\'s Pod template labels',
+    check(ctx) {
+      const sel = ctx.obj.spec?.selector;
+      if (!isObj(sel) || ctx.bundle.podTemplates.size === 0) return;
+      if (selected(ctx, sel).length === 0) ctx.report('pdb.selector-matches-nothing', 'spec.selector', `PodDisruptionBudget "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
+    },
+  },
   {
     id: 'pdb.missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H26'],
     summary: 'a multi-replica workload without a PodDisruptionBudget',

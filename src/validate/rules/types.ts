@@ -7,6 +7,8 @@ export interface CheckedRule extends RuleMeta {
   check(ctx: Ctx): void;
   /** Looks at other objects of the bundle: runs after every object has been read. */
   crossObject?: true;
+  /** For rules about objects without a Pod template (Service, PodDisruptionBudget): the kinds checked. Always cross-object. */
+  kinds?: string[];
   /** For cross-object rules: whether the rule can fire for this object at all (else nothing is kept for it). */
   applies?(ctx: Ctx): boolean;
 }
