@@ -36,6 +36,8 @@ export interface BundleIndex {
   priorityClasses: Set<string>;
   /** The Pod templates of the bundle per namespace: their labels and named container ports. */
   podTemplates: Map<string, PodTemplateSummary[]>;
+  /** The Pod templates of a namespace that a label selector matches (indexed on label pairs). */
+  podTemplatesMatching(namespace: string, selector: any): PodTemplateSummary[];
 }
 
 export interface PodTemplateSummary {
@@ -110,7 +112,25 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     }
     return out;
   };
-  return { objects, services, pdbs, priorityClasses, pdbsFor, podTemplates };
+  // Pod templates indexed by each of their label pairs, so a selector looks at candidates only.
+  const byLabel = new Map<string, PodTemplateSummary[]>();
+  for (const [ns, list] of podTemplates) {
+    for (const t of list) {
+      for (const [k, v] of Object.entries(t.labels)) {
+        const key = `${ns}\u0000${k}=${v}`;
+        if (!byLabel.has(key)) byLabel.set(key, []);
+        byLabel.get(key)!.push(t);
+      }
+    }
+  }
+  const podTemplatesMatching = (namespace: string, selector: any): PodTemplateSummary[] => {
+    if (!isObj(selector)) return [];
+    const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
+    const first = Object.keys(ml)[0];
+    const candidates = first !== undefined ? byLabel.get(`${namespace}\u0000${first}=${ml[first]}`) ?? [] : podTemplates.get(namespace) ?? [];
+    return candidates.filter((t) => selectorMatches(selector, t.labels));
+  };
+  return { objects, services, pdbs, priorityClasses, pdbsFor, podTemplates, podTemplatesMatching };
 }
 
 /** Every container of a Pod spec with its path and role. */

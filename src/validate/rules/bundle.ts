@@ -10,7 +10,7 @@ const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-band
 /** The Pod templates of the namespace that a selector picks (matchLabels semantics for a map). */
 function selected(ctx: Ctx, selector: any): PodTemplateSummary[] {
   const sel = isObj(selector) && !('matchLabels' in selector) && !('matchExpressions' in selector) ? { matchLabels: selector } : selector;
-  return (ctx.bundle.podTemplates.get(ctx.namespace) ?? []).filter((t) => selectorMatches(sel, t.labels));
+  return ctx.bundle.podTemplatesMatching(ctx.namespace, sel);
 }
 
 function describe(selector: any): string {
