@@ -49,3 +49,29 @@ test('jest helper: toPassPodsmith and expectValidManifests', () => {
   expect(bad).toPassPodsmith({ failOnWarnings: false });
   expect(() => expectValidManifests(bad)).toThrow(/image\.latest-tag/);
 });
+
+test('validateOnSynth: app.synth() fails on an error-level finding and writes nothing', () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const { App, Chart, ApiObject } = require('cdk8s');
+  const { validateOnSynth } = require('../../src/validate/cdk8s');
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-synth-'));
+  try {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'bad');
+    const pod = goodBundle()[0];
+    pod.spec.template.spec.containers[0].resources.requests.cpu = '2';
+    new ApiObject(chart, 'web', pod);
+    validateOnSynth(app);
+    expect(() => app.synth()).toThrow(/resources\.limit-below-request: spec\.template\.spec\.containers\[0\]\.resources\.requests\.cpu/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+
+    const ok = new App({ outdir });
+    new ExampleChart(ok, 'example');
+    validateOnSynth(ok);
+    ok.synth();
+    expect(fs.readdirSync(outdir).length).toBeGreaterThan(0);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+});

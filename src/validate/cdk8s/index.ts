@@ -11,7 +11,9 @@
  * The interfaces below are the structural subset of cdk8s-cli's plugin API that the plugin
  * uses, so podsmith does not depend on cdk8s-cli at run time.
  */
-import { validatePaths } from '../index';
+import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { validateObjects, validatePaths } from '../index';
 import { Finding, ValidateOptions } from '../types';
 
 export interface PluginViolation {
@@ -63,5 +65,39 @@ export class PodsmithValidation {
       errors: String(report.summary.errors),
       warnings: String(report.summary.warnings),
     });
+  }
+}
+
+/**
+ * Makes `app.synth()` (and so `cdk8s synth`) validate the manifests and fail — before any file is
+ * written — on an error-level finding (or a warning, with `failOnWarnings`). Works on an App or
+ * a Chart:
+ *
+ *   const app = new App();
+ *   validateOnSynth(app);
+ */
+export function validateOnSynth(scope: Construct, options: ValidateOptions & { failOnWarnings?: boolean } = {}): void {
+  // Chart.toJson() runs the app's validations itself: answer that inner call with no errors.
+  let running = false;
+  scope.node.addValidation({
+    validate: () => {
+      if (running) return [];
+      running = true;
+      try {
+        return check();
+      } finally {
+        running = false;
+      }
+    },
+  });
+  function check(): string[] {
+    const charts = scope instanceof App ? scope.charts
+      : scope instanceof Chart ? [scope]
+        : scope.node.findAll().filter((c): c is Chart => Chart.isChart(c));
+    const objects = charts.flatMap((c) => c.toJson());
+    const report = validateObjects(objects.map((object) => ({ object })), options);
+    const failing = report.findings.filter((f) => !f.suppressed && (f.severity === 'error' || (options.failOnWarnings === true && f.severity === 'warning')));
+    // one line per finding: what, where, how to fix
+    return failing.map((f) => `${f.object.kind}/${f.object.name}: ${f.severity} ${f.rule}: ${f.path}: ${f.message} (fix: ${f.fix})`);
   }
 }
