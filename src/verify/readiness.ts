@@ -50,6 +50,9 @@ export function waitsFor(kind: string): boolean {
   return ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'Pod'].includes(kind);
 }
 
+/** Seconds of failing readiness (at least) before the runner stops waiting for a container. */
+export const READINESS_GIVE_UP_S = 60;
+
 const STUCK_WAITING = new Set(['CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'ErrImageNeverPull', 'InvalidImageName', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreCreateHookError', 'PostStartHookError']);
 
 export interface PodProblem {
@@ -97,7 +100,9 @@ export function podProblem(pod: any, unhealthy: Record<string, { count: number; 
     const period = probe.periodSeconds ?? 10;
     const threshold = probe.failureThreshold ?? 3;
     const runningFor = (nowMs - Date.parse(st.state.running.startedAt)) / 1000;
-    if (u.count > threshold && runningFor > (probe.initialDelaySeconds ?? 0) + period * (threshold + 1)) {
+    // readiness may fail while an app starts: give up early only after a long run of failures
+    const window = Math.max(READINESS_GIVE_UP_S, (probe.initialDelaySeconds ?? 0) + period * (threshold + 1));
+    if (u.count > threshold && runningFor > window) {
       return { check: 'probes-ready', message: `container ${c.name} never became ready: ${u.message} (${u.count} times)` };
     }
   }

@@ -320,7 +320,8 @@ export class VerifyRun {
       this.guard();
       if (Date.now() > this.deadline) {
         const pods = await this.podsOf(live).catch(() => []);
-        w.failure = { check: live.kind === 'Job' ? 'job-completed' : 'probes-ready', message: `not ready within --timeout (${last || 'no status'})${pods.length ? `: ${pods.map((p) => podLine(p)).join('; ')}` : ''}` };
+        const probeFailures = pods.flatMap((p) => Object.values(unhealthy[p.metadata.name] ?? {}).map((u) => `${u.message} (${u.count} times)`));
+        w.failure = { check: live.kind === 'Job' ? 'job-completed' : 'probes-ready', message: `not ready within --timeout (${last || 'no status'})${pods.length ? `: ${pods.map((p) => podLine(p)).join('; ')}` : ''}${probeFailures.length ? `; ${probeFailures[0]}` : ''}` };
         await this.diagnose(planned.ref, pods);
         return;
       }

@@ -35,15 +35,16 @@ describe('failing fast', () => {
     const pod = { spec: {}, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ErrImageNeverPull', message: 'Container image "x:1" is not present with pull policy of Never' } } }] } };
     expect(podProblem(pod, {}, now)).toEqual({ check: 'probes-ready', message: 'container app: ErrImageNeverPull (Container image "x:1" is not present with pull policy of Never)' });
   });
-  test('a readiness probe failing beyond its threshold for long enough', () => {
+  test('a readiness probe failing beyond its threshold for a minute or more', () => {
     const pod = {
       spec: { containers: [{ name: 'httpd', readinessProbe: { periodSeconds: 1, failureThreshold: 3 } }] },
-      status: { containerStatuses: [{ name: 'httpd', ready: false, state: { running: { startedAt: '2026-11-27T10:00:50Z' } } }] },
+      status: { containerStatuses: [{ name: 'httpd', ready: false, state: { running: { startedAt: '2026-11-27T09:59:50Z' } } }] },
     };
     const unhealthy = { httpd: { count: 7, message: 'Readiness probe failed: connection refused' } };
     expect(podProblem(pod, unhealthy, now)).toEqual({ check: 'probes-ready', message: 'container httpd never became ready: Readiness probe failed: connection refused (7 times)' });
     expect(podProblem(pod, { httpd: { count: 2, message: 'x' } }, now)).toBeUndefined();
-    expect(podProblem(pod, unhealthy, Date.parse('2026-11-27T10:00:52Z'))).toBeUndefined();
+    // a slow start: failing for 30 s is not yet a failure
+    expect(podProblem(pod, unhealthy, Date.parse('2026-11-27T10:00:20Z'))).toBeUndefined();
   });
   test('a healthy Pod has no problem', () => {
     expect(podProblem({ spec: {}, status: { containerStatuses: [{ name: 'a', ready: true, state: { running: {} } }] } })).toBeUndefined();
