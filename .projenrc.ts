@@ -35,11 +35,13 @@ const project = new TypeScriptProject({
     'ajv@^8.17.0',
     // 1.x: 2.x needs Node 22. ESM-only, loaded through Node ≥ 20.19's require(esm).
     '@kubernetes/client-node@^1.4.0',
+    'js-yaml@^4.1.0',
   ],
   devDeps: [
     'cdk8s-cli@^2.200.0',
     'fast-check@^4.0.0',
     '@types/node@^20',
+    '@types/js-yaml@^4',
   ],
   jest: true,
   jestOptions: {
@@ -82,8 +84,14 @@ new YamlFile(project, 'cdk8s.yaml', {
     app: 'node lib/main.js',
     output: 'dist',
     imports: [],
+    // `cdk8s synth` validates with podsmith's three layers (schema, API-server rules, best practices)
+    validations: [{ package: './lib/validate/cdk8s', class: 'PodsmithValidation', version: '0.0.0' }],
   },
 });
+
+// Precompiled schema validators (ajv standalone code) next to the compiled validator, so a
+// `podsmith validate` process does not compile the schemas at start-up.
+project.compileTask.exec('node lib/validate/schema/standalone.js');
 
 project.addTask('synth', {
   description: 'Compile, then synthesize and validate the example app into dist/',
@@ -124,6 +132,21 @@ project.addTask('bench:synth', {
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],
 });
 
+project.addTask('bench:validate', {
+  description: 'Validation benchmark: 50,000 objects, podsmith (all three layers) vs kubeconform in the same run',
+  steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/validate.ts' }],
+});
+
+project.addTask('gen:schemas', {
+  description: 'Regenerate schemas/ from the upstream OpenAPI v3 documents (needs Go and the module proxy)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/gen-schemas.ts',
+});
+
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the rule catalog',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/gen-rules-doc.ts',
+});
+
 project.addTask('bench:cluster', {
   description: 'Local cluster benchmark: up to Ready, first Pod, idle RSS, against kind\'s published figures',
   exec: 'ts-node --transpile-only --project test/tsconfig.json bench/cluster.ts',
@@ -135,7 +158,7 @@ project.addTask('bench', {
 });
 
 // `npx podsmith` works right after `npm ci` in a checkout.
-project.addScripts({ prepare: 'tsc --build && node scripts/link-bin.js' });
+project.addScripts({ prepare: 'tsc --build && node lib/validate/schema/standalone.js && node scripts/link-bin.js' });
 
 
 project.synth();

@@ -18,3 +18,7 @@ export * from './constructs/registry';
 export * from './constructs/timezone';
 export * from './constructs/volumes';
 export * from './constructs/workloads';
+// the validator: the same three layers as `podsmith validate`
+export { validateObjects, validatePaths, formatReport } from './validate';
+export type { Finding, Report, ValidateOptions } from './validate';
+export { validateOnSynth, PodsmithValidation } from './validate/cdk8s';
