@@ -56,7 +56,10 @@ export function toKubeError(op: string, e: any): KubeError {
     if (typeof body === 'string') { try { body = JSON.parse(body); } catch { reason = body; } }
     if (body && typeof body === 'object') reason = body.message ?? JSON.stringify(body);
     const code: number = e.code;
-    return new KubeError(op, code, reason || `status ${code}`, code >= 500 || code === 429);
+    // 500 is also how server-side apply reports a bad object: transient only when it says so
+    const transient = code === 429 || code === 502 || code === 503 || code === 504
+      || (code === 500 && /etcd|timeout|timed out|try again|unavailable|connection refused|leader|deadline/i.test(reason));
+    return new KubeError(op, code, reason || `status ${code}`, transient);
   }
   const name = e?.name ?? '';
   const code = e?.code ?? e?.errno ?? e?.cause?.code;
@@ -91,6 +94,7 @@ export class Kube {
   private readonly budgetMs: number;
   private readonly log: (l: string) => void;
   private objects: any;
+  private configWith!: (extraMiddleware: any[]) => any;
   private core: any;
   private version: any;
 
@@ -125,11 +129,12 @@ export class Kube {
       pre: async (ctx: any) => { ctx.setSignal(AbortSignal.timeout(this.timeoutMs)); return ctx; },
       post: async (resp: any) => resp,
     };
-    const config = m.createConfiguration({
+    this.configWith = (extra: any[]) => m.createConfiguration({
       baseServer: new m.ServerConfiguration(cluster.server, {}),
       authMethods: { default: kc },
-      promiseMiddleware: [timeoutMw],
+      promiseMiddleware: [timeoutMw, ...extra],
     } as any);
+    const config = this.configWith([]);
     this.objects = new m.KubernetesObjectApi(config);
     this.core = new m.CoreV1Api(config);
     this.version = new m.VersionApi(config);
@@ -200,7 +205,21 @@ export class Kube {
 
   async apply(m: Manifest): Promise<any> {
     const PatchStrategy = k8s().PatchStrategy;
-    return plain(await this.call(`apply ${m.kind}/${m.metadata.name}`, () => this.objects.patch(m, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply)));
+    // The client serializes known kinds through its typed models, which drop fields they do
+    // not know (newer API fields, typos): send the manifest exactly as given instead, so the
+    // API server judges every field.
+    const raw = JSON.stringify(m);
+    // fieldValidation Strict: an unknown or duplicate field is an error, as with kubectl apply
+    const exact = {
+      pre: async (ctx: any) => {
+        if (String(ctx.getHttpMethod()) === 'PATCH') { ctx.setBody(raw); ctx.setQueryParam('fieldValidation', 'Strict'); }
+        return ctx;
+      },
+      post: async (r: any) => r,
+    };
+    // (the object API takes middleware from its constructor only: one instance per apply)
+    const applier = new (k8s().KubernetesObjectApi)(this.configWith([exact]));
+    return plain(await this.call(`apply ${m.kind}/${m.metadata.name}`, () => applier.patch(m, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply)));
   }
 
   async read(apiVersion: string, kind: string, name: string, namespace?: string): Promise<any | undefined> {
