@@ -24,6 +24,7 @@ export const CHECKS = {
   'timezone': { handbook: ['H28'], what: 'the container\'s local time zone is the mounted (or TZ) zone' },
   'downward-api': { handbook: ['H11'], what: 'Downward API env values equal the Pod\'s name, namespace, IP and limits' },
   'image-pull-policy': { handbook: ['H12'], what: 'the effective imagePullPolicy is the declared one, or the handbook default' },
+  'dns-policy': { handbook: ['H13'], what: 'resolv.conf follows dnsPolicy, and cluster names resolve where it says cluster DNS' },
   'fqdn-resolves': { handbook: ['H13', 'H15'], what: 'the Pod\'s FQDN resolves to its IP through cluster DNS' },
   'priority': { handbook: ['H25'], what: 'the Pod\'s spec.priority equals its PriorityClass value' },
   'eviction-beyond-pdb-refused': { handbook: ['H26'], what: 'evictions within the budget are allowed, the one beyond it is refused (429)' },
@@ -396,6 +397,40 @@ export function clusterDomainFrom(resolvConf: string, namespace: string): string
   const search = resolvConf.split('\n').find((l) => l.startsWith('search '));
   const first = search?.split(/\s+/).find((d) => d.startsWith(`${namespace}.svc.`));
   return first?.slice(`${namespace}.svc.`.length);
+}
+
+/**
+ * H13: which resolver a Pod gets. ClusterFirst (without hostNetwork) and ClusterFirstWithHostNet
+ * use cluster DNS (the namespace's search domains); ClusterFirst with hostNetwork and Default
+ * use the node's; None uses dnsConfig. `lookup` is nslookup's output for the API Service's name,
+ * when the policy says cluster names resolve.
+ */
+export function expectsClusterDns(spec: any): boolean {
+  const policy = spec?.dnsPolicy ?? 'ClusterFirst';
+  return policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !spec?.hostNetwork);
+}
+
+export function evalDns(spec: any, namespace: string, resolvConf: string, lookup?: { name: string; output: string }): Verdict {
+  const policy = spec?.dnsPolicy ?? 'ClusterFirst';
+  const search = (resolvConf.split('\n').find((l) => l.startsWith('search ')) ?? '').split(/\s+/).slice(1);
+  const nameservers = resolvConf.split('\n').filter((l) => l.startsWith('nameserver ')).map((l) => l.split(/\s+/)[1]);
+  const clusterSearch = search.some((d) => d.startsWith(`${namespace}.svc.`));
+  if (policy === 'None') {
+    const want: string[] = spec?.dnsConfig?.nameservers ?? [];
+    const missing = want.filter((n) => !nameservers.includes(n));
+    return missing.length ? fail(`dnsPolicy None: resolv.conf lacks nameserver ${missing.join(', ')}`) : pass(`dnsPolicy None: nameservers ${nameservers.join(', ')} from dnsConfig`);
+  }
+  if (!expectsClusterDns(spec)) {
+    return clusterSearch
+      ? fail(`dnsPolicy ${policy}${spec?.hostNetwork ? ' with hostNetwork' : ''} should use the node's resolver, but resolv.conf searches ${search[0]}`)
+      : pass(`dnsPolicy ${policy}${spec?.hostNetwork ? ' with hostNetwork' : ''}: the node's resolver (${nameservers.join(', ') || 'none'})`);
+  }
+  if (!clusterSearch) return fail(`dnsPolicy ${policy}: resolv.conf has no cluster search domain (${search.join(' ') || 'no search line'})`);
+  if (!lookup) return pass(`dnsPolicy ${policy}: cluster DNS ${nameservers.join(', ')}`);
+  const addrs = parseNslookup(lookup.output);
+  return addrs.length
+    ? pass(`dnsPolicy ${policy}${spec?.hostNetwork ? ' with hostNetwork' : ''}: cluster DNS ${nameservers.join(', ')}; ${lookup.name} → ${addrs[0]}`)
+    : fail(`dnsPolicy ${policy}: ${lookup.name} did not resolve through ${nameservers.join(', ')} (${lookup.output.trim().split('\n').pop()})`);
 }
 
 // ------------------------------------------------------------------------------- H25

@@ -8,7 +8,7 @@
 import { ClusterKind } from '../cluster/provider';
 import { InputError } from '../errors';
 import {
-  CHECKS, CheckId, CgroupReading, clusterDomainFrom, downwardEnv, evalCgroup, evalDownward, evalEvictions, evalFqdn, evalHostAliases,
+  CHECKS, CheckId, CgroupReading, clusterDomainFrom, downwardEnv, evalCgroup, evalDns, expectsClusterDns, evalDownward, evalEvictions, evalFqdn, evalHostAliases,
   evalInitOrder, evalJob, evalPriority, evalProbes, evalPullPolicy, evalQos, evalSysctls, evalTermination, evalTimezone,
   EvictionAttempt, parseEnv, podFqdn, sysctlPath, timezoneIntent, Verdict,
 } from './checks';
@@ -467,6 +467,14 @@ export class VerifyRun {
         return combine(pods.map((pod) => evalPriority(pod, t.priorityClassName, pc?.value)), pods.length);
       }));
     }
+    tasks.push(this.check(ref, 'dns-policy', (note) => every(running, async (pod) => {
+      const resolv = await this.sh(pod, containers[0].name, 'cat /etc/resolv.conf', note);
+      if (!expectsClusterDns(pod.spec)) return evalDns(pod.spec, this.plan.namespace, resolv);
+      const name = `kubernetes.default.svc.${clusterDomainFrom(resolv, this.plan.namespace) ?? 'cluster.local'}`;
+      const r = await this.exec(pod, containers[0].name, `nslookup ${name}`, 8000);
+      if (r.exitCode === 127) return evalDns(pod.spec, this.plan.namespace, resolv);
+      return evalDns(pod.spec, this.plan.namespace, resolv, { name, output: r.stdout });
+    }, note)));
     if (t.subdomain || w.live.kind === 'StatefulSet') {
       tasks.push(this.check(ref, 'fqdn-resolves', (note) => every(running, async (pod) => {
         const resolv = await this.sh(pod, containers[0].name, 'cat /etc/resolv.conf', note);
@@ -740,7 +748,7 @@ export function applicableChecks(p: PlannedObject, plan: Plan): CheckId[] {
   const t = podSpecOf(m);
   if (!t) return out;
   const isJob = m.kind === 'Job' || m.kind === 'CronJob';
-  out.push(isJob ? 'job-completed' : 'probes-ready', 'qos-class', 'image-pull-policy', 'cgroup-limits');
+  out.push(isJob ? 'job-completed' : 'probes-ready', 'qos-class', 'image-pull-policy', 'cgroup-limits', 'dns-policy');
   if ((t.initContainers ?? []).length) out.push('init-containers-completed-in-order');
   if ((t.hostAliases ?? []).length) out.push('host-aliases');
   if ((t.securityContext?.sysctls ?? []).length) out.push('sysctls');

@@ -4,7 +4,7 @@
  * Pod objects.
  */
 import {
-  CHECKS, clusterDomainFrom, defaultPullPolicy, evalCgroup, evalDownward, evalEvictions, evalFqdn, evalHostAliases, evalInitOrder,
+  CHECKS, clusterDomainFrom, evalDns, expectsClusterDns, defaultPullPolicy, evalCgroup, evalDownward, evalEvictions, evalFqdn, evalHostAliases, evalInitOrder,
   evalJob, evalPriority, evalProbes, evalPullPolicy, evalQos, evalSysctls, evalTermination, evalTimezone, parseEnv, parseNslookup,
   podFqdn, preStopSleepSeconds, resourceFieldValue, sysctlPath, timezoneIntent, zoneOffset,
 } from '../../src/verify/checks';
@@ -247,4 +247,29 @@ describe('H3 graceful termination', () => {
 test('Jobs', () => {
   expect(evalJob({ metadata: { name: 'm' }, status: { succeeded: 1, conditions: [{ type: 'Complete', status: 'True' }] } }).status).toBe('passed');
   expect(evalJob({ metadata: { name: 'm' }, status: { failed: 4, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' }] } }).detail).toBe('Job m failed: BackoffLimitExceeded');
+});
+
+describe('H13 dnsPolicy', () => {
+  const clusterResolv = 'search ns.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n';
+  const nodeResolv = 'nameserver 10.254.254.1\n';
+  const lookup = { name: 'kubernetes.default.svc.cluster.local', output: 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n' };
+  test('which policies mean cluster DNS', () => {
+    expect(expectsClusterDns({})).toBe(true);
+    expect(expectsClusterDns({ hostNetwork: true })).toBe(false);
+    expect(expectsClusterDns({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' })).toBe(true);
+    expect(expectsClusterDns({ dnsPolicy: 'Default' })).toBe(false);
+  });
+  test('as observed: ClusterFirstWithHostNet on the host network resolves cluster names', () => {
+    expect(evalDns({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' }, 'ns', clusterResolv, lookup)).toEqual({ status: 'passed', detail: 'dnsPolicy ClusterFirstWithHostNet with hostNetwork: cluster DNS 10.96.0.10; kubernetes.default.svc.cluster.local → 10.96.0.1' });
+  });
+  test('ClusterFirst on the host network falls back to the node resolver', () => {
+    expect(evalDns({ hostNetwork: true }, 'ns', nodeResolv).status).toBe('passed');
+    expect(evalDns({ dnsPolicy: 'Default' }, 'ns', clusterResolv).detail).toMatch(/should use the node's resolver/);
+  });
+  test('failures: no cluster search domain, no answer, dnsConfig not applied', () => {
+    expect(evalDns({}, 'ns', nodeResolv, lookup).detail).toMatch(/no cluster search domain/);
+    expect(evalDns({}, 'ns', clusterResolv, { name: 'kubernetes.default.svc.cluster.local', output: ';; connection timed out; no servers could be reached\n' }).detail).toMatch(/did not resolve through 10\.96\.0\.10 \(;; connection timed out/);
+    expect(evalDns({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.2.3.4'] } }, 'ns', 'nameserver 1.2.3.4\n').status).toBe('passed');
+    expect(evalDns({ dnsPolicy: 'None', dnsConfig: { nameservers: ['1.2.3.4'] } }, 'ns', nodeResolv).status).toBe('failed');
+  });
 });

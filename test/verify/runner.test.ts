@@ -44,7 +44,7 @@ test('Unhealthy readiness events counted per Pod and container', () => {
 test('the checks the example app declares', () => {
   const plan = planRun(parseText(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'verify', 'example-app.yaml'), 'utf8'), 'x'), 'r');
   const of = (ref: string) => applicableChecks(plan.objects.find((o) => o.ref === ref)!, plan);
-  expect(of('Deployment/web')).toEqual(['applied', 'probes-ready', 'qos-class', 'image-pull-policy', 'cgroup-limits', 'init-containers-completed-in-order', 'host-aliases', 'sysctls', 'timezone', 'downward-api', 'priority', 'graceful-termination']);
+  expect(of('Deployment/web')).toEqual(['applied', 'probes-ready', 'qos-class', 'image-pull-policy', 'cgroup-limits', 'dns-policy', 'init-containers-completed-in-order', 'host-aliases', 'sysctls', 'timezone', 'downward-api', 'priority', 'graceful-termination']);
   expect(of('StatefulSet/db')).toContain('fqdn-resolves');
   expect(of('PodDisruptionBudget/web')).toEqual(['applied', 'eviction-beyond-pdb-refused']);
   expect(of('CronJob/report')).toContain('job-completed');
