@@ -493,7 +493,8 @@ export function evalTermination(container: any, grace: number, obs: TerminationO
   // 2 s of slack for status propagation and second-granular timestamps
   if (took > grace + 3) return fail(`container ended ${took.toFixed(1)}s after the delete, beyond the grace period of ${grace}s (${how})`);
   if (hasPreStop && sleep !== undefined && took + 1 < sleep) return fail(`container ended ${took.toFixed(1)}s after the delete, before its preStop (sleep ${sleep}) could finish`);
-  return pass(`${hasPreStop ? `preStop ran${sleep !== undefined ? ` (≥ ${sleep}s)` : ''}, then ` : ''}${how}; ended ${took.toFixed(1)}s after the delete, within the ${grace}s grace period`);
+  const within = took <= grace ? `within the ${grace}s grace period` : `at the end of the ${grace}s grace period (as reported by the kubelet)`;
+  return pass(`${hasPreStop ? `preStop ran${sleep !== undefined ? ` (≥ ${sleep}s)` : ''}, then ` : ''}${how}; ended ${took.toFixed(1)}s after the delete, ${within}`);
 }
 
 // ------------------------------------------------------------------------------- Jobs

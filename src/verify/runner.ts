@@ -562,8 +562,15 @@ export class VerifyRun {
         const cur = this.pods.get(target.pod);
         if (!cur) seen = { endedAt: Date.now() };
       }
-      if (seen.endedAt === undefined) {
-        await Promise.race([done, sleep((grace + 10) * 1000)]);
+      // the watch reports the end; a poll each second covers a watch that is down
+      const until = Date.now() + (grace + 10) * 1000;
+      while (seen.endedAt === undefined && Date.now() < until && !this.aborted) {
+        await Promise.race([done, sleep(1000)]);
+        if (seen.endedAt !== undefined) break;
+        const cur = await this.kube.read('v1', 'Pod', target.pod, this.plan.namespace).catch(() => null);
+        const term = (cur?.status?.containerStatuses ?? []).find((x: any) => x.name === container.name)?.state?.terminated;
+        if (cur === undefined) seen = { endedAt: Date.now() };
+        else if (term) seen = { endedAt: Date.now(), exitCode: term.exitCode, reason: term.reason };
       }
       const events = await this.kube.events(this.plan.namespace).catch(() => []);
       const preStopFailures = events.filter((e) => e.involvedObject?.name === target!.pod && e.reason === 'FailedPreStopHook').map((e) => String(e.message));
