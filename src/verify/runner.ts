@@ -262,7 +262,7 @@ export class VerifyRun {
       const mine = pdbs.filter((b) => !claimed.has(b) && selects(b.manifest, w));
       mine.forEach((b) => claimed.add(b));
       await Promise.all(mine.map((b) => this.checkPdb(b, w, evicted)));
-      if (hasPreStopOrGrace(w.template) && w.live.kind !== 'Job') await this.checkTermination(w, evicted);
+      if (hasPreStop(w.template) && w.live.kind !== 'Job') await this.checkTermination(w, evicted);
     }));
     for (const b of pdbs.filter((x) => !claimed.has(x))) await this.checkPdb(b, undefined, evicted);
   }
@@ -743,7 +743,7 @@ function selects(pdb: Manifest, w: Workload): boolean {
   return Object.keys(labels).length > 0 && Object.entries(labels).every(([k, v]) => podLabels[k] === v);
 }
 
-function hasPreStopOrGrace(t: any): boolean {
+function hasPreStop(t: any): boolean {
   return !!t && (t.containers ?? []).some((c: any) => c.lifecycle?.preStop);
 }
 
@@ -763,7 +763,7 @@ export function applicableChecks(p: PlannedObject, plan: Plan): CheckId[] {
   if ((t.containers ?? []).some((c: any) => downwardEnv(c).length)) out.push('downward-api');
   if (t.priorityClassName) out.push('priority');
   if (t.subdomain || m.kind === 'StatefulSet') out.push('fqdn-resolves');
-  if (hasPreStopOrGrace(t) && !isJob) out.push('graceful-termination');
+  if (hasPreStop(t) && !isJob) out.push('graceful-termination');
   void plan;
   return out;
 }
