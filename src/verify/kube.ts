@@ -246,9 +246,9 @@ export class Kube {
   }
 
   /** Deletes an object; absent is fine. `graceSeconds` 0 deletes Pods at once. */
-  async delete(apiVersion: string, kind: string, name: string, namespace?: string, opts: { graceSeconds?: number; budgetMs?: number } = {}): Promise<void> {
+  async delete(apiVersion: string, kind: string, name: string, namespace?: string, opts: { graceSeconds?: number; orphan?: boolean; budgetMs?: number } = {}): Promise<void> {
     try {
-      await this.call(`delete ${kind}/${name}`, () => this.objects.delete({ apiVersion, kind, metadata: { name, namespace } }, undefined, undefined, opts.graceSeconds, undefined, 'Background'), { budgetMs: opts.budgetMs });
+      await this.call(`delete ${kind}/${name}`, () => this.objects.delete({ apiVersion, kind, metadata: { name, namespace } }, undefined, undefined, opts.graceSeconds, undefined, opts.orphan ? 'Orphan' : 'Background'), { budgetMs: opts.budgetMs });
     } catch (e) {
       if (e instanceof KubeError && e.code === 404) return;
       throw e;

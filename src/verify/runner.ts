@@ -480,7 +480,8 @@ export class VerifyRun {
         const resolv = await this.sh(pod, containers[0].name, 'cat /etc/resolv.conf', note);
         const fqdn = podFqdn(pod, clusterDomainFrom(resolv, this.plan.namespace) ?? 'cluster.local');
         if (!fqdn) throw new Skip(`${pod.metadata.name} has no subdomain`);
-        // DNS records follow the endpoints: give them a moment
+        await this.waitForEndpoint(pod, note);
+        // DNS caches a "no such name" (here up to the zone's TTL): ask only once the record can exist
         for (;;) {
           const r = await this.exec(pod, containers[0].name, `nslookup ${fqdn}`, 8000);
           const v = evalFqdn(fqdn, pod.status?.podIP, r.stdout);
@@ -489,9 +490,29 @@ export class VerifyRun {
           if (r.exitCode === 127) throw new Skip('no nslookup in the image');
           await sleep(1500);
         }
-      }, note)));
+      }, note), 60_000));
     }
     await Promise.all(tasks);
+  }
+
+  /**
+   * H15: the FQDN exists once a headless Service named like the subdomain lists the Pod's
+   * hostname in its EndpointSlices; fails at once when there is no such Service.
+   */
+  private async waitForEndpoint(pod: any, note: (s: string) => void): Promise<void> {
+    const sub: string = pod.spec.subdomain;
+    const host: string = pod.spec.hostname ?? pod.metadata.name;
+    const svc = await this.kube.read('v1', 'Service', sub, this.plan.namespace);
+    if (!svc) throw new Error(`no Service named ${sub} (the Pod's subdomain) in the namespace: the FQDN cannot resolve (H15)`);
+    if (svc.spec?.clusterIP !== 'None') throw new Error(`Service ${sub} is not headless (clusterIP ${svc.spec?.clusterIP}): Pod FQDNs need clusterIP: None (H15)`);
+    for (let i = 0; ; i++) {
+      const slices = await this.kube.list('discovery.k8s.io/v1', 'EndpointSlice', this.plan.namespace, `kubernetes.io/service-name=${sub}`);
+      const listed = slices.some((sl) => (sl.endpoints ?? []).some((e: any) => e.hostname === host && (e.addresses ?? []).includes(pod.status?.podIP) && e.conditions?.ready !== false));
+      if (listed) break;
+      if (i === 0) note(`waiting for Service ${sub}'s EndpointSlices to list ${host} (${pod.status?.podIP})`);
+      await sleep(500);
+    }
+    await sleep(1000); // the DNS server's watch follows the EndpointSlice
   }
 
   // ------------------------------------------------------------------ disruptive checks
@@ -641,12 +662,18 @@ export class VerifyRun {
     const t0 = Date.now();
     this.kube.resetBudget();
     try {
-      // Workloads first (no controller recreates a Pod), then their Pods at once (no grace
-      // period holds the namespace), then the namespace: its controller then finds little to do.
-      const workloads = this.plan.objects.filter((o) => waitsFor(o.manifest.kind) || o.manifest.kind === 'CronJob').map((o) => o.manifest);
-      await Promise.all(workloads.map((m) => this.kube.delete(m.apiVersion, m.kind, m.metadata.name, ns, { graceSeconds: 0, budgetMs: 60_000 }).catch(() => undefined)));
+      // Controllers first, orphaning their Pods (so nothing recreates a Pod, and no garbage
+      // collector deletes one with its full grace period); then each Pod with a 1 s grace period:
+      // the kubelet confirms that its containers ended (a force delete would leave them running,
+      // holding, say, a host port the next run needs); Pods already terminating (evicted) are
+      // removed at once; then the namespace.
+      const controllers = this.plan.objects.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicaSet'].includes(o.manifest.kind)).map((o) => o.manifest);
+      const jobs = await this.kube.list('batch/v1', 'Job', ns).catch(() => []);
+      const replicaSets = await this.kube.list('apps/v1', 'ReplicaSet', ns).catch(() => []);
+      await Promise.all(controllers.map((m) => this.kube.delete(m.apiVersion, m.kind, m.metadata.name, ns, { orphan: true, budgetMs: 60_000 }).catch(() => undefined)));
+      await Promise.all([...jobs, ...replicaSets].map((m) => this.kube.delete(m.apiVersion, m.kind, m.metadata.name, ns, { orphan: true, budgetMs: 60_000 }).catch(() => undefined)));
       const pods = await this.kube.list('v1', 'Pod', ns).catch(() => []);
-      await Promise.all(pods.map((p) => this.kube.delete('v1', 'Pod', p.metadata.name, ns, { graceSeconds: 0 }).catch(() => undefined)));
+      await Promise.all(pods.map((p) => this.kube.delete('v1', 'Pod', p.metadata.name, ns, { graceSeconds: p.metadata?.deletionTimestamp ? 0 : 1 }).catch(() => undefined)));
       await this.kube.delete('v1', 'Namespace', ns, undefined, { budgetMs: 120_000 });
     } catch (e) {
       problems.push(`namespace ${ns}: ${(e as Error).message}`);
