@@ -205,7 +205,8 @@ if (reason) {
       expect([0, 1]).toContain(r.code);
       const report = JSON.parse(r.stdout);
       expect(report.cleanedUp).toBe(true);
-      process.stderr.write(`verify e2e: API server killed mid-run: exit ${r.code}, ${report.summary.passed} passed, ${report.summary.failed} failed, ${(r.ms / 1000).toFixed(1)}s\n`);
+      const failed = report.checks.filter((c: { status: string }) => c.status === 'failed').map((c: { object: string; check: string; detail: string }) => `${c.object} ${c.check}: ${c.detail}`);
+      process.stderr.write(`verify e2e: API server killed mid-run: exit ${r.code}, ${report.summary.passed} passed, ${report.summary.failed} failed, ${(r.ms / 1000).toFixed(1)}s${failed.length ? `\n  failed: ${failed.join('\n  failed: ')}` : ''}\n`);
       // the cluster is whole again, and nothing of the run is left
       const up = await podsmith(['cluster', 'up'], { timeoutMs: 5 * 60_000 });
       expect(up.code).toBe(0);
