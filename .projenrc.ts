@@ -154,6 +154,11 @@ project.addTask('bench:cluster', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json bench/cluster.ts',
 });
 
+project.addTask('bench:verify', {
+  description: 'Verify benchmark: the example app and the handbook scenarios on a warm local cluster, against kubectl apply + wait',
+  steps: [{ spawn: 'compile' }, { exec: 'npm run synth --silent' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/verify.ts' }],
+});
+
 project.addTask('bench', {
   description: 'Run every benchmark against its anchor and write docs/benchmarks.md',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/report.ts' }],
