@@ -401,6 +401,7 @@ export class VerifyRun {
     if (r.exitCode === 126 || r.exitCode === 127 || /executable file not found|no such file or directory/.test(r.stderr) && r.exitCode !== 0 && !r.stdout) {
       throw new Skip(`the image of ${container} has no shell to look inside (${r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`})`);
     }
+    if (r.exitCode === -1) throw new Error(`exec in ${pod.metadata.name}/${container} failed: ${r.stderr.trim().split('\n')[0] || 'no reason given'}`);
     note(`${pod.metadata.name}/${container}: ${r.stdout.trim().replace(/\s+/g, ' ').slice(0, 160)}`);
     return r.stdout;
   }
