@@ -424,7 +424,10 @@ export class VerifyRun {
       const job = await this.kube.read('batch/v1', 'Job', w.live.metadata.name, this.plan.namespace);
       this.record(ref, 'job-completed', job ? evalJob(job) : { status: 'failed', detail: 'Job vanished' }, waitedMs);
     } else {
-      this.record(ref, 'probes-ready', combine(pods.map((pod) => evalProbes(containers, pod)), pods.length), waitedMs);
+      // a bare Pod that ran to completion has nothing to be Ready for
+      const verdict = (pod: any): Verdict => pod.status?.phase === 'Succeeded' ? { status: 'passed', detail: `${pod.metadata.name} ran to completion (Succeeded)` }
+        : pod.status?.phase === 'Failed' ? { status: 'failed', detail: `${pod.metadata.name} Failed: ${podLine(pod)}` } : evalProbes(containers, pod);
+      this.record(ref, 'probes-ready', combine(pods.map(verdict), pods.length), waitedMs);
     }
     tasks.push(this.check(ref, 'qos-class', async () => combine(pods.map(evalQos), pods.length)));
     tasks.push(this.check(ref, 'image-pull-policy', async () => combine(pods.map((pod) => evalPullPolicy([...(t.initContainers ?? []), ...containers], [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])])), pods.length)));
