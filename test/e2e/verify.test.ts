@@ -121,6 +121,7 @@ if (reason) {
       expect(r.stdout).toMatch(/<testcase classname="Deployment\/bad-probe" name="probes-ready \[H17\]"[^>]*><failure message="[^"]*Readiness probe failed[^"]*9999/);
       expect(r.stdout).toMatch(/<testcase classname="Deployment\/bad-init" name="init-containers-completed-in-order \[H18\]"[^>]*><failure message="[^"]*init container setup exited 1/);
       expect(r.stdout).toMatch(/<testcase classname="ConfigMap\/bad-field" name="applied \[H30\]"[^>]*><failure message="rejected: [^"]*bogusField: field not declared in schema/);
+      expect(r.stdout).toMatch(/<testcase classname="Pod\/bad-subdomain" name="fqdn-resolves \[H13,H15\]"[^>]*><failure message="no Service named no-such-service/);
       expect(r.stderr).toMatch(/Warning Unhealthy/);
       expect(r.stderr).toMatch(/setup: precondition missing/);
       expect(leftovers(kubeconfig)).toEqual(before);
