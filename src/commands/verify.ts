@@ -77,7 +77,8 @@ export async function run(argv: string[]): Promise<number> {
     const { formatScenarioGrid } = require('../verify/report') as typeof import('../verify/report');
     out += `\n${formatScenarioGrid(outcome.scenarioGrid)}`;
   }
-  process.stdout.write(out);
+  // flushed before the exit timer can fire, even into a slow pipe
+  await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
   exitSoon(outcome.exitCode);
   return outcome.exitCode;
 }
