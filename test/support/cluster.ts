@@ -6,8 +6,9 @@
 import { LocalCluster, localClusterUnsupportedReason } from '../../src/cluster/local';
 import { ApiServer } from './apiserver';
 
-export function clusterUnavailableReason(): string | undefined {
-  if (process.env.PODSMITH_KUBECONFIG) return undefined;
+/** Why no cluster can run here, or undefined. `localOnly`: the test needs podsmith's own cluster. */
+export function clusterUnavailableReason(localOnly = false): string | undefined {
+  if (process.env.PODSMITH_KUBECONFIG && !localOnly) return undefined;
   return localClusterUnsupportedReason();
 }
 
@@ -19,8 +20,8 @@ export async function apiServer(): Promise<ApiServer> {
 }
 
 /** `describe` that skips with a reason where no cluster can run, or fails under PODSMITH_REQUIRE_CLUSTER=1. */
-export function e2eDescribe(name: string, body: () => void): void {
-  const reason = clusterUnavailableReason();
+export function e2eDescribe(name: string, body: () => void, options: { localOnly?: boolean } = {}): void {
+  const reason = clusterUnavailableReason(options.localOnly);
   if (!reason) {
     describe(name, body);
     return;
