@@ -74,7 +74,7 @@ const project = new TypeScriptProject({
     },
     include: ['../bench/**/*.ts'],
   },
-  gitignore: ['/dist/', '/dist-pkg/', '/.podsmith/', '/bench/out/'],
+  gitignore: ['/dist/', '/dist-pkg/', '/test-reports/', '/.podsmith/', '/bench/out/'],
 });
 
 // The example app: `cdk8s synth` builds it into dist/; `podsmith synth` also validates it
