@@ -4,6 +4,8 @@
  * else must be allowed per node (`--allowed-unsafe-sysctls`).
  */
 
+import { sysctlName } from './validate/names';
+
 /** [sysctl, first Kubernetes minor in which the kubelet treats it as safe] */
 const SAFE_SINCE: ReadonlyArray<[string, number]> = [
   ['kernel.shm_rmid_forced', 0],
@@ -39,17 +41,9 @@ export function isSafeSysctl(name: string, minor: number = NEWEST_KNOWN_MINOR): 
 }
 
 /** Which host namespace a namespaced sysctl belongs to, or undefined when it is not namespaced (node-level). */
-export function sysctlNamespace(name: string): 'ipc' | 'net' | undefined {
-  const n = normalizeSysctlName(name);
-  if (/^kernel\.(shm_rmid_forced|shmmax|shmall|shmmni|msgmax|msgmnb|msgmni|sem)$/.test(n) || n.startsWith('kernel.shm') || n.startsWith('kernel.msg') || n.startsWith('fs.mqueue.')) {
-    return 'ipc';
-  }
-  if (n.startsWith('net.')) return 'net';
-  return undefined;
-}
+export { sysctlNamespace } from './validate/names';
 
-/** The API server's sysctl name pattern (`IsValidSysctlName`): dot- or slash-separated segments, at most 253 characters. */
-export const SYSCTL_NAME_RE = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+/** The API server's sysctl name rule (`IsValidSysctlName`): dot- or slash-separated segments, at most 253 characters. */
 export function isValidSysctlName(name: string): boolean {
-  return name.length <= 253 && SYSCTL_NAME_RE.test(name);
+  return sysctlName(name).length === 0;
 }

@@ -5,6 +5,7 @@
  */
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
+import { dns1123Label, portName } from '../validate/names';
 import { LINUX_CAPABILITIES, normalizeCapability, UNREMARKABLE_CAPABILITIES } from './capabilities';
 import { EnvInput, EnvValue } from './env';
 import { Handler, PortRef, Probe, PROBE_DEFAULTS, ProbeTiming } from './probes';
@@ -152,11 +153,8 @@ export interface ContainerContext {
   readonly defaults: Set<string>;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const IANA_SVC_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-
 export function isDns1123Label(s: string): boolean {
-  return s.length <= 63 && DNS1123_LABEL.test(s);
+  return dns1123Label(s).length === 0;
 }
 
 /** The tag of an image reference, '' when untagged, undefined when pinned by digest. */
@@ -241,7 +239,7 @@ function renderPorts(ctx: ContainerContext, ports: ContainerPort[] | undefined):
       fail(ctx, `ports[${i}].number`, `must be between 1 and 65535, inclusive, got ${p.number}`, 'use a valid port number');
     }
     if (p.name !== undefined) {
-      if (p.name.length > 15 || !IANA_SVC_NAME.test(p.name)) {
+      if (portName(p.name).length) {
         fail(ctx, `ports[${i}].name`, `'${p.name}' must be an IANA service name (at most 15 lower-case letters, digits and '-', with a letter)`, "name it like 'http' or 'metrics'");
       }
       if (info.byName.has(p.name)) fail(ctx, `ports[${i}].name`, `duplicate port name '${p.name}'`, 'give each port its own name');

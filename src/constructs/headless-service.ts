@@ -6,6 +6,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
+import { dns1035Label } from '../validate/names';
 
 export interface HeadlessServicePort {
   readonly port: number;
@@ -36,7 +37,7 @@ export class HeadlessService extends Construct {
   constructor(scope: Construct, id: string, props: HeadlessServiceProps) {
     super(scope, id);
     this.name = props.name;
-    if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(props.name) || props.name.length > 63) {
+    if (dns1035Label(props.name).length) {
       throw new PodsmithError(this.node.path, 'name', `'${props.name}' must be a DNS-1035 label (starts with a letter)`, 'rename the subdomain / service');
     }
     if (!props.ports.length) {

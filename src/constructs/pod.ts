@@ -5,6 +5,7 @@
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
+import { dns1123Label, ipAddress } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
 import { Timezone } from './timezone';
 import { Volume } from './volumes';
@@ -186,11 +187,8 @@ export interface PodRenderOptions {
 }
 
 const TZ_VOLUME = 'podsmith-timezone';
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:]+(:(\d{1,3}\.){3}\d{1,3})?$/;
-
 export function isIp(s: string): boolean {
-  return IPV4.test(s) || (s.includes(':') && IPV6.test(s));
+  return ipAddress(s).length === 0;
 }
 
 function fail(where: string, prop: string, problem: string, fix: string): never {
@@ -247,7 +245,7 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   const volumeNames = new Set<string>();
   volumes.forEach((v, i) => {
     const name = v.name as string;
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) fail(where, `volumes[${i}].name`, `'${name}' must be a DNS-1123 label`, "rename the volume, e.g. 'data'");
+    if (dns1123Label(name).length) fail(where, `volumes[${i}].name`, `'${name}' must be a DNS-1123 label`, "rename the volume, e.g. 'data'");
     if (volumeNames.has(name)) fail(where, `volumes[${i}].name`, `duplicate volume name '${name}'`, 'give each volume its own name');
     volumeNames.add(name);
     if (v.hostPath && name !== TZ_VOLUME) {
@@ -307,7 +305,7 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   // H15 hostname and subdomain
   for (const k of ['hostname', 'subdomain'] as const) {
     const v = props[k];
-    if (v !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v)) fail(where, k, `'${v}' must be a DNS-1123 label`, 'use lower case letters, digits and -');
+    if (v !== undefined && dns1123Label(v).length) fail(where, k, `'${v}' must be a DNS-1123 label`, 'use lower case letters, digits and -');
   }
   if (props.hostname) spec.hostname = props.hostname;
   if (props.subdomain) spec.subdomain = props.subdomain;

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
 import { effectivePodRequests, podQosClass, QosClass } from '../pod-resources';
 import { Quantity } from '../quantity';
+import { dns1123Subdomain } from '../validate/names';
 import { HeadlessService } from './headless-service';
 import { PodProps, renderPod, RenderedPod } from './pod';
 import { PodDisruptionBudget } from './policy';
@@ -65,7 +66,7 @@ export abstract class Workload extends Construct {
     body: (pod: RenderedPod, self: { name: string; path: string; selectorLabels: Record<string, string>; template: Record<string, unknown> }) => Record<string, unknown>) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(this.name) || this.name.length > (kind === 'CronJob' ? 52 : 253)) {
+    if (dns1123Subdomain(this.name).length || (kind === 'CronJob' && this.name.length > 52)) {
       throw new PodsmithError(this.node.path, 'name', `'${this.name}' must be a DNS-1123 subdomain${kind === 'CronJob' ? ' of at most 52 characters' : ''}`, 'use lower case letters, digits, - and .');
     }
     this.selectorLabels = { [NAME_LABEL]: this.name };

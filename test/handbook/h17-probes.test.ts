@@ -53,6 +53,8 @@ describe('H17 health checks', () => {
       .toThrow('test/D: containers[0].liveness.successThreshold: must be 1 for a liveness probe, got 2; fix: set successThreshold to 1 or leave it unset');
     expect(() => new Deployment(chart(), 'D', { containers: [web({ probe: Probe.tcpSocket(70000) })] })).toThrow(/probe.tcpSocket.port: port must be between 1 and 65535/);
     expect(() => new Deployment(chart(), 'D', { containers: [web({ probe: Probe.httpGet('/h', { periodSeconds: 0 }) })] })).toThrow(/probe.periodSeconds: must be a whole number ≥ 1/);
+    // port names follow the API server's IANA_SVC_NAME rule, consecutive hyphens included
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ ports: [{ number: 80, name: 'web--ui' }], probe: Probe.tcpSocket(80) })] })).toThrow(/ports\[0\].name: 'web--ui' must be an IANA service name/);
     expect(() => new Deployment(chart(), 'D', { containers: [web({ ports: undefined, probe: Probe.httpGet('/h') })] }))
       .toThrow(/the probe has no port and the container declares none/);
   });

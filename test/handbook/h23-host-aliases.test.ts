@@ -14,5 +14,7 @@ describe('H23 /etc/hosts through hostAliases', () => {
     expect(() => new Deployment(chart(), 'D', { containers: [web()], hostAliases: [{ ip: '300.1.1.1', hostnames: ['x'] }] }))
       .toThrow("test/D: hostAliases[0].ip: '300.1.1.1' must be a valid IP address; fix: use an IPv4 or IPv6 address");
     expect(() => new Deployment(chart(), 'D', { containers: [web()], hostAliases: [{ ip: '127.0.0.1', hostnames: [] }] })).toThrow(/hostAliases\[0\].hostnames: needs at least one hostname/);
+    // the same IP rule as the validator's (an IPv6-looking string of colons is not an address)
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], hostAliases: [{ ip: ':::::', hostnames: ['x'] }] })).toThrow(/hostAliases\[0\].ip: ':::::' must be a valid IP address/);
   });
 });
