@@ -398,8 +398,15 @@ class Flow {
     const start = this.pos;
     while (this.pos < this.s.length) {
       const ch = this.s[this.pos];
-      if (ch === ',' || ch === ']' || ch === '}' || ch === '[' || ch === '{') break;
-      if (ch === ':' && (this.s[this.pos + 1] === ' ' || this.s[this.pos + 1] === ',' || this.s[this.pos + 1] === ']' || this.s[this.pos + 1] === '}')) break;
+      if (ch === ',' || ch === ']' || ch === '}') break;
+      // a flow indicator inside a plain scalar, or a colon that is not the `key: value` one, is
+      // where YAML parsers differ (js-yaml even writes `[.:[]` that it cannot read back): decline
+      if (ch === '[' || ch === '{') bail();
+      if (ch === ':') {
+        const next = this.s[this.pos + 1];
+        if (next === ' ' || next === ',' || next === ']' || next === '}') break;
+        bail();
+      }
       if (ch === '#' && this.s[this.pos - 1] === ' ') bail();
       this.pos++;
     }
