@@ -56,6 +56,8 @@ const project = new TypeScriptProject({
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
       collectCoverage: false,
       reporters: [new JestReporter('<rootDir>/test/support/summary-reporter.js')],
+      // property tests use a fixed seed unless PODSMITH_FC_SEED says otherwise (see the file)
+      setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
 
     },
   },
@@ -116,6 +118,11 @@ project.addTask('test:unit', {
   description: 'Unit, snapshot and handbook tests only (no cluster)',
   exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
   receiveArgs: true,
+});
+
+project.addTask('test:fuzz', {
+  description: 'Property tests with fresh random seeds, FUZZ_ROUNDS times (default 20); a failure prints the seed to replay with PODSMITH_FC_SEED',
+  exec: 'for i in $(seq ${FUZZ_ROUNDS:-20}); do echo "fuzz round $i"; PODSMITH_FC_SEED=random jest --ci --silent test/validate/fast-yaml.test.ts test/validate/input.test.ts test/validate/standalone.test.ts || exit 1; done',
 });
 
 project.addTask('test:e2e', {
