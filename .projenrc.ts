@@ -122,7 +122,7 @@ project.addTask('test:unit', {
 
 project.addTask('test:fuzz', {
   description: 'Property tests with fresh random seeds, FUZZ_ROUNDS times (default 20); a failure prints the seed to replay with PODSMITH_FC_SEED',
-  exec: 'for i in $(seq ${FUZZ_ROUNDS:-20}); do echo "fuzz round $i"; PODSMITH_FC_SEED=random jest --ci --silent test/validate/fast-yaml.test.ts test/validate/input.test.ts test/validate/standalone.test.ts || exit 1; done',
+  exec: 'bash scripts/fuzz.sh',
 });
 
 project.addTask('test:e2e', {

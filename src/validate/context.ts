@@ -92,7 +92,7 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     for (const p of list) {
       const ml = p.spec?.selector?.matchLabels;
       const first = isObj(ml) ? Object.keys(ml)[0] : undefined;
-      if (first === undefined) {
+      if (first === undefined || typeof ml[first] !== 'string') {
         if (!loose.has(ns)) loose.set(ns, []);
         loose.get(ns)!.push(p);
       } else {
@@ -106,6 +106,7 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     const out: any[] = [...(loose.get(namespace) ?? [])];
     if (isObj(labels)) {
       for (const [k, v] of Object.entries(labels)) {
+        if (typeof v !== 'string') continue;
         const hit = byPair.get(`${namespace}\u0000${k}=${v}`);
         if (hit) out.push(...hit);
       }
@@ -117,6 +118,8 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
   for (const [ns, list] of podTemplates) {
     for (const t of list) {
       for (const [k, v] of Object.entries(t.labels)) {
+        // a label value that is not a string is a schema error reported elsewhere; it matches nothing
+        if (typeof v !== 'string') continue;
         const key = `${ns}\u0000${k}=${v}`;
         if (!byLabel.has(key)) byLabel.set(key, []);
         byLabel.get(key)!.push(t);
@@ -127,6 +130,7 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     if (!isObj(selector)) return [];
     const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
     const first = Object.keys(ml)[0];
+    if (first !== undefined && typeof ml[first] !== 'string') return [];
     const candidates = first !== undefined ? byLabel.get(`${namespace}\u0000${first}=${ml[first]}`) ?? [] : podTemplates.get(namespace) ?? [];
     return candidates.filter((t) => selectorMatches(selector, t.labels));
   };
