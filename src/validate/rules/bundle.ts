@@ -3,6 +3,7 @@ import { Quantity } from '../../quantity';
 import { arr, Ctx, isObj, PodTemplateSummary, selectorMatches } from '../context';
 import { key } from '../path';
 import { CheckedRule, replicasOf } from './types';
+import { msg } from '../field';
 
 const BUILTIN_PRIORITY = new Set(['system-cluster-critical', 'system-node-critical']);
 const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-bandwidth'];
@@ -15,7 +16,7 @@ function selected(ctx: Ctx, selector: any): PodTemplateSummary[] {
 
 function describe(selector: any): string {
   const ml = isObj(selector?.matchLabels) ? selector.matchLabels : isObj(selector) && !('matchExpressions' in selector) ? selector : {};
-  return Object.entries(ml).map(([k, v]) => `${k}=${v}`).join(',') || 'its selector';
+  return Object.entries(ml).map(([k, v]) => msg`${k}=${v}`).join(',') || 'its selector';
 }
 
 export const bundleRules: CheckedRule[] = [
@@ -27,7 +28,7 @@ export const bundleRules: CheckedRule[] = [
     check(ctx) {
       const sel = ctx.obj.spec?.selector;
       if (!isObj(sel) || Object.keys(sel).length === 0 || ctx.bundle.podTemplates.size === 0) return;
-      if (selected(ctx, sel).length === 0) ctx.report('service.selector-matches-nothing', 'spec.selector', `Service "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
+      if (selected(ctx, sel).length === 0) ctx.report('service.selector-matches-nothing', 'spec.selector', msg`Service "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
     },
   },
   {
@@ -43,7 +44,7 @@ export const bundleRules: CheckedRule[] = [
       arr(ctx.obj.spec?.ports).forEach((p, i) => {
         const tp = p?.targetPort;
         if (typeof tp !== 'string' || /^\d+$/.test(tp)) return;
-        if (!pods.some((t) => t.ports.has(tp))) ctx.report('service.target-port-unknown', `spec.ports[${i}].targetPort`, `no Pod selected by Service "${ctx.obj.metadata?.name}" declares a container port named "${tp}"`);
+        if (!pods.some((t) => t.ports.has(tp))) ctx.report('service.target-port-unknown', msg`spec.ports[${i}].targetPort`, msg`no Pod selected by Service "${ctx.obj.metadata?.name}" declares a container port named "${tp}"`);
       });
     },
   },
@@ -55,7 +56,7 @@ export const bundleRules: CheckedRule[] = [
     check(ctx) {
       const sel = ctx.obj.spec?.selector;
       if (!isObj(sel) || ctx.bundle.podTemplates.size === 0) return;
-      if (selected(ctx, sel).length === 0) ctx.report('pdb.selector-matches-nothing', 'spec.selector', `PodDisruptionBudget "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
+      if (selected(ctx, sel).length === 0) ctx.report('pdb.selector-matches-nothing', 'spec.selector', msg`PodDisruptionBudget "${ctx.obj.metadata?.name}" selects ${describe(sel)}, but no Pod template in namespace ${ctx.namespace} has those labels`);
     },
   },
   {
@@ -69,7 +70,7 @@ export const bundleRules: CheckedRule[] = [
       if (replicas === undefined || replicas < 2) return;
       const labels = ctx.pod!.meta?.labels ?? {};
       const covered = ctx.bundle.pdbsFor(ctx.namespace, labels).some((p) => selectorMatches(p.spec?.selector, labels));
-      if (!covered) ctx.report('pdb.missing', 'spec.replicas', `${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no PodDisruptionBudget selects its Pods`);
+      if (!covered) ctx.report('pdb.missing', 'spec.replicas', msg`${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no PodDisruptionBudget selects its Pods`);
     },
   },
   {
@@ -82,7 +83,7 @@ export const bundleRules: CheckedRule[] = [
       if (replicas === undefined || replicas < 2) return;
       const s = ctx.pod!.spec;
       if (isObj(s.affinity?.podAntiAffinity) || arr(s.topologySpreadConstraints).length > 0) return;
-      ctx.report('scheduling.anti-affinity-missing', `${ctx.pod!.specPath}.affinity`, `${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no pod anti-affinity: all may land on one node`);
+      ctx.report('scheduling.anti-affinity-missing', msg`${ctx.pod!.specPath}.affinity`, msg`${ctx.kind} "${ctx.obj.metadata?.name}" has ${replicas} replicas and no pod anti-affinity: all may land on one node`);
     },
   },
   {
@@ -94,11 +95,11 @@ export const bundleRules: CheckedRule[] = [
     check(ctx) {
       const sub = ctx.pod!.spec.subdomain;
       if (typeof sub !== 'string' || sub === '') return;
-      const svc = ctx.bundle.services.get(`${ctx.namespace}/${sub}`);
-      const path = `${ctx.pod!.specPath}.subdomain`;
-      if (!svc) ctx.report('dns.subdomain-service-missing', path, `no Service "${sub}" in namespace ${ctx.namespace}: the Pod's hostname will not resolve`);
-      else if (svc.spec?.clusterIP !== 'None') ctx.report('dns.subdomain-service-missing', path, `Service "${sub}" is not headless (clusterIP: None): Pod hostnames will not resolve`);
-      else if (arr(svc.spec?.ports).length === 0) ctx.report('dns.subdomain-service-missing', path, `headless Service "${sub}" declares no port: Pod hostnames will not resolve`);
+      const svc = ctx.bundle.services.get(msg`${ctx.namespace}/${sub}`);
+      const path = msg`${ctx.pod!.specPath}.subdomain`;
+      if (!svc) ctx.report('dns.subdomain-service-missing', path, msg`no Service "${sub}" in namespace ${ctx.namespace}: the Pod's hostname will not resolve`);
+      else if (svc.spec?.clusterIP !== 'None') ctx.report('dns.subdomain-service-missing', path, msg`Service "${sub}" is not headless (clusterIP: None): Pod hostnames will not resolve`);
+      else if (arr(svc.spec?.ports).length === 0) ctx.report('dns.subdomain-service-missing', path, msg`headless Service "${sub}" declares no port: Pod hostnames will not resolve`);
     },
   },
   {
@@ -112,14 +113,14 @@ export const bundleRules: CheckedRule[] = [
       for (const a of BANDWIDTH) {
         if (!(a in ann)) continue;
         const q = Quantity.tryParse(ann[a]);
-        const p = key(`${ctx.pod!.metaPath}.annotations`, a);
-        if (!q) ctx.report('network.bandwidth-annotation', p, `${a} "${ann[a]}" is not a quantity (example: 10M)`);
-        else if (q.compare(Quantity.parse('1k')) < 0 || q.compare(Quantity.parse('1P')) > 0) ctx.report('network.bandwidth-annotation', p, `${a} "${ann[a]}" is outside 1k..1P bits per second`);
+        const p = key(msg`${ctx.pod!.metaPath}.annotations`, a);
+        if (!q) ctx.report('network.bandwidth-annotation', p, msg`${a} "${ann[a]}" is not a quantity (example: 10M)`);
+        else if (q.compare(Quantity.parse('1k')) < 0 || q.compare(Quantity.parse('1P')) > 0) ctx.report('network.bandwidth-annotation', p, msg`${a} "${ann[a]}" is outside 1k..1P bits per second`);
       }
       if (ctx.kind !== 'Pod') {
         const top = isObj(ctx.obj.metadata?.annotations) ? ctx.obj.metadata.annotations : {};
         for (const a of BANDWIDTH) {
-          if (a in top && !(a in ann)) ctx.report('network.bandwidth-annotation', key('metadata.annotations', a), `${a} is on the ${ctx.kind}, not on its Pod template: it has no effect`);
+          if (a in top && !(a in ann)) ctx.report('network.bandwidth-annotation', key('metadata.annotations', a), msg`${a} is on the ${ctx.kind}, not on its Pod template: it has no effect`);
         }
       }
     },
@@ -133,7 +134,7 @@ export const bundleRules: CheckedRule[] = [
     check(ctx) {
       const pc = ctx.pod!.spec.priorityClassName;
       if (typeof pc !== 'string' || pc === '' || BUILTIN_PRIORITY.has(pc) || ctx.bundle.priorityClasses.has(pc)) return;
-      ctx.report('scheduling.priority-class-undefined', `${ctx.pod!.specPath}.priorityClassName`, `PriorityClass "${pc}" is not defined in this bundle`);
+      ctx.report('scheduling.priority-class-undefined', msg`${ctx.pod!.specPath}.priorityClassName`, msg`PriorityClass "${pc}" is not defined in this bundle`);
     },
   },
 ];

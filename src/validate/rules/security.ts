@@ -2,6 +2,7 @@
 import { arr, containersOf, isObj } from '../context';
 import { sysctlName } from '../names';
 import { capName, CheckedRule } from './types';
+import { msg } from '../field';
 
 /** Capabilities that widen nothing an unprivileged service needs beyond binding a low port. */
 const SAFE_CAPABILITIES = new Set(['NET_BIND_SERVICE']);
@@ -33,7 +34,7 @@ export const securityRules: CheckedRule[] = [
     fix: 'remove securityContext.privileged, add the specific capability instead, or opt out explicitly (allowPrivileged)',
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
-        if (c.securityContext?.privileged === true) ctx.report('security.privileged', `${path}.securityContext.privileged`, `container "${c.name}" is privileged`);
+        if (c.securityContext?.privileged === true) ctx.report('security.privileged', msg`${path}.securityContext.privileged`, msg`container "${c.name}" is privileged`);
       }
     },
   },
@@ -46,7 +47,7 @@ export const securityRules: CheckedRule[] = [
       for (const { c, path } of containersOf(ctx.pod!)) {
         arr(c.securityContext?.capabilities?.add).forEach((cap, i) => {
           if (!SAFE_CAPABILITIES.has(capName(cap))) {
-            ctx.report('security.dangerous-capabilities', `${path}.securityContext.capabilities.add[${i}]`, `container "${c.name}" adds capability ${capName(cap)}`);
+            ctx.report('security.dangerous-capabilities', msg`${path}.securityContext.capabilities.add[${i}]`, msg`container "${c.name}" adds capability ${capName(cap)}`);
           }
         });
       }
@@ -59,7 +60,7 @@ export const securityRules: CheckedRule[] = [
     fix: 'remove hostNetwork/hostPID/hostIPC, or opt out explicitly for node agents (DaemonSet hostNetwork)',
     check(ctx) {
       for (const f of ['hostNetwork', 'hostPID', 'hostIPC']) {
-        if (ctx.pod!.spec[f] === true) ctx.report('host.namespaces', `${ctx.pod!.specPath}.${f}`, `${f} is true: the Pod shares the node's namespace`);
+        if (ctx.pod!.spec[f] === true) ctx.report('host.namespaces', msg`${ctx.pod!.specPath}.${f}`, msg`${f} is true: the Pod shares the node's namespace`);
       }
     },
   },
@@ -71,7 +72,7 @@ export const securityRules: CheckedRule[] = [
     check(ctx) {
       const s = ctx.pod!.spec;
       if (s.hostNetwork === true && s.dnsPolicy !== 'ClusterFirstWithHostNet' && s.dnsPolicy !== 'None') {
-        ctx.report('host.network-dns-policy', `${ctx.pod!.specPath}.dnsPolicy`, `hostNetwork is true but dnsPolicy is ${s.dnsPolicy ?? 'ClusterFirst (default)'}: cluster DNS names will not resolve`);
+        ctx.report('host.network-dns-policy', msg`${ctx.pod!.specPath}.dnsPolicy`, msg`hostNetwork is true but dnsPolicy is ${s.dnsPolicy ?? 'ClusterFirst (default)'}: cluster DNS names will not resolve`);
       }
     },
   },
@@ -83,7 +84,7 @@ export const securityRules: CheckedRule[] = [
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
         arr(c.ports).forEach((p, i) => {
-          if (typeof p?.hostPort === 'number' && p.hostPort !== 0) ctx.report('host.ports', `${path}.ports[${i}].hostPort`, `container "${c.name}" binds host port ${p.hostPort}`);
+          if (typeof p?.hostPort === 'number' && p.hostPort !== 0) ctx.report('host.ports', msg`${path}.ports[${i}].hostPort`, msg`container "${c.name}" binds host port ${p.hostPort}`);
         });
       }
     },
@@ -96,7 +97,7 @@ export const securityRules: CheckedRule[] = [
     check(ctx) {
       arr(ctx.pod!.spec.securityContext?.sysctls).forEach((s, i) => {
         if (typeof s?.name === 'string' && !sysctlName(s.name).length && !isSafeSysctl(s.name, ctx.minor)) {
-          ctx.report('sysctls.unsafe', `${ctx.pod!.specPath}.securityContext.sysctls[${i}].name`, `sysctl "${s.name}" is not in the safe set: the kubelet must allow it explicitly`);
+          ctx.report('sysctls.unsafe', msg`${ctx.pod!.specPath}.securityContext.sysctls[${i}].name`, msg`sysctl "${s.name}" is not in the safe set: the kubelet must allow it explicitly`);
         }
       });
     },
@@ -114,7 +115,7 @@ export const securityRules: CheckedRule[] = [
         const mounts = refs.flatMap(({ c }) => arr(c.volumeMounts).filter((m) => m?.name === v.name));
         const readOnly = mounts.every((m) => m.readOnly === true);
         if (isZoneFilePath(v.hostPath.path) && readOnly) return;
-        ctx.report('security.host-path', `${pod.specPath}.volumes[${i}].hostPath`, `volume "${v.name}" mounts host path ${v.hostPath.path}${readOnly ? '' : ' writable'}`);
+        ctx.report('security.host-path', msg`${pod.specPath}.volumes[${i}].hostPath`, msg`volume "${v.name}" mounts host path ${v.hostPath.path}${readOnly ? '' : ' writable'}`);
       });
     },
   },
@@ -129,9 +130,9 @@ export const securityRules: CheckedRule[] = [
         const sc = c.securityContext ?? {};
         const user = sc.runAsUser ?? psc.runAsUser;
         const nonRoot = sc.runAsNonRoot ?? psc.runAsNonRoot;
-        if (user === 0) ctx.report('security.run-as-root', `${path}.securityContext.runAsUser`, `container "${c.name}" runs as user 0 (root)`);
+        if (user === 0) ctx.report('security.run-as-root', msg`${path}.securityContext.runAsUser`, msg`container "${c.name}" runs as user 0 (root)`);
         else if (nonRoot !== true && !(typeof user === 'number' && user > 0)) {
-          ctx.report('security.run-as-root', `${path}.securityContext.runAsNonRoot`, `container "${c.name}" may run as root: runAsNonRoot is not true and runAsUser is not set`);
+          ctx.report('security.run-as-root', msg`${path}.securityContext.runAsNonRoot`, msg`container "${c.name}" may run as root: runAsNonRoot is not true and runAsUser is not set`);
         }
       }
     },
@@ -143,7 +144,7 @@ export const securityRules: CheckedRule[] = [
     fix: 'set securityContext.allowPrivilegeEscalation: false',
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
-        if (c.securityContext?.allowPrivilegeEscalation !== false) ctx.report('security.privilege-escalation', `${path}.securityContext.allowPrivilegeEscalation`, `container "${c.name}" does not set allowPrivilegeEscalation: false`);
+        if (c.securityContext?.allowPrivilegeEscalation !== false) ctx.report('security.privilege-escalation', msg`${path}.securityContext.allowPrivilegeEscalation`, msg`container "${c.name}" does not set allowPrivilegeEscalation: false`);
       }
     },
   },
@@ -154,7 +155,7 @@ export const securityRules: CheckedRule[] = [
     fix: 'set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where the app writes',
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
-        if (c.securityContext?.readOnlyRootFilesystem !== true) ctx.report('security.read-only-root-fs', `${path}.securityContext.readOnlyRootFilesystem`, `container "${c.name}" has a writable root filesystem`);
+        if (c.securityContext?.readOnlyRootFilesystem !== true) ctx.report('security.read-only-root-fs', msg`${path}.securityContext.readOnlyRootFilesystem`, msg`container "${c.name}" has a writable root filesystem`);
       }
     },
   },
@@ -168,7 +169,7 @@ export const securityRules: CheckedRule[] = [
       for (const { c, path } of containersOf(ctx.pod!)) {
         const t = c.securityContext?.seccompProfile?.type ?? podType;
         if (t !== 'RuntimeDefault' && t !== 'Localhost') {
-          ctx.report('security.seccomp-profile', `${path}.securityContext.seccompProfile`, `container "${c.name}" runs with seccomp ${t ?? 'unset (Unconfined)'}`);
+          ctx.report('security.seccomp-profile', msg`${path}.securityContext.seccompProfile`, msg`container "${c.name}" runs with seccomp ${t ?? 'unset (Unconfined)'}`);
         }
       }
     },
@@ -180,7 +181,7 @@ export const securityRules: CheckedRule[] = [
     fix: 'set spec.automountServiceAccountToken: false (or opt in when the Pod calls the API)',
     check(ctx) {
       if (ctx.pod!.spec.automountServiceAccountToken !== false) {
-        ctx.report('security.service-account-token', `${ctx.pod!.specPath}.automountServiceAccountToken`, 'automountServiceAccountToken is not false: the Pod gets an API token');
+        ctx.report('security.service-account-token', msg`${ctx.pod!.specPath}.automountServiceAccountToken`, 'automountServiceAccountToken is not false: the Pod gets an API token');
       }
     },
   },

@@ -2,6 +2,7 @@
 import { arr, containersOf, isObj } from '../context';
 import { CheckedRule, BATCH_KINDS } from './types';
 import { isDeepStrictEqual } from 'node:util';
+import { msg } from '../field';
 
 export const workloadRules: CheckedRule[] = [
   {
@@ -27,7 +28,7 @@ export const workloadRules: CheckedRule[] = [
         const last = c.image.slice(c.image.lastIndexOf('/') + 1);
         const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : '';
         if (tag === '' || tag === 'latest') {
-          ctx.report('image.latest-tag', `${path}.image`, `image "${c.image}" is ${tag === '' ? 'untagged (defaults to :latest)' : 'tagged :latest'}`);
+          ctx.report('image.latest-tag', msg`${path}.image`, msg`image "${c.image}" is ${tag === '' ? 'untagged (defaults to :latest)' : 'tagged :latest'}`);
         }
       }
     },
@@ -40,7 +41,7 @@ export const workloadRules: CheckedRule[] = [
     check(ctx) {
       if (BATCH_KINDS.has(ctx.kind)) return;
       for (const { c, path, init } of containersOf(ctx.pod!)) {
-        if (!init && c.readinessProbe == null) ctx.report('probes.readiness-missing', `${path}.readinessProbe`, `container "${c.name}" has no readinessProbe`);
+        if (!init && c.readinessProbe == null) ctx.report('probes.readiness-missing', msg`${path}.readinessProbe`, msg`container "${c.name}" has no readinessProbe`);
       }
     },
   },
@@ -52,7 +53,7 @@ export const workloadRules: CheckedRule[] = [
     check(ctx) {
       if (BATCH_KINDS.has(ctx.kind)) return;
       for (const { c, path, init } of containersOf(ctx.pod!)) {
-        if (!init && c.livenessProbe == null) ctx.report('probes.liveness-missing', `${path}.livenessProbe`, `container "${c.name}" has no livenessProbe`);
+        if (!init && c.livenessProbe == null) ctx.report('probes.liveness-missing', msg`${path}.livenessProbe`, msg`container "${c.name}" has no livenessProbe`);
       }
     },
   },
@@ -64,7 +65,7 @@ export const workloadRules: CheckedRule[] = [
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
         if (isObj(c.livenessProbe) && isObj(c.readinessProbe) && isDeepStrictEqual(c.livenessProbe, c.readinessProbe)) {
-          ctx.report('probes.identical', `${path}.livenessProbe`, `container "${c.name}" has identical liveness and readiness probes`);
+          ctx.report('probes.identical', msg`${path}.livenessProbe`, msg`container "${c.name}" has identical liveness and readiness probes`);
         }
       }
     },
@@ -78,13 +79,13 @@ export const workloadRules: CheckedRule[] = [
       for (const { c, path } of containersOf(ctx.pod!)) {
         const names = new Set(arr(c.ports).map((p) => p?.name).filter(Boolean));
         const handlers: Array<[any, string]> = [];
-        for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isObj(c[p])) handlers.push([c[p], `${path}.${p}`]);
-        if (isObj(c.lifecycle)) for (const h of ['postStart', 'preStop']) if (isObj(c.lifecycle[h])) handlers.push([c.lifecycle[h], `${path}.lifecycle.${h}`]);
+        for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isObj(c[p])) handlers.push([c[p], msg`${path}.${p}`]);
+        if (isObj(c.lifecycle)) for (const h of ['postStart', 'preStop']) if (isObj(c.lifecycle[h])) handlers.push([c.lifecycle[h], msg`${path}.lifecycle.${h}`]);
         for (const [h, p] of handlers) {
           for (const k of ['httpGet', 'tcpSocket']) {
             const port = h[k]?.port;
             if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) {
-              ctx.report('probes.port-not-exposed', `${p}.${k}.port`, `port "${port}" is not a named port of container "${c.name}"`);
+              ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" is not a named port of container "${c.name}"`);
             }
           }
         }
@@ -100,7 +101,7 @@ export const workloadRules: CheckedRule[] = [
       if (ctx.minor < 34) return;
       for (const { c, path, init } of containersOf(ctx.pod!)) {
         if (c.restartPolicy == null || (init && c.restartPolicy === 'Always')) continue;
-        ctx.report('containers.restart-policy-ignored', `${path}.restartPolicy`, `restartPolicy ${JSON.stringify(c.restartPolicy)} on ${init ? 'init' : 'app'} container "${c.name}" is dropped by the API server`);
+        ctx.report('containers.restart-policy-ignored', msg`${path}.restartPolicy`, msg`restartPolicy ${JSON.stringify(c.restartPolicy)} on ${init ? 'init' : 'app'} container "${c.name}" is dropped by the API server`);
       }
     },
   },
@@ -113,7 +114,7 @@ export const workloadRules: CheckedRule[] = [
       for (const { c, path } of containersOf(ctx.pod!)) {
         const req = isObj(c.resources?.requests) ? c.resources.requests : {};
         const missing = ['cpu', 'memory'].filter((r) => req[r] == null);
-        if (missing.length) ctx.report('resources.requests-missing', `${path}.resources.requests`, `container "${c.name}" has no ${missing.join(' or ')} request`);
+        if (missing.length) ctx.report('resources.requests-missing', msg`${path}.resources.requests`, msg`container "${c.name}" has no ${missing.join(' or ')} request`);
       }
     },
   },
@@ -126,7 +127,7 @@ export const workloadRules: CheckedRule[] = [
       for (const { c, path } of containersOf(ctx.pod!)) {
         const lim = isObj(c.resources?.limits) ? c.resources.limits : {};
         const missing = ['cpu', 'memory'].filter((r) => lim[r] == null);
-        if (missing.length) ctx.report('resources.limits-missing', `${path}.resources.limits`, `container "${c.name}" has no ${missing.join(' or ')} limit`);
+        if (missing.length) ctx.report('resources.limits-missing', msg`${path}.resources.limits`, msg`container "${c.name}" has no ${missing.join(' or ')} limit`);
       }
     },
   },
