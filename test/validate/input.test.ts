@@ -63,6 +63,24 @@ describe('parsable but odd input gives findings', () => {
     expect(r.findings[0]).toMatchObject({ rule: 'schema.unknown-field', path: 'dataa', line: 7 });
   });
 
+  test('findings in later documents of a file carry their own line, whichever reader parsed them', async () => {
+    const cm = (name: string, extra = '') => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${extra}dataa: {}\n`;
+    const docs = [
+      cm('plain'),
+      '# a comment first\n' + cm('commented'),
+      cm('anchored', '  labels: &l {a: b}\n  annotations: *l\n'), // anchors: the fast reader declines, js-yaml reads it
+      cm('last'),
+    ];
+    for (const eol of ['\n', '\r\n']) {
+      const text = `---\n${docs.join('---\n')}`.replace(/\n/g, eol);
+      const r = await validatePaths([file(`multi${eol.length}.yaml`, text)]);
+      const lines = text.split(eol);
+      const expected = lines.flatMap((l, i) => (l.startsWith('dataa:') ? [i + 1] : []));
+      expect(expected).toHaveLength(4);
+      expect(r.findings.filter((f) => f.rule === 'schema.unknown-field').map((f) => f.line)).toEqual(expected);
+    }
+  });
+
   test('kind: List is expanded', () => {
     const r = validateObjects([{ object: { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'B' } }] } }]);
     expect(r.summary.objects).toBe(2);
