@@ -58,6 +58,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `podsmith validate … | head`: a reader that stops early is not an error; the command runs
+  // to its end (verify still cleans up) and exits with its own code
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (e) => { process.stderr.write(`podsmith: ${e}\n`); process.exitCode = 2; },
