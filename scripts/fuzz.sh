@@ -6,5 +6,6 @@ rounds="${FUZZ_ROUNDS:-20}"
 for i in $(seq "$rounds"); do
   echo "fuzz round $i/$rounds" >&2
   PODSMITH_FC_SEED=random npx jest --ci --silent \
-    test/validate/fast-yaml.test.ts test/validate/input.test.ts test/validate/standalone.test.ts
+    test/validate/fast-yaml.test.ts test/validate/input.test.ts test/validate/standalone.test.ts \
+    test/unit/constructs-property.test.ts
 done

@@ -68,7 +68,7 @@ export interface ContainerSecurityProps {
   readonly runAsNonRoot?: boolean;
   /** Setting false is an explicit opt-out, recorded in the annotations. @default true */
   readonly readOnlyRootFilesystem?: boolean;
-  /** Setting true is an explicit opt-out, recorded in the annotations. @default false (true when privileged) */
+  /** Setting true is an explicit opt-out, recorded in the annotations. @default false (true when privileged or adding SYS_ADMIN, where the API server refuses false) */
   readonly allowPrivilegeEscalation?: boolean;
   /** H4: needs `allowPrivileged: true`. @default false */
   readonly privileged?: boolean;
@@ -306,11 +306,6 @@ function renderSecurity(ctx: ContainerContext, props: ContainerProps) {
     }
     optIn(ctx, 'allowPrivileged', 'security.privileged');
   }
-  if (s.allowPrivilegeEscalation === false && s.privileged) {
-    fail(ctx, 'securityContext.allowPrivilegeEscalation', 'cannot set allowPrivilegeEscalation to false and privileged to true', 'leave allowPrivilegeEscalation unset for a privileged container');
-  }
-  const escalation = s.allowPrivilegeEscalation ?? (s.privileged ? true : false);
-  if (escalation) ctx.ignores.add('security.privilege-escalation');
   const readOnlyRoot = s.readOnlyRootFilesystem ?? true;
   if (!readOnlyRoot) ctx.ignores.add('security.read-only-root-fs');
 
@@ -345,6 +340,18 @@ function renderSecurity(ctx: ContainerContext, props: ContainerProps) {
         'add only NET_BIND_SERVICE, or set allowDangerousCapabilities: true');
     }
     optIn(ctx, 'allowDangerousCapabilities', 'security.dangerous-capabilities');
+  }
+  // the API server refuses allowPrivilegeEscalation: false beside privileged or CAP_SYS_ADMIN
+  if (s.allowPrivilegeEscalation === false && s.privileged) {
+    fail(ctx, 'securityContext.allowPrivilegeEscalation', 'cannot set allowPrivilegeEscalation to false and privileged to true', 'leave allowPrivilegeEscalation unset for a privileged container');
+  }
+  if (s.allowPrivilegeEscalation === false && add.includes('SYS_ADMIN')) {
+    fail(ctx, 'securityContext.allowPrivilegeEscalation', 'cannot set allowPrivilegeEscalation to false and add CAP_SYS_ADMIN', 'leave allowPrivilegeEscalation unset when adding SYS_ADMIN');
+  }
+  const escalation = s.allowPrivilegeEscalation ?? (s.privileged === true || add.includes('SYS_ADMIN'));
+  if (escalation) ctx.ignores.add('security.privilege-escalation');
+  if (typeof s.seccompProfile === 'object' && !s.seccompProfile.localhostProfile) {
+    fail(ctx, 'securityContext.seccompProfile.localhostProfile', 'a Localhost seccomp profile needs the path of the profile', "give the path under the kubelet's seccomp directory, e.g. 'profiles/app.json'");
   }
   const root = runAsUser === 0 || s.runAsNonRoot === false;
   return {

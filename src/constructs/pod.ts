@@ -5,7 +5,7 @@
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
-import { dns1123Label, ipAddress } from '../validate/names';
+import { dns1123Label, dns1123Subdomain, ipAddress } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
 import { Timezone } from './timezone';
 import { Volume } from './volumes';
@@ -315,6 +315,9 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     spec.hostAliases = props.hostAliases.map((a, i) => {
       if (!isIp(a.ip)) fail(where, `hostAliases[${i}].ip`, `'${a.ip}' must be a valid IP address`, 'use an IPv4 or IPv6 address');
       if (!a.hostnames.length) fail(where, `hostAliases[${i}].hostnames`, 'needs at least one hostname', 'add a hostname');
+      a.hostnames.forEach((h, j) => {
+        if (dns1123Subdomain(h).length) fail(where, `hostAliases[${i}].hostnames[${j}]`, `'${h}' must be a lowercase DNS-1123 subdomain`, "use lower case letters, digits, - and ., e.g. 'legacy.example.internal'");
+      });
       return { ip: a.ip, hostnames: [...a.hostnames] };
     });
   }

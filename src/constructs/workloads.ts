@@ -9,6 +9,8 @@ import { PodsmithError } from '../errors';
 import { effectivePodRequests, podQosClass, QosClass } from '../pod-resources';
 import { Quantity } from '../quantity';
 import { dns1123Subdomain } from '../validate/names';
+import { cronProblem } from '../validate/semantic/cron';
+import { timeZoneProblem } from '../validate/semantic/objects';
 import { HeadlessService } from './headless-service';
 import { PodProps, renderPod, RenderedPod } from './pod';
 import { PodDisruptionBudget } from './policy';
@@ -66,8 +68,15 @@ export abstract class Workload extends Construct {
     body: (pod: RenderedPod, self: { name: string; path: string; selectorLabels: Record<string, string>; template: Record<string, unknown> }) => Record<string, unknown>) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
-    if (dns1123Subdomain(this.name).length || (kind === 'CronJob' && this.name.length > 52)) {
-      throw new PodsmithError(this.node.path, 'name', `'${this.name}' must be a DNS-1123 subdomain${kind === 'CronJob' ? ' of at most 52 characters' : ''}`, 'use lower case letters, digits, - and .');
+    if (dns1123Subdomain(this.name).length) {
+      throw new PodsmithError(this.node.path, 'name', `'${this.name}' must be a DNS-1123 subdomain`, 'use lower case letters, digits, - and .');
+    }
+    // The name is also the value of the app.kubernetes.io/name label (at most 63 characters). A
+    // CronJob's Jobs and a StatefulSet's controller-revision-hash label append 11 more.
+    const max = kind === 'CronJob' || kind === 'StatefulSet' ? 52 : 63;
+    if (this.name.length > max) {
+      throw new PodsmithError(this.node.path, 'name', `'${this.name}' is ${this.name.length} characters; a ${kind} name may have at most ${max}`,
+        `shorten it (it is also the ${NAME_LABEL} label value${max === 52 ? `, and the ${kind === 'CronJob' ? 'Job names' : 'controller-revision-hash label'} add 11 characters` : ''})`);
     }
     this.selectorLabels = { [NAME_LABEL]: this.name };
     this.pod = renderPod(props, {
@@ -120,7 +129,29 @@ function portsOf(pod: RenderedPod, where: string, prop: string): { name?: string
     throw new PodsmithError(where, prop, 'the headless Service behind a subdomain must declare at least one port, and no container declares one (H15)',
       'declare the container port the Pods serve on');
   }
-  return ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol }));
+  // a Service port's name and its port+protocol must each be unique, and with more than one port
+  // every port needs a name: the first container to declare a port wins
+  const names = new Set<string>();
+  const numbers = new Set<string>();
+  const out: { name?: string; port: number; protocol?: string }[] = [];
+  for (const p of ports) {
+    const protocol = p.protocol ?? 'TCP';
+    if (numbers.has(`${p.containerPort}/${protocol}`) || (p.name && names.has(p.name))) continue;
+    numbers.add(`${p.containerPort}/${protocol}`);
+    if (p.name) names.add(p.name);
+    out.push({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol });
+  }
+  if (out.length > 1) {
+    for (const p of out) {
+      if (p.name) continue;
+      const base = `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`;
+      let n = base;
+      for (let k = 2; names.has(n); k++) n = `${base}-${k}`;
+      names.add(n);
+      p.name = n;
+    }
+  }
+  return out;
 }
 
 function checkReplicas(where: string, replicas: number): number {
@@ -271,16 +302,19 @@ export interface CronJobProps extends WorkloadProps, JobOptions {
   readonly suspend?: boolean;
 }
 
-const CRON_FIELD = /^(\*|\?|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?(,(\*|[0-9A-Za-z]+(-[0-9A-Za-z]+)?)(\/\d+)?)*$/;
 
 /** A CronJob: a Job on a schedule. */
 export class CronJob extends Workload {
   constructor(scope: Construct, id: string, props: CronJobProps) {
-    const fields = props.schedule.trim().split(/\s+/);
-    const macro = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly|every \S+)$/.test(props.schedule.trim());
-    if (!macro && (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f)))) {
-      throw new PodsmithError(`${scope.node.path}/${id}`, 'schedule', `'${props.schedule}' is not a five-field cron schedule`, "use e.g. '*/5 * * * *' or '@hourly'");
+    const where = `${scope.node.path}/${id}`;
+    // the validator's rules, which the differential test holds to the API server's
+    const problem = cronProblem(props.schedule) ?? (props.schedule.includes('TZ') ? 'TZ or CRON_TZ in the schedule is refused by the API server' : undefined);
+    if (problem) {
+      throw new PodsmithError(where, 'schedule', `'${props.schedule}' is not a valid cron schedule: ${problem}`,
+        props.schedule.includes('TZ') ? "drop the TZ= prefix and set scheduleTimeZone, e.g. 'Europe/Berlin'" : "use five fields such as '*/5 * * * *', or '@hourly'");
     }
+    const tzProblem = props.scheduleTimeZone !== undefined ? timeZoneProblem(props.scheduleTimeZone) : undefined;
+    if (tzProblem) throw new PodsmithError(where, 'scheduleTimeZone', `'${props.scheduleTimeZone}': ${tzProblem}`, "use an IANA zone such as 'Europe/Berlin'");
     const defaults = [...jobDefaults(props), ...(props.concurrencyPolicy === undefined ? ['concurrencyPolicy'] : [])];
     super(scope, id, 'CronJob', props, { defaults }, (_pod, w) => ({ spec: {
       schedule: props.schedule,

@@ -56,9 +56,22 @@ describe('H2/H29 controllers, not bare Pods', () => {
 
   test('a bad cron schedule and a bad name fail at construction', () => {
     expect(() => new CronJob(chart(), 'CJ', { schedule: 'every minute', containers: [task()] }))
-      .toThrow("test/CJ: schedule: 'every minute' is not a five-field cron schedule; fix: use e.g. '*/5 * * * *' or '@hourly'");
+      .toThrow("test/CJ: schedule: 'every minute' is not a valid cron schedule: expected exactly 5 fields, found 2: every minute; fix: use five fields such as '*/5 * * * *', or '@hourly'");
+    // field ranges, as the API server checks them
+    expect(() => new CronJob(chart(), 'CJ', { schedule: '61 * * * *', containers: [task()] }))
+      .toThrow("test/CJ: schedule: '61 * * * *' is not a valid cron schedule: end of range (61) above maximum (59): 61; fix: use five fields such as '*/5 * * * *', or '@hourly'");
+    expect(() => new CronJob(chart(), 'CJ', { schedule: 'TZ=UTC 0 3 * * *', containers: [task()] }))
+      .toThrow(/schedule: .* refused by the API server; fix: drop the TZ= prefix and set scheduleTimeZone/);
+    expect(() => new CronJob(chart(), 'CJ', { schedule: '@daily', scheduleTimeZone: 'Mars/Olympus', containers: [task()] }))
+      .toThrow("test/CJ: scheduleTimeZone: 'Mars/Olympus': unknown time zone Mars/Olympus; fix: use an IANA zone such as 'Europe/Berlin'");
+    expect(() => new CronJob(chart(), 'CJ', { schedule: '@daily', scheduleTimeZone: 'Europe/Berlin', containers: [task()] })).not.toThrow();
     expect(() => new Deployment(chart(), 'D', { name: 'Web_1', containers: [web()] })).toThrow(/name: 'Web_1' must be a DNS-1123 subdomain/);
     expect(() => new Deployment(chart(), 'D', { replicas: -1, containers: [web()] })).toThrow(/replicas: must be a whole number ≥ 0/);
+    // the name is also a label value (≤ 63); StatefulSets and CronJobs append 11 characters
+    expect(() => new Deployment(chart(), 'D', { name: 'a'.repeat(64), containers: [web()] }))
+      .toThrow(`test/D: name: '${'a'.repeat(64)}' is 64 characters; a Deployment name may have at most 63; fix: shorten it (it is also the app.kubernetes.io/name label value)`);
+    expect(() => new Deployment(chart(), 'D', { name: 'a'.repeat(63), containers: [web()] })).not.toThrow();
+    expect(() => new StatefulSet(chart(), 'S', { name: 'a'.repeat(53), containers: [web()] })).toThrow(/a StatefulSet name may have at most 52; fix: .*controller-revision-hash label add 11 characters/);
   });
 
   test('the default name is a DNS label made from the construct path', () => {

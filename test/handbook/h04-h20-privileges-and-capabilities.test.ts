@@ -50,6 +50,21 @@ describe('H4 privileged containers and H20 capabilities', () => {
     expect(find(c, 'Deployment').metadata.annotations['podsmith.dev/ignore']).toBeUndefined();
   });
 
+  test('SYS_ADMIN turns escalation on unless it is set to false, which the API server refuses', () => {
+    // found by test/unit/constructs-property.test.ts: the API server rejects allowPrivilegeEscalation
+    // false beside CAP_SYS_ADMIN, as it does beside privileged
+    const c = chart();
+    new Deployment(c, 'D', { containers: [web({ securityContext: { capabilities: { add: ['SYS_ADMIN'] } }, allowDangerousCapabilities: true })] });
+    expect(podSpec(find(c, 'Deployment')).containers[0].securityContext).toMatchObject({ allowPrivilegeEscalation: true, capabilities: { add: ['SYS_ADMIN'], drop: ['ALL'] } });
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ securityContext: { capabilities: { add: ['CAP_SYS_ADMIN'] }, allowPrivilegeEscalation: false }, allowDangerousCapabilities: true })] }))
+      .toThrow('test/D: containers[0].securityContext.allowPrivilegeEscalation: cannot set allowPrivilegeEscalation to false and add CAP_SYS_ADMIN; fix: leave allowPrivilegeEscalation unset when adding SYS_ADMIN');
+  });
+
+  test('a Localhost seccomp profile needs its path', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ securityContext: { seccompProfile: { localhostProfile: '' } } })] }))
+      .toThrow(/containers\[0\].securityContext.seccompProfile.localhostProfile: a Localhost seccomp profile needs the path of the profile; fix: /);
+  });
+
   test('an unknown capability fails with its index', () => {
     expect(() => new Deployment(chart(), 'D', { containers: [web({ securityContext: { capabilities: { drop: ['ALL', 'CAP_FLY'] } } })] }))
       .toThrow(/containers\[0\].securityContext.capabilities.drop\[1\]: 'CAP_FLY' is not a Linux capability/);

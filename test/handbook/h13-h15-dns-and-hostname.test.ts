@@ -35,6 +35,23 @@ describe('H13 DNS policy and H15 hostname/subdomain', () => {
       .toThrow(/subdomain: the headless Service behind a subdomain must declare at least one port, and no container declares one \(H15\)/);
   });
 
+  test('the headless Service lists each port once, every one named when there are several', () => {
+    // two containers declaring the same port name, one port twice, one port unnamed: found by
+    // test/unit/constructs-property.test.ts (the API server refuses duplicate Service port names)
+    const c = chart();
+    new StatefulSet(c, 'S', {
+      name: 'db',
+      replicas: 1,
+      containers: [
+        web({ name: 'a', ports: [{ number: 8080, name: 'http' }, { number: 9090 }] }),
+        web({ name: 'b', ports: [{ number: 8081, name: 'http' }, { number: 8080, name: 'other' }, { number: 53, protocol: 'UDP' }] }),
+      ],
+    });
+    expect(find(c, 'Service', 'db').spec.ports.map((p: any) => [p.name, p.port, p.protocol])).toEqual([
+      ['http', 8080, 'TCP'], ['tcp-9090', 9090, 'TCP'], ['udp-53', 53, 'UDP'],
+    ]);
+  });
+
   test('a StatefulSet gets its governing headless Service', () => {
     const c = chart();
     const s = new StatefulSet(c, 'S', { name: 'db', replicas: 3, containers: [web()] });

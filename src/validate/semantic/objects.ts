@@ -165,19 +165,22 @@ const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
 /** spec.timeZone: an IANA zone the API server can load (Node's ICU knows the same database). */
 function checkTimeZone(ctx: Ctx, tz: unknown): void {
-  const r = (m: string) => ctx.report('cronjob.schedule-invalid', 'spec.timeZone', m);
   if (typeof tz !== 'string') return;
-  if (tz === '') { r(field.invalid(tz, 'timeZone must be nil or non-empty string')); return; }
-  if (tz.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !TZ_PART.test(part))) {
-    r(field.invalid(tz, `unknown time zone ${tz}`));
-    return;
-  }
-  if (tz.toLowerCase() === 'local') { r(field.invalid(tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')); return; }
+  const problem = timeZoneProblem(tz);
+  if (problem) ctx.report('cronjob.schedule-invalid', 'spec.timeZone', field.invalid(tz, problem));
+}
+
+/** Why the API server refuses a CronJob's spec.timeZone, or undefined (the constructs use it too). */
+export function timeZoneProblem(tz: string): string | undefined {
+  if (tz === '') return 'timeZone must be nil or non-empty string';
+  if (tz.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !TZ_PART.test(part))) return `unknown time zone ${tz}`;
+  if (tz.toLowerCase() === 'local') return 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones';
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
   } catch {
-    r(field.invalid(tz, `unknown time zone ${tz}`));
+    return `unknown time zone ${tz}`;
   }
+  return undefined;
 }
 
 function checkUpdateStrategy(ctx: Ctx, kind: string, st: any): void {
