@@ -151,6 +151,8 @@ export interface ContainerContext {
   readonly ignores: Set<string>;
   readonly optIns: Set<string>;
   readonly defaults: Set<string>;
+  /** The Pod's terminationGracePeriodSeconds, which a sleep hook may not outlast. */
+  readonly grace: number;
 }
 
 export function isDns1123Label(s: string): boolean {
@@ -426,8 +428,18 @@ export function renderContainer(ctx: ContainerContext, props: ContainerProps): R
   }
 
   const lifecycle: Record<string, unknown> = {};
-  if (props.postStart) lifecycle.postStart = renderHandler(ctx, 'postStart', props.postStart.handler, info);
-  if (props.preStop) lifecycle.preStop = renderHandler(ctx, 'preStop', props.preStop.handler, info);
+  for (const hook of ['postStart', 'preStop'] as const) {
+    const h = props[hook]?.handler;
+    if (!h) continue;
+    if ('sleep' in h) {
+      const sec = h.sleep.seconds;
+      if (!Number.isInteger(sec) || sec < 0 || sec > ctx.grace) {
+        fail(ctx, `${hook}.sleep.seconds`, `must be a whole number from 0 to the Pod's terminationGracePeriodSeconds (${ctx.grace}), got ${sec}`,
+          sec > ctx.grace ? 'sleep for less, or raise terminationGracePeriodSeconds' : 'use 0 or more seconds');
+      }
+    }
+    lifecycle[hook] = renderHandler(ctx, hook, h, info);
+  }
 
   const env: { name: string; value?: string; valueFrom?: unknown }[] = [...ctx.extraEnv];
   for (const [name, value] of Object.entries(props.env ?? {})) {

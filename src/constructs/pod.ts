@@ -5,7 +5,7 @@
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
-import { dns1123Label, dns1123Subdomain, ipAddress } from '../validate/names';
+import { dns1123Label, dns1123Subdomain, ipAddress, labelValue, qualifiedName } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
 import { Timezone } from './timezone';
 import { Volume } from './volumes';
@@ -255,8 +255,11 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     }
   });
 
+  const grace = props.terminationGracePeriodSeconds ?? 30;
+  if (props.terminationGracePeriodSeconds === undefined) defaults.add('terminationGracePeriodSeconds');
+  if (!Number.isInteger(grace) || grace < 0) fail(where, 'terminationGracePeriodSeconds', `must be a whole number ≥ 0, got ${grace}`, 'use e.g. 30');
   const ctxFor = (field: string, role: ContainerContext['role']): ContainerContext => ({
-    where, field, role, batch, volumes: volumeNames, extraMounts, extraEnv, ignores, optIns, defaults,
+    where, field, role, batch, volumes: volumeNames, extraMounts, extraEnv, ignores, optIns, defaults, grace,
   });
   const names = new Set<string>();
   const render = (list: ContainerProps[] | undefined, field: string, role: ContainerContext['role']) => (list ?? []).map((c, i) => {
@@ -271,9 +274,6 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
 
   const spec: Record<string, any> = {};
   spec.restartPolicy = restartPolicy;
-  const grace = props.terminationGracePeriodSeconds ?? 30;
-  if (props.terminationGracePeriodSeconds === undefined) defaults.add('terminationGracePeriodSeconds');
-  if (!Number.isInteger(grace) || grace < 0) fail(where, 'terminationGracePeriodSeconds', `must be a whole number ≥ 0, got ${grace}`, 'use e.g. 30');
   spec.terminationGracePeriodSeconds = grace;
   if (sidecars.length || initContainers.length) spec.initContainers = [...sidecars, ...initContainers];
   spec.containers = containers;
@@ -352,6 +352,10 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
 
   // H22 scheduling
   const s = props.scheduling ?? {};
+  for (const [k, v] of Object.entries(s.nodeSelector ?? {})) {
+    const problem = qualifiedName(k)[0] ?? labelValue(v)[0];
+    if (problem) fail(where, `scheduling.nodeSelector[${k}]`, `'${qualifiedName(k).length ? k : v}': ${problem}`, "use a node label such as { 'disktype': 'ssd' }");
+  }
   if (s.nodeSelector) spec.nodeSelector = { ...s.nodeSelector };
   if (s.nodeName) spec.nodeName = s.nodeName;
   const affinity: Record<string, unknown> = {};
@@ -400,6 +404,8 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   // H25 priority
   if (props.priorityClass) {
     spec.priorityClassName = typeof props.priorityClass === 'string' ? props.priorityClass : props.priorityClass.name;
+    const problem = dns1123Subdomain(spec.priorityClassName)[0];
+    if (problem) fail(where, 'priorityClass', `'${spec.priorityClassName}': ${problem}`, "name the PriorityClass in lower case, e.g. 'high-priority'");
   }
   // H10 image pull secrets
   if (props.imagePullSecrets?.length) spec.imagePullSecrets = props.imagePullSecrets.map((s2) => ({ name: typeof s2 === 'string' ? s2 : s2.name }));

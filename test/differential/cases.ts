@@ -116,6 +116,8 @@ export function podSpec(restartPolicies: string[]) {
     withInit: fc.boolean(),
     restartPolicy: fc.constantFrom(...restartPolicies),
     grace: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
+    // a preStop sleep (H3), within the grace period: 0..grace is accepted in 1.34
+    preStopSleep: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
     dns: fc.constantFrom('ClusterFirst', 'Default', 'None', undefined),
     hostAliases: fc.option(fc.constantFrom([{ ip: '192.0.2.10', hostnames: ['legacy.example.internal'] }], [{ ip: '2001:db8::10', hostnames: ['v6.example.internal', 'alias'] }]), { nil: undefined }),
     labels: fc.option(fc.constantFrom({ 'example.com/tier': 'web' }, { tier: 'a.b-c_d' }, { 'app.kubernetes.io/part-of': '' }), { nil: undefined }),
@@ -138,6 +140,7 @@ export function podSpec(restartPolicies: string[]) {
         if (h && typeof h.port === 'number') h.port = c.ports[0].containerPort;
       }
     });
+    if (p.preStopSleep !== undefined) (containers[0] as any).lifecycle = { preStop: { sleep: { seconds: Math.min(p.preStopSleep, p.grace ?? 30) } } };
     return {
       ...(init.length ? { initContainers: init } : {}),
       containers,
@@ -216,6 +219,12 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'quantity-malformed': { apply: (o) => { specOf(o).containers[0].resources.limits.memory = '1.5.5Gi'; } },
   'restart-policy-wrong-for-kind': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).restartPolicy = BATCH.has(o.kind) ? 'Always' : 'Never'; } },
   'grace-period-negative': { apply: (o) => { specOf(o).terminationGracePeriodSeconds = -5; } },
+  // a sleep hook may not outlast the grace period (found by test/e2e/constructs-apiserver.test.ts)
+  'sleep-beyond-grace': { apply: (o) => { const s = specOf(o); s.containers[0].lifecycle = { preStop: { sleep: { seconds: (s.terminationGracePeriodSeconds ?? 30) + 1 } } }; } },
+  'node-selector-bad-key': { apply: (o) => { specOf(o).nodeSelector = { 'Bad Key': 'x' }; } },
+  'node-selector-bad-value': { apply: (o) => { specOf(o).nodeSelector = { disktype: 'not valid!' }; } },
+  'priority-class-name-invalid': { apply: (o) => { specOf(o).priorityClassName = 'High'; } },
+  'sleep-negative': { apply: (o) => { specOf(o).containers[0].lifecycle = { postStart: { sleep: { seconds: -1 } } }; } },
   'hugepages-request-ne-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['hugepages-2Mi'] = '2Mi'; r.limits['hugepages-2Mi'] = '4Mi'; } },
   'metadata-bad-name': { apply: (o) => { o.metadata.name = 'Bad_Name'; } },
   'selector-mismatch': { applies: (o) => ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(o.kind), apply: (o) => { o.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'other' }; } },

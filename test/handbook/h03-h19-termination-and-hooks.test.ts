@@ -31,6 +31,14 @@ describe('H3 graceful termination and H19 lifecycle hooks', () => {
       .toThrow("test/D: containers[0].preStop.httpGet.port: port 'admin' is not a named port of this container");
   });
 
+  test('a sleep hook must end within the grace period (the API server refuses a longer one)', () => {
+    expect(() => new Deployment(chart(), 'D', { terminationGracePeriodSeconds: 10, containers: [web({ preStop: Handler.sleep(15) })] }))
+      .toThrow("test/D: containers[0].preStop.sleep.seconds: must be a whole number from 0 to the Pod's terminationGracePeriodSeconds (10), got 15; fix: sleep for less, or raise terminationGracePeriodSeconds");
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ postStart: Handler.sleep(-1) })] })).toThrow(/postStart.sleep.seconds: .* got -1; fix: use 0 or more seconds/);
+    // the default grace period is 30 s, and the bound is inclusive
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ preStop: Handler.sleep(30) })] })).not.toThrow();
+  });
+
   test('a negative grace period is refused', () => {
     expect(() => new Deployment(chart(), 'D', { containers: [web()], terminationGracePeriodSeconds: -1 }))
       .toThrow(/terminationGracePeriodSeconds: must be a whole number ≥ 0, got -1/);

@@ -2,6 +2,13 @@ import { Deployment } from '../../src';
 import { chart, find, podSpec, web } from './util';
 
 describe('H22 scheduling', () => {
+  test('nodeSelector keys and values must be label keys and values (the API server refuses others)', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], scheduling: { nodeSelector: { 'Bad Key': 'x' } } }))
+      .toThrow(/^test\/D: scheduling.nodeSelector\[Bad Key\]: 'Bad Key': name part must consist of .*; fix: use a node label such as \{ 'disktype': 'ssd' \}$/);
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], scheduling: { nodeSelector: { disktype: 'not valid!' } } }))
+      .toThrow(/scheduling.nodeSelector\[disktype\]: 'not valid!': a valid label must be an empty string/);
+  });
+
   test('nodeSelector, node affinity, pod affinity, anti-affinity, tolerations and nodeName render', () => {
     const c = chart();
     new Deployment(c, 'D', {

@@ -41,6 +41,32 @@ describe('API-server semantics: details', () => {
   const pod = (spec: any): any => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
   const c = { name: 'app', image: 'busybox:1.36' };
 
+  test('a sleep hook may not outlast the grace period, after the API server defaults it', () => {
+    // each row measured against the local 1.34 API server (server-side dry-run); found by
+    // test/e2e/constructs-apiserver.test.ts
+    const rows: Array<[number | undefined, number, string | undefined]> = [
+      [0, 1, 'Invalid value: 1: must be non-negative and less than terminationGracePeriodSeconds (0)'],
+      [0, 0, undefined],
+      [undefined, 30, undefined],
+      [undefined, 31, 'Invalid value: 31: must be non-negative and less than terminationGracePeriodSeconds (30)'],
+      [-5, 1, undefined], // a negative grace period is defaulted to 1
+      [-5, 2, 'Invalid value: 2: must be non-negative and less than terminationGracePeriodSeconds (1)'],
+      [10, -1, 'Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (10)'],
+    ];
+    for (const [grace, seconds, message] of rows) {
+      const spec = { ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }), containers: [{ ...c, lifecycle: { preStop: { sleep: { seconds } } } }] };
+      const errors = run([pod(spec)]).findings.filter((x) => x.severity === 'error');
+      expect(errors.map((x) => [x.rule, x.path, x.message])).toEqual(message ? [['fields.out-of-range', 'spec.containers[0].lifecycle.preStop.sleep', message]] : []);
+    }
+  });
+
+  test('nodeSelector keys and values are checked as labels (found by test/e2e/constructs-apiserver.test.ts)', () => {
+    const errors = (ns: any) => run([pod({ nodeSelector: ns, containers: [c] })]).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path, x.message.slice(0, 40)]);
+    expect(errors({ 'Bad Key': 'x' })).toEqual([['affinity.invalid', 'spec.nodeSelector', 'Invalid value: "Bad Key": name part must']]);
+    expect(errors({ disktype: 'not valid!' })).toEqual([['affinity.invalid', 'spec.nodeSelector', 'Invalid value: "not valid!": a valid lab']]);
+    expect(errors({ 'example.com/x': '' })).toEqual([]);
+  });
+
   test('a Job needs restartPolicy OnFailure or Never (the default Always is rejected)', () => {
     const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [c] } } } };
     const f = run([job]).findings.find((x) => x.rule === 'pod.restart-policy-invalid');

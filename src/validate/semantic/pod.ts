@@ -73,6 +73,8 @@ export const podRules: RuleMeta[] = [
     'maxSkew and minDomains are positive, topologyKey is required, whenUnsatisfiable is DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), and each {topologyKey, whenUnsatisfiable} pair appears once.', 'fix the constraint as the message says'),
   S('pod.host-aliases-invalid', ['H23'], 'hostAliases need a valid IP and DNS hostnames',
     'The kubelet writes hostAliases into /etc/hosts; invalid IPs or hostnames are rejected.', 'use a valid IP address and DNS-1123 hostnames'),
+  S('pod.priority-class-name-invalid', ['H25'], 'priorityClassName must be a DNS-1123 subdomain',
+    'A Pod names its PriorityClass; the API server checks that the name could be an object name before it looks the class up.', 'use the PriorityClass\'s name: lower case letters, digits, - and .'),
   S('pod.hostname-invalid', ['H15'], 'hostname and subdomain must be DNS-1123 labels',
     'They become the Pod\'s DNS name <hostname>.<subdomain>.<namespace>.svc; invalid labels are rejected.', 'use lowercase letters, digits and dashes'),
   S('env.invalid', ['H11'], 'environment variables need a valid name and at most one source',
@@ -140,6 +142,10 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
 
+  if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '') {
+    for (const m of dns1123Subdomain(spec.priorityClassName)) r('pod.priority-class-name-invalid', `${sp}.priorityClassName`, field.invalid(spec.priorityClassName, m));
+  }
+
   for (const f of ['hostname', 'subdomain'] as const) {
     if (typeof spec[f] === 'string' && spec[f] !== '') {
       for (const m of dns1123Label(spec[f])) r('pod.hostname-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
@@ -199,6 +205,13 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   checkTolerations(ctx, spec.tolerations, `${sp}.tolerations`);
   checkTopologySpread(ctx, spec.topologySpreadConstraints, `${sp}.topologySpreadConstraints`);
   checkAffinity(ctx, spec.affinity, `${sp}.affinity`);
+  // nodeSelector is a label map: qualified-name keys, label values (ValidateLabels)
+  if (isObj(spec.nodeSelector)) {
+    for (const [k, v] of Object.entries(spec.nodeSelector)) {
+      for (const m of qualifiedName(k)) r('affinity.invalid', `${sp}.nodeSelector`, field.invalid(k, m));
+      if (typeof v === 'string') for (const m of labelValue(v)) r('affinity.invalid', `${sp}.nodeSelector`, field.invalid(v, m));
+    }
+  }
 
   // Containers
   const refs = containersOf(pod);
@@ -319,7 +332,9 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     if (ref.init && !ref.sidecar) r('init-containers.forbidden-fields', `${path}.lifecycle`, field.forbidden('may not be set for init containers without restartPolicy=Always'));
     else if (isObj(c.lifecycle)) {
       for (const hook of ['postStart', 'preStop']) {
-        if (isObj(c.lifecycle[hook])) checkHandler(ctx, c.lifecycle[hook], `${path}.lifecycle.${hook}`);
+        if (!isObj(c.lifecycle[hook])) continue;
+        checkHandler(ctx, c.lifecycle[hook], `${path}.lifecycle.${hook}`);
+        checkSleep(ctx, c.lifecycle[hook].sleep, spec.terminationGracePeriodSeconds, `${path}.lifecycle.${hook}.sleep`);
       }
     }
   }
@@ -335,6 +350,22 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     }
     if (isInt(sc.runAsUser) && sc.runAsUser < 0) r('fields.out-of-range', `${path}.securityContext.runAsUser`, field.invalid(sc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
     checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
+  }
+}
+
+/**
+ * A sleep hook may not outlast the Pod's grace period. The API server checks it after defaulting:
+ * an unset grace period is 30 s and a negative one becomes 1 s. Zero seconds is allowed from 1.33
+ * (PodLifecycleSleepActionAllowZero); before that the sleep must be at least 1 s.
+ */
+function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
+  if (!isObj(sleep) || !isInt(sleep.seconds)) return;
+  const grace = isInt(graceRaw) ? (graceRaw < 0 ? 1 : graceRaw) : 30;
+  const s = sleep.seconds;
+  if (ctx.minor >= 33) {
+    if (s < 0 || s > grace) ctx.report('fields.out-of-range', p, field.invalid(s, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
+  } else if (s <= 0 || s > grace) {
+    ctx.report('fields.out-of-range', p, field.invalid(s, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`));
   }
 }
 

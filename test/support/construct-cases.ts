@@ -1,0 +1,161 @@
+/**
+ * Workload props drawn from valid and invalid values alike (names, images, ports, probes, hooks,
+ * env, resources, security, volumes, mounts, DNS, scheduling, hostAliases, sysctls, bandwidth,
+ * schedules): each field is valid most of the time, so that a fair share of cases build and
+ * the rest are refused. Shared by test/unit/constructs-property.test.ts (oracle: the validator)
+ * and test/e2e/constructs-apiserver.test.ts (oracle: a real API server).
+ */
+import { Testing } from 'cdk8s';
+import fc from 'fast-check';
+import {
+  ContainerProps, CronJob, DaemonSet, Deployment, EnvValue, Handler, Job, Pod, PodField, Probe, StatefulSet, Timezone, Volume,
+} from '../../src';
+
+/** Mostly valid values, sometimes invalid ones: most cases build, enough are refused. */
+function mostly<T>(valid: T[], invalid: T[]): fc.Arbitrary<T> {
+  return fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 120 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+}
+
+const name = mostly(['web', 'a-b', 'x1'], ['Web', 'a_b', '-x', 'a'.repeat(64)]);
+const quantity = mostly<string | number>(['100m', '0.5', '1', '250m', '2', '1e3', 0.25, 2], ['abc', '-1', '1.5Gi', '']);
+const memory = mostly<string | number>(['64Mi', '1Gi', '128M', '0.5Gi', '1.5', 134217728], ['abc', '-64Mi', '100m']);
+const port = fc.oneof({ arbitrary: fc.constantFrom(80, 8080, 9090, 1, 65535), weight: 120 }, { arbitrary: fc.integer({ min: -5, max: 70000 }), weight: 1 });
+const portName = mostly(['http', 'metrics', 'grpc-api'], ['HTTP', 'a--b', 'toolongportname1', '1234', '']);
+/** What a probe or hook points at: mostly the container's own http port. */
+const portRef = fc.oneof({ arbitrary: fc.constantFrom<string | number>('http', 8080), weight: 12 }, { arbitrary: fc.oneof(port, portName), weight: 1 });
+const timing = fc.record({
+  periodSeconds: mostly([1, 5, 10, 60], [0, -1]),
+  timeoutSeconds: mostly([1, 2, 10], [0, -1]),
+  failureThreshold: mostly([1, 3, 5], [0]),
+  successThreshold: mostly([1], [0, 2]),
+  initialDelaySeconds: mostly([0, 5, 30], [-1]),
+}, { requiredKeys: [] });
+const probe = fc.oneof(
+  fc.tuple(mostly(['/healthz', '/'], ['healthz']), fc.option(portRef, { nil: undefined }), timing)
+    .map(([p, pt, t]) => Probe.httpGet(p, { ...(pt !== undefined ? { port: pt } : {}), ...t })),
+  fc.tuple(portRef, timing).map(([pt, t]) => Probe.tcpSocket(pt, t)),
+  fc.tuple(mostly<string[]>([['true'], ['cat', '/tmp/ok']], [[]]), timing).map(([c, t]) => Probe.exec(c, t)),
+  fc.tuple(port, timing).map(([pt, t]) => Probe.grpc(pt, t)),
+);
+const envName = mostly(['A', 'LOG_LEVEL', 'a-b', 'a.b'], ['1A', 'A=B', '']);
+const env = fc.dictionary(envName, fc.oneof(
+  fc.constantFrom('x', '', '1'),
+  fc.constant(EnvValue.fromField(PodField.NAME)),
+  fc.constant(EnvValue.fromField(PodField.POD_IP)),
+  fc.constant(EnvValue.fromResource('limits.memory', { divisor: '1Mi' })),
+  fc.constant(EnvValue.fromLabel('app.kubernetes.io/name')),
+  fc.constant(EnvValue.fromSecret('creds', 'token')),
+), { maxKeys: 3 });
+const hook = fc.oneof(
+  mostly([5, 1], [0, -1]).map((n) => Handler.sleep(n)),
+  fc.constant(Handler.exec(['sh', '-c', 'sleep 1'])),
+  portRef.map((pt) => Handler.httpGet('/stop', { port: pt })),
+);
+/** Volumes the Pod may declare; mounts may name them, or (rarely) one that is not there. */
+const VOLUMES = {
+  data: () => Volume.emptyDir('data', { sizeLimit: '64Mi' }),
+  cfg: () => Volume.configMap('cfg', 'app-config'),
+  sec: () => Volume.secret('sec', 'app-secret', { defaultMode: 0o440 }),
+  host: () => Volume.hostPath('host', '/var/log', { type: 'Directory' }),
+  info: () => Volume.downwardApi('info', [{ path: 'labels', fieldPath: 'metadata.labels' }]),
+};
+const mount = fc.record({
+  volume: mostly(['data', 'cfg', 'sec', 'info'], ['missing', 'host']),
+  path: mostly(['/data', '/etc/app', '/var/run/x'], ['relative', '']),
+  readOnly: fc.boolean(),
+}, { requiredKeys: ['volume', 'path'] });
+const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => fc.record({
+  name,
+  image: mostly(['busybox:1.35.0', 'registry.example.com/team/app:1.2', `app@sha256:${'a'.repeat(64)}`, 'localhost:5000/app:v2'], ['busybox', 'busybox:latest', 'Busy Box', '']),
+  // mostly the usual http port first, then any others
+  ports: fc.tuple(mostly([[{ number: 8080, name: 'http' }]], [[]]), fc.array(fc.record({ number: mostly([9090, 9100], [8080, 0, 70000]), name: mostly(['metrics', 'grpc-api'], ['http', 'HTTP', 'a--b', 'toolongportname1', '1234', '']) }, { requiredKeys: ['number'] }), { maxLength: 1 }))
+    .map(([a, b]) => [...a, ...b]),
+  // init containers take no probes (H18): offered to them only rarely
+  probe: app ? fc.option(probe, { freq: 10, nil: undefined }) : fc.oneof({ arbitrary: fc.constant(undefined), weight: 20 }, { arbitrary: probe, weight: 1 }),
+  env,
+  resources: fc.record({
+    cpu: fc.record({ request: quantity, limit: quantity }, { requiredKeys: [] }),
+    memory: fc.record({ request: memory, limit: memory }, { requiredKeys: [] }),
+  }, { requiredKeys: [] }),
+  securityContext: fc.record({
+    runAsUser: mostly([1000, 65534], [0, -1]),
+    privileged: mostly([false], [true]),
+    readOnlyRootFilesystem: fc.boolean(),
+    capabilities: fc.record({ add: mostly<string[]>([[], ['NET_BIND_SERVICE']], [['CHOWN'], ['SYS_ADMIN'], ['CAP_NET_ADMIN'], ['bogus']]) }),
+    seccompProfile: mostly<'RuntimeDefault' | 'Unconfined' | { localhostProfile: string }>(['RuntimeDefault'], ['Unconfined', { localhostProfile: 'profiles/app.json' }, { localhostProfile: '' }]),
+  }, { requiredKeys: [] }),
+  // init containers take no hooks (H18) either: offered to them only rarely
+  preStop: app ? hook : fc.oneof({ arbitrary: fc.constant(undefined), weight: 20 }, { arbitrary: hook, weight: 1 }),
+  postStart: app ? hook : fc.oneof({ arbitrary: fc.constant(undefined), weight: 20 }, { arbitrary: hook, weight: 1 }),
+  mounts: fc.uniqueArray(mount, { maxLength: 2, selector: (m) => m.path }),
+  allowDangerousCapabilities: fc.boolean(),
+  allowRunAsRoot: fc.boolean(),
+  allowPrivileged: fc.boolean(),
+  allowLatestTag: fc.boolean(),
+  allowNoProbes: fc.boolean(),
+}, { requiredKeys: app ? ['name', 'image', 'probe'] : ['name', 'image'] });
+
+const pod = fc.record({
+  // names mostly unique per Pod (a duplicate is one of the rare invalid cases)
+  containers: fc.uniqueArray(containerOf(true), { minLength: 1, maxLength: 2, selector: (c) => c.name }),
+  initContainers: fc.array(fc.tuple(containerOf(false), mostly(['init'], ['web'])).map(([c, n]) => ({ ...c, name: n })), { maxLength: 1 }),
+  hostAliases: fc.array(fc.record({
+    ip: mostly(['127.0.0.1', '::1', '192.0.2.10', 'fe80::1'], ['300.1.1.1', 'abc', '']),
+    hostnames: fc.oneof({ arbitrary: fc.array(mostly(['foo.local', 'legacy'], ['Foo', 'a_b', '']), { minLength: 1, maxLength: 2 }), weight: 120 }, { arbitrary: fc.constant([]), weight: 1 }),
+  }), { maxLength: 2 }),
+  sysctls: fc.dictionary(
+    mostly(['net.ipv4.ip_local_port_range', 'kernel.shm_rmid_forced', 'net/ipv4/ping_group_range', 'net.core.somaxconn', 'kernel.msgmax'], ['vm.swappiness', 'bad name']),
+    mostly(['20000 40000', '1', '0 1'], ['']), { maxKeys: 2 }),
+  allowUnsafeSysctls: fc.boolean(),
+  terminationGracePeriodSeconds: mostly([0, 30, 120], [-1]),
+  timezone: fc.constantFrom(undefined, Timezone.node(), Timezone.zone('Asia/Shanghai'), Timezone.env('UTC')),
+  // the mountable volumes always, a hostPath rarely (it needs allowHostPath)
+  volumes: mostly([false], [true]).map((host) => (['data', 'cfg', 'sec', 'info', ...(host ? ['host'] : [])] as (keyof typeof VOLUMES)[]).map((k) => VOLUMES[k]())),
+  allowHostPath: fc.boolean(),
+  sidecars: fc.array(containerOf(true).map((c) => ({ ...c, name: 'proxy' })), { maxLength: 1 }),
+  dns: fc.record({
+    policy: mostly<'ClusterFirst' | 'Default' | 'None'>(['ClusterFirst', 'Default'], ['None']),
+    nameservers: mostly<string[]>([['10.0.0.10'], ['1.1.1.1', '8.8.8.8']], [['bad'], ['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4']]),
+    options: fc.constantFrom({ ndots: '2' }, { 'single-request': undefined }),
+  }, { requiredKeys: [] }),
+  scheduling: fc.record({
+    nodeSelector: mostly<Record<string, string>>([{ disktype: 'ssd' }, { 'kubernetes.io/arch': 'amd64' }], [{ 'Bad Key': 'x' }, { disktype: 'not valid!' }]),
+    tolerations: fc.array(mostly<any>([
+      { key: 'dedicated', value: 'web', effect: 'NoSchedule' }, { operator: 'Exists' }, { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+    ], [{ key: 'k', operator: 'Exists', value: 'v' }, { key: 'k', value: 'v', effect: 'NoSchedule', tolerationSeconds: 30 }, { operator: 'Equal', value: 'v' }]), { maxLength: 2 }),
+    spreadReplicas: fc.boolean(),
+  }, { requiredKeys: [] }),
+  hostname: mostly(['web-0', 'host'], ['Host_1']),
+  subdomain: mostly(['sub', 'web-svc'], ['Sub']),
+  hostNetwork: mostly([false], [true]),
+  allowHostNamespaces: fc.boolean(),
+  shareProcessNamespace: fc.boolean(),
+  priorityClass: mostly(['high', 'system-cluster-critical'], ['High']),
+  bandwidth: fc.record({ ingress: mostly(['10M', '1k', '100M'], ['1', '2P', 'abc']) }, { requiredKeys: [] }),
+}, { requiredKeys: ['containers', 'volumes'] });
+
+/** A workload kind, its name and replicas (where they apply), a CronJob schedule, and Pod props. */
+export const workload = fc.record({
+  kind: fc.constantFrom('Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'),
+  name,
+  replicas: mostly([0, 1, 2, 3], [-1]),
+  schedule: mostly(['*/5 * * * *', '0 3 * * *', '@daily'], ['61 * * * *', 'nonsense']),
+  pod,
+});
+
+export type WorkloadCase = typeof workload extends fc.Arbitrary<infer T> ? T : never;
+
+/** Builds the case in a fresh chart; returns the synthesized objects or throws what the construct threw. */
+export function build(w: WorkloadCase): any[] {
+  const chart = Testing.chart();
+  const base: any = { name: w.name || undefined, ...w.pod };
+  switch (w.kind) {
+    case 'Deployment': new Deployment(chart, 'W', { ...base, replicas: w.replicas }); break;
+    case 'StatefulSet': new StatefulSet(chart, 'W', { ...base, replicas: w.replicas }); break;
+    case 'DaemonSet': new DaemonSet(chart, 'W', base); break;
+    case 'Job': new Job(chart, 'W', base); break;
+    case 'CronJob': new CronJob(chart, 'W', { ...base, schedule: w.schedule }); break;
+    default: new Pod(chart, 'W', { ...base, bareProd: true });
+  }
+  return Testing.synth(chart);
+}
