@@ -223,7 +223,8 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'sleep-beyond-grace': { apply: (o) => { const s = specOf(o); s.containers[0].lifecycle = { preStop: { sleep: { seconds: (s.terminationGracePeriodSeconds ?? 30) + 1 } } }; } },
   'node-selector-bad-key': { apply: (o) => { specOf(o).nodeSelector = { 'Bad Key': 'x' }; } },
   'node-selector-bad-value': { apply: (o) => { specOf(o).nodeSelector = { disktype: 'not valid!' }; } },
-  'priority-class-name-invalid': { apply: (o) => { specOf(o).priorityClassName = 'High'; } },
+  // templates only: for a bare Pod, priority admission answers 403 (class not found) before validation
+  'priority-class-name-invalid': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).priorityClassName = 'High'; } },
   'sleep-negative': { apply: (o) => { specOf(o).containers[0].lifecycle = { postStart: { sleep: { seconds: -1 } } }; } },
   'hugepages-request-ne-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['hugepages-2Mi'] = '2Mi'; r.limits['hugepages-2Mi'] = '4Mi'; } },
   'metadata-bad-name': { apply: (o) => { o.metadata.name = 'Bad_Name'; } },

@@ -58,6 +58,12 @@ describe('API-server semantics: details', () => {
       const errors = run([pod(spec)]).findings.filter((x) => x.severity === 'error');
       expect(errors.map((x) => [x.rule, x.path, x.message])).toEqual(message ? [['fields.out-of-range', 'spec.containers[0].lifecycle.preStop.sleep', message]] : []);
     }
+    // in a template the negative grace period is not defaulted: even a zero sleep is refused
+    // (found by the 2,000-case differential run)
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy: 'Never', terminationGracePeriodSeconds: -5, containers: [{ ...c, lifecycle: { preStop: { sleep: { seconds: 0 } } } }] } } } };
+    expect(run([job]).findings.filter((x) => x.severity === 'error').map((x) => [x.path, x.message])).toEqual([
+      ['spec.template.spec.containers[0].lifecycle.preStop.sleep', 'Invalid value: 0: must be non-negative and less than terminationGracePeriodSeconds (-5)'],
+    ]);
   });
 
   test('nodeSelector keys and values are checked as labels (found by test/e2e/constructs-apiserver.test.ts)', () => {

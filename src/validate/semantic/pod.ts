@@ -355,12 +355,13 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
 
 /**
  * A sleep hook may not outlast the Pod's grace period. The API server checks it after defaulting:
- * an unset grace period is 30 s and a negative one becomes 1 s. Zero seconds is allowed from 1.33
- * (PodLifecycleSleepActionAllowZero); before that the sleep must be at least 1 s.
+ * an unset grace period is 30 s, and a bare Pod's negative one becomes 1 s — a template's stays
+ * negative, so no sleep fits (both measured by the differential test). Zero seconds is allowed
+ * from 1.33 (PodLifecycleSleepActionAllowZero); before that the sleep must be at least 1 s.
  */
 function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
   if (!isObj(sleep) || !isInt(sleep.seconds)) return;
-  const grace = isInt(graceRaw) ? (graceRaw < 0 ? 1 : graceRaw) : 30;
+  const grace = isInt(graceRaw) ? (graceRaw < 0 && ctx.kind === 'Pod' ? 1 : graceRaw) : 30;
   const s = sleep.seconds;
   if (ctx.minor >= 33) {
     if (s < 0 || s > grace) ctx.report('fields.out-of-range', p, field.invalid(s, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
