@@ -355,6 +355,9 @@ function renderSecurity(ctx: ContainerContext, props: ContainerProps) {
   if (typeof s.seccompProfile === 'object' && !s.seccompProfile.localhostProfile) {
     fail(ctx, 'securityContext.seccompProfile.localhostProfile', 'a Localhost seccomp profile needs the path of the profile', "give the path under the kubelet's seccomp directory, e.g. 'profiles/app.json'");
   }
+  if (s.runAsGroup !== undefined && (!Number.isInteger(s.runAsGroup) || s.runAsGroup < 0 || s.runAsGroup > 2147483647)) {
+    fail(ctx, 'securityContext.runAsGroup', `must be a group ID from 0 to 2147483647, got ${s.runAsGroup}`, 'use a numeric GID');
+  }
   const root = runAsUser === 0 || s.runAsNonRoot === false;
   return {
     ...(s.privileged ? { privileged: true } : {}),

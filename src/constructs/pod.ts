@@ -324,8 +324,14 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
 
   // H27 sysctls
   const security: Record<string, unknown> = {};
-  if (props.securityContext?.fsGroup !== undefined) security.fsGroup = props.securityContext.fsGroup;
-  if (props.securityContext?.supplementalGroups) security.supplementalGroups = props.securityContext.supplementalGroups;
+  const isId = (v: number) => Number.isInteger(v) && v >= 0 && v <= 2147483647;
+  const fsGroup = props.securityContext?.fsGroup;
+  if (fsGroup !== undefined && !isId(fsGroup)) fail(where, 'securityContext.fsGroup', `must be a group ID from 0 to 2147483647, got ${fsGroup}`, 'use a numeric GID');
+  props.securityContext?.supplementalGroups?.forEach((g, i) => {
+    if (!isId(g)) fail(where, `securityContext.supplementalGroups[${i}]`, `must be a group ID from 0 to 2147483647, got ${g}`, 'use a numeric GID');
+  });
+  if (fsGroup !== undefined) security.fsGroup = fsGroup;
+  if (props.securityContext?.supplementalGroups) security.supplementalGroups = [...props.securityContext.supplementalGroups];
   if (props.sysctls && Object.keys(props.sysctls).length) {
     const seen = new Set<string>();
     security.sysctls = Object.entries(props.sysctls).map(([name, value]) => {
@@ -358,6 +364,13 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   }
   if (s.nodeSelector) spec.nodeSelector = { ...s.nodeSelector };
   if (s.nodeName) spec.nodeName = s.nodeName;
+  if (s.requiredNodeAffinity && !s.requiredNodeAffinity.length) {
+    fail(where, 'scheduling.requiredNodeAffinity', 'needs at least one node selector term', 'add a term, or drop requiredNodeAffinity');
+  }
+  s.requiredNodeAffinity?.forEach((t, i) => checkRequirements(where, `scheduling.requiredNodeAffinity[${i}]`, t, true));
+  s.preferredNodeAffinity?.forEach((p, i) => checkRequirements(where, `scheduling.preferredNodeAffinity[${i}].match`, p.match, true));
+  s.podAffinity?.forEach((t, i) => checkAffinityTerm(where, `scheduling.podAffinity[${i}]`, t));
+  s.podAntiAffinity?.forEach((t, i) => checkAffinityTerm(where, `scheduling.podAntiAffinity[${i}]`, t));
   const affinity: Record<string, unknown> = {};
   if (s.requiredNodeAffinity || s.preferredNodeAffinity) {
     affinity.nodeAffinity = {
@@ -414,6 +427,8 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   if (props.automountServiceAccountToken === undefined) defaults.add('automountServiceAccountToken');
 
   // H21 bandwidth
+  checkMetadataMap(where, 'podLabels', props.podLabels, 'label');
+  checkMetadataMap(where, 'podAnnotations', props.podAnnotations, 'annotation');
   const podAnnotations: Record<string, string> = { ...(props.podAnnotations ?? {}) };
   for (const dir of ['ingress', 'egress'] as const) {
     const v = props.bandwidth?.[dir];
@@ -444,4 +459,54 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     spec,
     annotations,
   };
+}
+
+/**
+ * Label and annotation maps (H29): keys are qualified names (`example.com/tier`), label values
+ * at most 63 characters of [A-Za-z0-9-_.]; annotation values are free text. The API server's
+ * rules, from the validator's names module.
+ */
+export function checkMetadataMap(where: string, prop: string, map: Record<string, string> | undefined, what: 'label' | 'annotation'): void {
+  for (const [k, v] of Object.entries(map ?? {})) {
+    const keyProblem = qualifiedName(k)[0];
+    if (keyProblem) fail(where, `${prop}[${k}]`, `'${k}' is not a valid ${what} key: ${keyProblem}`, "use a key such as 'tier' or 'example.com/tier'");
+    if (typeof v !== 'string') fail(where, `${prop}[${k}]`, `the ${what} value must be a string, got ${typeof v}`, "quote it, e.g. '1'");
+    const valueProblem = what === 'label' ? labelValue(v)[0] : undefined;
+    if (valueProblem) fail(where, `${prop}[${k}]`, `'${v}' is not a valid label value: ${valueProblem}`, "use at most 63 letters, digits, '-', '_' or '.'");
+  }
+}
+
+/** Selector requirements (H22) as the API server checks them: key, operator and values agree. */
+function checkRequirements(where: string, prop: string, exprs: ReadonlyArray<{ key: string; operator: string; values?: string[] }>, node: boolean): void {
+  exprs.forEach((e, i) => {
+    const p = `${prop}[${i}]`;
+    const keyProblem = qualifiedName(e.key)[0];
+    if (keyProblem) fail(where, `${p}.key`, `'${e.key}': ${keyProblem}`, "use a label key such as 'kubernetes.io/arch'");
+    const values = e.values ?? [];
+    if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
+      fail(where, `${p}.values`, `operator ${e.operator} needs at least one value`, 'list the values, or use Exists');
+    }
+    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
+      fail(where, `${p}.values`, `operator ${e.operator} takes no values`, 'drop the values, or use In');
+    }
+    if (node && (e.operator === 'Gt' || e.operator === 'Lt') && (values.length !== 1 || !/^-?\d+$/.test(values[0]))) {
+      fail(where, `${p}.values`, `operator ${e.operator} needs exactly one whole-number value`, "e.g. values: ['4']");
+    }
+    if (!node) {
+      for (const v of values) {
+        const problem = labelValue(v)[0];
+        if (problem) fail(where, `${p}.values`, `'${v}' is not a valid label value: ${problem}`, "use at most 63 letters, digits, '-', '_' or '.'");
+      }
+    }
+  });
+}
+
+/** A pod (anti-)affinity term: a topology key and a label selector (H22). */
+function checkAffinityTerm(where: string, prop: string, t: PodAffinityTerm): void {
+  if (t.topologyKey !== undefined) {
+    const problem = t.topologyKey === '' ? 'must not be empty' : qualifiedName(t.topologyKey)[0];
+    if (problem) fail(where, `${prop}.topologyKey`, `'${t.topologyKey}': ${problem}`, "use a node label key such as 'topology.kubernetes.io/zone'");
+  }
+  checkMetadataMap(where, `${prop}.labels`, t.labels, 'label');
+  checkRequirements(where, `${prop}.expressions`, t.expressions ?? [], false);
 }

@@ -12,7 +12,7 @@ import { dns1123Subdomain } from '../validate/names';
 import { cronProblem } from '../validate/semantic/cron';
 import { timeZoneProblem } from '../validate/semantic/objects';
 import { HeadlessService } from './headless-service';
-import { PodProps, renderPod, RenderedPod } from './pod';
+import { checkMetadataMap, PodProps, renderPod, RenderedPod } from './pod';
 import { PodDisruptionBudget } from './policy';
 
 /** Labels every podsmith workload puts on its Pods; the selector uses the first. */
@@ -78,6 +78,8 @@ export abstract class Workload extends Construct {
       throw new PodsmithError(this.node.path, 'name', `'${this.name}' is ${this.name.length} characters; a ${kind} name may have at most ${max}`,
         `shorten it (it is also the ${NAME_LABEL} label value${max === 52 ? `, and the ${kind === 'CronJob' ? 'Job names' : 'controller-revision-hash label'} add 11 characters` : ''})`);
     }
+    checkMetadataMap(this.node.path, 'labels', props.labels, 'label');
+    checkMetadataMap(this.node.path, 'annotations', props.annotations, 'annotation');
     this.selectorLabels = { [NAME_LABEL]: this.name };
     this.pod = renderPod(props, {
       where: this.node.path, kind, selectorLabels: this.selectorLabels, replicas: extra.replicas,
@@ -312,6 +314,10 @@ export class CronJob extends Workload {
     if (problem) {
       throw new PodsmithError(where, 'schedule', `'${props.schedule}' is not a valid cron schedule: ${problem}`,
         props.schedule.includes('TZ') ? "drop the TZ= prefix and set scheduleTimeZone, e.g. 'Europe/Berlin'" : "use five fields such as '*/5 * * * *', or '@hourly'");
+    }
+    for (const k of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'startingDeadlineSeconds'] as const) {
+      const v = props[k];
+      if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new PodsmithError(where, k, `must be a whole number ≥ 0, got ${v}`, 'use a non-negative whole number');
     }
     const tzProblem = props.scheduleTimeZone !== undefined ? timeZoneProblem(props.scheduleTimeZone) : undefined;
     if (tzProblem) throw new PodsmithError(where, 'scheduleTimeZone', `'${props.scheduleTimeZone}': ${tzProblem}`, "use an IANA zone such as 'Europe/Berlin'");

@@ -225,6 +225,9 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'node-selector-bad-value': { apply: (o) => { specOf(o).nodeSelector = { disktype: 'not valid!' }; } },
   // templates only: for a bare Pod, priority admission answers 403 (class not found) before validation
   'priority-class-name-invalid': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).priorityClassName = 'High'; } },
+  'fs-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), fsGroup: -1 }; } },
+  'supplemental-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), supplementalGroups: [1000, -1] }; } },
+  'run-as-group-too-large': { apply: (o) => { const c = specOf(o).containers[0]; c.securityContext = { ...(c.securityContext ?? {}), runAsGroup: 2147483648 }; } },
   'sleep-negative': { apply: (o) => { specOf(o).containers[0].lifecycle = { postStart: { sleep: { seconds: -1 } } }; } },
   'hugepages-request-ne-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['hugepages-2Mi'] = '2Mi'; r.limits['hugepages-2Mi'] = '4Mi'; } },
   'metadata-bad-name': { apply: (o) => { o.metadata.name = 'Bad_Name'; } },

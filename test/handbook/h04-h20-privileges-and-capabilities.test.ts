@@ -60,6 +60,13 @@ describe('H4 privileged containers and H20 capabilities', () => {
       .toThrow('test/D: containers[0].securityContext.allowPrivilegeEscalation: cannot set allowPrivilegeEscalation to false and add CAP_SYS_ADMIN; fix: leave allowPrivilegeEscalation unset when adding SYS_ADMIN');
   });
 
+  test('group IDs are checked like user IDs (found by test/e2e/constructs-apiserver.test.ts)', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ securityContext: { runAsGroup: -1 } })] }))
+      .toThrow('test/D: containers[0].securityContext.runAsGroup: must be a group ID from 0 to 2147483647, got -1; fix: use a numeric GID');
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], securityContext: { fsGroup: -1 } })).toThrow(/securityContext.fsGroup: must be a group ID/);
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], securityContext: { supplementalGroups: [1000, 2147483648] } })).toThrow(/securityContext.supplementalGroups\[1\]: must be a group ID/);
+  });
+
   test('a Localhost seccomp profile needs its path', () => {
     expect(() => new Deployment(chart(), 'D', { containers: [web({ securityContext: { seccompProfile: { localhostProfile: '' } } })] }))
       .toThrow(/containers\[0\].securityContext.seccompProfile.localhostProfile: a Localhost seccomp profile needs the path of the profile; fix: /);

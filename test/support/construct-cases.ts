@@ -76,9 +76,12 @@ const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => fc.record({
   resources: fc.record({
     cpu: fc.record({ request: quantity, limit: quantity }, { requiredKeys: [] }),
     memory: fc.record({ request: memory, limit: memory }, { requiredKeys: [] }),
+    ephemeralStorage: mostly<any>([{ request: '1Gi', limit: '2Gi' }, { limit: '512Mi' }], [{ request: '2Gi', limit: '1Gi' }]),
+    hugepages: mostly<Record<string, string>>([{ '2Mi': '4Mi' }, { '1Gi': '1Gi' }], [{ '3Mi': '6Mi' }, { '2Mi': '3Mi' }]),
   }, { requiredKeys: [] }),
   securityContext: fc.record({
     runAsUser: mostly([1000, 65534], [0, -1]),
+    runAsGroup: mostly([1000, 0], [-1]),
     privileged: mostly([false], [true]),
     readOnlyRootFilesystem: fc.boolean(),
     capabilities: fc.record({ add: mostly<string[]>([[], ['NET_BIND_SERVICE']], [['CHOWN'], ['SYS_ADMIN'], ['CAP_NET_ADMIN'], ['bogus']]) }),
@@ -124,7 +127,14 @@ const pod = fc.record({
       { key: 'dedicated', value: 'web', effect: 'NoSchedule' }, { operator: 'Exists' }, { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
     ], [{ key: 'k', operator: 'Exists', value: 'v' }, { key: 'k', value: 'v', effect: 'NoSchedule', tolerationSeconds: 30 }, { operator: 'Equal', value: 'v' }]), { maxLength: 2 }),
     spreadReplicas: fc.boolean(),
+    requiredNodeAffinity: mostly<any>([[[{ key: 'kubernetes.io/arch', operator: 'In', values: ['amd64', 'arm64'] }]], [[{ key: 'gpu', operator: 'DoesNotExist' }]]],
+      [[[{ key: 'k', operator: 'In', values: [] }]], [[{ key: 'k', operator: 'Exists', values: ['x'] }]], [[{ key: 'k', operator: 'Gt', values: ['abc'] }]], [[{ key: 'Bad Key', operator: 'Exists' }]]]),
+    podAntiAffinity: mostly<any>([[{ labels: { app: 'cache' } }], [{ labels: { app: 'batch' }, topologyKey: 'topology.kubernetes.io/zone' }]],
+      [[{ labels: { app: 'cache' }, topologyKey: '' }], [{ labels: { 'Bad Key': 'x' } }], [{ expressions: [{ key: 'app', operator: 'In' }] }]]),
   }, { requiredKeys: [] }),
+  securityContext: fc.record({ fsGroup: mostly([1000, 0], [-1]), supplementalGroups: mostly([[1000], [1000, 2000]], [[-1]]) }, { requiredKeys: [] }),
+  podLabels: mostly<Record<string, string>>([{ tier: 'web' }, { 'example.com/team': 'a' }], [{ 'Bad Key': 'x' }, { tier: 'not valid!' }]),
+  podAnnotations: mostly<Record<string, string>>([{ 'example.com/note': 'free text, any value' }], [{ 'Bad Key': 'x' }]),
   hostname: mostly(['web-0', 'host'], ['Host_1']),
   subdomain: mostly(['sub', 'web-svc'], ['Sub']),
   hostNetwork: mostly([false], [true]),
@@ -141,6 +151,26 @@ export const workload = fc.record({
   replicas: mostly([0, 1, 2, 3], [-1]),
   schedule: mostly(['*/5 * * * *', '0 3 * * *', '@daily'], ['61 * * * *', 'nonsense']),
   pod,
+  labels: mostly<Record<string, string>>([{ tier: 'web' }, { 'example.com/team': 'a' }], [{ 'Bad Key': 'x' }, { tier: 'not valid!' }]),
+  annotations: mostly<Record<string, string>>([{ 'example.com/owner': 'team-a@example.com' }], [{ 'Bad Key': 'x' }]),
+  disruptionBudget: mostly<any>([undefined, { maxUnavailable: 1 }, { minAvailable: '50%' }, { maxUnavailable: '25%' }, false],
+    [{ minAvailable: 1, maxUnavailable: 1 }, { maxUnavailable: '150%' }, { minAvailable: -1 }, { maxUnavailable: 'half' }]),
+  podManagementPolicy: fc.constantFrom<'OrderedReady' | 'Parallel'>('OrderedReady', 'Parallel'),
+  job: fc.record({
+    backoffLimit: mostly([0, 3, 6], [-1]),
+    completions: mostly([1, 5], [-1]),
+    parallelism: mostly([1, 2], [-1]),
+    activeDeadlineSeconds: mostly([60, 3600], [0, -5]),
+    ttlSecondsAfterFinished: mostly([0, 3600], [-1]),
+  }, { requiredKeys: [] }),
+  cron: fc.record({
+    scheduleTimeZone: mostly(['Europe/Berlin', 'UTC', 'Asia/Shanghai'], ['Mars/Olympus', 'Local', '']),
+    concurrencyPolicy: fc.constantFrom<'Allow' | 'Forbid' | 'Replace'>('Allow', 'Forbid', 'Replace'),
+    successfulJobsHistoryLimit: mostly([0, 3], [-1]),
+    failedJobsHistoryLimit: mostly([1], [-1]),
+    startingDeadlineSeconds: mostly([100], [-1]),
+    suspend: fc.boolean(),
+  }, { requiredKeys: [] }),
 });
 
 export type WorkloadCase = typeof workload extends fc.Arbitrary<infer T> ? T : never;
@@ -148,13 +178,14 @@ export type WorkloadCase = typeof workload extends fc.Arbitrary<infer T> ? T : n
 /** Builds the case in a fresh chart; returns the synthesized objects or throws what the construct threw. */
 export function build(w: WorkloadCase): any[] {
   const chart = Testing.chart();
-  const base: any = { name: w.name || undefined, ...w.pod };
+  const base: any = { name: w.name || undefined, labels: w.labels, annotations: w.annotations, ...w.pod };
+  const replicated = { replicas: w.replicas, ...(w.disruptionBudget !== undefined ? { disruptionBudget: w.disruptionBudget } : {}) };
   switch (w.kind) {
-    case 'Deployment': new Deployment(chart, 'W', { ...base, replicas: w.replicas }); break;
-    case 'StatefulSet': new StatefulSet(chart, 'W', { ...base, replicas: w.replicas }); break;
+    case 'Deployment': new Deployment(chart, 'W', { ...base, ...replicated }); break;
+    case 'StatefulSet': new StatefulSet(chart, 'W', { ...base, ...replicated, podManagementPolicy: w.podManagementPolicy }); break;
     case 'DaemonSet': new DaemonSet(chart, 'W', base); break;
-    case 'Job': new Job(chart, 'W', base); break;
-    case 'CronJob': new CronJob(chart, 'W', { ...base, schedule: w.schedule }); break;
+    case 'Job': new Job(chart, 'W', { ...base, ...w.job }); break;
+    case 'CronJob': new CronJob(chart, 'W', { ...base, ...w.job, ...w.cron, schedule: w.schedule }); break;
     default: new Pod(chart, 'W', { ...base, bareProd: true });
   }
   return Testing.synth(chart);

@@ -73,6 +73,16 @@ describe('API-server semantics: details', () => {
     expect(errors({ 'example.com/x': '' })).toEqual([]);
   });
 
+  test('user and group IDs are 0 to 2^31-1, in the Pod and in each container (measured against the 1.34 API server)', () => {
+    const errors = (psc: any, csc: any) => run([pod({ securityContext: psc, containers: [{ ...c, securityContext: csc }] })]).findings.filter((x) => x.severity === 'error').map((x) => `${x.path}: ${x.message}`);
+    expect(errors({ fsGroup: -1 }, {})).toEqual(['spec.securityContext.fsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive']);
+    expect(errors({ supplementalGroups: [5, -1] }, {})).toEqual(['spec.securityContext.supplementalGroups[1]: Invalid value: -1: must be between 0 and 2147483647, inclusive']);
+    expect(errors({ runAsGroup: 2147483648 }, {})).toEqual(['spec.securityContext.runAsGroup: Invalid value: 2147483648: must be between 0 and 2147483647, inclusive']);
+    expect(errors({}, { runAsGroup: -1 })).toEqual(['spec.containers[0].securityContext.runAsGroup: Invalid value: -1: must be between 0 and 2147483647, inclusive']);
+    expect(errors({}, { runAsUser: 2147483648 })).toEqual(['spec.containers[0].securityContext.runAsUser: Invalid value: 2147483648: must be between 0 and 2147483647, inclusive']);
+    expect(errors({ fsGroup: 0, runAsGroup: 0 }, { runAsGroup: 2147483647 })).toEqual([]);
+  });
+
   test('a Job needs restartPolicy OnFailure or Never (the default Always is rejected)', () => {
     const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [c] } } } };
     const f = run([job]).findings.find((x) => x.rule === 'pod.restart-policy-invalid');

@@ -164,9 +164,9 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
 
   // Pod security context: sysctls, host namespaces
   const psc = isObj(spec.securityContext) ? spec.securityContext : {};
-  if (psc.runAsUser !== undefined && isInt(psc.runAsUser) && psc.runAsUser < 0) {
-    r('fields.out-of-range', `${sp}.securityContext.runAsUser`, field.invalid(psc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
-  }
+  // user and group IDs (found by test/e2e/constructs-apiserver.test.ts for the groups)
+  for (const f of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) checkId(ctx, psc[f], `${sp}.securityContext.${f}`);
+  arr(psc.supplementalGroups).forEach((g, i) => checkId(ctx, g, `${sp}.securityContext.supplementalGroups[${i}]`));
   checkSeccomp(ctx, psc.seccompProfile, `${sp}.securityContext.seccompProfile`);
   if (spec.shareProcessNamespace === true && spec.hostPID === true) {
     r('pod.share-process-namespace-host-pid', `${sp}.shareProcessNamespace`, field.invalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled'));
@@ -348,7 +348,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     } else if (sc.allowPrivilegeEscalation === false && caps.some((x) => x === 'SYS_ADMIN' || x === 'CAP_SYS_ADMIN')) {
       r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
     }
-    if (isInt(sc.runAsUser) && sc.runAsUser < 0) r('fields.out-of-range', `${path}.securityContext.runAsUser`, field.invalid(sc.runAsUser, 'must be between 0 and 2147483647, inclusive'));
+    for (const f of ['runAsUser', 'runAsGroup'] as const) checkId(ctx, sc[f], `${path}.securityContext.${f}`);
     checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
   }
 }
@@ -368,6 +368,11 @@ function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
   } else if (s <= 0 || s > grace) {
     ctx.report('fields.out-of-range', p, field.invalid(s, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`));
   }
+}
+
+/** A user or group ID: the API server takes 0 to 2^31-1. */
+function checkId(ctx: Ctx, v: unknown, p: string): void {
+  if (isInt(v) && (v < 0 || v > 2147483647)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
 }
 
 function checkHandler(ctx: Ctx, h: any, p: string): void {
