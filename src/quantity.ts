@@ -236,6 +236,8 @@ export function toQuantity(value: QuantityInput, prop: string): Quantity {
   try {
     return Quantity.parse(value);
   } catch (e) {
-    throw new QuantityError(String(value), `${prop}: ${(e as QuantityError).message.replace(/^'.*?' is not a quantity: /, '')}`);
+    // the inner reason without its own prefix and examples (the new error adds both once)
+    const reason = (e as QuantityError).message.replace(/^'.*?' is not a quantity: /, '').replace(/ \(examples: [^)]*\)$/, '');
+    throw new QuantityError(String(value), `${prop}: ${reason}`);
   }
 }

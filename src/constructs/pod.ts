@@ -297,7 +297,21 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
       ...(dns.options ? { options: Object.entries(dns.options).map(([name, value]) => (value === undefined ? { name } : { name, value })) } : {}),
     };
   }
-  if (props.hostNetwork) spec.hostNetwork = true;
+  if (props.hostNetwork) {
+    spec.hostNetwork = true;
+    // in the node's network namespace each port is the node's: the API server refuses a bare Pod
+    // whose containers share one, and a controller's Pods would be refused the same way
+    const used = new Map<string, string>();
+    const running: Array<[string, any[]]> = [['sidecars', sidecars], ['containers', containers]];
+    for (const [field, list] of running) {
+      list.forEach((c: any, i: number) => (c.ports ?? []).forEach((port: any, j: number) => {
+        const key = `${port.containerPort}/${port.protocol ?? 'TCP'}`;
+        const other = used.get(key);
+        if (other) fail(where, `${field}[${i}].ports[${j}]`, `port ${key} is already used by ${other}, and with hostNetwork both are the node's port`, 'give each container its own port');
+        used.set(key, `${field}[${i}]`);
+      }));
+    }
+  }
   if (props.hostPID) spec.hostPID = true;
   if (props.hostIPC) spec.hostIPC = true;
   if (props.shareProcessNamespace) spec.shareProcessNamespace = true;

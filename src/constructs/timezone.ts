@@ -11,6 +11,9 @@ export interface TimezoneJson {
   readonly tz?: string;
 }
 
+import { PodsmithError } from '../errors';
+import { timeZoneProblem } from '../validate/semantic/objects';
+
 const ZONE_RE = /^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/;
 
 export class Timezone {
@@ -36,8 +39,11 @@ export class Timezone {
 
   private static check(zone: string): void {
     if (!ZONE_RE.test(zone) || zone.includes('..')) {
-      throw new Error(`timezone '${zone}' is not a zone name like 'Europe/Berlin' or 'UTC'`);
+      throw new PodsmithError('Timezone.zone', 'zone', `'${zone}' is not a zone name like 'Europe/Berlin' or 'UTC'`, 'use an IANA zone name');
     }
+    // the zone file must exist on the node: Node's ICU carries the same IANA database
+    const problem = timeZoneProblem(zone);
+    if (problem) throw new PodsmithError('Timezone.zone', 'zone', `'${zone}': ${problem}`, "use an IANA zone such as 'Europe/Berlin'");
   }
 
   private constructor(readonly json: TimezoneJson) {}

@@ -228,6 +228,7 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'fs-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), fsGroup: -1 }; } },
   'supplemental-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), supplementalGroups: [1000, -1] }; } },
   'run-as-group-too-large': { apply: (o) => { const c = specOf(o).containers[0]; c.securityContext = { ...(c.securityContext ?? {}), runAsGroup: 2147483648 }; } },
+  'host-port-duplicate': { apply: (o) => { specOf(o).containers[0].ports = [{ containerPort: 8080, hostPort: 9000, protocol: 'TCP' }, { containerPort: 8081, hostPort: 9000, protocol: 'TCP' }]; } },
   'sleep-negative': { apply: (o) => { specOf(o).containers[0].lifecycle = { postStart: { sleep: { seconds: -1 } } }; } },
   'hugepages-request-ne-limit': { apply: (o) => { const r = specOf(o).containers[0].resources; r.requests['hugepages-2Mi'] = '2Mi'; r.limits['hugepages-2Mi'] = '4Mi'; } },
   'metadata-bad-name': { apply: (o) => { o.metadata.name = 'Bad_Name'; } },

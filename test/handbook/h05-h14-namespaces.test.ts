@@ -19,6 +19,17 @@ describe('H5 shared PID namespace and H14 host namespaces', () => {
     expect(o.metadata.annotations['podsmith.dev/ignore']).toBe('host.namespaces');
   });
 
+  test('with hostNetwork two containers cannot listen on the same port (found by test/e2e/constructs-apiserver.test.ts)', () => {
+    expect(() => new DaemonSet(chart(), 'D', {
+      hostNetwork: true, allowHostNamespaces: true,
+      containers: [web({ name: 'a' }), web({ name: 'b' })],
+    })).toThrow("test/D: containers[1].ports[0]: port 8080/TCP is already used by containers[0], and with hostNetwork both are the node's port; fix: give each container its own port");
+    expect(() => new DaemonSet(chart(), 'D', {
+      hostNetwork: true, allowHostNamespaces: true,
+      containers: [web({ name: 'a' }), web({ name: 'b', ports: [{ number: 8081, name: 'http' }] })],
+    })).not.toThrow();
+  });
+
   test('shareProcessNamespace renders, and is refused together with hostPID', () => {
     const c = chart();
     new Deployment(c, 'D', { containers: [web()], shareProcessNamespace: true });

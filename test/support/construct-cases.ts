@@ -51,16 +51,21 @@ const hook = fc.oneof(
   fc.constant(Handler.exec(['sh', '-c', 'sleep 1'])),
   portRef.map((pt) => Handler.httpGet('/stop', { port: pt })),
 );
-/** Volumes the Pod may declare; mounts may name them, or (rarely) one that is not there. */
-const VOLUMES = {
-  data: () => Volume.emptyDir('data', { sizeLimit: '64Mi' }),
-  cfg: () => Volume.configMap('cfg', 'app-config'),
-  sec: () => Volume.secret('sec', 'app-secret', { defaultMode: 0o440 }),
-  host: () => Volume.hostPath('host', '/var/log', { type: 'Directory' }),
-  info: () => Volume.downwardApi('info', [{ path: 'labels', fieldPath: 'metadata.labels' }]),
+/** Volumes the Pod may declare, each with mostly valid parameters; mounts may name them, or (rarely) one that is not there. */
+const volumeArb = {
+  data: fc.tuple(mostly<string | undefined>([undefined, '64Mi', '1Gi'], ['abc', '-1Mi']), fc.boolean())
+    .map(([sizeLimit, memory]) => () => Volume.emptyDir('data', { ...(sizeLimit !== undefined ? { sizeLimit } : {}), memory })),
+  cfg: fc.tuple(mostly(['app-config', 'cfg.v2'], ['App_Config', '']), mostly<number | undefined>([undefined, 0o644, 0o400], [0o1000, -1]))
+    .map(([name, defaultMode]) => () => Volume.configMap('cfg', name, defaultMode !== undefined ? { defaultMode } : {})),
+  sec: fc.tuple(mostly(['app-secret'], ['App_Secret']), mostly<number | undefined>([0o440, undefined], [0o1777]))
+    .map(([name, defaultMode]) => () => Volume.secret('sec', name, defaultMode !== undefined ? { defaultMode } : {})),
+  info: fc.tuple(mostly(['labels', 'meta/name'], ['../up', '/abs', '']), mostly(['metadata.labels', 'metadata.name', 'metadata.annotations'], ['bogus', 'spec.nodeName']))
+    .map(([path, fieldPath]) => () => Volume.downwardApi('info', [{ path, fieldPath }])),
+  claim: mostly(['data-claim'], ['Data_Claim']).map((claim) => () => Volume.persistentVolumeClaim('claim', claim)),
+  host: fc.constant(() => Volume.hostPath('host', '/var/log', { type: 'Directory' })),
 };
 const mount = fc.record({
-  volume: mostly(['data', 'cfg', 'sec', 'info'], ['missing', 'host']),
+  volume: mostly(['data', 'cfg', 'sec', 'info', 'claim'], ['missing', 'host']),
   path: mostly(['/data', '/etc/app', '/var/run/x'], ['relative', '']),
   readOnly: fc.boolean(),
 }, { requiredKeys: ['volume', 'path'] });
@@ -111,9 +116,10 @@ const pod = fc.record({
     mostly(['20000 40000', '1', '0 1'], ['']), { maxKeys: 2 }),
   allowUnsafeSysctls: fc.boolean(),
   terminationGracePeriodSeconds: mostly([0, 30, 120], [-1]),
-  timezone: fc.constantFrom(undefined, Timezone.node(), Timezone.zone('Asia/Shanghai'), Timezone.env('UTC')),
+  timezone: fc.oneof(fc.constantFrom(undefined, Timezone.node(), Timezone.env('UTC')), mostly(['Asia/Shanghai', 'Europe/Berlin'], ['Mars/Olympus', '../etc']).map((z) => () => Timezone.zone(z))),
   // the mountable volumes always, a hostPath rarely (it needs allowHostPath)
-  volumes: mostly([false], [true]).map((host) => (['data', 'cfg', 'sec', 'info', ...(host ? ['host'] : [])] as (keyof typeof VOLUMES)[]).map((k) => VOLUMES[k]())),
+  volumes: fc.tuple(volumeArb.data, volumeArb.cfg, volumeArb.sec, volumeArb.info, volumeArb.claim, mostly([false], [true]), volumeArb.host)
+    .map(([d, c, se, i, cl, host, h]) => [d, c, se, i, cl, ...(host ? [h] : [])]),
   allowHostPath: fc.boolean(),
   sidecars: fc.array(containerOf(true).map((c) => ({ ...c, name: 'proxy' })), { maxLength: 1 }),
   dns: fc.record({
@@ -178,7 +184,9 @@ export type WorkloadCase = typeof workload extends fc.Arbitrary<infer T> ? T : n
 /** Builds the case in a fresh chart; returns the synthesized objects or throws what the construct threw. */
 export function build(w: WorkloadCase): any[] {
   const chart = Testing.chart();
-  const base: any = { name: w.name || undefined, labels: w.labels, annotations: w.annotations, ...w.pod };
+  // zones and volumes are drawn as thunks, so that the factories' own checks run inside build
+  const tz = typeof w.pod.timezone === 'function' ? w.pod.timezone() : w.pod.timezone;
+  const base: any = { name: w.name || undefined, labels: w.labels, annotations: w.annotations, ...w.pod, timezone: tz, volumes: w.pod.volumes.map((v) => v()) };
   const replicated = { replicas: w.replicas, ...(w.disruptionBudget !== undefined ? { disruptionBudget: w.disruptionBudget } : {}) };
   switch (w.kind) {
     case 'Deployment': new Deployment(chart, 'W', { ...base, ...replicated }); break;

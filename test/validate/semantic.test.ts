@@ -83,6 +83,17 @@ describe('API-server semantics: details', () => {
     expect(errors({ fsGroup: 0, runAsGroup: 0 }, { runAsGroup: 2147483647 })).toEqual([]);
   });
 
+  test('host ports are unique per protocol/hostIP/port; hostNetwork defaults them in bare Pods only (measured against 1.34)', () => {
+    const ctr = (n: string, ports: any[]) => ({ ...c, name: n, ports });
+    const errors = (o: any) => run([o]).findings.filter((x) => x.severity === 'error').map((x) => `${x.path}: ${x.message}`);
+    const shared = { hostNetwork: true, containers: [ctr('a', [{ containerPort: 8080 }]), ctr('b', [{ containerPort: 8080 }])] };
+    expect(errors(pod(shared))).toEqual(['spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//8080"']);
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: shared } } };
+    expect(errors(dep)).toEqual([]);
+    expect(errors(pod({ containers: [ctr('a', [{ containerPort: 8080, hostPort: 9000 }]), ctr('b', [{ containerPort: 8081, hostPort: 9000 }])] })))
+      .toEqual(['spec.containers[1].ports[0].hostPort: Duplicate value: "TCP//9000"']);
+  });
+
   test('a Job needs restartPolicy OnFailure or Never (the default Always is rejected)', () => {
     const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { containers: [c] } } } };
     const f = run([job]).findings.find((x) => x.rule === 'pod.restart-policy-invalid');

@@ -199,6 +199,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
     if (sources.length === 0) r('volumes.invalid', p, field.required('must specify a volume type'));
     else if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+    else checkVolumeSource(ctx, v, p);
   });
 
   // Tolerations, affinity and topology spread
@@ -256,8 +257,15 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     else if (isInt(port.containerPort)) for (const m of portNumber(port.containerPort)) r('ports.invalid', `${p}.containerPort`, field.invalid(port.containerPort, m));
     if (isInt(port.hostPort) && port.hostPort !== 0) {
       for (const m of portNumber(port.hostPort)) r('ports.invalid', `${p}.hostPort`, field.invalid(port.hostPort, m));
-      const k = `${port.hostPort}/${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}`;
-      if (hostPorts.has(k)) r('ports.duplicate', `${p}.hostPort`, field.duplicate(`${port.hostPort}/${port.protocol ?? 'TCP'}`));
+    }
+    // With hostNetwork, defaulting sets hostPort to containerPort before validation: in a bare Pod
+    // always, in a template only before 1.28 (DefaultHostNetworkHostPortsInPodTemplates is off
+    // since). Each protocol/hostIP/hostPort may be used once (found by test/e2e/constructs-apiserver.test.ts).
+    const defaulted = spec.hostNetwork === true && (ctx.kind === 'Pod' || ctx.minor < 28) && (port.hostPort === undefined || port.hostPort === 0);
+    const hostPort = defaulted ? port.containerPort : port.hostPort;
+    if (isInt(hostPort) && hostPort !== 0) {
+      const k = `${port.protocol ?? 'TCP'}/${port.hostIP ?? ''}/${hostPort}`;
+      if (hostPorts.has(k)) r('ports.duplicate', `${p}.hostPort`, field.duplicate(k));
       hostPorts.set(k, p);
     }
     if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol)) r('fields.not-supported', `${p}.protocol`, field.notSupported(port.protocol, PROTOCOLS));
@@ -367,6 +375,75 @@ function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
     if (s < 0 || s > grace) ctx.report('fields.out-of-range', p, field.invalid(s, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`));
   } else if (s <= 0 || s > grace) {
     ctx.report('fields.out-of-range', p, field.invalid(s, `must be greater than 0 and less than terminationGracePeriodSeconds (${grace}). Enable AllowPodLifecycleSleepActionZeroValue feature gate for zero sleep.`));
+  }
+}
+
+/** Pod fields a fieldRef can name at all; a downwardAPI volume takes only the metadata ones. */
+const POD_FIELD_LABELS = new Set(['metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.annotations', 'metadata.uid', 'spec.nodeName',
+  'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs',
+  'status.nominatedNodeName', 'status.hostIP', 'status.hostIPs']);
+const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+
+/**
+ * What the API server checks inside the common volume sources (found by
+ * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them,
+ * including its downwardAPI quirk of naming `downwardAPI.path` without the item index).
+ */
+function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
+  const r = (path: string, m: string) => ctx.report('volumes.invalid', path, m);
+  const mode = (m: unknown, path: string) => {
+    if (isInt(m) && (m < 0 || m > 0o777)) r(path, field.invalid(m, 'must be a number between 0 and 0777 (octal), both inclusive'));
+  };
+  const localPath = (t: unknown, path: string) => {
+    if (typeof t !== 'string' || t === '') { r(path, field.required()); return; }
+    if (t.startsWith('/')) r(path, field.invalid(t, 'must be a relative path'));
+    if (t.split('/').includes('..')) r(path, field.invalid(t, "must not contain '..'"));
+    else if (t.startsWith('..')) r(path, field.invalid(t, "must not start with '..'"));
+  };
+  const keyToPath = (items: unknown, base: string) => arr(items).forEach((it, i) => {
+    if (!isObj(it)) return;
+    if (typeof it.key !== 'string' || it.key === '') r(`${base}.items[${i}].key`, field.required());
+    localPath(it.path, `${base}.items[${i}].path`);
+    mode(it.mode, `${base}.items[${i}].mode`);
+  });
+  if (isObj(v.configMap)) {
+    if (typeof v.configMap.name !== 'string' || v.configMap.name === '') r(`${p}.configMap.name`, field.required());
+    mode(v.configMap.defaultMode, `${p}.configMap.defaultMode`);
+    keyToPath(v.configMap.items, `${p}.configMap`);
+  }
+  if (isObj(v.secret)) {
+    if (typeof v.secret.secretName !== 'string' || v.secret.secretName === '') r(`${p}.secret.secretName`, field.required());
+    mode(v.secret.defaultMode, `${p}.secret.defaultMode`);
+    keyToPath(v.secret.items, `${p}.secret`);
+  }
+  if (isObj(v.downwardAPI)) {
+    mode(v.downwardAPI.defaultMode, `${p}.downwardAPI.defaultMode`);
+    arr(v.downwardAPI.items).forEach((it) => {
+      if (!isObj(it)) return;
+      localPath(it.path, `${p}.downwardAPI.path`);
+      mode(it.mode, `${p}.downwardAPI.mode`);
+      const fp = it.fieldRef?.fieldPath;
+      if (typeof fp === 'string') {
+        const base = fp.replace(/\[.*\]$/, '');
+        const subscripted = base !== fp;
+        if (!POD_FIELD_LABELS.has(base)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
+        else if (!VOLUME_FIELD_PATHS.includes(base) || (subscripted && base !== 'metadata.labels' && base !== 'metadata.annotations')) {
+          r(`${p}.downwardAPI.fieldRef.fieldPath`, field.notSupported(fp, VOLUME_FIELD_PATHS));
+        }
+      }
+    });
+  }
+  if (isObj(v.persistentVolumeClaim) && (typeof v.persistentVolumeClaim.claimName !== 'string' || v.persistentVolumeClaim.claimName === '')) {
+    r(`${p}.persistentVolumeClaim.claimName`, field.required());
+  }
+  if (isObj(v.emptyDir) && v.emptyDir.sizeLimit != null) {
+    const q = quantityOf(v.emptyDir.sizeLimit);
+    if (q && q.isNegative()) r(`${p}.emptyDir.sizeLimit`, field.forbidden('SizeLimit field must be a valid resource quantity'));
+  }
+  if (isObj(v.hostPath)) {
+    if (typeof v.hostPath.path !== 'string' || v.hostPath.path === '') r(`${p}.hostPath.path`, field.required());
+    if (v.hostPath.type != null && !HOST_PATH_TYPES.includes(v.hostPath.type)) r(`${p}.hostPath.type`, field.notSupported(v.hostPath.type, HOST_PATH_TYPES));
   }
 }
 
