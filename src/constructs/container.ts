@@ -283,6 +283,11 @@ function renderProbe(ctx: ContainerContext, prop: string, probe: Probe, role: ke
 function renderHandler(ctx: ContainerContext, prop: string, handler: Probe['handler'], info: PortInfo, portDefaulted = false): Record<string, unknown> {
   if ('httpGet' in handler) {
     const port = resolvePort(ctx, `${prop}.httpGet.port`, handler.httpGet.port, portDefaulted, info);
+    const scheme = handler.httpGet.scheme;
+    if (scheme !== undefined && scheme !== 'HTTP' && scheme !== 'HTTPS') fail(ctx, `${prop}.httpGet.scheme`, `must be 'HTTP' or 'HTTPS', got '${scheme}'`, "write it in capitals: 'HTTPS'");
+    (handler.httpGet.httpHeaders ?? []).forEach((h, i) => {
+      if (!/^[-A-Za-z0-9]+$/.test(h.name)) fail(ctx, `${prop}.httpGet.headers[${i}]`, `'${h.name}' is not an HTTP header name`, "use letters, digits and '-', e.g. 'X-Probe'");
+    });
     return { httpGet: Object.assign({}, handler.httpGet, { port, scheme: handler.httpGet.scheme ?? 'HTTP' }) };
   }
   if ('tcpSocket' in handler) {

@@ -3,6 +3,9 @@
  * container's own resource limits. Service environment variables exist only for Services that
  * predate the Pod, so prefer DNS for discovery.
  */
+import { PodsmithError } from '../errors';
+import { Quantity } from '../quantity';
+import { dns1123Subdomain, qualifiedName } from '../validate/names';
 
 /** Pod fields the Downward API exposes as environment values (`fieldRef.fieldPath`). */
 export enum PodField {
@@ -35,6 +38,8 @@ export class EnvValue {
 
   /** A label or annotation of the Pod: `EnvValue.fromLabel('app.kubernetes.io/name')`. */
   static fromLabel(key: string): EnvValue {
+    const problem = qualifiedName(key)[0];
+    if (problem) throw new PodsmithError('EnvValue.fromLabel', 'key', `'${key}': ${problem}`, "use a label key such as 'app.kubernetes.io/name'");
     return new EnvValue({ valueFrom: { fieldRef: { fieldPath: `metadata.labels['${key}']` } } });
   }
 
@@ -44,6 +49,7 @@ export class EnvValue {
    * @param options.divisor e.g. '1m' to get millicores, '1Mi' for mebibytes. @default '1'
    */
   static fromResource(resource: ResourceField, options: { container?: string; divisor?: string } = {}): EnvValue {
+    if (options.divisor !== undefined) checkDivisor(resource, options.divisor);
     return new EnvValue({
       valueFrom: {
         resourceFieldRef: {
@@ -57,11 +63,13 @@ export class EnvValue {
 
   /** A key of a Secret. */
   static fromSecret(secretName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+    checkRef('EnvValue.fromSecret', 'secretName', secretName, key);
     return new EnvValue({ valueFrom: { secretKeyRef: { name: secretName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
   }
 
   /** A key of a ConfigMap. */
   static fromConfigMap(configMapName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+    checkRef('EnvValue.fromConfigMap', 'configMapName', configMapName, key);
     return new EnvValue({ valueFrom: { configMapKeyRef: { name: configMapName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
   }
 
@@ -70,3 +78,28 @@ export class EnvValue {
 
 /** What an `env` prop accepts: a literal string or an EnvValue. */
 export type EnvInput = string | EnvValue;
+
+/** A ConfigMap or Secret reference: a DNS-1123 name and a key of [-._a-zA-Z0-9]+ (the API server's rules). */
+function checkRef(where: string, prop: string, name: string, key: string): void {
+  const nameProblem = dns1123Subdomain(name)[0];
+  if (nameProblem) throw new PodsmithError(where, prop, `'${name}': ${nameProblem}`, 'use the object\'s name: lower case letters, digits, - and .');
+  if (!/^[-._a-zA-Z0-9]+$/.test(key) || key.length > 253 || key === '.' || key.startsWith('..')) {
+    throw new PodsmithError(where, 'key', `'${key}' is not a valid key: letters, digits, '-', '_' and '.', at most 253, not starting with '..'`, "use a key such as 'LOG_LEVEL' or 'app.mode'");
+  }
+}
+
+/** The divisors the API server takes: 1m or 1 for cpu, a power of 1000 or 1024 for bytes. */
+function checkDivisor(resource: ResourceField, divisor: string): void {
+  let q: Quantity;
+  try {
+    q = Quantity.parse(divisor);
+  } catch (e) {
+    throw new PodsmithError(`EnvValue.fromResource('${resource}')`, 'divisor', (e as Error).message, resource.endsWith('.cpu') ? "use '1m' or '1'" : "use '1', '1Ki', '1Mi' or '1Gi'");
+  }
+  const text = q.toString();
+  const ok = resource.endsWith('.cpu') ? text === '1m' || text === '1' : ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'].includes(text);
+  if (!ok) {
+    throw new PodsmithError(`EnvValue.fromResource('${resource}')`, 'divisor', `'${divisor}' is not a divisor the API server takes for ${resource}`,
+      resource.endsWith('.cpu') ? "use '1m' (millicores) or '1' (cores)" : "use '1', '1Ki', '1Mi' or '1Gi'");
+  }
+}

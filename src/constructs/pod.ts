@@ -436,7 +436,11 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
   }
   // H10 image pull secrets
   if (props.imagePullSecrets?.length) spec.imagePullSecrets = props.imagePullSecrets.map((s2) => ({ name: typeof s2 === 'string' ? s2 : s2.name }));
-  if (props.serviceAccountName) spec.serviceAccountName = props.serviceAccountName;
+  if (props.serviceAccountName !== undefined) {
+    const problem = dns1123Subdomain(props.serviceAccountName)[0];
+    if (problem) fail(where, 'serviceAccountName', `'${props.serviceAccountName}': ${problem}`, "name the ServiceAccount in lower case, e.g. 'app'");
+    spec.serviceAccountName = props.serviceAccountName;
+  }
   spec.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
   if (props.automountServiceAccountToken === undefined) defaults.add('automountServiceAccountToken');
 

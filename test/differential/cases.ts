@@ -223,8 +223,12 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'sleep-beyond-grace': { apply: (o) => { const s = specOf(o); s.containers[0].lifecycle = { preStop: { sleep: { seconds: (s.terminationGracePeriodSeconds ?? 30) + 1 } } }; } },
   'node-selector-bad-key': { apply: (o) => { specOf(o).nodeSelector = { 'Bad Key': 'x' }; } },
   'node-selector-bad-value': { apply: (o) => { specOf(o).nodeSelector = { disktype: 'not valid!' }; } },
-  // templates only: for a bare Pod, priority admission answers 403 (class not found) before validation
+  // templates only: for a bare Pod, admission answers 403 (class or account not found) before validation
   'priority-class-name-invalid': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).priorityClassName = 'High'; } },
+  'service-account-name-invalid': { applies: (o) => o.kind !== 'Pod', apply: (o) => { specOf(o).serviceAccountName = 'App_SA'; } },
+  'env-config-key-invalid': { apply: (o) => { specOf(o).containers[0].env = [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'bad key!' } } }]; } },
+  'env-divisor-invalid': { apply: (o) => { specOf(o).containers[0].env = [{ name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '2' } } }]; } },
+  'env-field-not-for-env': { apply: (o) => { specOf(o).containers[0].env = [{ name: 'L', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } }]; } },
   'fs-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), fsGroup: -1 }; } },
   'supplemental-group-negative': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), supplementalGroups: [1000, -1] }; } },
   'run-as-group-too-large': { apply: (o) => { const c = specOf(o).containers[0]; c.securityContext = { ...(c.securityContext ?? {}), runAsGroup: 2147483648 }; } },

@@ -26,10 +26,11 @@ e2eDescribe('constructs: a real API server accepts what they emit', () => {
     const built: Array<{ w: WorkloadCase; objects: any[] }> = [];
     for (const w of cases) {
       if (built.length === 150) break;
-      // Priority admission refuses a bare Pod whose class does not exist yet; that is
-      // ordering (the PriorityClass is applied first), not validity
-      const c = w.kind === 'Pod' && typeof w.pod.priorityClass === 'string' && !SYSTEM_CLASSES.has(w.pod.priorityClass)
-        ? { ...w, pod: { ...w.pod, priorityClass: 'system-cluster-critical' } } : w;
+      // Admission refuses a bare Pod whose PriorityClass or ServiceAccount does not exist yet;
+      // that is ordering (those are applied first), not validity: point them at ones that exist
+      let c = w;
+      if (w.kind === 'Pod' && typeof w.pod.priorityClass === 'string' && !SYSTEM_CLASSES.has(w.pod.priorityClass)) c = { ...c, pod: { ...c.pod, priorityClass: 'system-cluster-critical' } };
+      if (w.kind === 'Pod' && w.pod.serviceAccountName && w.pod.serviceAccountName !== 'default') c = { ...c, pod: { ...c.pod, serviceAccountName: 'default' } };
       try {
         built.push({ w: c, objects: build(c) });
       } catch (e) {

@@ -1,6 +1,7 @@
 /**
  * The API server's own words, rule by rule: a table of objects the constructs' property tests
- * led to (volume sources, host ports, user and group IDs, sleep hooks, nodeSelector). Each is
+ * led to (volume sources, host ports, user and group IDs, sleep hooks, nodeSelector, env
+ * sources, object references). Each is
  * sent to the API server as a server-side dry-run; podsmith must reach the same verdict, name
  * the same fields, and — where the API server reports one error — write the same message.
  */
@@ -53,6 +54,21 @@ const CASES: Array<[string, any]> = [
   ['nodeSelector key with a space', deployment({ nodeSelector: { 'Bad Key': 'x' } })],
   ['nodeSelector empty value (accepted)', pod({ nodeSelector: { 'example.com/x': '' } })],
   ['priorityClassName in capitals', deployment({ priorityClassName: 'High' })],
+  ['serviceAccountName with an underscore', deployment({ serviceAccountName: 'App_SA' })],
+  // env sources
+  ['env from a ConfigMap key with a space', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { configMapKeyRef: { name: 'c', key: 'bad key!' } } }] })] })],
+  ['env from a Secret without a name', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { secretKeyRef: { name: '', key: 'k' } } }] })] })],
+  ['env from a label with a bad key', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { fieldRef: { fieldPath: "metadata.labels['Bad Key']" } } }] })] })],
+  ['env from all labels (volume only)', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } }] })] })],
+  ['env from an unknown field', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { fieldRef: { fieldPath: 'bogus' } } }] })] })],
+  ['cpu divisor 2', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '2' } } }] })] })],
+  ['cpu divisor 1000m (accepted: it is 1)', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1000m' } } }] })] })],
+  ['memory divisor 2Mi', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'requests.memory', divisor: '2Mi' } } }] })] })],
+  ['storage divisor 2', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.ephemeral-storage', divisor: '2' } } }] })] })],
+  ['unknown resource', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'bogus' } } }] })] })],
+  // probes
+  ['httpGet header name with a space', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, httpHeaders: [{ name: 'Bad Header', value: 'x' }] } } })] })],
+  ['httpGet scheme in lower case', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, scheme: 'http' } } })] })],
 ];
 
 e2eDescribe('API-server semantics: verdict, fields and message as the API server gives them', () => {

@@ -26,4 +26,9 @@ describe('H10 private registries', () => {
     expect(() => new RegistrySecret(chart(), 'Reg', { server: 'r', username: '', password: 'p' }))
       .toThrow('test/Reg: username: must not be empty; fix: give the registry username');
   });
+
+  test('a serviceAccountName must be a DNS-1123 subdomain', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web()], serviceAccountName: 'App_SA' }))
+      .toThrow(/^test\/D: serviceAccountName: 'App_SA': a lowercase RFC 1123 subdomain .*; fix: name the ServiceAccount in lower case, e.g. 'app'$/);
+  });
 });

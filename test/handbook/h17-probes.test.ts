@@ -64,4 +64,11 @@ describe('H17 health checks', () => {
     new Deployment(c, 'D', { containers: [web({ ports: [{ number: 3000 }], probe: Probe.httpGet('/') })] });
     expect(podSpec(find(c, 'Deployment')).containers[0].readinessProbe.httpGet.port).toBe(3000);
   });
+
+  test('an httpGet probe takes HTTP or HTTPS and HTTP header names (checked for JavaScript callers too)', () => {
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ probe: Probe.httpGet('/', { scheme: 'http' as any }) })] }))
+      .toThrow("test/D: containers[0].probe.httpGet.scheme: must be 'HTTP' or 'HTTPS', got 'http'; fix: write it in capitals: 'HTTPS'");
+    expect(() => new Deployment(chart(), 'D', { containers: [web({ probe: Probe.httpGet('/', { headers: { 'Bad Header': 'x' } }) })] }))
+      .toThrow(/containers\[0\].probe.httpGet.headers\[0\]: 'Bad Header' is not an HTTP header name/);
+  });
 });

@@ -32,19 +32,28 @@ const timing = fc.record({
 }, { requiredKeys: [] });
 const probe = fc.oneof(
   fc.tuple(mostly(['/healthz', '/'], ['healthz']), fc.option(portRef, { nil: undefined }), timing)
-    .map(([p, pt, t]) => Probe.httpGet(p, { ...(pt !== undefined ? { port: pt } : {}), ...t })),
+    .chain(([p, pt, t]) => fc.record({
+      scheme: mostly<'HTTP' | 'HTTPS' | undefined>([undefined, 'HTTP', 'HTTPS'], ['http' as any]),
+      headers: mostly<Record<string, string> | undefined>([undefined, { 'X-Probe': '1' }], [{ 'Bad Header': 'x' }, { '': 'x' }]),
+      host: mostly<string | undefined>([undefined, '127.0.0.1'], ['']),
+    }).map((o) => Probe.httpGet(p, { ...(pt !== undefined ? { port: pt } : {}), ...t, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) }))),
   fc.tuple(portRef, timing).map(([pt, t]) => Probe.tcpSocket(pt, t)),
   fc.tuple(mostly<string[]>([['true'], ['cat', '/tmp/ok']], [[]]), timing).map(([c, t]) => Probe.exec(c, t)),
   fc.tuple(port, timing).map(([pt, t]) => Probe.grpc(pt, t)),
 );
 const envName = mostly(['A', 'LOG_LEVEL', 'a-b', 'a.b'], ['1A', 'A=B', '']);
-const env = fc.dictionary(envName, fc.oneof(
+/** Env values: literals, or factory calls drawn as thunks so that the factories' checks run inside build. */
+const env = fc.dictionary(envName, fc.oneof<any>(
   fc.constantFrom('x', '', '1'),
-  fc.constant(EnvValue.fromField(PodField.NAME)),
-  fc.constant(EnvValue.fromField(PodField.POD_IP)),
-  fc.constant(EnvValue.fromResource('limits.memory', { divisor: '1Mi' })),
+  fc.constant(() => EnvValue.fromField(PodField.NAME)),
+  fc.constant(() => EnvValue.fromField(PodField.POD_IP)),
+  fc.constant(() => EnvValue.fromResource('limits.memory', { divisor: '1Mi' })),
   fc.constant(EnvValue.fromLabel('app.kubernetes.io/name')),
-  fc.constant(EnvValue.fromSecret('creds', 'token')),
+  fc.constant(() => EnvValue.fromSecret('creds', 'token')),
+  mostly<[string, string]>([['app-config', 'mode'], ['cfg', 'a.b_c-d']], [['', 'mode'], ['cfg', ''], ['cfg', 'bad key!'], ['Bad_Name', 'k']]).map(([n, k]) => () => EnvValue.fromConfigMap(n, k)),
+  mostly<[string, string | undefined]>([['limits.cpu', '1m'], ['requests.memory', '1Mi'], ['limits.memory', undefined]], [['limits.cpu', 'abc'], ['limits.cpu', '-1']])
+    .map(([r, d]) => () => EnvValue.fromResource(r as any, d !== undefined ? { divisor: d } : {})),
+  mostly(['app.kubernetes.io/name', 'tier'], ['Bad Key', '']).map((k) => () => EnvValue.fromLabel(k)),
 ), { maxKeys: 3 });
 const hook = fc.oneof(
   mostly([5, 1], [0, -1]).map((n) => Handler.sleep(n)),
@@ -69,7 +78,7 @@ const mount = fc.record({
   path: mostly(['/data', '/etc/app', '/var/run/x'], ['relative', '']),
   readOnly: fc.boolean(),
 }, { requiredKeys: ['volume', 'path'] });
-const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => fc.record({
+const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => (fc.record as any)({
   name,
   image: mostly(['busybox:1.35.0', 'registry.example.com/team/app:1.2', `app@sha256:${'a'.repeat(64)}`, 'localhost:5000/app:v2'], ['busybox', 'busybox:latest', 'Busy Box', '']),
   // mostly the usual http port first, then any others
@@ -78,6 +87,10 @@ const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => fc.record({
   // init containers take no probes (H18): offered to them only rarely
   probe: app ? fc.option(probe, { freq: 10, nil: undefined }) : fc.oneof({ arbitrary: fc.constant(undefined), weight: 20 }, { arbitrary: probe, weight: 1 }),
   env,
+  command: mostly<string[] | undefined>([undefined, ['sh', '-c', 'exec httpd -f'], ['/app']], [[]]),
+  args: mostly<string[] | undefined>([undefined, ['--port', '8080']], [['']]),
+  workingDir: mostly<string | undefined>([undefined, '/app'], ['relative', '']),
+  startup: app ? fc.option(probe, { freq: 4, nil: undefined }) : fc.constant(undefined),
   resources: fc.record({
     cpu: fc.record({ request: quantity, limit: quantity }, { requiredKeys: [] }),
     memory: fc.record({ request: memory, limit: memory }, { requiredKeys: [] }),
@@ -147,6 +160,8 @@ const pod = fc.record({
   allowHostNamespaces: fc.boolean(),
   shareProcessNamespace: fc.boolean(),
   priorityClass: mostly(['high', 'system-cluster-critical'], ['High']),
+  serviceAccountName: mostly<string | undefined>([undefined, 'app', 'default'], ['App_SA', '']),
+  imagePullSecrets: mostly<string[] | undefined>([undefined, ['regcred']], [['Reg_Cred'], ['']]),
   bandwidth: fc.record({ ingress: mostly(['10M', '1k', '100M'], ['1', '2P', 'abc']) }, { requiredKeys: [] }),
 }, { requiredKeys: ['containers', 'volumes'] });
 
@@ -187,6 +202,8 @@ export function build(w: WorkloadCase): any[] {
   // zones and volumes are drawn as thunks, so that the factories' own checks run inside build
   const tz = typeof w.pod.timezone === 'function' ? w.pod.timezone() : w.pod.timezone;
   const base: any = { name: w.name || undefined, labels: w.labels, annotations: w.annotations, ...w.pod, timezone: tz, volumes: w.pod.volumes.map((v) => v()) };
+  const withEnv = (c: any) => ({ ...c, ...(c.env ? { env: Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, typeof v === 'function' ? v() : v])) } : {}) });
+  for (const list of ['containers', 'initContainers', 'sidecars']) if (base[list]) base[list] = base[list].map(withEnv);
   const replicated = { replicas: w.replicas, ...(w.disruptionBudget !== undefined ? { disruptionBudget: w.disruptionBudget } : {}) };
   switch (w.kind) {
     case 'Deployment': new Deployment(chart, 'W', { ...base, ...replicated }); break;

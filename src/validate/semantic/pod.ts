@@ -39,8 +39,8 @@ export const podRules: RuleMeta[] = [
     'A probe must say how to check (exec, httpGet, tcpSocket, grpc) and only one way; the API server rejects none or several.', 'keep exactly one of exec, httpGet, tcpSocket, grpc'),
   S('probes.threshold-invalid', ['H17'], 'liveness and startup probes must have successThreshold 1',
     'A liveness or startup probe succeeds on the first success by definition; readiness probes may not set terminationGracePeriodSeconds.', 'set successThreshold to 1 (or remove it)'),
-  S('probes.port-invalid', ['H17'], 'probe and hook ports must be a number in 1-65535 or a valid port name',
-    'httpGet and tcpSocket ports are an int-or-string: a port number or an IANA port name.', 'use the container port number or its name'),
+  S('probes.port-invalid', ['H17'], 'probe and hook targets must be valid: a port number in 1-65535 or a port name, HTTP header names',
+    'httpGet and tcpSocket ports are an int-or-string: a port number or an IANA port name; httpGet header names are letters, digits and -.', 'use the container port number or its name, and header names such as X-Probe'),
   S('init-containers.forbidden-fields', ['H18'], 'init containers may not have probes or lifecycle hooks (unless they are sidecars)',
     'Init containers run to completion one by one; probes and hooks only make sense for sidecars (restartPolicy Always).', 'remove the probe or hook, or make the init container a sidecar with restartPolicy: Always'),
   S('pod.restart-policy-invalid', ['H8'], 'the Pod template\'s restartPolicy must suit its controller',
@@ -73,8 +73,8 @@ export const podRules: RuleMeta[] = [
     'maxSkew and minDomains are positive, topologyKey is required, whenUnsatisfiable is DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), and each {topologyKey, whenUnsatisfiable} pair appears once.', 'fix the constraint as the message says'),
   S('pod.host-aliases-invalid', ['H23'], 'hostAliases need a valid IP and DNS hostnames',
     'The kubelet writes hostAliases into /etc/hosts; invalid IPs or hostnames are rejected.', 'use a valid IP address and DNS-1123 hostnames'),
-  S('pod.priority-class-name-invalid', ['H25'], 'priorityClassName must be a DNS-1123 subdomain',
-    'A Pod names its PriorityClass; the API server checks that the name could be an object name before it looks the class up.', 'use the PriorityClass\'s name: lower case letters, digits, - and .'),
+  S('pod.reference-name-invalid', ['H25', 'H10'], 'priorityClassName and serviceAccountName must be DNS-1123 subdomains',
+    'A Pod names its PriorityClass and its ServiceAccount; the API server checks that each name could be an object name before it looks the object up.', 'use the object\'s name: lower case letters, digits, - and .'),
   S('pod.hostname-invalid', ['H15'], 'hostname and subdomain must be DNS-1123 labels',
     'They become the Pod\'s DNS name <hostname>.<subdomain>.<namespace>.svc; invalid labels are rejected.', 'use lowercase letters, digits and dashes'),
   S('env.invalid', ['H11'], 'environment variables need a valid name and at most one source',
@@ -142,8 +142,8 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
 
-  if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '') {
-    for (const m of dns1123Subdomain(spec.priorityClassName)) r('pod.priority-class-name-invalid', `${sp}.priorityClassName`, field.invalid(spec.priorityClassName, m));
+  for (const f of ['priorityClassName', 'serviceAccountName'] as const) {
+    if (typeof spec[f] === 'string' && spec[f] !== '') for (const m of dns1123Subdomain(spec[f])) r('pod.reference-name-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
   }
 
   for (const f of ['hostname', 'subdomain'] as const) {
@@ -288,6 +288,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
       if (typeof e.value === 'string' && e.value !== '' ) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'may not be specified when `value` is not empty'));
       else if (n === 0) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'));
       else if (n > 1) r('env.invalid', `${p}.valueFrom`, field.invalid('', 'may not have more than one field specified at a time'));
+      else checkEnvSource(ctx, e.valueFrom, `${p}.valueFrom`);
     }
   });
 
@@ -447,6 +448,61 @@ function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
   }
 }
 
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const ENV_RESOURCES = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+
+/** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not . or .. (IsConfigMapKey). */
+function configKeyProblems(k: string): string[] {
+  const out: string[] = [];
+  if (k.length > 253) out.push('must be no more than 253 characters');
+  if (!/^[-._a-zA-Z0-9]+$/.test(k)) out.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name')");
+  if (k === '.') out.push("must not be '.'");
+  else if (k === '..') out.push("must not be '..'");
+  else if (k.startsWith('..')) out.push("must not start with '..'");
+  return out;
+}
+
+/**
+ * An env var's valueFrom source as the API server checks it (found by
+ * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them).
+ */
+function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
+  const r = (path: string, m: string) => ctx.report('env.invalid', path, m);
+  for (const k of ['configMapKeyRef', 'secretKeyRef'] as const) {
+    const ref = vf[k];
+    if (!isObj(ref)) continue;
+    if (typeof ref.name === 'string') for (const m of dns1123Subdomain(ref.name)) r(`${p}.${k}.name`, field.invalid(ref.name, m));
+    if (typeof ref.key !== 'string' || ref.key === '') r(`${p}.${k}.key`, field.required());
+    else for (const m of configKeyProblems(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
+  }
+  const fp = vf.fieldRef?.fieldPath;
+  if (typeof fp === 'string') {
+    const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fp);
+    if (sub) {
+      const key = sub[1] === 'annotations' ? sub[2].toLowerCase() : sub[2];
+      for (const m of qualifiedName(key)) r(`${p}.fieldRef`, field.invalid(key, m));
+    } else if (!POD_FIELD_LABELS.has(fp)) r(`${p}.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
+    else if (!ENV_FIELD_PATHS.includes(fp)) r(`${p}.fieldRef.fieldPath`, field.notSupported(fp, ENV_FIELD_PATHS));
+  }
+  const rf = vf.resourceFieldRef;
+  if (isObj(rf) && typeof rf.resource === 'string') {
+    if (!ENV_RESOURCES.includes(rf.resource)) r(`${p}.resourceFieldRef.resource`, field.notSupported(rf.resource, ENV_RESOURCES));
+    else if (rf.divisor != null) {
+      const d = quantityOf(rf.divisor);
+      if (d && !d.isZero()) {
+        const text = d.toString();
+        if (rf.resource.endsWith('.cpu') && text !== '1m' && text !== '1') {
+          r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, "only divisor's values 1m and 1 are supported with the cpu resource"));
+        } else if (!rf.resource.endsWith('.cpu') && !BYTE_DIVISORS.includes(text)) {
+          const what = rf.resource.endsWith('.memory') ? 'memory' : 'local ephemeral storage';
+          r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, `only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the ${what} resource`));
+        }
+      }
+    }
+  }
+}
+
 /** A user or group ID: the API server takes 0 to 2^31-1. */
 function checkId(ctx: Ctx, v: unknown, p: string): void {
   if (isInt(v) && (v < 0 || v > 2147483647)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
@@ -459,6 +515,14 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
   for (const extra of present.slice(1)) r('probes.handler-count', `${p}.${extra}`, field.forbidden('may not specify more than 1 handler type'));
   if (isObj(h.grpc) && typeof h.grpc.port === 'number') {
     for (const m of portNumber(h.grpc.port)) r('probes.port-invalid', `${p}.grpc.port`, field.invalid(h.grpc.port, m));
+  }
+  // header names (the API server names the list, not the item)
+  if (isObj(h.httpGet)) {
+    for (const hd of arr(h.httpGet.httpHeaders)) {
+      if (isObj(hd) && typeof hd.name === 'string' && !/^[-A-Za-z0-9]+$/.test(hd.name)) {
+        ctx.report('probes.port-invalid', `${p}.httpGet.httpHeaders`, field.invalid(hd.name, "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name')"));
+      }
+    }
   }
   if (isObj(h.httpGet) && h.httpGet.scheme !== undefined && h.httpGet.scheme !== 'HTTP' && h.httpGet.scheme !== 'HTTPS') {
     r('fields.not-supported', `${p}.httpGet.scheme`, field.notSupported(h.httpGet.scheme, ['HTTP', 'HTTPS']));
