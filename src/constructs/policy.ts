@@ -4,6 +4,7 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
+import { checkObjectName } from './object-name';
 
 export interface PodDisruptionBudgetProps {
   /** @default a DNS label made from the construct path */
@@ -30,6 +31,7 @@ export class PodDisruptionBudget extends Construct {
   constructor(scope: Construct, id: string, props: PodDisruptionBudgetProps) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
+    checkObjectName(this.node.path, this.name);
     if (props.minAvailable !== undefined && props.maxUnavailable !== undefined) {
       throw new PodsmithError(this.node.path, 'minAvailable', 'minAvailable and maxUnavailable cannot be both set', 'keep one of them');
     }
@@ -70,6 +72,7 @@ export class PriorityClass extends Construct {
   constructor(scope: Construct, id: string, props: PriorityClassProps) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
+    checkObjectName(this.node.path, this.name);
     this.value = props.value;
     if (this.name.startsWith('system-')) {
       throw new PodsmithError(this.node.path, 'name', "priority class names with 'system-' prefix are reserved (system-cluster-critical, system-node-critical are for core components)", 'choose another name');

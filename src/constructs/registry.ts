@@ -5,6 +5,7 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
+import { checkObjectName } from './object-name';
 
 export interface RegistrySecretProps {
   /** @default a DNS label made from the construct path */
@@ -29,6 +30,7 @@ export class RegistrySecret extends Construct {
   constructor(scope: Construct, id: string, props: RegistrySecretProps) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
+    checkObjectName(this.node.path, this.name);
     for (const k of ['server', 'username', 'password'] as const) {
       if (!props[k]) throw new PodsmithError(this.node.path, k, 'must not be empty', `give the registry ${k}`);
     }
@@ -66,6 +68,7 @@ export class ServiceAccount extends Construct {
   constructor(scope: Construct, id: string, props: ServiceAccountProps = {}) {
     super(scope, id);
     this.name = props.name ?? Names.toDnsLabel(this);
+    checkObjectName(this.node.path, this.name);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'ServiceAccount',

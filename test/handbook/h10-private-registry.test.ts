@@ -31,4 +31,10 @@ describe('H10 private registries', () => {
     expect(() => new Deployment(chart(), 'D', { containers: [web()], serviceAccountName: 'App_SA' }))
       .toThrow(/^test\/D: serviceAccountName: 'App_SA': a lowercase RFC 1123 subdomain .*; fix: name the ServiceAccount in lower case, e.g. 'app'$/);
   });
+
+  test('Secret and ServiceAccount names must be DNS-1123 subdomains (found by test/unit/constructs-property.test.ts)', () => {
+    expect(() => new RegistrySecret(chart(), 'R', { name: 'Reg_Cred', server: 'r.example.com', username: 'u', password: 'p' }))
+      .toThrow(/^test\/R: name: 'Reg_Cred': a lowercase RFC 1123 subdomain .*; fix: use lower case letters, digits, - and ., e.g. 'regcred'$/);
+    expect(() => new ServiceAccount(chart(), 'SA', { name: 'App_SA' })).toThrow(/^test\/SA: name: 'App_SA': a lowercase RFC 1123 subdomain/);
+  });
 });

@@ -8,7 +8,7 @@
 import { Testing } from 'cdk8s';
 import fc from 'fast-check';
 import {
-  ContainerProps, CronJob, DaemonSet, Deployment, EnvValue, Handler, Job, Pod, PodField, Probe, StatefulSet, Timezone, Volume,
+  ContainerProps, CronJob, DaemonSet, Deployment, EnvValue, Handler, Job, Pod, PodField, PriorityClass, Probe, RegistrySecret, ServiceAccount, StatefulSet, Timezone, Volume,
 } from '../../src';
 
 /** Mostly valid values, sometimes invalid ones: most cases build, enough are refused. */
@@ -184,6 +184,24 @@ export const workload = fc.record({
     activeDeadlineSeconds: mostly([60, 3600], [0, -5]),
     ttlSecondsAfterFinished: mostly([0, 3600], [-1]),
   }, { requiredKeys: [] }),
+  // cluster objects the workload may come with: a PriorityClass, a registry Secret and a ServiceAccount
+  extras: fc.record({
+    priorityClass: fc.option(fc.record({
+      name: mostly(['high', 'batch-low'], ['system-mine', 'High']),
+      value: mostly([1000, 0, -5, 1000000000], [1000000001, 1.5]),
+      globalDefault: mostly([false], [true]),
+      preemptionPolicy: fc.constantFrom<'PreemptLowerPriority' | 'Never'>('PreemptLowerPriority', 'Never'),
+      description: fc.constantFrom('user-facing', ''),
+    }, { requiredKeys: ['name', 'value'] }), { nil: undefined }),
+    registry: fc.option(fc.record({
+      name: mostly(['regcred'], ['Reg_Cred']),
+      server: mostly(['registry.example.com', 'registry.example.com:5000', 'https://index.docker.io/v1/'], ['']),
+      username: mostly(['ci'], ['']),
+      password: fc.constantFrom('s3cret', 'p:a:s:s'),
+      email: fc.constantFrom(undefined, 'ci@example.com'),
+    }, { requiredKeys: ['name', 'server', 'username', 'password'] }), { nil: undefined }),
+    serviceAccount: fc.option(fc.record({ name: mostly(['app', 'runner'], ['App_SA']), automountServiceAccountToken: fc.boolean() }, { requiredKeys: ['name'] }), { nil: undefined }),
+  }, { requiredKeys: [] }),
   cron: fc.record({
     scheduleTimeZone: mostly(['Europe/Berlin', 'UTC', 'Asia/Shanghai'], ['Mars/Olympus', 'Local', '']),
     concurrencyPolicy: fc.constantFrom<'Allow' | 'Forbid' | 'Replace'>('Allow', 'Forbid', 'Replace'),
@@ -205,6 +223,11 @@ export function build(w: WorkloadCase): any[] {
   const withEnv = (c: any) => ({ ...c, ...(c.env ? { env: Object.fromEntries(Object.entries(c.env).map(([k, v]) => [k, typeof v === 'function' ? v() : v])) } : {}) });
   for (const list of ['containers', 'initContainers', 'sidecars']) if (base[list]) base[list] = base[list].map(withEnv);
   const replicated = { replicas: w.replicas, ...(w.disruptionBudget !== undefined ? { disruptionBudget: w.disruptionBudget } : {}) };
+  const x = w.extras;
+  if (x.priorityClass) new PriorityClass(chart, 'PC', x.priorityClass);
+  const secret = x.registry ? new RegistrySecret(chart, 'Reg', x.registry) : undefined;
+  if (x.serviceAccount) new ServiceAccount(chart, 'SA', { ...x.serviceAccount, ...(secret ? { imagePullSecrets: [secret] } : {}) });
+  if (secret) base.imagePullSecrets = [secret];
   switch (w.kind) {
     case 'Deployment': new Deployment(chart, 'W', { ...base, ...replicated }); break;
     case 'StatefulSet': new StatefulSet(chart, 'W', { ...base, ...replicated, podManagementPolicy: w.podManagementPolicy }); break;
