@@ -7,5 +7,5 @@ for i in $(seq "$rounds"); do
   echo "fuzz round $i/$rounds" >&2
   PODSMITH_FC_SEED=random npx jest --ci --silent \
     test/validate/fast-yaml.test.ts test/validate/input.test.ts test/validate/standalone.test.ts \
-    test/unit/constructs-property.test.ts
+    test/unit/constructs-property.test.ts test/unit/dockerfile-property.test.ts
 done

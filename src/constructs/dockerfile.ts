@@ -4,6 +4,7 @@
  * container ports (EXPOSE itself has no effect in Kubernetes). STOPSIGNAL, HEALTHCHECK and SHELL
  * have no Pod field: each gives a note saying what to use instead.
  */
+import { posix } from 'node:path';
 import { ContainerPort, ContainerProps } from './container';
 import { Volume, VolumeMount } from './volumes';
 
@@ -39,14 +40,18 @@ function instructions(text: string): { op: string; args: string; line: number }[
   return out;
 }
 
+/** The exec (JSON array of strings) form of an instruction's arguments, or undefined. */
+function jsonArray(args: string): string[] | undefined {
+  if (!args.startsWith('[')) return undefined;
+  try {
+    const parsed = JSON.parse(args);
+    if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
+  } catch { /* not JSON: Docker reads it as the shell form */ }
+  return undefined;
+}
+
 function execOrShell(args: string, shell: string[]): string[] {
-  if (args.startsWith('[')) {
-    try {
-      const parsed = JSON.parse(args);
-      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
-    } catch { /* shell form after all */ }
-  }
-  return [...shell, args];
+  return jsonArray(args) ?? [...shell, args];
 }
 
 /** Splits `a=1 b="two words"` (and the legacy `ENV key value`) into pairs. */
@@ -100,13 +105,21 @@ export function fromDockerfile(text: string): DockerfileMapping {
       case 'EXPOSE':
         for (const p of a.split(/\s+/)) {
           const m = /^(\d+)(?:\/(tcp|udp|sctp))?$/i.exec(p);
-          if (m) ports.push({ number: Number(m[1]), protocol: (m[2]?.toUpperCase() ?? 'TCP') as ContainerPort['protocol'] });
+          const protocol = (m?.[2]?.toUpperCase() ?? 'TCP') as ContainerPort['protocol'];
+          if (m && ports.some((x) => x.number === Number(m[1]) && x.protocol === protocol)) continue; // EXPOSE twice is once
+          if (m) ports.push({ number: Number(m[1]), protocol });
           else notes.push(`line ${line}: EXPOSE ${p} is not a port number; declare it in ports yourself`);
         }
         break;
       case 'VOLUME': {
-        const paths = a.startsWith('[') ? (JSON.parse(a) as string[]) : a.split(/\s+/);
+        // a JSON array, or (as Docker reads anything that is not one) words separated by spaces
+        const paths = jsonArray(a) ?? a.split(/\s+/).filter(Boolean);
         for (const path of paths) {
+          if (!path.startsWith('/')) {
+            notes.push(`line ${line}: VOLUME ${path} is not an absolute path; mount the volume yourself at the path the image expects`);
+            continue;
+          }
+          if (mounts.some((m) => m.path === path)) continue; // Docker keeps one volume per path
           const name = `vol${path.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/-+$/, '')}`.slice(0, 63).replace(/-+$/, '');
           const v = Volume.emptyDir(name);
           volumes.push(v);
@@ -125,7 +138,8 @@ export function fromDockerfile(text: string): DockerfileMapping {
         break;
       }
       case 'WORKDIR':
-        workingDir = a.startsWith('/') || !workingDir ? a : `${workingDir.replace(/\/$/, '')}/${a}`;
+        // relative to the previous WORKDIR, and to / before the first one (as in Docker)
+        workingDir = posix.resolve(workingDir ?? '/', a);
         break;
       case 'STOPSIGNAL':
         notes.push(`line ${line}: STOPSIGNAL ${a} is not honoured: Kubernetes sends SIGTERM, then SIGKILL after terminationGracePeriodSeconds; handle SIGTERM, or use a preStop hook (lifecycle.stopSignal on Kubernetes ≥ 1.33)`);

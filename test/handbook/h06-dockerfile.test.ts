@@ -63,4 +63,15 @@ describe('H6 Dockerfile → Pod mapping', () => {
     expect(ctr).toMatchObject({ command: ['/app'], args: ['--port', '8080'], workingDir: '/srv/data' });
     expect(ctr.securityContext).toMatchObject({ runAsUser: 1000, runAsGroup: 2000 });
   });
+
+  test('odd Dockerfiles map as Docker reads them (found by test/unit/dockerfile-property.test.ts)', () => {
+    // VOLUME that is not a JSON array is a list of words; a path twice is one volume; relative paths get a note
+    const v = fromDockerfile('FROM x\nVOLUME [\nVOLUME ["/x", "/x"]\nVOLUME /y relative\n');
+    expect(v.container.mounts?.map((m) => m.path)).toEqual(['/x', '/y']);
+    expect(v.notes.join('\n')).toMatch(/VOLUME \[ is not an absolute path[\s\S]*VOLUME relative is not an absolute path/);
+    // EXPOSE of one port twice is one port; WORKDIR is relative to / before the first one
+    const e = fromDockerfile('FROM x\nEXPOSE 8080 8080/tcp 8080/udp\nWORKDIR ../up\n');
+    expect(e.container.ports).toEqual([{ number: 8080, protocol: 'TCP' }, { number: 8080, protocol: 'UDP' }]);
+    expect(e.container.workingDir).toBe('/up');
+  });
 });
