@@ -43,12 +43,12 @@ const probe = fc.oneof(
 );
 const envName = mostly(['A', 'LOG_LEVEL', 'a-b', 'a.b'], ['1A', 'A=B', '']);
 /** Env values: literals, or factory calls drawn as thunks so that the factories' checks run inside build. */
-const env = fc.dictionary(envName, fc.oneof<any>(
+const env = fc.dictionary(envName, fc.oneof<fc.Arbitrary<string | (() => EnvValue)>[]>(
   fc.constantFrom('x', '', '1'),
   fc.constant(() => EnvValue.fromField(PodField.NAME)),
   fc.constant(() => EnvValue.fromField(PodField.POD_IP)),
   fc.constant(() => EnvValue.fromResource('limits.memory', { divisor: '1Mi' })),
-  fc.constant(EnvValue.fromLabel('app.kubernetes.io/name')),
+  fc.constant(() => EnvValue.fromLabel('app.kubernetes.io/name')),
   fc.constant(() => EnvValue.fromSecret('creds', 'token')),
   mostly<[string, string]>([['app-config', 'mode'], ['cfg', 'a.b_c-d']], [['', 'mode'], ['cfg', ''], ['cfg', 'bad key!'], ['Bad_Name', 'k']]).map(([n, k]) => () => EnvValue.fromConfigMap(n, k)),
   mostly<[string, string | undefined]>([['limits.cpu', '1m'], ['requests.memory', '1Mi'], ['limits.memory', undefined]], [['limits.cpu', 'abc'], ['limits.cpu', '-1']])
@@ -78,7 +78,10 @@ const mount = fc.record({
   path: mostly(['/data', '/etc/app', '/var/run/x'], ['relative', '']),
   readOnly: fc.boolean(),
 }, { requiredKeys: ['volume', 'path'] });
-const containerOf = (app: boolean): fc.Arbitrary<ContainerProps> => (fc.record as any)({
+/** Container props whose env values may still be factory thunks (resolved in build). */
+type ContainerCase = Omit<ContainerProps, 'env'> & { env?: Record<string, string | EnvValue | (() => EnvValue)> };
+
+const containerOf = (app: boolean): fc.Arbitrary<ContainerCase> => fc.record({
   name,
   image: mostly(['busybox:1.35.0', 'registry.example.com/team/app:1.2', `app@sha256:${'a'.repeat(64)}`, 'localhost:5000/app:v2'], ['busybox', 'busybox:latest', 'Busy Box', '']),
   // mostly the usual http port first, then any others
