@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-export type Kind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+export type Kind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'Service' | 'PodDisruptionBudget' | 'PriorityClass';
 
 export interface Case {
   kind: Kind;
@@ -274,17 +274,108 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
 
 const KINDS: Kind[] = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 
+// ---- Services, PodDisruptionBudgets and PriorityClasses ----------------------------------
+
+const selectorLabels = fc.constantFrom({ app: 'x' }, { 'app.kubernetes.io/name': 'web' }, { tier: 'a.b-c_d', 'example.com/team': 'a' });
+
+const service = fc.record({
+  headless: fc.boolean(),
+  ports: fc.uniqueArray(fc.record({
+    port: fc.integer({ min: 1, max: 65535 }),
+    name: fc.constantFrom('http', 'metrics', 'grpc', 'dns', 'tcp-8080'),
+    protocol: fc.constantFrom('TCP', 'UDP'),
+    target: fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom('http', 'metrics')),
+  }), { minLength: 1, maxLength: 3, selector: (p) => p.name }),
+  selector: selectorLabels,
+}).map((v) => {
+  // (port, protocol) must be unique too
+  const seen = new Set<string>();
+  const ports = v.ports.filter((p) => !seen.has(`${p.port}/${p.protocol}`) && seen.add(`${p.port}/${p.protocol}`))
+    .map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, targetPort: p.target }));
+  return { ...(v.headless ? { clusterIP: 'None' } : {}), selector: v.selector, ports };
+});
+
+const pdb = fc.record({
+  budget: fc.oneof(
+    fc.integer({ min: 0, max: 10 }).map((n) => ({ minAvailable: n })),
+    fc.integer({ min: 0, max: 100 }).map((n) => ({ maxUnavailable: `${n}%` })),
+    fc.integer({ min: 0, max: 10 }).map((n) => ({ maxUnavailable: n })),
+    fc.integer({ min: 0, max: 100 }).map((n) => ({ minAvailable: `${n}%` })),
+  ),
+  selector: selectorLabels,
+}).map((v) => ({ ...v.budget, selector: { matchLabels: v.selector } }));
+
+const priorityClass = fc.record({
+  value: fc.integer({ min: -2147483648, max: 1000000000 }),
+  preemptionPolicy: fc.constantFrom(undefined, 'PreemptLowerPriority', 'Never'),
+  description: fc.constantFrom(undefined, 'user-facing'),
+});
+
+function other(kind: 'Service' | 'PodDisruptionBudget' | 'PriorityClass', name: string, body: any): any {
+  if (kind === 'Service') return { apiVersion: 'v1', kind, metadata: { name }, spec: body };
+  if (kind === 'PodDisruptionBudget') return { apiVersion: 'policy/v1', kind, metadata: { name }, spec: body };
+  const { preemptionPolicy, description, value } = body;
+  return { apiVersion: 'scheduling.k8s.io/v1', kind, metadata: { name }, value, globalDefault: false,
+    ...(preemptionPolicy ? { preemptionPolicy } : {}), ...(description ? { description } : {}) };
+}
+
+/** One-rule mutations of Services, PDBs and PriorityClasses (the kind is in the name). */
+export const OTHER_MUTATIONS: Record<string, { kind: 'Service' | 'PodDisruptionBudget' | 'PriorityClass'; apply: (o: any) => void }> = {
+  'service-port-zero': { kind: 'Service', apply: (o) => { o.spec.ports[0].port = 0; } },
+  'service-duplicate-port-name': { kind: 'Service', apply: (o) => { o.spec.ports = [{ name: 'http', port: 80 }, { name: 'http', port: 81 }]; } },
+  'service-multi-port-unnamed': { kind: 'Service', apply: (o) => { o.spec.ports = [{ name: 'http', port: 80 }, { port: 81 }]; } },
+  'service-duplicate-port': { kind: 'Service', apply: (o) => { o.spec.ports = [{ name: 'a', port: 80, protocol: 'TCP' }, { name: 'b', port: 80, protocol: 'TCP' }]; } },
+  'service-selector-bad-key': { kind: 'Service', apply: (o) => { o.spec.selector = { 'Bad Key': 'x' }; } },
+  'service-target-port-name-invalid': { kind: 'Service', apply: (o) => { o.spec.ports[0].targetPort = 'Bad_Name'; } },
+  'service-port-name-invalid': { kind: 'Service', apply: (o) => { o.spec.ports[0].name = 'HTTP'; } },
+  'service-protocol-bogus': { kind: 'Service', apply: (o) => { o.spec.ports[0].protocol = 'ICMP'; } },
+  'pdb-min-and-max': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.minAvailable = 1; o.spec.maxUnavailable = 1; } },
+  'pdb-percent-over-100': { kind: 'PodDisruptionBudget', apply: (o) => { delete o.spec.minAvailable; o.spec.maxUnavailable = '150%'; } },
+  'pdb-negative': { kind: 'PodDisruptionBudget', apply: (o) => { delete o.spec.maxUnavailable; o.spec.minAvailable = -1; } },
+  'pdb-selector-operator-bogus': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.selector = { matchExpressions: [{ key: 'app', operator: 'Bogus', values: ['x'] }] }; } },
+  'pdb-selector-bad-value': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.selector = { matchLabels: { app: 'not valid!' } }; } },
+  'priority-class-value-too-high': { kind: 'PriorityClass', apply: (o) => { o.value = 1000000001; } },
+  'priority-class-system-prefix': { kind: 'PriorityClass', apply: (o) => { o.metadata.name = `system-${o.metadata.name}`; } },
+  'priority-class-preemption-bogus': { kind: 'PriorityClass', apply: (o) => { o.preemptionPolicy = 'Sometimes'; } },
+};
+
 /** One case: a valid object (about a third of the time) or a mutation of one. */
-export function caseArbitrary(mutations: string[] = Object.keys(MUTATIONS)): fc.Arbitrary<Case> {
+export function caseArbitrary(mutations?: string[]): fc.Arbitrary<Case> {
+  const podMutations = (mutations ?? Object.keys(MUTATIONS)).filter((m) => m in MUTATIONS);
+  const otherMutations = (mutations ?? Object.keys(OTHER_MUTATIONS)).filter((m) => m in OTHER_MUTATIONS);
+  const branches: Array<{ arbitrary: fc.Arbitrary<Case>; weight: number }> = [];
+  if (!mutations || podMutations.length) branches.push({ arbitrary: holderCase(podMutations), weight: 8 });
+  if (!mutations || otherMutations.length) branches.push({ arbitrary: otherCase(otherMutations), weight: 2 });
+  return fc.oneof(...branches);
+}
+
+function holderCase(mutations: string[]): fc.Arbitrary<Case> {
   return fc.constantFrom(...KINDS).chain((kind) => fc.record({
     kind: fc.constant(kind),
     spec: podSpec(kind === 'Pod' ? ['Always', 'OnFailure', 'Never'] : BATCH.has(kind) ? ['OnFailure', 'Never'] : ['Always']),
-    mutation: fc.option(fc.constantFrom(...mutations), { nil: undefined, freq: 2 }),
+    mutation: mutations.length ? fc.option(fc.constantFrom(...mutations), { nil: undefined, freq: 2 }) : fc.constant(undefined),
     n: fc.integer({ min: 0, max: 99999 }),
   })).map(({ kind, spec, mutation, n }) => {
     const object = holder(kind, `case-${n}`, spec);
     if (mutation && (MUTATIONS[mutation].applies?.(object) ?? true)) {
       MUTATIONS[mutation].apply(object);
+      return { kind, mutation, object };
+    }
+    return { kind, object };
+  });
+}
+
+function otherCase(mutations: string[]): fc.Arbitrary<Case> {
+  const kinds = ['Service', 'PodDisruptionBudget', 'PriorityClass'] as const;
+  return fc.constantFrom(...kinds).chain((kind) => fc.record({
+    kind: fc.constant(kind),
+    body: kind === 'Service' ? service : kind === 'PodDisruptionBudget' ? pdb : priorityClass,
+    mutation: fc.option(fc.constantFrom(undefined, ...mutations.filter((m) => OTHER_MUTATIONS[m].kind === kind)), { nil: undefined, freq: 2 }),
+    n: fc.integer({ min: 0, max: 99999 }),
+  })).map(({ kind, body, mutation, n }) => {
+    const object = other(kind, `case-${n}`, JSON.parse(JSON.stringify(body)));
+    if (mutation) {
+      OTHER_MUTATIONS[mutation].apply(object);
       return { kind, mutation, object };
     }
     return { kind, object };

@@ -66,6 +66,10 @@ const CASES: Array<[string, any]> = [
   ['memory divisor 2Mi', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'requests.memory', divisor: '2Mi' } } }] })] })],
   ['storage divisor 2', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'limits.ephemeral-storage', divisor: '2' } } }] })] })],
   ['unknown resource', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { resourceFieldRef: { resource: 'bogus' } } }] })] })],
+  // Services (found by the differential test once it drew Services)
+  ['Service with one port/protocol twice', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ name: 'a', port: 80, protocol: 'TCP' }, { name: 'b', port: 80 }] } }],
+  ['Service with one port over TCP and UDP (accepted)', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ name: 'a', port: 53, protocol: 'TCP' }, { name: 'b', port: 53, protocol: 'UDP' }] } }],
+  ['Service selector key with a space', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { 'Bad Key': 'x' }, ports: [{ port: 80 }] } }],
   // probes
   ['httpGet header name with a space', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, httpHeaders: [{ name: 'Bad Header', value: 'x' }] } } })] })],
   ['httpGet scheme in lower case', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, scheme: 'http' } } })] })],

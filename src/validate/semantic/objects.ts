@@ -233,10 +233,24 @@ export function checkService(ctx: Ctx): void {
   const ports = arr(spec.ports);
   const headless = spec.clusterIP === 'None';
   if (ports.length === 0 && type !== 'ExternalName' && !headless) r('spec.ports', field.required());
+  // the selector is a label map (ValidateLabels)
+  if (isObj(spec.selector)) {
+    for (const [k, v] of Object.entries(spec.selector)) {
+      for (const m of qualifiedName(k)) ctx.report('metadata.labels-invalid', 'spec.selector', field.invalid(k, m));
+      if (typeof v === 'string') for (const m of labelValue(v)) ctx.report('metadata.labels-invalid', 'spec.selector', field.invalid(v, m));
+    }
+  }
   const names = new Set<string>();
+  const portProtocols = new Set<string>();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
     const pp = `spec.ports[${i}]`;
+    // each port/protocol once; the API server prints the duplicate as a JSON key (found by the differential test)
+    const pk = `${p.port}/${p.protocol ?? 'TCP'}`;
+    if (isInt(p.port) && portProtocols.has(pk)) {
+      r(pp, `Duplicate value: ${JSON.stringify({ Name: '', Protocol: p.protocol ?? 'TCP', AppProtocol: null, Port: p.port, TargetPort: 0, NodePort: 0 })}`);
+    }
+    portProtocols.add(pk);
     if (ports.length > 1 && (typeof p.name !== 'string' || p.name === '')) r(`${pp}.name`, field.required());
     if (typeof p.name === 'string' && p.name !== '') {
       for (const m of dns1123Label(p.name)) r(`${pp}.name`, field.invalid(p.name, m));
