@@ -5,7 +5,7 @@
  */
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
-import { dns1123Label, portName } from '../validate/names';
+import { dns1123Label, httpHeaderName, portName } from '../validate/names';
 import { LINUX_CAPABILITIES, normalizeCapability, UNREMARKABLE_CAPABILITIES } from './capabilities';
 import { EnvInput, EnvValue } from './env';
 import { Handler, PortRef, Probe, PROBE_DEFAULTS, ProbeTiming } from './probes';
@@ -286,7 +286,7 @@ function renderHandler(ctx: ContainerContext, prop: string, handler: Probe['hand
     const scheme = handler.httpGet.scheme;
     if (scheme !== undefined && scheme !== 'HTTP' && scheme !== 'HTTPS') fail(ctx, `${prop}.httpGet.scheme`, `must be 'HTTP' or 'HTTPS', got '${scheme}'`, "write it in capitals: 'HTTPS'");
     (handler.httpGet.httpHeaders ?? []).forEach((h, i) => {
-      if (!/^[-A-Za-z0-9]+$/.test(h.name)) fail(ctx, `${prop}.httpGet.headers[${i}]`, `'${h.name}' is not an HTTP header name`, "use letters, digits and '-', e.g. 'X-Probe'");
+      if (httpHeaderName(h.name).length) fail(ctx, `${prop}.httpGet.headers[${i}]`, `'${h.name}' is not an HTTP header name`, "use letters, digits and '-', e.g. 'X-Probe'");
     });
     return { httpGet: Object.assign({}, handler.httpGet, { port, scheme: handler.httpGet.scheme ?? 'HTTP' }) };
   }

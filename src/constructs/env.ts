@@ -5,7 +5,7 @@
  */
 import { PodsmithError } from '../errors';
 import { Quantity } from '../quantity';
-import { dns1123Subdomain, qualifiedName } from '../validate/names';
+import { configKey, divisorProblem, dns1123Subdomain, qualifiedName } from '../validate/names';
 
 /** Pod fields the Downward API exposes as environment values (`fieldRef.fieldPath`). */
 export enum PodField {
@@ -79,27 +79,24 @@ export class EnvValue {
 /** What an `env` prop accepts: a literal string or an EnvValue. */
 export type EnvInput = string | EnvValue;
 
-/** A ConfigMap or Secret reference: a DNS-1123 name and a key of [-._a-zA-Z0-9]+ (the API server's rules). */
+/** A ConfigMap or Secret reference: a DNS-1123 name and a config key (the validator's rules). */
 function checkRef(where: string, prop: string, name: string, key: string): void {
   const nameProblem = dns1123Subdomain(name)[0];
   if (nameProblem) throw new PodsmithError(where, prop, `'${name}': ${nameProblem}`, 'use the object\'s name: lower case letters, digits, - and .');
-  if (!/^[-._a-zA-Z0-9]+$/.test(key) || key.length > 253 || key === '.' || key.startsWith('..')) {
-    throw new PodsmithError(where, 'key', `'${key}' is not a valid key: letters, digits, '-', '_' and '.', at most 253, not starting with '..'`, "use a key such as 'LOG_LEVEL' or 'app.mode'");
-  }
+  const keyProblem = key === '' ? 'must not be empty' : configKey(key)[0];
+  if (keyProblem) throw new PodsmithError(where, 'key', `'${key}': ${keyProblem}`, "use a key such as 'LOG_LEVEL' or 'app.mode'");
 }
 
-/** The divisors the API server takes: 1m or 1 for cpu, a power of 1000 or 1024 for bytes. */
+/** The divisors the API server takes (the validator's divisorProblem). */
 function checkDivisor(resource: ResourceField, divisor: string): void {
+  const where = `EnvValue.fromResource('${resource}')`;
+  const fix = resource.endsWith('.cpu') ? "use '1m' (millicores) or '1' (cores)" : "use '1', '1Ki', '1Mi' or '1Gi'";
   let q: Quantity;
   try {
     q = Quantity.parse(divisor);
   } catch (e) {
-    throw new PodsmithError(`EnvValue.fromResource('${resource}')`, 'divisor', (e as Error).message, resource.endsWith('.cpu') ? "use '1m' or '1'" : "use '1', '1Ki', '1Mi' or '1Gi'");
+    throw new PodsmithError(where, 'divisor', (e as Error).message, fix);
   }
-  const text = q.toString();
-  const ok = resource.endsWith('.cpu') ? text === '1m' || text === '1' : ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'].includes(text);
-  if (!ok) {
-    throw new PodsmithError(`EnvValue.fromResource('${resource}')`, 'divisor', `'${divisor}' is not a divisor the API server takes for ${resource}`,
-      resource.endsWith('.cpu') ? "use '1m' (millicores) or '1' (cores)" : "use '1', '1Ki', '1Mi' or '1Gi'");
-  }
+  const problem = q.isZero() ? undefined : divisorProblem(resource, q.toString());
+  if (problem) throw new PodsmithError(where, 'divisor', `'${divisor}': ${problem}`, fix);
 }

@@ -3,18 +3,23 @@
  */
 import { PodsmithError } from '../errors';
 import { QuantityError, QuantityInput, toQuantity } from '../quantity';
-
-const DOWNWARD_VOLUME_FIELD = /^metadata\.(name|namespace|uid|labels|annotations)$|^metadata\.(labels|annotations)\['[^']+'\]$/;
+import { fileMode, localPath, qualifiedName, VOLUME_FIELD_PATHS } from '../validate/names';
 
 function fail(where: string, prop: string, problem: string, fix: string): never {
   throw new PodsmithError(where, prop, problem, fix);
 }
 
-/** A file mode: the API server takes 0 to 0o777. */
+/** A file mode: the API server takes 0 to 0o777 (the validator's fileMode). */
 function checkMode(where: string, mode: number | undefined): void {
-  if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o777)) {
+  if (mode !== undefined && fileMode(mode).length) {
     fail(where, 'defaultMode', `must be a file mode from 0 to 0o777, got ${mode}${Number.isInteger(mode) && mode >= 0 ? ` (0o${mode.toString(8)})` : ''}`, 'write it in octal, e.g. 0o440');
   }
+}
+
+/** A field a downwardAPI volume can show: a metadata field, or one label or annotation. */
+function volumeField(fp: string): boolean {
+  const one = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(fp);
+  return one ? qualifiedName(one[1] === 'annotations' ? one[2].toLowerCase() : one[2]).length === 0 : VOLUME_FIELD_PATHS.includes(fp);
 }
 
 /** An emptyDir size limit as the API server's canonical quantity; a one-line error naming the volume otherwise. */
@@ -100,10 +105,9 @@ export class Volume {
   static downwardApi(name: string, items: { path: string; fieldPath: string }[]): Volume {
     const where = `Volume.downwardApi('${name}')`;
     items.forEach((it, i) => {
-      const problem = it.path === '' ? 'must not be empty' : it.path.startsWith('/') ? 'must be a relative path'
-        : it.path.split('/').includes('..') ? "must not contain '..'" : it.path.startsWith('..') ? "must not start with '..'" : undefined;
+      const problem = it.path === '' ? 'must not be empty' : localPath(it.path)[0];
       if (problem) fail(where, `items[${i}].path`, `'${it.path}' ${problem}`, "use a file name such as 'labels'");
-      if (!DOWNWARD_VOLUME_FIELD.test(it.fieldPath)) {
+      if (!volumeField(it.fieldPath)) {
         fail(where, `items[${i}].fieldPath`, `'${it.fieldPath}' is not a Pod field a volume can show`,
           "use metadata.name, metadata.namespace, metadata.uid, metadata.labels or metadata.annotations (status and spec fields only as env, EnvValue.fromField)");
       }

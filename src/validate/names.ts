@@ -111,3 +111,58 @@ export function sysctlNamespace(name: string): 'net' | 'ipc' | undefined {
   if (n === 'kernel.sem' || n.startsWith('kernel.shm') || n.startsWith('kernel.msg') || n.startsWith('fs.mqueue.')) return 'ipc';
   return undefined;
 }
+
+/** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not . or .. (IsConfigMapKey). */
+export function configKey(k: string): string[] {
+  const out: string[] = [];
+  if (k.length > 253) out.push('must be no more than 253 characters');
+  if (!/^[-._a-zA-Z0-9]+$/.test(k)) out.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name')");
+  if (k === '.') out.push("must not be '.'");
+  else if (k === '..') out.push("must not be '..'");
+  else if (k.startsWith('..')) out.push("must not start with '..'");
+  return out;
+}
+
+/** A file path inside a volume (validateLocalNonReservedPath): non-empty, relative, no '..' segment. */
+export function localPath(t: string): string[] {
+  if (t === '') return ['Required value'];
+  const out: string[] = [];
+  if (t.startsWith('/')) out.push('must be a relative path');
+  if (t.split('/').includes('..')) out.push("must not contain '..'");
+  else if (t.startsWith('..')) out.push("must not start with '..'");
+  return out;
+}
+
+/** A file mode of a volume or a projected item: 0 to 0777. */
+export function fileMode(m: number): string[] {
+  return Number.isInteger(m) && m >= 0 && m <= 0o777 ? [] : ['must be a number between 0 and 0777 (octal), both inclusive'];
+}
+
+/** An HTTP header name (IsHTTPHeaderName). */
+export function httpHeaderName(h: string): string[] {
+  return /^[-A-Za-z0-9]+$/.test(h) ? [] : ["a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name')"];
+}
+
+/** Pod fields a fieldRef can name at all (the Pod field-label conversion). */
+export const POD_FIELD_LABELS: ReadonlySet<string> = new Set(['metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.annotations', 'metadata.uid',
+  'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP',
+  'status.podIPs', 'status.nominatedNodeName', 'status.hostIP', 'status.hostIPs']);
+/** The fields a downwardAPI volume can show (and one label or annotation). */
+export const VOLUME_FIELD_PATHS: readonly string[] = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+/** The fields an env var can read. */
+export const ENV_FIELD_PATHS: readonly string[] = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+/** Divisors of a resourceFieldRef for memory and ephemeral storage (canonical quantities). */
+export const BYTE_DIVISORS: readonly string[] = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+
+/**
+ * Why a resourceFieldRef divisor (canonical, non-zero) is refused for a resource, in the API
+ * server's words, or undefined: 1m or 1 for cpu, a power of 1000 or 1024 for bytes.
+ */
+export function divisorProblem(resource: string, canonical: string): string | undefined {
+  if (resource.endsWith('.cpu')) return canonical === '1m' || canonical === '1' ? undefined : "only divisor's values 1m and 1 are supported with the cpu resource";
+  if (BYTE_DIVISORS.includes(canonical)) return undefined;
+  return `only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the ${resource.endsWith('.memory') ? 'memory' : 'local ephemeral storage'} resource`;
+}
+/** The resources a resourceFieldRef can read. */
+export const ENV_RESOURCES: readonly string[] = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];

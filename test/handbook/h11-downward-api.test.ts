@@ -36,10 +36,11 @@ describe('H11 environment and the Downward API', () => {
 
   test('env factories refuse what the API server refuses (found by test/e2e/constructs-apiserver.test.ts)', () => {
     expect(() => EnvValue.fromResource('limits.cpu', { divisor: '2' }))
-      .toThrow("EnvValue.fromResource('limits.cpu'): divisor: '2' is not a divisor the API server takes for limits.cpu; fix: use '1m' (millicores) or '1' (cores)");
-    expect(() => EnvValue.fromResource('requests.memory', { divisor: '2Mi' })).toThrow(/divisor: '2Mi' is not a divisor .*; fix: use '1', '1Ki', '1Mi' or '1Gi'/);
+      .toThrow("EnvValue.fromResource('limits.cpu'): divisor: '2': only divisor's values 1m and 1 are supported with the cpu resource; fix: use '1m' (millicores) or '1' (cores)");
+    expect(() => EnvValue.fromResource('requests.memory', { divisor: '2Mi' })).toThrow(/divisor: '2Mi': only divisor's values 1, 1k, .* with the memory resource; fix: use '1', '1Ki', '1Mi' or '1Gi'/);
     expect(() => EnvValue.fromResource('limits.cpu', { divisor: '1000m' })).not.toThrow();
-    expect(() => EnvValue.fromConfigMap('app-config', 'bad key!')).toThrow(/^EnvValue.fromConfigMap: key: 'bad key!' is not a valid key/);
+    expect(() => EnvValue.fromConfigMap('app-config', 'bad key!')).toThrow(/^EnvValue.fromConfigMap: key: 'bad key!': a valid config key must consist of/);
+    expect(() => EnvValue.fromConfigMap('app-config', '')).toThrow(/^EnvValue.fromConfigMap: key: '': must not be empty/);
     expect(() => EnvValue.fromSecret('', 'token')).toThrow(/^EnvValue.fromSecret: secretName: '': a lowercase RFC 1123 subdomain/);
     expect(() => EnvValue.fromLabel('Bad Key')).toThrow(/^EnvValue.fromLabel: key: 'Bad Key': name part must consist of/);
   });

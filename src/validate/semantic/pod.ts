@@ -7,8 +7,8 @@ import { Quantity } from '../../quantity';
 import { arr, containersOf, ContainerRef, Ctx, isObj, PodRef } from '../context';
 import { field } from '../field';
 import {
-  cIdentifier, dns1123Label, dns1123Subdomain, ipAddress, portName, portNumber,
-  qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace,
+  cIdentifier, configKey, divisorProblem, dns1123Label, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, httpHeaderName, ipAddress, localPath,
+  POD_FIELD_LABELS, portName, portNumber, qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace, VOLUME_FIELD_PATHS,
 } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
@@ -379,11 +379,6 @@ function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
   }
 }
 
-/** Pod fields a fieldRef can name at all; a downwardAPI volume takes only the metadata ones. */
-const POD_FIELD_LABELS = new Set(['metadata.name', 'metadata.namespace', 'metadata.labels', 'metadata.annotations', 'metadata.uid', 'spec.nodeName',
-  'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs',
-  'status.nominatedNodeName', 'status.hostIP', 'status.hostIPs']);
-const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
 
 /**
@@ -394,18 +389,16 @@ const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'Director
 function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
   const r = (path: string, m: string) => ctx.report('volumes.invalid', path, m);
   const mode = (m: unknown, path: string) => {
-    if (isInt(m) && (m < 0 || m > 0o777)) r(path, field.invalid(m, 'must be a number between 0 and 0777 (octal), both inclusive'));
+    if (isInt(m)) for (const msg of fileMode(m)) r(path, field.invalid(m, msg));
   };
-  const localPath = (t: unknown, path: string) => {
+  const relPath = (t: unknown, path: string) => {
     if (typeof t !== 'string' || t === '') { r(path, field.required()); return; }
-    if (t.startsWith('/')) r(path, field.invalid(t, 'must be a relative path'));
-    if (t.split('/').includes('..')) r(path, field.invalid(t, "must not contain '..'"));
-    else if (t.startsWith('..')) r(path, field.invalid(t, "must not start with '..'"));
+    for (const msg of localPath(t)) r(path, field.invalid(t, msg));
   };
   const keyToPath = (items: unknown, base: string) => arr(items).forEach((it, i) => {
     if (!isObj(it)) return;
     if (typeof it.key !== 'string' || it.key === '') r(`${base}.items[${i}].key`, field.required());
-    localPath(it.path, `${base}.items[${i}].path`);
+    relPath(it.path, `${base}.items[${i}].path`);
     mode(it.mode, `${base}.items[${i}].mode`);
   });
   if (isObj(v.configMap)) {
@@ -422,7 +415,7 @@ function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     mode(v.downwardAPI.defaultMode, `${p}.downwardAPI.defaultMode`);
     arr(v.downwardAPI.items).forEach((it) => {
       if (!isObj(it)) return;
-      localPath(it.path, `${p}.downwardAPI.path`);
+      relPath(it.path, `${p}.downwardAPI.path`);
       mode(it.mode, `${p}.downwardAPI.mode`);
       const fp = it.fieldRef?.fieldPath;
       if (typeof fp === 'string') {
@@ -448,21 +441,6 @@ function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
   }
 }
 
-const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
-const ENV_RESOURCES = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
-const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
-
-/** A ConfigMap or Secret key: [-._a-zA-Z0-9]+, at most 253 characters, not . or .. (IsConfigMapKey). */
-function configKeyProblems(k: string): string[] {
-  const out: string[] = [];
-  if (k.length > 253) out.push('must be no more than 253 characters');
-  if (!/^[-._a-zA-Z0-9]+$/.test(k)) out.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name', or 'KEY_NAME', or 'key-name')");
-  if (k === '.') out.push("must not be '.'");
-  else if (k === '..') out.push("must not be '..'");
-  else if (k.startsWith('..')) out.push("must not start with '..'");
-  return out;
-}
-
 /**
  * An env var's valueFrom source as the API server checks it (found by
  * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them).
@@ -474,7 +452,7 @@ function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
     if (!isObj(ref)) continue;
     if (typeof ref.name === 'string') for (const m of dns1123Subdomain(ref.name)) r(`${p}.${k}.name`, field.invalid(ref.name, m));
     if (typeof ref.key !== 'string' || ref.key === '') r(`${p}.${k}.key`, field.required());
-    else for (const m of configKeyProblems(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
+    else for (const m of configKey(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
   }
   const fp = vf.fieldRef?.fieldPath;
   if (typeof fp === 'string') {
@@ -490,15 +468,8 @@ function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
     if (!ENV_RESOURCES.includes(rf.resource)) r(`${p}.resourceFieldRef.resource`, field.notSupported(rf.resource, ENV_RESOURCES));
     else if (rf.divisor != null) {
       const d = quantityOf(rf.divisor);
-      if (d && !d.isZero()) {
-        const text = d.toString();
-        if (rf.resource.endsWith('.cpu') && text !== '1m' && text !== '1') {
-          r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, "only divisor's values 1m and 1 are supported with the cpu resource"));
-        } else if (!rf.resource.endsWith('.cpu') && !BYTE_DIVISORS.includes(text)) {
-          const what = rf.resource.endsWith('.memory') ? 'memory' : 'local ephemeral storage';
-          r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, `only divisor's values ${BYTE_DIVISORS.join(', ')} are supported with the ${what} resource`));
-        }
-      }
+      const problem = d && !d.isZero() ? divisorProblem(rf.resource, d.toString()) : undefined;
+      if (problem) r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, problem));
     }
   }
 }
@@ -519,9 +490,7 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
   // header names (the API server names the list, not the item)
   if (isObj(h.httpGet)) {
     for (const hd of arr(h.httpGet.httpHeaders)) {
-      if (isObj(hd) && typeof hd.name === 'string' && !/^[-A-Za-z0-9]+$/.test(hd.name)) {
-        ctx.report('probes.port-invalid', `${p}.httpGet.httpHeaders`, field.invalid(hd.name, "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name')"));
-      }
+      if (isObj(hd) && typeof hd.name === 'string') for (const m of httpHeaderName(hd.name)) ctx.report('probes.port-invalid', `${p}.httpGet.httpHeaders`, field.invalid(hd.name, m));
     }
   }
   if (isObj(h.httpGet) && h.httpGet.scheme !== undefined && h.httpGet.scheme !== 'HTTP' && h.httpGet.scheme !== 'HTTPS') {
