@@ -5,7 +5,7 @@
  */
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
-import { dns1123Label, httpHeaderName, portName } from '../validate/names';
+import { dns1123Label, httpHeaderName, isUserOrGroupId, portName } from '../validate/names';
 import { LINUX_CAPABILITIES, normalizeCapability, UNREMARKABLE_CAPABILITIES } from './capabilities';
 import { EnvInput, EnvValue } from './env';
 import { Handler, PortRef, Probe, PROBE_DEFAULTS, ProbeTiming } from './probes';
@@ -317,7 +317,7 @@ function renderSecurity(ctx: ContainerContext, props: ContainerProps) {
   if (!readOnlyRoot) ctx.ignores.add('security.read-only-root-fs');
 
   const runAsUser = s.runAsUser ?? DEFAULT_RUN_AS_USER;
-  if (!Number.isInteger(runAsUser) || runAsUser < 0 || runAsUser > 2147483647) {
+  if (!isUserOrGroupId(runAsUser)) {
     fail(ctx, 'securityContext.runAsUser', `must be between 0 and 2147483647, got ${runAsUser}`, 'use a numeric UID');
   }
   if (runAsUser === 0 || s.runAsNonRoot === false) {
@@ -360,7 +360,7 @@ function renderSecurity(ctx: ContainerContext, props: ContainerProps) {
   if (typeof s.seccompProfile === 'object' && !s.seccompProfile.localhostProfile) {
     fail(ctx, 'securityContext.seccompProfile.localhostProfile', 'a Localhost seccomp profile needs the path of the profile', "give the path under the kubelet's seccomp directory, e.g. 'profiles/app.json'");
   }
-  if (s.runAsGroup !== undefined && (!Number.isInteger(s.runAsGroup) || s.runAsGroup < 0 || s.runAsGroup > 2147483647)) {
+  if (s.runAsGroup !== undefined && !isUserOrGroupId(s.runAsGroup)) {
     fail(ctx, 'securityContext.runAsGroup', `must be a group ID from 0 to 2147483647, got ${s.runAsGroup}`, 'use a numeric GID');
   }
   const root = runAsUser === 0 || s.runAsNonRoot === false;

@@ -5,7 +5,7 @@
 import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
-import { dns1123Label, dns1123Subdomain, ipAddress, labelValue, qualifiedName } from '../validate/names';
+import { dns1123Label, dns1123Subdomain, ipAddress, isUserOrGroupId, labelValue, qualifiedName } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
 import { Timezone } from './timezone';
 import { Volume } from './volumes';
@@ -338,11 +338,10 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
 
   // H27 sysctls
   const security: Record<string, unknown> = {};
-  const isId = (v: number) => Number.isInteger(v) && v >= 0 && v <= 2147483647;
   const fsGroup = props.securityContext?.fsGroup;
-  if (fsGroup !== undefined && !isId(fsGroup)) fail(where, 'securityContext.fsGroup', `must be a group ID from 0 to 2147483647, got ${fsGroup}`, 'use a numeric GID');
+  if (fsGroup !== undefined && !isUserOrGroupId(fsGroup)) fail(where, 'securityContext.fsGroup', `must be a group ID from 0 to 2147483647, got ${fsGroup}`, 'use a numeric GID');
   props.securityContext?.supplementalGroups?.forEach((g, i) => {
-    if (!isId(g)) fail(where, `securityContext.supplementalGroups[${i}]`, `must be a group ID from 0 to 2147483647, got ${g}`, 'use a numeric GID');
+    if (!isUserOrGroupId(g)) fail(where, `securityContext.supplementalGroups[${i}]`, `must be a group ID from 0 to 2147483647, got ${g}`, 'use a numeric GID');
   });
   if (fsGroup !== undefined) security.fsGroup = fsGroup;
   if (props.securityContext?.supplementalGroups) security.supplementalGroups = [...props.securityContext.supplementalGroups];

@@ -215,16 +215,21 @@ export function parseTextEach(text: string, file: string, each: (object: InputOb
 /**
  * Line lookup for one document: text[start, end) of the file, whose first line is line `from`
  * (0-based). The fast reader runs again with line tracking, or the yaml package where it
- * declines. Nothing is split or parsed until a finding asks for a line, and the document's line
- * strings are not kept: a lookup holds only what it located.
+ * declines. Nothing is split or parsed until a finding asks for a line; only documents with
+ * findings keep their lines.
  */
 function documentLines(text: string, from: number, start: number, end: number): (p: string) => number | undefined {
   let located: { root: unknown; table: LineTable } | null | undefined;
   let doc: Document | undefined | null;
   let docStarts: number[] | undefined;
+  // the document's text and lines, split on the first lookup and reused by the next ones
+  let chunk: string | undefined;
+  let lines: string[] = [];
   return (p: string) => {
-    const chunk = text.slice(start, end);
-    const lines = chunk.split('\n');
+    if (chunk === undefined) {
+      chunk = text.slice(start, end);
+      lines = chunk.split('\n');
+    }
     if (located === undefined) {
       const table: LineTable = new WeakMap();
       const root = chunk.includes('\r') ? BAIL : fastParseLines(lines, 0, lines.length, resolvePlain, table);

@@ -166,3 +166,8 @@ export function divisorProblem(resource: string, canonical: string): string | un
 }
 /** The resources a resourceFieldRef can read. */
 export const ENV_RESOURCES: readonly string[] = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory'];
+
+/** A user or group ID (runAsUser, runAsGroup, fsGroup, supplementalGroups): 0 to 2^31-1. */
+export function isUserOrGroupId(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= 2147483647;
+}

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { parse, parseAllDocuments } from 'yaml';
 import { Report, validateObjects, ValidateOptions } from '../../src/validate';
 
@@ -26,4 +27,20 @@ export function podOf(deployment: any): any {
 
 export function yaml(s: string): any {
   return parse(s);
+}
+
+/** Copies of `base` with one field (at any depth) replaced by an arbitrary JSON value. */
+export function mutationsOf(base: any): fc.Arbitrary<any> {
+  const paths: string[][] = [];
+  const walk = (o: any, p: string[]) => {
+    if (o && typeof o === 'object') for (const k of Object.keys(o)) { paths.push([...p, k]); walk(o[k], [...p, k]); }
+  };
+  walk(base, []);
+  return fc.tuple(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 })).map(([p, v]) => {
+    const o = JSON.parse(JSON.stringify(base));
+    let cur = o;
+    for (const k of p.slice(0, -1)) cur = cur[k];
+    cur[p[p.length - 1]] = v;
+    return o;
+  });
 }

@@ -7,7 +7,7 @@ import { Quantity } from '../../quantity';
 import { arr, containersOf, ContainerRef, Ctx, isObj, PodRef } from '../context';
 import { field } from '../field';
 import {
-  cIdentifier, configKey, divisorProblem, dns1123Label, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, httpHeaderName, ipAddress, localPath,
+  cIdentifier, configKey, divisorProblem, dns1123Label, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, httpHeaderName, ipAddress, isUserOrGroupId, localPath,
   POD_FIELD_LABELS, portName, portNumber, qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace, VOLUME_FIELD_PATHS,
 } from '../names';
 import { key } from '../path';
@@ -476,7 +476,7 @@ function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
 
 /** A user or group ID: the API server takes 0 to 2^31-1. */
 function checkId(ctx: Ctx, v: unknown, p: string): void {
-  if (isInt(v) && (v < 0 || v > 2147483647)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
+  if (isInt(v) && !isUserOrGroupId(v)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
 }
 
 function checkHandler(ctx: Ctx, h: any, p: string): void {
