@@ -112,6 +112,16 @@ export function totals(results: PeerCheckResult[]): PeerTotals {
   return t;
 }
 
+/** The differences of a result that mapping.ts explains. */
+export function explained(r: { check: PeerCheck; unit: PeerUnit }): string | undefined {
+  return r.check.differences?.find((d) => d.unit === r.unit.id)?.reason;
+}
+
+/** Totals without the units where podsmith differs on purpose (mapping.ts gives each reason). */
+export function totalsAgreed(results: PeerCheckResult[]): PeerTotals {
+  return totals(results.map((r) => ({ ...r, units: r.units.filter((unit) => !explained({ check: r.check, unit })) })));
+}
+
 /** Units where podsmith and the peer disagree. */
 export function mismatches(results: PeerCheckResult[]): Array<{ check: PeerCheck; unit: PeerUnit }> {
   return results.flatMap((r) => r.units.filter((u) => u.fired !== (u.expected === 'fire')).map((unit) => ({ check: r.check, unit })));
