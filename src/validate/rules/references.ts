@@ -58,9 +58,9 @@ export const referenceRules: CheckedRule[] = [
     },
   },
   {
-    id: 'network.policy-missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: [],
+    id: 'network.policy-missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H29'],
     summary: 'a Pod that no NetworkPolicy of the bundle isolates for ingress (opt-in: only bundles with a NetworkPolicy in the namespace)',
-    rationale: 'Pods accept traffic from anywhere in the cluster until a NetworkPolicy selects them for ingress. Opt-in: a bundle opts in by containing a NetworkPolicy in the namespace, since many clusters manage policies elsewhere; then each Pod should be selected by one whose policyTypes include Ingress (kube-linter non-isolated-pod, Polaris missingNetworkPolicy). Egress is not required.',
+    rationale: 'Pods accept traffic from anywhere in the cluster until a NetworkPolicy selects them (by the labels H29 asks for) for ingress. Opt-in: a bundle opts in by containing a NetworkPolicy in the namespace, since many clusters manage policies elsewhere; then each Pod should be selected by one whose policyTypes include Ingress (kube-linter non-isolated-pod, Polaris missingNetworkPolicy). Egress is not required.',
     fix: 'add a NetworkPolicy whose podSelector matches the Pod template labels (policyTypes: [Ingress, Egress])',
     applies: (ctx) => ctx.pod !== undefined,
     check(ctx) {

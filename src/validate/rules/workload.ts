@@ -88,7 +88,7 @@ export const workloadRules: CheckedRule[] = [
             if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) {
               ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" is not a named port of container "${c.name}"`);
             } else if (typeof port === 'string' && udp.has(port)) {
-              ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" of container "${c.name}" is not TCP: an ${k} probe cannot reach it`);
+              ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" of container "${c.name}" is not TCP: the ${k} probe cannot reach it`);
             }
           }
         }
