@@ -98,7 +98,7 @@ interface Deferred {
 
 const EMPTY_BUNDLE = buildBundle([]);
 
-/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount or NetworkPolicy that the bundle index needs. */
+/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount, NetworkPolicy or Ingress that the bundle index needs. */
 function bundleSkeleton(obj: any): any | undefined {
   const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
   switch (obj.kind) {
@@ -106,6 +106,7 @@ function bundleSkeleton(obj: any): any | undefined {
     case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector, minAvailable: obj.spec?.minAvailable, maxUnavailable: obj.spec?.maxUnavailable } };
     case 'PriorityClass': return { kind: obj.kind, metadata };
     case 'ServiceAccount': return { kind: obj.kind, metadata, automountServiceAccountToken: obj.automountServiceAccountToken };
+    case 'Ingress': return { kind: obj.kind, metadata, spec: { defaultBackend: obj.spec?.defaultBackend, rules: obj.spec?.rules } };
     case 'NetworkPolicy': return { kind: obj.kind, metadata, spec: { podSelector: obj.spec?.podSelector, policyTypes: obj.spec?.policyTypes, ingress: obj.spec?.ingress !== undefined, egress: obj.spec?.egress !== undefined } };
     default: return undefined;
   }

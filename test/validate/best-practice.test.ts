@@ -11,6 +11,11 @@ const dep = (objs: any[]) => objs[0];
 const ctr = (objs: any[]) => podOf(objs[0]).containers[0];
 const sc = (objs: any[]) => ctr(objs).securityContext;
 
+const ingress = (service: string, port: number | string) => ({
+  apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'default' },
+  spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: typeof port === 'number' ? { number: port } : { name: port } } } }] } }] },
+});
+
 const cases: Case[] = [
   {
     rule: 'pod.bare',
@@ -152,6 +157,11 @@ const cases: Case[] = [
     rule: 'reference.service-missing',
     fire: (o) => [{ ...dep(o), kind: 'StatefulSet', spec: { ...dep(o).spec, serviceName: 'web-headless' } }, o[1], o[2]],
     quiet: [['the Service in the bundle', (o) => [{ ...dep(o), kind: 'StatefulSet', spec: { ...dep(o).spec, serviceName: 'web' } }, o[1], o[2]]]],
+  },
+  {
+    rule: 'ingress.backend-missing',
+    fire: (o) => [...o, ingress('web', 8080)],
+    quiet: [['the Service and its port', (o) => [...o, ingress('web', 80)]], ['a port by name', (o) => [...o, ingress('web', 'http')]]],
   },
   {
     rule: 'network.policy-missing',

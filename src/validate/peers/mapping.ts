@@ -84,6 +84,9 @@ const POLARIS: Array<[string, string[], Partial<PeerCheck>?]> = [
 
 const KUBE_LINTER: Array<Omit<PeerCheck, 'peer'>> = [
   { check: 'dangling-service', rules: ['service.selector-matches-nothing'], kinds: ['Service'] },
+  { check: 'dangling-ingress', rules: ['ingress.backend-missing'], kinds: ['Ingress'] },
+  { check: 'mismatching-selector', rules: ['workload.selector-invalid'] },
+  { check: 'invalid-target-ports', rules: ['service.ports-invalid', 'ports.invalid'], fixture: 'invalid-target-ports.yaml', kinds: ['Service', 'Deployment'], expect: { 'empty-ports': 'clean', 'no-target-port': 'clean' } },
   { check: 'duplicate-env-var', rules: ['env.duplicate-name'], fixture: 'duplicate-env-var.yaml' },
   { check: 'env-var-secret', rules: ['env.secret-literal'] },
   { check: 'host-ipc', rules: ['host.namespaces'] },

@@ -58,6 +58,31 @@ export const referenceRules: CheckedRule[] = [
     },
   },
   {
+    id: 'ingress.backend-missing', severity: 'warning', layer: 'best-practice', handbook: ['H15'], kinds: ['Ingress'],
+    summary: 'an Ingress backend names a Service, or a Service port, that the bundle does not contain',
+    rationale: 'An Ingress routes to the Service and port its backend names; when the bundle has no such Service, or the Service has no such port, the route answers 503 (kube-linter dangling-ingress). A Service created outside the bundle is fine: suppress the rule for it.',
+    fix: 'add the Service to the bundle, or name an existing Service and one of its ports',
+    check(ctx) {
+      const backends: Array<[any, string]> = [];
+      const spec = ctx.obj.spec ?? {};
+      if (isObj(spec.defaultBackend)) backends.push([spec.defaultBackend, 'spec.defaultBackend']);
+      arr(spec.rules).forEach((r, i) => arr(r?.http?.paths).forEach((p, j) => backends.push([p?.backend, msg`spec.rules[${i}].http.paths[${j}].backend`])));
+      for (const [b, path] of backends) {
+        const svc = b?.service;
+        if (!isObj(svc) || typeof svc.name !== 'string') continue; // a resource backend names no Service
+        const found = ctx.bundle.services.get(msg`${ctx.namespace}/${svc.name}`);
+        if (!found) {
+          ctx.report('ingress.backend-missing', msg`${path}.service.name`, msg`Service "${svc.name}" is not in this bundle (namespace ${ctx.namespace})`);
+          continue;
+        }
+        const ports = arr(found.spec?.ports);
+        const port = svc.port ?? {};
+        const has = typeof port.number === 'number' ? ports.some((p) => p?.port === port.number) : typeof port.name === 'string' ? ports.some((p) => p?.name === port.name) : true;
+        if (!has) ctx.report('ingress.backend-missing', msg`${path}.service.port`, msg`Service "${svc.name}" has no port ${port.number ?? port.name}`);
+      }
+    },
+  },
+  {
     id: 'network.policy-missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H29'],
     summary: 'a Pod that no NetworkPolicy of the bundle isolates for ingress (opt-in: only bundles with a NetworkPolicy in the namespace)',
     rationale: 'Pods accept traffic from anywhere in the cluster until a NetworkPolicy selects them (by the labels H29 asks for) for ingress. Opt-in: a bundle opts in by containing a NetworkPolicy in the namespace, since many clusters manage policies elsewhere; then each Pod should be selected by one whose policyTypes include Ingress (kube-linter non-isolated-pod, Polaris missingNetworkPolicy). Egress is not required.',
