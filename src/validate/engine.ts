@@ -98,7 +98,7 @@ interface Deferred {
 
 const EMPTY_BUNDLE = buildBundle([]);
 
-/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount, NetworkPolicy or Ingress that the bundle index needs. */
+/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount, NetworkPolicy, Ingress, ResourceQuota or LimitRange that the bundle index needs. */
 function bundleSkeleton(obj: any): any | undefined {
   const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
   switch (obj.kind) {
@@ -106,10 +106,17 @@ function bundleSkeleton(obj: any): any | undefined {
     case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector, minAvailable: obj.spec?.minAvailable, maxUnavailable: obj.spec?.maxUnavailable } };
     case 'PriorityClass': return { kind: obj.kind, metadata };
     case 'ServiceAccount': return { kind: obj.kind, metadata, automountServiceAccountToken: obj.automountServiceAccountToken };
+    case 'ResourceQuota': return { kind: obj.kind, metadata, spec: { hard: obj.spec?.hard } };
+    case 'LimitRange': return { kind: obj.kind, metadata, spec: { limits: obj.spec?.limits } };
     case 'Ingress': return { kind: obj.kind, metadata, spec: { defaultBackend: obj.spec?.defaultBackend, rules: obj.spec?.rules } };
     case 'NetworkPolicy': return { kind: obj.kind, metadata, spec: { podSelector: obj.spec?.podSelector, policyTypes: obj.spec?.policyTypes, ingress: obj.spec?.ingress !== undefined, egress: obj.spec?.egress !== undefined } };
     default: return undefined;
   }
+}
+
+/** Container names and resources, for the cross-object resource rules. */
+function keepResources(list: unknown): any[] | undefined {
+  return Array.isArray(list) ? list.map((c) => (isObj(c) ? { name: c.name, resources: c.resources } : c)) : undefined;
 }
 
 /**
@@ -210,6 +217,7 @@ export class Validation {
                   subdomain: pod.spec.subdomain, priorityClassName: pod.spec.priorityClassName,
                   serviceAccountName: pod.spec.serviceAccountName, serviceAccount: pod.spec.serviceAccount,
                   automountServiceAccountToken: pod.spec.automountServiceAccountToken,
+                  initContainers: keepResources(pod.spec.initContainers), containers: keepResources(pod.spec.containers),
                 },
                 specPath: pod.specPath,
                 meta: { labels: pod.meta?.labels },

@@ -1,4 +1,4 @@
-/** User and group ids (H20) and ephemeral storage (H16): kube-score and kube-linter parity. */
+/** User and group ids (H20): kube-score and kube-linter parity. */
 import { containersOf, isObj } from '../context';
 import { msg } from '../field';
 import { CheckedRule } from './types';
@@ -45,18 +45,6 @@ export const identityRules: CheckedRule[] = [
         for (const f of ['runAsUser', 'runAsGroup']) {
           if (low(c.securityContext?.[f])) ctx.report('security.low-ids', msg`${path}.securityContext.${f}`, msg`container "${c.name}" ${f} ${c.securityContext[f]} is below ${MIN_SAFE_ID}`);
         }
-      }
-    },
-  },
-  {
-    id: 'resources.ephemeral-storage-missing', severity: 'info', layer: 'best-practice', handbook: ['H16'],
-    summary: 'a container without an ephemeral-storage request and limit',
-    rationale: 'Logs, the writable layer and emptyDir volumes use the node\'s disk. Under disk pressure the kubelet evicts first the Pods that use more than they requested, and without a limit one container can fill the node\'s disk (kube-score container-ephemeral-storage-request-and-limit). Info, not warning: podsmith cannot guess a size, and a wrong default limit would evict Pods whose emptyDir grows.',
-    fix: 'set resources.requests and resources.limits for ephemeral-storage (construct prop resources.ephemeralStorage)',
-    check(ctx) {
-      for (const { c, path } of containersOf(ctx.pod!)) {
-        const missing = ['requests', 'limits'].filter((k) => !isObj(c.resources?.[k]) || c.resources[k]['ephemeral-storage'] == null);
-        if (missing.length) ctx.report('resources.ephemeral-storage-missing', msg`${path}.resources`, msg`container "${c.name}" has no ephemeral-storage ${missing.map((m) => m.slice(0, -1)).join(' or ')}`);
       }
     },
   },

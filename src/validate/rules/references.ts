@@ -2,7 +2,7 @@
  * Cross-object rules that look for what a workload names in the bundle: its ServiceAccount, its
  * governing Service, the NetworkPolicies that isolate it, and budgets that block every drain.
  */
-import { arr, Ctx, isObj, PodTemplateSummary, selectorMatches } from '../context';
+import { arr, BundleIndex, containersOf, Ctx, isObj, nsOf, PodTemplateSummary, selectorMatches } from '../context';
 import { msg } from '../field';
 import { CheckedRule } from './types';
 
@@ -24,6 +24,48 @@ function selectsPod(selector: any, labels: Record<string, string>): boolean {
   if (!isObj(selector)) return false;
   const empty = (!isObj(selector.matchLabels) || Object.keys(selector.matchLabels).length === 0) && arr(selector.matchExpressions).length === 0;
   return empty || selectorMatches(selector, labels);
+}
+
+const EPHEMERAL = 'ephemeral-storage';
+
+/** Per namespace: whether a ResourceQuota of the bundle makes every container state an ephemeral-storage request or limit, net of LimitRange defaults. */
+const quotaCache = new WeakMap<BundleIndex, Map<string, { request: boolean; limit: boolean }>>();
+function ephemeralQuota(bundle: BundleIndex, namespace: string): { request: boolean; limit: boolean } {
+  let byNs = quotaCache.get(bundle);
+  if (!byNs) {
+    byNs = new Map();
+    quotaCache.set(bundle, byNs);
+    const get = (ns: string) => byNs!.get(ns) ?? (byNs!.set(ns, { request: false, limit: false }), byNs!.get(ns)!);
+    const defaults = new Map<string, { request: boolean; limit: boolean }>();
+    for (const o of bundle.objects) {
+      if (o?.kind === 'LimitRange') {
+        for (const l of arr(o.spec?.limits)) {
+          if (l?.type !== 'Container') continue;
+          const d = defaults.get(nsOf(o)) ?? { request: false, limit: false };
+          // the LimitRanger fills a missing limit from default, a missing request from defaultRequest (else from default)
+          if (isObj(l.default) && l.default[EPHEMERAL] != null) { d.limit = true; d.request = true; }
+          if (isObj(l.defaultRequest) && l.defaultRequest[EPHEMERAL] != null) d.request = true;
+          defaults.set(nsOf(o), d);
+        }
+      }
+    }
+    for (const o of bundle.objects) {
+      if (o?.kind !== 'ResourceQuota' || !isObj(o.spec?.hard)) continue;
+      const q = get(nsOf(o));
+      const hard = o.spec.hard;
+      const d = defaults.get(nsOf(o));
+      if ((hard[EPHEMERAL] != null || hard[`requests.${EPHEMERAL}`] != null) && !d?.request) q.request = true;
+      if (hard[`limits.${EPHEMERAL}`] != null && !d?.limit) q.limit = true;
+    }
+  }
+  return byNs.get(namespace) ?? { request: false, limit: false };
+}
+
+/** What a container lacks of ephemeral storage: a limit also sets the request, as API defaulting does. */
+function ephemeralMissing(c: any): { request: boolean; limit: boolean } {
+  const limit = isObj(c?.resources?.limits) && c.resources.limits[EPHEMERAL] != null;
+  const request = limit || (isObj(c?.resources?.requests) && c.resources.requests[EPHEMERAL] != null);
+  return { request: !request, limit: !limit };
 }
 
 function percent(v: unknown): number | undefined {
@@ -97,6 +139,22 @@ export const referenceRules: CheckedRule[] = [
       ctx.report('network.policy-missing', msg`${ctx.pod!.metaPath}.labels`, mine.length
         ? msg`${ctx.kind} "${ctx.obj.metadata?.name}": the NetworkPolicies that select its Pods do not isolate ingress`
         : msg`${ctx.kind} "${ctx.obj.metadata?.name}": no NetworkPolicy in namespace ${ctx.namespace} selects its Pods`);
+    },
+  },
+  {
+    id: 'resources.ephemeral-storage-missing', severity: 'warning', layer: 'best-practice', crossObject: true, handbook: ['H16'],
+    summary: 'a container without the ephemeral-storage request or limit that a ResourceQuota of its namespace requires',
+    rationale: 'A ResourceQuota on ephemeral-storage (ephemeral-storage, requests.ephemeral-storage or limits.ephemeral-storage) makes quota admission refuse every Pod whose containers do not state it, unless a LimitRange of the namespace supplies a default; a controller\'s Pods are then never created. podsmith asks for ephemeral storage only there, unlike kube-score, which asks everywhere: it cannot guess a size, and a default limit evicts Pods whose logs or emptyDir grow past it (H16).',
+    fix: 'set resources.requests and resources.limits for ephemeral-storage (construct prop resources.ephemeralStorage), or add a LimitRange default',
+    applies: (ctx) => ctx.pod !== undefined && containersOf(ctx.pod).some(({ c }) => { const m = ephemeralMissing(c); return m.request || m.limit; }),
+    check(ctx) {
+      const need = ephemeralQuota(ctx.bundle, ctx.namespace);
+      if (!need.request && !need.limit) return;
+      for (const { c, path } of containersOf(ctx.pod!)) {
+        const m = ephemeralMissing(c);
+        const lacks = [need.request && m.request ? 'request' : '', need.limit && m.limit ? 'limit' : ''].filter(Boolean);
+        if (lacks.length) ctx.report('resources.ephemeral-storage-missing', msg`${path}.resources`, msg`container "${c.name}" has no ephemeral-storage ${lacks.join(' or ')}, which a ResourceQuota in namespace ${ctx.namespace} requires: its Pods will be refused`);
+      }
     },
   },
   {
