@@ -111,6 +111,7 @@ const KUBE_LINTER: Array<Omit<PeerCheck, 'peer'>> = [
   { check: 'sensitive-host-mounts', rules: ['security.host-path'] },
   { check: 'writable-host-mount', rules: ['security.host-path'] },
   { check: 'docker-sock', rules: ['security.host-path'], differences: [{ unit: 'docker-sock.yml#1 Deployment/dont-fire', reason: 'podsmith flags every hostPath except a read-only timezone file (H9, H28), not only the Docker socket (the Pod Security baseline forbids them all)' }] },
+  { check: 'drop-net-raw-capability', rules: ['security.dangerous-capabilities'] },
   { check: 'unsafe-sysctls', rules: ['sysctls.unsafe'] },
   { check: 'unset-cpu-requirements', rules: ['resources.requests-missing', 'resources.limits-missing'] },
   { check: 'unset-memory-requirements', rules: ['resources.requests-missing', 'resources.limits-missing'] },
