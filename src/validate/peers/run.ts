@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { POD_TEMPLATE_PATHS } from '../context';
 import { validateObjects } from '../engine';
 import { parseText } from '../load';
+import { getAt } from '../path';
 import { Finding, InputObject } from '../types';
 import { PEER_FOLDERS, PeerCheck, peerChecks } from './mapping';
 
@@ -83,7 +84,7 @@ function kubeLinter(corpus: string, check: PeerCheck): PeerCheckResult {
     }
     const mine = findings.filter((f) => f.file === String(i));
     const tpl = POD_TEMPLATE_PATHS[o.kind];
-    const spec = tpl ? tpl.spec.split('.').reduce((a: any, k) => a?.[k], o) : undefined;
+    const spec = tpl ? getAt(o, tpl.spec) : undefined;
     const containers: any[] = Array.isArray(spec?.containers) ? spec.containers : [];
     if (containers.some((c) => typeof c?.name === 'string' && FIRE_NAME.test(c.name))) {
       containers.forEach((c, j) => {
