@@ -146,7 +146,8 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (typeof spec[f] === 'string' && spec[f] !== '') for (const m of dns1123Subdomain(spec[f])) r('pod.reference-name-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
   }
 
-  for (const f of ['hostname', 'subdomain'] as const) {
+  // a StatefulSet's controller overwrites both, so the API server does not validate them there
+  for (const f of ctx.kind === 'StatefulSet' ? [] : ['hostname', 'subdomain'] as const) {
     if (typeof spec[f] === 'string' && spec[f] !== '') {
       for (const m of dns1123Label(spec[f])) r('pod.hostname-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
     }
@@ -185,10 +186,13 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (spec.hostIPC === true && sns === 'ipc') r('sysctls.host-namespace', `${p}.name`, field.invalid(s.name, "may not be specified when 'hostIPC' is true"));
   });
 
-  // Volumes
+  // Volumes. A StatefulSet's claim templates are volumes of its Pods: the API server adds them
+  // first and leaves out a template volume of the same name (apps validation, volumesToAddForTemplates).
   const volumes = new Map<string, any>();
+  for (const name of claimTemplateNames(ctx)) volumes.set(name, { name, persistentVolumeClaim: { claimName: name } });
+  const claimed = new Set(volumes.keys());
   arr(spec.volumes).forEach((v, i) => {
-    if (!isObj(v)) return;
+    if (!isObj(v) || (typeof v.name === 'string' && claimed.has(v.name))) return;
     const p = `${sp}.volumes[${i}]`;
     if (typeof v.name !== 'string' || v.name === '') r('volumes.invalid', `${p}.name`, field.required());
     else {
@@ -197,8 +201,8 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
       volumes.set(v.name, v);
     }
     const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
-    if (sources.length === 0) r('volumes.invalid', p, field.required('must specify a volume type'));
-    else if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+    // a volume without a source is defaulted to emptyDir before validation (SetDefaults_Volume)
+    if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
     else checkVolumeSource(ctx, v, p);
   });
 
@@ -229,6 +233,12 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (ctx.kind === 'Pod' && (typeof c.image !== 'string' || c.image === '')) r('containers.image-required', `${path}.image`, field.required());
     checkContainer(ctx, ref, spec, volumes, ref.init ? new Map() : hostPorts);
   }
+}
+
+/** The names of a StatefulSet's volumeClaimTemplates. */
+function claimTemplateNames(ctx: Ctx): string[] {
+  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return [];
+  return arr(ctx.obj.spec.volumeClaimTemplates).map((t) => t?.metadata?.name).filter((n): n is string => typeof n === 'string' && n !== '');
 }
 
 function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<string, any>, hostPorts: Map<string, string>): void {
