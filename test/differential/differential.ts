@@ -154,7 +154,7 @@ export function formatResult(r: DifferentialResult): string {
   const all = [...r.falseRejects, ...r.falseAccepts];
   if (all.length > 30) lines.push(`    (the first 30 of ${all.length})`);
   for (const o of all.slice(0, 30)) {
-    lines.push(`    ${disagreement(o)} ${o.cause}: ${o.case.kind} ${o.case.mutation ?? '(valid)'}; ${styleText(o.case.style)}; API: ${o.api.accepted ? 'accepted' : o.api.message?.slice(0, 160)}; podsmith: ${o.podsmithErrors.map((e) => `${e.rule} ${e.path}: ${e.message.slice(0, 100)}`).join('; ') || 'no error'}`);
+    lines.push(`    ${disagreement(o)} ${o.cause}: ${o.case.kind} ${o.case.mutation ?? '(valid)'}; ${styleText(o.case.style)}; API: ${o.api.accepted ? 'accepted' : o.api.message?.slice(0, 160)}; podsmith: ${o.podsmithErrors.slice(0, 2).map((e) => `${e.rule} ${e.path}: ${e.message.slice(0, 100)}`).join('; ') || 'no error'}${o.podsmithErrors.length > 2 ? ` (+${o.podsmithErrors.length - 2})` : ''}`);
   }
   if (r.minimal.falseAccept) lines.push('minimal false accept:', describeOutcome(r.minimal.falseAccept));
   if (r.minimal.falseReject) lines.push('minimal false reject:', describeOutcome(r.minimal.falseReject));

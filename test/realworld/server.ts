@@ -22,10 +22,8 @@ interface Resource { path: string; plural: string; namespaced: boolean }
 
 const LABEL = 'podsmith.dev/realworld';
 
-/** Groups that Kubernetes itself serves (or once served); any other group is a custom resource. */
-export function isBuiltInGroup(group: string): boolean {
-  return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
-}
+/** Groups Kubernetes served once and serves no version of today (a kind there is a removed one, not a custom one). */
+const REMOVED_GROUPS = new Set(['extensions', 'settings.k8s.io', 'auditregistration.k8s.io']);
 
 export function groupOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
@@ -33,6 +31,8 @@ export function groupOf(apiVersion: string): string {
 
 export class ServerJudge {
   private resources = new Map<string, Resource>();
+  /** Groups the API server serves some version of. */
+  private readonly groups = new Set<string>(['']);
   private readonly ensured = new Map<string, Promise<void>>();
   /** What this run created, deleted by cleanup(). */
   private readonly created: string[] = [];
@@ -55,6 +55,7 @@ export class ServerJudge {
     add('v1', '/api/v1', await json('/api/v1'));
     const groups = await json('/apis');
     for (const g of groups.groups ?? []) {
+      this.groups.add(g.name);
       for (const v of g.versions ?? []) add(v.groupVersion, `/apis/${v.groupVersion}`, await json(`/apis/${v.groupVersion}`));
     }
     await this.ensureNamespace(this.scratchNamespace);
@@ -64,9 +65,12 @@ export class ServerJudge {
   resourceFor(apiVersion: string, kind: string): Resource | ServerVerdict {
     const r = this.resources.get(`${apiVersion}/${kind}`);
     if (r) return r;
+    // a group the server serves (or served) but not this version or kind: kubectl finds no match
     const group = groupOf(apiVersion);
-    if (!isBuiltInGroup(group)) return { class: 'custom', message: `${apiVersion} ${kind}: a custom resource (no CRD on this cluster)` };
-    return { class: 'rejected', status: 404, message: `${apiVersion} ${kind}: no matches for kind in version (not served by this API server)` };
+    if (this.groups.has(group) || REMOVED_GROUPS.has(group)) {
+      return { class: 'rejected', status: 404, message: `${apiVersion} ${kind}: no matches for kind in version (not served by this API server)` };
+    }
+    return { class: 'custom', message: `${apiVersion} ${kind}: not a group this API server serves (a custom resource or a config file)` };
   }
 
   /** Dry-runs one document's text; `object` is its value, read only for the URL and what it needs. */
@@ -77,10 +81,10 @@ export class ServerJudge {
     try {
       if (namespace) await this.ensureNamespace(namespace);
       if (namespace && object.kind === 'Pod') await this.ensurePodReferences(namespace, object.spec);
-    } catch (e) {
-      return { class: 'error', message: `could not prepare: ${(e as Error).message}` };
+    } catch {
+      // e.g. a namespace that is no valid name: the API server answers the object's request itself
     }
-    const base = `${where.path}${namespace ? `/namespaces/${namespace}` : ''}/${where.plural}`;
+    const base = `${where.path}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/${where.plural}`;
     let r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
     let viaApply = false;
     const name = object.metadata?.name;

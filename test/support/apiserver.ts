@@ -33,6 +33,8 @@ const RESOURCES: Record<string, { group: string; plural: string; namespaced: boo
   'batch/v1/Job': { group: '/apis/batch/v1', plural: 'jobs', namespaced: true },
   'batch/v1/CronJob': { group: '/apis/batch/v1', plural: 'cronjobs', namespaced: true },
   'policy/v1/PodDisruptionBudget': { group: '/apis/policy/v1', plural: 'poddisruptionbudgets', namespaced: true },
+  'networking.k8s.io/v1/Ingress': { group: '/apis/networking.k8s.io/v1', plural: 'ingresses', namespaced: true },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': { group: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterrolebindings', namespaced: false },
   'scheduling.k8s.io/v1/PriorityClass': { group: '/apis/scheduling.k8s.io/v1', plural: 'priorityclasses', namespaced: false },
 };
 

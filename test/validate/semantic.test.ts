@@ -249,3 +249,52 @@ describe('API-server semantics: what the server does before it validates (found 
     expect(bad.spec.tolerations[0]).toHaveProperty('effect', null);
   });
 });
+
+describe('API-server semantics the real-world corpus showed missing (npm run test:realworld)', () => {
+  const c = { name: 'app', image: 'busybox:1.36' };
+  const errorsOf = (o: any) => run([o]).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path]);
+  const pod = (spec: any, meta: any = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...meta }, spec: { containers: [c], ...spec } });
+
+  test('a Pod template\'s containers need an image too', () => {
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'app' }] } } } };
+    expect(errorsOf(dep)).toEqual([['containers.image-required', 'spec.template.spec.containers[0].image']]);
+  });
+
+  test('a left-out spec or template is validated as empty', () => {
+    expect(errorsOf({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } })).toEqual([
+      ['pod.containers-required', 'spec.template.spec.containers'],
+      ['workload.selector-invalid', 'spec.selector'],
+      ['workload.selector-invalid', 'spec.template.metadata.labels'],
+    ]);
+    expect(errorsOf({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: null } }).map(([r]) => r)).toContain('pod.containers-required');
+    expect(errorsOf({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } })).toEqual([['service.ports-invalid', 'spec.ports']]);
+  });
+
+  test('hostProcess containers need hostNetwork, all containers alike and the Pod\'s value', () => {
+    const hp = (v: boolean) => ({ securityContext: { windowsOptions: { hostProcess: v } } });
+    expect(errorsOf(pod({ containers: [{ ...c, ...hp(true) }] }))).toEqual([['security-context.invalid', 'spec.hostNetwork']]);
+    expect(errorsOf(pod({ hostNetwork: true, containers: [{ ...c, ...hp(true) }] }))).toEqual([]);
+    expect(errorsOf(pod({ hostNetwork: true, containers: [{ ...c, ...hp(true) }, { ...c, name: 'b' }] }))).toEqual([['security-context.invalid', 'spec']]);
+    expect(errorsOf(pod({ hostNetwork: true, securityContext: { windowsOptions: { hostProcess: true } }, containers: [{ ...c, ...hp(false) }] })).map(([, p]) => p))
+      .toContain('spec.containers[0].securityContext.windowsOptions.hostProcess');
+  });
+
+  test('procMount is Default or Unmasked', () => {
+    expect(errorsOf(pod({ containers: [{ ...c, securityContext: { procMount: 'Other' } }] }))).toEqual([['fields.not-supported', 'spec.containers[0].securityContext.procMount']]);
+    expect(errorsOf(pod({ containers: [{ ...c, securityContext: { procMount: 'Default' } }] }))).toEqual([]);
+  });
+
+  test('an AppArmor annotation names a container of the Pod', () => {
+    const key = 'container.apparmor.security.beta.kubernetes.io/other';
+    expect(errorsOf(pod({}, { annotations: { [key]: 'runtime/default' } }))).toEqual([['metadata.annotations-invalid', `metadata.annotations[${key}]`]]);
+    expect(errorsOf(pod({}, { annotations: { 'container.apparmor.security.beta.kubernetes.io/app': 'runtime/default' } }))).toEqual([]);
+  });
+
+  test('Ingress hosts are DNS names, a leading *. allowed', () => {
+    const ing = (host: string) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host }], tls: [{ hosts: [host] }] } });
+    expect(errorsOf(ing('__INGRESS_HOST__'))).toEqual([['ingress.host-invalid', 'spec.rules[0].host'], ['ingress.host-invalid', 'spec.tls[0].hosts[0]']]);
+    expect(errorsOf(ing('192.0.2.1')).map(([, p]) => p)).toContain('spec.rules[0].host');
+    expect(errorsOf(ing('*.example.com'))).toEqual([]);
+    expect(errorsOf(ing('web.example.com'))).toEqual([]);
+  });
+});

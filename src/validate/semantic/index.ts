@@ -1,8 +1,8 @@
 /** The API-server semantics layer: dispatches an object to the validators of its kind. */
-import { Ctx } from '../context';
+import { Ctx, POD_TEMPLATE_PATHS } from '../context';
 import { getAt } from '../path';
 import { RuleMeta } from '../types';
-import { checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
+import { checkIngress, checkMetadata, checkPdb, checkPriorityClass, checkRoleBinding, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
 
 export const semanticRules: RuleMeta[] = [...objectRules, ...podRules];
@@ -42,10 +42,31 @@ export function withoutNulls<T>(v: T): T {
   return (out ?? v) as T;
 }
 
+/**
+ * The value with an empty object wherever a left-out field on `path` would be: the API server
+ * validates the zero value of a spec or Pod template that is not there (a Deployment without a
+ * spec is refused for its missing selector and containers, a Service without one for its ports).
+ */
+export function withEmptyPath(obj: any, path: string): any {
+  const [head, ...rest] = path.split('.');
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  const cur = obj[head];
+  if (cur !== undefined && (cur === null || typeof cur !== 'object' || Array.isArray(cur))) return obj;
+  const next = rest.length ? withEmptyPath(cur ?? {}, rest.join('.')) : (cur ?? {});
+  return next === cur ? obj : { ...obj, [head]: next };
+}
+
+const SPEC_PATHS: Record<string, string | undefined> = { Service: 'spec' };
+
 export function checkSemantics(ctxIn: Ctx): void {
-  const obj = withoutNulls(ctxIn.obj);
+  const where = POD_TEMPLATE_PATHS[ctxIn.kind];
+  const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
+  let obj = withoutNulls(ctxIn.obj);
+  if (specPath) obj = withEmptyPath(obj, specPath);
+  // no Pod spec where one belongs: the API server checks an empty one
+  const pod = ctxIn.pod ?? (where && getAt(ctxIn.obj, where.spec) == null ? { spec: undefined, specPath: where.spec, meta: undefined, metaPath: where.meta } : undefined);
   const ctx: Ctx = obj === ctxIn.obj ? ctxIn : {
-    ...ctxIn, obj, pod: ctxIn.pod && { ...ctxIn.pod, spec: getAt(obj, ctxIn.pod.specPath), meta: getAt(obj, ctxIn.pod.metaPath) },
+    ...ctxIn, obj, pod: pod && { ...pod, spec: getAt(obj, pod.specPath), meta: getAt(obj, pod.metaPath) },
   };
   checkMetadata(ctx, ctx.obj.metadata, 'metadata', false);
   if (ctx.pod) {
@@ -57,5 +78,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'Service': checkService(ctx); break;
     case 'PodDisruptionBudget': checkPdb(ctx); break;
     case 'PriorityClass': checkPriorityClass(ctx); break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding': if (ctx.apiVersion === 'rbac.authorization.k8s.io/v1') checkRoleBinding(ctx); break;
+    case 'Ingress': if (ctx.apiVersion === 'networking.k8s.io/v1') checkIngress(ctx); break;
   }
 }
