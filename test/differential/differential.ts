@@ -28,6 +28,8 @@ export interface DifferentialResult {
   falseRejects: Outcome[];
   apiRejected: number;
   agreementRate: number;
+  /** Per style feature: cases that used it, and disagreements among them (for telling reading features apart). */
+  features: Record<string, { cases: number; disagreements: number }>;
   /** Smallest example found by shrinking, per disagreement kind. */
   minimal: { falseAccept?: Outcome; falseReject?: Outcome };
   ms: number;
@@ -103,6 +105,14 @@ export async function runDifferential(api: ApiServer, opts: { cases: number; see
   if (falseAccepts.length) minimal.falseAccept = await shrink(api, 'falseAccept', falseAccepts[0], opts.seed);
   if (falseRejects.length) minimal.falseReject = await shrink(api, 'falseReject', falseRejects[0], opts.seed);
   const agreements = outcomes.length - falseAccepts.length - falseRejects.length;
+  const features: DifferentialResult['features'] = {};
+  for (const o of outcomes) {
+    for (const f of styleText(o.case.style).split(' ')) {
+      const e = (features[f] ??= { cases: 0, disagreements: 0 });
+      e.cases++;
+      if (disagreement(o)) e.disagreements++;
+    }
+  }
   return {
     seed: opts.seed,
     cases: outcomes.length,
@@ -111,6 +121,7 @@ export async function runDifferential(api: ApiServer, opts: { cases: number; see
     falseRejects,
     apiRejected: outcomes.filter((o) => !o.api.accepted).length,
     agreementRate: agreements / outcomes.length,
+    features,
     minimal,
     ms: Date.now() - t0,
   };
@@ -151,6 +162,8 @@ export function formatResult(r: DifferentialResult): string {
     `  false rejects (API accepts, podsmith errors): ${r.falseRejects.length} — ${byMutation(r.falseRejects)}`,
     `  of the disagreements, ${reader} are in reading the text (reader), ${r.falseAccepts.length + r.falseRejects.length - reader} in the checks (semantic)`,
   ];
+  lines.push(`  disagreements by style feature (cases with it): ${Object.entries(r.features).sort((a, b) => b[1].disagreements / b[1].cases - a[1].disagreements / a[1].cases)
+    .map(([f, e]) => `${f} ${e.disagreements}/${e.cases}`).join(', ')}`);
   const all = [...r.falseRejects, ...r.falseAccepts];
   if (all.length > 30) lines.push(`    (the first 30 of ${all.length})`);
   for (const o of all.slice(0, 30)) {

@@ -86,6 +86,12 @@ export class ServerJudge {
     }
     const base = `${where.path}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/${where.plural}`;
     let r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
+    // admission reads Namespaces, ServiceAccounts and PriorityClasses from informer caches, which
+    // may not have seen what was just created: ask again for a few seconds before calling it admission
+    for (let i = 0; i < 5 && (r.status === 403 || r.status === 404) && /not found|no PriorityClass/.test(r.body); i++) {
+      await new Promise((res) => setTimeout(res, 1000));
+      r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
+    }
     let viaApply = false;
     const name = object.metadata?.name;
     if (r.status === 409 && typeof name === 'string' && /already exists/.test(r.body)) {
@@ -93,7 +99,10 @@ export class ServerJudge {
       viaApply = true;
       r = await this.send('PATCH', `${base}/${encodeURIComponent(name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith-realworld&force=true`, text, 'application/apply-patch+yaml');
     }
-    return { ...classify(r.status, r.body), ...(viaApply ? { viaApply } : {}) };
+    const verdict = classify(r.status, r.body);
+    // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
+    if (verdict.class === 'admission' && namespace && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) verdict.class = 'rejected';
+    return { ...verdict, ...(viaApply ? { viaApply } : {}) };
   }
 
   /**
