@@ -61,8 +61,13 @@ const SPEC_PATHS: Record<string, string | undefined> = { Service: 'spec' };
 export function checkSemantics(ctxIn: Ctx): void {
   const where = POD_TEMPLATE_PATHS[ctxIn.kind];
   const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
-  let obj = withoutNulls(ctxIn.obj);
-  if (specPath) obj = withEmptyPath(obj, specPath);
+  let obj = ctxIn.obj;
+  try {
+    obj = withoutNulls(obj);
+    if (specPath) obj = withEmptyPath(obj, specPath);
+  } catch {
+    obj = ctxIn.obj; // a value that cannot be read whole (a throwing getter): check it as it is
+  }
   // no Pod spec where one belongs: the API server checks an empty one
   const pod = ctxIn.pod ?? (where && getAt(ctxIn.obj, where.spec) == null ? { spec: undefined, specPath: where.spec, meta: undefined, metaPath: where.meta } : undefined);
   const ctx: Ctx = obj === ctxIn.obj ? ctxIn : {
