@@ -141,6 +141,12 @@ project.addTask('test:peers', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/peers.ts',
 });
 
+project.addTask('test:realworld', {
+  description: 'podsmith vs a real API server on every object of the real-world corpus (PODSMITH_CORPUS) and of k8s.io/kubernetes\' test manifests (-- --only NAME --kubeconfig F)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench:synth', {
   description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],

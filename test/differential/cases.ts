@@ -4,6 +4,7 @@
  * The API server (server-side dry-run, strict field validation) is the ground truth.
  */
 import fc from 'fast-check';
+import { writeYaml, YamlStyle, yamlStyle } from './yaml-style';
 
 export type Kind = 'Pod' | 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob' | 'Service' | 'PodDisruptionBudget' | 'PriorityClass';
 
@@ -12,6 +13,10 @@ export interface Case {
   /** undefined for a valid case; else the one rule the mutation breaks. */
   mutation?: string;
   object: any;
+  /** How the object is written; the API server and podsmith both read `text`. */
+  style: YamlStyle;
+  /** The YAML text both sides read. */
+  text: string;
 }
 
 const HEX = '0123456789abcdef';
@@ -20,6 +25,8 @@ const DIGEST = `sha256:${HEX.repeat(4)}`;
 const image = fc.constantFrom('busybox:1.35.0', 'registry.example.com:5000/team/app:1.2.3', `app@${DIGEST}`, 'nginx:1.27.0-alpine');
 // 1.34 accepts any printable name without '=' (RelaxedEnvironmentVariableValidation)
 const envName = fc.constantFrom('MODE', 'LOG_LEVEL', 'APP_PORT', 'FEATURE_X', 'TZ', 'my.setting', 'app-mode', '1ST');
+// env values are strings; written plain, YAML 1.1 reads some as booleans, numbers, null or dates
+const envValue = fc.constantFrom('x', 'x', 'x', 'yes', 'on', 'off', 'no', 'y', 'true', '0644', '1.5', '0x1F', 'null', '~', '12:30', '2024-01-01', '1e3', '');
 
 const millis = fc.integer({ min: 10, max: 4000 });
 const mebis = fc.integer({ min: 8, max: 4096 });
@@ -78,6 +85,7 @@ function container(name: string, init: boolean, volumes: string[]) {
     resources,
     pullPolicy: fc.option(fc.constantFrom('Always', 'IfNotPresent', 'Never'), { nil: undefined }),
     env: fc.uniqueArray(envName, { maxLength: 3 }),
+    envValues: fc.array(envValue, { minLength: 3, maxLength: 3 }),
     runAsUser: fc.integer({ min: 1, max: 65534 }),
     caps: fc.uniqueArray(capability, { maxLength: 2 }),
     mountCount: fc.integer({ min: 0, max: volumes.length }),
@@ -91,7 +99,7 @@ function container(name: string, init: boolean, volumes: string[]) {
     ...(c.pullPolicy ? { imagePullPolicy: c.pullPolicy } : {}),
     ...(c.workingDir ? { workingDir: c.workingDir } : {}),
     command: ['sh', '-c', 'exec sleep 3600'],
-    ...(c.env.length ? { env: c.env.map((n) => ({ name: n, value: 'x' })) } : {}),
+    ...(c.env.length ? { env: c.env.map((n, i) => ({ name: n, value: c.envValues[i] })) } : {}),
     ...(init ? {} : { ports: [{ containerPort: c.port, ...(c.portName ? { name: c.portName } : {}), protocol: 'TCP' }] }),
     resources: c.resources,
     ...Object.fromEntries(Object.entries(probes).filter(([, v]) => v !== undefined)),
@@ -108,10 +116,18 @@ const SAFE_SYSCTLS: [string, string][] = [
   ['kernel.msgmax', '65536'],
 ];
 
+/** A volume by name: config is a ConfigMap and data a Secret (with file modes), the others emptyDirs. */
+function volumeOf(name: string, modes: number[]): any {
+  if (name === 'config') return { name, configMap: { name: 'app-config', defaultMode: modes[0], items: [{ key: 'app.yaml', path: 'app.yaml', mode: modes[1] }] } };
+  if (name === 'data') return { name, secret: { secretName: 'app-secret', defaultMode: modes[1] } };
+  return { name, emptyDir: {} };
+}
+
 /** A valid Pod spec. */
 export function podSpec(restartPolicies: string[]) {
   return fc.record({
     volumes: fc.uniqueArray(fc.constantFrom('data', 'cache', 'config', 'tmp'), { maxLength: 3 }),
+    modes: fc.array(fc.constantFrom(0o644, 0o755, 0o400, 0o600, 0o777, 0o440), { minLength: 2, maxLength: 2 }),
     appNames: fc.uniqueArray(fc.constantFrom('app', 'sidecar', 'web'), { minLength: 1, maxLength: 2 }),
     withInit: fc.boolean(),
     restartPolicy: fc.constantFrom(...restartPolicies),
@@ -156,7 +172,7 @@ export function podSpec(restartPolicies: string[]) {
       ...(p.antiAffinity ? {
         affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'kubernetes.io/hostname' } }] } },
       } : {}),
-      ...(p.volumes.length ? { volumes: p.volumes.map((v) => ({ name: v, emptyDir: {} })) } : {}),
+      ...(p.volumes.length ? { volumes: p.volumes.map((v) => volumeOf(v, p.modes)) } : {}),
       ...(p.spread ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'x' } } }] } : {}),
       automountServiceAccountToken: false,
       ...(p.labels ? { __labels: p.labels } : {}),
@@ -341,15 +357,21 @@ export const OTHER_MUTATIONS: Record<string, { kind: 'Service' | 'PodDisruptionB
 
 /** One case: a valid object (about a third of the time) or a mutation of one. */
 export function caseArbitrary(mutations?: string[]): fc.Arbitrary<Case> {
+  return fc.tuple(objectCase(mutations), yamlStyle).map(([c, style]) => ({ ...c, style, text: writeYaml(c.object, style) }));
+}
+
+type ObjectCase = Omit<Case, 'style' | 'text'>;
+
+function objectCase(mutations?: string[]): fc.Arbitrary<ObjectCase> {
   const podMutations = (mutations ?? Object.keys(MUTATIONS)).filter((m) => m in MUTATIONS);
   const otherMutations = (mutations ?? Object.keys(OTHER_MUTATIONS)).filter((m) => m in OTHER_MUTATIONS);
-  const branches: Array<{ arbitrary: fc.Arbitrary<Case>; weight: number }> = [];
+  const branches: Array<{ arbitrary: fc.Arbitrary<ObjectCase>; weight: number }> = [];
   if (!mutations || podMutations.length) branches.push({ arbitrary: holderCase(podMutations), weight: 8 });
   if (!mutations || otherMutations.length) branches.push({ arbitrary: otherCase(otherMutations), weight: 2 });
   return fc.oneof(...branches);
 }
 
-function holderCase(mutations: string[]): fc.Arbitrary<Case> {
+function holderCase(mutations: string[]): fc.Arbitrary<ObjectCase> {
   return fc.constantFrom(...KINDS).chain((kind) => fc.record({
     kind: fc.constant(kind),
     spec: podSpec(kind === 'Pod' ? ['Always', 'OnFailure', 'Never'] : BATCH.has(kind) ? ['OnFailure', 'Never'] : ['Always']),
@@ -365,7 +387,7 @@ function holderCase(mutations: string[]): fc.Arbitrary<Case> {
   });
 }
 
-function otherCase(mutations: string[]): fc.Arbitrary<Case> {
+function otherCase(mutations: string[]): fc.Arbitrary<ObjectCase> {
   const kinds = ['Service', 'PodDisruptionBudget', 'PriorityClass'] as const;
   return fc.constantFrom(...kinds).chain((kind) => fc.record({
     kind: fc.constant(kind),

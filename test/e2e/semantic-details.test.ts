@@ -16,6 +16,13 @@ const deployment = (spec: any) => ({
   spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [ctr()], ...spec } } },
 });
 const volume = (source: any) => pod({ volumes: [{ name: 'v', ...source }] });
+const statefulSet = (spec: any) => ({
+  apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
+  spec: {
+    serviceName: 'db', selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [ctr()], ...spec } },
+    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+  },
+});
 
 const CASES: Array<[string, any]> = [
   // volume sources
@@ -73,6 +80,21 @@ const CASES: Array<[string, any]> = [
   // probes
   ['httpGet header name with a space', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, httpHeaders: [{ name: 'Bad Header', value: 'x' }] } } })] })],
   ['httpGet scheme in lower case', pod({ containers: [ctr('a', { readinessProbe: { httpGet: { path: '/', port: 80, scheme: 'http' } } })] })],
+  // what the server does before it validates, and what the real-world corpus showed missing
+  ['StatefulSet mounting a claim template (accepted)', statefulSet({ containers: [ctr('a', { volumeMounts: [{ name: 'data', mountPath: '/data' }] })] })],
+  ['StatefulSet volume named like a claim template, two sources (accepted: replaced by the template)', statefulSet({ containers: [ctr('a', { volumeMounts: [{ name: 'data', mountPath: '/data' }] })], volumes: [{ name: 'data', emptyDir: {}, hostPath: { path: '/x' } }] })],
+  ['StatefulSet template hostname that is no label (accepted: not validated)', statefulSet({ hostname: 'Not_A_Label' })],
+  ['StatefulSet mounting neither a volume nor a claim template', statefulSet({ containers: [ctr('a', { volumeMounts: [{ name: 'other', mountPath: '/o' }] })] })],
+  ['volume with only a name (accepted: an emptyDir)', pod({ volumes: [{ name: 'v' }], containers: [ctr('a', { volumeMounts: [{ name: 'v', mountPath: '/v' }] })] })],
+  ['toleration effect null (accepted: null is absent)', pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: null }] })],
+  ['template container without an image', deployment({ containers: [{ name: 'a' }] })],
+  ['Deployment without a spec', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }],
+  ['Service without a spec', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }],
+  ['hostProcess container without hostNetwork', pod({ containers: [ctr('a', { securityContext: { windowsOptions: { hostProcess: true } } })] })],
+  ['procMount Other', pod({ containers: [ctr('a', { securityContext: { procMount: 'Other' } })] })],
+  ['AppArmor annotation for a container the Pod lacks', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/other': 'runtime/default' } } }],
+  ['Ingress host left as a placeholder', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host: '__INGRESS_HOST__', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } }],
+  ['Ingress wildcard host (accepted)', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } }],
 ];
 
 e2eDescribe('API-server semantics: verdict, fields and message as the API server gives them', () => {

@@ -33,6 +33,8 @@ const RESOURCES: Record<string, { group: string; plural: string; namespaced: boo
   'batch/v1/Job': { group: '/apis/batch/v1', plural: 'jobs', namespaced: true },
   'batch/v1/CronJob': { group: '/apis/batch/v1', plural: 'cronjobs', namespaced: true },
   'policy/v1/PodDisruptionBudget': { group: '/apis/policy/v1', plural: 'poddisruptionbudgets', namespaced: true },
+  'networking.k8s.io/v1/Ingress': { group: '/apis/networking.k8s.io/v1', plural: 'ingresses', namespaced: true },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': { group: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterrolebindings', namespaced: false },
   'scheduling.k8s.io/v1/PriorityClass': { group: '/apis/scheduling.k8s.io/v1', plural: 'priorityclasses', namespaced: false },
 };
 
@@ -91,12 +93,40 @@ export class ApiServer {
     };
   }
 
+  /**
+   * Server-side dry-run create of YAML text as written (Content-Type application/yaml: the API
+   * server decodes it as kubectl does), with strict field validation. The object picks the URL.
+   */
+  async dryRunCreateYaml(text: string, object: any, namespace = 'default'): Promise<ApiVerdict> {
+    const key = `${object?.apiVersion}/${object?.kind}`;
+    const r = RESOURCES[key];
+    if (!r) throw new Error(`dryRunCreateYaml: no resource mapping for ${key}`);
+    const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
+    const { status, body } = await this.request('POST', url, text, 'application/yaml');
+    if (status >= 200 && status < 300) return { accepted: true, status, fields: [] };
+    let parsed: any;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = { message: body };
+    }
+    if (status >= 500 || status === 401 || status === 403 || status === 404) {
+      throw new Error(`API server answered ${status} for ${key}: ${parsed.message ?? body}`);
+    }
+    return { accepted: false, status, message: parsed.message, fields: (parsed.details?.causes ?? []).map((c: any) => c.field).filter(Boolean) };
+  }
+
   /** GET a path; for readiness checks. */
   async get(p: string): Promise<{ status: number; body: string }> {
     return this.request('GET', p);
   }
 
-  private request(method: string, p: string, body?: string): Promise<{ status: number; body: string }> {
+  /** Any request with a body of the given content type; the caller reads status and body. */
+  send(method: string, p: string, body: string, contentType: string): Promise<{ status: number; body: string }> {
+    return this.request(method, p, body, contentType);
+  }
+
+  private request(method: string, p: string, body?: string, contentType = 'application/json'): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = https.request({
         protocol: this.server.protocol,
@@ -105,10 +135,10 @@ export class ApiServer {
         path: p,
         method,
         agent: this.agent,
-        timeout: 30_000,
+        timeout: 60_000,
         headers: {
           'Accept': 'application/json',
-          ...(body !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}),
+          ...(body !== undefined ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) } : {}),
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
         },
       }, (res) => {
@@ -116,7 +146,7 @@ export class ApiServer {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       });
-      req.on('timeout', () => req.destroy(new Error(`${method} ${p}: timed out after 30 s`)));
+      req.on('timeout', () => req.destroy(new Error(`${method} ${p}: timed out after 60 s`)));
       req.on('error', reject);
       if (body !== undefined) req.write(body);
       req.end();

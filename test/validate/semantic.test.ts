@@ -198,3 +198,103 @@ describe('API-server semantics: details', () => {
     expect(r.summary.errors).toBeGreaterThan(0);
   });
 });
+
+describe('API-server semantics: what the server does before it validates (found by npm run test:realworld)', () => {
+  const c = { name: 'app', image: 'busybox:1.36' };
+  const errorsOf = (o: any) => run([o]).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path]);
+  const sts = (spec: any, claims: string[]) => ({
+    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
+    spec: {
+      serviceName: 'db', selector: { matchLabels: { app: 'db' } },
+      template: { metadata: { labels: { app: 'db' } }, spec },
+      volumeClaimTemplates: claims.map((name) => ({ metadata: { name }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })),
+    },
+  });
+
+  test('a StatefulSet\'s volumeClaimTemplates are volumes its containers may mount', () => {
+    const mounts = [{ name: 'data', mountPath: '/data' }];
+    expect(errorsOf(sts({ containers: [{ ...c, volumeMounts: mounts }], initContainers: [{ ...c, name: 'init', volumeMounts: mounts }] }, ['data']))).toEqual([]);
+    // a mount of neither a volume nor a claim template is still refused
+    expect(errorsOf(sts({ containers: [{ ...c, volumeMounts: [{ name: 'other', mountPath: '/o' }] }] }, ['data'])))
+      .toEqual([['volume-mounts.invalid', 'spec.template.spec.containers[0].volumeMounts[0].name']]);
+    // a Deployment has no claim templates
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ ...c, volumeMounts: mounts }] } }, volumeClaimTemplates: [{ metadata: { name: 'data' } }] } };
+    expect(errorsOf(dep).map(([rule]) => rule)).toContain('volume-mounts.invalid');
+  });
+
+  test('a template volume named like a claim template is replaced by it: not a duplicate, not validated', () => {
+    const spec = { containers: [{ ...c, volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'data', emptyDir: {}, hostPath: { path: '/x' } }] };
+    expect(errorsOf(sts(spec, ['data']))).toEqual([]);
+  });
+
+  test('a StatefulSet template\'s hostname and subdomain are not validated (the controller overwrites them)', () => {
+    expect(errorsOf(sts({ containers: [c], hostname: 'Not_A_Label', subdomain: 'x.y' }, []))).toEqual([]);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [c], hostname: 'Not_A_Label' } };
+    expect(errorsOf(pod)).toEqual([['pod.hostname-invalid', 'spec.hostname']]);
+  });
+
+  test('a volume with only a name is an emptyDir (SetDefaults_Volume)', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ ...c, volumeMounts: [{ name: 'scratch', mountPath: '/s' }] }], volumes: [{ name: 'scratch' }, { name: 'tmp', hostPath: null }] } };
+    expect(errorsOf(pod)).toEqual([]);
+  });
+
+  test('null is absent: a toleration effect, a probe handler or a field left null', () => {
+    const pod = (spec: any) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: null }, spec: { containers: [c], ...spec } });
+    expect(errorsOf(pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: null }, { operator: 'Exists', effect: null, tolerationSeconds: null }] }))).toEqual([]);
+    expect(errorsOf(pod({ containers: [{ ...c, readinessProbe: { exec: null, httpGet: { path: '/', port: 80 } } }] }))).toEqual([]);
+    expect(errorsOf(pod({ dnsPolicy: null, restartPolicy: null, securityContext: null, affinity: null }))).toEqual([]);
+    // what is there is still checked, and the user's object is left as it was
+    const bad = pod({ tolerations: [{ key: 'k', operator: 'Exists', value: 'v', effect: null }] });
+    expect(errorsOf(bad)).toEqual([['tolerations.invalid', 'spec.tolerations[0].operator']]);
+    expect(bad.spec.tolerations[0]).toHaveProperty('effect', null);
+  });
+});
+
+describe('API-server semantics the real-world corpus showed missing (npm run test:realworld)', () => {
+  const c = { name: 'app', image: 'busybox:1.36' };
+  const errorsOf = (o: any) => run([o]).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path]);
+  const pod = (spec: any, meta: any = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', ...meta }, spec: { containers: [c], ...spec } });
+
+  test('a Pod template\'s containers need an image too', () => {
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'app' }] } } } };
+    expect(errorsOf(dep)).toEqual([['containers.image-required', 'spec.template.spec.containers[0].image']]);
+  });
+
+  test('a left-out spec or template is validated as empty', () => {
+    expect(errorsOf({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } })).toEqual([
+      ['pod.containers-required', 'spec.template.spec.containers'],
+      ['workload.selector-invalid', 'spec.selector'],
+      ['workload.selector-invalid', 'spec.template.metadata.labels'],
+    ]);
+    expect(errorsOf({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: null } }).map(([r]) => r)).toContain('pod.containers-required');
+    expect(errorsOf({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } })).toEqual([['service.ports-invalid', 'spec.ports']]);
+  });
+
+  test('hostProcess containers need hostNetwork, all containers alike and the Pod\'s value', () => {
+    const hp = (v: boolean) => ({ securityContext: { windowsOptions: { hostProcess: v } } });
+    expect(errorsOf(pod({ containers: [{ ...c, ...hp(true) }] }))).toEqual([['security-context.invalid', 'spec.hostNetwork']]);
+    expect(errorsOf(pod({ hostNetwork: true, containers: [{ ...c, ...hp(true) }] }))).toEqual([]);
+    expect(errorsOf(pod({ hostNetwork: true, containers: [{ ...c, ...hp(true) }, { ...c, name: 'b' }] }))).toEqual([['security-context.invalid', 'spec']]);
+    expect(errorsOf(pod({ hostNetwork: true, securityContext: { windowsOptions: { hostProcess: true } }, containers: [{ ...c, ...hp(false) }] })).map(([, p]) => p))
+      .toContain('spec.containers[0].securityContext.windowsOptions.hostProcess');
+  });
+
+  test('procMount is Default or Unmasked', () => {
+    expect(errorsOf(pod({ containers: [{ ...c, securityContext: { procMount: 'Other' } }] }))).toEqual([['fields.not-supported', 'spec.containers[0].securityContext.procMount']]);
+    expect(errorsOf(pod({ containers: [{ ...c, securityContext: { procMount: 'Default' } }] }))).toEqual([]);
+  });
+
+  test('an AppArmor annotation names a container of the Pod', () => {
+    const key = 'container.apparmor.security.beta.kubernetes.io/other';
+    expect(errorsOf(pod({}, { annotations: { [key]: 'runtime/default' } }))).toEqual([['metadata.annotations-invalid', `metadata.annotations[${key}]`]]);
+    expect(errorsOf(pod({}, { annotations: { 'container.apparmor.security.beta.kubernetes.io/app': 'runtime/default' } }))).toEqual([]);
+  });
+
+  test('Ingress hosts are DNS names, a leading *. allowed', () => {
+    const ing = (host: string) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host }], tls: [{ hosts: [host] }] } });
+    expect(errorsOf(ing('__INGRESS_HOST__'))).toEqual([['ingress.host-invalid', 'spec.rules[0].host'], ['ingress.host-invalid', 'spec.tls[0].hosts[0]']]);
+    expect(errorsOf(ing('192.0.2.1')).map(([, p]) => p)).toContain('spec.rules[0].host');
+    expect(errorsOf(ing('*.example.com'))).toEqual([]);
+    expect(errorsOf(ing('web.example.com'))).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 /** The API-server semantics layer: dispatches an object to the validators of its kind. */
-import { Ctx } from '../context';
+import { Ctx, POD_TEMPLATE_PATHS } from '../context';
+import { getAt } from '../path';
 import { RuleMeta } from '../types';
-import { checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
+import { checkIngress, checkMetadata, checkPdb, checkPriorityClass, checkRoleBinding, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
 
 export const semanticRules: RuleMeta[] = [...objectRules, ...podRules];
@@ -13,7 +14,65 @@ const RESTART_BY_KIND: Record<string, readonly string[]> = {
   CronJob: ['OnFailure', 'Never'],
 };
 
-export function checkSemantics(ctx: Ctx): void {
+/**
+ * The value without its null fields. The API server decodes a JSON null as the field's zero value,
+ * so `effect: null` or `hostPath: null` is the field left out; nothing is copied where no null is.
+ */
+export function withoutNulls<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const y = withoutNulls(x);
+      if (y !== x) (out ??= v.slice())[i] = y;
+    });
+    return (out ?? v) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === null) {
+      out ??= { ...(v as Record<string, unknown>) };
+      delete out[k];
+    } else if (typeof x === 'object') {
+      const y = withoutNulls(x);
+      if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+    }
+  }
+  return (out ?? v) as T;
+}
+
+/**
+ * The value with an empty object wherever a left-out field on `path` would be: the API server
+ * validates the zero value of a spec or Pod template that is not there (a Deployment without a
+ * spec is refused for its missing selector and containers, a Service without one for its ports).
+ */
+export function withEmptyPath(obj: any, path: string): any {
+  const [head, ...rest] = path.split('.');
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  const cur = obj[head];
+  if (cur !== undefined && (cur === null || typeof cur !== 'object' || Array.isArray(cur))) return obj;
+  const next = rest.length ? withEmptyPath(cur ?? {}, rest.join('.')) : (cur ?? {});
+  return next === cur ? obj : { ...obj, [head]: next };
+}
+
+const SPEC_PATHS: Record<string, string | undefined> = { Service: 'spec' };
+
+export function checkSemantics(ctxIn: Ctx): void {
+  const where = POD_TEMPLATE_PATHS[ctxIn.kind];
+  const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
+  let obj = ctxIn.obj;
+  try {
+    obj = withoutNulls(obj);
+    if (specPath) obj = withEmptyPath(obj, specPath);
+  } catch {
+    obj = ctxIn.obj; // a value that cannot be read whole (a throwing getter): check it as it is
+  }
+  // no Pod spec where one belongs: the API server checks an empty one
+  const pod = ctxIn.pod ?? (where && getAt(ctxIn.obj, where.spec) == null ? { spec: undefined, specPath: where.spec, meta: undefined, metaPath: where.meta } : undefined);
+  const ctx: Ctx = obj === ctxIn.obj ? ctxIn : {
+    ...ctxIn, obj, pod: pod && { ...pod, spec: getAt(obj, pod.specPath), meta: getAt(obj, pod.metaPath) },
+  };
   checkMetadata(ctx, ctx.obj.metadata, 'metadata', false);
   if (ctx.pod) {
     if (ctx.kind !== 'Pod') checkMetadata(ctx, ctx.pod.meta, ctx.pod.metaPath, true);
@@ -24,5 +83,8 @@ export function checkSemantics(ctx: Ctx): void {
     case 'Service': checkService(ctx); break;
     case 'PodDisruptionBudget': checkPdb(ctx); break;
     case 'PriorityClass': checkPriorityClass(ctx); break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding': if (ctx.apiVersion === 'rbac.authorization.k8s.io/v1') checkRoleBinding(ctx); break;
+    case 'Ingress': if (ctx.apiVersion === 'networking.k8s.io/v1') checkIngress(ctx); break;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { arr, Ctx, isObj, selectorMatches } from '../context';
 import { field } from '../field';
-import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, portName, portNumber, qualifiedName } from '../names';
+import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
 import { checkLabelSelector } from './pod';
 import { cronProblem } from './cron';
@@ -39,13 +39,27 @@ export const objectRules: RuleMeta[] = [
     'minAvailable/maxUnavailable are int-or-string: a count or a percentage.', 'use a count such as 1 or a percentage such as 50%'),
   S('priorityclass.value-range', ['H25'], 'user-defined priority values are at most 1000000000',
     'Values above one billion are reserved for system-cluster-critical and system-node-critical.', 'use a value at most 1000000000'),
+  S('rbac.binding-invalid', ['H14'], 'a RoleBinding or ClusterRoleBinding must name a role and well-formed subjects',
+    'roleRef names a Role or ClusterRole of rbac.authorization.k8s.io (a ClusterRoleBinding only a ClusterRole); a ServiceAccount subject needs a namespace in a ClusterRoleBinding and no apiGroup; User and Group subjects need apiGroup rbac.authorization.k8s.io.', 'fix roleRef or the subject as the message says'),
+  S('ingress.host-invalid', ['H15'], 'Ingress hosts must be DNS names (a leading *. allowed), not IP addresses',
+    'The API server matches rules[].host and tls[].hosts[] as DNS names; placeholders such as __INGRESS_HOST__ or <your domain> left in a manifest are refused.', 'put the real host name in, or leave host out to match every host'),
   S('priorityclass.system-prefix', ['H25'], 'PriorityClass names starting with system- are reserved',
     'Only the built-in system-cluster-critical and system-node-critical classes may use the prefix.', 'rename the PriorityClass without the system- prefix'),
 ];
 
+/** RBAC names are path segments (ValidateRBACName): `system:controller:x` is fine. */
+function pathSegmentName(v: string): string[] {
+  if (v === '.' || v === '..') return [`may not be '${v}'`];
+  return ['/', '%'].filter((c) => v.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
 const NAME_RULE: Record<string, (v: string) => string[]> = {
   Service: dns1035Label,
   Namespace: dns1123Label,
+  Role: pathSegmentName,
+  ClusterRole: pathSegmentName,
+  RoleBinding: pathSegmentName,
+  ClusterRoleBinding: pathSegmentName,
 };
 
 function isInt(v: unknown): v is number {
@@ -99,7 +113,11 @@ export function checkWorkload(ctx: Ctx): void {
   const templateLabels = isObj(spec.template?.metadata?.labels) ? spec.template.metadata.labels : {};
   if (apps || (kind === 'Job' && spec.manualSelector === true)) {
     const sel = spec.selector;
-    if (isObj(sel)) {
+    if (sel === undefined && apps) {
+      // no selector selects nothing: the API server reports it missing and the template unmatched
+      r('workload.selector-invalid', 'spec.selector', field.required());
+      r('workload.selector-invalid', 'spec.template.metadata.labels', field.invalid(spec.template?.metadata?.labels ?? null, '`selector` does not match template `labels`'));
+    } else if (isObj(sel)) {
       checkLabelSelector(ctx, 'workload.selector-invalid', sel, 'spec.selector');
       const empty = Object.keys(isObj(sel.matchLabels) ? sel.matchLabels : {}).length === 0 && arr(sel.matchExpressions).length === 0;
       if (empty) r('workload.selector-invalid', 'spec.selector', field.invalid(sel, `empty selector is invalid for ${kind.toLowerCase()}`));
@@ -293,4 +311,55 @@ export function checkPriorityClass(ctx: Ctx): void {
   }
   const pp = ['Never', 'PreemptLowerPriority'];
   if (o.preemptionPolicy !== undefined && !pp.includes(o.preemptionPolicy)) ctx.report('fields.not-supported', 'preemptionPolicy', field.notSupported(o.preemptionPolicy, pp));
+}
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/** RoleBinding and ClusterRoleBinding (ValidateRoleBinding, ValidateClusterRoleBinding, ValidateRoleBindingSubject). */
+export function checkRoleBinding(ctx: Ctx): void {
+  const { obj, kind } = ctx;
+  const r = (p: string, m: string) => ctx.report('rbac.binding-invalid', p, m);
+  const ref = isObj(obj.roleRef) ? obj.roleRef : {};
+  if (ref.apiGroup !== RBAC_GROUP) r('roleRef.apiGroup', field.notSupported(ref.apiGroup ?? '', [RBAC_GROUP]));
+  const kinds = kind === 'ClusterRoleBinding' ? ['ClusterRole'] : ['Role', 'ClusterRole'];
+  if (!kinds.includes(ref.kind)) r('roleRef.kind', field.notSupported(ref.kind ?? '', kinds));
+  if (typeof ref.name !== 'string' || ref.name === '') r('roleRef.name', field.required());
+  else for (const m of pathSegmentName(ref.name)) r('roleRef.name', field.invalid(ref.name, m));
+  arr(obj.subjects).forEach((sub, i) => {
+    if (!isObj(sub)) return;
+    const p = `subjects[${i}]`;
+    if (typeof sub.name !== 'string' || sub.name === '') r(`${p}.name`, field.required());
+    if (sub.kind === 'ServiceAccount') {
+      if (typeof sub.name === 'string' && sub.name !== '') for (const m of dns1123Subdomain(sub.name)) r(`${p}.name`, field.invalid(sub.name, m));
+      if (typeof sub.apiGroup === 'string' && sub.apiGroup !== '') r(`${p}.apiGroup`, field.notSupported(sub.apiGroup, ['']));
+      if (kind === 'ClusterRoleBinding' && (typeof sub.namespace !== 'string' || sub.namespace === '')) r(`${p}.namespace`, field.required());
+    } else if (sub.kind === 'User' || sub.kind === 'Group') {
+      if (sub.apiGroup !== RBAC_GROUP) r(`${p}.apiGroup`, field.notSupported(sub.apiGroup ?? '', [RBAC_GROUP]));
+    } else {
+      r(`${p}.kind`, field.notSupported(sub.kind ?? '', ['ServiceAccount', 'User', 'Group']));
+    }
+  });
+}
+
+/** A host of an Ingress rule or TLS entry: a DNS-1123 subdomain, `*.` allowed in front, never an IP address. */
+function hostProblems(host: string): string[] {
+  if (ipAddress(host).length === 0) return ['must be a DNS name, not an IP address'];
+  if (host.startsWith('*.')) {
+    const rest = dns1123Subdomain(host.slice(2));
+    return rest.length ? ["a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character"] : [];
+  }
+  return dns1123Subdomain(host);
+}
+
+/** Ingress rule and TLS hosts (ValidateIngressSpec). */
+export function checkIngress(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  if (!isObj(spec)) return;
+  const r = (p: string, m: string) => ctx.report('ingress.host-invalid', p, m);
+  arr(spec.rules).forEach((rule, i) => {
+    if (isObj(rule) && typeof rule.host === 'string' && rule.host !== '') for (const m of hostProblems(rule.host)) r(`spec.rules[${i}].host`, field.invalid(rule.host, m));
+  });
+  arr(spec.tls).forEach((t, i) => {
+    if (isObj(t)) arr(t.hosts).forEach((h, j) => { if (typeof h === 'string') for (const m of hostProblems(h)) r(`spec.tls[${i}].hosts[${j}]`, field.invalid(h, m)); });
+  });
 }

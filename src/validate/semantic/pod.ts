@@ -23,8 +23,8 @@ export const podRules: RuleMeta[] = [
     'Container names appear in the kubelet\'s API, logs and metrics; the API server requires a lowercase RFC 1123 label.', 'name the container with lowercase letters, digits and dashes (max 63)'),
   S('containers.duplicate-name', ['H1'], 'container names must be unique across containers and init containers',
     'The kubelet addresses containers by name; the API server rejects two containers of one Pod with the same name.', 'rename one of the containers'),
-  S('containers.image-required', ['H6'], 'a bare Pod\'s containers must name an image',
-    'The API server requires containers[].image on Pods; templates may leave it to a controller or config tool, Pods may not.', 'set image to a pinned image reference'),
+  S('containers.image-required', ['H6'], 'every container must name an image',
+    'The API server requires containers[].image on Pods and on Pod templates alike (a Deployment without one is refused); a config tool that fills it in must do so before the object is sent.', 'set image to a pinned image reference'),
   S('fields.not-supported', ['H8', 'H12', 'H13'], 'an enumerated field holds a value the API server does not know',
     'Fields such as imagePullPolicy, dnsPolicy, protocol and terminationMessagePolicy accept a fixed set of values; anything else is rejected.', 'use one of the supported values named in the message'),
   S('fields.out-of-range', ['H3', 'H17'], 'a number is outside the range the API server accepts',
@@ -146,7 +146,8 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (typeof spec[f] === 'string' && spec[f] !== '') for (const m of dns1123Subdomain(spec[f])) r('pod.reference-name-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
   }
 
-  for (const f of ['hostname', 'subdomain'] as const) {
+  // a StatefulSet's controller overwrites both, so the API server does not validate them there
+  for (const f of ctx.kind === 'StatefulSet' ? [] : ['hostname', 'subdomain'] as const) {
     if (typeof spec[f] === 'string' && spec[f] !== '') {
       for (const m of dns1123Label(spec[f])) r('pod.hostname-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
     }
@@ -185,10 +186,13 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (spec.hostIPC === true && sns === 'ipc') r('sysctls.host-namespace', `${p}.name`, field.invalid(s.name, "may not be specified when 'hostIPC' is true"));
   });
 
-  // Volumes
+  // Volumes. A StatefulSet's claim templates are volumes of its Pods: the API server adds them
+  // first and leaves out a template volume of the same name (apps validation, volumesToAddForTemplates).
   const volumes = new Map<string, any>();
+  for (const name of claimTemplateNames(ctx)) volumes.set(name, { name, persistentVolumeClaim: { claimName: name } });
+  const claimed = new Set(volumes.keys());
   arr(spec.volumes).forEach((v, i) => {
-    if (!isObj(v)) return;
+    if (!isObj(v) || (typeof v.name === 'string' && claimed.has(v.name))) return;
     const p = `${sp}.volumes[${i}]`;
     if (typeof v.name !== 'string' || v.name === '') r('volumes.invalid', `${p}.name`, field.required());
     else {
@@ -197,8 +201,8 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
       volumes.set(v.name, v);
     }
     const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
-    if (sources.length === 0) r('volumes.invalid', p, field.required('must specify a volume type'));
-    else if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+    // a volume without a source is defaulted to emptyDir before validation (SetDefaults_Volume)
+    if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
     else checkVolumeSource(ctx, v, p);
   });
 
@@ -226,9 +230,42 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
       if (names.has(c.name)) r('containers.duplicate-name', `${path}.name`, field.duplicate(c.name));
       names.add(c.name);
     }
-    if (ctx.kind === 'Pod' && (typeof c.image !== 'string' || c.image === '')) r('containers.image-required', `${path}.image`, field.required());
+    // required in templates too (validateContainerCommon); only the whitespace check is Pod-only
+    if (typeof c.image !== 'string' || c.image === '') r('containers.image-required', `${path}.image`, field.required());
     checkContainer(ctx, ref, spec, volumes, ref.init ? new Map() : hostPorts);
   }
+  checkHostProcess(ctx, spec, sp, refs);
+  // AppArmor annotations name a container of the Pod (ValidatePodSpecificAnnotations, templates too)
+  const annotations = isObj(pod.meta?.annotations) ? pod.meta.annotations : {};
+  for (const k of Object.keys(annotations)) {
+    if (!k.startsWith(APPARMOR_PREFIX)) continue;
+    const name = k.slice(APPARMOR_PREFIX.length);
+    if (!names.has(name)) r('metadata.annotations-invalid', `${pod.metaPath}.annotations[${k}]`, field.invalid(name, 'container not found'));
+  }
+}
+
+const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** Windows hostProcess containers: all or none of a Pod's, the Pod's value agreeing, and only with hostNetwork. */
+function checkHostProcess(ctx: Ctx, spec: any, sp: string, refs: ContainerRef[]): void {
+  const podValue = isObj(spec.securityContext) && isObj(spec.securityContext.windowsOptions) ? spec.securityContext.windowsOptions.hostProcess : undefined;
+  let count = 0;
+  for (const { c, path } of refs) {
+    const own = isObj(c.securityContext) && isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.hostProcess : undefined;
+    if (typeof podValue === 'boolean' && typeof own === 'boolean' && own !== podValue) {
+      ctx.report('security-context.invalid', `${path}.securityContext.windowsOptions.hostProcess`, field.invalid(own, `pod hostProcess value must be identical if both are specified, was ${podValue}`));
+    }
+    if (own === true || (own === undefined && podValue === true)) count++;
+  }
+  if (count === 0) return;
+  if (count !== refs.length) ctx.report('security-context.invalid', sp, field.invalid('', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'));
+  if (spec.hostNetwork !== true) ctx.report('security-context.invalid', `${sp}.hostNetwork`, field.invalid(false, 'hostNetwork must be true if pod contains any hostProcess containers'));
+}
+
+/** The names of a StatefulSet's volumeClaimTemplates. */
+function claimTemplateNames(ctx: Ctx): string[] {
+  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return [];
+  return arr(ctx.obj.spec.volumeClaimTemplates).map((t) => t?.metadata?.name).filter((n): n is string => typeof n === 'string' && n !== '');
 }
 
 function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<string, any>, hostPorts: Map<string, string>): void {
@@ -359,8 +396,13 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     }
     for (const f of ['runAsUser', 'runAsGroup'] as const) checkId(ctx, sc[f], `${path}.securityContext.${f}`);
     checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
+    if (typeof sc.procMount === 'string' && sc.procMount !== '' && !PROC_MOUNTS.includes(sc.procMount)) {
+      r('fields.not-supported', `${path}.securityContext.procMount`, field.notSupported(sc.procMount, PROC_MOUNTS));
+    }
   }
 }
+
+const PROC_MOUNTS = ['Default', 'Unmasked'];
 
 /**
  * A sleep hook may not outlast the Pod's grace period. The API server checks it after defaulting:

@@ -1,0 +1,68 @@
+/**
+ * The corpora the real-world test reads, in place: the shared real-world corpus beside the
+ * repository (PODSMITH_CORPUS overrides it), and the YAML that k8s.io/kubernetes keeps as its
+ * own test data (test/e2e/testing-manifests, test/fixtures), fetched through the Go module proxy
+ * at the cluster's Kubernetes version and kept in the Go module cache — never committed.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface Corpus {
+  name: string;
+  root: string;
+  /** Paths relative to root, sorted. */
+  files: string[];
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+function walk(root: string, dir: string, out: string[]): void {
+  for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) walk(root, rel, out);
+    else if (e.isFile() && EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(rel);
+  }
+}
+
+/** The shared real-world corpus: `<repo>/../shared/corpus/realworld`, or PODSMITH_CORPUS. */
+export function realWorldRoot(): string {
+  return process.env.PODSMITH_CORPUS ?? path.join(REPO_ROOT, '..', 'shared', 'corpus', 'realworld');
+}
+
+export function realWorldCorpus(): Corpus | undefined {
+  const root = realWorldRoot();
+  if (!fs.existsSync(root)) return undefined;
+  const files: string[] = [];
+  walk(root, '', files);
+  return { name: 'realworld', root, files: files.sort() };
+}
+
+/** The Kubernetes version the local cluster runs (cluster/versions.env). */
+export function clusterKubernetesVersion(): string {
+  const env = fs.readFileSync(path.join(REPO_ROOT, 'cluster', 'versions.env'), 'utf8');
+  const m = /^KUBERNETES_VERSION=(v\d+\.\d+\.\d+)$/m.exec(env);
+  if (!m) throw new Error('cluster/versions.env has no KUBERNETES_VERSION');
+  return m[1];
+}
+
+/** `go mod download -json k8s.io/kubernetes@vX`: the module's directory in the Go module cache. */
+export function kubernetesModuleDir(version = clusterKubernetesVersion()): string {
+  const out = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], {
+    encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, GO111MODULE: 'on' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const info = JSON.parse(out);
+  if (info.Error) throw new Error(`go mod download k8s.io/kubernetes@${version}: ${info.Error}`);
+  return info.Dir;
+}
+
+/** The upstream corpora: Kubernetes' e2e testing manifests and its test fixtures. */
+export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] {
+  const dir = kubernetesModuleDir(version);
+  return ['test/e2e/testing-manifests', 'test/fixtures'].map((sub) => {
+    const files: string[] = [];
+    walk(path.join(dir, sub), '', files);
+    return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };
+  });
+}

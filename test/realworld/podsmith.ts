@@ -1,0 +1,46 @@
+/**
+ * podsmith's verdict on each object of a file, as a user gets it: the file is read by
+ * podsmith's own reader (an unreadable file rejects every object in it, as `podsmith validate`
+ * exits 2), and an object is rejected when it has any unsuppressed error-level finding.
+ */
+import { InputError } from '../../src/errors';
+import { parseText, validateObjects } from '../../src/validate';
+import { InputObject } from '../../src/validate/types';
+
+export interface PodsmithError { rule: string; path: string; message: string; line?: number; object: string }
+
+export interface PodsmithFile {
+  /** Why the file could not be read at all. */
+  unreadable?: string;
+  /** The file's objects as podsmith read them (lists not yet expanded), each with its errors by object. */
+  documents: Array<{ value: unknown; errors: PodsmithError[] }>;
+}
+
+/** `apiVersion kind namespace/name` of a value, as the engine names an object in its findings. */
+export const refText = (o: any): string => {
+  const x = o !== null && typeof o === 'object' ? o : {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const ns = typeof x.metadata?.namespace === 'string' ? `${x.metadata.namespace}/` : '';
+  return `${str(x.apiVersion)} ${str(x.kind)} ${ns}${typeof x.metadata?.name === 'string' ? x.metadata.name : str(x.metadata?.generateName)}`;
+};
+
+export function judgeFile(text: string, file: string, k8sVersion: string): PodsmithFile {
+  let inputs: InputObject[];
+  try {
+    inputs = parseText(text, file);
+  } catch (e) {
+    if (e instanceof InputError) return { unreadable: e.message, documents: [] };
+    throw e;
+  }
+  return {
+    documents: inputs.map((input) => {
+      const value = input.object;
+      const report = validateObjects([input], { k8sVersion });
+      const errors = report.findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => ({
+        rule: f.rule, path: f.path, message: f.message, ...(f.line !== undefined ? { line: f.line } : {}),
+        object: `${f.object.apiVersion} ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}`,
+      }));
+      return { value, errors };
+    }),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The real-world test: every object of a corpus, judged by the API server on its own bytes and by
+ * podsmith as a user runs it, and the two verdicts compared. Nothing is shrunk or skipped:
+ * admission-only refusals, custom resources and server errors are counted apart and listed.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Corpus } from './corpora';
+import { isBlank, metaOf, readMeta, splitDocuments } from './documents';
+import { judgeFile, PodsmithError, refText } from './podsmith';
+import { ServerJudge, ServerVerdict } from './server';
+
+export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'admission' | 'custom' | 'error';
+
+export interface Unit {
+  file: string;
+  line: number;
+  object: string;
+  server: ServerVerdict;
+  /** Error-level findings podsmith gave this object (or the reason it could not read the file). */
+  podsmith: PodsmithError[];
+  podsmithRejects: boolean;
+  outcome: Outcome;
+  /** Where podsmith's reading and the text split disagree on which document is which. */
+  note?: string;
+}
+
+export interface CorpusResult {
+  corpus: string;
+  files: number;
+  units: Unit[];
+  ms: number;
+}
+
+interface Pending { unit: Omit<Unit, 'server' | 'outcome'>; text: string; value: any; server?: ServerVerdict }
+
+/** The units of one file: one per document, or per item of a `*List` (kubectl sends items one by one). */
+export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pending[] {
+  const abs = path.join(root, rel);
+  const text = fs.readFileSync(abs, 'utf8');
+  const ps = judgeFile(text, rel, k8sVersion);
+  const docs = splitDocuments(text).filter((d) => d.separatorError || !isBlank(d.text));
+  const out: Pending[] = [];
+  // podsmith's objects in file order, matched to the documents by order or, failing that, by name
+  const read = docs.map((d) => ({ d, meta: d.separatorError ? undefined : readMeta(d.text) }))
+    .filter((x) => !x.meta || x.meta.unreadable || (x.meta.value !== null && x.meta.value !== undefined));
+  const sameCount = ps.documents.length === read.length;
+  const used = new Set<number>();
+  read.forEach(({ d, meta }, k) => {
+    let mine: { value: unknown; errors: PodsmithError[] } | undefined;
+    let note: string | undefined;
+    if (ps.unreadable) {
+      mine = { value: undefined, errors: [{ rule: 'input', path: '', message: ps.unreadable, object: '' }] };
+    } else if (sameCount) {
+      mine = ps.documents[k];
+    } else if (meta?.value !== undefined) {
+      const want = refText(meta.value);
+      const j = ps.documents.findIndex((p, i) => !used.has(i) && refText(p.value) === want);
+      if (j >= 0) {
+        used.add(j);
+        mine = ps.documents[j];
+      }
+      note = `podsmith read ${ps.documents.length} documents where the text has ${read.length}`;
+    }
+    const errors = mine?.errors ?? [];
+    const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(note ? { note } : {}) });
+    if (d.separatorError) {
+      out.push({ unit: base('(separator)', errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${d.separatorError}` } });
+      return;
+    }
+    const value: any = meta!.value;
+    const m = metaOf(value);
+    if (meta!.unreadable) {
+      out.push({ unit: base('(unreadable)', errors), text: d.text, value: undefined });
+      return;
+    }
+    if (typeof value === 'object' && !Array.isArray(value) && typeof m.kind === 'string' && m.kind.endsWith('List') && Array.isArray(value.items)) {
+      const listRef = refText(value);
+      value.items.forEach((item: any) => {
+        const ref = refText(item);
+        const ers = errors.filter((e) => e.object === ref || e.object === listRef);
+        out.push({ unit: base(ref, ers), text: JSON.stringify(item), value: item });
+      });
+      return;
+    }
+    out.push({ unit: base(refText(value), errors), text: d.text, value });
+  });
+  return out;
+}
+
+/** The API server's verdict on one unit. */
+async function serverVerdict(judge: ServerJudge, p: Pending): Promise<ServerVerdict> {
+  if (p.server) return p.server;
+  const v = p.value;
+  if (v === undefined) {
+    // the text split's reader could not read it: let the API server's decoder say why
+    const r = await judge.judgeRawOnly(p.text);
+    return r;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || typeof v.apiVersion !== 'string' || typeof v.kind !== 'string' || !v.apiVersion || !v.kind) {
+    return { class: 'rejected', message: "kubectl: Object 'Kind' or 'apiVersion' is missing" };
+  }
+  return judge.judge(p.text, v);
+}
+
+export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean): Outcome {
+  switch (server.class) {
+    case 'accepted': return podsmithRejects ? 'false-reject' : 'agree';
+    case 'rejected': return podsmithRejects ? 'agree' : 'false-accept';
+    default: return server.class;
+  }
+}
+
+export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sVersion: string; files?: string[]; progress?: (done: number, all: number) => void }): Promise<CorpusResult> {
+  const t0 = Date.now();
+  const files = opts.files ?? corpus.files;
+  const pending = files.flatMap((f) => unitsOfFile(corpus.root, f, opts.k8sVersion));
+  const units: Unit[] = new Array(pending.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < pending.length) {
+      const i = next++;
+      const server = await serverVerdict(judge, pending[i]);
+      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects) };
+      if (++done % 200 === 0) opts.progress?.(done, pending.length);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { corpus: corpus.name, files: files.length, units, ms: Date.now() - t0 };
+}
+
+export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; admission: number; custom: number; errors: number; agreement: number }
+
+export function figures(r: CorpusResult): Figures {
+  const n = (o: Outcome) => r.units.filter((u) => u.outcome === o).length;
+  const judged = n('agree') + n('false-reject') + n('false-accept');
+  return {
+    objects: r.units.length, judged, agree: n('agree'), falseRejects: n('false-reject'), falseAccepts: n('false-accept'),
+    admission: n('admission'), custom: n('custom'), errors: n('error'), agreement: judged ? n('agree') / judged : 1,
+  };
+}
+
+const oneLine = (s: string | undefined, max = 240) => (s ?? '').replace(/\s+/g, ' ').slice(0, max);
+
+export function formatCorpus(r: CorpusResult): string {
+  const f = figures(r);
+  const lines = [
+    `realworld: ${r.corpus}: ${r.files} files, ${f.objects} objects, ${(r.ms / 1000).toFixed(1)} s`,
+    `  judged by the API server: ${f.judged} (apart: ${f.admission} admission-only, ${f.custom} custom kinds, ${f.errors} server errors)`,
+    `  agreement: ${f.agree}/${f.judged} = ${(100 * f.agreement).toFixed(2)}%`,
+    `  false rejects (API accepts, podsmith errors): ${f.falseRejects}`,
+  ];
+  for (const u of r.units.filter((x) => x.outcome === 'false-reject')) {
+    lines.push(`    ${u.file}:${u.line} ${u.object}${u.note ? ` [${u.note}]` : ''}`);
+    for (const e of u.podsmith.slice(0, 3)) lines.push(`      ${e.rule} at ${e.path || '(object)'}: ${oneLine(e.message)}`);
+  }
+  lines.push(`  false accepts (API rejects, podsmith lets through): ${f.falseAccepts}`);
+  for (const u of r.units.filter((x) => x.outcome === 'false-accept')) {
+    lines.push(`    ${u.file}:${u.line} ${u.object}${u.note ? ` [${u.note}]` : ''}`, `      API server (${u.server.status ?? 'client'}): ${oneLine(u.server.message)}`);
+  }
+  lines.push(`  admission-only refusals: ${f.admission}`);
+  for (const u of r.units.filter((x) => x.outcome === 'admission')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
+  const kinds = new Map<string, number>();
+  for (const u of r.units.filter((x) => x.outcome === 'custom')) {
+    const k = u.object.split(' ').slice(0, 2).join(' ');
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
+  lines.push(`  custom kinds (no CRD here): ${f.custom}${kinds.size ? ` — ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ×${v}`).join(', ')}` : ''}`);
+  if (f.errors) {
+    lines.push(`  server errors: ${f.errors}`);
+    for (const u of r.units.filter((x) => x.outcome === 'error')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,200 @@
+/**
+ * The API server's verdict on one document's bytes: a server-side dry-run create
+ * (`Content-Type: application/yaml`, `?dryRun=All&fieldValidation=Strict`), as `kubectl apply
+ * --dry-run=server --validate=strict` would send it. The URL comes from the server's own
+ * discovery; the Namespace, ServiceAccount and PriorityClass an object names are created first
+ * (admission would refuse the object for their absence, which says nothing of the object).
+ */
+import { ApiServer } from '../support/apiserver';
+
+/** How the API server answered. `admission`, `custom` and `error` are counted apart. */
+export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'custom' | 'error';
+
+export interface ServerVerdict {
+  class: ServerClass;
+  status?: number;
+  message?: string;
+  /** The object already existed: judged as a server-side apply (update) instead. */
+  viaApply?: boolean;
+}
+
+interface Resource { path: string; plural: string; namespaced: boolean }
+
+const LABEL = 'podsmith.dev/realworld';
+
+/** Groups Kubernetes served once and serves no version of today (a kind there is a removed one, not a custom one). */
+const REMOVED_GROUPS = new Set(['extensions', 'settings.k8s.io', 'auditregistration.k8s.io']);
+
+export function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+}
+
+export class ServerJudge {
+  private resources = new Map<string, Resource>();
+  /** Groups the API server serves some version of. */
+  private readonly groups = new Set<string>(['']);
+  private readonly ensured = new Map<string, Promise<void>>();
+  /** What this run created, deleted by cleanup(). */
+  private readonly created: string[] = [];
+
+  constructor(private readonly api: ApiServer, readonly scratchNamespace: string) {}
+
+  /** Reads the served kinds from discovery (/api/v1 and every /apis group version). */
+  async discover(): Promise<void> {
+    const json = async (p: string) => {
+      const r = await this.api.get(p);
+      if (r.status !== 200) throw new Error(`GET ${p}: ${r.status}`);
+      return JSON.parse(r.body);
+    };
+    const add = (gv: string, prefix: string, list: any) => {
+      for (const r of list.resources ?? []) {
+        if (r.name.includes('/') || !(r.verbs ?? []).includes('create')) continue;
+        this.resources.set(`${gv}/${r.kind}`, { path: prefix, plural: r.name, namespaced: r.namespaced });
+      }
+    };
+    add('v1', '/api/v1', await json('/api/v1'));
+    const groups = await json('/apis');
+    for (const g of groups.groups ?? []) {
+      this.groups.add(g.name);
+      for (const v of g.versions ?? []) add(v.groupVersion, `/apis/${v.groupVersion}`, await json(`/apis/${v.groupVersion}`));
+    }
+    await this.ensureNamespace(this.scratchNamespace);
+  }
+
+  /** Where an object of this type is created, or why it is not. */
+  resourceFor(apiVersion: string, kind: string): Resource | ServerVerdict {
+    const r = this.resources.get(`${apiVersion}/${kind}`);
+    if (r) return r;
+    // a group the server serves (or served) but not this version or kind: kubectl finds no match
+    const group = groupOf(apiVersion);
+    if (this.groups.has(group) || REMOVED_GROUPS.has(group)) {
+      return { class: 'rejected', status: 404, message: `${apiVersion} ${kind}: no matches for kind in version (not served by this API server)` };
+    }
+    return { class: 'custom', message: `${apiVersion} ${kind}: not a group this API server serves (a custom resource or a config file)` };
+  }
+
+  /** Dry-runs one document's text; `object` is its value, read only for the URL and what it needs. */
+  async judge(text: string, object: any): Promise<ServerVerdict> {
+    const where = this.resourceFor(object.apiVersion, object.kind);
+    if (!('path' in where)) return where;
+    const namespace = where.namespaced ? (typeof object.metadata?.namespace === 'string' && object.metadata.namespace !== '' ? object.metadata.namespace : this.scratchNamespace) : undefined;
+    try {
+      if (namespace) await this.ensureNamespace(namespace);
+      if (namespace && object.kind === 'Pod') await this.ensurePodReferences(namespace, object.spec);
+    } catch {
+      // e.g. a namespace that is no valid name: the API server answers the object's request itself
+    }
+    const base = `${where.path}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/${where.plural}`;
+    let r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
+    // admission reads Namespaces, ServiceAccounts and PriorityClasses from informer caches, which
+    // may not have seen what was just created: ask again for a few seconds before calling it admission
+    for (let i = 0; i < 5 && (r.status === 403 || r.status === 404) && /not found|no PriorityClass/.test(r.body); i++) {
+      await new Promise((res) => setTimeout(res, 1000));
+      r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
+    }
+    let viaApply = false;
+    const name = object.metadata?.name;
+    if (r.status === 409 && typeof name === 'string' && /already exists/.test(r.body)) {
+      // it exists on the cluster (a system object, or one this run made for another): apply instead
+      viaApply = true;
+      r = await this.send('PATCH', `${base}/${encodeURIComponent(name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith-realworld&force=true`, text, 'application/apply-patch+yaml');
+    }
+    const verdict = classify(r.status, r.body);
+    // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
+    if (verdict.class === 'admission' && namespace && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) verdict.class = 'rejected';
+    return { ...verdict, ...(viaApply ? { viaApply } : {}) };
+  }
+
+  /**
+   * Text this test could not read, for the type it needs: the API server's YAML decoder says
+   * whether it can (a 400 naming the YAML error is a rejection; anything else is listed apart).
+   */
+  async judgeRawOnly(text: string): Promise<ServerVerdict> {
+    const r = await this.send('POST', `/api/v1/namespaces/${this.scratchNamespace}/configmaps?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
+    const v = classify(r.status, r.body);
+    if (v.class === 'rejected' && r.status === 400) return v;
+    return { class: 'error', status: r.status, message: `the test could not read this document, the API server answered ${r.status}: ${v.message ?? ''}` };
+  }
+
+  /** Deletes what this run created (namespaces last). */
+  async cleanup(): Promise<void> {
+    for (const p of this.created.reverse()) await this.api.send('DELETE', p, '{}', 'application/json').catch(() => undefined);
+  }
+
+  private async send(method: string, p: string, body: string, type: string): Promise<{ status: number; body: string }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await this.api.send(method, p, body, type);
+        if ((r.status === 429 || r.status >= 500) && attempt < 3) {
+          await new Promise((res) => setTimeout(res, 500 * (attempt + 1)));
+          continue;
+        }
+        return r;
+      } catch (e) {
+        if (attempt >= 3) return { status: 0, body: (e as Error).message };
+      }
+    }
+  }
+
+  private ensure(key: string, make: () => Promise<void>): Promise<void> {
+    let p = this.ensured.get(key);
+    if (!p) {
+      p = make();
+      this.ensured.set(key, p);
+    }
+    return p;
+  }
+
+  /** Creates an object unless it exists; remembers what it created. */
+  private async create(collection: string, body: any): Promise<void> {
+    const r = await this.api.send('POST', collection, JSON.stringify(body), 'application/json');
+    if (r.status === 409) return;
+    if (r.status < 200 || r.status >= 300) throw new Error(`POST ${collection}: ${r.status} ${r.body.slice(0, 200)}`);
+    this.created.push(`${collection}/${body.metadata.name}`);
+  }
+
+  private ensureNamespace(ns: string): Promise<void> {
+    return this.ensure(`ns/${ns}`, async () => {
+      const got = await this.api.get(`/api/v1/namespaces/${encodeURIComponent(ns)}`);
+      if (got.status === 200) {
+        if (JSON.parse(got.body).status?.phase === 'Terminating') throw new Error(`namespace ${ns} is terminating`);
+      } else {
+        await this.create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { [LABEL]: 'true' } } });
+      }
+      await this.ensureServiceAccount(ns, 'default');
+    });
+  }
+
+  private ensureServiceAccount(ns: string, name: string): Promise<void> {
+    return this.ensure(`sa/${ns}/${name}`, () => this.create(`/api/v1/namespaces/${encodeURIComponent(ns)}/serviceaccounts`,
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, labels: { [LABEL]: 'true' } } }));
+  }
+
+  /** What the ServiceAccount and Priority admission plugins look up for a bare Pod. */
+  private async ensurePodReferences(ns: string, spec: any): Promise<void> {
+    const sa = spec?.serviceAccountName ?? spec?.serviceAccount;
+    if (typeof sa === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(sa)) await this.ensureServiceAccount(ns, sa);
+    const pc = spec?.priorityClassName;
+    if (typeof pc === 'string' && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(pc) && !pc.startsWith('system-')) {
+      await this.ensure(`pc/${pc}`, () => this.create('/apis/scheduling.k8s.io/v1/priorityclasses',
+        { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc, labels: { [LABEL]: 'true' } }, value: 1000 }));
+    }
+  }
+}
+
+/**
+ * 2xx accepted; 400 (decoding, strict fields) and 422 (validation) rejected; 403 and 404 come
+ * from admission (a missing reference, a policy), not from the object's validity.
+ */
+export function classify(status: number, body: string): ServerVerdict {
+  let message = body;
+  try {
+    message = JSON.parse(body).message ?? body;
+  } catch {
+    // not JSON: keep the text
+  }
+  if (status >= 200 && status < 300) return { class: 'accepted', status };
+  if (status === 400 || status === 422) return { class: 'rejected', status, message };
+  if (status === 403 || status === 404) return { class: 'admission', status, message };
+  return { class: 'error', status, message };
+}
