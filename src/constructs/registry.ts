@@ -5,6 +5,7 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
+import { NameRef, nameOf } from './interop';
 import { checkObjectName } from './object-name';
 
 export interface RegistrySecretProps {
@@ -54,8 +55,8 @@ export interface ServiceAccountProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
   readonly namespace?: string;
-  /** H10: Pods using this account pull with these Secrets. @default none */
-  readonly imagePullSecrets?: (RegistrySecret | string)[];
+  /** H10: Pods using this account pull with these Secrets (RegistrySecret, kplus Secret, or names). @default none */
+  readonly imagePullSecrets?: NameRef[];
   /** @default false */
   readonly automountServiceAccountToken?: boolean;
 }
@@ -74,7 +75,7 @@ export class ServiceAccount extends Construct {
       kind: 'ServiceAccount',
       metadata: { name: this.name, ...(props.namespace ? { namespace: props.namespace } : {}) },
       automountServiceAccountToken: props.automountServiceAccountToken ?? false,
-      ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets.map((s) => ({ name: typeof s === 'string' ? s : s.name })) } : {}),
+      ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets.map((s, i) => ({ name: nameOf(this.node.path, `imagePullSecrets[${i}]`, s) })) } : {}),
     });
   }
 }
