@@ -83,7 +83,7 @@ const project = new TypeScriptProject({
     },
     include: ['../bench/**/*.ts'],
   },
-  gitignore: ['/dist/', '/dist-pkg/', '/test-reports/', '/.podsmith/', '/bench/out/'],
+  gitignore: ['/dist/', '/dist-pkg/', '/test-reports/', '/.podsmith/', '/bench/out/', '/docs/api/', '/examples/lib/'],
 });
 
 // The example app: `cdk8s synth` builds it into dist/; `podsmith synth` also validates it
@@ -117,13 +117,15 @@ project.addTask('synth', {
 // against real containers, one file at a time.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
-project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/', { receiveArgs: true });
+project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/', { receiveArgs: true });
+// issue 12: podsmith as a consumer installs it (npm pack, oldest and newest cdk8s; needs the registry or a warm npm cache)
+project.testTask.exec('jest --ci --runInBand test/consumer');
 project.testTask.exec('bash cluster/prepare.sh');
 project.testTask.exec('jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e');
 
 project.addTask('test:unit', {
   description: 'Unit, snapshot and handbook tests only (no cluster)',
-  exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
+  exec: 'jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/',
   receiveArgs: true,
 });
 
@@ -204,6 +206,10 @@ project.package.addField('exports', {
 // `npx podsmith` works right after `npm ci` in a checkout; an install of the package (no
 // .projenrc.ts in it) builds nothing: lib/ ships compiled.
 project.addScripts({ prepare: 'node -e "fs.existsSync(\'.projenrc.ts\') && require(\'./scripts/prepare.js\')"' });
+project.addTask('test:consumer', {
+  description: 'A fresh consumer project from npm pack on the oldest and newest cdk8s, building examples/ (needs the npm registry or a warm cache)',
+  steps: [{ spawn: 'compile' }, { exec: 'jest --ci --runInBand test/consumer', receiveArgs: true }],
+});
 project.addTask('docs:api', {
   description: 'API reference from the TSDoc comments into docs/api/',
   exec: 'typedoc --out docs/api --readme none --excludeInternal --excludePrivate src/index.ts',

@@ -20,7 +20,7 @@ export {
   Toleration, SchedulingProps, TopologySpread, PodSecurityProps, PodProps, ANNOTATIONS,
 } from './constructs/pod';
 export * from './constructs/policy';
-export { PortRef, ProbeTiming, HttpGetOptions, TcpSocketOptions, GrpcOptions, Probe, PROBE_DEFAULTS, Handler } from './constructs/probes';
+export { PortRef, ProbeTiming, HttpGetOptions, TcpSocketOptions, GrpcOptions, HandlerJson, Probe, PROBE_DEFAULTS, Handler } from './constructs/probes';
 export * from './constructs/registry';
 export * from './constructs/timezone';
 export * from './constructs/volumes';
@@ -31,7 +31,8 @@ export {
 export { Service, ServiceProps, ServicePort, ServiceType, ExposeOptions } from './constructs/service';
 // the validator: the same three layers as `podsmith validate`
 export { validateObjects, validatePaths, formatReport } from './validate';
-export type { Finding, Report, ValidateOptions } from './validate';
-export { validateOnSynth, PodsmithValidation } from './validate/cdk8s';
+export type { Finding, Report, ValidateOptions, ObjectRef, Severity, InputObject, ReportFormat } from './validate';
+export type { FormatOptions } from './validate/formats';
+export { validateOnSynth, PodsmithValidation, PluginContext, PluginViolation } from './validate/cdk8s';
 // the jest matcher: `expect.extend({ toPassPodsmith })` (also `podsmith/jest`)
 export { toPassPodsmith, expectValidManifests, PassOptions } from './validate/jest';

@@ -18,6 +18,7 @@ export interface HeadlessServicePort {
 export interface HeadlessServiceProps {
   /** The subdomain (or StatefulSet serviceName): a DNS-1035 label. */
   readonly name: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** Labels of the Pods. */
   readonly selector: Record<string, string>;

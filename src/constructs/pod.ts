@@ -151,7 +151,9 @@ export interface PodProps {
   readonly scheduling?: SchedulingProps;
   /** H14: host namespaces, each needs `allowHostNamespaces`. @default false */
   readonly hostNetwork?: boolean;
+  /** H14: the node's PID namespace; needs `allowHostNamespaces`. @default false */
   readonly hostPID?: boolean;
+  /** H14: the node's IPC namespace; needs `allowHostNamespaces`. @default false */
   readonly hostIPC?: boolean;
   /** H5: one PID namespace for all containers (not with hostPID). @default false */
   readonly shareProcessNamespace?: boolean;

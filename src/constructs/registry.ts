@@ -11,9 +11,11 @@ import { checkObjectName } from './object-name';
 export interface RegistrySecretProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** The registry host (and port), as it appears in image references. */
   readonly server: string;
+  /** The registry user. */
   readonly username: string;
   /** The password or token. It ends up base64-encoded in the manifest: keep the synthesized output private. */
   readonly password: string;
@@ -54,6 +56,7 @@ export class RegistrySecret extends Construct {
 export interface ServiceAccountProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** H10: Pods using this account pull with these Secrets (RegistrySecret, kplus Secret, or names). @default none */
   readonly imagePullSecrets?: NameRef[];

@@ -15,7 +15,7 @@ import { checkProps } from './props-check';
 import { exposeViaService, ExposeOptions, Service } from './service';
 import { portsOf, Workload, WorkloadProps } from './workload';
 
-export { NAME_LABEL, Workload, WorkloadProps, MountOptions, maxNameLength } from './workload';
+export { NAME_LABEL, Workload, WorkloadProps, WorkloadKind, MountOptions, maxNameLength } from './workload';
 
 /** A PodDisruptionBudget setting (H26): one of the two. */
 export interface DisruptionBudget {

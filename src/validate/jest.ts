@@ -13,7 +13,7 @@ import { validateOptionsProblem } from './options';
 import { Report, ValidateOptions } from './types';
 
 export interface PassOptions extends ValidateOptions {
-  /** Also fail on warnings (default true: what a chart emits should be clean). */
+  /** Also fail on warnings (what a chart emits should be clean). @default true */
   failOnWarnings?: boolean;
 }
 
