@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { e2eDescribe } from '../support/cluster';
-import { compile, createProject, pack, PAIRS, podsmith, REPO, synth } from '../consumer/project';
+import { compile, createProject, pack, PAIRS, podsmith, REPO, run, synth } from '../consumer/project';
 
 const EXAMPLES = ['quickstart', 'workloads', 'kplus-interop'];
 
@@ -20,7 +20,7 @@ e2eDescribe('the examples on the local cluster, from a consumer project', () => 
 
   beforeAll(async () => {
     execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--build'], { cwd: REPO, stdio: 'inherit' });
-    const up = podsmith(REPO, ['cluster', 'up'], 45 * 60_000);
+    const up = run(process.execPath, [path.join(REPO, 'lib', 'cli.js'), 'cluster', 'up'], REPO, {}, 45 * 60_000);
     if (up.status !== 0) throw new Error(`podsmith cluster up failed: ${up.stderr}`);
     kubeconfig = up.stdout.trim();
     createProject(dir, pack(tmp).tarball, PAIRS.newest);
