@@ -9,13 +9,13 @@ const chart = new Chart(app, 'shop');
 
 const config = new kplus.ConfigMap(chart, 'Config', { data: { healthz: 'ok', 'index.html': 'hello from podsmith' } });
 const secret = new kplus.Secret(chart, 'Secret', { stringData: { token: 'not-a-real-token' } });
-// static storage for the claim (a cluster without a provisioner binds it by class)
+// static storage for the claim, so it binds on a cluster without a provisioner (and no default StorageClass)
 new ApiObject(chart, 'Volume', {
   apiVersion: 'v1', kind: 'PersistentVolume',
   metadata: { name: 'shop-consumer-data' },
-  spec: { storageClassName: 'podsmith-consumer', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp/podsmith-consumer-data', type: 'DirectoryOrCreate' } },
+  spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp/podsmith-consumer-data', type: 'DirectoryOrCreate' } },
 });
-const claim = new kplus.PersistentVolumeClaim(chart, 'Claim', { storage: Size.gibibytes(1), storageClassName: 'podsmith-consumer', accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE] });
+const claim = new kplus.PersistentVolumeClaim(chart, 'Claim', { storage: Size.gibibytes(1), accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE] });
 const account = new kplus.ServiceAccount(chart, 'Account', { automountToken: false });
 
 const web = new Deployment(chart, 'Web', {
@@ -43,5 +43,6 @@ const client = new Deployment(chart, 'Client', {
 new kplus.Service(chart, 'WebService', { selector: web, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
 const policy = new kplus.NetworkPolicy(chart, 'WebPolicy', { selector: web });
 policy.addIngressRule(client, [kplus.NetworkPolicyPort.tcp(8080)]);
+new kplus.NetworkPolicy(chart, 'ClientPolicy', { selector: client, ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY } });
 new kplus.HorizontalPodAutoscaler(chart, 'WebScaler', { target: web, minReplicas: 2, maxReplicas: 4 });
 app.synth();

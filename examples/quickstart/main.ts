@@ -1,13 +1,12 @@
 // The README's quick start, as written there.
 import { App, Chart } from 'cdk8s';
-import { Deployment, Probe, Timezone, Volume } from 'podsmith';
+import { Deployment, Probe, Volume } from 'podsmith';
 
 const app = new App();
 const chart = new Chart(app, 'shop');
 const www = Volume.emptyDir('www', { sizeLimit: '1Mi' });
 const web = new Deployment(chart, 'Web', {
   name: 'web',                                   // replicas: 2, a PodDisruptionBudget and spreading by default
-  timezone: Timezone.env('Europe/Berlin'),       // H28 (TZ only: no host access)
   volumes: [www],
   initContainers: [{                             // H18: runs to completion before the app starts
     name: 'content',

@@ -36,10 +36,10 @@ describe('the package', () => {
 });
 
 describe.each([
-  [PAIRS.oldest, ['workloads', 'quickstart']],
-  [PAIRS.plusOldest, ['kplus-interop']],
-  [PAIRS.newest, ['workloads', 'quickstart', 'kplus-interop']],
-] as const)('a consumer project on %s', (pair, examples) => {
+  { label: PAIRS.oldest.label, pair: PAIRS.oldest, examples: ['workloads', 'quickstart'] },
+  { label: PAIRS.plusOldest.label, pair: PAIRS.plusOldest, examples: ['kplus-interop'] },
+  { label: PAIRS.newest.label, pair: PAIRS.newest, examples: ['workloads', 'quickstart', 'kplus-interop'] },
+])('a consumer project on $label', ({ pair, examples }) => {
   const dir = path.join(tmp, pair.label.replace(/[^a-z0-9]+/gi, '-'));
 
   beforeAll(() => {

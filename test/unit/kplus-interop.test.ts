@@ -31,6 +31,7 @@ function app() {
   const svc = new kplus.Service(chart, 'WebService', { selector: webDeploy, ports: [{ port: 80, targetPort: 8080, name: 'http' }] });
   const policy = new kplus.NetworkPolicy(chart, 'DbPolicy', { selector: db });
   policy.addIngressRule(webDeploy, [kplus.NetworkPolicyPort.tcp(8080)]);
+  new kplus.NetworkPolicy(chart, 'WebPolicy', { selector: webDeploy, ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY } });
   const hpa = new kplus.HorizontalPodAutoscaler(chart, 'WebScaler', { target: webDeploy, maxReplicas: 5 });
   return { chart, webDeploy, db, svc, policy, hpa, config, secret, claim, account };
 }
@@ -65,7 +66,7 @@ describe('cdk8s-plus-27 interop', () => {
   });
 
   test('a kplus NetworkPolicy selects the StatefulSet and admits the Deployment\'s Pods', () => {
-    const np = find('NetworkPolicy');
+    const np = out.find((o) => o.kind === 'NetworkPolicy' && o.spec.podSelector.matchLabels['app.kubernetes.io/name'] === 'db');
     expect(np.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'db' } });
     expect(np.spec.ingress[0].from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }]);
   });
