@@ -20,7 +20,7 @@ export {
   Toleration, SchedulingProps, TopologySpread, PodSecurityProps, PodProps, ANNOTATIONS,
 } from './constructs/pod';
 export * from './constructs/policy';
-export { PortRef, ProbeTiming, HttpGetOptions, TcpSocketOptions, GrpcOptions, HandlerJson, Probe, PROBE_DEFAULTS, Handler } from './constructs/probes';
+export { PortRef, ProbeTiming, ResolvedTiming, HttpGetOptions, TcpSocketOptions, GrpcOptions, HandlerJson, Probe, PROBE_DEFAULTS, Handler } from './constructs/probes';
 export * from './constructs/registry';
 export * from './constructs/timezone';
 export * from './constructs/volumes';

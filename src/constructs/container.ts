@@ -9,7 +9,7 @@ import { dns1123Label, httpHeaderName, isUserOrGroupId, portName } from '../vali
 import { LINUX_CAPABILITIES, normalizeCapability, UNREMARKABLE_CAPABILITIES } from './capabilities';
 import { EnvFrom, EnvInput, EnvValue } from './env';
 import { ResourceQuantity, toQuantityInput } from './interop';
-import { Handler, PortRef, Probe, PROBE_DEFAULTS, ProbeTiming } from './probes';
+import { Handler, PortRef, Probe, PROBE_DEFAULTS, ResolvedTiming } from './probes';
 import { VolumeMount } from './volumes';
 
 export type ImagePullPolicy = 'IfNotPresent' | 'Always' | 'Never';
@@ -269,7 +269,7 @@ function resolvePort(ctx: ContainerContext, prop: string, port: PortRef, default
   defaulted ? "declare the container's port in `ports`, or give the probe a `port`" : `declare { number: …, name: '${port}' } in \`ports\`, or use the port number`);
 }
 
-function renderProbe(ctx: ContainerContext, prop: string, probe: Probe, role: keyof typeof PROBE_DEFAULTS, info: PortInfo, timing?: ProbeTiming) {
+function renderProbe(ctx: ContainerContext, prop: string, probe: Probe, role: keyof typeof PROBE_DEFAULTS, info: PortInfo, timing?: ResolvedTiming) {
   const t = { ...PROBE_DEFAULTS[role], ...(timing ?? {}), ...probe.timing };
   for (const [k, v] of Object.entries(t)) {
     const min = k === 'initialDelaySeconds' ? 0 : 1;

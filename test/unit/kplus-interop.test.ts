@@ -5,7 +5,7 @@
  */
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Deployment, EnvFrom, EnvValue, ServiceAccount, StatefulSet, Volume } from '../../src';
+import { Deployment, EnvFrom, EnvValue, Handler, Probe, ServiceAccount, StatefulSet, Volume } from '../../src';
 import { validateObjects } from '../../src/validate';
 import { web } from '../handbook/util';
 
@@ -89,6 +89,17 @@ describe('cdk8s-plus-27 interop', () => {
     const report = validateObjects(out.map((object) => ({ object })));
     const bad = report.findings.filter((f) => !f.suppressed && (f.severity === 'error' || (f.severity === 'warning' && ['Deployment', 'StatefulSet'].includes(f.object.kind))));
     expect(bad).toEqual([]);
+  });
+
+  test('cdk8s Durations time probes and sleep hooks; a fractional second is refused in one line', () => {
+    const c = new Chart(Testing.app(), 'd');
+    const d = new Deployment(c, 'W', {
+      name: 'w', containers: [web({ probe: Probe.httpGet('/healthz', { periodSeconds: Duration.seconds(7), timeoutSeconds: Duration.seconds(2) }), preStop: Handler.sleep(Duration.seconds(3)) })],
+    });
+    expect(d.podSpec.containers[0].readinessProbe).toMatchObject({ periodSeconds: 7, timeoutSeconds: 2 });
+    expect(d.podSpec.containers[0].lifecycle.preStop).toEqual({ sleep: { seconds: 3 } });
+    expect(() => new Deployment(new Chart(Testing.app(), 'e'), 'W', { containers: [web({ probe: Probe.httpGet('/healthz', { periodSeconds: Duration.millis(1500) }) })] }))
+      .toThrow(/^e\/W: containers\[0\]\.probe\.periodSeconds: must be a whole number ≥ 1, got 1\.5/);
   });
 
   test('podsmith ServiceAccount and RegistrySecret stand where kplus objects do (names)', () => {
