@@ -1,4 +1,5 @@
 import { YamlFile } from 'projen';
+import { DependencyType } from 'projen';
 import { JestReporter, NodePackageManager, UpdateSnapshot } from 'projen/lib/javascript';
 import { TypeScriptProject } from 'projen/lib/typescript';
 
@@ -28,15 +29,18 @@ const project = new TypeScriptProject({
   artifactsDirectory: 'dist-pkg',
   bin: { podsmith: 'lib/cli.js' },
   deps: [
-    'cdk8s@^2.70.0',
-    'constructs@^10.3.0',
     'yaml@^2.9.0',
     'ajv@^8.17.0',
-    // 1.x: 2.x needs Node 22. ESM-only, loaded through Node ≥ 20.19's require(esm).
-    '@kubernetes/client-node@^1.4.0',
     'js-yaml@^4.1.0',
   ],
+  // Package: see the "package" section at the end of this file (peers, files, exports).
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
+    // the versions this repository builds and tests with; consumers bring their own (peers)
+    'cdk8s@^2.70.0',
+    'constructs@^10.3.0',
+    '@kubernetes/client-node@^1.4.0',
+    'typedoc@^0.28.0',
     'cdk8s-cli@^2.200.0',
     // the anchor of bench/synth.ts; podsmith's constructs do not build on it at run time
     // (its 1.27 serializers drop newer fields, emit CAP_-prefixed capabilities and apply silent defaults)
@@ -63,6 +67,9 @@ const project = new TypeScriptProject({
   },
   tsconfig: {
     compilerOptions: {
+      // no source maps in the package: they pointed into src/, which is not shipped (1.45 MB)
+      inlineSourceMap: false,
+      inlineSources: false,
       lib: ['es2022'],
       target: 'ES2022',
       skipLibCheck: true,
@@ -76,7 +83,7 @@ const project = new TypeScriptProject({
     },
     include: ['../bench/**/*.ts'],
   },
-  gitignore: ['/dist/', '/dist-pkg/', '/test-reports/', '/.podsmith/', '/bench/out/'],
+  gitignore: ['/dist/', '/dist-pkg/', '/test-reports/', '/.podsmith/', '/bench/out/', '/docs/api/', '/examples/lib/'],
 });
 
 // The example app: `cdk8s synth` builds it into dist/; `podsmith synth` also validates it
@@ -110,13 +117,15 @@ project.addTask('synth', {
 // against real containers, one file at a time.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
-project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/', { receiveArgs: true });
+project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/', { receiveArgs: true });
+// issue 12: podsmith as a consumer installs it (npm pack, oldest and newest cdk8s; needs the registry or a warm npm cache)
+project.testTask.exec('jest --ci --runInBand test/consumer');
 project.testTask.exec('bash cluster/prepare.sh');
 project.testTask.exec('jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e');
 
 project.addTask('test:unit', {
   description: 'Unit, snapshot and handbook tests only (no cluster)',
-  exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
+  exec: 'jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/',
   receiveArgs: true,
 });
 
@@ -182,8 +191,40 @@ project.addTask('bench', {
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/report.ts' }],
 });
 
-// `npx podsmith` works right after `npm ci` in a checkout.
-project.addScripts({ prepare: 'tsc --build && node lib/validate/schema/standalone.js && node scripts/link-bin.js' });
+// ---- package (issue 12): what a consumer installs ----
+// cdk8s and constructs are peers (a second copy breaks `new Deployment(chart, …)`: the construct
+// tree is per copy). The floors are the oldest versions the consumer test (test/consumer/) builds
+// and synthesizes against; cdk8s-plus-27 itself needs cdk8s ≥ 2.68.11 and constructs ≥ 10.3.
+project.deps.addDependency('cdk8s@^2.0.0', DependencyType.PEER);
+project.deps.addDependency('constructs@^10.0.0', DependencyType.PEER);
+// The cluster runner's client (58 MB) only for `podsmith verify`: an optional peer, required
+// lazily with a one-line message when missing (src/verify/kube.ts). 1.x: 2.x needs Node 22.
+project.deps.addDependency('@kubernetes/client-node@^1.4.0', DependencyType.PEER);
+project.package.addField('peerDependenciesMeta', { '@kubernetes/client-node': { optional: true } });
+project.package.addVersion('0.1.0');
+project.package.addField('repository', { type: 'git', url: 'https://github.com/podsmith/podsmith.git' });
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'schemas/*.json', 'cluster/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+const entry = (file: string) => ({ types: `./lib/${file}.d.ts`, default: `./lib/${file}.js` });
+project.package.addField('exports', {
+  '.': entry('index'),
+  './jest': entry('validate/jest'),
+  './cdk8s': entry('validate/cdk8s/index'),
+  // the paths the README showed before 0.1.0
+  './lib/validate/jest': entry('validate/jest'),
+  './lib/validate/cdk8s': entry('validate/cdk8s/index'),
+  './package.json': './package.json',
+});
+// `npx podsmith` works right after `npm ci` in a checkout; an install of the package (no
+// .projenrc.ts in it) builds nothing: lib/ ships compiled.
+project.addScripts({ prepare: 'node -e "fs.existsSync(\'.projenrc.ts\') && require(\'./scripts/prepare.js\')"' });
+project.addTask('test:consumer', {
+  description: 'A fresh consumer project from npm pack on the oldest and newest cdk8s, building examples/ (needs the npm registry or a warm cache)',
+  steps: [{ spawn: 'compile' }, { exec: 'jest --ci --runInBand test/consumer', receiveArgs: true }],
+});
+project.addTask('docs:api', {
+  description: 'API reference from the TSDoc comments into docs/api/',
+  exec: 'typedoc --out docs/api --readme none --excludeInternal --excludePrivate src/index.ts',
+});
 
 
 project.synth();

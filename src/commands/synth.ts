@@ -74,6 +74,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const format = pickFormat(values.format as string | undefined, ['text', 'json', 'sarif', 'junit'] as const, 'text');
+  const { k8sVersionProblem } = await import('../validate/options');
+  const versionProblem = k8sVersionProblem(values['k8s-version'], '--k8s-version');
+  if (versionProblem) throw new UsageError(versionProblem);
   const cfg = readConfig();
   const app = (values.app as string | undefined) ?? cfg.app;
   if (!app) throw new UsageError("no app to run: pass --app CMD or set 'app' in cdk8s.yaml");
@@ -105,14 +108,16 @@ export async function run(argv: string[]): Promise<number> {
       if (f.file) f.file = path.relative(process.cwd(), path.join(out, path.relative(tmp, path.resolve(f.file))));
     }
     const failed = report.summary.errors > 0 || (values.strict === true && report.summary.warnings > 0);
-    const text = formatReport(report, format);
+    const text = formatReport(report, format, { strict: values.strict === true });
     if (failed) {
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       process.stderr.write(`podsmith synth: validation failed (${report.summary.errors} error(s), ${report.summary.warnings} warning(s)); nothing was written\n`);
       return 1;
     }
     replaceDir(tmp, out);
-    if (format !== 'text') process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    // warnings (and infos) are shown, not only counted; a clean text report prints nothing
+    const shown = report.findings.some((f) => !f.suppressed);
+    if (format !== 'text' || shown) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     process.stderr.write(`podsmith synth: wrote ${files.join(', ')} to ${path.relative(process.cwd(), out) || out} ` +
       `(${report.summary.objects} objects, ${report.summary.warnings} warning(s))\n`);
     return 0;

@@ -39,6 +39,6 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError("give at least one file, directory or - for stdin (see 'podsmith validate --help')");
   const options = { k8sVersion: values['k8s-version'] as string | undefined, profile: profile as 'baseline' | 'restricted' | undefined, strict: values.strict === true };
   const report = await validatePaths(positionals, options);
-  process.stdout.write(formatReport(report, format));
+  process.stdout.write(formatReport(report, format, { strict: options.strict }));
   return exitCodeOf(report, options.strict);
 }

@@ -7,8 +7,9 @@ import { PodsmithError } from '../errors';
 import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { dns1123Label, httpHeaderName, isUserOrGroupId, portName } from '../validate/names';
 import { LINUX_CAPABILITIES, normalizeCapability, UNREMARKABLE_CAPABILITIES } from './capabilities';
-import { EnvInput, EnvValue } from './env';
-import { Handler, PortRef, Probe, PROBE_DEFAULTS, ProbeTiming } from './probes';
+import { EnvFrom, EnvInput, EnvValue } from './env';
+import { ResourceQuantity, toQuantityInput } from './interop';
+import { Handler, PortRef, Probe, PROBE_DEFAULTS, ResolvedTiming } from './probes';
 import { VolumeMount } from './volumes';
 
 export type ImagePullPolicy = 'IfNotPresent' | 'Always' | 'Never';
@@ -24,10 +25,10 @@ export interface ContainerPort {
 
 /** A request and a limit for one resource. */
 export interface ResourceRange {
-  /** What the scheduler guarantees. */
-  readonly request?: QuantityInput;
-  /** The ceiling: CPU is throttled above it, memory is OOM-killed, ephemeral storage evicts the Pod. */
-  readonly limit?: QuantityInput;
+  /** What the scheduler guarantees: '250m', '64Mi', a kplus Cpu or a cdk8s Size. @default see ResourcesProps */
+  readonly request?: ResourceQuantity;
+  /** The ceiling: CPU is throttled above it, memory is OOM-killed, ephemeral storage evicts the Pod. @default see ResourcesProps */
+  readonly limit?: ResourceQuantity;
 }
 
 /**
@@ -47,7 +48,7 @@ export interface ResourcesProps {
    * HugePages by page size (H24), e.g. `{ '2Mi': '100Mi' }`: request = limit, always.
    * @default none
    */
-  readonly hugepages?: Record<string, QuantityInput>;
+  readonly hugepages?: Record<string, ResourceQuantity>;
 }
 
 /** The handbook's example resources (H16): request 30% of a CPU and 56 MB, limit 50% and 128 MB. */
@@ -95,6 +96,8 @@ export interface ContainerProps {
   readonly workingDir?: string;
   /** Dockerfile ENV and the Downward API (H11). @default none */
   readonly env?: Record<string, EnvInput>;
+  /** Every key of ConfigMaps and Secrets as variables: `EnvFrom.configMap(cm)`, `EnvFrom.secret(s)`; `env` wins on a clash. @default none */
+  readonly envFrom?: EnvFrom[];
   /** Ports the container listens on (Dockerfile EXPOSE has no effect: H6). @default none */
   readonly ports?: ContainerPort[];
   /** H16. @default HANDBOOK_RESOURCES */
@@ -176,9 +179,9 @@ function optIn(ctx: ContainerContext, prop: string, rule: string): void {
   ctx.ignores.add(rule);
 }
 
-function quantity(ctx: ContainerContext, prop: string, value: QuantityInput): Quantity {
+function quantity(ctx: ContainerContext, prop: string, value: ResourceQuantity): Quantity {
   try {
-    return toQuantity(value, prop);
+    return toQuantity(toQuantityInput(value) as QuantityInput, prop);
   } catch (e) {
     return fail(ctx, prop, (e as Error).message, "write a quantity such as '500m', '2', '128Mi'");
   }
@@ -266,7 +269,7 @@ function resolvePort(ctx: ContainerContext, prop: string, port: PortRef, default
   defaulted ? "declare the container's port in `ports`, or give the probe a `port`" : `declare { number: …, name: '${port}' } in \`ports\`, or use the port number`);
 }
 
-function renderProbe(ctx: ContainerContext, prop: string, probe: Probe, role: keyof typeof PROBE_DEFAULTS, info: PortInfo, timing?: ProbeTiming) {
+function renderProbe(ctx: ContainerContext, prop: string, probe: Probe, role: keyof typeof PROBE_DEFAULTS, info: PortInfo, timing?: ResolvedTiming) {
   const t = { ...PROBE_DEFAULTS[role], ...(timing ?? {}), ...probe.timing };
   for (const [k, v] of Object.entries(t)) {
     const min = k === 'initialDelaySeconds' ? 0 : 1;
@@ -477,6 +480,7 @@ export function renderContainer(ctx: ContainerContext, props: ContainerProps): R
     ...(props.command ? { command: [...props.command] } : {}),
     ...(props.args ? { args: [...props.args] } : {}),
     ...(props.workingDir ? { workingDir: props.workingDir } : {}),
+    ...(props.envFrom?.length ? { envFrom: props.envFrom.map((e) => ({ ...e.json })) } : {}),
     ...(env.length ? { env } : {}),
     ...(ports ? { ports } : {}),
     resources: renderResources(ctx, props.resources),

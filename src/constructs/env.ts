@@ -6,6 +6,7 @@
 import { PodsmithError } from '../errors';
 import { Quantity } from '../quantity';
 import { configKey, divisorProblem, dns1123Subdomain, qualifiedName } from '../validate/names';
+import { NameRef, nameOf } from './interop';
 
 /** Pod fields the Downward API exposes as environment values (`fieldRef.fieldPath`). */
 export enum PodField {
@@ -61,19 +62,56 @@ export class EnvValue {
     });
   }
 
-  /** A key of a Secret. */
-  static fromSecret(secretName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+  /** A key of a Secret: a kplus Secret, or its name. @param options.optional start even if the key is missing @default false */
+  static fromSecret(secret: NameRef, key: string, options: { optional?: boolean } = {}): EnvValue {
+    const secretName = nameOf('EnvValue.fromSecret', 'secret', secret);
     checkRef('EnvValue.fromSecret', 'secretName', secretName, key);
     return new EnvValue({ valueFrom: { secretKeyRef: { name: secretName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
   }
 
-  /** A key of a ConfigMap. */
-  static fromConfigMap(configMapName: string, key: string, options: { optional?: boolean } = {}): EnvValue {
+  /** A key of a ConfigMap: a kplus ConfigMap, or its name. @param options.optional start even if the key is missing @default false */
+  static fromConfigMap(configMap: NameRef, key: string, options: { optional?: boolean } = {}): EnvValue {
+    const configMapName = nameOf('EnvValue.fromConfigMap', 'configMap', configMap);
     checkRef('EnvValue.fromConfigMap', 'configMapName', configMapName, key);
     return new EnvValue({ valueFrom: { configMapKeyRef: { name: configMapName, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } } });
   }
 
   private constructor(readonly json: { value?: string; valueFrom?: Record<string, unknown> }) {}
+}
+
+/** Every key of a ConfigMap or Secret as environment variables (`envFrom`). */
+export class EnvFrom {
+  /**
+   * The keys of a ConfigMap (a kplus ConfigMap, or its name).
+   * @param options.prefix put before every variable name @default none
+   * @param options.optional start even if the ConfigMap is missing @default false
+   */
+  static configMap(configMap: NameRef, options: { prefix?: string; optional?: boolean } = {}): EnvFrom {
+    return EnvFrom.of('EnvFrom.configMap', 'configMapRef', nameOf('EnvFrom.configMap', 'configMap', configMap), options);
+  }
+
+  /**
+   * The keys of a Secret (a kplus Secret, or its name).
+   * @param options.prefix put before every variable name @default none
+   * @param options.optional start even if the Secret is missing @default false
+   */
+  static secret(secret: NameRef, options: { prefix?: string; optional?: boolean } = {}): EnvFrom {
+    return EnvFrom.of('EnvFrom.secret', 'secretRef', nameOf('EnvFrom.secret', 'secret', secret), options);
+  }
+
+  private static of(where: string, field: 'configMapRef' | 'secretRef', name: string, options: { prefix?: string; optional?: boolean }): EnvFrom {
+    const problem = dns1123Subdomain(name)[0];
+    if (problem) throw new PodsmithError(where, 'name', `'${name}': ${problem}`, "use the object's name: lower case letters, digits, - and .");
+    if (options.prefix !== undefined && (options.prefix.includes('=') || options.prefix === '')) {
+      throw new PodsmithError(where, 'prefix', `'${options.prefix}' must be non-empty and contain no '='`, "use e.g. 'APP_'");
+    }
+    return new EnvFrom({
+      ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
+      [field]: { name, ...(options.optional !== undefined ? { optional: options.optional } : {}) },
+    });
+  }
+
+  private constructor(readonly json: Record<string, unknown>) {}
 }
 
 /** What an `env` prop accepts: a literal string or an EnvValue. */

@@ -3,7 +3,7 @@
  * `<hostname>.<subdomain>.<ns>.svc.<domain>` resolves only while a headless Service named like
  * the subdomain exists, and it must declare at least one port.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
 import { dns1035Label } from '../validate/names';
@@ -18,6 +18,7 @@ export interface HeadlessServicePort {
 export interface HeadlessServiceProps {
   /** The subdomain (or StatefulSet serviceName): a DNS-1035 label. */
   readonly name: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** Labels of the Pods. */
   readonly selector: Record<string, string>;
@@ -40,17 +41,7 @@ export class HeadlessService extends Construct {
     if (dns1035Label(props.name).length) {
       throw new PodsmithError(this.node.path, 'name', `'${props.name}' must be a DNS-1035 label (starts with a letter)`, 'rename the subdomain / service');
     }
-    if (!props.ports.length) {
-      throw new PodsmithError(this.node.path, 'ports', 'a headless Service must declare at least one port (H15)', 'declare the port the Pods serve on');
-    }
-    const seen = new Set<string>();
-    const ports = props.ports.map((p, i) => {
-      const name = p.name ?? (props.ports.length > 1 ? `port-${p.port}` : undefined);
-      const key = `${p.port}/${p.protocol ?? 'TCP'}`;
-      if (seen.has(key)) throw new PodsmithError(this.node.path, `ports[${i}]`, `duplicate port ${key}`, 'declare each port once');
-      seen.add(key);
-      return { ...(name ? { name } : {}), port: p.port, targetPort: p.port, protocol: p.protocol ?? 'TCP' };
-    });
+    this.ports = this.checkPorts(props.ports);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Service',
@@ -58,9 +49,30 @@ export class HeadlessService extends Construct {
       spec: {
         clusterIP: 'None',
         selector: { ...props.selector },
-        ports,
+        ports: Lazy.any({ produce: () => this.ports }),
         ...(props.publishNotReadyAddresses ? { publishNotReadyAddresses: true } : {}),
       },
+    });
+  }
+
+  private ports: Record<string, unknown>[];
+
+  /** @internal the owning workload's ports changed (a mutator added a container) */
+  _setPorts(ports: HeadlessServicePort[]): void {
+    this.ports = this.checkPorts(ports);
+  }
+
+  private checkPorts(list: HeadlessServicePort[]): Record<string, unknown>[] {
+    if (!list.length) {
+      throw new PodsmithError(this.node.path, 'ports', 'a headless Service must declare at least one port (H15)', 'declare the port the Pods serve on');
+    }
+    const seen = new Set<string>();
+    return list.map((p, i) => {
+      const name = p.name ?? (list.length > 1 ? `port-${p.port}` : undefined);
+      const key = `${p.port}/${p.protocol ?? 'TCP'}`;
+      if (seen.has(key)) throw new PodsmithError(this.node.path, `ports[${i}]`, `duplicate port ${key}`, 'declare each port once');
+      seen.add(key);
+      return { ...(name ? { name } : {}), port: p.port, targetPort: p.port, protocol: p.protocol ?? 'TCP' };
     });
   }
 }

@@ -7,6 +7,7 @@ import { Quantity, QuantityInput, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
 import { dns1123Label, dns1123Subdomain, ipAddress, isUserOrGroupId, labelValue, qualifiedName } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
+import { NameRef, nameOf, Seconds, seconds } from './interop';
 import { Timezone } from './timezone';
 import { Volume } from './volumes';
 
@@ -83,14 +84,32 @@ export interface SchedulingProps {
   readonly podAntiAffinity?: PodAffinityTerm[];
   /**
    * Spread the workload's own replicas over nodes (preferred anti-affinity on
-   * kubernetes.io/hostname). `false` is the explicit opt-out.
-   * @default true for workloads with more than one replica
+   * kubernetes.io/hostname). Written for any replica count, so that scaling never changes the
+   * Pod template (which would roll every Pod). `false` is the explicit opt-out.
+   * @default true for Deployments and StatefulSets
    */
   readonly spreadReplicas?: boolean;
+  /**
+   * Topology spread constraints over the workload's own Pods (`labelSelector` is the
+   * workload's selector labels). @default none
+   */
+  readonly topologySpread?: TopologySpread[];
   /** @default none */
   readonly tolerations?: Toleration[];
   /** Bind to one node, bypassing the scheduler. @default none */
   readonly nodeName?: string;
+}
+
+/** One topology spread constraint (H22): keep the Pods evenly over the domains of a node label. */
+export interface TopologySpread {
+  /** The node label whose values are the domains. @default 'topology.kubernetes.io/zone' */
+  readonly topologyKey?: string;
+  /** The largest allowed difference in Pod count between two domains. @default 1 */
+  readonly maxSkew?: number;
+  /** @default 'ScheduleAnyway' (a preference; 'DoNotSchedule' makes it a requirement) */
+  readonly whenUnsatisfiable?: 'DoNotSchedule' | 'ScheduleAnyway';
+  /** With DoNotSchedule: the number of domains to count even when they have no Pod yet. @default none */
+  readonly minDomains?: number;
 }
 
 /** The Pod-level security context. */
@@ -112,8 +131,8 @@ export interface PodProps {
   readonly volumes?: Volume[];
   /** H8. @default 'Always' (Deployment, StatefulSet, DaemonSet, Pod), 'OnFailure' (Job, CronJob) */
   readonly restartPolicy?: RestartPolicy;
-  /** H3: seconds between SIGTERM and SIGKILL. @default 30 */
-  readonly terminationGracePeriodSeconds?: number;
+  /** H3: seconds (or a cdk8s Duration) between SIGTERM and SIGKILL. @default 30 */
+  readonly terminationGracePeriodSeconds?: Seconds;
   /** H23. @default none */
   readonly hostAliases?: HostAlias[];
   /** H27: `spec.securityContext.sysctls`; unsafe ones need `allowUnsafeSysctls`. @default none */
@@ -132,16 +151,20 @@ export interface PodProps {
   readonly scheduling?: SchedulingProps;
   /** H14: host namespaces, each needs `allowHostNamespaces`. @default false */
   readonly hostNetwork?: boolean;
+  /** H14: the node's PID namespace; needs `allowHostNamespaces`. @default false */
   readonly hostPID?: boolean;
+  /** H14: the node's IPC namespace; needs `allowHostNamespaces`. @default false */
   readonly hostIPC?: boolean;
   /** H5: one PID namespace for all containers (not with hostPID). @default false */
   readonly shareProcessNamespace?: boolean;
   /** H21: bandwidth limits honoured by the CNI bandwidth plugin, e.g. `{ ingress: '10M' }`. @default none */
   readonly bandwidth?: { readonly ingress?: QuantityInput; readonly egress?: QuantityInput };
-  /** H10: docker-registry Secrets for pulling images. @default none (the ServiceAccount's) */
-  readonly imagePullSecrets?: (ISecretRef | string)[];
-  /** @default the namespace's default ServiceAccount */
-  readonly serviceAccountName?: string;
+  /** H10: docker-registry Secrets for pulling images: RegistrySecret, kplus Secret, or a name. @default none (the ServiceAccount's) */
+  readonly imagePullSecrets?: NameRef[];
+  /** The ServiceAccount the Pods run as: podsmith's or kplus's ServiceAccount, or a name. @default the namespace's default ServiceAccount */
+  readonly serviceAccount?: NameRef;
+  /** The same as `serviceAccount` (the API's field name). @default the namespace's default ServiceAccount */
+  readonly serviceAccountName?: NameRef;
   /** Mount an API token into the containers. @default false (most workloads never call the API) */
   readonly automountServiceAccountToken?: boolean;
   /** @default none */
@@ -169,21 +192,27 @@ export const ANNOTATIONS = {
 } as const;
 
 export interface RenderedPod {
+  /**
+   * The template's metadata: labels, the user's Pod annotations and the ignore / opt-in
+   * annotations the Pod's own props cause. Nothing about defaults or replicas, so that
+   * equivalent props give a byte-identical template and scaling never rolls the Pods.
+   */
   readonly metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
   readonly spec: Record<string, any>;
-  /** Annotations for the owning object too (the same ignore / opt-in / defaults). */
-  readonly annotations: Record<string, string>;
+  /** Collected for the owning object's annotations: rules opted out of, opt-in props, props that took a default. */
+  readonly ignores: ReadonlySet<string>;
+  readonly optIns: ReadonlySet<string>;
+  readonly defaults: ReadonlySet<string>;
 }
 
 export interface PodRenderOptions {
   readonly where: string;
   readonly kind: 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
   readonly selectorLabels: Record<string, string>;
-  readonly replicas?: number;
-  /** Extra defaults collected by the workload (replicas, pdb, …). */
-  readonly defaults?: Iterable<string>;
-  readonly ignores?: Iterable<string>;
-  readonly optIns?: Iterable<string>;
+  /** Deployments and StatefulSets spread their replicas by default (at any replica count). */
+  readonly replicated?: boolean;
+  /** Volume names mountable besides `volumes` (a StatefulSet's volumeClaimTemplates). */
+  readonly claimNames?: Iterable<string>;
 }
 
 const TZ_VOLUME = 'podsmith-timezone';
@@ -200,9 +229,9 @@ const BATCH = new Set(['Job', 'CronJob']);
 /** Renders the Pod template of a workload (or a bare Pod's spec). */
 export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod {
   const where = opts.where;
-  const ignores = new Set<string>(opts.ignores ?? []);
-  const optIns = new Set<string>(opts.optIns ?? []);
-  const defaults = new Set<string>(opts.defaults ?? []);
+  const ignores = new Set<string>();
+  const optIns = new Set<string>();
+  const defaults = new Set<string>();
   const batch = BATCH.has(opts.kind);
 
   if (!props.containers?.length) fail(where, 'containers', 'a Pod needs at least one container', 'add a container');
@@ -243,10 +272,12 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     if (tz.tz) extraEnv.push({ name: 'TZ', value: tz.tz });
   }
   const volumeNames = new Set<string>();
+  const claimNames = new Set<string>(opts.claimNames ?? []);
   volumes.forEach((v, i) => {
     const name = v.name as string;
     if (dns1123Label(name).length) fail(where, `volumes[${i}].name`, `'${name}' must be a DNS-1123 label`, "rename the volume, e.g. 'data'");
     if (volumeNames.has(name)) fail(where, `volumes[${i}].name`, `duplicate volume name '${name}'`, 'give each volume its own name');
+    if (claimNames.has(name)) fail(where, `volumes[${i}].name`, `'${name}' is also the name of a volumeClaimTemplate`, 'give the volume another name');
     volumeNames.add(name);
     if (v.hostPath && name !== TZ_VOLUME) {
       if (!props.allowHostPath) fail(where, `volumes[${i}]`, `hostPath '${(v.hostPath as { path: string }).path}' gives the Pod access to the node`, 'use another volume type, or set allowHostPath: true');
@@ -255,11 +286,11 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     }
   });
 
-  const grace = props.terminationGracePeriodSeconds ?? 30;
+  const grace = seconds(where, 'terminationGracePeriodSeconds', props.terminationGracePeriodSeconds) ?? 30;
   if (props.terminationGracePeriodSeconds === undefined) defaults.add('terminationGracePeriodSeconds');
-  if (!Number.isInteger(grace) || grace < 0) fail(where, 'terminationGracePeriodSeconds', `must be a whole number ≥ 0, got ${grace}`, 'use e.g. 30');
+  const mountable = new Set<string>([...volumeNames, ...claimNames]);
   const ctxFor = (field: string, role: ContainerContext['role']): ContainerContext => ({
-    where, field, role, batch, volumes: volumeNames, extraMounts, extraEnv, ignores, optIns, defaults, grace,
+    where, field, role, batch, volumes: mountable, extraMounts, extraEnv, ignores, optIns, defaults, grace,
   });
   const names = new Set<string>();
   const render = (list: ContainerProps[] | undefined, field: string, role: ContainerContext['role']) => (list ?? []).map((c, i) => {
@@ -402,10 +433,11 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     ...(t.namespaces ? { namespaces: t.namespaces } : {}),
   });
   if (s.podAffinity?.length) affinity.podAffinity = { requiredDuringSchedulingIgnoredDuringExecution: s.podAffinity.map(term) };
-  const multi = (opts.replicas ?? 1) > 1;
-  const spread = s.spreadReplicas ?? multi;
-  if (s.spreadReplicas === undefined && multi) defaults.add('scheduling.spreadReplicas');
-  if (s.spreadReplicas === false && multi) ignores.add('scheduling.anti-affinity-missing');
+  // the spread preference does not depend on the replica count: scaling must not change the template
+  const replicated = opts.replicated === true;
+  const spread = s.spreadReplicas ?? replicated;
+  if (s.spreadReplicas === undefined && replicated) defaults.add('scheduling.spreadReplicas');
+  if (s.spreadReplicas === false && replicated) ignores.add('scheduling.anti-affinity-missing');
   if (s.podAntiAffinity?.length || spread) {
     affinity.podAntiAffinity = {
       ...(s.podAntiAffinity?.length ? { requiredDuringSchedulingIgnoredDuringExecution: s.podAntiAffinity.map(term) } : {}),
@@ -417,6 +449,7 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     };
   }
   if (Object.keys(affinity).length) spec.affinity = affinity;
+  if (s.topologySpread?.length) spec.topologySpreadConstraints = s.topologySpread.map((t, i) => topologySpread(where, `scheduling.topologySpread[${i}]`, t, opts.selectorLabels));
   if (s.tolerations?.length) {
     spec.tolerations = s.tolerations.map((t, i) => {
       const operator = t.operator ?? (t.value === undefined ? 'Exists' : 'Equal');
@@ -434,11 +467,17 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     if (problem) fail(where, 'priorityClass', `'${spec.priorityClassName}': ${problem}`, "name the PriorityClass in lower case, e.g. 'high-priority'");
   }
   // H10 image pull secrets
-  if (props.imagePullSecrets?.length) spec.imagePullSecrets = props.imagePullSecrets.map((s2) => ({ name: typeof s2 === 'string' ? s2 : s2.name }));
-  if (props.serviceAccountName !== undefined) {
-    const problem = dns1123Subdomain(props.serviceAccountName)[0];
-    if (problem) fail(where, 'serviceAccountName', `'${props.serviceAccountName}': ${problem}`, "name the ServiceAccount in lower case, e.g. 'app'");
-    spec.serviceAccountName = props.serviceAccountName;
+  if (props.imagePullSecrets?.length) spec.imagePullSecrets = props.imagePullSecrets.map((s2, i) => ({ name: nameOf(where, `imagePullSecrets[${i}]`, s2) }));
+  if (props.serviceAccount !== undefined && props.serviceAccountName !== undefined) {
+    fail(where, 'serviceAccount', 'serviceAccount and serviceAccountName are the same field', 'set one of them');
+  }
+  const saProp = props.serviceAccount !== undefined ? 'serviceAccount' : 'serviceAccountName';
+  const sa = props.serviceAccount ?? props.serviceAccountName;
+  if (sa !== undefined) {
+    const name = nameOf(where, saProp, sa);
+    const problem = dns1123Subdomain(name)[0];
+    if (problem) fail(where, saProp, `'${name}': ${problem}`, "name the ServiceAccount in lower case, e.g. 'app'");
+    spec.serviceAccountName = name;
   }
   spec.automountServiceAccountToken = props.automountServiceAccountToken ?? false;
   if (props.automountServiceAccountToken === undefined) defaults.add('automountServiceAccountToken');
@@ -463,18 +502,47 @@ export function renderPod(props: PodProps, opts: PodRenderOptions): RenderedPod 
     podAnnotations[`kubernetes.io/${dir}-bandwidth`] = q.toString();
   }
 
-  const annotations: Record<string, string> = {};
-  if (ignores.size) annotations[ANNOTATIONS.ignore] = [...ignores].sort().join(',');
-  if (optIns.size) annotations[ANNOTATIONS.optIn] = [...optIns].sort().join(',');
-  if (defaults.size) annotations[ANNOTATIONS.defaults] = [...defaults].sort().join(',');
-  const templateAnnotations = { ...podAnnotations, ...annotations };
+  // ignore and opt-in follow from the Pod's own props (a Pod may be created from the template
+  // alone); defaults are about the props, not the Pod, and live on the workload object only
+  const templateAnnotations = { ...podAnnotations, ...annotationsOf(ignores, optIns, new Set()) };
   return {
     metadata: {
       labels: { ...(props.podLabels ?? {}), ...opts.selectorLabels },
       ...(Object.keys(templateAnnotations).length ? { annotations: templateAnnotations } : {}),
     },
     spec,
-    annotations,
+    ignores,
+    optIns,
+    defaults,
+  };
+}
+
+/** The ignore / opt-in / defaults annotations for these sets (sorted, comma-separated). */
+export function annotationsOf(ignores: Iterable<string>, optIns: Iterable<string>, defaults: Iterable<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, set] of [[ANNOTATIONS.ignore, ignores], [ANNOTATIONS.optIn, optIns], [ANNOTATIONS.defaults, defaults]] as const) {
+    const list = [...new Set(set)].sort();
+    if (list.length) out[key] = list.join(',');
+  }
+  return out;
+}
+
+function topologySpread(where: string, prop: string, t: TopologySpread, selector: Record<string, string>): Record<string, unknown> {
+  const maxSkew = t.maxSkew ?? 1;
+  if (!Number.isInteger(maxSkew) || maxSkew < 1) fail(where, `${prop}.maxSkew`, `must be a whole number ≥ 1, got ${maxSkew}`, 'use 1 for an even spread');
+  const key = t.topologyKey ?? 'topology.kubernetes.io/zone';
+  const keyProblem = key === '' ? 'must not be empty' : qualifiedName(key)[0];
+  if (keyProblem) fail(where, `${prop}.topologyKey`, `'${key}': ${keyProblem}`, "use a node label key such as 'topology.kubernetes.io/zone'");
+  const when = t.whenUnsatisfiable ?? 'ScheduleAnyway';
+  if (when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') fail(where, `${prop}.whenUnsatisfiable`, `must be 'DoNotSchedule' or 'ScheduleAnyway', got '${when}'`, "use 'ScheduleAnyway'");
+  if (t.minDomains !== undefined) {
+    if (!Number.isInteger(t.minDomains) || t.minDomains < 1) fail(where, `${prop}.minDomains`, `must be a whole number ≥ 1, got ${t.minDomains}`, 'use 1 or more');
+    if (when !== 'DoNotSchedule') fail(where, `${prop}.minDomains`, "can only be used when whenUnsatisfiable is 'DoNotSchedule'", "set whenUnsatisfiable: 'DoNotSchedule' or drop minDomains");
+  }
+  return {
+    maxSkew, topologyKey: key, whenUnsatisfiable: when,
+    labelSelector: { matchLabels: { ...selector } },
+    ...(t.minDomains !== undefined ? { minDomains: t.minDomains } : {}),
   };
 }
 

@@ -9,10 +9,11 @@ import { checkObjectName } from './object-name';
 export interface PodDisruptionBudgetProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** Labels of the Pods it protects (a workload's `selectorLabels`). */
   readonly selector: Record<string, string>;
-  /** Pods that must stay up during a voluntary disruption: a count or a percentage ('50%'). Exactly one of the two. */
+  /** Pods that must stay up during a voluntary disruption: a count or a percentage ('50%'). At most one of the two. @default unset (maxUnavailable applies) */
   readonly minAvailable?: number | string;
   /** Pods that may be down at once. @default 1 when minAvailable is unset */
   readonly maxUnavailable?: number | string;

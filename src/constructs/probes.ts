@@ -3,17 +3,19 @@
  * invalid handler (two actions, none) cannot be written.
  */
 
+import { IDuration, Seconds } from './interop';
+
 /** A port given by number (1–65535) or by the name of a declared container port. */
 export type PortRef = number | string;
 
-/** Timing of a probe; every value is in the output, so the defaults are visible. */
+/** Timing of a probe; every value is in the output, so the defaults are visible. Seconds may be cdk8s Durations. */
 export interface ProbeTiming {
   /** Seconds after the container starts before the first probe. @default 0 (readiness), 10 (liveness), 0 (startup) */
-  readonly initialDelaySeconds?: number;
+  readonly initialDelaySeconds?: Seconds;
   /** Seconds between probes. @default 5 (readiness), 10 (liveness), 5 (startup) */
-  readonly periodSeconds?: number;
+  readonly periodSeconds?: Seconds;
   /** Seconds after which one probe times out. @default 1 */
-  readonly timeoutSeconds?: number;
+  readonly timeoutSeconds?: Seconds;
   /** Consecutive failures that count as failed. @default 3 (readiness, liveness), 30 (startup: 150 s to start) */
   readonly failureThreshold?: number;
   /** Consecutive successes that count as healthy; must be 1 for liveness and startup. @default 1 */
@@ -82,14 +84,18 @@ export class Probe {
     return new Probe({ grpc: { port, ...(service !== undefined ? { service } : {}) } }, timing);
   }
 
+  /** Timing the user asked for, in seconds; unset values take the defaults of the probe's role. */
+  readonly timing: ResolvedTiming;
+
   private constructor(
     /** The handler in the API's shape. */
     readonly handler: HandlerJson,
-    /** Timing the user asked for; unset values take the defaults of the probe's role. */
-    readonly timing: ProbeTiming,
+    timing: ProbeTiming,
     /** True when the port was defaulted and must be resolved against the container's ports. */
     readonly portDefaulted = false,
-  ) {}
+  ) {
+    this.timing = inSeconds(timing);
+  }
 
   /** A copy with other timing (merged over this probe's). */
   withTiming(timing: ProbeTiming): Probe {
@@ -97,8 +103,21 @@ export class Probe {
   }
 }
 
+/** Probe timing with every duration in seconds (cdk8s Durations converted; the container checks whole numbers). */
+export type ResolvedTiming = { readonly [K in keyof ProbeTiming]?: number };
+
+/** A cdk8s Duration as (possibly fractional) seconds, for the container's whole-number check; numbers pass through. */
+function inSeconds(t: ProbeTiming): ResolvedTiming {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(t)) {
+    if (v === undefined) continue;
+    out[k] = typeof v === 'object' && v !== null && typeof (v as IDuration).toSeconds === 'function' ? (v as IDuration).toSeconds({ integral: false }) : v as number;
+  }
+  return out;
+}
+
 /** Default timing per role: readiness reacts fast, liveness is slower, so the two never coincide. */
-export const PROBE_DEFAULTS: Record<'readiness' | 'liveness' | 'startup', Required<ProbeTiming>> = {
+export const PROBE_DEFAULTS: Record<'readiness' | 'liveness' | 'startup', Required<ResolvedTiming>> = {
   readiness: { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 },
   liveness: { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3, successThreshold: 1 },
   startup: { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 1, failureThreshold: 30, successThreshold: 1 },
@@ -118,9 +137,9 @@ export class Handler {
     });
   }
 
-  /** Sleeps before the container is stopped (Kubernetes ≥ 1.30): lets endpoints drain. */
-  static sleep(seconds: number): Handler {
-    return new Handler({ sleep: { seconds } });
+  /** Sleeps before the container is stopped (Kubernetes ≥ 1.30): lets endpoints drain. Seconds or a cdk8s Duration. */
+  static sleep(seconds: Seconds): Handler {
+    return new Handler({ sleep: { seconds: inSeconds({ periodSeconds: seconds }).periodSeconds! } });
   }
 
   private constructor(readonly handler: HandlerJson) {}

@@ -5,14 +5,17 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
+import { NameRef, nameOf } from './interop';
 import { checkObjectName } from './object-name';
 
 export interface RegistrySecretProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
   /** The registry host (and port), as it appears in image references. */
   readonly server: string;
+  /** The registry user. */
   readonly username: string;
   /** The password or token. It ends up base64-encoded in the manifest: keep the synthesized output private. */
   readonly password: string;
@@ -53,9 +56,10 @@ export class RegistrySecret extends Construct {
 export interface ServiceAccountProps {
   /** @default a DNS label made from the construct path */
   readonly name?: string;
+  /** @default the namespace of the kubectl context / podsmith verify run */
   readonly namespace?: string;
-  /** H10: Pods using this account pull with these Secrets. @default none */
-  readonly imagePullSecrets?: (RegistrySecret | string)[];
+  /** H10: Pods using this account pull with these Secrets (RegistrySecret, kplus Secret, or names). @default none */
+  readonly imagePullSecrets?: NameRef[];
   /** @default false */
   readonly automountServiceAccountToken?: boolean;
 }
@@ -74,7 +78,7 @@ export class ServiceAccount extends Construct {
       kind: 'ServiceAccount',
       metadata: { name: this.name, ...(props.namespace ? { namespace: props.namespace } : {}) },
       automountServiceAccountToken: props.automountServiceAccountToken ?? false,
-      ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets.map((s) => ({ name: typeof s === 'string' ? s : s.name })) } : {}),
+      ...(props.imagePullSecrets?.length ? { imagePullSecrets: props.imagePullSecrets.map((s, i) => ({ name: nameOf(this.node.path, `imagePullSecrets[${i}]`, s) })) } : {}),
     });
   }
 }

@@ -4,6 +4,7 @@
 import { PodsmithError } from '../errors';
 import { QuantityError, QuantityInput, toQuantity } from '../quantity';
 import { fileMode, localPath, qualifiedName, VOLUME_FIELD_PATHS } from '../validate/names';
+import { NameRef, nameOf, ResourceQuantity, toQuantityInput } from './interop';
 
 function fail(where: string, prop: string, problem: string, fix: string): never {
   throw new PodsmithError(where, prop, problem, fix);
@@ -23,10 +24,10 @@ function volumeField(fp: string): boolean {
 }
 
 /** An emptyDir size limit as the API server's canonical quantity; a one-line error naming the volume otherwise. */
-function sizeLimitOf(name: string, value: QuantityInput): string {
+function sizeLimitOf(name: string, value: ResourceQuantity): string {
   let q;
   try {
-    q = toQuantity(value, 'sizeLimit');
+    q = toQuantity(toQuantityInput(value) as QuantityInput, 'sizeLimit');
   } catch (e) {
     if (!(e instanceof QuantityError)) throw e;
     throw new PodsmithError(`Volume.emptyDir('${name}')`, 'sizeLimit', e.message, "write a size such as '64Mi' or '1Gi'");
@@ -37,7 +38,7 @@ function sizeLimitOf(name: string, value: QuantityInput): string {
 
 export class Volume {
   /** Scratch space that lives as long as the Pod. @param options.sizeLimit @default none @param options.memory tmpfs @default false */
-  static emptyDir(name: string, options: { sizeLimit?: QuantityInput; memory?: boolean } = {}): Volume {
+  static emptyDir(name: string, options: { sizeLimit?: ResourceQuantity; memory?: boolean } = {}): Volume {
     return new Volume(name, {
       emptyDir: {
         ...(options.memory ? { medium: 'Memory' } : {}),
@@ -55,34 +56,37 @@ export class Volume {
   }
 
   /**
-   * The keys of a ConfigMap as files.
+   * The keys of a ConfigMap as files: a kplus ConfigMap, or its name.
    * @param options.optional mount even if the ConfigMap does not exist @default false
    * @param options.defaultMode file mode, 0 to 0o777 @default 0o644 (the API server's)
    */
-  static configMap(name: string, configMapName: string, options: { optional?: boolean; defaultMode?: number } = {}): Volume {
+  static configMap(name: string, configMap: NameRef, options: { optional?: boolean; defaultMode?: number } = {}): Volume {
     const where = `Volume.configMap('${name}')`;
+    const configMapName = nameOf(where, 'configMap', configMap);
     if (!configMapName) fail(where, 'configMapName', 'must not be empty', 'name the ConfigMap to mount');
     checkMode(where, options.defaultMode);
     return new Volume(name, { configMap: { name: configMapName, ...options } });
   }
 
   /**
-   * The keys of a Secret as files.
+   * The keys of a Secret as files: a kplus Secret, or its name.
    * @param options.optional mount even if the Secret does not exist @default false
    * @param options.defaultMode file mode, 0 to 0o777 @default 0o644 (the API server's)
    */
-  static secret(name: string, secretName: string, options: { optional?: boolean; defaultMode?: number } = {}): Volume {
+  static secret(name: string, secret: NameRef, options: { optional?: boolean; defaultMode?: number } = {}): Volume {
     const where = `Volume.secret('${name}')`;
+    const secretName = nameOf(where, 'secret', secret);
     if (!secretName) fail(where, 'secretName', 'must not be empty', 'name the Secret to mount');
     checkMode(where, options.defaultMode);
     return new Volume(name, { secret: { secretName, ...options } });
   }
 
   /**
-   * A PersistentVolumeClaim (storage that outlives the Pod).
+   * A PersistentVolumeClaim (storage that outlives the Pod): a kplus PersistentVolumeClaim, or its name.
    * @param options.readOnly mount it read-only @default false
    */
-  static persistentVolumeClaim(name: string, claimName: string, options: { readOnly?: boolean } = {}): Volume {
+  static persistentVolumeClaim(name: string, claim: NameRef, options: { readOnly?: boolean } = {}): Volume {
+    const claimName = nameOf(`Volume.persistentVolumeClaim('${name}')`, 'claim', claim);
     if (!claimName) fail(`Volume.persistentVolumeClaim('${name}')`, 'claimName', 'must not be empty', 'name the PersistentVolumeClaim');
     return new Volume(name, { persistentVolumeClaim: { claimName, ...options } });
   }

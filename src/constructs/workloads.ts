@@ -3,199 +3,182 @@
  * through a controller, so it is recreated elsewhere when its node dies. A bare Pod needs an
  * explicit `bareProd: true`.
  */
-import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PodsmithError } from '../errors';
-import { effectivePodRequests, podQosClass, QosClass } from '../pod-resources';
-import { Quantity } from '../quantity';
-import { dns1123Subdomain } from '../validate/names';
+import { dns1123Label } from '../validate/names';
 import { cronProblem } from '../validate/semantic/cron';
 import { timeZoneProblem } from '../validate/semantic/objects';
 import { HeadlessService } from './headless-service';
-import { checkMetadataMap, PodProps, renderPod, RenderedPod } from './pod';
+import { ResourceQuantity, resourceQuantity, ScalingTarget, Seconds, seconds } from './interop';
 import { PodDisruptionBudget } from './policy';
+import { checkProps } from './props-check';
+import { exposeViaService, ExposeOptions, Service } from './service';
+import { portsOf, Workload, WorkloadProps } from './workload';
 
-/** Labels every podsmith workload puts on its Pods; the selector uses the first. */
-export const NAME_LABEL = 'app.kubernetes.io/name';
-
-export interface WorkloadProps extends PodProps {
-  /** metadata.name of the workload (and the selector label's value). @default a DNS label made from the construct path */
-  readonly name?: string;
-  /** @default the namespace of the kubectl context / podsmith verify run */
-  readonly namespace?: string;
-  /** Labels on the workload object. @default the selector label */
-  readonly labels?: Record<string, string>;
-  /** Annotations on the workload object. @default none */
-  readonly annotations?: Record<string, string>;
-}
+export { NAME_LABEL, Workload, WorkloadProps, WorkloadKind, MountOptions, maxNameLength } from './workload';
 
 /** A PodDisruptionBudget setting (H26): one of the two. */
 export interface DisruptionBudget {
+  /** Pods that must stay up: a count or a percentage ('50%'). @default unset */
   readonly minAvailable?: number | string;
+  /** Pods that may be down at once. @default 1 when minAvailable is unset */
   readonly maxUnavailable?: number | string;
 }
 
 export interface ReplicatedProps {
-  /** @default 2 (so a voluntary disruption never takes the service down) */
+  /**
+   * @default 2 (so a voluntary disruption never takes the service down); left out of the
+   * manifest when a HorizontalPodAutoscaler (cdk8s-plus) targets the workload, so the HPA owns it
+   */
   readonly replicas?: number;
   /**
    * H26: the PodDisruptionBudget created for a workload of more than one replica.
    * `false` is the explicit opt-out.
-   * @default { maxUnavailable: 1 } when replicas > 1
+   * @default { maxUnavailable: 1 } when replicas > 1 (or unset)
    */
   readonly disruptionBudget?: DisruptionBudget | false;
+  /** Seconds a new Pod must be Ready before it counts as available. @default 0 (the API server's) */
+  readonly minReadySeconds?: Seconds;
+  /** Old revisions kept for rollback. @default 10 (the API server's) */
+  readonly revisionHistoryLimit?: number;
 }
 
-type Kind = 'Pod' | 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
+function checkCount(where: string, prop: string, v: number | undefined, min = 0): number | undefined {
+  if (v !== undefined && (!Number.isInteger(v) || v < min)) throw new PodsmithError(where, prop, `must be a whole number ≥ ${min}, got ${v}`, `use ${min} or more`);
+  return v;
+}
 
-const API_VERSION: Record<Kind, string> = {
-  Pod: 'v1', Deployment: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1', Job: 'batch/v1', CronJob: 'batch/v1',
-};
+/** A Deployment's or StatefulSet's replicas, PDB and rollout settings; replicas may be handed to an HPA. */
+abstract class ReplicatedWorkload extends Workload {
+  /** The replicas written to the manifest, unless an autoscaler owns them. */
+  readonly replicas: number;
+  /** H26: the budget created for it, if any (set once the subclass made its own children, to keep the output's order). */
+  disruptionBudget?: PodDisruptionBudget;
+  /** cdk8s-plus `IScalable`: true once a HorizontalPodAutoscaler targets this workload. */
+  hasAutoscaler = false;
+  private readonly explicitReplicas?: number;
+  private readonly minReady?: number;
+  private readonly historyLimit?: number;
 
-/** What all podsmith workloads share: the rendered Pod, its QoS class and effective requests. */
-export abstract class Workload extends Construct {
-  /** metadata.name */
-  readonly name: string;
-  /** The labels that select this workload's Pods. */
-  readonly selectorLabels: Record<string, string>;
-  /** The underlying API object (escape hatch: `apiObject.addJsonPatch(...)`). */
-  readonly apiObject: ApiObject;
-  /** The rendered Pod template. */
-  protected readonly pod: RenderedPod;
+  protected constructor(scope: Construct, id: string, kind: 'Deployment' | 'StatefulSet', props: WorkloadProps & ReplicatedProps, claimNames?: string[]) {
+    super(scope, id, kind, props, { replicated: true, claimNames });
+    this.explicitReplicas = checkCount(this.node.path, 'replicas', props.replicas);
+    this.replicas = props.replicas ?? 2;
+    this.minReady = seconds(this.node.path, 'minReadySeconds', props.minReadySeconds);
+    this.historyLimit = checkCount(this.node.path, 'revisionHistoryLimit', props.revisionHistoryLimit);
+    if (props.replicas === undefined) this.objectDefaults.add('replicas');
+    if (this.replicas > 1 && props.disruptionBudget === undefined) this.objectDefaults.add('disruptionBudget');
+    if (this.replicas > 1 && props.disruptionBudget === false) this.objectIgnores.add('pdb.missing');
+  }
 
-  protected constructor(scope: Construct, id: string, readonly kind: Kind, props: WorkloadProps,
-    extra: { replicas?: number; defaults?: string[]; ignores?: string[]; optIns?: string[] },
-    body: (pod: RenderedPod, self: { name: string; path: string; selectorLabels: Record<string, string>; template: Record<string, unknown> }) => Record<string, unknown>) {
-    super(scope, id);
-    this.name = props.name ?? Names.toDnsLabel(this);
-    if (dns1123Subdomain(this.name).length) {
-      throw new PodsmithError(this.node.path, 'name', `'${this.name}' must be a DNS-1123 subdomain`, 'use lower case letters, digits, - and .');
-    }
-    // The name is also the value of the app.kubernetes.io/name label (at most 63 characters). A
-    // CronJob's Jobs and a StatefulSet's controller-revision-hash label append 11 more.
-    const max = kind === 'CronJob' || kind === 'StatefulSet' ? 52 : 63;
-    if (this.name.length > max) {
-      throw new PodsmithError(this.node.path, 'name', `'${this.name}' is ${this.name.length} characters; a ${kind} name may have at most ${max}`,
-        `shorten it (it is also the ${NAME_LABEL} label value${max === 52 ? `, and the ${kind === 'CronJob' ? 'Job names' : 'controller-revision-hash label'} add 11 characters` : ''})`);
-    }
-    checkMetadataMap(this.node.path, 'labels', props.labels, 'label');
-    checkMetadataMap(this.node.path, 'annotations', props.annotations, 'annotation');
-    this.selectorLabels = { [NAME_LABEL]: this.name };
-    this.pod = renderPod(props, {
-      where: this.node.path, kind, selectorLabels: this.selectorLabels, replicas: extra.replicas,
-      defaults: extra.defaults, ignores: extra.ignores, optIns: extra.optIns,
-    });
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: API_VERSION[kind],
-      kind,
-      metadata: {
-        name: this.name,
-        ...(props.namespace ? { namespace: props.namespace } : {}),
-        labels: { ...this.selectorLabels, ...(props.labels ?? {}) },
-        annotations: { ...(props.annotations ?? {}), ...this.pod.annotations },
-      },
-      ...body(this.pod, { name: this.name, path: this.node.path, selectorLabels: this.selectorLabels, template: this.template() }),
-    });
-    if (props.subdomain) {
-      new HeadlessService(this, 'Subdomain', {
-        name: props.subdomain, namespace: props.namespace, selector: this.selectorLabels, ports: portsOf(this.pod, this.node.path, 'subdomain'),
+  /** H26: the PodDisruptionBudget for more than one replica, unless opted out. */
+  protected addBudget(props: ReplicatedProps & { namespace?: string }): void {
+    if (this.replicas > 1 && props.disruptionBudget !== false) {
+      this.disruptionBudget = new PodDisruptionBudget(this, 'Budget', {
+        name: this.name, namespace: props.namespace, selector: this.selectorLabels, ...(props.disruptionBudget ?? { maxUnavailable: 1 }),
       });
     }
   }
 
-  /** The template (metadata + spec) as the API server will see it. */
-  protected template(): Record<string, unknown> {
-    return { metadata: this.pod.metadata, spec: this.pod.spec };
+  /** cdk8s-plus `IScalable`: called by a HorizontalPodAutoscaler; `replicas` is then left out of the manifest. */
+  markHasAutoscaler(): void {
+    this.hasAutoscaler = true;
+    this.objectDefaults.delete('replicas');
   }
 
-  /** H16: the QoS class the kubelet will give these Pods. */
-  get qosClass(): QosClass {
-    return podQosClass(this.pod.spec);
+  /** cdk8s-plus `IScalable`: what a HorizontalPodAutoscaler scales. */
+  toScalingTarget(): ScalingTarget {
+    const containers = (this.podSpec.containers as any[]).map((c) => ({
+      name: c.name,
+      resources: {
+        cpu: { request: c.resources?.requests?.cpu, limit: c.resources?.limits?.cpu },
+        memory: { request: c.resources?.requests?.memory, limit: c.resources?.limits?.memory },
+      },
+    }));
+    return { kind: this.kind, apiVersion: 'apps/v1', name: this.name, containers, replicas: this.explicitReplicas };
   }
 
-  /** H18: the Pod's effective requests: max(largest init container, sum of app containers), sidecars included. */
-  get effectiveRequests(): Record<string, Quantity> {
-    return effectivePodRequests(this.pod.spec);
+  /** A ClusterIP Service in front of this workload's named container ports (podsmith's checks: ports named, selector = the workload's labels). */
+  exposeViaService(options: ExposeOptions = {}): Service {
+    return exposeViaService(this, options);
   }
 
-  /** The Pod spec as rendered (read-only use: tests, tools). */
-  get podSpec(): Readonly<Record<string, any>> {
-    return this.pod.spec;
+  protected replicatedSpec(): Record<string, unknown> {
+    return {
+      ...(this.hasAutoscaler ? {} : { replicas: this.replicas }),
+      ...(this.minReady !== undefined ? { minReadySeconds: this.minReady } : {}),
+      ...(this.historyLimit !== undefined ? { revisionHistoryLimit: this.historyLimit } : {}),
+    };
   }
 }
 
-/** Container ports of a rendered Pod, for a headless Service (which must declare at least one: H15). */
-function portsOf(pod: RenderedPod, where: string, prop: string): { name?: string; port: number; protocol?: string }[] {
-  const ports = (pod.spec.containers as any[]).flatMap((c) => (c.ports ?? []) as any[]);
-  if (!ports.length) {
-    throw new PodsmithError(where, prop, 'the headless Service behind a subdomain must declare at least one port, and no container declares one (H15)',
-      'declare the container port the Pods serve on');
-  }
-  // a Service port's name and its port+protocol must each be unique, and with more than one port
-  // every port needs a name: the first container to declare a port wins
-  const names = new Set<string>();
-  const numbers = new Set<string>();
-  const out: { name?: string; port: number; protocol?: string }[] = [];
-  for (const p of ports) {
-    const protocol = p.protocol ?? 'TCP';
-    if (numbers.has(`${p.containerPort}/${protocol}`) || (p.name && names.has(p.name))) continue;
-    numbers.add(`${p.containerPort}/${protocol}`);
-    if (p.name) names.add(p.name);
-    out.push({ ...(p.name ? { name: p.name } : {}), port: p.containerPort, protocol: p.protocol });
-  }
-  if (out.length > 1) {
-    for (const p of out) {
-      if (p.name) continue;
-      const base = `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`;
-      let n = base;
-      for (let k = 2; names.has(n); k++) n = `${base}-${k}`;
-      names.add(n);
-      p.name = n;
+/** How a Deployment replaces its Pods. */
+export class DeploymentStrategy {
+  /**
+   * Replace Pods gradually.
+   * @param options.maxSurge extra Pods during the rollout, a count or a percentage @default '25%'
+   * @param options.maxUnavailable Pods that may be unavailable during the rollout @default '25%'
+   */
+  static rollingUpdate(options: { maxSurge?: number | string; maxUnavailable?: number | string } = {}): DeploymentStrategy {
+    for (const k of ['maxSurge', 'maxUnavailable'] as const) {
+      const v = options[k];
+      if (v !== undefined && !(typeof v === 'number' ? Number.isInteger(v) && v >= 0 : /^(100|[1-9]?\d)%$/.test(v))) {
+        throw new PodsmithError('DeploymentStrategy.rollingUpdate', k, `must be a whole number ≥ 0 or a percentage, got ${JSON.stringify(v)}`, "use e.g. 1 or '25%'");
+      }
     }
+    if (options.maxSurge !== undefined && options.maxUnavailable !== undefined && [options.maxSurge, options.maxUnavailable].every((v) => v === 0 || v === '0%')) {
+      throw new PodsmithError('DeploymentStrategy.rollingUpdate', 'maxUnavailable', 'may not be 0 when maxSurge is 0', 'allow one of them to be above 0');
+    }
+    return new DeploymentStrategy({
+      type: 'RollingUpdate',
+      rollingUpdate: { ...(options.maxSurge !== undefined ? { maxSurge: options.maxSurge } : {}), ...(options.maxUnavailable !== undefined ? { maxUnavailable: options.maxUnavailable } : {}) },
+    });
   }
-  return out;
-}
 
-function checkReplicas(where: string, replicas: number): number {
-  if (!Number.isInteger(replicas) || replicas < 0) {
-    throw new PodsmithError(where, 'replicas', `must be a whole number ≥ 0, got ${replicas}`, 'use e.g. 2');
+  /** Stop every old Pod before starting new ones (for apps that cannot run two versions at once). */
+  static recreate(): DeploymentStrategy {
+    return new DeploymentStrategy({ type: 'Recreate' });
   }
-  return replicas;
+
+  private constructor(readonly json: Record<string, unknown>) {}
 }
 
-function replicated(props: ReplicatedProps, where: string): { replicas: number; defaults: string[]; ignores: string[] } {
-  const replicas = checkReplicas(where, props.replicas ?? 2);
-  const defaults: string[] = [];
-  const ignores: string[] = [];
-  if (props.replicas === undefined) defaults.push('replicas');
-  if (replicas > 1 && props.disruptionBudget === undefined) defaults.push('disruptionBudget');
-  if (replicas > 1 && props.disruptionBudget === false) ignores.push('pdb.missing');
-  return { replicas, defaults, ignores };
+export interface DeploymentProps extends WorkloadProps, ReplicatedProps {
+  /** How Pods are replaced on a change. @default RollingUpdate with maxSurge and maxUnavailable 25% (the API server's) */
+  readonly strategy?: DeploymentStrategy;
 }
-
-function addBudget(w: Workload, replicas: number, budget: DisruptionBudget | false | undefined, namespace: string | undefined): PodDisruptionBudget | undefined {
-  if (replicas <= 1 || budget === false) return undefined;
-  return new PodDisruptionBudget(w, 'Budget', {
-    name: w.name, namespace, selector: w.selectorLabels, ...(budget ?? { maxUnavailable: 1 }),
-  });
-}
-
-export interface DeploymentProps extends WorkloadProps, ReplicatedProps {}
 
 /** A Deployment: stateless replicas, rolled out gradually, recreated elsewhere when a node dies. */
-export class Deployment extends Workload {
-  readonly replicas: number;
-  /** H26: the budget created for it, if any. */
-  readonly disruptionBudget?: PodDisruptionBudget;
+export class Deployment extends ReplicatedWorkload {
+  private readonly strategy?: DeploymentStrategy;
 
   constructor(scope: Construct, id: string, props: DeploymentProps) {
-    const r = replicated(props, `${scope.node.path}/${id}`);
-    super(scope, id, 'Deployment', props, r, (_pod, w) => ({
-      spec: { replicas: r.replicas, selector: { matchLabels: w.selectorLabels }, template: w.template },
-    }));
-    this.replicas = r.replicas;
-    this.disruptionBudget = addBudget(this, this.replicas, props.disruptionBudget, props.namespace);
+    checkProps(`${scope.node.path}/${id}`, 'Deployment', props);
+    super(scope, id, 'Deployment', props);
+    this.strategy = props.strategy;
+    this.addBudget(props);
   }
+
+  protected renderSpec(): Record<string, unknown> {
+    return {
+      ...this.replicatedSpec(),
+      ...(this.strategy ? { strategy: this.strategy.json } : {}),
+      selector: { matchLabels: this.selectorLabels },
+      template: this.template(),
+    };
+  }
+}
+
+/** Per-replica storage of a StatefulSet: each Pod gets its own PersistentVolumeClaim, kept across restarts and rescheduling. */
+export interface VolumeClaimTemplate {
+  /** The claim's name, which containers mount (`mounts: [{ volume: 'data', path: '/data' }]`): a DNS-1123 label. */
+  readonly name: string;
+  /** The size requested: '10Gi', or a cdk8s Size. */
+  readonly storage: ResourceQuantity;
+  /** @default ['ReadWriteOnce'] */
+  readonly accessModes?: ('ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod')[];
+  /** @default the cluster's default StorageClass */
+  readonly storageClassName?: string;
 }
 
 export interface StatefulSetProps extends WorkloadProps, ReplicatedProps {
@@ -206,41 +189,101 @@ export interface StatefulSetProps extends WorkloadProps, ReplicatedProps {
   readonly serviceName?: string;
   /** @default 'OrderedReady' */
   readonly podManagementPolicy?: 'OrderedReady' | 'Parallel';
+  /** Per-replica PersistentVolumeClaims, mounted by name. @default none */
+  readonly volumeClaimTemplates?: VolumeClaimTemplate[];
+  /** 'OnDelete' replaces a Pod only when it is deleted. @default 'RollingUpdate' (the API server's) */
+  readonly updateStrategy?: 'RollingUpdate' | 'OnDelete';
 }
 
-/** A StatefulSet: stable names and DNS (H15) through its own headless Service. */
-export class StatefulSet extends Workload {
-  readonly replicas: number;
-  readonly service: HeadlessService;
-  readonly disruptionBudget?: PodDisruptionBudget;
+function claimTemplate(where: string, i: number, t: VolumeClaimTemplate): Record<string, unknown> {
+  const prop = `volumeClaimTemplates[${i}]`;
+  if (typeof t.name !== 'string' || dns1123Label(t.name).length) throw new PodsmithError(where, `${prop}.name`, `'${t.name}' must be a DNS-1123 label`, "name it like 'data'");
+  let storage;
+  try {
+    storage = resourceQuantity(t.storage, `${prop}.storage`);
+  } catch (e) {
+    throw new PodsmithError(where, `${prop}.storage`, (e as Error).message, "request a size such as '1Gi'");
+  }
+  if (storage.isNegative() || storage.isZero()) throw new PodsmithError(where, `${prop}.storage`, `must be greater than 0, got ${storage}`, "request a size such as '1Gi'");
+  return {
+    metadata: { name: t.name },
+    spec: {
+      accessModes: [...(t.accessModes ?? ['ReadWriteOnce'])],
+      resources: { requests: { storage: storage.toString() } },
+      ...(t.storageClassName ? { storageClassName: t.storageClassName } : {}),
+    },
+  };
+}
 
-  constructor(scope: Construct, id: string, props: StatefulSetProps) {
-    const r = replicated(props, `${scope.node.path}/${id}`);
-    super(scope, id, 'StatefulSet', props, r, (_pod, w) => ({
-      spec: {
-        replicas: r.replicas,
-        serviceName: props.serviceName ?? w.name,
-        podManagementPolicy: props.podManagementPolicy ?? 'OrderedReady',
-        selector: { matchLabels: w.selectorLabels },
-        template: w.template,
-      },
-    }));
-    this.replicas = r.replicas;
+/** A StatefulSet: stable names and DNS (H15) through its own headless Service, per-replica storage. */
+export class StatefulSet extends ReplicatedWorkload {
+  readonly service: HeadlessService;
+  private readonly claims: Record<string, unknown>[];
+
+  constructor(scope: Construct, id: string, private readonly props: StatefulSetProps) {
+    const where = `${scope.node.path}/${id}`;
+    checkProps(where, 'StatefulSet', props);
+    const claims = (props.volumeClaimTemplates ?? []).map((t, i) => claimTemplate(where, i, t));
+    const names = claims.map((c) => (c.metadata as { name: string }).name);
+    names.forEach((n, i) => { if (names.indexOf(n) !== i) throw new PodsmithError(where, `volumeClaimTemplates[${i}].name`, `duplicate claim name '${n}'`, 'give each claim its own name'); });
+    super(scope, id, 'StatefulSet', props, names);
+    this.claims = claims;
     this.service = new HeadlessService(this, 'Service', {
-      name: props.serviceName ?? this.name, namespace: props.namespace, selector: this.selectorLabels, ports: portsOf(this.pod, this.node.path, 'serviceName'),
+      name: props.serviceName ?? this.name, namespace: props.namespace, selector: this.selectorLabels, ports: portsOf(this.podSpec, this.node.path, 'serviceName'),
     });
-    this.disruptionBudget = addBudget(this, this.replicas, props.disruptionBudget, props.namespace);
+    this.addBudget(props);
+  }
+
+  protected onPodChanged(): void {
+    this.service._setPorts(portsOf(this.podSpec, this.node.path, 'serviceName'));
+  }
+
+  protected renderSpec(): Record<string, unknown> {
+    return {
+      ...this.replicatedSpec(),
+      serviceName: this.props.serviceName ?? this.name,
+      podManagementPolicy: this.props.podManagementPolicy ?? 'OrderedReady',
+      ...(this.props.updateStrategy ? { updateStrategy: { type: this.props.updateStrategy } } : {}),
+      selector: { matchLabels: this.selectorLabels },
+      template: this.template(),
+      ...(this.claims.length ? { volumeClaimTemplates: this.claims } : {}),
+    };
   }
 }
 
-export interface DaemonSetProps extends WorkloadProps {}
+export interface DaemonSetProps extends WorkloadProps {
+  /** Seconds a new Pod must be Ready before it counts as available. @default 0 (the API server's) */
+  readonly minReadySeconds?: Seconds;
+  /** Old revisions kept for rollback. @default 10 (the API server's) */
+  readonly revisionHistoryLimit?: number;
+  /** 'OnDelete' replaces a Pod only when it is deleted. @default 'RollingUpdate' (the API server's) */
+  readonly updateStrategy?: 'RollingUpdate' | 'OnDelete';
+}
 
 /** A DaemonSet: one Pod per node (log shippers, network plugins: H4). */
 export class DaemonSet extends Workload {
-  constructor(scope: Construct, id: string, props: DaemonSetProps) {
-    super(scope, id, 'DaemonSet', props, {}, (_pod, w) => ({
-      spec: { selector: { matchLabels: w.selectorLabels }, template: w.template },
-    }));
+  private readonly minReady?: number;
+
+  constructor(scope: Construct, id: string, private readonly props: DaemonSetProps) {
+    checkProps(`${scope.node.path}/${id}`, 'DaemonSet', props);
+    super(scope, id, 'DaemonSet', props);
+    this.minReady = seconds(this.node.path, 'minReadySeconds', props.minReadySeconds);
+    checkCount(this.node.path, 'revisionHistoryLimit', props.revisionHistoryLimit);
+  }
+
+  protected renderSpec(): Record<string, unknown> {
+    return {
+      ...(this.minReady !== undefined ? { minReadySeconds: this.minReady } : {}),
+      ...(this.props.revisionHistoryLimit !== undefined ? { revisionHistoryLimit: this.props.revisionHistoryLimit } : {}),
+      ...(this.props.updateStrategy ? { updateStrategy: { type: this.props.updateStrategy } } : {}),
+      selector: { matchLabels: this.selectorLabels },
+      template: this.template(),
+    };
+  }
+
+  /** A ClusterIP Service in front of this workload's named container ports. */
+  exposeViaService(options: ExposeOptions = {}): Service {
+    return exposeViaService(this, options);
   }
 }
 
@@ -259,31 +302,35 @@ export interface JobOptions {
 
 export interface JobProps extends WorkloadProps, JobOptions {}
 
-function jobDefaults(o: JobOptions): string[] {
-  return o.backoffLimit === undefined ? ['backoffLimit'] : [];
-}
-
-function jobSpec(where: string, o: JobOptions, template: Record<string, unknown>): Record<string, unknown> {
-  for (const k of ['backoffLimit', 'completions', 'parallelism', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'] as const) {
-    const v = o[k];
-    if (v !== undefined && (!Number.isInteger(v) || v < (k === 'activeDeadlineSeconds' ? 1 : 0))) {
-      throw new PodsmithError(where, k, `must be a whole number ≥ ${k === 'activeDeadlineSeconds' ? 1 : 0}, got ${v}`, 'use a non-negative whole number');
-    }
-  }
+/** The Job spec fields, checked (durations as whole seconds); the template is added by the caller. */
+function jobFields(where: string, o: JobOptions): Record<string, unknown> {
+  for (const k of ['backoffLimit', 'completions', 'parallelism'] as const) checkCount(where, k, o[k]);
+  const deadline = seconds(where, 'activeDeadlineSeconds', o.activeDeadlineSeconds, 1);
+  const ttl = seconds(where, 'ttlSecondsAfterFinished', o.ttlSecondsAfterFinished);
   return {
     backoffLimit: o.backoffLimit ?? 6,
     ...(o.completions !== undefined ? { completions: o.completions } : {}),
     ...(o.parallelism !== undefined ? { parallelism: o.parallelism } : {}),
-    ...(o.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: o.activeDeadlineSeconds } : {}),
-    ...(o.ttlSecondsAfterFinished !== undefined ? { ttlSecondsAfterFinished: o.ttlSecondsAfterFinished } : {}),
-    template,
+    ...(deadline !== undefined ? { activeDeadlineSeconds: deadline } : {}),
+    ...(ttl !== undefined ? { ttlSecondsAfterFinished: ttl } : {}),
   };
 }
 
 /** A Job: Pods that run to completion (restartPolicy OnFailure by default: H8). */
 export class Job extends Workload {
+  private readonly fields: Record<string, unknown>;
+
   constructor(scope: Construct, id: string, props: JobProps) {
-    super(scope, id, 'Job', props, { defaults: jobDefaults(props) }, (_pod, w) => ({ spec: jobSpec(w.path, props, w.template) }));
+    const where = `${scope.node.path}/${id}`;
+    checkProps(where, 'Job', props);
+    const fields = jobFields(where, props);
+    super(scope, id, 'Job', props);
+    this.fields = fields;
+    if (props.backoffLimit === undefined) this.objectDefaults.add('backoffLimit');
+  }
+
+  protected renderSpec(): Record<string, unknown> {
+    return { ...this.fields, template: this.template() };
   }
 }
 
@@ -298,8 +345,8 @@ export interface CronJobProps extends WorkloadProps, JobOptions {
   readonly successfulJobsHistoryLimit?: number;
   /** @default 1 */
   readonly failedJobsHistoryLimit?: number;
-  /** Seconds after a missed time within which the Job may still start. @default none */
-  readonly startingDeadlineSeconds?: number;
+  /** Seconds (or a cdk8s Duration) after a missed time within which the Job may still start. @default none */
+  readonly startingDeadlineSeconds?: Seconds;
   /** @default false */
   readonly suspend?: boolean;
 }
@@ -307,31 +354,40 @@ export interface CronJobProps extends WorkloadProps, JobOptions {
 
 /** A CronJob: a Job on a schedule. */
 export class CronJob extends Workload {
+  private readonly cronSpec: Record<string, unknown>;
+  private readonly fields: Record<string, unknown>;
+
   constructor(scope: Construct, id: string, props: CronJobProps) {
     const where = `${scope.node.path}/${id}`;
+    checkProps(where, 'CronJob', props);
     // the validator's rules, which the differential test holds to the API server's
     const problem = cronProblem(props.schedule) ?? (props.schedule.includes('TZ') ? 'TZ or CRON_TZ in the schedule is refused by the API server' : undefined);
     if (problem) {
       throw new PodsmithError(where, 'schedule', `'${props.schedule}' is not a valid cron schedule: ${problem}`,
         props.schedule.includes('TZ') ? "drop the TZ= prefix and set scheduleTimeZone, e.g. 'Europe/Berlin'" : "use five fields such as '*/5 * * * *', or '@hourly'");
     }
-    for (const k of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit', 'startingDeadlineSeconds'] as const) {
-      const v = props[k];
-      if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new PodsmithError(where, k, `must be a whole number ≥ 0, got ${v}`, 'use a non-negative whole number');
-    }
+    for (const k of ['successfulJobsHistoryLimit', 'failedJobsHistoryLimit'] as const) checkCount(where, k, props[k]);
+    const startingDeadline = seconds(where, 'startingDeadlineSeconds', props.startingDeadlineSeconds);
     const tzProblem = props.scheduleTimeZone !== undefined ? timeZoneProblem(props.scheduleTimeZone) : undefined;
     if (tzProblem) throw new PodsmithError(where, 'scheduleTimeZone', `'${props.scheduleTimeZone}': ${tzProblem}`, "use an IANA zone such as 'Europe/Berlin'");
-    const defaults = [...jobDefaults(props), ...(props.concurrencyPolicy === undefined ? ['concurrencyPolicy'] : [])];
-    super(scope, id, 'CronJob', props, { defaults }, (_pod, w) => ({ spec: {
+    const fields = jobFields(where, props);
+    super(scope, id, 'CronJob', props);
+    this.fields = fields;
+    this.cronSpec = {
       schedule: props.schedule,
       ...(props.scheduleTimeZone ? { timeZone: props.scheduleTimeZone } : {}),
       concurrencyPolicy: props.concurrencyPolicy ?? 'Forbid',
       successfulJobsHistoryLimit: props.successfulJobsHistoryLimit ?? 3,
       failedJobsHistoryLimit: props.failedJobsHistoryLimit ?? 1,
-      ...(props.startingDeadlineSeconds !== undefined ? { startingDeadlineSeconds: props.startingDeadlineSeconds } : {}),
+      ...(startingDeadline !== undefined ? { startingDeadlineSeconds: startingDeadline } : {}),
       ...(props.suspend !== undefined ? { suspend: props.suspend } : {}),
-      jobTemplate: { spec: jobSpec(w.path, props, w.template) },
-    } }));
+    };
+    if (props.backoffLimit === undefined) this.objectDefaults.add('backoffLimit');
+    if (props.concurrencyPolicy === undefined) this.objectDefaults.add('concurrencyPolicy');
+  }
+
+  protected renderSpec(): Record<string, unknown> {
+    return { ...this.cronSpec, jobTemplate: { spec: { ...this.fields, template: this.template() } } };
   }
 }
 
@@ -346,13 +402,17 @@ export interface PodWorkloadProps extends WorkloadProps {
 /** A bare Pod: only with `bareProd: true` (H2, H29), annotated as such. */
 export class Pod extends Workload {
   constructor(scope: Construct, id: string, props: PodWorkloadProps) {
+    checkProps(`${scope.node.path}/${id}`, 'Pod', props);
     if (props.bareProd !== true) {
       throw new PodsmithError(`${scope.node.path}/${id}`, 'bareProd', 'a bare Pod is not recreated when its node dies (H2)',
         'use a Deployment, StatefulSet, DaemonSet, Job or CronJob, or set bareProd: true');
     }
-    super(scope, id, 'Pod', props, { ignores: ['pod.bare'], optIns: ['bareProd'] }, (pod) => ({ spec: pod.spec }));
-    // a bare Pod's own metadata is its template's: labels and annotations go on the object
-    for (const [k, v] of Object.entries(this.pod.metadata.labels)) this.apiObject.metadata.addLabel(k, v);
-    for (const [k, v] of Object.entries(this.pod.metadata.annotations ?? {})) this.apiObject.metadata.addAnnotation(k, v);
+    super(scope, id, 'Pod', props);
+    this.objectIgnores.add('pod.bare');
+    this.objectOptIns.add('bareProd');
+  }
+
+  protected renderSpec(): Record<string, unknown> {
+    return { ...this.podSpec };
   }
 }

@@ -91,8 +91,18 @@ function xml(s: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }
 
-/** One test case per object and rule layer result: an object passes when it has no unsuppressed error or warning. */
-export function formatJunit(report: Report): string {
+/** How a report is judged: with `strict`, warnings fail (as the exit code does). */
+export interface FormatOptions {
+  /** Warnings count as failures. @default false */
+  readonly strict?: boolean;
+}
+
+/**
+ * One test case per object. An object fails when it has an unsuppressed error (or, with
+ * `strict`, a warning): the same verdict as the exit code. Warnings of a passing object are
+ * listed in its `<system-out>`.
+ */
+export function formatJunit(report: Report, options: FormatOptions = {}): string {
   const groups = new Map<string, { file: string; objects: Map<string, Finding[]> }>();
   const objects = (report as { objects?: Array<{ ref: Finding['object']; file?: string }> }).objects ?? [];
   for (const o of objects) {
@@ -116,10 +126,13 @@ export function formatJunit(report: Report): string {
     const cases: string[] = [];
     let suiteFailures = 0;
     for (const [name, fs] of g.objects) {
-      const bad = fs.filter((f) => !f.suppressed && f.severity !== 'info');
+      const shown = fs.filter((f) => !f.suppressed && f.severity !== 'info');
+      const bad = shown.filter((f) => f.severity === 'error' || options.strict === true);
       tests++;
       if (bad.length === 0) {
-        cases.push(`    <testcase classname="${xml(g.file)}" name="${xml(name)}"/>`);
+        const out = shown.map((f) => `${location(f)}: ${f.severity} ${f.rule}: ${f.path}: ${f.message} (fix: ${f.fix})`).join('\n');
+        cases.push(out ? `    <testcase classname="${xml(g.file)}" name="${xml(name)}">\n      <system-out>${xml(out)}</system-out>\n    </testcase>`
+          : `    <testcase classname="${xml(g.file)}" name="${xml(name)}"/>`);
         continue;
       }
       failures++;
@@ -133,11 +146,11 @@ export function formatJunit(report: Report): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="podsmith validate" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
-export function formatReport(report: Report, format: ReportFormat): string {
+export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'json': return `${JSON.stringify(report, null, 2)}\n`;
     case 'sarif': return formatSarif(report, packageVersion());
-    case 'junit': return formatJunit(report);
+    case 'junit': return formatJunit(report, options);
     default: return formatText(report);
   }
 }

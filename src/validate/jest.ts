@@ -1,21 +1,25 @@
 /**
  * Jest helpers for users' tests of their cdk8s charts:
  *
- *   import { expectValidManifests, toPassPodsmith } from 'podsmith/lib/validate/jest';
+ *   import { expectValidManifests, toPassPodsmith } from 'podsmith/jest';   // or from 'podsmith'
  *   expect.extend({ toPassPodsmith });
  *   expect(Testing.synth(chart)).toPassPodsmith();          // no error and no warning
  *   expect(Testing.synth(chart)).toPassPodsmith({ profile: 'restricted' });
  *   expectValidManifests(Testing.synth(chart));             // throws with the findings as text
  */
+import { UsageError } from '../errors';
 import { formatReport, validateObjects } from './index';
+import { validateOptionsProblem } from './options';
 import { Report, ValidateOptions } from './types';
 
 export interface PassOptions extends ValidateOptions {
-  /** Also fail on warnings (default true: what a chart emits should be clean). */
+  /** Also fail on warnings (what a chart emits should be clean). @default true */
   failOnWarnings?: boolean;
 }
 
 function check(manifests: unknown, options: PassOptions = {}): { report: Report; failed: boolean } {
+  const problem = validateOptionsProblem('toPassPodsmith options', options, ['failOnWarnings']);
+  if (problem) throw new UsageError(problem);
   const list = Array.isArray(manifests) ? manifests : [manifests];
   const report = validateObjects(list.map((object) => ({ object })), options);
   const failOnWarnings = options.failOnWarnings ?? true;

@@ -33,11 +33,11 @@ export interface Report {
 }
 
 export interface ValidateOptions {
-  /** `X.Y`; default the newest bundled schema version. */
+  /** `X.Y`, one of the versions with bundled schemas. @default the newest bundled schema version */
   k8sVersion?: string;
-  /** Pod Security Standards profile to enforce on top of the default rule set. */
+  /** Pod Security Standards profile to enforce on top of the default rule set. @default none */
   profile?: 'baseline' | 'restricted';
-  /** Warnings count as failures (exit code only; findings are the same). */
+  /** Warnings count as failures (exit code only; findings are the same). @default false */
   strict?: boolean;
 }
 

@@ -19,8 +19,13 @@ import { Manifest } from './types';
 type K8s = typeof import('@kubernetes/client-node');
 let k8sModule: K8s | undefined;
 function k8s(): K8s {
-  // Node ≥ 20.19 loads the ESM package through require(esm).
-  k8sModule ??= require('@kubernetes/client-node') as K8s;
+  // Node ≥ 20.19 loads the ESM package through require(esm). It is an optional peer of the package.
+  try {
+    k8sModule ??= require('@kubernetes/client-node') as K8s;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes('@kubernetes/client-node')) throw e;
+    throw new InputError('podsmith verify needs @kubernetes/client-node, an optional peer dependency: npm install --save-dev @kubernetes/client-node@^1.4.0');
+  }
   return k8sModule;
 }
 

@@ -17,7 +17,8 @@ export const FIELD_MANAGER = 'podsmith';
 /** Install order (like Helm's): a kind not listed goes after the listed ones, before workloads. */
 const ORDER = [
   'Namespace', 'PriorityClass', 'ResourceQuota', 'LimitRange', 'NetworkPolicy', 'ServiceAccount', 'Secret', 'ConfigMap',
-  'PersistentVolumeClaim', 'Role', 'RoleBinding', 'Service', 'PodDisruptionBudget',
+  // a claim binds to an existing volume at once; a volume applied after it waits for the binder's resync
+  'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Role', 'RoleBinding', 'Service', 'PodDisruptionBudget',
 ];
 const WORKLOADS = ['Pod', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
 const CLUSTER_SCOPED = new Set(['PriorityClass', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PersistentVolume', 'CustomResourceDefinition', 'RuntimeClass']);

@@ -37,6 +37,20 @@ describe('podsmith synth: nothing half-written', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  test('a synth with warnings writes the output and prints every warning, not only their count (issue 12)', async () => {
+    expect(await run(['--app', `node ${apps}/write.js warning.yaml`, '--output', out])).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['app.k8s.yaml']);
+    expect(stdout).toContain('Deployment/lax: warning probes.readiness-missing: spec.template.spec.containers[0].readinessProbe');
+    expect(stdout).toMatch(/1 object: 0 errors, 9 warnings/);
+    expect(stderr).toMatch(/9 warning\(s\)/);
+  });
+
+  test('an unbundled --k8s-version is one line listing the supported versions', async () => {
+    await expect(run(['--app', `node ${apps}/write.js good.yaml`, '--output', out, '--k8s-version', '1.19']))
+      .rejects.toThrow(/^--k8s-version: Kubernetes '1\.19' has no bundled schema; supported: \d+\.\d+/);
+    expect(fs.readdirSync(out)).toEqual(['previous.k8s.yaml']);
+  });
+
   test('an error-level finding fails the synth and leaves the previous output untouched', async () => {
     expect(await run(['--app', `node ${apps}/write.js request-above-limit.yaml`, '--output', out])).toBe(1);
     expect(fs.readdirSync(out)).toEqual(['previous.k8s.yaml']);

@@ -37,8 +37,9 @@ test('the cdk8s plugin fails on an error and names rule, resource, path and file
   await new PodsmithValidation({ k8sVersion: '1.34' }).validate(c.ctx);
   expect(c.status()).toBe('failure');
   expect(c.violations[0].ruleName).toBe('resources.limit-below-request (error)');
-  expect(c.violations[0].violatingResources[0]).toMatchObject({ resourceName: 'Pod/fixture', manifestPath: file });
-  expect(c.violations[0].violatingResources[0].locations[0]).toMatch(/^spec\.containers\[0\]\.resources\.requests\.cpu \(line \d+\)$/);
+  // resourceName is metadata.name: cdk8s-cli looks the construct path up by it (issue 12); kind and message are in the location
+  expect(c.violations[0].violatingResources[0]).toMatchObject({ resourceName: 'fixture', manifestPath: file });
+  expect(c.violations[0].violatingResources[0].locations[0]).toMatch(/^Pod\/fixture: spec\.containers\[0\]\.resources\.requests\.cpu \(line \d+\): Invalid value: "2": must be less than or equal to cpu limit of 500m$/);
 });
 
 test('jest helper: toPassPodsmith and expectValidManifests', () => {

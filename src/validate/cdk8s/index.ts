@@ -1,19 +1,25 @@
 /**
- * A cdk8s validation plugin, so that `cdk8s synth --validate` runs podsmith's validator. In
+ * A cdk8s validation plugin, so that `cdk8s synth` runs podsmith's validator. In
  * cdk8s.yaml:
  *
  *   validations:
  *     - package: ./node_modules/podsmith/lib/validate/cdk8s   # or ./lib/validate/cdk8s in this repo
  *       class: PodsmithValidation
- *       version: 0.0.0
+ *       version: 0.1.0
  *       properties: { k8sVersion: "1.34", profile: restricted, strict: false }
+ *
+ * Each violation names the resource as cdk8s recorded it (metadata.name), so the report shows
+ * the construct path of every finding; a typo in `properties` or an unsupported k8sVersion
+ * fails the report with one line.
  *
  * The interfaces below are the structural subset of cdk8s-cli's plugin API that the plugin
  * uses, so podsmith does not depend on cdk8s-cli at run time.
  */
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { UsageError } from '../../errors';
 import { validateObjects, validatePaths } from '../index';
+import { validateOptionsProblem } from '../options';
 import { Finding, ValidateOptions } from '../types';
 
 export interface PluginViolation {
@@ -34,12 +40,24 @@ export interface PluginContext {
 
 export class PodsmithValidation {
   private readonly options: ValidateOptions;
+  private readonly problem?: string;
 
   constructor(properties: ValidateOptions = {}) {
     this.options = { ...properties };
+    this.problem = validateOptionsProblem('podsmith plugin properties (cdk8s.yaml)', properties);
   }
 
   async validate(context: PluginContext): Promise<void> {
+    if (this.problem) {
+      context.report.addViolation({
+        ruleName: 'podsmith.plugin-properties (error)',
+        recommendation: this.problem,
+        fix: 'correct the properties of the podsmith entry under validations in cdk8s.yaml',
+        violatingResources: [],
+      });
+      context.report.submit('failure', { error: this.problem });
+      return;
+    }
     const report = await validatePaths([...context.manifests], this.options);
     const byRule = new Map<string, Finding[]>();
     for (const f of report.findings) {
@@ -52,9 +70,10 @@ export class PodsmithValidation {
         ruleName: `${rule} (${findings[0].severity})`,
         recommendation: findings.length === 1 ? findings[0].message : `${findings[0].message} (and ${findings.length - 1} more)`,
         fix: findings[0].fix,
+        // cdk8s-cli looks the construct path up by metadata.name (construct-metadata.json)
         violatingResources: findings.map((f) => ({
-          resourceName: `${f.object.kind}/${f.object.name}`,
-          locations: [f.line !== undefined ? `${f.path} (line ${f.line})` : f.path],
+          resourceName: f.object.name,
+          locations: [`${f.object.kind}/${f.object.name}: ${f.path}${f.line !== undefined ? ` (line ${f.line})` : ''}: ${f.message}`],
           manifestPath: f.file ?? '',
         })),
       });
@@ -77,6 +96,8 @@ export class PodsmithValidation {
  *   validateOnSynth(app);
  */
 export function validateOnSynth(scope: Construct, options: ValidateOptions & { failOnWarnings?: boolean } = {}): void {
+  const problem = validateOptionsProblem('validateOnSynth options', options, ['failOnWarnings']);
+  if (problem) throw new UsageError(problem);
   // Chart.toJson() runs the app's validations itself: answer that inner call with no errors.
   let running = false;
   scope.node.addValidation({
