@@ -19,6 +19,6 @@ export * from './constructs/timezone';
 export * from './constructs/volumes';
 export * from './constructs/workloads';
 // the validator: the same three layers as `podsmith validate`
-export { validateObjects, validatePaths, formatReport } from './validate';
+export { validateObjects, validatePaths, formatReport, SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION } from './validate';
 export type { Finding, Report, ValidateOptions } from './validate';
 export { validateOnSynth, PodsmithValidation } from './validate/cdk8s';

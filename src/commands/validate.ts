@@ -11,7 +11,8 @@ rules, and the Pod handbook's best practices (podsmith rules lists them).
 
 Options:
   --format text|json|sarif|junit   output format (default text)
-  --k8s-version X.Y                Kubernetes version to validate against (default: newest bundled)
+  --k8s-version X.Y[.Z]            Kubernetes release to validate against, 1.27 to the newest bundled
+                                   (default: the newest)
   --profile baseline|restricted    also enforce a Pod Security Standards profile
   --strict                         warnings fail too (exit 1)
 

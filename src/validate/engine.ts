@@ -8,19 +8,19 @@ import { CheckedRule } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
+import { unservedProblem } from './schema/served';
 import { checkSemantics } from './semantic';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
 export const IGNORE_ANNOTATION = 'podsmith.dev/ignore';
 
-/** apiVersions that served these kinds once and no longer do, with today's. */
+/** The apiVersion whose Pod template the semantic layer reads, per kind. */
 const CURRENT_API: Record<string, string> = {
   Deployment: 'apps/v1', ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1',
   Job: 'batch/v1', CronJob: 'batch/v1', PodDisruptionBudget: 'policy/v1', PriorityClass: 'scheduling.k8s.io/v1',
   Pod: 'v1', Service: 'v1', Ingress: 'networking.k8s.io/v1', NetworkPolicy: 'networking.k8s.io/v1',
   HorizontalPodAutoscaler: 'autoscaling/v2',
 };
-const RETIRED_GROUPS = new Set(['extensions', 'apps', 'batch', 'policy', 'scheduling.k8s.io', 'networking.k8s.io', 'autoscaling', '']);
 
 export function resolveVersion(v: string | undefined): string {
   const versions = availableVersions();
@@ -177,13 +177,10 @@ export class Validation {
         problems = [];
         report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
       }
-      const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
       if (problems === undefined) {
-        if (CURRENT_API[kind] && RETIRED_GROUPS.has(group) && CURRENT_API[kind] !== obj.apiVersion) {
-          report('manifest.api-version-unsupported', 'apiVersion', `Unsupported value: ${JSON.stringify(obj.apiVersion)}: Kubernetes ${this.version} serves ${kind} as ${CURRENT_API[kind]}`, `change apiVersion to ${CURRENT_API[kind]}`);
-        } else {
-          report('schema.kind-not-checked', 'kind', `${obj.apiVersion} ${kind} is not a kind podsmith has a schema for: not checked`);
-        }
+        const p = unservedProblem(this.schemas, obj.apiVersion, kind);
+        if (p) report(p.rule, p.path, p.message, p.fix);
+        else report('schema.kind-not-checked', 'kind', `${obj.apiVersion} ${kind} is not a kind podsmith has a schema for: not checked`);
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         try {
