@@ -9,7 +9,7 @@
  * Output (read by src/validate/schema/store.ts):
  * - schemas/index.json: the releases (minor → newest patch) and every built-in API group;
  * - schemas/v<X.Y>.json: per release, the kinds its API server serves by default
- *   (`apiVersion/kind` → [definition, scope]), the kinds its documents define but it does not
+ *   (`apiVersion/kind` → [definition, scope, resource]), the kinds its documents define but it does not
  *   serve by default (alpha, beta off by default), and definition name → content hash;
  * - schemas/defs/<package>.json: hash → converted definition, shared by every release that has
  *   the identical definition (so eleven releases cost little more than one).
@@ -40,6 +40,14 @@ const FIRST_MINOR = 27;
  * both are the last patch upstream released for that minor.
  */
 const PINNED: Record<string, string> = { '1.27': 'v1.27.16', '1.28': 'v1.28.15' };
+
+/**
+ * Fields the OpenAPI documents list as required (their Go fields lack omitempty) that the API
+ * server fills in by defaulting before it validates: not required of the user.
+ */
+const DEFAULTED: Record<string, string[]> = {
+  'io.k8s.api.rbac.v1.RoleRef': ['apiGroup'],
+};
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
@@ -158,7 +166,7 @@ function servingPolicy(modDir: string, groups: string[]): ServingPolicy {
 
 interface Release {
   version: string;
-  kinds: Record<string, [string, 'n' | 'c']>;
+  kinds: Record<string, [string, 'n' | 'c', string]>;
   disabled: string[];
   defs: Record<string, string>;
 }
@@ -191,7 +199,7 @@ function generate(version: string, allGroups: Set<string>): Release {
   for (const g of groups) allGroups.add(g);
   const policy = servingPolicy(modDir, [...groups]);
   const sources: Record<string, any> = {};
-  const kinds: Record<string, [string, 'n' | 'c']> = {};
+  const kinds: Record<string, [string, 'n' | 'c', string]> = {};
   const disabled = new Set<string>();
   for (const doc of docs) {
     Object.assign(sources, doc.components?.schemas ?? {});
@@ -217,7 +225,7 @@ function generate(version: string, allGroups: Set<string>): Release {
       }
       const scope = m[4] ? 'n' : 'c';
       // a namespaced collection wins over the all-namespaces listing path
-      if (!kinds[key] || scope === 'n') kinds[key] = [def, scope];
+      if (!kinds[key] || scope === 'n') kinds[key] = [def, scope, m[5]];
     }
   }
   for (const k of Object.keys(kinds)) disabled.delete(k);
@@ -237,7 +245,12 @@ function generate(version: string, allGroups: Set<string>): Release {
     const refs = new Set<string>();
     const src = sources[name];
     if (!src) throw new Error(`${version}: definition ${name} not found`);
-    defs[name] = store(name, convert(src, refs));
+    const def = convert(src, refs);
+    if (DEFAULTED[name] && Array.isArray(def.required)) {
+      def.required = def.required.filter((f: string) => !DEFAULTED[name].includes(f));
+      if (def.required.length === 0) delete def.required;
+    }
+    defs[name] = store(name, def);
     for (const r of refs) if (!defs[r]) queue.push(r);
   }
   const sortObj = <T>(o: Record<string, T>) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));

@@ -63,6 +63,8 @@ export interface SchemaSet {
   kinds: Record<string, string>;
   /** `apiVersion/kind` → `n` (namespaced) or `c` (cluster-scoped). */
   scopes: Record<string, 'n' | 'c'>;
+  /** `apiVersion/kind` → its resource (plural): `apps/v1/Deployment` → `deployments`. */
+  resources: Record<string, string>;
   /** `apiVersion/kind`s the release defines but does not serve by default (alpha, most betas). */
   disabled: ReadonlySet<string>;
   /** One definition by name (loaded on demand). */
@@ -103,6 +105,7 @@ export function loadSchemas(version: string, options: { precompiled?: boolean } 
     minor: version,
     kinds: Object.fromEntries(Object.entries(doc.kinds).map(([k, [d]]) => [k, d])),
     scopes: Object.fromEntries(Object.entries(doc.kinds).map(([k, [, s]]) => [k, s])),
+    resources: Object.fromEntries(Object.entries(doc.kinds).map(([k, [, , r]]) => [k, r])),
     disabled: new Set(doc.disabled),
     definition: (name) => definitionOf(doc, name),
     validators: new Map(),

@@ -12,8 +12,8 @@ import { SCHEMA_DIR } from './versions';
 export interface ReleaseDoc {
   /** The patch release the schemas come from: `v1.34.4`. */
   version: string;
-  /** `apiVersion/kind` → [definition name, scope: `n` namespaced, `c` cluster]. */
-  kinds: Record<string, [string, 'n' | 'c']>;
+  /** `apiVersion/kind` → [definition name, scope: `n` namespaced, `c` cluster, resource (plural)]. */
+  kinds: Record<string, [string, 'n' | 'c', string]>;
   /** `apiVersion/kind`s the release's documents define but its API server does not serve by default. */
   disabled: string[];
   /** definition name → content hash in its package's pool. */
