@@ -1,7 +1,8 @@
-/** `podsmith validate PATH… [--format text|json|sarif|junit] [--k8s-version X.Y] [--strict] [--profile baseline|restricted]` */
+/** `podsmith validate PATH… [--format text|json|sarif|junit] [--k8s-version X.Y] [--strict] [--profile baseline|restricted] [--crds PATH] [--strict-kinds]` */
 import { UsageError } from '../errors';
 import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths } from '../validate';
 import { parseCommandArgs, pickFormat } from './args';
+import { loadCrds } from '../validate/crd/load';
 
 const HELP = `Usage: podsmith validate PATH... [options]
 
@@ -15,6 +16,9 @@ Options:
                                    (default: the newest)
   --profile baseline|restricted    also enforce a Pod Security Standards profile
   --strict                         warnings fail too (exit 1)
+  --crds PATH                      CustomResourceDefinitions (files or directories; repeat or
+                                   separate with commas) whose kinds are then checked
+  --strict-kinds                   a kind with no built-in schema and no CRD is an error
 
 Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments.
 Suppress a best-practice rule on one object with the annotation podsmith.dev/ignore: "RULE[,RULE...]".
@@ -26,6 +30,8 @@ export async function run(argv: string[]): Promise<number> {
     'k8s-version': { type: 'string' },
     'profile': { type: 'string' },
     'strict': { type: 'boolean' },
+    'crds': { type: 'string', multiple: true },
+    'strict-kinds': { type: 'boolean' },
     'help': { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -38,7 +44,11 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError(`--profile must be one of baseline, restricted, got '${profile}'`);
   }
   if (positionals.length === 0) throw new UsageError("give at least one file, directory or - for stdin (see 'podsmith validate --help')");
-  const options = { k8sVersion: values['k8s-version'] as string | undefined, profile: profile as 'baseline' | 'restricted' | undefined, strict: values.strict === true };
+  const crdPaths = ((values.crds as string[] | undefined) ?? []).flatMap((p) => p.split(',')).filter(Boolean);
+  const options = {
+    k8sVersion: values['k8s-version'] as string | undefined, profile: profile as 'baseline' | 'restricted' | undefined, strict: values.strict === true,
+    crds: crdPaths.length ? await loadCrds(crdPaths) : undefined, strictKinds: values['strict-kinds'] === true,
+  };
   const report = await validatePaths(positionals, options);
   process.stdout.write(formatReport(report, format));
   return exitCodeOf(report, options.strict);

@@ -9,6 +9,7 @@ import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateS
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
 import { unservedProblem } from './schema/served';
+import { CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
@@ -125,6 +126,8 @@ export class Validation {
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
   private readonly bundleObjects: any[] = [];
+  private readonly crds = new CrdRegistry();
+  private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
 
   constructor(private readonly options: ValidateOptions = {}) {
     this.version = resolveVersion(options.k8sVersion);
@@ -136,6 +139,7 @@ export class Validation {
     this.localRules = rules.filter((r) => !r.crossObject && !r.kinds);
     this.crossRules = rules.filter((r) => r.crossObject && !r.kinds);
     this.kindRules = rules.filter((r) => r.kinds);
+    for (const crd of options.crds ?? []) this.crds.add(crd, '--crds');
   }
 
   add(inputsIn: InputObject[]): void {
@@ -180,9 +184,14 @@ export class Validation {
       if (problems === undefined) {
         const p = unservedProblem(this.schemas, obj.apiVersion, kind);
         if (p) report(p.rule, p.path, p.message, p.fix);
-        else report('schema.kind-not-checked', 'kind', `${obj.apiVersion} ${kind} is not a kind podsmith has a schema for: not checked`);
+        else {
+          // a custom resource: its CRD may come later in the input
+          this.customResources.push({ index, input, ref, suppressedIds: ignored(obj.metadata) });
+          return;
+        }
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
+        if (kind === 'CustomResourceDefinition') this.crds.add(obj, input.file ?? 'input');
         try {
           checkSemantics(ctx);
           if (pod) this.notePodTemplate(ctx.namespace, pod);
@@ -248,7 +257,31 @@ export class Validation {
     }
   }
 
+  /** Custom resources, once every CRD of the input is known. */
+  private checkCustomResources(): void {
+    for (const cr of this.customResources) {
+      const obj = cr.input.object;
+      const raws: Raw[] = [];
+      let problems: ReturnType<CrdRegistry['check']>;
+      try {
+        problems = this.crds.check(obj);
+      } catch (e) {
+        problems = [{ rule: 'manifest.check-failed', path: '', message: `podsmith could not finish checking this object: ${(e as Error).message}` }];
+      }
+      if (problems) raws.push(...problems);
+      else if (this.options.strictKinds) {
+        raws.push({ rule: 'schema.kind-unknown', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is neither a built-in kind nor defined by a CustomResourceDefinition in the input or --crds` });
+      } else {
+        raws.push({ rule: 'schema.kind-not-checked', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is not a kind podsmith has a schema for: not checked` });
+      }
+      this.record(cr.index, cr.input, cr.ref, cr.suppressedIds, raws);
+    }
+    if (this.customResources.length) this.findings.sort((a, b) => a.index - b.index);
+    this.customResources.length = 0;
+  }
+
   finish(): Report {
+    this.checkCustomResources();
     if (this.deferred.length) {
       const bundle = buildBundle(this.bundleObjects, this.podTemplates);
       for (const d of this.deferred) {

@@ -6,7 +6,7 @@
  *     - package: ./node_modules/podsmith/lib/validate/cdk8s   # or ./lib/validate/cdk8s in this repo
  *       class: PodsmithValidation
  *       version: 0.0.0
- *       properties: { k8sVersion: "1.34", profile: restricted, strict: false }
+ *       properties: { k8sVersion: "1.34", profile: restricted, strict: false, crds: [crds/], strictKinds: true }
  *
  * The interfaces below are the structural subset of cdk8s-cli's plugin API that the plugin
  * uses, so podsmith does not depend on cdk8s-cli at run time.
@@ -14,6 +14,7 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { validateObjects, validatePaths } from '../index';
+import { loadCrds } from '../crd/load';
 import { Finding, ValidateOptions } from '../types';
 
 export interface PluginViolation {
@@ -40,7 +41,11 @@ export class PodsmithValidation {
   }
 
   async validate(context: PluginContext): Promise<void> {
-    const report = await validatePaths([...context.manifests], this.options);
+    // crds: paths (files or directories) as in `--crds`, or CRD objects; strictKinds as `--strict-kinds`
+    const given = this.options.crds ?? [];
+    const paths = given.filter((c): c is string => typeof c === 'string');
+    const crds = paths.length ? [...given.filter((c) => typeof c !== 'string'), ...(await loadCrds(paths))] : this.options.crds;
+    const report = await validatePaths([...context.manifests], { ...this.options, crds });
     const byRule = new Map<string, Finding[]>();
     for (const f of report.findings) {
       if (f.suppressed || f.severity === 'info') continue;

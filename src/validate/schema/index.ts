@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { _, ErrorObject, ValidateFunction } from 'ajv';
 import { cachedValidator, storeValidator } from './disk-cache';
+import { crdKindRules } from '../crd';
 import { AJV_OPTIONS, formats } from './formats';
 import { allDefinitions, definitionOf, readRelease } from './store';
 import { gatedFieldProblems, newerReleaseWith } from './gated';
@@ -16,6 +17,7 @@ import { key } from '../path';
 import { RuleMeta } from '../types';
 
 export const schemaRules: RuleMeta[] = [
+  ...crdKindRules,
   {
     id: 'schema.unknown-field', severity: 'error', layer: 'schema', handbook: ['H30'],
     summary: 'a field that the kind\'s schema does not define',
@@ -50,7 +52,7 @@ export const schemaRules: RuleMeta[] = [
     id: 'schema.kind-not-checked', severity: 'info', layer: 'schema', handbook: ['H30'],
     summary: 'a kind podsmith has no schema for (a CRD or an unbundled API) is not checked',
     rationale: 'podsmith bundles schemas for the built-in kinds around Pods; custom resources are passed through unchecked rather than rejected.',
-    fix: 'nothing to fix; validate custom resources with their own schema',
+    fix: 'give the CRD that defines the kind with --crds (or in the input) to check it; --strict-kinds makes this an error',
   },
 ];
 
