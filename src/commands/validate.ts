@@ -3,6 +3,7 @@ import { UsageError } from '../errors';
 import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths } from '../validate';
 import { parseCommandArgs, pickFormat } from './args';
 import { loadCrds } from '../validate/crd/load';
+import { runExact } from '../validate/exact/run';
 
 const HELP = `Usage: podsmith validate PATH... [options]
 
@@ -19,6 +20,10 @@ Options:
   --crds PATH                      CustomResourceDefinitions (files or directories; repeat or
                                    separate with commas) whose kinds are then checked
   --strict-kinds                   a kind with no built-in schema and no CRD is an error
+  --exact                          judge with a real API server instead: a throwaway etcd and
+                                   kube-apiserver of --k8s-version (default: the newest built one)
+                                   from podsmith's build cache, no root; every object a dry-run
+  --kubeconfig PATH                with --exact: use this cluster's API server (current context)
 
 Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments.
 Suppress a best-practice rule on one object with the annotation podsmith.dev/ignore: "RULE[,RULE...]".
@@ -32,6 +37,8 @@ export async function run(argv: string[]): Promise<number> {
     'strict': { type: 'boolean' },
     'crds': { type: 'string', multiple: true },
     'strict-kinds': { type: 'boolean' },
+    'exact': { type: 'boolean' },
+    'kubeconfig': { type: 'string' },
     'help': { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -49,7 +56,10 @@ export async function run(argv: string[]): Promise<number> {
     k8sVersion: values['k8s-version'] as string | undefined, profile: profile as 'baseline' | 'restricted' | undefined, strict: values.strict === true,
     crds: crdPaths.length ? await loadCrds(crdPaths) : undefined, strictKinds: values['strict-kinds'] === true,
   };
-  const report = await validatePaths(positionals, options);
+  if (values.kubeconfig !== undefined && values.exact !== true) throw new UsageError('--kubeconfig goes with --exact (the API server that judges the objects)');
+  const report = values.exact === true
+    ? await runExact(positionals, options.k8sVersion, values.kubeconfig as string | undefined)
+    : await validatePaths(positionals, options);
   process.stdout.write(formatReport(report, format));
   return exitCodeOf(report, options.strict);
 }

@@ -4,6 +4,7 @@ import { bundleRules } from './rules/bundle';
 import { securityRules } from './rules/security';
 import { CheckedRule } from './rules/types';
 import { workloadRules } from './rules/workload';
+import { exactRules } from './exact';
 import { schemaRules } from './schema';
 import { semanticRules } from './semantic';
 import { RuleMeta } from './types';
@@ -38,7 +39,7 @@ export const inputRules: RuleMeta[] = [
 export const checkedRules: CheckedRule[] = [...workloadRules, ...securityRules, ...bundleRules];
 export const profileRules: CheckedRule[] = podSecurityRules;
 
-export const catalog: RuleMeta[] = [...inputRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
+export const catalog: RuleMeta[] = [...inputRules, ...exactRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
 
 const byId = new Map(catalog.map((r) => [r.id, r]));
 if (byId.size !== catalog.length) throw new Error('podsmith: duplicate rule id in the catalog');

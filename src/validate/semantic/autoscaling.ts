@@ -29,6 +29,8 @@ export function checkHpa(ctx: Ctx): void {
     if (typeof v !== 'string' || v === '') r(`spec.scaleTargetRef.${f}`, field.required());
     else for (const m of pathSegmentName(v)) r(`spec.scaleTargetRef.${f}`, field.invalid(v, m));
   }
+  const av = ref.apiVersion;
+  if (typeof av !== 'string' || av === '') r('spec.scaleTargetRef.apiVersion', field.invalid(av ?? '', 'apiVersion must specify API group'));
   const pct = spec.targetCPUUtilizationPercentage;
   if (typeof pct === 'number' && pct < 1) r('spec.targetCPUUtilizationPercentage', field.invalid(pct, 'must be greater than 0'));
 }
