@@ -91,3 +91,9 @@ describe('custom resources', () => {
     }
   });
 });
+
+test('metadata is ObjectMeta even where the CRD declares it as a bare object', () => {
+  const c = crd({});
+  c.spec.versions[0].schema.openAPIV3Schema.properties.metadata = { type: 'object' };
+  expect(findings([c, { ...widget({}), metadata: { name: 'w', namespace: 'n', labels: { a: 'b' } } }])).toEqual([]);
+});

@@ -51,7 +51,8 @@ export function convertCrdSchema(node: any, root = true): any {
     }
   }
   const embedded = node['x-kubernetes-embedded-resource'] === true;
-  if (root || embedded) out.properties = { ...IMPLICIT, ...(out.properties ?? {}) };
+  // ObjectMeta whatever the CRD says of metadata (the server allows only name/generateName rules there)
+  if (root || embedded) out.properties = { ...(out.properties ?? {}), ...IMPLICIT };
   if (node['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string', 'null'];
   const isObject = node.type === 'object' || root || embedded;
   if (isObject && node['x-kubernetes-preserve-unknown-fields'] !== true && out.additionalProperties === undefined) out.additionalProperties = false;

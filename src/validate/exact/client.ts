@@ -50,14 +50,14 @@ export class ApiClient {
     this.agent.destroy();
   }
 
-  request(method: string, p: string, body?: unknown, timeoutMs = 30_000): Promise<ServerAnswer> {
+  request(method: string, p: string, body?: unknown, timeoutMs = 30_000, contentType = 'application/json'): Promise<ServerAnswer> {
     const data = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = https.request({
         host: this.server.hostname, port: this.server.port || 443, method, path: p, agent: this.agent, timeout: timeoutMs,
         headers: {
           'Accept': 'application/json',
-          ...(data !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } : {}),
+          ...(data !== undefined ? { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(data) } : {}),
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
         },
       }, (res) => {

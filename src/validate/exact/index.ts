@@ -82,27 +82,33 @@ export async function validateExact(inputsIn: InputObject[], options: ExactOptio
     findings.push({ rule, severity: meta.severity, message, object: refOf(input.object), path, ...(input.file ? { file: input.file } : {}), ...(line !== undefined ? { line } : {}), handbook: meta.handbook, fix });
   };
   try {
-    // 1. CRDs first: installed on the throwaway server, so that their kinds are served
-    for (const i of inputs) {
+    // 1. CRDs first: judged by a dry-run before any is installed (two CRDs may share a name),
+    //    then installed on the throwaway server so that their kinds are served
+    const established = new Set<InputObject>();
+    const crdInputs = inputs.filter((i) => isObj(i.object) && i.object.kind === 'CustomResourceDefinition' && i.object.apiVersion === 'apiextensions.k8s.io/v1');
+    if (server) {
+      for (const i of crdInputs) installed.set(i, await dryRun(client, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', i.object));
+      for (const i of crdInputs) {
+        if (installed.get(i)!.status !== 201) continue;
+        const r = await client.request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', i.object);
+        if (r.status === 201 && await waitEstablished(client, i.object, log)) established.add(i);
+      }
+    }
+    for (const i of crdInputs) {
       const o = i.object;
-      if (!isObj(o) || o.kind !== 'CustomResourceDefinition' || o.apiVersion !== 'apiextensions.k8s.io/v1') continue;
       const names = o.spec?.names ?? {};
       for (const v of Array.isArray(o.spec?.versions) ? o.spec.versions : []) {
         if (v?.served === false) continue;
+        if (server && !established.has(i)) continue;
         custom.set(`${o.spec?.group}/${v?.name}/${names.kind}`, { collection: `/apis/${o.spec?.group}/${v?.name}/${names.plural}`, namespaced: o.spec?.scope !== 'Cluster' });
       }
-      if (server) {
-        // the verdict is a dry-run's, before any CRD of the input is installed (two CRDs of one name)
-        const crds = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
-        installed.set(i, await client.request('POST', `${crds}?dryRun=All&fieldValidation=Strict`, o));
-      }
     }
-    for (const [i, verdict] of installed) {
-      if (verdict.status !== 201) continue;
-      const r = await client.request('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', i.object);
-      if (r.status === 201) await waitEstablished(client, i.object, log);
+    // 2. Namespace objects judged before the namespaces the objects name are created (a real
+    //    create, on the throwaway server only)
+    const early = new Map<InputObject, { status: number; body: any }>();
+    for (const i of inputs) {
+      if (i.object?.apiVersion === 'v1' && i.object?.kind === 'Namespace') early.set(i, await dryRun(client, '/api/v1/namespaces', i.object));
     }
-    // 2. namespaces the objects name (a real create, on the throwaway server only)
     if (server) {
       const namespaces = new Set(inputs.map((i) => i.object?.metadata?.namespace).filter((n): n is string => typeof n === 'string' && n !== '' && n !== 'default'));
       for (const ns of namespaces) await client.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
@@ -124,13 +130,15 @@ export async function validateExact(inputsIn: InputObject[], options: ExactOptio
       }
       const ns = typeof o.metadata?.namespace === 'string' && o.metadata.namespace !== '' ? o.metadata.namespace : 'default';
       const collection = target.namespaced ? target.collection.replace(/\/([^/]+)$/, `/namespaces/${ns}/$1`) : target.collection;
-      const r = installed.get(i) ?? await client.request('POST', `${collection}?dryRun=All&fieldValidation=Strict`, o);
+      const r = installed.get(i) ?? early.get(i) ?? await dryRun(client, collection, o);
       if (r.status >= 200 && r.status < 300) continue;
       if (r.status === 404 && !server) {
         finding('exact.not-sent', i, 'kind', `the API server does not serve ${o.kind} in ${o.apiVersion}: ${r.body?.message ?? r.status}`, 'install the CRD that defines the kind, or fix apiVersion and kind');
         continue;
       }
-      if (r.status >= 500 || r.status === 401 || r.status === 403) throw new Error(`API server answered ${r.status} for ${gvk}: ${r.body?.message ?? r.body}`);
+      // 403 is an admission plugin's refusal (a verdict) unless authorization refused the caller
+      const denied = r.status === 403 && /is forbidden: User ".*" cannot /.test(String(r.body?.message));
+      if (r.status >= 500 || r.status === 401 || denied) throw new Error(`API server answered ${r.status} for ${gvk}: ${r.body?.message ?? r.body}`);
       const causes: ApiCause[] = Array.isArray(r.body?.details?.causes) ? r.body.details.causes : [];
       const fix = 'fix the object as the API server\'s message says';
       if (causes.length === 0) finding('exact.rejected', i, '', String(r.body?.message ?? `HTTP ${r.status}`), fix);
@@ -144,7 +152,18 @@ export async function validateExact(inputsIn: InputObject[], options: ExactOptio
   return { findings, summary };
 }
 
-async function waitEstablished(client: ApiClient, crd: any, log: (m: string) => void): Promise<void> {
+/**
+ * A server-side dry-run create with strict field validation; for an object that already exists
+ * (the default ClusterRoles, a namespace created for the input), a dry-run server-side apply,
+ * as `kubectl apply` would update it.
+ */
+async function dryRun(client: ApiClient, collection: string, o: any): Promise<{ status: number; body: any }> {
+  const r = await client.request('POST', `${collection}?dryRun=All&fieldValidation=Strict`, o);
+  if (r.status !== 409 || r.body?.reason !== 'AlreadyExists' || typeof o.metadata?.name !== 'string') return r;
+  return client.request('PATCH', `${collection}/${encodeURIComponent(o.metadata.name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith&force=true`, o, 30_000, 'application/apply-patch+yaml');
+}
+
+async function waitEstablished(client: ApiClient, crd: any, log: (m: string) => void): Promise<boolean> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const r = await client.request('GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata?.name}`);
@@ -153,9 +172,10 @@ async function waitEstablished(client: ApiClient, crd: any, log: (m: string) => 
       // discovery of the new kind lags the condition a little
       const v = (crd.spec?.versions ?? []).find((x: any) => x?.served !== false)?.name;
       const probe = await client.request('GET', `/apis/${crd.spec?.group}/${v}`);
-      if (probe.status === 200) return;
+      if (probe.status === 200) return true;
     }
     await new Promise((res) => setTimeout(res, 100));
   }
-  log(`exact: CRD ${crd.metadata?.name} not established after 30 s; its objects may be refused`);
+  log(`exact: CRD ${crd.metadata?.name} not established after 30 s; its objects are not sent`);
+  return false;
 }
