@@ -3,7 +3,6 @@ import { UsageError } from '../errors';
 import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths } from '../validate';
 import { parseCommandArgs, pickFormat } from './args';
 import { loadCrds } from '../validate/crd/load';
-import { runExact } from '../validate/exact/run';
 
 const HELP = `Usage: podsmith validate PATH... [options]
 
@@ -58,7 +57,8 @@ export async function run(argv: string[]): Promise<number> {
   };
   if (values.kubeconfig !== undefined && values.exact !== true) throw new UsageError('--kubeconfig goes with --exact (the API server that judges the objects)');
   const report = values.exact === true
-    ? await runExact(positionals, options.k8sVersion, values.kubeconfig as string | undefined)
+    // loaded only here: the server code stays out of the fast path's start-up
+    ? await (await import('../validate/exact/run')).runExact(positionals, options.k8sVersion, values.kubeconfig as string | undefined)
     : await validatePaths(positionals, options);
   process.stdout.write(formatReport(report, format));
   return exitCodeOf(report, options.strict);

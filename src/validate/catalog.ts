@@ -4,7 +4,7 @@ import { bundleRules } from './rules/bundle';
 import { securityRules } from './rules/security';
 import { CheckedRule } from './rules/types';
 import { workloadRules } from './rules/workload';
-import { exactRules } from './exact';
+import { exactRules } from './exact/rules';
 import { schemaRules } from './schema';
 import { semanticRules } from './semantic';
 import { RuleMeta } from './types';

@@ -11,6 +11,7 @@ import { crdKindRules } from '../crd';
 import { AJV_OPTIONS, formats } from './formats';
 import { allDefinitions, definitionOf, readRelease } from './store';
 import { gatedFieldProblems, newerReleaseWith } from './gated';
+import { partOf } from './parts';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
 import { field } from '../field';
 import { key } from '../path';
@@ -72,8 +73,8 @@ export interface SchemaSet {
   /** One definition by name (loaded on demand). */
   definition(name: string): any;
   validators: Map<string, ValidateFunction>;
-  /** Validators generated at build time (schema/standalone.ts), when present. */
-  precompiled?: Record<string, ValidateFunction>;
+  /** The validator generated at build time (schema/standalone.ts) for a kind, when present. */
+  precompiledFor(gvk: string): ValidateFunction | undefined;
   /** Compiles on first use only: a run with precompiled validators never needs it. */
   ajv(): Ajv;
 }
@@ -85,8 +86,8 @@ export function availableVersions(): string[] {
   return [...SUPPORTED_K8S_VERSIONS];
 }
 
-function loadPrecompiled(version: string): Record<string, ValidateFunction> | undefined {
-  const file = path.join(__dirname, `compiled-v${version}.js`);
+function loadPrecompiled(version: string, part: 'common' | 'more'): Record<string, ValidateFunction> | undefined {
+  const file = path.join(__dirname, `compiled-v${version}-${part}.js`);
   if (!fs.existsSync(file)) return undefined;
   try {
     return require(file);
@@ -101,7 +102,8 @@ export function loadSchemas(version: string, options: { precompiled?: boolean } 
   if (hit) return hit;
   const doc = readRelease(version);
   let ajv: Ajv | undefined;
-  let precompiled: Record<string, ValidateFunction> | undefined | null = options.precompiled === false ? null : undefined;
+  const usePrecompiled = options.precompiled !== false;
+  const parts: Partial<Record<'common' | 'more', Record<string, ValidateFunction> | null>> = {};
   const set: SchemaSet = {
     version: doc.version,
     minor: version,
@@ -111,10 +113,12 @@ export function loadSchemas(version: string, options: { precompiled?: boolean } 
     disabled: new Set(doc.disabled),
     definition: (name) => definitionOf(doc, name),
     validators: new Map(),
-    get precompiled() {
-      // required on first use only, so that a run that never checks a kind never loads the code
-      if (precompiled === undefined) precompiled = loadPrecompiled(version) ?? null;
-      return precompiled ?? undefined;
+    precompiledFor: (gvk) => {
+      // each part is required on first use only: a bundle of workloads never loads the rest
+      if (!usePrecompiled) return undefined;
+      const part = partOf(gvk);
+      if (parts[part] === undefined) parts[part] = loadPrecompiled(version, part) ?? null;
+      return parts[part]?.[gvk];
     },
     ajv: () => {
       if (!ajv) {
@@ -155,7 +159,7 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   if (!validate) {
     const def = set.kinds[gvk];
     if (!def) return undefined;
-    validate = set.precompiled?.[gvk] ?? compileKind(set, gvk, def);
+    validate = set.precompiledFor(gvk) ?? compileKind(set, gvk, def);
     set.validators.set(gvk, validate);
   }
   const gated = gatedFieldProblems(set, obj, set.kinds[gvk], (p) => pointerToPath(p, obj));
