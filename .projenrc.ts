@@ -170,6 +170,11 @@ project.addTask('gen:schemas', {
   description: 'Regenerate schemas/ from the upstream OpenAPI v3 documents (needs Go and the module proxy)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/gen-schemas.ts',
 });
+project.addTask('exact:corpus', {
+  description: 'The fast layers against validate --exact (a throwaway kube-apiserver) on the real-world corpus (needs the build cache; not in CI)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/exact-corpus.ts',
+  receiveArgs: true,
+});
 
 project.addTask('docs:rules', {
   description: 'Regenerate docs/rules.md from the rule catalog',

@@ -30,7 +30,7 @@ export {
 } from './constructs/interop';
 export { Service, ServiceProps, ServicePort, ServiceType, ExposeOptions } from './constructs/service';
 // the validator: the same three layers as `podsmith validate`
-export { validateObjects, validatePaths, formatReport } from './validate';
+export { validateObjects, validatePaths, formatReport, SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION } from './validate';
 export type { Finding, Report, ValidateOptions, ObjectRef, Severity, InputObject, ReportFormat } from './validate';
 export type { FormatOptions } from './validate/formats';
 export { validateOnSynth, PodsmithValidation, PluginContext, PluginViolation } from './validate/cdk8s';

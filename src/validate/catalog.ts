@@ -9,6 +9,7 @@ import { schedulingRules } from './rules/scheduling';
 import { securityRules } from './rules/security';
 import { CheckedRule } from './rules/types';
 import { workloadRules } from './rules/workload';
+import { exactRules } from './exact/rules';
 import { schemaRules } from './schema';
 import { semanticRules } from './semantic';
 import { RuleMeta } from './types';
@@ -45,7 +46,7 @@ export const checkedRules: CheckedRule[] = [
 ];
 export const profileRules: CheckedRule[] = podSecurityRules;
 
-export const catalog: RuleMeta[] = [...inputRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
+export const catalog: RuleMeta[] = [...inputRules, ...exactRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
 
 const byId = new Map(catalog.map((r) => [r.id, r]));
 if (byId.size !== catalog.length) throw new Error('podsmith: duplicate rule id in the catalog');

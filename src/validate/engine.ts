@@ -8,19 +8,20 @@ import { CheckedRule, replicasOf } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
+import { unservedProblem } from './schema/served';
+import { CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
 export const IGNORE_ANNOTATION = 'podsmith.dev/ignore';
 
-/** apiVersions that served these kinds once and no longer do, with today's. */
+/** The apiVersion whose Pod template the semantic layer reads, per kind. */
 const CURRENT_API: Record<string, string> = {
   Deployment: 'apps/v1', ReplicaSet: 'apps/v1', StatefulSet: 'apps/v1', DaemonSet: 'apps/v1',
   Job: 'batch/v1', CronJob: 'batch/v1', PodDisruptionBudget: 'policy/v1', PriorityClass: 'scheduling.k8s.io/v1',
   Pod: 'v1', Service: 'v1', Ingress: 'networking.k8s.io/v1', NetworkPolicy: 'networking.k8s.io/v1',
   HorizontalPodAutoscaler: 'autoscaling/v2',
 };
-const RETIRED_GROUPS = new Set(['extensions', 'apps', 'batch', 'policy', 'scheduling.k8s.io', 'networking.k8s.io', 'autoscaling', '']);
 
 export function resolveVersion(v: string | undefined): string {
   const versions = availableVersions();
@@ -135,6 +136,8 @@ export class Validation {
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
   private readonly bundleObjects: any[] = [];
+  private readonly crds = new CrdRegistry();
+  private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
 
   constructor(private readonly options: ValidateOptions = {}) {
     this.version = resolveVersion(options.k8sVersion);
@@ -146,6 +149,7 @@ export class Validation {
     this.localRules = rules.filter((r) => !r.crossObject && !r.kinds);
     this.crossRules = rules.filter((r) => r.crossObject && !r.kinds);
     this.kindRules = rules.filter((r) => r.kinds);
+    for (const crd of options.crds ?? []) this.crds.add(crd, '--crds');
   }
 
   add(inputsIn: InputObject[]): void {
@@ -187,15 +191,17 @@ export class Validation {
         problems = [];
         report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
       }
-      const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
       if (problems === undefined) {
-        if (CURRENT_API[kind] && RETIRED_GROUPS.has(group) && CURRENT_API[kind] !== obj.apiVersion) {
-          report('manifest.api-version-unsupported', 'apiVersion', `Unsupported value: ${JSON.stringify(obj.apiVersion)}: Kubernetes ${this.version} serves ${kind} as ${CURRENT_API[kind]}`, `change apiVersion to ${CURRENT_API[kind]}`);
-        } else {
-          report('schema.kind-not-checked', 'kind', `${obj.apiVersion} ${kind} is not a kind podsmith has a schema for: not checked`);
+        const p = unservedProblem(this.schemas, obj.apiVersion, kind);
+        if (p) report(p.rule, p.path, p.message, p.fix);
+        else {
+          // a custom resource: its CRD may come later in the input
+          this.customResources.push({ index, input, ref, suppressedIds: ignored(obj.metadata) });
+          return;
         }
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
+        if (kind === 'CustomResourceDefinition') this.crds.add(obj, input.file ?? 'input');
         try {
           checkSemantics(ctx);
           if (pod) this.notePodTemplate(ctx, pod);
@@ -268,7 +274,31 @@ export class Validation {
     }
   }
 
+  /** Custom resources, once every CRD of the input is known. */
+  private checkCustomResources(): void {
+    for (const cr of this.customResources) {
+      const obj = cr.input.object;
+      const raws: Raw[] = [];
+      let problems: ReturnType<CrdRegistry['check']>;
+      try {
+        problems = this.crds.check(obj);
+      } catch (e) {
+        problems = [{ rule: 'manifest.check-failed', path: '', message: `podsmith could not finish checking this object: ${(e as Error).message}` }];
+      }
+      if (problems) raws.push(...problems);
+      else if (this.options.strictKinds) {
+        raws.push({ rule: 'schema.kind-unknown', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is neither a built-in kind nor defined by a CustomResourceDefinition in the input or --crds` });
+      } else {
+        raws.push({ rule: 'schema.kind-not-checked', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is not a kind podsmith has a schema for: not checked` });
+      }
+      this.record(cr.index, cr.input, cr.ref, cr.suppressedIds, raws);
+    }
+    if (this.customResources.length) this.findings.sort((a, b) => a.index - b.index);
+    this.customResources.length = 0;
+  }
+
   finish(): Report {
+    this.checkCustomResources();
     if (this.deferred.length) {
       const bundle = buildBundle(this.bundleObjects, this.podTemplates);
       for (const d of this.deferred) {

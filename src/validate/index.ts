@@ -13,6 +13,7 @@ export type { ReportFormat } from './formats';
 export { catalog, ruleById, ruleData } from './catalog';
 export { parseText } from './load';
 export { availableVersions } from './schema';
+export { SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION, K8S_RELEASES } from './schema/versions';
 
 /**
  * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin).

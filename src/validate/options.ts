@@ -30,14 +30,15 @@ export function k8sVersionProblem(v: unknown, name = 'k8sVersion'): string | und
 export function validateOptionsProblem(where: string, options: unknown, extraBooleans: string[] = []): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object' || Array.isArray(options)) return `${where}: must be an object such as { k8sVersion: "1.34" }, got ${JSON.stringify(options)}`;
-  const known = ['k8sVersion', 'profile', 'strict', ...extraBooleans];
+  const known = ['k8sVersion', 'profile', 'strict', 'strictKinds', 'crds', ...extraBooleans];
   for (const [k, v] of Object.entries(options)) {
     if (!known.includes(k)) {
       const guess = didYouMean(k, known);
       return `${where}: '${k}' is not an option; ${guess ? `did you mean '${guess}'?` : `known: ${known.join(', ')}`}`;
     }
     if (k === 'profile' && v !== undefined && !PROFILES.includes(v as string)) return `${where}: profile must be 'baseline' or 'restricted', got ${JSON.stringify(v)}`;
-    if ((k === 'strict' || extraBooleans.includes(k)) && v !== undefined && typeof v !== 'boolean') return `${where}: ${k} must be true or false, got ${JSON.stringify(v)}`;
+    if (k === 'crds' && v !== undefined && !Array.isArray(v)) return `${where}: crds must be a list of CRD files or directories, got ${JSON.stringify(v)}`;
+    if ((k === 'strict' || k === 'strictKinds' || extraBooleans.includes(k)) && v !== undefined && typeof v !== 'boolean') return `${where}: ${k} must be true or false, got ${JSON.stringify(v)}`;
   }
   const version = k8sVersionProblem((options as { k8sVersion?: unknown }).k8sVersion);
   return version ? `${where}: ${version}` : undefined;

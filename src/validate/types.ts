@@ -39,6 +39,13 @@ export interface ValidateOptions {
   profile?: 'baseline' | 'restricted';
   /** Warnings count as failures (exit code only; findings are the same). @default false */
   strict?: boolean;
+  /**
+   * CustomResourceDefinition objects whose kinds become checkable, besides those in the input
+   * (`--crds`). @default - none
+   */
+  crds?: any[];
+  /** Kinds that are neither built in nor defined by a CRD are errors, not infos. @default false */
+  strictKinds?: boolean;
 }
 
 export interface InputObject {

@@ -19,6 +19,10 @@ const dir = path.resolve(__dirname, '../fixtures/validate/semantic');
  */
 function normalize(p: string): string {
   return p
+    // a CRD whose versions share one schema is validated as the internal spec.validation; the
+    // ConfigMap size limit names the object itself ("[]")
+    .replace(/^spec\.validation\.openAPIV3Schema/, 'spec.versions[0].schema.openAPIV3Schema')
+    .replace(/^\[\]$/, '')
     .replace(/\.securityContext\.(shareProcessNamespace|hostPID|hostIPC|hostNetwork)\b/, '.$1')
     .replace(/\[([^\]0-9][^\]]*)\]/g, '.$1');
 }

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { loadSchemas } from '../../src/validate/schema';
+import { SUPPORTED_K8S_VERSIONS } from '../../src/validate/schema/versions';
 
 export interface ApiVerdict {
   accepted: boolean;
@@ -37,6 +39,17 @@ const RESOURCES: Record<string, { group: string; plural: string; namespaced: boo
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': { group: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterrolebindings', namespaced: false },
   'scheduling.k8s.io/v1/PriorityClass': { group: '/apis/scheduling.k8s.io/v1', plural: 'priorityclasses', namespaced: false },
 };
+
+/** Any other built-in kind: its resource and scope as the bundled schemas record them. */
+function resourceFromSchemas(gvk: string): { group: string; plural: string; namespaced: boolean } | undefined {
+  for (const v of [...SUPPORTED_K8S_VERSIONS].reverse()) {
+    const set = loadSchemas(v);
+    if (!set.resources[gvk]) continue;
+    const apiVersion = gvk.slice(0, gvk.lastIndexOf('/'));
+    return { group: apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`, plural: set.resources[gvk], namespaced: set.scopes[gvk] === 'n' };
+  }
+  return undefined;
+}
 
 export class ApiServer {
   private readonly agent: https.Agent;
@@ -71,7 +84,7 @@ export class ApiServer {
   /** Server-side dry-run create with fieldValidation=Strict. */
   async dryRunCreate(object: any, namespace = 'default'): Promise<ApiVerdict> {
     const key = `${object?.apiVersion}/${object?.kind}`;
-    const r = RESOURCES[key];
+    const r = RESOURCES[key] ?? resourceFromSchemas(key);
     if (!r) throw new Error(`dryRunCreate: no resource mapping for ${key}`);
     const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
     const { status, body } = await this.request('POST', url, JSON.stringify(object));

@@ -12,10 +12,15 @@ function fromYaml(text: string, file = 'web.yaml', k8sVersion?: string) {
 }
 
 describe('schema layer', () => {
-  test('bundles 1.27 and the local cluster\'s release, newest by default', () => {
+  test('bundles every minor from 1.27 on and the local cluster\'s release, newest by default', () => {
     const env = fs.readFileSync(path.join(__dirname, '..', '..', 'cluster', 'versions.env'), 'utf8');
     const cluster = /^KUBERNETES_VERSION=v(\d+\.\d+)/m.exec(env)![1];
     expect(availableVersions()).toEqual(expect.arrayContaining(['1.27', cluster]));
+    const minors = availableVersions().map((v) => Number(v.split('.')[1]));
+    expect(minors).toEqual(Array.from({ length: minors.length }, (_, i) => 27 + i));
+    expect(minors[minors.length - 1]).toBeGreaterThanOrEqual(37);
+    expect(resolveVersion('1.30.2')).toBe('1.30');
+    expect(() => resolveVersion('1.26')).toThrow(/must be one of 1\.27, 1\.28, .*got '1\.26'/);
     expect(resolveVersion(undefined)).toBe(availableVersions()[availableVersions().length - 1]);
     expect(resolveVersion('v1.27.3')).toBe('1.27');
     expect(() => resolveVersion('1.99')).toThrow(UsageError);
@@ -71,11 +76,26 @@ describe('schema layer', () => {
     expect(rulesOf(run(o))).toEqual([]);
   });
 
-  test('versions differ: sidecar restartPolicy is unknown in 1.27, valid in 1.34', () => {
+  test('versions differ: a sidecar needs Kubernetes ≥ 1.29 (unknown in 1.27, gated off in 1.28), valid in 1.29 and 1.34', () => {
     const o = goodBundle();
     podOf(o[0]).initContainers = [{ ...ctr(o), name: 'side', restartPolicy: 'Always' }];
-    expect(rulesOf(run(o, { k8sVersion: '1.27' }))).toContain('schema.unknown-field');
+    for (const v of ['1.27', '1.28']) {
+      const f = run(o, { k8sVersion: v }).findings.filter((x) => x.severity === 'error');
+      expect(f.map((x) => [x.rule, x.path])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.initContainers[0].restartPolicy']]);
+      expect(f[0].message).toContain('needs Kubernetes ≥ 1.29');
+    }
+    expect(rulesOf(run(o, { k8sVersion: '1.29' }))).toEqual([]);
     expect(rulesOf(run(o, { k8sVersion: '1.34' }))).toEqual([]);
+  });
+
+  test('sleep hooks need Kubernetes ≥ 1.30', () => {
+    const o = goodBundle();
+    ctr(o).lifecycle = { preStop: { sleep: { seconds: 5 } } };
+    for (const v of ['1.28', '1.29']) {
+      const f = run(o, { k8sVersion: v }).findings.filter((x) => x.severity === 'error');
+      expect(f.map((x) => [x.rule, x.path, x.message.includes('needs Kubernetes ≥ 1.30')])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.containers[0].lifecycle.preStop.sleep', true]]);
+    }
+    expect(rulesOf(run(o, { k8sVersion: '1.30' }))).toEqual([]);
   });
 
   test('custom resources are reported as not checked (info), removed apiVersions as errors', () => {

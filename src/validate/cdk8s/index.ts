@@ -6,7 +6,7 @@
  *     - package: ./node_modules/podsmith/lib/validate/cdk8s   # or ./lib/validate/cdk8s in this repo
  *       class: PodsmithValidation
  *       version: 0.1.0
- *       properties: { k8sVersion: "1.34", profile: restricted, strict: false }
+ *       properties: { k8sVersion: "1.34", profile: restricted, strict: false, crds: [crds/], strictKinds: true }
  *
  * Each violation names the resource as cdk8s recorded it (metadata.name), so the report shows
  * the construct path of every finding; a typo in `properties` or an unsupported k8sVersion
@@ -19,6 +19,7 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { UsageError } from '../../errors';
 import { validateObjects, validatePaths } from '../index';
+import { loadCrds } from '../crd/load';
 import { validateOptionsProblem } from '../options';
 import { Finding, ValidateOptions } from '../types';
 
@@ -58,7 +59,11 @@ export class PodsmithValidation {
       context.report.submit('failure', { error: this.problem });
       return;
     }
-    const report = await validatePaths([...context.manifests], this.options);
+    // crds: paths (files or directories) as in `--crds`, or CRD objects; strictKinds as `--strict-kinds`
+    const given = this.options.crds ?? [];
+    const paths = given.filter((c): c is string => typeof c === 'string');
+    const crds = paths.length ? [...given.filter((c) => typeof c !== 'string'), ...(await loadCrds(paths))] : this.options.crds;
+    const report = await validatePaths([...context.manifests], { ...this.options, crds });
     const byRule = new Map<string, Finding[]>();
     for (const f of report.findings) {
       if (f.suppressed || f.severity === 'info') continue;

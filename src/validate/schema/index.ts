@@ -5,13 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv, { _, ErrorObject, ValidateFunction } from 'ajv';
+import { cachedValidator, storeValidator } from './disk-cache';
+import { crdKindRules } from '../crd';
 import { AJV_OPTIONS, formats } from './formats';
+import { allDefinitions, definitionOf, readRelease } from './store';
+import { gatedFieldProblems, newerReleaseWith } from './gated';
+import { partOf } from './parts';
+import { SUPPORTED_K8S_VERSIONS } from './versions';
 import { field } from '../field';
 import { key } from '../path';
 import { RuleMeta } from '../types';
 
 export const schemaRules: RuleMeta[] = [
+  ...crdKindRules,
   {
     id: 'schema.unknown-field', severity: 'error', layer: 'schema', handbook: ['H30'],
     summary: 'a field that the kind\'s schema does not define',
@@ -37,47 +44,50 @@ export const schemaRules: RuleMeta[] = [
     fix: 'write the value in the format the message names',
   },
   {
+    id: 'schema.field-needs-newer-release', severity: 'error', layer: 'schema', handbook: ['H30'],
+    summary: 'a field that the chosen Kubernetes release does not know, or drops, but a newer one serves',
+    rationale: 'Fields arrive with releases (sidecar restartPolicy in 1.29, sleep hooks in 1.30): an older API server rejects them as unknown, or drops them silently while their feature gate is off by default, so the setting never takes effect.',
+    fix: 'validate against the release the cluster runs (--k8s-version), or remove the field',
+  },
+  {
     id: 'schema.kind-not-checked', severity: 'info', layer: 'schema', handbook: ['H30'],
     summary: 'a kind podsmith has no schema for (a CRD or an unbundled API) is not checked',
     rationale: 'podsmith bundles schemas for the built-in kinds around Pods; custom resources are passed through unchecked rather than rejected.',
-    fix: 'nothing to fix; validate custom resources with their own schema',
+    fix: 'give the CRD that defines the kind with --crds (or in the input) to check it; --strict-kinds makes this an error',
   },
 ];
 
 export interface SchemaSet {
+  /** The patch release the schemas come from: `v1.34.4`. */
   version: string;
+  /** The minor: `1.34`. */
+  minor: string;
+  /** `apiVersion/kind` → definition name, for the kinds the release serves by default. */
   kinds: Record<string, string>;
-  definitions: Record<string, any>;
+  /** `apiVersion/kind` → `n` (namespaced) or `c` (cluster-scoped). */
+  scopes: Record<string, 'n' | 'c'>;
+  /** `apiVersion/kind` → its resource (plural): `apps/v1/Deployment` → `deployments`. */
+  resources: Record<string, string>;
+  /** `apiVersion/kind`s the release defines but does not serve by default (alpha, most betas). */
+  disabled: ReadonlySet<string>;
+  /** One definition by name (loaded on demand). */
+  definition(name: string): any;
   validators: Map<string, ValidateFunction>;
-  /** Validators generated at build time (schema/standalone.ts), when present. */
-  precompiled?: Record<string, ValidateFunction>;
+  /** The validator generated at build time (schema/standalone.ts) for a kind, when present. */
+  precompiledFor(gvk: string): ValidateFunction | undefined;
   /** Compiles on first use only: a run with precompiled validators never needs it. */
   ajv(): Ajv;
 }
 
-const SCHEMA_DIR = path.join(__dirname, '..', '..', '..', 'schemas');
 const cache = new Map<string, SchemaSet>();
 
-/** The bundled versions, newest last: `['1.27', '1.34']`. */
+/** The bundled versions, oldest first: `['1.27', …, '1.37']`. */
 export function availableVersions(): string[] {
-  let files: string[] = [];
-  try {
-    files = fs.readdirSync(SCHEMA_DIR);
-  } catch {
-    return [];
-  }
-  return files
-    .map((f) => /^v(\d+\.\d+)\.json$/.exec(f)?.[1])
-    .filter((v): v is string => v !== undefined)
-    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+  return [...SUPPORTED_K8S_VERSIONS];
 }
 
-export function readSchemaDoc(version: string): { version: string; kinds: Record<string, string>; definitions: Record<string, any> } {
-  return JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `v${version}.json`), 'utf8'));
-}
-
-function loadPrecompiled(version: string): Record<string, ValidateFunction> | undefined {
-  const file = path.join(__dirname, `compiled-v${version}.js`);
+function loadPrecompiled(version: string, part: 'common' | 'more'): Record<string, ValidateFunction> | undefined {
+  const file = path.join(__dirname, `compiled-v${version}-${part}.js`);
   if (!fs.existsSync(file)) return undefined;
   try {
     return require(file);
@@ -87,27 +97,52 @@ function loadPrecompiled(version: string): Record<string, ValidateFunction> | un
 }
 
 export function loadSchemas(version: string, options: { precompiled?: boolean } = {}): SchemaSet {
-  const key = `${version}/${options.precompiled !== false}`;
-  const hit = cache.get(key);
+  const cacheKey = `${version}/${options.precompiled !== false}`;
+  const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const doc = readSchemaDoc(version);
+  const doc = readRelease(version);
   let ajv: Ajv | undefined;
+  const usePrecompiled = options.precompiled !== false;
+  const parts: Partial<Record<'common' | 'more', Record<string, ValidateFunction> | null>> = {};
   const set: SchemaSet = {
     version: doc.version,
-    kinds: doc.kinds,
-    definitions: doc.definitions,
+    minor: version,
+    kinds: Object.fromEntries(Object.entries(doc.kinds).map(([k, [d]]) => [k, d])),
+    scopes: Object.fromEntries(Object.entries(doc.kinds).map(([k, [, s]]) => [k, s])),
+    resources: Object.fromEntries(Object.entries(doc.kinds).map(([k, [, , r]]) => [k, r])),
+    disabled: new Set(doc.disabled),
+    definition: (name) => definitionOf(doc, name),
     validators: new Map(),
-    precompiled: options.precompiled === false ? undefined : loadPrecompiled(version),
+    precompiledFor: (gvk) => {
+      // each part is required on first use only: a bundle of workloads never loads the rest
+      if (!usePrecompiled) return undefined;
+      const part = partOf(gvk);
+      if (parts[part] === undefined) parts[part] = loadPrecompiled(version, part) ?? null;
+      return parts[part]?.[gvk];
+    },
     ajv: () => {
       if (!ajv) {
-        ajv = new Ajv({ ...AJV_OPTIONS, formats });
-        ajv.addSchema({ $id: 'k8s', definitions: doc.definitions });
+        // code.source: the compiled code can be kept in the disk cache (disk-cache.ts)
+        ajv = new Ajv({ ...AJV_OPTIONS, formats, code: { source: true, formats: _`require(${FORMATS_MODULE}).formats` } });
+        ajv.addSchema({ $id: 'k8s', definitions: allDefinitions(doc) });
       }
       return ajv;
     },
   };
-  cache.set(key, set);
+  cache.set(cacheKey, set);
   return set;
+}
+
+const FORMATS_MODULE = path.join(__dirname, 'formats');
+
+/** A kind's validator without precompiled code: from the disk cache, else compiled and cached. */
+function compileKind(set: SchemaSet, gvk: string, def: string): ValidateFunction {
+  const doc = readRelease(set.minor);
+  const cached = cachedValidator(doc, gvk, def);
+  if (cached) return cached;
+  const validate = set.ajv().getSchema(`k8s#/definitions/${def}`)!;
+  storeValidator(set.ajv(), doc, gvk, def);
+  return validate;
 }
 
 export interface SchemaProblem {
@@ -124,17 +159,18 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   if (!validate) {
     const def = set.kinds[gvk];
     if (!def) return undefined;
-    validate = set.precompiled?.[gvk] ?? set.ajv().getSchema(`k8s#/definitions/${def}`)!;
+    validate = set.precompiledFor(gvk) ?? compileKind(set, gvk, def);
     set.validators.set(gvk, validate);
   }
-  if (validate(obj)) return [];
-  return (validate.errors ?? []).map((e) => toProblem(e, obj, set)).filter((p): p is SchemaProblem => p !== undefined);
+  const gated = gatedFieldProblems(set, obj, set.kinds[gvk], (p) => pointerToPath(p, obj));
+  if (validate(obj)) return gated;
+  return [...(validate.errors ?? []).map((e) => toProblem(e, obj, set)).filter((p): p is SchemaProblem => p !== undefined), ...gated];
 }
 
 /** The schema that applies at an instance path (a JSON pointer into the object), following $refs. */
 function schemaForInstance(set: SchemaSet, obj: any, pointer: string): any {
   const deref = (n: any): any => {
-    for (let i = 0; i < 20 && n?.$ref; i++) n = set.definitions[String(n.$ref).replace('#/definitions/', '')];
+    for (let i = 0; i < 20 && n?.$ref; i++) n = set.definition(String(n.$ref).replace('#/definitions/', ''));
     return n;
   };
   let node = deref({ $ref: `#/definitions/${set.kinds[`${obj.apiVersion}/${obj.kind}`]}` });
@@ -207,6 +243,15 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       const parent = schemaForInstance(set, obj, e.instancePath);
       const known = Object.keys(parent?.properties ?? {});
       const hint = suggest(name, known);
+      const newer = newerReleaseWith(set, obj, e.instancePath, name, schemaForInstance);
+      if (newer) {
+        return {
+          rule: 'schema.field-needs-newer-release',
+          path: join(at, name),
+          message: `field "${join(at, name)}" needs Kubernetes ≥ ${newer}; ${set.minor} does not know it`,
+          fix: `validate with --k8s-version ${newer} or newer if the cluster runs it, or remove the field`,
+        };
+      }
       return {
         rule: 'schema.unknown-field',
         path: join(at, name),

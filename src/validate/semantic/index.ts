@@ -2,10 +2,16 @@
 import { Ctx, POD_TEMPLATE_PATHS } from '../context';
 import { getAt } from '../path';
 import { RuleMeta } from '../types';
-import { checkIngress, checkMetadata, checkPdb, checkPriorityClass, checkRoleBinding, checkService, checkWorkload, objectRules } from './objects';
+import { checkIngressHosts, checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
+import { autoscalingRules, checkHpa } from './autoscaling';
+import { checkConfig, configRules } from './config';
+import { checkCrd, crdRules } from './crd';
+import { checkNetworking, networkRules } from './network';
+import { checkRbac, rbacRules } from './rbac';
+import { checkStorage, storageRules } from './storage';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -83,8 +89,12 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'Service': checkService(ctx); break;
     case 'PodDisruptionBudget': checkPdb(ctx); break;
     case 'PriorityClass': checkPriorityClass(ctx); break;
-    case 'RoleBinding':
-    case 'ClusterRoleBinding': if (ctx.apiVersion === 'rbac.authorization.k8s.io/v1') checkRoleBinding(ctx); break;
-    case 'Ingress': if (ctx.apiVersion === 'networking.k8s.io/v1') checkIngress(ctx); break;
+    case 'Role': case 'ClusterRole': case 'RoleBinding': case 'ClusterRoleBinding': checkRbac(ctx); break;
+    case 'Ingress': checkIngressHosts(ctx); checkNetworking(ctx); break;
+    case 'NetworkPolicy': case 'IngressClass': checkNetworking(ctx); break;
+    case 'HorizontalPodAutoscaler': checkHpa(ctx); break;
+    case 'PersistentVolume': case 'PersistentVolumeClaim': case 'StorageClass': checkStorage(ctx); break;
+    case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
+    case 'CustomResourceDefinition': checkCrd(ctx); break;
   }
 }

@@ -39,27 +39,22 @@ export const objectRules: RuleMeta[] = [
     'minAvailable/maxUnavailable are int-or-string: a count or a percentage.', 'use a count such as 1 or a percentage such as 50%'),
   S('priorityclass.value-range', ['H25'], 'user-defined priority values are at most 1000000000',
     'Values above one billion are reserved for system-cluster-critical and system-node-critical.', 'use a value at most 1000000000'),
-  S('rbac.binding-invalid', ['H14'], 'a RoleBinding or ClusterRoleBinding must name a role and well-formed subjects',
-    'roleRef names a Role or ClusterRole of rbac.authorization.k8s.io (a ClusterRoleBinding only a ClusterRole); a ServiceAccount subject needs a namespace in a ClusterRoleBinding and no apiGroup; User and Group subjects need apiGroup rbac.authorization.k8s.io.', 'fix roleRef or the subject as the message says'),
   S('ingress.host-invalid', ['H15'], 'Ingress hosts must be DNS names (a leading *. allowed), not IP addresses',
     'The API server matches rules[].host and tls[].hosts[] as DNS names; placeholders such as __INGRESS_HOST__ or <your domain> left in a manifest are refused.', 'put the real host name in, or leave host out to match every host'),
   S('priorityclass.system-prefix', ['H25'], 'PriorityClass names starting with system- are reserved',
     'Only the built-in system-cluster-critical and system-node-critical classes may use the prefix.', 'rename the PriorityClass without the system- prefix'),
 ];
 
-/** RBAC names are path segments (ValidateRBACName): `system:controller:x` is fine. */
-function pathSegmentName(v: string): string[] {
-  if (v === '.' || v === '..') return [`may not be '${v}'`];
-  return ['/', '%'].filter((c) => v.includes(c)).map((c) => `may not contain '${c}'`);
-}
+/** RBAC names are path segments (`system:controller:x` is fine), checked by checkRbac as rbac.name-invalid. */
+const notHere = (): string[] => [];
 
 const NAME_RULE: Record<string, (v: string) => string[]> = {
   Service: dns1035Label,
   Namespace: dns1123Label,
-  Role: pathSegmentName,
-  ClusterRole: pathSegmentName,
-  RoleBinding: pathSegmentName,
-  ClusterRoleBinding: pathSegmentName,
+  Role: notHere,
+  ClusterRole: notHere,
+  RoleBinding: notHere,
+  ClusterRoleBinding: notHere,
 };
 
 function isInt(v: unknown): v is number {
@@ -313,34 +308,6 @@ export function checkPriorityClass(ctx: Ctx): void {
   if (o.preemptionPolicy !== undefined && !pp.includes(o.preemptionPolicy)) ctx.report('fields.not-supported', 'preemptionPolicy', field.notSupported(o.preemptionPolicy, pp));
 }
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
-
-/** RoleBinding and ClusterRoleBinding (ValidateRoleBinding, ValidateClusterRoleBinding, ValidateRoleBindingSubject). */
-export function checkRoleBinding(ctx: Ctx): void {
-  const { obj, kind } = ctx;
-  const r = (p: string, m: string) => ctx.report('rbac.binding-invalid', p, m);
-  const ref = isObj(obj.roleRef) ? obj.roleRef : {};
-  if (ref.apiGroup !== RBAC_GROUP) r('roleRef.apiGroup', field.notSupported(ref.apiGroup ?? '', [RBAC_GROUP]));
-  const kinds = kind === 'ClusterRoleBinding' ? ['ClusterRole'] : ['Role', 'ClusterRole'];
-  if (!kinds.includes(ref.kind)) r('roleRef.kind', field.notSupported(ref.kind ?? '', kinds));
-  if (typeof ref.name !== 'string' || ref.name === '') r('roleRef.name', field.required());
-  else for (const m of pathSegmentName(ref.name)) r('roleRef.name', field.invalid(ref.name, m));
-  arr(obj.subjects).forEach((sub, i) => {
-    if (!isObj(sub)) return;
-    const p = `subjects[${i}]`;
-    if (typeof sub.name !== 'string' || sub.name === '') r(`${p}.name`, field.required());
-    if (sub.kind === 'ServiceAccount') {
-      if (typeof sub.name === 'string' && sub.name !== '') for (const m of dns1123Subdomain(sub.name)) r(`${p}.name`, field.invalid(sub.name, m));
-      if (typeof sub.apiGroup === 'string' && sub.apiGroup !== '') r(`${p}.apiGroup`, field.notSupported(sub.apiGroup, ['']));
-      if (kind === 'ClusterRoleBinding' && (typeof sub.namespace !== 'string' || sub.namespace === '')) r(`${p}.namespace`, field.required());
-    } else if (sub.kind === 'User' || sub.kind === 'Group') {
-      if (sub.apiGroup !== RBAC_GROUP) r(`${p}.apiGroup`, field.notSupported(sub.apiGroup ?? '', [RBAC_GROUP]));
-    } else {
-      r(`${p}.kind`, field.notSupported(sub.kind ?? '', ['ServiceAccount', 'User', 'Group']));
-    }
-  });
-}
-
 /** A host of an Ingress rule or TLS entry: a DNS-1123 subdomain, `*.` allowed in front, never an IP address. */
 function hostProblems(host: string): string[] {
   if (ipAddress(host).length === 0) return ['must be a DNS name, not an IP address'];
@@ -351,8 +318,8 @@ function hostProblems(host: string): string[] {
   return dns1123Subdomain(host);
 }
 
-/** Ingress rule and TLS hosts (ValidateIngressSpec). */
-export function checkIngress(ctx: Ctx): void {
+/** Ingress rule and TLS hosts (ValidateIngressSpec); the rest of the Ingress is checkNetworking's. */
+export function checkIngressHosts(ctx: Ctx): void {
   const spec = ctx.obj.spec;
   if (!isObj(spec)) return;
   const r = (p: string, m: string) => ctx.report('ingress.host-invalid', p, m);

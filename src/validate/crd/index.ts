@@ -1,0 +1,131 @@
+/**
+ * Custom resources: the CustomResourceDefinitions found in the input or given with `--crds`
+ * make their kinds checkable. Each served version's schema is converted (convert.ts) and
+ * compiled with ajv on first use; x-kubernetes-validations (CEL) rules are counted and reported
+ * as not evaluated (`podsmith validate --exact` has the API server evaluate them).
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { isObj } from '../context';
+import { field } from '../field';
+import { AJV_OPTIONS, formats } from '../schema/formats';
+import { key } from '../path';
+import { RuleMeta } from '../types';
+import { convertCrdSchema, countCelRules } from './convert';
+
+export const crdKindRules: RuleMeta[] = [
+  {
+    id: 'schema.kind-unknown', severity: 'error', layer: 'schema', handbook: ['H30'],
+    summary: 'with --strict-kinds: a kind that is neither built in nor defined by a CRD in the input or --crds',
+    rationale: 'An API server answers "no matches for kind" for a kind no CRD defines; --strict-kinds makes podsmith say so instead of passing the object through unchecked.',
+    fix: 'add the CRD that defines the kind to the input or to --crds, or fix apiVersion and kind',
+  },
+  {
+    id: 'crd.cel-not-evaluated', severity: 'info', layer: 'schema', handbook: ['H30'],
+    summary: 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD are not evaluated',
+    rationale: 'podsmith checks a custom resource against its CRD\'s structural schema; the CEL rules need the API server\'s CEL environment (its libraries and type checking).',
+    fix: 'run podsmith validate --exact to have a real API server evaluate them',
+  },
+];
+
+interface CrdVersion {
+  schema: any;
+  validate?: ValidateFunction;
+  scope: 'n' | 'c';
+  celRules: number;
+  source: string;
+}
+
+export interface CrProblem { rule: string; path: string; message: string; fix?: string }
+
+/** The custom kinds known from CRDs, keyed `group/version/Kind`. */
+export class CrdRegistry {
+  private readonly kinds = new Map<string, CrdVersion>();
+  private ajv?: Ajv;
+
+  /** Registers an apiextensions.k8s.io/v1 CRD object's served versions; returns how many. */
+  add(crd: any, source = 'input'): number {
+    if (!isObj(crd) || crd.kind !== 'CustomResourceDefinition' || crd.apiVersion !== 'apiextensions.k8s.io/v1') return 0;
+    const spec = isObj(crd.spec) ? crd.spec : {};
+    const kind = spec.names?.kind;
+    if (typeof spec.group !== 'string' || typeof kind !== 'string') return 0;
+    let n = 0;
+    for (const v of Array.isArray(spec.versions) ? spec.versions : []) {
+      if (!isObj(v) || typeof v.name !== 'string' || v.served === false) continue;
+      const schema = v.schema?.openAPIV3Schema;
+      this.kinds.set(`${spec.group}/${v.name}/${kind}`, {
+        schema: isObj(schema) ? schema : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        scope: spec.scope === 'Cluster' ? 'c' : 'n',
+        celRules: countCelRules(schema),
+        source,
+      });
+      n++;
+    }
+    return n;
+  }
+
+  has(apiVersion: string, kind: string): boolean {
+    return this.kinds.has(`${apiVersion}/${kind}`);
+  }
+
+  get size(): number {
+    return this.kinds.size;
+  }
+
+  /** Checks a custom resource against its CRD; undefined when no CRD defines the kind. */
+  check(obj: any): CrProblem[] | undefined {
+    const v = this.kinds.get(`${obj.apiVersion}/${obj.kind}`);
+    if (!v) return undefined;
+    if (!v.validate) {
+      this.ajv ??= new Ajv({ ...AJV_OPTIONS, formats });
+      v.validate = this.ajv.compile(convertCrdSchema(v.schema));
+    }
+    const out: CrProblem[] = [];
+    if (!v.validate(obj)) for (const e of v.validate.errors ?? []) out.push(toProblem(e, obj));
+    if (v.celRules > 0) {
+      out.push({
+        rule: 'crd.cel-not-evaluated', path: '',
+        message: `${v.celRules} x-kubernetes-validations rule${v.celRules === 1 ? '' : 's'} of the ${obj.kind} CRD (${v.source}) not evaluated`,
+      });
+    }
+    return out;
+  }
+}
+
+function pointerToPath(pointer: string): string {
+  let p = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    p = /^\d+$/.test(seg) ? `${p}[${seg}]` : p === '' ? seg : key(p, seg);
+  }
+  return p;
+}
+
+function valueAt(obj: any, pointer: string): unknown {
+  let cur = obj;
+  for (const raw of pointer.split('/').slice(1)) cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return cur;
+}
+
+function toProblem(e: ErrorObject, obj: any): CrProblem {
+  const at = pointerToPath(e.instancePath);
+  const join = (n: string) => (at === '' ? n : key(at, n));
+  const v = valueAt(obj, e.instancePath);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = (e.params as { additionalProperty: string }).additionalProperty;
+      return { rule: 'schema.unknown-field', path: join(name), message: `unknown field "${join(name)}"`, fix: 'remove the field (the CRD\'s schema does not define it)' };
+    }
+    case 'required':
+      return { rule: 'schema.required', path: join((e.params as { missingProperty: string }).missingProperty), message: field.required() };
+    case 'type': {
+      const want = String((e.params as { type: string | string[] }).type).split(',').filter((t) => t !== 'null').join(' or ');
+      return { rule: 'schema.type', path: at, message: field.invalid(v, `must be of type ${want}`) };
+    }
+    case 'format':
+      return { rule: 'schema.format', path: at, message: field.invalid(v, `must be a valid ${(e.params as { format: string }).format}`) };
+    case 'enum':
+      return { rule: 'schema.type', path: at, message: field.notSupported(v, ((e.params as any).allowedValues ?? []).map(String)) };
+    default:
+      return { rule: 'schema.type', path: at, message: field.invalid(v, e.message ?? 'invalid') };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Reads the committed schemas on demand: a release's kind index (schemas/v<X.Y>.json, a few
+ * dozen KB) when the release is first used, and a definition pool (schemas/defs/<package>.json)
+ * only when a definition of that package is needed. Identical definitions are stored once for
+ * every release (by content hash), see scripts/gen-schemas.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCHEMA_DIR } from './versions';
+
+/** A release's index: what its API server serves by default, and its definitions by hash. */
+export interface ReleaseDoc {
+  /** The patch release the schemas come from: `v1.34.4`. */
+  version: string;
+  /** `apiVersion/kind` → [definition name, scope: `n` namespaced, `c` cluster, resource (plural)]. */
+  kinds: Record<string, [string, 'n' | 'c', string]>;
+  /** `apiVersion/kind`s the release's documents define but its API server does not serve by default. */
+  disabled: string[];
+  /** definition name → content hash in its package's pool. */
+  defs: Record<string, string>;
+}
+
+const releases = new Map<string, ReleaseDoc>();
+const pools = new Map<string, Record<string, any>>();
+
+export function readRelease(minor: string): ReleaseDoc {
+  let doc = releases.get(minor);
+  if (!doc) {
+    doc = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `v${minor}.json`), 'utf8')) as ReleaseDoc;
+    releases.set(minor, doc);
+  }
+  return doc;
+}
+
+function pool(pkg: string): Record<string, any> {
+  let p = pools.get(pkg);
+  if (!p) {
+    p = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'defs', `${pkg}.json`), 'utf8')) as Record<string, any>;
+    pools.set(pkg, p);
+  }
+  return p;
+}
+
+/** One converted definition of a release, or undefined when the release has none by that name. */
+export function definitionOf(doc: ReleaseDoc, name: string): any {
+  const hash = doc.defs[name];
+  if (hash === undefined) return undefined;
+  return pool(name.slice(0, name.lastIndexOf('.')))[hash];
+}
+
+/** Every definition a definition reaches through $refs (itself included), by name. */
+export function closureOf(doc: ReleaseDoc, root: string): Record<string, any> {
+  const out: Record<string, any> = {};
+  const queue = [root];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (name in out) continue;
+    const def = definitionOf(doc, name);
+    if (def === undefined) throw new Error(`schemas/v${doc.version}: definition ${name} is missing`);
+    out[name] = def;
+    const text = JSON.stringify(def);
+    for (const m of text.matchAll(/"#\/definitions\/([^"]+)"/g)) if (!(m[1] in out)) queue.push(m[1]);
+  }
+  return out;
+}
+
+/** Every definition of a release (loads all of its pools). */
+export function allDefinitions(doc: ReleaseDoc): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const name of Object.keys(doc.defs)) out[name] = definitionOf(doc, name);
+  return out;
+}

@@ -1,0 +1,36 @@
+/**
+ * API-server semantics of HorizontalPodAutoscalers (pkg/apis/autoscaling/validation), both the
+ * autoscaling/v1 and v2 shapes: replica bounds and the scale target.
+ */
+import { Ctx, isObj } from '../context';
+import { field } from '../field';
+import { RuleMeta } from '../types';
+import { pathSegmentName } from './rbac';
+
+export const autoscalingRules: RuleMeta[] = [{
+  id: 'hpa.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
+  summary: 'an HPA needs replica bounds 1 ≤ minReplicas ≤ maxReplicas and a scale target kind and name',
+  rationale: 'The autoscaler scales between minReplicas (default 1, at least 1 unless HPAScaleToZero is on) and maxReplicas; the API server rejects bounds that cross and a scaleTargetRef without kind or name.',
+  fix: 'set minReplicas ≥ 1, maxReplicas ≥ minReplicas and scaleTargetRef.kind/name',
+}];
+
+export function checkHpa(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  if (!isObj(spec)) return;
+  const r = (p: string, m: string) => ctx.report('hpa.invalid', p, m);
+  const min = spec.minReplicas;
+  const max = spec.maxReplicas;
+  if (typeof min === 'number' && min < 1) r('spec.minReplicas', field.invalid(min, 'must be greater than or equal to 1'));
+  if (typeof max === 'number' && max < 1) r('spec.maxReplicas', field.invalid(max, 'must be greater than 0'));
+  if (typeof max === 'number' && typeof min === 'number' && min >= 1 && max < min) r('spec.maxReplicas', field.invalid(max, 'must be greater than or equal to `minReplicas`'));
+  const ref = isObj(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
+  for (const f of ['kind', 'name']) {
+    const v = ref[f];
+    if (typeof v !== 'string' || v === '') r(`spec.scaleTargetRef.${f}`, field.required());
+    else for (const m of pathSegmentName(v)) r(`spec.scaleTargetRef.${f}`, field.invalid(v, m));
+  }
+  const av = ref.apiVersion;
+  if (typeof av !== 'string' || av === '') r('spec.scaleTargetRef.apiVersion', field.invalid(av ?? '', 'apiVersion must specify API group'));
+  const pct = spec.targetCPUUtilizationPercentage;
+  if (typeof pct === 'number' && pct < 1) r('spec.targetCPUUtilizationPercentage', field.invalid(pct, 'must be greater than 0'));
+}

@@ -1,0 +1,92 @@
+/**
+ * API-server semantics of CustomResourceDefinitions (apiextensions-apiserver validation): the
+ * name is `<plural>.<group>`, names are DNS labels, exactly one storage version, and every
+ * version's openAPIV3Schema is structural (a type at every specified node, object at the root,
+ * items for arrays, properties and additionalProperties not both).
+ */
+import { arr, Ctx, isObj } from '../context';
+import { field } from '../field';
+import { dns1035Label, dns1123Subdomain } from '../names';
+import { key } from '../path';
+import { RuleMeta } from '../types';
+
+const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
+
+export const crdRules: RuleMeta[] = [
+  S('crd.names-invalid', 'a CRD is named <plural>.<group>, with a dotted group and DNS-label names',
+    'The API server serves a CRD\'s resources at /apis/<group>/<version>/<plural>; it requires metadata.name = spec.names.plural + "." + spec.group, a group with at least one dot, and lowercase DNS-1035 labels for plural, singular and the lowercased kind.',
+    'name the CRD <plural>.<group> and use lowercase plural and singular names'),
+  S('crd.versions-invalid', 'a CRD has versions with unique DNS-label names, exactly one of them the storage version',
+    'Objects are stored in one version; the API server rejects a CRD with no or several storage versions, duplicate version names, or a version without a schema.',
+    'mark exactly one version storage: true and give each version a schema'),
+  S('crd.schema-not-structural', 'a CRD version\'s openAPIV3Schema must be structural',
+    'apiextensions.k8s.io/v1 requires structural schemas: a type at the root (object) and at every specified field and array item (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), items for every array, and not both properties and additionalProperties.',
+    'add the missing type or items as the message says'),
+];
+
+type Level = 'root' | 'field' | 'item';
+
+function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): void {
+  if (!isObj(s) || depth > 64) return;
+  const r = (p: string, m: string) => ctx.report('crd.schema-not-structural', p, m);
+  if (s.type === 'array' && (s.items === undefined || s.items === null)) r(`${at}.items`, field.required('must be specified'));
+  if (isObj(s.items)) structural(ctx, s.items, `${at}.items`, 'item', depth + 1);
+  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) structural(ctx, v, key(`${at}.properties`, k), 'field', depth + 1);
+  if (s.additionalProperties !== undefined && s.additionalProperties !== null) {
+    if (lvl === 'root') r(`${at}.additionalProperties`, field.forbidden('must not be used at the root'));
+    if (isObj(s.properties) && s.additionalProperties !== false) r(`${at}.additionalProperties`, field.forbidden('additionalProperties and properties are mutual exclusive'));
+    if (isObj(s.additionalProperties)) structural(ctx, s.additionalProperties, `${at}.additionalProperties`, 'field', depth + 1);
+  }
+  const embedded = s['x-kubernetes-embedded-resource'] === true;
+  const typeless = s.type === undefined || s.type === null || s.type === '';
+  if (embedded && s.type !== 'object') {
+    r(`${at}.type`, typeless ? field.required('must be object if x-kubernetes-embedded-resource is true') : field.invalid(s.type, 'must be object if x-kubernetes-embedded-resource is true'));
+  } else if (typeless && s['x-kubernetes-int-or-string'] !== true && s['x-kubernetes-preserve-unknown-fields'] !== true) {
+    const where = lvl === 'root' ? 'at the root' : lvl === 'item' ? 'for specified array items' : 'for specified object fields';
+    r(`${at}.type`, field.required(`must not be empty ${where}`));
+  }
+  if (lvl === 'root' && !typeless && s.type !== 'object') r(`${at}.type`, field.invalid(s.type, 'must be object at the root'));
+  if (s['x-kubernetes-preserve-unknown-fields'] === false) r(`${at}.x-kubernetes-preserve-unknown-fields`, field.invalid(false, 'must be true or undefined'));
+}
+
+export function checkCrd(ctx: Ctx): void {
+  const o = ctx.obj;
+  const spec = isObj(o.spec) ? o.spec : {};
+  const names = isObj(spec.names) ? spec.names : {};
+  const r = (p: string, m: string) => ctx.report('crd.names-invalid', p, m);
+  const group = typeof spec.group === 'string' ? spec.group : '';
+  if (group === '') r('spec.group', field.required());
+  else {
+    for (const m of dns1123Subdomain(group)) r('spec.group', field.invalid(group, m));
+    if (!group.includes('.')) r('spec.group', field.invalid(group, 'should be a domain with at least one dot'));
+  }
+  const plural = typeof names.plural === 'string' ? names.plural : '';
+  if (plural === '') r('spec.names.plural', field.required());
+  else for (const m of dns1035Label(plural)) r('spec.names.plural', field.invalid(plural, m));
+  if (typeof names.singular === 'string' && names.singular !== '') for (const m of dns1035Label(names.singular)) r('spec.names.singular', field.invalid(names.singular, m));
+  if (typeof names.kind !== 'string' || names.kind === '') r('spec.names.kind', field.required());
+  else for (const m of dns1035Label(names.kind.toLowerCase())) r('spec.names.kind', field.invalid(names.kind, m));
+  if (typeof names.listKind === 'string' && names.listKind !== '') for (const m of dns1035Label(names.listKind.toLowerCase())) r('spec.names.listKind', field.invalid(names.listKind, m));
+  const name = o.metadata?.name;
+  if (typeof name === 'string' && plural !== '' && group !== '' && name !== `${plural}.${group}`) r('metadata.name', field.invalid(name, 'must be spec.names.plural+"."+spec.group'));
+  if (spec.scope !== undefined && spec.scope !== 'Cluster' && spec.scope !== 'Namespaced') ctx.report('crd.names-invalid', 'spec.scope', field.notSupported(spec.scope, ['Cluster', 'Namespaced']));
+
+  const versions = arr(spec.versions);
+  const v = (p: string, m: string) => ctx.report('crd.versions-invalid', p, m);
+  if (versions.length === 0) v('spec.versions', field.invalid([], 'must have exactly one version marked as storage version'));
+  else if (versions.filter((x) => isObj(x) && x.storage === true).length !== 1) v('spec.versions', field.invalid(versions.map((x) => x?.name), 'must have exactly one version marked as storage version'));
+  const seen = new Set<string>();
+  versions.forEach((ver, i) => {
+    if (!isObj(ver)) return;
+    const at = `spec.versions[${i}]`;
+    if (typeof ver.name === 'string') {
+      for (const m of dns1035Label(ver.name)) v(`${at}.name`, field.invalid(ver.name, m));
+      if (seen.has(ver.name)) v(`${at}.name`, field.duplicate(ver.name));
+      seen.add(ver.name);
+    }
+    const schema = ver.schema?.openAPIV3Schema;
+    if (!isObj(schema)) v(`${at}.schema.openAPIV3Schema`, field.required('schemas are required'));
+    else structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * API-server semantics of storage (pkg/apis/core/validation, pkg/apis/storage/validation):
+ * PersistentVolume capacity, access modes and volume source; PersistentVolumeClaim access modes
+ * and storage request; StorageClass provisioner, reclaim policy and binding mode.
+ */
+import { arr, Ctx, isObj } from '../context';
+import { field } from '../field';
+import { dns1123Subdomain, qualifiedName } from '../names';
+import { Quantity } from '../../quantity';
+import { RuleMeta } from '../types';
+
+const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
+
+export const storageRules: RuleMeta[] = [
+  S('volume-claim.invalid', 'PersistentVolumes and claims need access modes and a storage size, a PV exactly one volume source',
+    'A PersistentVolume declares capacity.storage, at least one access mode and exactly one volume type; a claim asks for at least one access mode and a positive resources.requests.storage; class names are DNS subdomains.',
+    'set accessModes, the storage size and (for a PV) one volume source'),
+  S('storageclass.invalid', 'a StorageClass needs a provisioner and valid reclaim policy and binding mode',
+    'provisioner is a qualified name (kubernetes.io/aws-ebs, ebs.csi.aws.com); reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer.',
+    'fix the StorageClass as the message says'),
+];
+
+const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+const PV_SOURCES = ['awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flexVolume', 'flocker',
+  'gcePersistentDisk', 'glusterfs', 'hostPath', 'iscsi', 'local', 'nfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte',
+  'rbd', 'scaleIO', 'storageos', 'vsphereVolume'];
+
+function checkAccessModes(ctx: Ctx, modes: unknown, at: string, required: boolean): void {
+  const list = arr(modes);
+  const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
+  if (list.length === 0 && required) r(at, field.required('at least 1 access mode is required'));
+  list.forEach((m) => { if (!ACCESS_MODES.includes(m)) r(at, field.notSupported(m, ACCESS_MODES)); });
+  if (list.includes('ReadWriteOncePod') && list.length > 1) r(at, field.forbidden('may not use ReadWriteOncePod with other access modes'));
+}
+
+function checkClassName(ctx: Ctx, v: unknown, at: string): void {
+  if (typeof v === 'string' && v !== '') for (const m of dns1123Subdomain(v)) ctx.report('volume-claim.invalid', at, field.invalid(v, m));
+}
+
+function checkPv(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
+  if (!isObj(spec)) return;
+  checkAccessModes(ctx, spec.accessModes, 'spec.accessModes', true);
+  const cap = isObj(spec.capacity) ? spec.capacity : {};
+  if (Object.keys(cap).length === 0) r('spec.capacity', field.required());
+  else if (!('storage' in cap) || Object.keys(cap).length > 1) r('spec.capacity', field.notSupported(Object.keys(cap).join(', '), ['storage']));
+  const sources = PV_SOURCES.filter((s) => spec[s] !== undefined && spec[s] !== null);
+  if (sources.length === 0) r('spec', field.required('must specify a volume type'));
+  else if (sources.length > 1) r(`spec.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+  const rp = spec.persistentVolumeReclaimPolicy;
+  if (rp !== undefined && rp !== null && !['Delete', 'Recycle', 'Retain'].includes(rp)) r('spec.persistentVolumeReclaimPolicy', field.notSupported(rp, ['Delete', 'Recycle', 'Retain']));
+  checkClassName(ctx, spec.storageClassName, 'spec.storageClassName');
+  if (spec.volumeMode !== undefined && spec.volumeMode !== null && !['Block', 'Filesystem'].includes(spec.volumeMode)) r('spec.volumeMode', field.notSupported(spec.volumeMode, ['Block', 'Filesystem']));
+}
+
+/** A claim's spec; also a StatefulSet's volumeClaimTemplates go through the same checks upstream. */
+function checkPvcSpec(ctx: Ctx, spec: any, at: string): void {
+  if (!isObj(spec)) return;
+  const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
+  checkAccessModes(ctx, spec.accessModes, `${at}.accessModes`, true);
+  const storage = spec.resources?.requests?.storage;
+  if (storage === undefined || storage === null) r(`${at}.resources.requests[storage]`, field.required());
+  else {
+    const q = Quantity.tryParse(storage);
+    if (q !== undefined && (q.isZero() || q.isNegative())) r(`${at}.resources.requests[storage]`, field.invalid(storage, 'must be greater than zero'));
+  }
+  checkClassName(ctx, spec.storageClassName, `${at}.storageClassName`);
+  if (spec.volumeMode !== undefined && spec.volumeMode !== null && !['Block', 'Filesystem'].includes(spec.volumeMode)) r(`${at}.volumeMode`, field.notSupported(spec.volumeMode, ['Block', 'Filesystem']));
+}
+
+function checkStorageClass(ctx: Ctx): void {
+  const o = ctx.obj;
+  const r = (q: string, m: string) => ctx.report('storageclass.invalid', q, m);
+  if (typeof o.provisioner !== 'string' || o.provisioner === '') r('provisioner', field.required());
+  else for (const m of qualifiedName(o.provisioner.toLowerCase())) r('provisioner', field.invalid(o.provisioner, m));
+  if (o.reclaimPolicy !== undefined && o.reclaimPolicy !== null && !['Delete', 'Retain'].includes(o.reclaimPolicy)) r('reclaimPolicy', field.notSupported(o.reclaimPolicy, ['Delete', 'Retain']));
+  if (o.volumeBindingMode !== undefined && o.volumeBindingMode !== null && !['Immediate', 'WaitForFirstConsumer'].includes(o.volumeBindingMode)) {
+    r('volumeBindingMode', field.notSupported(o.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']));
+  }
+  if (isObj(o.parameters) && Object.keys(o.parameters).length > 512) r('parameters', field.tooLong(512));
+}
+
+export function checkStorage(ctx: Ctx): void {
+  switch (ctx.kind) {
+    case 'PersistentVolume': checkPv(ctx); break;
+    case 'PersistentVolumeClaim': checkPvcSpec(ctx, ctx.obj.spec, 'spec'); break;
+    case 'StorageClass': checkStorageClass(ctx); break;
+  }
+}

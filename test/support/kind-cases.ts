@@ -1,0 +1,71 @@
+/**
+ * Objects of the kinds people write beside workloads, each with the verdict a 1.34 API server
+ * gives (server-side dry-run, strict field validation): test/validate/semantic-kinds.test.ts
+ * holds podsmith to the verdicts, test/e2e/semantic-kinds.test.ts holds the verdicts to the API
+ * server.
+ */
+const meta = (name = 'podsmith-i10-case') => ({ name });
+const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
+const crb = (roleRef: any, subjects: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(), roleRef, subjects });
+const np = (spec: any) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(), spec: { podSelector: {}, ...spec } });
+const backend = { service: { name: 'web', port: { number: 80 } } };
+const ing = (paths: any[], extra: any = {}) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(), spec: { rules: [{ host: 'example.com', http: { paths } }], ...extra } });
+const secret = (type: string, stringData: any, annotations?: any) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { ...meta(), ...(annotations ? { annotations } : {}) }, type, stringData });
+const crd = (schema: any) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: meta('widgets.podsmith-i10.example.com'),
+  spec: { group: 'podsmith-i10.example.com', scope: 'Namespaced', names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
+});
+
+/** [description, object, accepted by the API server] */
+export const KIND_CASES: Array<[string, any, boolean]> = [
+  ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
+  ['Role rule without apiGroups', role([{ resources: ['pods'], verbs: ['get'] }]), false],
+  ['Role rule without resources', role([{ apiGroups: [''], verbs: ['get'] }]), false],
+  ['Role rule with nonResourceURLs', role([{ nonResourceURLs: ['/healthz'], verbs: ['get'] }]), false],
+  ['ClusterRole rule with nonResourceURLs', { ...role([{ nonResourceURLs: ['/healthz'], verbs: ['get'] }]), kind: 'ClusterRole' }, true],
+  ['ClusterRole with an empty aggregationRule', { ...role([]), kind: 'ClusterRole', aggregationRule: { clusterRoleSelectors: [] } }, false],
+  ['binding whose roleRef has no apiGroup (defaulted)', crb({ kind: 'ClusterRole', name: 'view' }, [{ kind: 'User', name: 'jane' }]), true],
+  ['binding to a roleRef of another group', crb({ apiGroup: 'example.com', kind: 'ClusterRole', name: 'view' }, []), false],
+  ['subject Group with the core apiGroup', crb({ kind: 'ClusterRole', name: 'view' }, [{ kind: 'Group', name: 'devs', apiGroup: '' }]), true],
+  ['subject ServiceAccount with the RBAC apiGroup', crb({ kind: 'ClusterRole', name: 'view' }, [{ kind: 'ServiceAccount', name: 'a', namespace: 'default', apiGroup: 'rbac.authorization.k8s.io' }]), false],
+  ['subject of an unknown kind', crb({ kind: 'ClusterRole', name: 'view' }, [{ kind: 'Robot', name: 'r' }]), false],
+  ['NetworkPolicy peer with pod and namespace selectors', np({ ingress: [{ from: [{ podSelector: {}, namespaceSelector: {} }] }] }), true],
+  ['NetworkPolicy peer with ipBlock and a podSelector', np({ ingress: [{ from: [{ podSelector: {}, ipBlock: { cidr: '10.0.0.0/8' } }] }] }), false],
+  ['NetworkPolicy empty peer', np({ ingress: [{ from: [{}] }] }), false],
+  ['NetworkPolicy endPort after a named port', np({ egress: [{ ports: [{ port: 'http', endPort: 90 }] }] }), false],
+  ['NetworkPolicy port range', np({ egress: [{ ports: [{ port: 80, endPort: 90 }] }] }), true],
+  ['NetworkPolicy invalid CIDR', np({ egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/33' } }] }] }), false],
+  ['NetworkPolicy IPv6 except inside the CIDR', np({ egress: [{ to: [{ ipBlock: { cidr: '2001:db8::/32', except: ['2001:db8:1::/48'] } }] }] }), true],
+  ['NetworkPolicy three policyTypes', np({ policyTypes: ['Ingress', 'Egress', 'Ingress'] }), false],
+  ['Ingress with an ImplementationSpecific empty path', ing([{ pathType: 'ImplementationSpecific', backend }]), true],
+  ['Ingress Prefix path with //', ing([{ path: '/a//b', pathType: 'Prefix', backend }]), false],
+  ['Ingress backend with port name and number', ing([{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http', number: 80 } } } }]), false],
+  ['Ingress backend without a port', ing([{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web' } } }]), false],
+  ['Ingress wildcard host', { ...ing([{ path: '/', pathType: 'Prefix', backend }]), spec: { rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] } }, true],
+  ['Ingress IP host', { ...ing([]), spec: { rules: [{ host: '10.0.0.1', http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] } }, false],
+  ['Ingress without rules or a default backend', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(), spec: {} }, false],
+  ['IngressClass with Namespace-scoped parameters but no namespace', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: meta(), spec: { controller: 'example.com/ingress', parameters: { kind: 'Params', name: 'p', scope: 'Namespace' } } }, false],
+  ['HPA autoscaling/v1 with minReplicas 0', { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, minReplicas: 0, maxReplicas: 3 } }, false],
+  ['HPA whose target has no apiVersion', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 3 } }, false],
+  ['HPA whose target is in the core group', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'v1', kind: 'ReplicationController', name: 'web' }, maxReplicas: 3 } }, true],
+  ['HPA v2 with a target in apps/v1', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3 } }, true],
+  ['HPA v2 without a target name', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: '' }, maxReplicas: 3 } }, false],
+  ['PV with two volume sources', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' }, nfs: { server: 'n', path: '/x' } } }, false],
+  ['PV without capacity', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } } }, false],
+  ['PVC with ReadWriteOncePod and another mode', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOncePod', 'ReadOnlyMany'], resources: { requests: { storage: '1Gi' } } } }, false],
+  ['PVC of zero bytes', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } } }, false],
+  ['StorageClass without a provisioner', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: '' }, false],
+  ['ConfigMap key in data and binaryData', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(), data: { a: 'x' }, binaryData: { a: 'eA==' } }, false],
+  ['Secret data that is not base64', { apiVersion: 'v1', kind: 'Secret', metadata: meta(), data: { a: 'not base64!' } }, false],
+  ['Secret basic-auth with a password only', secret('kubernetes.io/basic-auth', { password: 'p' }), true],
+  ['Secret basic-auth with neither', secret('kubernetes.io/basic-auth', { other: 'p' }), false],
+  ['Secret dockerconfigjson that is not JSON', secret('kubernetes.io/dockerconfigjson', { '.dockerconfigjson': '{' }), false],
+  ['Secret service-account-token without its annotation', secret('kubernetes.io/service-account-token', {}), false],
+  ['Secret of a custom type', secret('example.com/thing', { a: 'b' }), true],
+  ['CRD int-or-string field without a type', crd({ type: 'object', properties: { spec: { type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true } } } } }), true],
+  ['CRD preserve-unknown-fields object without properties', crd({ type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }), true],
+  ['CRD array without items', crd({ type: 'object', properties: { spec: { type: 'array' } } }), false],
+  ['CRD root of type string', crd({ type: 'string' }), false],
+  ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
+];
