@@ -3,6 +3,9 @@
 //
 // Usage: psa-oracle 1.27 1.34 ...   (the policy versions to evaluate)
 //
+// Each Pod is judged as the admission plugin sees it: after the API server's defaulting of the
+// fields the checks read (see applyDefaults).
+//
 // stdin:  one JSON object per line: a Pod, or any object with a Pod template
 //
 //	({"metadata":…,"spec":…} is read as a Pod; {"template":{…}} as its template).
@@ -20,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 
 	corev1 "k8s.io/api/core/v1"
@@ -115,6 +119,30 @@ func (o *oracle) judge(level api.Level, v api.Version, meta *metav1.ObjectMeta, 
 	return out, nil
 }
 
+// applyDefaults applies the API server's defaulting that the admission plugin sees and that its
+// checks read (k8s.io/kubernetes pkg/apis/core/v1 defaults.go): a volume without any source
+// becomes an emptyDir (SetDefaults_Volume), and a Pod's hostNetwork gives every container port
+// without a hostPort the containerPort as hostPort (SetDefaults_Pod; templates no longer since 1.28).
+// Upstream's own fixtures are judged after this defaulting (restrictedvolumes0 passes with it).
+func applyDefaults(spec *corev1.PodSpec, isPod bool) {
+	for i := range spec.Volumes {
+		if reflect.ValueOf(spec.Volumes[i].VolumeSource).IsZero() {
+			spec.Volumes[i].VolumeSource = corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}
+		}
+	}
+	if isPod && spec.HostNetwork {
+		for _, list := range [][]corev1.Container{spec.Containers, spec.InitContainers} {
+			for i := range list {
+				for j := range list[i].Ports {
+					if list[i].Ports[j].HostPort == 0 {
+						list[i].Ports[j].HostPort = list[i].Ports[j].ContainerPort
+					}
+				}
+			}
+		}
+	}
+}
+
 // podOf reads a Pod, or the Pod template of a PodTemplate-like object ({"template":…}).
 func podOf(line []byte) (*metav1.ObjectMeta, *corev1.PodSpec, error) {
 	var probe struct {
@@ -122,12 +150,14 @@ func podOf(line []byte) (*metav1.ObjectMeta, *corev1.PodSpec, error) {
 	}
 	// Case-sensitive, as the API server decodes: "HostNetwork" is not hostNetwork.
 	if err := kjson.UnmarshalCaseSensitivePreserveInts(line, &probe); err == nil && probe.Template != nil {
+		applyDefaults(&probe.Template.Spec, false)
 		return &probe.Template.ObjectMeta, &probe.Template.Spec, nil
 	}
 	var pod corev1.Pod
 	if err := kjson.UnmarshalCaseSensitivePreserveInts(line, &pod); err != nil {
 		return nil, nil, err
 	}
+	applyDefaults(&pod.Spec, true)
 	return &pod.ObjectMeta, &pod.Spec, nil
 }
 
