@@ -110,6 +110,8 @@ project.addTask('synth', {
 // against real containers, one file at a time.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
+// The Pod Security oracle (upstream's evaluator, cached; cold: a Go build) for test/psa.
+project.testTask.exec('bash cluster/build-psa.sh >/dev/null');
 project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/', { receiveArgs: true });
 project.testTask.exec('bash cluster/prepare.sh');
 project.testTask.exec('jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e');
@@ -118,6 +120,11 @@ project.addTask('test:unit', {
   description: 'Unit, snapshot and handbook tests only (no cluster)',
   exec: 'jest --ci --testPathIgnorePatterns /e2e/ /node_modules/ /lib/',
   receiveArgs: true,
+});
+
+project.addTask('test:psa', {
+  description: '--profile against upstream\'s Pod Security evaluator: its fixtures and 5,000 generated Pods per supported release (PODSMITH_PSA_PODS)',
+  steps: [{ exec: 'bash cluster/build-psa.sh >/dev/null' }, { exec: 'jest --ci test/psa test/validate/pod-security.test.ts', receiveArgs: true }],
 });
 
 project.addTask('test:fuzz', {

@@ -69,7 +69,7 @@ export const baselineRules: CheckedRule[] = [
     id: 'pss.host-path', profile: 'baseline', upstream: 'hostPathVolumes', handbook: ['H9', 'H28'],
     replacedUnderRestrictedSince: { minor: 0, by: 'pss.volume-types' },
     summary: 'hostPath volumes are forbidden',
-    rationale: 'Baseline forbids every hostPath volume, including the read-only timezone mount of H28 (use TZ with an image that carries tzdata under an enforcing namespace). Under restricted, pss.volume-types reports it instead.',
+    rationale: 'Baseline forbids every hostPath volume, including the read-only timezone mount of H28 (use TZ with an image that carries tzdata under an enforcing namespace).',
     fix: 'replace the hostPath volume',
     check(pod, say) {
       arr(pod.spec.volumes).forEach((v, i) => { if (isSet(v?.hostPath)) say(`${pod.specPath}.volumes[${i}].hostPath`, msg`hostPath volume "${v.name}"`); });

@@ -36,12 +36,13 @@ export function pssRule(spec: PssRuleSpec): CheckedRule {
   PSS_UPSTREAM_CHECKS[spec.id] = spec.upstream;
   const { id, profile, handbook, summary, fix } = spec;
   const since = spec.since !== undefined ? `, from Kubernetes 1.${spec.since}` : '';
-  const rationale = `${spec.rationale} (upstream check \`${spec.upstream}\`${since}.)`;
+  const r = spec.replacedUnderRestrictedSince;
+  const replaced = r ? ` Under --profile restricted, ${r.by} replaces it${r.minor > 0 ? ` from Kubernetes 1.${r.minor}` : ''}.` : '';
+  const rationale = `${spec.rationale}${replaced} Upstream check: \`${spec.upstream}\`${since}.`;
   return {
     id, severity: 'error', layer: 'pod-security', profile, handbook, summary, rationale, fix,
     check(ctx) {
       if (spec.since !== undefined && ctx.minor < spec.since) return;
-      const r = spec.replacedUnderRestrictedSince;
       if (r && ctx.options.profile === 'restricted' && ctx.minor >= r.minor) return;
       const level = ctx.options.profile ?? profile;
       spec.check(ctx.pod!, (path, what) => ctx.report(id, path, `${what} is forbidden by the ${level} profile`), ctx);
