@@ -143,6 +143,11 @@ project.addTask('test:differential', {
   receiveArgs: true,
 });
 
+project.addTask('test:peers', {
+  description: 'the rule catalog on Polaris\' and kube-linter\'s own fixtures (PODSMITH_CORPUS): caught/clean per check',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/peers.ts',
+});
+
 project.addTask('bench:synth', {
   description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],

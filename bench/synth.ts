@@ -30,7 +30,7 @@ function buildPodsmith(n: number): string {
     new ps.Pod(chart, `p${i}`, {
       name: `p${i}`,
       bareProd: true,
-      timezone: ps.Timezone.node(),
+      timezone: ps.Timezone.node({ allowHostPath: true }),
       hostAliases: [{ ip: '127.0.0.1', hostnames: ['foo.local'] }],
       sysctls: { 'net.ipv4.ip_local_port_range': '20000 40000' },
       initContainers: [{ name: 'init', image: 'busybox:1.35.0', command: ['sh', '-c', 'true'] }],

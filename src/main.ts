@@ -24,7 +24,8 @@ export class ExampleChart extends Chart {
       name: 'web',
       replicas: 2,
       priorityClass: priority,
-      timezone: Timezone.zone('Asia/Shanghai'),
+      // busybox carries no tzdata, so TZ alone (Timezone.zone) would stay UTC: mount the node's zone file (privileged level)
+      timezone: Timezone.hostZone('Asia/Shanghai', { allowHostPath: true }),
       hostAliases: [{ ip: '192.0.2.10', hostnames: ['legacy.example.internal'] }],
       sysctls: { 'net.ipv4.ip_local_port_range': '20000 40000' },
       volumes: [www],

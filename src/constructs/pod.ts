@@ -118,7 +118,7 @@ export interface PodProps {
   readonly hostAliases?: HostAlias[];
   /** H27: `spec.securityContext.sysctls`; unsafe ones need `allowUnsafeSysctls`. @default none */
   readonly sysctls?: Record<string, string>;
-  /** H28: `Timezone.zone('Asia/Shanghai')`, `Timezone.node()` or `Timezone.env(...)`. @default none (the image's, usually UTC) */
+  /** H28: `Timezone.zone('Asia/Shanghai')` (TZ), or a hostPath opt-in `Timezone.hostZone(...)` / `Timezone.node(...)`. @default none (the image's, usually UTC) */
   readonly timezone?: Timezone;
   /** H25: the PriorityClass construct or the name of an existing class. @default none (priority 0 or the cluster's global default) */
   readonly priorityClass?: IPriorityClass | string;

@@ -1,6 +1,11 @@
 /** The rule catalog: every rule podsmith can report, as data. Docs and `podsmith rules` read this. */
 import { podSecurityRules } from './rules/pod-security';
 import { bundleRules } from './rules/bundle';
+import { envRules } from './rules/env';
+import { identityRules } from './rules/identity';
+import { portRules } from './rules/ports';
+import { referenceRules } from './rules/references';
+import { schedulingRules } from './rules/scheduling';
 import { securityRules } from './rules/security';
 import { CheckedRule } from './rules/types';
 import { workloadRules } from './rules/workload';
@@ -35,7 +40,9 @@ export const inputRules: RuleMeta[] = [
   },
 ];
 
-export const checkedRules: CheckedRule[] = [...workloadRules, ...securityRules, ...bundleRules];
+export const checkedRules: CheckedRule[] = [
+  ...workloadRules, ...portRules, ...envRules, ...securityRules, ...identityRules, ...schedulingRules, ...bundleRules, ...referenceRules,
+];
 export const profileRules: CheckedRule[] = podSecurityRules;
 
 export const catalog: RuleMeta[] = [...inputRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];

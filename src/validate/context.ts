@@ -34,6 +34,10 @@ export interface BundleIndex {
   /** The PDBs of a namespace that could select these labels (an index on their matchLabels). */
   pdbsFor(namespace: string, labels: Record<string, string>): any[];
   priorityClasses: Set<string>;
+  /** `namespace/name` of ServiceAccounts. */
+  serviceAccounts: Map<string, any>;
+  /** NetworkPolicies per namespace. */
+  networkPolicies: Map<string, any[]>;
   /** The Pod templates of the bundle per namespace: their labels and named container ports. */
   podTemplates: Map<string, PodTemplateSummary[]>;
   /** The Pod templates of a namespace that a label selector matches (indexed on label pairs). */
@@ -43,6 +47,10 @@ export interface BundleIndex {
 export interface PodTemplateSummary {
   labels: Record<string, string>;
   ports: Set<string>;
+  /** Replicas of a replicated workload (default 1); undefined for other kinds. */
+  replicas?: number;
+  /** `Kind/name` of the workload, for messages. */
+  owner?: string;
 }
 
 export interface Ctx {
@@ -75,10 +83,17 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
   const services = new Map<string, any>();
   const pdbs = new Map<string, any[]>();
   const priorityClasses = new Set<string>();
+  const serviceAccounts = new Map<string, any>();
+  const networkPolicies = new Map<string, any[]>();
   for (const o of objects) {
     if (!isObj(o)) continue;
     const name = o.metadata?.name;
     if (o.kind === 'Service' && typeof name === 'string') services.set(`${nsOf(o)}/${name}`, o);
+    else if (o.kind === 'ServiceAccount' && typeof name === 'string') serviceAccounts.set(`${nsOf(o)}/${name}`, o);
+    else if (o.kind === 'NetworkPolicy') {
+      if (!networkPolicies.has(nsOf(o))) networkPolicies.set(nsOf(o), []);
+      networkPolicies.get(nsOf(o))!.push(o);
+    }
     else if (o.kind === 'PodDisruptionBudget') {
       const ns = nsOf(o);
       if (!pdbs.has(ns)) pdbs.set(ns, []);
@@ -134,7 +149,7 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     const candidates = first !== undefined ? byLabel.get(`${namespace}\u0000${first}=${ml[first]}`) ?? [] : podTemplates.get(namespace) ?? [];
     return candidates.filter((t) => selectorMatches(selector, t.labels));
   };
-  return { objects, services, pdbs, priorityClasses, pdbsFor, podTemplates, podTemplatesMatching };
+  return { objects, services, pdbs, priorityClasses, serviceAccounts, networkPolicies, pdbsFor, podTemplates, podTemplatesMatching };
 }
 
 /** Every container of a Pod spec with its path and role. */

@@ -1,5 +1,6 @@
 /** docs/rules.md, generated from the catalog (scripts/gen-rules-doc.ts writes it; a test keeps it in step). */
 import { catalog } from './catalog';
+import { peerChecks } from './peers/mapping';
 import { availableVersions } from './schema';
 import { isSuppressible, Layer } from './types';
 
@@ -73,5 +74,30 @@ export function renderRulesDoc(): string {
         '');
     }
   }
+  out.push(...renderPeers());
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The peer mapping (src/validate/peers/mapping.ts) and every difference on purpose, with its reason. */
+function renderPeers(): string[] {
+  const out = [
+    '## Parity with Polaris and kube-linter',
+    '',
+    '`npm run test:peers` runs the catalog on the peers\' own test fixtures (the corpus folders `FairwindsOps__polaris`',
+    'and `stackrox__kube-linter`; `PODSMITH_CORPUS` points elsewhere) and prints, per mapped check, how many of the',
+    'fixtures the peer flags podsmith catches and how many it passes podsmith leaves clean. The peer\'s own',
+    'expectation judges: Polaris\' `success*`/`failure*` file names, kube-linter\'s `dont-fire` object and container',
+    'names (and, where the names do not say, its e2e bats tests). kube-score has no fixtures in the corpus and is not',
+    'measured. OpenShift DeploymentConfig objects are not judged: podsmith does not check that kind.',
+    '',
+    '| peer | check | podsmith rule(s) |',
+    '|---|---|---|',
+  ];
+  for (const c of peerChecks) out.push(`| ${c.peer} | \`${c.check}\` | ${c.rules.map((r) => `\`${r}\``).join(', ')}${c.message ? ` (findings about ${c.message})` : ''} |`);
+  out.push('', '### Where podsmith differs on purpose', '');
+  for (const c of peerChecks) {
+    for (const d of c.differences ?? []) out.push(`- ${c.peer} \`${c.check}\`, \`${d.unit}\`: ${d.reason}.`);
+  }
+  out.push('');
+  return out;
 }

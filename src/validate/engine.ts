@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../errors';
 import { checkedRules, profileRules, ruleById } from './catalog';
-import { CheckedRule } from './rules/types';
+import { CheckedRule, replicasOf } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
@@ -98,15 +98,25 @@ interface Deferred {
 
 const EMPTY_BUNDLE = buildBundle([]);
 
-/** The skeleton of a Service, PDB or PriorityClass that the bundle index needs. */
+/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount, NetworkPolicy, Ingress, ResourceQuota or LimitRange that the bundle index needs. */
 function bundleSkeleton(obj: any): any | undefined {
   const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
   switch (obj.kind) {
     case 'Service': return { kind: obj.kind, metadata, spec: { clusterIP: obj.spec?.clusterIP, ports: obj.spec?.ports, selector: obj.spec?.selector } };
-    case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector } };
+    case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector, minAvailable: obj.spec?.minAvailable, maxUnavailable: obj.spec?.maxUnavailable } };
     case 'PriorityClass': return { kind: obj.kind, metadata };
+    case 'ServiceAccount': return { kind: obj.kind, metadata, automountServiceAccountToken: obj.automountServiceAccountToken };
+    case 'ResourceQuota': return { kind: obj.kind, metadata, spec: { hard: obj.spec?.hard } };
+    case 'LimitRange': return { kind: obj.kind, metadata, spec: { limits: obj.spec?.limits } };
+    case 'Ingress': return { kind: obj.kind, metadata, spec: { defaultBackend: obj.spec?.defaultBackend, rules: obj.spec?.rules } };
+    case 'NetworkPolicy': return { kind: obj.kind, metadata, spec: { podSelector: obj.spec?.podSelector, policyTypes: obj.spec?.policyTypes, ingress: obj.spec?.ingress !== undefined, egress: obj.spec?.egress !== undefined } };
     default: return undefined;
   }
+}
+
+/** Container names and resources, for the cross-object resource rules. */
+function keepResources(list: unknown): any[] | undefined {
+  return Array.isArray(list) ? list.map((c) => (isObj(c) ? { name: c.name, resources: c.resources } : c)) : undefined;
 }
 
 /**
@@ -188,7 +198,8 @@ export class Validation {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         try {
           checkSemantics(ctx);
-          if (pod) this.notePodTemplate(ctx.namespace, pod);
+          if (pod) this.notePodTemplate(ctx, pod);
+          else if (where && isObj(getAt(obj, where.meta))) this.notePodTemplate(ctx, { spec: {}, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta }); // labels without a spec still name the Pods
           if (!pod && skeleton && this.kindRules.some((r) => r.kinds!.includes(kind))) {
             this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
           }
@@ -199,10 +210,15 @@ export class Validation {
               const keep = {
                 kind, apiVersion: obj.apiVersion,
                 metadata: { name: obj.metadata?.name, namespace: obj.metadata?.namespace },
-                spec: { replicas: obj.spec?.replicas },
+                spec: { replicas: obj.spec?.replicas, serviceName: obj.spec?.serviceName },
               };
               const podKeep: PodRef = {
-                spec: { subdomain: pod.spec.subdomain, priorityClassName: pod.spec.priorityClassName },
+                spec: {
+                  subdomain: pod.spec.subdomain, priorityClassName: pod.spec.priorityClassName,
+                  serviceAccountName: pod.spec.serviceAccountName, serviceAccount: pod.spec.serviceAccount,
+                  automountServiceAccountToken: pod.spec.automountServiceAccountToken,
+                  initContainers: keepResources(pod.spec.initContainers), containers: keepResources(pod.spec.containers),
+                },
                 specPath: pod.specPath,
                 meta: { labels: pod.meta?.labels },
                 metaPath: pod.metaPath,
@@ -218,7 +234,8 @@ export class Validation {
     this.record(index, input, ref, suppressedIds, local);
   }
 
-  private notePodTemplate(namespace: string, pod: PodRef): void {
+  private notePodTemplate(ctx: Ctx, pod: PodRef): void {
+    const namespace = ctx.namespace;
     const ports = new Set<string>();
     for (const list of [pod.spec.containers, pod.spec.initContainers]) {
       for (const c of Array.isArray(list) ? list : []) {
@@ -227,7 +244,7 @@ export class Validation {
     }
     const labels = isObj(pod.meta?.labels) ? pod.meta.labels : {};
     if (!this.podTemplates.has(namespace)) this.podTemplates.set(namespace, []);
-    this.podTemplates.get(namespace)!.push({ labels, ports });
+    this.podTemplates.get(namespace)!.push({ labels, ports, replicas: replicasOf(ctx), owner: `${ctx.kind}/${ctx.obj.metadata?.name}` });
   }
 
   private record(index: number, input: InputObject, ref: ObjectRef, suppressedIds: string[], raws: Raw[]): void {

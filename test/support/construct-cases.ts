@@ -132,7 +132,7 @@ const pod = fc.record({
     mostly(['20000 40000', '1', '0 1'], ['']), { maxKeys: 2 }),
   allowUnsafeSysctls: fc.boolean(),
   terminationGracePeriodSeconds: mostly([0, 30, 120], [-1]),
-  timezone: fc.oneof(fc.constantFrom(undefined, Timezone.node(), Timezone.env('UTC')), mostly(['Asia/Shanghai', 'Europe/Berlin'], ['Mars/Olympus', '../etc']).map((z) => () => Timezone.zone(z))),
+  timezone: fc.oneof(fc.constantFrom(undefined, Timezone.node({ allowHostPath: true }), Timezone.env('UTC')), mostly(['Asia/Shanghai', 'Europe/Berlin'], ['Mars/Olympus', '../etc']).map((z) => () => Timezone.zone(z))),
   // the mountable volumes always, a hostPath rarely (it needs allowHostPath)
   volumes: fc.tuple(volumeArb.data, volumeArb.cfg, volumeArb.sec, volumeArb.info, volumeArb.claim, mostly([false], [true]), volumeArb.host)
     .map(([d, c, se, i, cl, host, h]) => [d, c, se, i, cl, ...(host ? [h] : [])]),

@@ -11,6 +11,13 @@ const dep = (objs: any[]) => objs[0];
 const ctr = (objs: any[]) => podOf(objs[0]).containers[0];
 const sc = (objs: any[]) => ctr(objs).securityContext;
 
+const ingress = (service: string, port: number | string) => ({
+  apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web', namespace: 'default' },
+  spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: typeof port === 'number' ? { number: port } : { name: port } } } }] } }] },
+});
+
+const quota = (hard: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q', namespace: 'default' }, spec: { hard } });
+
 const cases: Case[] = [
   {
     rule: 'pod.bare',
@@ -109,6 +116,75 @@ const cases: Case[] = [
       ['a built-in class', (o) => { podOf(dep(o)).priorityClassName = 'system-node-critical'; }],
     ],
   },
+  {
+    rule: 'env.duplicate-name', fire: (o) => { ctr(o).env = [{ name: 'PORT', value: '8080' }, { name: 'PORT', value: '9090' }]; },
+    quiet: [['distinct names', (o) => { ctr(o).env = [{ name: 'PORT', value: '8080' }, { name: 'HOST', value: 'localhost' }]; }]],
+  },
+  {
+    rule: 'env.secret-literal', fire: (o) => { ctr(o).env = [{ name: 'DB_PASSWORD', value: 'hunter2' }]; },
+    quiet: [
+      ['a secretKeyRef', (o) => { ctr(o).env = [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }]; }],
+      ['a path to the secret file', (o) => { ctr(o).env = [{ name: 'DB_PASSWORD_FILE', value: '/run/secrets/db' }]; }],
+      ['a name that only contains the letters', (o) => { ctr(o).env = [{ name: 'BLAH', value: 'secretsquirrels' }, { name: 'MONKEY', value: 'x' }]; }],
+    ],
+  },
+  {
+    rule: 'probes.port-undeclared', fire: (o) => { ctr(o).readinessProbe.httpGet.port = 9090; },
+    quiet: [['the declared number', (o) => { ctr(o).readinessProbe.httpGet.port = 8080; }]],
+  },
+  {
+    rule: 'security.run-as-root-group', fire: (o) => { podOf(dep(o)).securityContext.runAsGroup = 0; },
+    quiet: [['group 65534', (o) => { podOf(dep(o)).securityContext.runAsGroup = 65534; }]],
+  },
+  {
+    rule: 'security.low-ids', fire: (o) => { sc(o).runAsUser = 1000; },
+    quiet: [['uid 10000', (o) => { sc(o).runAsUser = 10000; podOf(dep(o)).securityContext.fsGroup = 10001; }]],
+  },
+  {
+    rule: 'resources.ephemeral-storage-missing', fire: (o) => [...o, quota({ 'requests.ephemeral-storage': '10Gi' })],
+    quiet: [
+      ['no ResourceQuota on it', (o) => [...o, quota({ 'requests.cpu': '10' })]],
+      ['a limit (which also sets the request)', (o) => { ctr(o).resources.limits['ephemeral-storage'] = '1Gi'; return [...o, quota({ 'requests.ephemeral-storage': '10Gi' })]; }],
+      ['a LimitRange default', (o) => [...o, quota({ 'limits.ephemeral-storage': '10Gi' }),
+        { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'd', namespace: 'default' }, spec: { limits: [{ type: 'Container', default: { 'ephemeral-storage': '1Gi' } }] } }]],
+    ],
+  },
+  {
+    rule: 'scheduling.spread-selects-nothing',
+    fire: (o) => { podOf(dep(o)).affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchLabels = { app: 'other' }; },
+    quiet: [['a spread constraint on the own labels', (o) => {
+      podOf(dep(o)).topologySpreadConstraints = [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } } }];
+    }]],
+  },
+  {
+    rule: 'reference.service-account-missing', fire: (o) => { podOf(dep(o)).serviceAccountName = 'web'; },
+    quiet: [['the account in the bundle', (o) => { podOf(dep(o)).serviceAccountName = 'web'; return [...o, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'web', namespace: 'default' } }]; }]],
+  },
+  {
+    rule: 'reference.service-missing',
+    fire: (o) => [{ ...dep(o), kind: 'StatefulSet', spec: { ...dep(o).spec, serviceName: 'web-headless' } }, o[1], o[2]],
+    quiet: [['the Service in the bundle', (o) => [{ ...dep(o), kind: 'StatefulSet', spec: { ...dep(o).spec, serviceName: 'web' } }, o[1], o[2]]]],
+  },
+  {
+    rule: 'ingress.backend-missing',
+    fire: (o) => [...o, ingress('web', 8080)],
+    quiet: [['the Service and its port', (o) => [...o, ingress('web', 80)]], ['a port by name', (o) => [...o, ingress('web', 'http')]]],
+  },
+  {
+    rule: 'network.policy-missing',
+    fire: (o) => [...o, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'db', namespace: 'default' }, spec: { podSelector: { matchLabels: { app: 'db' } } } }],
+    quiet: [
+      ['no NetworkPolicy in the bundle (not opted in)', () => undefined],
+      ['a policy selecting the Pods', (o) => [...o, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'web', namespace: 'default' }, spec: { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'web' } }, policyTypes: ['Ingress', 'Egress'] } }]],
+    ],
+  },
+  {
+    rule: 'pdb.blocks-drain', fire: (o) => { o[1].spec.maxUnavailable = 0; },
+    quiet: [
+      ['minAvailable below the replicas', (o) => { delete o[1].spec.maxUnavailable; o[1].spec.minAvailable = 2; }],
+      ['maxUnavailable 10%', (o) => { o[1].spec.maxUnavailable = '10%'; }],
+    ],
+  },
 ];
 
 function apply(c: (objs: any[]) => any[] | void): any[] {
@@ -157,8 +233,10 @@ describe('best-practice rules', () => {
     delete pod.containers[0].readinessProbe;
     delete pod.containers[0].livenessProbe;
     pod.restartPolicy = 'Never';
-    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: pod } } };
-    const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: podOf(goodBundle()[0]) } } };
+    // the labels that the template's anti-affinity selects (else scheduling.spread-selects-nothing fires)
+    const labels = { 'app.kubernetes.io/name': 'web' };
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { metadata: { labels }, spec: pod } } };
+    const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: podOf(goodBundle()[0]) } } };
     expect(rulesOf(run([job, ds]))).toEqual([]);
   });
 });

@@ -177,10 +177,15 @@ export const securityRules: CheckedRule[] = [
   {
     id: 'security.service-account-token', severity: 'warning', layer: 'best-practice', handbook: ['H10'],
     summary: 'the service account token is mounted although the Pod may not need it',
-    rationale: 'By default every Pod gets a token for the Kubernetes API; an application that does not call the API only gives an intruder credentials (Polaris automountServiceAccountToken).',
+    rationale: 'By default every Pod gets a token for the Kubernetes API; an application that does not call the API only gives an intruder credentials (Polaris automountServiceAccountToken). When the Pod does not say, its ServiceAccount\'s automountServiceAccountToken decides; a ServiceAccount of the bundle that sets it false is enough.',
     fix: 'set spec.automountServiceAccountToken: false (or opt in when the Pod calls the API)',
+    crossObject: true,
+    applies: (ctx) => ctx.pod?.spec.automountServiceAccountToken !== false,
     check(ctx) {
-      if (ctx.pod!.spec.automountServiceAccountToken !== false) {
+      const own = ctx.pod!.spec.automountServiceAccountToken;
+      const name = ctx.pod!.spec.serviceAccountName ?? ctx.pod!.spec.serviceAccount ?? 'default';
+      if (own === undefined && ctx.bundle.serviceAccounts.get(`${ctx.namespace}/${String(name)}`)?.automountServiceAccountToken === false) return;
+      if (own !== false) {
         ctx.report('security.service-account-token', msg`${ctx.pod!.specPath}.automountServiceAccountToken`, 'automountServiceAccountToken is not false: the Pod gets an API token');
       }
     },

@@ -72,12 +72,13 @@ export const workloadRules: CheckedRule[] = [
   },
   {
     id: 'probes.port-not-exposed', severity: 'error', layer: 'best-practice', handbook: ['H17'],
-    summary: 'a probe or hook names a port the container does not declare',
-    rationale: 'A named port in httpGet or tcpSocket is resolved against the container\'s own ports; an unknown name makes the probe fail for ever (the API server accepts it, the kubelet cannot run it), so it cannot work as written.',
-    fix: 'declare the port under containers[].ports with that name, or use the port number',
+    summary: 'a probe or hook names a port the container does not declare, or one that is not TCP',
+    rationale: 'A named port in httpGet or tcpSocket is resolved against the container\'s own ports; an unknown name makes the probe fail for ever (the API server accepts it, the kubelet cannot run it), so it cannot work as written. httpGet and tcpSocket connect over TCP, so a named UDP or SCTP port cannot answer either.',
+    fix: 'declare the TCP port under containers[].ports with that name, or use the port number',
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
         const names = new Set(arr(c.ports).map((p) => p?.name).filter(Boolean));
+        const udp = new Set(arr(c.ports).filter((p) => p?.protocol === 'UDP' || p?.protocol === 'SCTP').map((p) => p.name).filter(Boolean));
         const handlers: Array<[any, string]> = [];
         for (const p of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (isObj(c[p])) handlers.push([c[p], msg`${path}.${p}`]);
         if (isObj(c.lifecycle)) for (const h of ['postStart', 'preStop']) if (isObj(c.lifecycle[h])) handlers.push([c.lifecycle[h], msg`${path}.lifecycle.${h}`]);
@@ -86,6 +87,8 @@ export const workloadRules: CheckedRule[] = [
             const port = h[k]?.port;
             if (typeof port === 'string' && !/^\d+$/.test(port) && !names.has(port)) {
               ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" is not a named port of container "${c.name}"`);
+            } else if (typeof port === 'string' && udp.has(port)) {
+              ctx.report('probes.port-not-exposed', msg`${p}.${k}.port`, msg`port "${port}" of container "${c.name}" is not TCP: the ${k} probe cannot reach it`);
             }
           }
         }
