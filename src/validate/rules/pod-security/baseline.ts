@@ -1,8 +1,8 @@
 /** The baseline level of the Pod Security Standards: one rule per upstream baseline check. */
-import { arr, isObj } from '../../context';
+import { arr, isObj, PodRef } from '../../context';
 import { msg } from '../../field';
 import { CheckedRule } from '../types';
-import { isSet, isUserNamespaceRelaxed, podSc, pssContainers, pssRule, str } from './shared';
+import { isSet, isUserNamespaceRelaxed, podSc, pssContainers, pssRule, Say, str } from './shared';
 
 /** The container runtime's default capabilities: the only ones baseline lets a container add (exact names). */
 export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
@@ -199,7 +199,7 @@ export const baselineRules: CheckedRule[] = [
 ];
 
 /** procMount other than Default on any container (shared by the baseline and restricted rules). */
-export function procMount(pod: import('../../context').PodRef, say: (path: string, what: string) => void): void {
+export function procMount(pod: PodRef, say: Say): void {
   for (const { sc, path } of pssContainers(pod)) {
     const pm = sc?.procMount;
     if (pm !== undefined && pm !== null && pm !== 'Default') say(`${path}.securityContext.procMount`, msg`procMount ${JSON.stringify(str(pm))}`);
