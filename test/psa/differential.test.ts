@@ -12,6 +12,7 @@ import { podArb } from './pods';
 jest.setTimeout(20 * 60_000); // a cold oracle build takes minutes; cached, each release takes seconds
 
 const PODS = Number(process.env.PODSMITH_PSA_PODS ?? 5000);
+if (!Number.isInteger(PODS) || PODS < 100) throw new Error(`PODSMITH_PSA_PODS: '${process.env.PODSMITH_PSA_PODS}' is not a whole number of at least 100; fix: give e.g. 5000`);
 const releases = availableVersions();
 
 beforeAll(() => {
