@@ -117,6 +117,8 @@ project.addTask('synth', {
 // against real containers, one file at a time.
 project.testTask.reset();
 project.testTask.spawn(project.compileTask);
+// The Pod Security oracle (upstream's evaluator, cached; cold: a Go build) for test/psa.
+project.testTask.exec('bash cluster/build-psa.sh >/dev/null');
 project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/', { receiveArgs: true });
 // issue 12: podsmith as a consumer installs it (npm pack, oldest and newest cdk8s; needs the registry or a warm npm cache)
 project.testTask.exec('jest --ci --runInBand test/consumer');
@@ -127,6 +129,11 @@ project.addTask('test:unit', {
   description: 'Unit, snapshot and handbook tests only (no cluster)',
   exec: 'jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node_modules/ /lib/',
   receiveArgs: true,
+});
+
+project.addTask('test:psa', {
+  description: '--profile against upstream\'s Pod Security evaluator: its fixtures and 5,000 generated Pods per supported release (PODSMITH_PSA_PODS)',
+  steps: [{ exec: 'bash cluster/build-psa.sh >/dev/null' }, { exec: 'jest --ci test/psa test/validate/pod-security.test.ts', receiveArgs: true }],
 });
 
 project.addTask('test:fuzz', {
