@@ -13,7 +13,8 @@ function app() {
   const chart = new Chart(Testing.app(), 'shop');
   const config = new kplus.ConfigMap(chart, 'Config', { data: { 'app.conf': 'x=1' } });
   const secret = new kplus.Secret(chart, 'Secret', { stringData: { token: 't' } });
-  const claim = new kplus.PersistentVolumeClaim(chart, 'Claim', { storage: Size.gibibytes(1) });
+  // accessModes: kplus leaves them out by default, and the API server refuses a claim without one
+  const claim = new kplus.PersistentVolumeClaim(chart, 'Claim', { storage: Size.gibibytes(1), accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE] });
   const account = new kplus.ServiceAccount(chart, 'Account', { automountToken: false });
   const webDeploy = new Deployment(chart, 'Web', {
     name: 'web',
