@@ -2,10 +2,14 @@
  * A fast reader for the block-style YAML that cdk8s and most hand-written manifests use:
  * block mappings and sequences (also indentless), plain and single-line quoted scalars,
  * literal block scalars and one-line flow collections. Anything else (anchors, tags, folded
- * or multi-line scalars, complex keys, duplicate keys, odd indentation) returns BAIL and the
- * caller parses the document with js-yaml, so the result is always js-yaml's. Plain scalars
- * are resolved by the caller's js-yaml schema (its implicit types), the same way js-yaml does.
+ * or multi-line scalars, complex keys, keys that are not strings, duplicate keys, odd
+ * indentation, carriage returns) returns BAIL and the caller reads the document with the exact
+ * reader (yaml/compose.ts). Plain scalars are resolved by the caller (go-yaml v2's rules).
+ * test/validate/yaml-oracle.test.ts proves both readers give kubectl's values.
  */
+import type { LineTable } from './yaml/compose';
+
+export type { LineTable };
 
 export const BAIL: unique symbol = Symbol('bail');
 type Resolve = (plain: string) => unknown;
@@ -49,7 +53,9 @@ export function lineIndents(lines: string[]): Int32Array {
 /** One document made of lines[from, to) of a file split on newlines (no carriage returns). */
 export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable, indents?: Int32Array): unknown {
   try {
-    return new Reader(lines, indents ?? lineIndents(lines), from, to, resolve, track).document();
+    // a value JSON cannot carry (NaN, infinities) is the exact reader's to refuse
+    const scalar: Resolve = (plain) => { const v = resolve(plain); return v !== null && typeof v === 'object' ? bail() : v; };
+    return new Reader(lines, indents ?? lineIndents(lines), from, to, scalar, track).document();
   } catch (e) {
     if (e instanceof Bail) return BAIL;
     throw e;
@@ -61,9 +67,6 @@ function indentOf(line: string): number {
   while (i < line.length && line.charCodeAt(i) === 32) i++;
   return i;
 }
-
-/** Line numbers (0-based, within the text) of each mapping key and sequence item, when asked for. */
-export type LineTable = WeakMap<object, Map<string | number, number>>;
 
 class Reader {
   private i: number;
@@ -124,7 +127,7 @@ class Reader {
     if (this.ind[this.i] !== n) bail();
     const c = line.charCodeAt(n);
     if (c === 45 /* - */ && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) return this.seq(n);
-    if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let js-yaml decide
+    if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let the exact reader decide
     return this.map(n);
   }
 
@@ -143,8 +146,10 @@ class Reader {
         bail();
       }
       const rest = this.kRest;
-      const key = this.kQuoted || !mayResolve(this.kKey) ? this.kKey : String(this.resolve(this.kKey));
-      // js-yaml gives __proto__ and << (merge) special meaning; a repeated key is an error
+      const key = this.kKey;
+      // a key that resolves to a number, boolean or null is written as YAMLToJSON writes it: not here
+      if (!this.kQuoted && mayResolve(key) && typeof this.resolve(key) !== 'string') bail();
+      // __proto__ and << (merge) have special meanings; a repeated key is a finding
       if (obj[key] !== undefined || key === '__proto__' || key === '<<') bail();
       this.i = at + 1;
       if (this.track) this.mark(obj, key, at);
@@ -255,7 +260,7 @@ class Reader {
       const l = this.lines[j];
       if (l.trim() === '') {
         if (contentIndent < 0 && l.length > n + 1 && indentOf(l) === l.length) {
-          // leading blank lines longer than the content indent are an error or content: let js-yaml decide
+          // leading blank lines longer than the content indent are an error or content: let the exact reader decide
           bail();
         }
         body.push(contentIndent < 0 ? '' : l.slice(contentIndent));
@@ -274,7 +279,7 @@ class Reader {
     let trailing = 0;
     while (end > 0 && body[end - 1].trim() === '') { end--; trailing++; }
     if (trailing > 0 && body.slice(end).some((l) => l !== '')) bail();
-    if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: js-yaml decides
+    if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: the exact reader decides
     this.i = j;
     const content = body.slice(0, end).join('\n');
     if (chomp === '-') return content;
@@ -320,10 +325,10 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
   return true;
 }
 
-/** Whether a plain key could resolve to something other than itself (null, bool, number, merge). */
+/** Whether a plain key could resolve to something other than itself (null, bool, number). */
 function mayResolve(s: string): boolean {
   const c = s.charCodeAt(0);
-  if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 60) return true;
+  if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return true;
   // n N t T f F y Y o O: only short words (null, true, false, yes, no, on, off, y, n) resolve
   return s.length <= 5 && 'nNtTfFyYoO'.includes(s[0]);
 }
@@ -335,7 +340,8 @@ function tailMustBeEmpty(s: string, pos: number): void {
   bail();
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
+// go-yaml v2 (YAML 1.1) has no `\/`; rarer escapes are left to the exact reader
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
 
 /** A quoted scalar starting at s[pos] that ends on the same line. */
 function quoted(s: string, pos: number): { value: string; end: number } {
@@ -400,7 +406,7 @@ class Flow {
       const ch = this.s[this.pos];
       if (ch === ',' || ch === ']' || ch === '}') break;
       // a flow indicator inside a plain scalar, or a colon that is not the `key: value` one, is
-      // where YAML parsers differ (js-yaml even writes `[.:[]` that it cannot read back): decline
+      // where YAML parsers differ (js-yaml once wrote `[.:[]`, which it could not read back): decline
       if (ch === '[' || ch === '{') bail();
       if (ch === ':') {
         const next = this.s[this.pos + 1];
@@ -443,7 +449,7 @@ class Flow {
     for (;;) {
       this.ws();
       const k = this.node();
-      if (k !== null && typeof k === 'object') bail();
+      if (typeof k !== 'string') bail(); // keys that resolve to other types: the exact reader
       const key = String(k);
       this.ws();
       if (this.s[this.pos] !== ':') bail();

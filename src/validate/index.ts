@@ -15,12 +15,13 @@ export { parseText } from './load';
 export { availableVersions } from './schema';
 
 /**
- * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin).
- * Unreadable or unparsable input throws InputError with one clear line.
+ * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin). A file that
+ * cannot be read or parsed is an error finding with its file and line (`input.unreadable`,
+ * `yaml.invalid`) and the other files are still validated; exitCodeOf then gives 2.
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
-  await loadPathsEach(paths, (o) => v.add([o]));
+  await loadPathsEach(paths, (o) => v.add([o]), (p) => v.addProblem(p));
   return v.finish();
 }
