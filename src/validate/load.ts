@@ -115,22 +115,27 @@ export function parseText(text: string, file: string): InputObject[] {
 /** Reads each file in turn and hands over its objects one by one, and each input problem. */
 export async function loadPathsEach(paths: string[], each: (object: InputObject) => void, problem: (p: InputProblem) => void = throwProblem): Promise<void> {
   if (paths.length === 0) throw new InputError('no input: give files, directories or - for stdin');
-  for (const file of expandPaths(paths, problem)) {
-    const name = file === '-' ? '<stdin>' : file;
-    let text: string;
-    try {
-      text = file === '-' ? decode(await readStdin()) : readFileText(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      problem({ rule: 'input.unreadable', file: name, message: code ? `cannot read (${code})` : (e as Error).message });
-      continue;
-    }
-    if (isConstructMetadata(file, text)) {
-      problem({ rule: 'input.skipped', file: name, message: `${CONSTRUCT_METADATA} is cdk8s' construct metadata, not a manifest: skipped` });
-      continue;
-    }
-    parseTextEach(text, name, each, problem);
+  // argument by argument, so that findings and problems come in the order of the arguments
+  for (const arg of paths) {
+    for (const file of expandPaths([arg], problem)) await loadFile(file, each, problem);
   }
+}
+
+async function loadFile(file: string, each: (object: InputObject) => void, problem: (p: InputProblem) => void): Promise<void> {
+  const name = file === '-' ? '<stdin>' : file;
+  let text: string;
+  try {
+    text = file === '-' ? decode(await readStdin()) : readFileText(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    problem({ rule: 'input.unreadable', file: name, message: code ? `cannot read (${code})` : (e as Error).message });
+    return;
+  }
+  if (isConstructMetadata(file, text)) {
+    problem({ rule: 'input.skipped', file: name, message: `${CONSTRUCT_METADATA} is cdk8s' construct metadata, not a manifest: skipped` });
+    return;
+  }
+  parseTextEach(text, name, each, problem);
 }
 
 export async function loadPaths(paths: string[]): Promise<InputObject[]> {
