@@ -123,6 +123,10 @@ test('hand-written edge cases agree with the oracle', () => {
     'a:\n\tb: 1\n',
     'a: !!binary aGVsbG8=\nb: !!float 3\nc: !!int "0x10"\n',
     'a: >+\n  folded\n\n  text\n\nb: |2-\n    two\n   one\n',
+    // the billion-laughs shape, and aliasing just under go-yaml's limit
+    `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`).join('\n')}\n`,
+    `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcd'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abc'[i]}`).join(',')}]`).join('\n')}\n`,
+    `${'['.repeat(10001)}${']'.repeat(10001)}\n`,
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);
