@@ -34,7 +34,6 @@ const project = new TypeScriptProject({
     'ajv@^8.17.0',
     // 1.x: 2.x needs Node 22. ESM-only, loaded through Node ≥ 20.19's require(esm).
     '@kubernetes/client-node@^1.4.0',
-    'js-yaml@^4.1.0',
   ],
   devDeps: [
     'cdk8s-cli@^2.200.0',
@@ -43,7 +42,6 @@ const project = new TypeScriptProject({
     'cdk8s-plus-27@2.9.5',
     'fast-check@^4.0.0',
     '@types/node@^20',
-    '@types/js-yaml@^4',
   ],
   jest: true,
   jestOptions: {
