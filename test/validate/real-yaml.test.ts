@@ -124,7 +124,7 @@ test('kind: DeploymentList is expanded like List, and its invalid item is found'
 });
 
 test('the billion-laughs shape is refused with one line (excessive aliasing)', async () => {
-  let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  let text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
   for (let i = 1; i < 9; i++) {
     const prev = String.fromCharCode(96 + i);
     const cur = String.fromCharCode(97 + i);
