@@ -11,6 +11,8 @@ import type { LineTable } from './yaml/compose';
 
 export type { LineTable };
 
+import { MAX_DEPTH } from './yaml/compose';
+
 export const BAIL: unique symbol = Symbol('bail');
 type Resolve = (plain: string) => unknown;
 
@@ -57,7 +59,7 @@ export function fastParseLines(lines: string[], from: number, to: number, resolv
     const scalar: Resolve = (plain) => { const v = resolve(plain); return v !== null && typeof v === 'object' ? bail() : v; };
     return new Reader(lines, indents ?? lineIndents(lines), from, to, scalar, track).document();
   } catch (e) {
-    if (e instanceof Bail) return BAIL;
+    if (e instanceof Bail || e instanceof RangeError) return BAIL;
     throw e;
   }
 }
@@ -74,6 +76,8 @@ class Reader {
   kKey = '';
   kRest = '';
   kQuoted = false;
+  /** Collections open around the current line: past MAX_DEPTH the exact reader refuses the document. */
+  depth = 0;
 
   constructor(
     private readonly lines: string[],
@@ -133,6 +137,7 @@ class Reader {
 
   /** A block mapping at indent n; `virtualAt` is a line whose key starts at n after a dash (`- key: v`). */
   private map(n: number, virtualAt = -1): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
     const obj: Record<string, unknown> = {};
     for (;;) {
       const at = this.skipBlank();
@@ -155,10 +160,12 @@ class Reader {
       if (this.track) this.mark(obj, key, at);
       obj[key] = this.value(rest, n, true);
     }
+    this.depth--;
     return obj;
   }
 
   private seq(n: number): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
     const arr: unknown[] = [];
     for (;;) {
       const at = this.skipBlank();
@@ -193,6 +200,7 @@ class Reader {
       this.i = at + 1;
       arr.push(this.value(content, n, false));
     }
+    this.depth--;
     return arr;
   }
 
@@ -381,6 +389,7 @@ function quoted(s: string, pos: number): { value: string; end: number } {
 /** One-line flow collections: `[a, "b"]`, `{k: v}`, nested, no multi-line. */
 class Flow {
   pos = 0;
+  private depth = 0;
   constructor(private readonly s: string, private readonly resolve: Resolve) {}
 
   private ws(): void {
@@ -388,6 +397,15 @@ class Flow {
   }
 
   node(): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
+    try {
+      return this.node1();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node1(): unknown {
     this.ws();
     const c = this.s[this.pos];
     if (c === '[') return this.seq();

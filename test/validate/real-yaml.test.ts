@@ -143,3 +143,11 @@ test("cdk8s' construct-metadata.json is skipped with an info", async () => {
   expect(r.summary.objects).toBe(1);
   expect(exitCodeOf(r)).toBe(0);
 });
+
+test('10,000-deep nesting is refused with one line; 400 levels are read', async () => {
+  const deep = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  k: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+  const r = await validatePaths([file('deep.yaml', deep(10_000))]);
+  expect(r.findings.map((f) => [f.rule, f.message, f.line])).toEqual([['yaml.invalid', "not valid YAML: nesting is deeper than 500 levels: podsmith refuses it (kubectl's own limit is 10000)", 6]]);
+  const ok = await validatePaths([file('ok.yaml', deep(400))]);
+  expect(ok.findings.map((f) => f.rule)).toEqual(['schema.type']); // data.k must be a string: read, then judged
+});

@@ -29,6 +29,14 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * The deepest nesting podsmith reads. kubectl's limit is 10000 levels, deeper than a JavaScript
+ * stack can follow; no manifest comes near either, and past this one the document is refused with
+ * one line, in the same way by both readers.
+ */
+export const MAX_DEPTH = 500;
+const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: podsmith refuses it (kubectl's own limit is 10000)`;
+
 const PARSE = { version: '1.1' as const, schema: 'failsafe' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false, keepSourceTokens: false };
 
 // go-yaml v2's alias-ratio limit (decode.go: allowedAliasRatio), the fix for CVE-2019-11253
@@ -108,9 +116,7 @@ function parseFirst(text: string): Document | undefined {
 }
 
 function depthMessage(e: unknown): string {
-  if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) {
-    return 'nesting is too deep to read (kubectl refuses more than 10000 levels; podsmith fewer)';
-  }
+  if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) return TOO_DEEP;
   return (e as Error)?.message?.split('\n')[0] ?? String(e);
 }
 
@@ -217,10 +223,24 @@ class Composer {
     }
   }
 
+  private depth = 0;
+
   node(n: YNode | null, path: string): unknown {
     if (n === null || n === undefined) return null;
+    if (isMap(n) || isSeq(n)) {
+      if (++this.depth > MAX_DEPTH) throw new ReadError(TOO_DEEP, this.line(n));
+      try {
+        return this.collection(n, path);
+      } finally {
+        this.depth--;
+      }
+    }
     if (isAlias(n)) return this.deref(n, (t) => { this.count(true); return this.node(t, path); });
     if (isScalar(n)) return this.scalar(n);
+    return null;
+  }
+
+  private collection(n: YNode, path: string): unknown {
     if (isMap(n)) {
       const obj: Record<string, unknown> = {};
       this.mapInto(n, obj, path, new Map());
