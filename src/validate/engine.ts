@@ -102,6 +102,12 @@ function expandLists(inputs: InputObject[]): InputObject[] {
   return out;
 }
 
+/** One part's contribution to the bundle (plain data: it crosses between worker threads). */
+export interface BundlePart {
+  objects: any[];
+  podTemplates: Map<string, PodTemplateSummary[]>;
+}
+
 type Raw = { rule: string; path: string; message: string; fix?: string; line?: number };
 
 /** What the cross-object rules need of an object with a Pod template, kept instead of the object. */
@@ -138,11 +144,11 @@ export class Validation {
   private readonly localRules: CheckedRule[];
   private readonly crossRules: CheckedRule[];
   private readonly kindRules: CheckedRule[];
-  private readonly podTemplates = new Map<string, PodTemplateSummary[]>();
+  private podTemplates = new Map<string, PodTemplateSummary[]>();
   private readonly findings: Array<{ index: number; finding: Finding }> = [];
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
-  private readonly bundleObjects: any[] = [];
+  private bundleObjects: any[] = [];
   private unreadable = false;
 
   constructor(private readonly options: ValidateOptions = {}) {
@@ -287,6 +293,20 @@ export class Validation {
       };
       if (suppressedIds.includes(f.rule) && isSuppressible(rule, rule.severity)) finding.suppressed = true;
       this.findings.push({ index, finding });
+    }
+  }
+
+  /** What this part of the input adds to the bundle the cross-object rules read (one part per worker thread). */
+  bundlePart(): BundlePart {
+    return { objects: this.bundleObjects, podTemplates: this.podTemplates };
+  }
+
+  /** The whole input's bundle, from every part in input order, before finish(): as if one Validation had read it all. */
+  useBundle(parts: BundlePart[]): void {
+    this.bundleObjects = parts.flatMap((p) => p.objects);
+    this.podTemplates = new Map();
+    for (const p of parts) {
+      for (const [ns, list] of p.podTemplates) this.podTemplates.set(ns, [...(this.podTemplates.get(ns) ?? []), ...list]);
     }
   }
 

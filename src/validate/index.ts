@@ -20,6 +20,10 @@ export { availableVersions } from './schema';
  * `yaml.invalid`) and the other files are still validated; exitCodeOf then gives 2.
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
+  // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
+  const { plan, validateParallel } = await import('./parallel');
+  const p = paths.length > 0 ? plan(paths) : { units: [], workers: 1 };
+  if (p.workers > 1) return validateParallel(p.units, p.workers, options);
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
   await loadPathsEach(paths, (o) => v.add([o]), (p) => v.addProblem(p));

@@ -121,7 +121,8 @@ export async function loadPathsEach(paths: string[], each: (object: InputObject)
   }
 }
 
-async function loadFile(file: string, each: (object: InputObject) => void, problem: (p: InputProblem) => void): Promise<void> {
+/** Reads one file (or '-') and hands over its objects and its problem. */
+export async function loadFile(file: string, each: (object: InputObject) => void, problem: (p: InputProblem) => void): Promise<void> {
   const name = file === '-' ? '<stdin>' : file;
   let text: string;
   try {
