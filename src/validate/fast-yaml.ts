@@ -1,6 +1,7 @@
 /**
  * A fast reader for the block-style YAML that cdk8s and most hand-written manifests use:
- * block mappings and sequences (also indentless), plain and single-line quoted scalars,
+ * block mappings and sequences (also indentless), plain scalars (also wrapped over several
+ * lines) and single-line quoted scalars,
  * literal block scalars and one-line flow collections. Anything else (anchors, tags, folded
  * or multi-line scalars, complex keys, keys that are not strings, duplicate keys, odd
  * indentation, carriage returns) returns BAIL and the caller reads the document with the exact
@@ -221,6 +222,7 @@ class Reader {
   private value(rest: string, n: number, allowIndentless: boolean): unknown {
     if (rest === '' || rest[0] === '#') return this.nested(n, allowIndentless);
     const c = rest[0];
+    if (c === "'" && !closes(rest)) return this.multiQuoted(rest, n);
     if (c === '"' || c === "'") {
       const { value, end } = quoted(rest, 0);
       tailMustBeEmpty(rest, end);
@@ -246,8 +248,52 @@ class Reader {
     while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
     const plain = end === rest.length ? rest : rest.slice(0, end);
     if (plain.endsWith(':')) bail();
+    // wrapped text (controller-gen's CRD descriptions): more-indented lines continue the scalar
+    if (end === rest.length && this.i < this.end && this.ind[this.i] > n) return this.resolve(this.continued(plain, n));
     this.noContinuation(n);
     return this.resolve(plain);
+  }
+
+  /** A single-quoted scalar wrapped over several lines (no blank line inside), folded with single spaces. */
+  private multiQuoted(rest: string, n: number): string {
+    let joined = rest.trimEnd();
+    for (let j = this.i; j < this.end; j++) {
+      const ind = this.ind[j];
+      if (ind <= n) bail(); // blank lines, lines that look like comments, dedents: the exact reader's
+      const line = this.lines[j];
+      if (line.indexOf('\t') >= 0) bail();
+      joined += ` ${line.trim()}`;
+      if (closes(joined)) {
+        this.i = j + 1;
+        const { value, end } = quoted(joined, 0);
+        tailMustBeEmpty(joined, end);
+        this.noContinuation(n);
+        return value;
+      }
+    }
+    return bail();
+  }
+
+  /** A plain scalar over several lines, folded with single spaces; anything unusual is the exact reader's. */
+  private continued(first: string, n: number): string {
+    let text = first;
+    let j = this.i;
+    for (; j < this.end; j++) {
+      const ind = this.ind[j];
+      if (ind < 0) bail(); // a blank or comment line inside: folding rules the exact reader knows
+      if (ind <= n) break;
+      const line = this.lines[j];
+      const c = line.charCodeAt(ind);
+      // indicators start any later line of a plain scalar, except a comment or what reads as an entry
+      const d = line.charCodeAt(ind + 1);
+      const entry = (c === 45 || c === 63 || c === 58) && (Number.isNaN(d) || d === 32);
+      if (c === 35 || entry || line.indexOf('\t') >= 0 || line.includes(': ') || line.includes(' #') || line.endsWith(':')) bail();
+      let e = line.length;
+      while (e > ind && line.charCodeAt(e - 1) === 32) e--;
+      text += ` ${line.slice(ind, e)}`;
+    }
+    this.i = j;
+    return text;
   }
 
   /** A more-indented content line after a scalar would continue it (a multi-line scalar): not handled here. */
@@ -339,6 +385,17 @@ function mayResolve(s: string): boolean {
   if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return true;
   // n N t T f F y Y o O: only short words (null, true, false, yes, no, on, off, y, n) resolve
   return s.length <= 5 && 'nNtTfFyYoO'.includes(s[0]);
+}
+
+/** Whether a quoted scalar that starts s ends on it. */
+function closes(s: string): boolean {
+  try {
+    quoted(s, 0);
+    return true;
+  } catch (e) {
+    if (e instanceof Bail) return false;
+    throw e;
+  }
 }
 
 function tailMustBeEmpty(s: string, pos: number): void {

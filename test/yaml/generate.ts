@@ -102,6 +102,15 @@ function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
     return { head: ` ${withAnchor(s)}${chance(c, 0.1) ? ' # trailing' : ''}`, below: [] };
   }
   if (k < 0.52 && c.anchors.length > 0) return { head: ` *${pick(c, c.anchors).name}`, below: [] };
+  if (k < 0.56) {
+    // wrapped plain text, as controller-gen writes CRD descriptions
+    const words = () => Array.from({ length: 1 + Math.floor(c.r() * 4) }, () => pick(c, ['word', 'yes', '0644', 'a:b', 'x-y', 'http://x.example/a', '(see', 'docs)', 'on', '1e3', 'trailing  ', '"2m",', "'q'", '[x]', '{a}', '&x', '*y', '!t', '|p', '>g', '%p', '@a', '`b', '-x', '?y', ':z', '~', 'null'])).join(' ');
+    const below = Array.from({ length: 1 + Math.floor(c.r() * 3) }, () => `${' '.repeat(indent + 2 + Math.floor(c.r() * 3))}${words()}`);
+    if (chance(c, 0.5)) return { head: ` ${withAnchor(`text ${words()}`)}`, below };
+    // wrapped single-quoted text
+    below[below.length - 1] += pick(c, ["'", " it''s'", "' # c", "''  '"]);
+    return { head: ` ${withAnchor(`'quoted ${words()}`)}`, below };
+  }
   if (k < 0.6) {
     const [header, ...lines] = blockScalar(c, indent);
     return { head: ` ${withAnchor(header)}`, below: lines };
