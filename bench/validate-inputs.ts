@@ -25,10 +25,10 @@ export interface ProcessRun {
   out: string;
 }
 
-export function timed(cmd: string, args: string[]): ProcessRun {
+export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
   const out = path.join(OUT_DIR, 'timed.out');
   const fd = fs.openSync(out, 'w');
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   fs.closeSync(fd);
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [wall, user, sys, kb] = last.split(' ').map(Number);

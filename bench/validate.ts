@@ -366,6 +366,10 @@ async function realWorldRows(version: string, cli: string | undefined, kc: strin
     fresh = { cpu: median(rs.map((r) => r.cpu)), wall: median(rs.map((r) => r.wall)) };
     rows.push({ metric: `real-world corpus ×${rep.copies} (${objects} objects): objects per CPU-second (podsmith validate CLI, fresh process)`, podsmith: Math.round(objects / fresh.cpu), unit: 'objects/CPU-s' });
     process.stderr.write(`real-world, podsmith validate: ${fresh.cpu.toFixed(2)} CPU-s, ${fresh.wall.toFixed(2)} s wall\n`);
+    // how the worker threads scale: the same run on one thread
+    const one = timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, dir], { ...process.env, PODSMITH_WORKERS: '1' });
+    rows.push({ metric: `real-world corpus ×${rep.copies}: wall-clock seconds, ${os.availableParallelism?.() ?? os.cpus().length} worker threads (anchor: PODSMITH_WORKERS=1, one thread)`, podsmith: fresh.wall, anchor: one.wall, unit: 's', ratio: Number((one.wall / fresh.wall).toFixed(2)) });
+    process.stderr.write(`real-world, podsmith validate on one thread: ${one.cpu.toFixed(2)} CPU-s, ${one.wall.toFixed(2)} s wall\n`);
   }
   if (kc) {
     const args = kubeconformArgs(version, dir, ['-ignore-missing-schemas']);
