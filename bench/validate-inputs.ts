@@ -105,7 +105,7 @@ export function hostileRows(cli: string, version: string, runs: number): { rows:
     fs.writeFileSync(normal, normalOfSize(text.length));
     const measure = (file: string) => {
       const rs = Array.from({ length: runs }, () => timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, file]));
-      return { wall: median(rs.map((r) => r.wall)), peakMb: median(rs.map((r) => r.peakMb)), out: rs[0].out };
+      return { wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), peakMb: median(rs.map((r) => r.peakMb)), out: rs[0].out };
     };
     const h = measure(hostile);
     const n = measure(normal);
@@ -118,10 +118,11 @@ export function hostileRows(cli: string, version: string, runs: number): { rows:
       }
     })();
     const size = text.length >= 1024 * 1024 ? `${(text.length / 1024 / 1024).toFixed(0)} MB` : `${(text.length / 1024).toFixed(1)} KB`;
-    rows.push({ metric: `${name}, ${size}: seconds, fresh process (anchor: normal manifests of the same size)`, podsmith: h.wall, anchor: n.wall, unit: 's', ratio: Number((h.wall / Math.max(n.wall, 0.01)).toFixed(2)), target: '≤ 2× a normal file of its size', met: h.wall <= 2 * n.wall });
+    // CPU-seconds: on a shared machine wall time measures the neighbours
+    rows.push({ metric: `${name}, ${size}: CPU-seconds, fresh process (anchor: normal manifests of the same size)`, podsmith: h.cpu, anchor: n.cpu, unit: 'CPU-s', ratio: Number((h.cpu / Math.max(n.cpu, 0.01)).toFixed(2)), target: '≤ 2× a normal file of its size', met: h.cpu <= 2 * n.cpu });
     rows.push({ metric: `${name}, ${size}: peak MB, fresh process (anchor: normal manifests of the same size)`, podsmith: h.peakMb, anchor: n.peakMb, unit: 'MB', ratio: Number((h.peakMb / n.peakMb).toFixed(2)), target: '≤ 2× a normal file of its size', met: h.peakMb <= 2 * n.peakMb });
     notes.push(`${name}: podsmith answers ${verdict}`);
-    process.stderr.write(`${name} (${size}): ${h.wall} s, ${h.peakMb} MB; normal file: ${n.wall} s, ${n.peakMb} MB; ${verdict}\n`);
+    process.stderr.write(`${name} (${size}): ${h.cpu.toFixed(2)} CPU-s, ${h.wall} s, ${h.peakMb} MB; normal file: ${n.cpu.toFixed(2)} CPU-s, ${n.wall} s, ${n.peakMb} MB; ${verdict}\n`);
   }
   return { rows, notes };
 }
