@@ -25,7 +25,10 @@ export interface ProcessRun {
   out: string;
 }
 
-export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+/** The environment child processes get: as this process started (before main() pins its own thread count). */
+export const CHILD_ENV: NodeJS.ProcessEnv = { ...process.env };
+
+export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = CHILD_ENV): ProcessRun {
   const out = path.join(OUT_DIR, 'timed.out');
   const fd = fs.openSync(out, 'w');
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', cmd, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { validatePaths } from '../src/validate';
 import { availableVersions } from '../src/validate/schema';
 import { BenchRow, median, OUT_DIR, writeResult } from './result';
-import { hostileRows, readerRows, realWorldCorpus, repeatCorpus, timed } from './validate-inputs';
+import { CHILD_ENV, hostileRows, readerRows, realWorldCorpus, repeatCorpus, timed } from './validate-inputs';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 50_000);
 const PER_FILE = 250;
@@ -261,7 +261,7 @@ function writeKubeconformSchemas(version: string): void {
 /** CPU seconds (user + system) of a child process, read with the shell's `times`. */
 function childCpu(cmd: string, args: string[]): { cpu: number; out: string } {
   const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const r = spawnSync('sh', ['-c', `${quoted} > "$OUT" 2>&1; times`], { env: { ...process.env, OUT: path.join(OUT_DIR, 'child.out') }, encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `${quoted} > "$OUT" 2>&1; times`], { env: { ...CHILD_ENV, OUT: path.join(OUT_DIR, 'child.out') }, encoding: 'utf8' });
   const lines = r.stdout.trim().split('\n');
   const secs = (s: string) => { const m = /(\d+)m([\d.]+)s/.exec(s)!; return Number(m[1]) * 60 + Number(m[2]); };
   const [u, s] = lines[lines.length - 1].trim().split(/\s+/);
@@ -367,7 +367,7 @@ async function realWorldRows(version: string, cli: string | undefined, kc: strin
     rows.push({ metric: `real-world corpus ×${rep.copies} (${objects} objects): objects per CPU-second (podsmith validate CLI, fresh process)`, podsmith: Math.round(objects / fresh.cpu), unit: 'objects/CPU-s' });
     process.stderr.write(`real-world, podsmith validate: ${fresh.cpu.toFixed(2)} CPU-s, ${fresh.wall.toFixed(2)} s wall\n`);
     // how the worker threads scale: the same run on one thread
-    const one = timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, dir], { ...process.env, PODSMITH_WORKERS: '1' });
+    const one = timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, dir], { ...CHILD_ENV, PODSMITH_WORKERS: '1' });
     rows.push({ metric: `real-world corpus ×${rep.copies}: wall-clock seconds, ${os.availableParallelism?.() ?? os.cpus().length} worker threads (anchor: PODSMITH_WORKERS=1, one thread)`, podsmith: fresh.wall, anchor: one.wall, unit: 's', ratio: Number((one.wall / fresh.wall).toFixed(2)) });
     process.stderr.write(`real-world, podsmith validate on one thread: ${one.cpu.toFixed(2)} CPU-s, ${one.wall.toFixed(2)} s wall\n`);
   }
@@ -396,6 +396,9 @@ async function realWorldRows(version: string, cli: string | undefined, kc: strin
 
 async function main(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
+  // in-process rows measure the engine, warm, on this thread (worker threads start cold each run;
+  // the fresh-process rows run with them)
+  process.env.PODSMITH_WORKERS = '1';
   const version = availableVersions()[availableVersions().length - 1];
   const cli = compileCli();
   const kc = kubeconformBinary();
