@@ -31,7 +31,6 @@ const project = new TypeScriptProject({
   deps: [
     'yaml@^2.9.0',
     'ajv@^8.17.0',
-    'js-yaml@^4.1.0',
   ],
   // Package: see the "package" section at the end of this file (peers, files, exports).
   peerDependencyOptions: { pinnedDevDependency: false },
@@ -47,7 +46,6 @@ const project = new TypeScriptProject({
     'cdk8s-plus-27@2.9.5',
     'fast-check@^4.0.0',
     '@types/node@^20',
-    '@types/js-yaml@^4',
   ],
   jest: true,
   jestOptions: {

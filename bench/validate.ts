@@ -8,6 +8,11 @@
  *   npm run bench:validate
  *   BENCH_OBJECTS=10000 BENCH_RUNS=1 npm run bench:validate
  *   KUBECONFORM=/path/to/kubeconform npm run bench:validate
+ *   BENCH_PARTS=hostile,realworld npm run bench:validate    (default: generated,hostile,realworld)
+ *
+ * Also (bench/validate-inputs.ts): hostile inputs beside normal files of their size, and the
+ * real-world corpus (../shared/corpus/realworld or $PODSMITH_CORPUS) repeated to ≥ 50,000 objects
+ * beside kubeconform, in process, in a fresh process and wall-clock.
  *
  * kubeconform is looked up in $KUBECONFORM, then in ~/.cache/podsmith/bench/bin, then built there
  * with `go install github.com/yannh/kubeconform/cmd/kubeconform@v0.7.0` (module proxy).
@@ -20,6 +25,7 @@ import * as path from 'node:path';
 import { validatePaths } from '../src/validate';
 import { availableVersions } from '../src/validate/schema';
 import { BenchRow, median, OUT_DIR, writeResult } from './result';
+import { CHILD_ENV, hostileRows, readerRows, realWorldCorpus, repeatCorpus, timed } from './validate-inputs';
 
 const OBJECTS = Number(process.env.BENCH_OBJECTS ?? 50_000);
 const PER_FILE = 250;
@@ -27,6 +33,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const KUBECONFORM_VERSION = 'v0.7.0';
 const CORPUS = path.join(OUT_DIR, 'validate-corpus');
 const KC_SCHEMAS = path.join(OUT_DIR, 'kubeconform-schemas');
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'generated,hostile,realworld').split(','));
 
 // ---- corpus ---------------------------------------------------------------------------------
 
@@ -254,7 +261,7 @@ function writeKubeconformSchemas(version: string): void {
 /** CPU seconds (user + system) of a child process, read with the shell's `times`. */
 function childCpu(cmd: string, args: string[]): { cpu: number; out: string } {
   const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const r = spawnSync('sh', ['-c', `${quoted} > "$OUT" 2>&1; times`], { env: { ...process.env, OUT: path.join(OUT_DIR, 'child.out') }, encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `${quoted} > "$OUT" 2>&1; times`], { env: { ...CHILD_ENV, OUT: path.join(OUT_DIR, 'child.out') }, encoding: 'utf8' });
   const lines = r.stdout.trim().split('\n');
   const secs = (s: string) => { const m = /(\d+)m([\d.]+)s/.exec(s)!; return Number(m[1]) * 60 + Number(m[2]); };
   const [u, s] = lines[lines.length - 1].trim().split(/\s+/);
@@ -263,11 +270,29 @@ function childCpu(cmd: string, args: string[]): { cpu: number; out: string } {
 
 // ---- run ------------------------------------------------------------------------------------
 
-async function main(): Promise<void> {
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+/** Compiles the CLI into bench/out (a fresh `podsmith validate` process runs it); undefined when it cannot. */
+function compileCli(): string | undefined {
+  try {
+    const libDir = path.join(OUT_DIR, 'lib');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, '..', 'tsconfig.json'), '--outDir', libDir, '--noEmitOnError', 'false'], { stdio: 'ignore' });
+    fs.cpSync(path.join(__dirname, '..', 'schemas'), path.join(OUT_DIR, 'schemas'), { recursive: true });
+    fs.cpSync(path.join(__dirname, '..', 'package.json'), path.join(OUT_DIR, 'package.json'));
+    // the build step that precompiles the schema validators (ajv standalone)
+    execFileSync(process.execPath, [path.join(libDir, 'validate', 'schema', 'standalone.js')], { stdio: 'ignore' });
+    return path.join(libDir, 'cli.js');
+  } catch (e) {
+    process.stderr.write(`could not compile the CLI for the fresh-process figures: ${(e as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
+}
+
+function kubeconformArgs(version: string, dir: string, extra: string[] = []): string[] {
+  return ['-strict', '-summary', ...extra, '-kubernetes-version', `${version}.0`, '-schema-location', path.join(KC_SCHEMAS, '{{ .ResourceKind }}{{ .KindSuffix }}.json'), dir];
+}
+
+async function generatedRows(version: string, cli: string | undefined, kc: string | undefined): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const count = writeCorpus();
   const files = fs.readdirSync(CORPUS).length;
-  const version = availableVersions()[availableVersions().length - 1];
   process.stderr.write(`corpus: ${count} objects in ${files} files (${CORPUS}); Kubernetes ${version}\n`);
 
   // podsmith: all three layers, this process; the first run also warms up (ajv compile, JIT)
@@ -289,31 +314,17 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [{ metric: 'objects per CPU-second, all three layers (in process, warm)', podsmith: Math.round(psRate), unit: 'objects/CPU-s' }];
 
   // the same as a fresh `podsmith validate` process: node start-up, module loading, schema compile
-  let cliRate: number | undefined;
-  try {
-    const libDir = path.join(OUT_DIR, 'lib');
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, '..', 'tsconfig.json'), '--outDir', libDir, '--noEmitOnError', 'false'], { stdio: 'ignore' });
-    fs.cpSync(path.join(__dirname, '..', 'schemas'), path.join(OUT_DIR, 'schemas'), { recursive: true });
-    fs.cpSync(path.join(__dirname, '..', 'package.json'), path.join(OUT_DIR, 'package.json'));
-    // the build step that precompiles the schema validators (ajv standalone)
-    execFileSync(process.execPath, [path.join(libDir, 'validate', 'schema', 'standalone.js')], { stdio: 'ignore' });
-    const cli: number[] = [];
-    for (let r = 0; r < RUNS; r++) cli.push(childCpu(process.execPath, [path.join(libDir, 'cli.js'), 'validate', '--format', 'json', '--k8s-version', version, CORPUS]).cpu);
-    cliRate = count / median(cli);
-    process.stderr.write(`podsmith validate (fresh process): ${median(cli).toFixed(2)} CPU-s → ${Math.round(cliRate)} objects/CPU-s\n`);
-    rows.push({ metric: 'objects per CPU-second, all three layers (podsmith validate CLI, fresh process)', podsmith: Math.round(cliRate), unit: 'objects/CPU-s' });
-  } catch (e) {
-    process.stderr.write(`could not compile the CLI for the cold-process figure: ${(e as Error).message.split('\n')[0]}\n`);
+  if (cli) {
+    const cpu = median(Array.from({ length: RUNS }, () => childCpu(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, CORPUS]).cpu));
+    process.stderr.write(`podsmith validate (fresh process): ${cpu.toFixed(2)} CPU-s → ${Math.round(count / cpu)} objects/CPU-s\n`);
+    rows.push({ metric: 'objects per CPU-second, all three layers (podsmith validate CLI, fresh process)', podsmith: Math.round(count / cpu), unit: 'objects/CPU-s' });
   }
   const notes = [`${count} objects in ${files} multi-document files; 5% carry a request > limit error, 2% a misspelt field`];
-  const kc = kubeconformBinary();
   if (kc) {
-    writeKubeconformSchemas(version);
-    const args = ['-strict', '-summary', '-kubernetes-version', `${version}.0`, '-schema-location', path.join(KC_SCHEMAS, '{{ .ResourceKind }}{{ .KindSuffix }}.json'), CORPUS];
     const kcCpu: number[] = [];
     let out = '';
     for (let r = 0; r < RUNS + 1; r++) {
-      const res = childCpu(kc, args);
+      const res = childCpu(kc, kubeconformArgs(version, CORPUS));
       out = res.out;
       if (r > 0) kcCpu.push(res.cpu);
     }
@@ -330,6 +341,74 @@ async function main(): Promise<void> {
   } else {
     notes.push('kubeconform was not available: podsmith figures only');
   }
+  return { rows, notes };
+}
+
+async function realWorldRows(version: string, cli: string | undefined, kc: string | undefined): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  const src = realWorldCorpus();
+  if (!src) return { rows: [], notes: ['the real-world corpus was not found (set PODSMITH_CORPUS): no real-world rows'] };
+  const rep = await repeatCorpus(src, OBJECTS, version);
+  const { objects, dir } = rep;
+  process.stderr.write(`real-world corpus: ${rep.perCopy.objects} objects (${rep.perCopy.errors} errors, ${rep.perCopy.warnings} warnings) × ${rep.copies} copies = ${objects} objects\n`);
+  const rows: BenchRow[] = [];
+  const notes = [`real-world corpus ${path.basename(src)}: ${rep.perCopy.objects} objects with ${rep.perCopy.errors} errors and ${rep.perCopy.warnings} warnings per copy, ${rep.copies} copies = ${objects} objects`];
+  const cpuIn: number[] = [];
+  for (let r = 0; r < RUNS + 1; r++) {
+    const t0 = process.cpuUsage();
+    await validatePaths([dir], { k8sVersion: version });
+    const u = process.cpuUsage(t0);
+    if (r > 0) cpuIn.push((u.user + u.system) / 1e6);
+  }
+  rows.push({ metric: `real-world corpus ×${rep.copies} (${objects} objects): objects per CPU-second (in process, warm)`, podsmith: Math.round(objects / median(cpuIn)), unit: 'objects/CPU-s' });
+  let fresh: { cpu: number; wall: number } | undefined;
+  if (cli) {
+    const rs = Array.from({ length: RUNS }, () => timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, dir]));
+    fresh = { cpu: median(rs.map((r) => r.cpu)), wall: median(rs.map((r) => r.wall)) };
+    rows.push({ metric: `real-world corpus ×${rep.copies} (${objects} objects): objects per CPU-second (podsmith validate CLI, fresh process)`, podsmith: Math.round(objects / fresh.cpu), unit: 'objects/CPU-s' });
+    process.stderr.write(`real-world, podsmith validate: ${fresh.cpu.toFixed(2)} CPU-s, ${fresh.wall.toFixed(2)} s wall\n`);
+    // how the worker threads scale: the same run on one thread
+    const one = timed(process.execPath, [cli, 'validate', '--format', 'json', '--k8s-version', version, dir], { ...CHILD_ENV, PODSMITH_WORKERS: '1' });
+    rows.push({ metric: `real-world corpus ×${rep.copies}: wall-clock seconds, ${os.availableParallelism?.() ?? os.cpus().length} worker threads (anchor: PODSMITH_WORKERS=1, one thread)`, podsmith: fresh.wall, anchor: one.wall, unit: 's', ratio: Number((one.wall / fresh.wall).toFixed(2)) });
+    process.stderr.write(`real-world, podsmith validate on one thread: ${one.cpu.toFixed(2)} CPU-s, ${one.wall.toFixed(2)} s wall\n`);
+  }
+  if (kc) {
+    const args = kubeconformArgs(version, dir, ['-ignore-missing-schemas']);
+    timed(kc, args); // warm the page cache
+    const rs = Array.from({ length: RUNS }, () => timed(kc, args));
+    const kcCpu = median(rs.map((r) => r.cpu));
+    const kcWall = median(rs.map((r) => r.wall));
+    const kcRate = objects / kcCpu;
+    process.stderr.write(`real-world, kubeconform: ${kcCpu.toFixed(2)} CPU-s, ${kcWall.toFixed(2)} s wall; ${rs[0].out.trim().split('\n').pop()}\n`);
+    for (const row of rows.filter((r) => r.unit === 'objects/CPU-s')) {
+      row.anchor = Math.round(kcRate);
+      row.ratio = Number((row.podsmith / kcRate).toFixed(2));
+      row.target = '≥ 5× kubeconform';
+      row.met = row.podsmith / kcRate >= 5;
+    }
+    if (fresh) {
+      rows.push({ metric: `real-world corpus ×${rep.copies} (${objects} objects): wall-clock seconds, fresh process (kubeconform with its default workers)`, podsmith: fresh.wall, anchor: kcWall, unit: 's', ratio: Number((kcWall / fresh.wall).toFixed(2)), target: '≥ 3× faster than kubeconform (ratio = kubeconform / podsmith)', met: kcWall / fresh.wall >= 3 });
+    }
+    notes.push(`kubeconform on the real-world corpus: -strict -ignore-missing-schemas (custom resources have no schema there), default workers; ${rs[0].out.trim().split('\n').pop()}`);
+  }
+  const reading = readerRows(src, RUNS);
+  return { rows: [...rows, ...reading.rows], notes: [...notes, ...reading.notes] };
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  // in-process rows measure the engine, warm, on this thread (worker threads start cold each run;
+  // the fresh-process rows run with them)
+  process.env.PODSMITH_WORKERS = '1';
+  const version = availableVersions()[availableVersions().length - 1];
+  const cli = compileCli();
+  const kc = kubeconformBinary();
+  if (kc) writeKubeconformSchemas(version);
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const add = (part: { rows: BenchRow[]; notes: string[] }) => { rows.push(...part.rows); notes.push(...part.notes); };
+  if (PARTS.has('generated')) add(await generatedRows(version, cli, kc));
+  if (PARTS.has('hostile') && cli) add(hostileRows(cli, version, RUNS));
+  if (PARTS.has('realworld')) add(await realWorldRows(version, cli, kc));
   const result = writeResult({ benchmark: 'validate', anchor: `kubeconform ${KUBECONFORM_VERSION}`, runs: RUNS, rows, notes });
   process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
 }

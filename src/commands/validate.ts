@@ -24,7 +24,10 @@ Options:
                                    from podsmith's build cache, no root; every object a dry-run
   --kubeconfig PATH                with --exact: use this cluster's API server (current context)
 
-Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments.
+Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments
+(a file that cannot be read or parsed is an error finding; every other file is still reported).
+YAML is read as kubectl reads it (YAML 1.1: yes/no/on/off booleans, 0644 octals, merge keys).
+Inputs over 8 MB are read on worker threads; PODSMITH_WORKERS=N sets how many (1: one thread).
 Suppress a best-practice rule on one object with the annotation podsmith.dev/ignore: "RULE[,RULE...]".
 `;
 

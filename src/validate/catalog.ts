@@ -16,6 +16,30 @@ import { RuleMeta } from './types';
 
 export const inputRules: RuleMeta[] = [
   {
+    id: 'input.unreadable', severity: 'error', layer: 'input', handbook: ['H30'],
+    summary: 'a file or directory that cannot be read (missing, binary, too large, no permission)',
+    rationale: 'What cannot be read cannot be checked; the other files are still validated and the exit code is 2.',
+    fix: 'fix the path or the file, or leave it out of the input',
+  },
+  {
+    id: 'yaml.invalid', severity: 'error', layer: 'input', handbook: ['H30'],
+    summary: 'a document that kubectl cannot read: bad YAML syntax, an invalid `---` line, excessive aliasing, too deep nesting',
+    rationale: 'kubectl and the API server read YAML with sigs.k8s.io/yaml and stop at the first document they cannot read; podsmith reads it the same way and stops there too (the documents before it are checked).',
+    fix: 'correct the YAML at the line named in the message',
+  },
+  {
+    id: 'yaml.duplicate-key', severity: 'warning', layer: 'input', handbook: ['H30'],
+    summary: 'a mapping that writes the same key twice',
+    rationale: 'kubectl keeps the last value and silently drops the earlier one (the API server refuses the YAML under strict field validation); the value that counts is rarely the one the author meant.',
+    fix: 'remove one of the two keys',
+  },
+  {
+    id: 'input.skipped', severity: 'info', layer: 'input', handbook: [],
+    summary: 'a file that is not a manifest and is skipped (cdk8s\' construct-metadata.json)',
+    rationale: '`cdk8s synth` with validation plugins writes construct-metadata.json beside the manifests; it describes constructs, not Kubernetes objects.',
+    fix: 'nothing to do',
+  },
+  {
     id: 'manifest.not-an-object', severity: 'error', layer: 'input', handbook: ['H30'],
     summary: 'a YAML document that is not a mapping (a scalar or a list)',
     rationale: 'Every document of a manifest file must be one Kubernetes object; kubectl rejects anything else.',

@@ -66,18 +66,36 @@ function rebuild(segs: Array<string | number>): string {
   return p;
 }
 
-/** Expands `kind: List` (and `*List`) objects into their items. */
+/**
+ * Expands `kind: List` and every typed list (`DeploymentList`, `ConfigMapList`, …) into their
+ * items, as kubectl does: an item with neither kind nor apiVersion takes the list's apiVersion and
+ * its kind without `List`.
+ */
 function expandLists(inputs: InputObject[]): InputObject[] {
   const out: InputObject[] = [];
   for (const input of inputs) {
     const o = input.object;
     if (o === null || o === undefined) continue;
-    if (isObj(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items) && o.apiVersion === 'v1') {
-      o.items.forEach((item: any, i: number) => out.push({
-        object: item,
-        file: input.file,
-        lineOf: input.lineOf ? (p: string) => input.lineOf!(p === '' ? `items[${i}]` : `items[${i}].${p}`) : undefined,
-      }));
+    if (isObj(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && typeof o.apiVersion === 'string' && Array.isArray(o.items)) {
+      const itemKind = o.kind.slice(0, -'List'.length);
+      o.items.forEach((item: any, i: number) => {
+        let object = item;
+        if (itemKind !== '' && isObj(item) && item.kind === undefined && item.apiVersion === undefined) {
+          object = { apiVersion: o.apiVersion, kind: itemKind, ...item };
+        }
+        out.push({
+          object,
+          file: input.file,
+          lineOf: input.lineOf ? (p: string) => input.lineOf!(p === '' ? `items[${i}]` : `items[${i}].${p}`) : undefined,
+          duplicates: input.duplicates?.filter((d) => d.path.startsWith(`items[${i}]`)).map((d) => ({ ...d, path: d.path.slice(`items[${i}]`.length).replace(/^\./, '') })),
+        });
+      });
+      // a key repeated outside the items is reported on the first item, at its own line
+      const outside = input.duplicates?.filter((d) => !d.path.startsWith('items[')) ?? [];
+      if (outside.length > 0 && out.length > 0) {
+        const firstItem = out[out.length - o.items.length];
+        if (firstItem) firstItem.duplicates = [...(firstItem.duplicates ?? []), ...outside.map((d) => ({ ...d, path: '', listPath: d.path }))];
+      }
     } else {
       out.push(input);
     }
@@ -85,7 +103,15 @@ function expandLists(inputs: InputObject[]): InputObject[] {
   return out;
 }
 
-type Raw = { rule: string; path: string; message: string; fix?: string };
+/** One part's contribution to the bundle (plain data: it crosses between worker threads). */
+export interface BundlePart {
+  objects: any[];
+  podTemplates: Map<string, PodTemplateSummary[]>;
+  /** CustomResourceDefinitions of this part, with their file: a custom resource may sit in another part than its CRD. */
+  crds: Array<{ crd: any; source: string }>;
+}
+
+type Raw = { rule: string; path: string; message: string; fix?: string; line?: number };
 
 /** What the cross-object rules need of an object with a Pod template, kept instead of the object. */
 interface Deferred {
@@ -131,12 +157,14 @@ export class Validation {
   private readonly localRules: CheckedRule[];
   private readonly crossRules: CheckedRule[];
   private readonly kindRules: CheckedRule[];
-  private readonly podTemplates = new Map<string, PodTemplateSummary[]>();
+  private podTemplates = new Map<string, PodTemplateSummary[]>();
   private readonly findings: Array<{ index: number; finding: Finding }> = [];
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
-  private readonly bundleObjects: any[] = [];
+  private bundleObjects: any[] = [];
+  private unreadable = false;
   private readonly crds = new CrdRegistry();
+  private readonly inputCrds: Array<{ crd: any; source: string }> = [];
   private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
 
   constructor(private readonly options: ValidateOptions = {}) {
@@ -201,7 +229,10 @@ export class Validation {
         }
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
-        if (kind === 'CustomResourceDefinition') this.crds.add(obj, input.file ?? 'input');
+        if (kind === 'CustomResourceDefinition') {
+          this.crds.add(obj, input.file ?? 'input');
+          this.inputCrds.push({ crd: obj, source: input.file ?? 'input' });
+        }
         try {
           checkSemantics(ctx);
           if (pod) this.notePodTemplate(ctx, pod);
@@ -237,7 +268,27 @@ export class Validation {
         }
       }
     }
+    for (const d of input.duplicates ?? []) {
+      const where = (d as { listPath?: string }).listPath ?? d.path;
+      local.push({ rule: 'yaml.duplicate-key', path: d.path, line: d.line, message: `duplicate key: ${where} is written twice (first at line ${d.first}); kubectl keeps this last value` });
+    }
     this.record(index, input, ref, suppressedIds, local);
+  }
+
+  /** An input that could not be read, or was skipped: one finding with its file and line. */
+  addProblem(p: { rule: string; file: string; line?: number; message: string }): void {
+    const rule = ruleById(p.rule);
+    if (!rule) throw new Error(`podsmith: rule '${p.rule}' is not in the catalog`);
+    this.unreadable ||= rule.severity === 'error';
+    this.findings.push({
+      index: this.checked.length,
+      finding: {
+        rule: p.rule, severity: rule.severity, message: p.message,
+        object: { apiVersion: '', kind: '', name: '' }, path: '', file: p.file,
+        ...(p.line !== undefined ? { line: p.line } : {}),
+        handbook: rule.handbook, fix: rule.fix,
+      },
+    });
   }
 
   private notePodTemplate(ctx: Ctx, pod: PodRef): void {
@@ -256,7 +307,7 @@ export class Validation {
   private record(index: number, input: InputObject, ref: ObjectRef, suppressedIds: string[], raws: Raw[]): void {
     for (const f of raws) {
       const rule = ruleById(f.rule)!;
-      const line = lineFor(input, f.path);
+      const line = f.line ?? lineFor(input, f.path);
       // Key order as in contract 2.
       const finding: Finding = {
         rule: f.rule,
@@ -297,6 +348,21 @@ export class Validation {
     this.customResources.length = 0;
   }
 
+  /** What this part of the input adds to the bundle the cross-object rules read (one part per worker thread). */
+  bundlePart(): BundlePart {
+    return { objects: this.bundleObjects, podTemplates: this.podTemplates, crds: this.inputCrds };
+  }
+
+  /** The whole input's bundle, from every part in input order, before finish(): as if one Validation had read it all. */
+  useBundle(parts: BundlePart[]): void {
+    this.bundleObjects = parts.flatMap((p) => p.objects);
+    this.podTemplates = new Map();
+    for (const p of parts) {
+      for (const [ns, list] of p.podTemplates) this.podTemplates.set(ns, [...(this.podTemplates.get(ns) ?? []), ...list]);
+      for (const c of p.crds) this.crds.add(c.crd, c.source); // in input order: the last definition of a kind wins, as when read in one thread
+    }
+  }
+
   finish(): Report {
     this.checkCustomResources();
     if (this.deferred.length) {
@@ -323,6 +389,8 @@ export class Validation {
     const report: Report = { findings, summary };
     // For formatters that list every object (JUnit); not part of the JSON shape.
     Object.defineProperty(report, 'objects', { value: this.checked, enumerable: false });
+    // Contract 1: exit 2 when any input could not be read; not part of the JSON shape either.
+    if (this.unreadable) Object.defineProperty(report, 'unreadable', { value: true, enumerable: false });
     return report;
   }
 }
@@ -335,6 +403,7 @@ export function validateObjects(inputs: InputObject[], options: ValidateOptions 
 
 /** Exit code per contract 1. */
 export function exitCodeOf(report: Report, strict = false): number {
+  if ((report as { unreadable?: boolean }).unreadable) return 2;
   if (report.summary.errors > 0) return 1;
   if (strict && report.summary.warnings > 0) return 1;
   return 0;

@@ -1,11 +1,18 @@
 /**
  * A fast reader for the block-style YAML that cdk8s and most hand-written manifests use:
- * block mappings and sequences (also indentless), plain and single-line quoted scalars,
+ * block mappings and sequences (also indentless), plain scalars (also wrapped over several
+ * lines) and single-line quoted scalars,
  * literal block scalars and one-line flow collections. Anything else (anchors, tags, folded
- * or multi-line scalars, complex keys, duplicate keys, odd indentation) returns BAIL and the
- * caller parses the document with js-yaml, so the result is always js-yaml's. Plain scalars
- * are resolved by the caller's js-yaml schema (its implicit types), the same way js-yaml does.
+ * or multi-line scalars, complex keys, keys that are not strings, duplicate keys, odd
+ * indentation, carriage returns) returns BAIL and the caller reads the document with the exact
+ * reader (yaml/compose.ts). Plain scalars are resolved by the caller (go-yaml v2's rules).
+ * test/validate/yaml-oracle.test.ts proves both readers give kubectl's values.
  */
+import type { LineTable } from './yaml/compose';
+
+export type { LineTable };
+
+import { MAX_DEPTH } from './yaml/compose';
 
 export const BAIL: unique symbol = Symbol('bail');
 type Resolve = (plain: string) => unknown;
@@ -49,9 +56,11 @@ export function lineIndents(lines: string[]): Int32Array {
 /** One document made of lines[from, to) of a file split on newlines (no carriage returns). */
 export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable, indents?: Int32Array): unknown {
   try {
-    return new Reader(lines, indents ?? lineIndents(lines), from, to, resolve, track).document();
+    // a value JSON cannot carry (NaN, infinities) is the exact reader's to refuse
+    const scalar: Resolve = (plain) => { const v = resolve(plain); return v !== null && typeof v === 'object' ? bail() : v; };
+    return new Reader(lines, indents ?? lineIndents(lines), from, to, scalar, track).document();
   } catch (e) {
-    if (e instanceof Bail) return BAIL;
+    if (e instanceof Bail || e instanceof RangeError) return BAIL;
     throw e;
   }
 }
@@ -62,15 +71,14 @@ function indentOf(line: string): number {
   return i;
 }
 
-/** Line numbers (0-based, within the text) of each mapping key and sequence item, when asked for. */
-export type LineTable = WeakMap<object, Map<string | number, number>>;
-
 class Reader {
   private i: number;
   /** splitKey's result, kept in fields to spare an allocation per key. */
   kKey = '';
   kRest = '';
   kQuoted = false;
+  /** Collections open around the current line: past MAX_DEPTH the exact reader refuses the document. */
+  depth = 0;
 
   constructor(
     private readonly lines: string[],
@@ -124,12 +132,13 @@ class Reader {
     if (this.ind[this.i] !== n) bail();
     const c = line.charCodeAt(n);
     if (c === 45 /* - */ && (line.length === n + 1 || line.charCodeAt(n + 1) === 32)) return this.seq(n);
-    if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let js-yaml decide
+    if (!this.splitKey(line, n)) bail(); // a bare scalar document or node: rare, let the exact reader decide
     return this.map(n);
   }
 
   /** A block mapping at indent n; `virtualAt` is a line whose key starts at n after a dash (`- key: v`). */
   private map(n: number, virtualAt = -1): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
     const obj: Record<string, unknown> = {};
     for (;;) {
       const at = this.skipBlank();
@@ -143,17 +152,21 @@ class Reader {
         bail();
       }
       const rest = this.kRest;
-      const key = this.kQuoted || !mayResolve(this.kKey) ? this.kKey : String(this.resolve(this.kKey));
-      // js-yaml gives __proto__ and << (merge) special meaning; a repeated key is an error
+      const key = this.kKey;
+      // a key that resolves to a number, boolean or null is written as YAMLToJSON writes it: not here
+      if (!this.kQuoted && mayResolve(key) && typeof this.resolve(key) !== 'string') bail();
+      // __proto__ and << (merge) have special meanings; a repeated key is a finding
       if (obj[key] !== undefined || key === '__proto__' || key === '<<') bail();
       this.i = at + 1;
       if (this.track) this.mark(obj, key, at);
       obj[key] = this.value(rest, n, true);
     }
+    this.depth--;
     return obj;
   }
 
   private seq(n: number): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
     const arr: unknown[] = [];
     for (;;) {
       const at = this.skipBlank();
@@ -188,6 +201,7 @@ class Reader {
       this.i = at + 1;
       arr.push(this.value(content, n, false));
     }
+    this.depth--;
     return arr;
   }
 
@@ -208,6 +222,7 @@ class Reader {
   private value(rest: string, n: number, allowIndentless: boolean): unknown {
     if (rest === '' || rest[0] === '#') return this.nested(n, allowIndentless);
     const c = rest[0];
+    if (c === "'" && !closes(rest)) return this.multiQuoted(rest, n);
     if (c === '"' || c === "'") {
       const { value, end } = quoted(rest, 0);
       tailMustBeEmpty(rest, end);
@@ -233,8 +248,52 @@ class Reader {
     while (end > 0 && rest.charCodeAt(end - 1) === 32) end--;
     const plain = end === rest.length ? rest : rest.slice(0, end);
     if (plain.endsWith(':')) bail();
+    // wrapped text (controller-gen's CRD descriptions): more-indented lines continue the scalar
+    if (end === rest.length && this.i < this.end && this.ind[this.i] > n) return this.resolve(this.continued(plain, n));
     this.noContinuation(n);
     return this.resolve(plain);
+  }
+
+  /** A single-quoted scalar wrapped over several lines (no blank line inside), folded with single spaces. */
+  private multiQuoted(rest: string, n: number): string {
+    let joined = rest.trimEnd();
+    for (let j = this.i; j < this.end; j++) {
+      const ind = this.ind[j];
+      if (ind <= n) bail(); // blank lines, lines that look like comments, dedents: the exact reader's
+      const line = this.lines[j];
+      if (line.indexOf('\t') >= 0) bail();
+      joined += ` ${line.trim()}`;
+      if (closes(joined)) {
+        this.i = j + 1;
+        const { value, end } = quoted(joined, 0);
+        tailMustBeEmpty(joined, end);
+        this.noContinuation(n);
+        return value;
+      }
+    }
+    return bail();
+  }
+
+  /** A plain scalar over several lines, folded with single spaces; anything unusual is the exact reader's. */
+  private continued(first: string, n: number): string {
+    let text = first;
+    let j = this.i;
+    for (; j < this.end; j++) {
+      const ind = this.ind[j];
+      if (ind < 0) bail(); // a blank or comment line inside: folding rules the exact reader knows
+      if (ind <= n) break;
+      const line = this.lines[j];
+      const c = line.charCodeAt(ind);
+      // indicators start any later line of a plain scalar, except a comment or what reads as an entry
+      const d = line.charCodeAt(ind + 1);
+      const entry = (c === 45 || c === 63 || c === 58) && (Number.isNaN(d) || d === 32);
+      if (c === 35 || entry || line.indexOf('\t') >= 0 || line.includes(': ') || line.includes(' #') || line.endsWith(':')) bail();
+      let e = line.length;
+      while (e > ind && line.charCodeAt(e - 1) === 32) e--;
+      text += ` ${line.slice(ind, e)}`;
+    }
+    this.i = j;
+    return text;
   }
 
   /** A more-indented content line after a scalar would continue it (a multi-line scalar): not handled here. */
@@ -255,7 +314,7 @@ class Reader {
       const l = this.lines[j];
       if (l.trim() === '') {
         if (contentIndent < 0 && l.length > n + 1 && indentOf(l) === l.length) {
-          // leading blank lines longer than the content indent are an error or content: let js-yaml decide
+          // leading blank lines longer than the content indent are an error or content: let the exact reader decide
           bail();
         }
         body.push(contentIndent < 0 ? '' : l.slice(contentIndent));
@@ -274,7 +333,7 @@ class Reader {
     let trailing = 0;
     while (end > 0 && body[end - 1].trim() === '') { end--; trailing++; }
     if (trailing > 0 && body.slice(end).some((l) => l !== '')) bail();
-    if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: js-yaml decides
+    if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: the exact reader decides
     this.i = j;
     const content = body.slice(0, end).join('\n');
     if (chomp === '-') return content;
@@ -320,12 +379,23 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
   return true;
 }
 
-/** Whether a plain key could resolve to something other than itself (null, bool, number, merge). */
+/** Whether a plain key could resolve to something other than itself (null, bool, number). */
 function mayResolve(s: string): boolean {
   const c = s.charCodeAt(0);
-  if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 60) return true;
+  if (c === 126 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return true;
   // n N t T f F y Y o O: only short words (null, true, false, yes, no, on, off, y, n) resolve
   return s.length <= 5 && 'nNtTfFyYoO'.includes(s[0]);
+}
+
+/** Whether a quoted scalar that starts s ends on it. */
+function closes(s: string): boolean {
+  try {
+    quoted(s, 0);
+    return true;
+  } catch (e) {
+    if (e instanceof Bail) return false;
+    throw e;
+  }
 }
 
 function tailMustBeEmpty(s: string, pos: number): void {
@@ -335,7 +405,8 @@ function tailMustBeEmpty(s: string, pos: number): void {
   bail();
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
+// go-yaml v2 (YAML 1.1) has no `\/`; rarer escapes are left to the exact reader
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
 
 /** A quoted scalar starting at s[pos] that ends on the same line. */
 function quoted(s: string, pos: number): { value: string; end: number } {
@@ -375,6 +446,7 @@ function quoted(s: string, pos: number): { value: string; end: number } {
 /** One-line flow collections: `[a, "b"]`, `{k: v}`, nested, no multi-line. */
 class Flow {
   pos = 0;
+  private depth = 0;
   constructor(private readonly s: string, private readonly resolve: Resolve) {}
 
   private ws(): void {
@@ -382,6 +454,15 @@ class Flow {
   }
 
   node(): unknown {
+    if (++this.depth > MAX_DEPTH) bail();
+    try {
+      return this.node1();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node1(): unknown {
     this.ws();
     const c = this.s[this.pos];
     if (c === '[') return this.seq();
@@ -400,7 +481,7 @@ class Flow {
       const ch = this.s[this.pos];
       if (ch === ',' || ch === ']' || ch === '}') break;
       // a flow indicator inside a plain scalar, or a colon that is not the `key: value` one, is
-      // where YAML parsers differ (js-yaml even writes `[.:[]` that it cannot read back): decline
+      // where YAML parsers differ (js-yaml once wrote `[.:[]`, which it could not read back): decline
       if (ch === '[' || ch === '{') bail();
       if (ch === ':') {
         const next = this.s[this.pos + 1];
@@ -443,7 +524,7 @@ class Flow {
     for (;;) {
       this.ws();
       const k = this.node();
-      if (k !== null && typeof k === 'object') bail();
+      if (typeof k !== 'string') bail(); // keys that resolve to other types: the exact reader
       const key = String(k);
       this.ws();
       if (this.s[this.pos] !== ':') bail();

@@ -16,12 +16,17 @@ export { availableVersions } from './schema';
 export { SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION, K8S_RELEASES } from './schema/versions';
 
 /**
- * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin).
- * Unreadable or unparsable input throws InputError with one clear line.
+ * Validates files, directories (recursively: *.yaml, *.yml, *.json) and '-' (stdin). A file that
+ * cannot be read or parsed is an error finding with its file and line (`input.unreadable`,
+ * `yaml.invalid`) and the other files are still validated; exitCodeOf then gives 2.
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
+  // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
+  const { plan, validateParallel } = await import('./parallel');
+  const p = paths.length > 0 ? plan(paths) : { units: [], workers: 1 };
+  if (p.workers > 1) return validateParallel(p.units, p.workers, options);
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
-  await loadPathsEach(paths, (o) => v.add([o]));
+  await loadPathsEach(paths, (o) => v.add([o]), (p) => v.addProblem(p));
   return v.finish();
 }

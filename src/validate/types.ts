@@ -52,6 +52,8 @@ export interface InputObject {
   object: any;
   file?: string;
   lineOf?: (path: string) => number | undefined;
+  /** Keys the YAML text wrote twice in one mapping (the last value kept, as kubectl keeps it). */
+  duplicates?: Array<{ path: string; line: number; first: number }>;
 }
 
 export type Layer = 'schema' | 'semantic' | 'best-practice' | 'pod-security' | 'input';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors';
-import { validateObjects, validatePaths } from '../../src/validate';
+import { exitCodeOf, parseText, validateObjects, validatePaths } from '../../src/validate';
 import { FIXTURES, goodBundle, mutationsOf } from './helpers';
 
 let dir: string;
@@ -18,25 +18,33 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-async function inputError(p: string): Promise<string> {
-  try {
-    await validatePaths([p]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    const msg = (e as Error).message;
-    expect(msg).not.toContain('\n');
-    return msg;
-  }
-  throw new Error('expected an InputError');
+/** The one finding an unreadable input gives: rule, its one-line message and its line; exit code 2. */
+async function unreadable(p: string): Promise<[string, string, number | undefined]> {
+  const r = await validatePaths([p]);
+  expect(r.findings).toHaveLength(1);
+  const f = r.findings[0];
+  expect(f.message).not.toContain('\n');
+  expect(f.severity).toBe('error');
+  expect(exitCodeOf(r)).toBe(2);
+  return [f.rule, f.message, f.line];
 }
 
-describe('unparsable input is one clear line', () => {
-  test('not YAML', async () => { expect(await inputError(file('a.yaml', 'a: [\n'))).toMatch(/a\.yaml:\d+: not valid YAML/); });
-  test('tabs', async () => { expect(await inputError(file('t.yaml', 'a:\n\tb: 1\n'))).toMatch(/t\.yaml:2: not valid YAML: Tabs/); });
-  test('duplicate keys', async () => { expect(await inputError(file('d.yaml', 'kind: Pod\nkind: Service\n'))).toMatch(/d\.yaml:2: not valid YAML: Map keys must be unique/); });
-  test('a binary file', async () => { expect(await inputError(file('b.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])))).toMatch(/binary file/); });
-  test('a missing path', async () => { expect(await inputError(path.join(dir, 'nope.yaml'))).toMatch(/no such file or directory/); });
-  test('broken JSON', async () => { expect(await inputError(file('j.json', '{"apiVersion": "v1",\n "kind": [1, 2}'))).toMatch(/j\.json:\d+: not valid YAML/); });
+describe('unparsable input is one finding with its file and line, and exit code 2', () => {
+  test('not YAML', async () => { expect(await unreadable(file('a.yaml', 'a: [\n'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: /), 2]); });
+  test('tabs', async () => { expect(await unreadable(file('t.yaml', 'a:\n\tb: 1\n'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: Tabs/), 2]); });
+  test('a binary file', async () => { expect(await unreadable(file('b.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])))).toEqual(['input.unreadable', 'binary file, not YAML or JSON', undefined]); });
+  test('a missing path', async () => { expect(await unreadable(path.join(dir, 'nope.yaml'))).toEqual(['input.unreadable', 'no such file or directory', undefined]); });
+  test('broken JSON', async () => { expect(await unreadable(file('j.json', '{"apiVersion": "v1",\n "kind": [1, 2}'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: /), 2]); });
+  test('parseText, for callers without a report, still throws one line', () => {
+    expect(() => parseText('a: [\n', 'x.yaml')).toThrow(InputError);
+    expect(() => parseText('a: [\n', 'x.yaml')).toThrow(/^x\.yaml:2: not valid YAML: /);
+  });
+});
+
+test('a duplicate key is a warning, the last value kept', async () => {
+  const r = await validatePaths([file('d.yaml', 'apiVersion: v1\nkind: Pod\nkind: ConfigMap\nmetadata:\n  name: d\n')]);
+  expect(r.findings.map((f) => [f.rule, f.severity, f.object.kind, f.line])).toEqual([['yaml.duplicate-key', 'warning', 'ConfigMap', 3]]);
+  expect(exitCodeOf(r)).toBe(0);
 });
 
 describe('parsable but odd input gives findings', () => {
@@ -68,7 +76,7 @@ describe('parsable but odd input gives findings', () => {
     const docs = [
       cm('plain'),
       '# a comment first\n' + cm('commented'),
-      cm('anchored', '  labels: &l {a: b}\n  annotations: *l\n'), // anchors: the fast reader declines, js-yaml reads it
+      cm('anchored', '  labels: &l {a: b}\n  annotations: *l\n'), // anchors: the fast reader declines, the exact reader reads it
       cm('last'),
     ];
     for (const eol of ['\n', '\r\n']) {
@@ -122,7 +130,6 @@ test('files are validated one by one, yet cross-object rules see the whole bundl
 });
 
 test('YAML is read as kubectl reads it: 1.1 booleans, merge keys, anchors', () => {
-  const { parseText } = require('../../src/validate');
   const objs = parseText('a: yes\nb: off\nc: "yes"\nbase: &b {k: 1}\nm:\n  <<: *b\n  z: 2\n---\n# only a comment\n---\nlist: [on, 1, x]\n', 'x.yaml');
   expect(objs.map((o: any) => o.object)).toEqual([
     { a: true, b: false, c: 'yes', base: { k: 1 }, m: { k: 1, z: 2 } },
@@ -134,7 +141,6 @@ test('YAML is read as kubectl reads it: 1.1 booleans, merge keys, anchors', () =
 });
 
 test('the yaml package path (tabs inside a block scalar) finds lines too', () => {
-  const { parseText } = require('../../src/validate');
   const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  script: |\n    echo a\n    \techo b\nbinaryDataa: {}\n';
   const objs = parseText(text, 'c.yaml');
   expect(objs[0].object.data.script).toBe('echo a\n\techo b\n');
@@ -153,7 +159,6 @@ test('a check that fails on odd input reports manifest.check-failed (info) and t
 });
 
 test('a byte order mark and Windows line ends are read like plain text', () => {
-  const { parseText } = require('../../src/validate');
   const text = '\ufeffapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\ndataa: {}\r\n';
   const r = validateObjects(parseText(text, 'c.yaml'));
   expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.unknown-field', 'dataa', 5]]);

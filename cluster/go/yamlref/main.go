@@ -1,0 +1,83 @@
+// Command yamlref reads YAML the way kubectl and the API server do, as a test oracle for
+// podsmith's reader: documents are split by k8s.io/apimachinery's YAMLReader (the reader of
+// kubectl's decoder) and each one is converted by sigs.k8s.io/yaml.YAMLToJSON, then by
+// YAMLToJSONStrict to learn whether strict field validation would refuse it (duplicate keys).
+//
+// Input: one YAML stream per file named on the command line, or stdin when there is none.
+// Output: one JSON line per stream: {"docs":[{"json":…|null,"error":"…","strict":"…"}],"error":"…"}.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	"sigs.k8s.io/yaml"
+)
+
+type doc struct {
+	JSON   json.RawMessage `json:"json"`
+	Error  string          `json:"error,omitempty"`
+	Strict string          `json:"strict,omitempty"`
+}
+
+type stream struct {
+	Docs  []doc  `json:"docs"`
+	Error string `json:"error,omitempty"`
+}
+
+func read(data []byte) stream {
+	// kubectl's FileVisitor drops a UTF-8 byte order mark before decoding.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	out := stream{Docs: []doc{}}
+	r := utilyaml.NewYAMLReader(bufio.NewReader(bytes.NewReader(data)))
+	for {
+		chunk, err := r.Read()
+		if len(chunk) > 0 {
+			d := doc{}
+			j, err := yaml.YAMLToJSON(chunk)
+			if err != nil {
+				d.Error = err.Error()
+			} else {
+				d.JSON = j
+				if _, serr := yaml.YAMLToJSONStrict(chunk); serr != nil {
+					d.Strict = serr.Error()
+				}
+			}
+			out.Docs = append(out.Docs, d)
+		}
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			out.Error = err.Error()
+			return out
+		}
+	}
+}
+
+func main() {
+	enc := json.NewEncoder(os.Stdout)
+	if len(os.Args) < 2 {
+		data, err := io.ReadAll(os.Stdin)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "yamlref:", err)
+			os.Exit(2)
+		}
+		_ = enc.Encode(read(data))
+		return
+	}
+	for _, f := range os.Args[1:] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "yamlref:", err)
+			os.Exit(2)
+		}
+		_ = enc.Encode(read(data))
+	}
+}

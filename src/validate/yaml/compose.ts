@@ -1,0 +1,345 @@
+/**
+ * The exact reader: one document as sigs.k8s.io/yaml reads it (go-yaml v2 into interface{}, then
+ * YAMLToJSON). The `yaml` package parses (block and flow styles, quoting, block scalars,
+ * anchors, tags, CRLF) without resolving anything (failsafe schema, aliases not expanded); this
+ * file gives each node go-yaml v2's meaning: scalar resolution (resolve.ts), `<<` merges in
+ * go-yaml's order, duplicate keys kept last, aliases expanded under go-yaml's alias-ratio limit
+ * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
+import { key as keyPath, index as indexPath } from '../path';
+import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
+
+/** Line numbers (0-based, within the text read) of each mapping key and sequence item. */
+export type LineTable = WeakMap<object, Map<string | number, number>>;
+
+/** A key written twice in one mapping: kept last, as kubectl keeps it. */
+export interface DuplicateKey {
+  path: string;
+  /** 0-based line within the text read where the repeated key's value starts (as go-yaml names it). */
+  line: number;
+  /** 0-based line of the earlier occurrence. */
+  first: number;
+}
+
+/** A document the reader refuses: go-yaml's or YAMLToJSON's reason and where (0-based line). */
+export class ReadError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+  }
+}
+
+/**
+ * The deepest nesting podsmith reads. kubectl's limit is 10000 levels, deeper than a JavaScript
+ * stack can follow; no manifest comes near either, and past this one the document is refused with
+ * one line, in the same way by both readers.
+ */
+export const MAX_DEPTH = 500;
+const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: podsmith refuses it (kubectl's own limit is 10000)`;
+
+const PARSE = { version: '1.1' as const, schema: 'failsafe' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false, keepSourceTokens: false };
+
+// go-yaml v2's alias-ratio limit (decode.go: allowedAliasRatio), the fix for CVE-2019-11253
+const RATIO_LOW = 400_000;
+const RATIO_HIGH = 4_000_000;
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= RATIO_LOW) return 0.99;
+  if (decodeCount >= RATIO_HIGH) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - RATIO_LOW) / (RATIO_HIGH - RATIO_LOW));
+}
+
+/** An escape go-yaml v2 does not know (`\/` is YAML 1.2's), preceded by an even run of backslashes. */
+const SLASH_ESCAPE = /(^|[^\\])(\\\\)*\\\//;
+
+/** What reading one document gives. */
+export interface Composed {
+  value: unknown;
+  duplicates: DuplicateKey[];
+}
+
+/** Reads one document (a chunk between `---` lines). Throws ReadError. */
+export function composeDocument(text: string, track?: LineTable): Composed {
+  let doc = parseFirst(text);
+  if (!doc) return { value: null, duplicates: [] };
+  // go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): spell those `\x27` and read again
+  const quotes = doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]));
+  if (quotes.length > 0 && quotes.length === doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE').length) {
+    let fixed = '';
+    let at = 0;
+    for (const e of quotes) { fixed += `${text.slice(at, e.pos[0])}\\x27`; at = e.pos[0] + 2; }
+    text = fixed + text.slice(at); // no line moves: lines stay right
+    doc = parseFirst(text)!;
+  }
+  const starts = lineStarts(text);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = lineAt(starts, err.pos[0]);
+    const msg = /call stack/i.test(err.message) ? depthMessage(err) : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ReadError(msg, line);
+  }
+  if (text.includes('\\/') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
+  const c = new Composer(doc, text, starts, track);
+  try {
+    c.count(false);
+    const value = c.node(doc.contents as YNode | null, '');
+    // NaN and infinities that a later duplicate key did not replace: YAMLToJSON cannot write them
+    if (c.nonFinite) {
+      const bad = findNonFinite(value);
+      if (bad) throw new ReadError(`json: unsupported value: ${bad.text}`);
+    }
+    return { value, duplicates: c.duplicates };
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    throw new ReadError(depthMessage(e));
+  }
+}
+
+function findNonFinite(v: unknown): NonFinite | undefined {
+  if (v instanceof NonFinite) return v;
+  if (v !== null && typeof v === 'object') {
+    for (const x of Object.values(v)) {
+      const bad = findNonFinite(x);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
+function parseFirst(text: string): Document | undefined {
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, PARSE) as unknown as Document[];
+  } catch (e) {
+    throw new ReadError(depthMessage(e));
+  }
+  return Array.isArray(docs) && docs.length > 0 ? docs[0] : undefined;
+}
+
+function depthMessage(e: unknown): string {
+  if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) return TOO_DEEP;
+  return (e as Error)?.message?.split('\n')[0] ?? String(e);
+}
+
+/** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */
+function checkScalars(text: string, root: YNode | null, starts: number[]): void {
+  const visit = (n: unknown, flow: boolean): void => {
+    if (isScalar(n)) {
+      if (n.type === 'QUOTE_DOUBLE' && n.range && SLASH_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
+        throw new ReadError('found unknown escape character', lineAt(starts, n.range[0]));
+      }
+      if (flow && n.type === 'PLAIN' && String(n.value).startsWith(':')) {
+        throw new ReadError('did not find expected node content', lineAt(starts, n.range?.[0] ?? 0));
+      }
+    } else if (isMap(n) || isSeq(n)) {
+      const inFlow = flow || n.flow === true;
+      for (const it of n.items) {
+        if (isPair(it)) { visit(it.key, inFlow); visit(it.value, inFlow); } else visit(it, inFlow);
+      }
+    }
+  };
+  visit(root, false);
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based line of an offset. */
+export function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[k] = v;
+}
+
+class Composer {
+  readonly duplicates: DuplicateKey[] = [];
+  /** Whether a NaN or an infinity was read (the finished value is then searched for one). */
+  nonFinite = false;
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly active = new Set<unknown>();
+
+  constructor(private readonly doc: Document, private readonly text: string, private readonly starts: number[], private readonly track: LineTable | undefined) {}
+
+  /** go-yaml's decoder.unmarshal bookkeeping: every node decoded counts, those under an alias twice. */
+  count(_alias: boolean): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new ReadError('document contains excessive aliasing');
+    }
+  }
+
+  private line(n: unknown): number | undefined {
+    const r = (n as YNode | null)?.range;
+    return r ? lineAt(this.starts, r[0]) : undefined;
+  }
+
+  /** The line where a node starts, its anchor included (go-yaml's node line). */
+  private propsLine(n: YNode | null): number | undefined {
+    const anchor = (n as { anchor?: string } | null)?.anchor;
+    const start = n?.range?.[0];
+    if (anchor && start !== undefined) {
+      const at = this.text.lastIndexOf(`&${anchor}`, start);
+      if (at >= 0) return lineAt(this.starts, at);
+    }
+    return this.line(n);
+  }
+
+  private mark(container: object, k: string | number, n: unknown): void {
+    const line = this.line(n);
+    if (line === undefined) return;
+    let m = this.track!.get(container);
+    if (!m) { m = new Map(); this.track!.set(container, m); }
+    m.set(k, line);
+  }
+
+  /** The node an alias names (the nearest anchor before it), counted as go-yaml counts it. */
+  private deref(n: YNode, f: (target: YNode) => unknown): unknown {
+    const name = (n as any).source as string;
+    const target = (n as any).resolve(this.doc) as YNode | undefined;
+    if (!target) throw new ReadError(`unknown anchor '${name}' referenced`, this.line(n));
+    if (this.active.has(n)) throw new ReadError(`anchor '${name}' value contains itself`, this.line(n));
+    this.active.add(n);
+    this.aliasDepth++;
+    try {
+      return f(target);
+    } finally {
+      this.aliasDepth--;
+      this.active.delete(n);
+    }
+  }
+
+  private depth = 0;
+
+  node(n: YNode | null, path: string): unknown {
+    if (n === null || n === undefined) return null;
+    if (isMap(n) || isSeq(n)) {
+      if (++this.depth > MAX_DEPTH) throw new ReadError(TOO_DEEP, this.line(n));
+      try {
+        return this.collection(n, path);
+      } finally {
+        this.depth--;
+      }
+    }
+    if (isAlias(n)) return this.deref(n, (t) => { this.count(true); return this.node(t, path); });
+    if (isScalar(n)) return this.scalar(n);
+    return null;
+  }
+
+  private collection(n: YNode, path: string): unknown {
+    if (isMap(n)) {
+      const obj: Record<string, unknown> = {};
+      this.mapInto(n, obj, path, new Map());
+      return obj;
+    }
+    if (isSeq(n)) {
+      const arr: unknown[] = [];
+      n.items.forEach((item, i) => {
+        this.count(false);
+        if (this.track) this.mark(arr, i, item);
+        arr.push(this.node(item as YNode, indexPath(path, i)));
+      });
+      return arr;
+    }
+    return null;
+  }
+
+  private typed(n: Scalar): Resolved {
+    const text = String(n.value ?? '');
+    if (!n.tag || n.tag === '!') {
+      // quoted and block scalars, and the non-specific tag, are strings; plain ones resolve
+      return n.type === 'PLAIN' && !n.tag ? resolvePlainTyped(text) : { tag: STR, value: text };
+    }
+    const r = resolveTagged(n.tag, text);
+    if ('error' in r) throw new ReadError(r.error, this.line(n));
+    return r.resolved ?? { tag: n.tag === BINARY ? STR : n.tag, value: r.value };
+  }
+
+  private scalar(n: Scalar): unknown {
+    const v = this.typed(n).value;
+    if (v instanceof NonFinite) this.nonFinite = true;
+    return v;
+  }
+
+  /** A mapping's pairs into obj, in order; `seen` holds the keys written literally in this mapping. */
+  private mapInto(m: YAMLMap, obj: Record<string, unknown>, path: string, seen: Map<string, number>): void {
+    for (const pair of m.items) {
+      const kn = pair.key as YNode | null;
+      if (this.isMerge(kn)) {
+        this.merge(pair.value as YNode | null, obj, path);
+        continue;
+      }
+      this.count(false);
+      const k = this.key(kn);
+      const kPath = keyPath(path, k);
+      const line = this.line(kn) ?? 0;
+      const first = seen.get(k);
+      // the line go-yaml's strict reading names: where the repeated key's value starts
+      if (first !== undefined) this.duplicates.push({ path: kPath, line: this.propsLine(pair.value as YNode | null) ?? line, first });
+      seen.set(k, line);
+      this.count(false);
+      if (this.track) this.mark(obj, k, kn);
+      setKey(obj, k, this.node(pair.value as YNode | null, kPath));
+    }
+  }
+
+  private isMerge(kn: YNode | null): boolean {
+    if (!isScalar(kn) || kn.value !== '<<') return false;
+    return (kn.type === 'PLAIN' && !kn.tag) || kn.tag === MERGE;
+  }
+
+  /** go-yaml v2's merge: a mapping, an alias of one, or a list of them, the earlier ones winning. */
+  private merge(v: YNode | null, obj: Record<string, unknown>, path: string): void {
+    const want = () => new ReadError('map merge requires map or sequence of maps as the value', this.line(v));
+    const one = (n: YNode) => {
+      this.count(false);
+      if (isMap(n)) { this.mapInto(n, obj, path, new Map()); return; }
+      if (isAlias(n)) {
+        this.deref(n, (t) => {
+          if (!isMap(t)) throw want();
+          this.count(true);
+          this.mapInto(t, obj, path, new Map());
+          return undefined;
+        });
+        return;
+      }
+      throw want();
+    };
+    if (isMap(v) || isAlias(v)) return one(v);
+    if (isSeq(v)) {
+      for (let i = v.items.length - 1; i >= 0; i--) {
+        const it = v.items[i] as YNode;
+        if (!isMap(it) && !isAlias(it)) throw want();
+        one(it);
+      }
+      return;
+    }
+    throw want();
+  }
+
+  /** A key as YAMLToJSON writes it. */
+  private key(kn: YNode | null): string {
+    let n: unknown = kn;
+    if (isAlias(n)) n = (n as any).resolve(this.doc);
+    if (n === null || n === undefined) throw new ReadError('unsupported map key of type: <nil>', this.line(kn));
+    if (!isScalar(n)) throw new ReadError('invalid map key: a mapping or a list', this.line(kn));
+    const r = this.typed(n);
+    const k = jsonKey(r);
+    if (k === undefined) throw new ReadError(`unsupported map key: ${r.value === null ? '<nil>' : String((n as Scalar).value)}`, this.line(kn));
+    return k;
+  }
+}

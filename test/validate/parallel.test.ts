@@ -1,0 +1,44 @@
+/**
+ * Worker threads change nothing but the wall-clock: the same findings in the same order, the same
+ * summary and exit code as one thread, with cross-object rules across the workers' groups.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { exitCodeOf, validatePaths } from '../../src/validate';
+import { plan, validateParallel } from '../../src/validate/parallel';
+import { FIXTURES } from './helpers';
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-parallel-'));
+  const web = fs.readFileSync(path.join(FIXTURES, 'good', 'web.yaml'), 'utf8').split(/^---$/m);
+  // the Deployment and its PDB in files that land in different workers' groups
+  fs.writeFileSync(path.join(dir, '01-deployment.yaml'), web[0]);
+  fs.writeFileSync(path.join(dir, '02-bad.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad\ndata:\n  k: 1\n  k: 2\n');
+  fs.writeFileSync(path.join(dir, '03-broken.yaml'), 'a: [\n');
+  fs.writeFileSync(path.join(dir, '04-lone.yaml'), web[0].replace(/name: web$/gm, 'name: lone'));
+  fs.writeFileSync(path.join(dir, '05-pdb-service.yaml'), `${web[1]}---${web[2]}`);
+}, 30_000);
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+test('2 and 3 workers give the report of one thread, findings in the same order', async () => {
+  const old = process.env.PODSMITH_WORKERS;
+  process.env.PODSMITH_WORKERS = '1';
+  const one = await validatePaths([dir, path.join(dir, 'missing.yaml')]);
+  if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
+  expect(one.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['pdb.missing', 'yaml.duplicate-key', 'yaml.invalid', 'input.unreadable']));
+  for (const n of [2, 3]) {
+    const p = plan([dir, path.join(dir, 'missing.yaml')], n);
+    expect(p.workers).toBe(n);
+    const many = await validateParallel(p.units, p.workers, {});
+    expect(many).toEqual(one);
+    expect((many as unknown as { objects: unknown[] }).objects).toEqual((one as unknown as { objects: unknown[] }).objects);
+    expect(exitCodeOf(many)).toBe(exitCodeOf(one));
+  }
+}, 120_000);
+
+test('small inputs stay on one thread', () => {
+  delete process.env.PODSMITH_WORKERS;
+  expect(plan([dir]).workers).toBe(1);
+});

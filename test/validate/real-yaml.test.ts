@@ -1,0 +1,153 @@
+/**
+ * The shapes real files have (issue 9): each test here failed before podsmith read YAML as
+ * kubectl does. Anchors, folded blocks, CRLF and `host: ::1` kept booleans; YAML 1.1 octals;
+ * duplicate keys; one unreadable file among many; typed lists; the billion-laughs shape; cdk8s'
+ * construct-metadata.json.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { exitCodeOf, parseText, validatePaths } from '../../src/validate';
+
+const CORPUS = process.env.PODSMITH_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
+
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-real-yaml-')); });
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+function file(name: string, content: string): string {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: &labels
+    app: web
+  annotations:
+    description: >-
+      a folded
+      description
+spec:
+  replicas: 1
+  selector:
+    matchLabels: *labels
+  template:
+    metadata:
+      labels: *labels
+    spec:
+      hostNetwork: true
+      containers:
+      - name: web
+        image: nginx:1.27
+        env:
+        - name: HOST
+          value: ::1
+        securityContext:
+          privileged: true
+          allowPrivilegeEscalation: yes
+`;
+
+describe('files with anchors, folded blocks, CRLF or `::1` keep their booleans', () => {
+  test.each([['LF', '\n'], ['CRLF', '\r\n']])('%s: no false type error, and privileged/hostNetwork are seen', async (_n, eol) => {
+    const p = file(`deploy-${eol.length}.yaml`, DEPLOYMENT.replace(/\n/g, eol));
+    const r = await validatePaths([p], { profile: 'baseline' });
+    expect(r.findings.filter((f) => f.rule.startsWith('schema.'))).toEqual([]);
+    const rules = r.findings.map((f) => [f.rule, f.path, f.line]);
+    expect(rules).toContainEqual(['pss.privileged', 'spec.template.spec.containers[0].securityContext.privileged', 27]);
+    expect(rules).toContainEqual(['pss.host-namespaces', 'spec.template.spec.hostNetwork', 19]);
+  });
+
+  test("argo-cd's install manifest: no error at all (55 false errors before)", async () => {
+    const p = path.join(CORPUS, 'argoproj__argo-cd', 'manifests', 'install.yaml');
+    if (!fs.existsSync(p)) throw new Error(`the real-world corpus is not at ${CORPUS}; set PODSMITH_CORPUS`);
+    const r = await validatePaths([p]);
+    expect(r.summary.objects).toBe(59);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+test('defaultMode: 0644 is read as kubectl reads it (420)', async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      defaultMode: 0644\n';
+  expect(parseText(text, 'p.yaml')[0].object.spec.volumes[0].configMap.defaultMode).toBe(420);
+  const r = await validatePaths([file('mode.yaml', text)]);
+  expect(r.findings.filter((f) => f.path.includes('defaultMode'))).toEqual([]);
+});
+
+describe('one bad file is one finding; the other files are still reported', () => {
+  test('a duplicate key: the last value kept, a warning with its line, other files still checked', async () => {
+    const a = file('dup/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: first\n  k: second\n');
+    file('dup/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: B\n');
+    const r = await validatePaths([path.join(dir, 'dup')]);
+    expect(parseText(fs.readFileSync(a, 'utf8'), a)[0].object.data.k).toBe('second');
+    expect(r.findings.map((f) => [f.rule, f.severity, path.basename(f.file!), f.line, f.path])).toEqual([
+      ['yaml.duplicate-key', 'warning', 'a.yaml', 7, 'data.k'],
+      ['metadata.name-invalid', 'error', 'b.yaml', 4, 'metadata.name'],
+    ]);
+    expect(exitCodeOf(r)).toBe(1);
+  });
+
+  test('an unreadable file among many: an error finding with file and line, exit 2, the others reported', async () => {
+    file('many/1.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: One\n');
+    file('many/2.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\ndata: [\n');
+    fs.writeFileSync(path.join(dir, 'many', '3.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]));
+    file('many/4.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Four\n');
+    const r = await validatePaths([path.join(dir, 'many'), path.join(dir, 'missing.yaml')]);
+    expect(r.findings.map((f) => [f.rule, path.basename(f.file!), f.line])).toEqual([
+      ['metadata.name-invalid', '1.yaml', 4],
+      ['yaml.invalid', '2.yaml', 6],
+      ['input.unreadable', '3.yaml', undefined],
+      ['metadata.name-invalid', '4.yaml', 4],
+      ['input.unreadable', 'missing.yaml', undefined],
+    ]);
+    for (const f of r.findings) expect(f.message).not.toContain('\n');
+    expect(exitCodeOf(r)).toBe(2);
+  });
+
+  test('a bad document stops the file where kubectl stops; the documents before it are checked', async () => {
+    const p = file('multi.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Before\n---\na: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: After\n');
+    const r = await validatePaths([p]);
+    expect(r.findings.map((f) => [f.rule, f.line])).toEqual([['metadata.name-invalid', 4], ['yaml.invalid', 7]]);
+  });
+});
+
+test('kind: DeploymentList is expanded like List, and its invalid item is found', async () => {
+  const p = file('list.yaml', 'apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- metadata:\n    name: Bad_Name\n  spec:\n    selector: {matchLabels: {app: x}}\n    template:\n      metadata: {labels: {app: x}}\n      spec:\n        containers: [{name: c, image: "nginx:1.27"}]\n');
+  const r = await validatePaths([p]);
+  expect(r.summary.objects).toBe(1);
+  const bad = r.findings.find((f) => f.rule === 'metadata.name-invalid');
+  expect(bad).toMatchObject({ object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'Bad_Name' }, path: 'metadata.name', line: 5 });
+});
+
+test('the billion-laughs shape is refused with one line (excessive aliasing)', async () => {
+  let text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  for (let i = 1; i < 9; i++) {
+    const prev = String.fromCharCode(96 + i);
+    const cur = String.fromCharCode(97 + i);
+    text += `${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
+  }
+  const r = await validatePaths([file('laughs.yaml', text)]);
+  expect(r.findings.map((f) => [f.rule, f.message, f.line])).toEqual([['yaml.invalid', 'not valid YAML: document contains excessive aliasing', 1]]);
+  expect(exitCodeOf(r)).toBe(2);
+});
+
+test("cdk8s' construct-metadata.json is skipped with an info", async () => {
+  file('dist/construct-metadata.json', JSON.stringify({ version: '1.0.0', resources: { 'chart/web': { path: 'chart/web' } } }));
+  file('dist/web.k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n');
+  const r = await validatePaths([path.join(dir, 'dist')]);
+  expect(r.findings.map((f) => [f.rule, f.severity, path.basename(f.file!)])).toEqual([['input.skipped', 'info', 'construct-metadata.json']]);
+  expect(r.summary.objects).toBe(1);
+  expect(exitCodeOf(r)).toBe(0);
+});
+
+test('10,000-deep nesting is refused with one line; 400 levels are read', async () => {
+  const deep = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  k: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+  const r = await validatePaths([file('deep.yaml', deep(10_000))]);
+  expect(r.findings.map((f) => [f.rule, f.message, f.line])).toEqual([['yaml.invalid', "not valid YAML: nesting is deeper than 500 levels: podsmith refuses it (kubectl's own limit is 10000)", 6]]);
+  const ok = await validatePaths([file('ok.yaml', deep(400))]);
+  expect(ok.findings.map((f) => f.rule)).toEqual(['schema.type']); // data.k must be a string: read, then judged
+});

@@ -1,0 +1,133 @@
+/**
+ * podsmith reads YAML as kubectl does: every generated stream (generate.ts: every YAML feature
+ * real manifests use) is read by podsmith and by the Go oracle (cluster/go/yamlref:
+ * sigs.k8s.io/yaml v1.6.0 and apimachinery v0.34.4's YAMLReader, the code kubectl and the API
+ * server run) and the values, the documents skipped, the first unreadable document and the lines
+ * of duplicate keys must be the same. The oracle is built on first use (cold: about 1 minute).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { readStream } from '../../src/validate/yaml/read';
+import { generateYaml } from './generate';
+import { oracleBinary, oracleRead, OracleStream } from './oracle';
+
+const RUNS = Number(process.env.PODSMITH_YAML_RUNS ?? 2000);
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-yamlref-'));
+  oracleBinary();
+}, 600_000);
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+interface Outcome {
+  docs: unknown[];
+  error: boolean;
+  errorText?: string;
+}
+
+/** What kubectl gets from a stream: the non-null documents up to the first one it cannot read. */
+function expected(o: OracleStream): Outcome {
+  const docs: unknown[] = [];
+  for (const d of o.docs) {
+    if (d.error) return { docs, error: true, errorText: d.error };
+    if (d.json !== null) docs.push(d.json);
+  }
+  return o.error ? { docs, error: true, errorText: o.error } : { docs, error: false };
+}
+
+function podsmith(text: string): Outcome & { dupLines: number[] } {
+  const docs: unknown[] = [];
+  const dupLines: number[] = [];
+  const bad = readStream(text, (d) => {
+    docs.push(JSON.parse(JSON.stringify(d.value)));
+    dupLines.push(...d.duplicates.map((x) => x.line));
+  });
+  return { docs, error: bad !== undefined, errorText: bad?.message, dupLines };
+}
+
+/** JSON with keys sorted (Go writes map keys sorted; the order of keys carries no meaning). */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
+}
+
+/** Lines of `key … already set in map` in a strict error of a single-document stream. */
+function strictLines(o: OracleStream): number[] {
+  const s = o.docs[0]?.strict ?? '';
+  return [...s.matchAll(/line (\d+): key .* already set in map/g)].map((m) => Number(m[1]));
+}
+
+function compare(texts: string[]): { mismatches: string[]; features: Record<string, number> } {
+  const files = texts.map((t, i) => {
+    const f = path.join(dir, `${i}.yaml`);
+    fs.writeFileSync(f, t);
+    return f;
+  });
+  const answers = oracleRead(files);
+  const mismatches: string[] = [];
+  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0 };
+  texts.forEach((text, i) => {
+    const want = expected(answers[i]);
+    const got = podsmith(text);
+    features.docs += want.docs.length;
+    if (want.error) features.errors++;
+    if (text.includes('\r\n')) features.crlf++;
+    if (/\*a\d/.test(text)) features.anchors++;
+    if (text.includes('<<:')) features.merges++;
+    if (/: [|>]/.test(text)) features.blocks++;
+    if (text.includes('!!')) features.tags++;
+    const same = canonical(got.docs) === canonical(want.docs) && got.error === want.error;
+    if (!same) {
+      mismatches.push(`stream ${i}:\n${JSON.stringify(text)}\n go:       ${JSON.stringify(want)}\n podsmith: ${JSON.stringify({ docs: got.docs, error: got.error, errorText: got.errorText })}`);
+      return;
+    }
+    // duplicate keys: the lines kubectl's strict reading names, where no merge adds its own
+    if (!want.error && answers[i].docs.length === 1 && !text.includes('<<') && !/^---/m.test(text)) {
+      const lines = strictLines(answers[i]);
+      features.duplicates += lines.length;
+      if (JSON.stringify([...got.dupLines].sort((a, b) => a - b)) !== JSON.stringify([...lines].sort((a, b) => a - b))) {
+        mismatches.push(`stream ${i} duplicate lines: go ${JSON.stringify(lines)} podsmith ${JSON.stringify(got.dupLines)}\n${JSON.stringify(text)}`);
+      }
+    }
+  });
+  return { mismatches, features };
+}
+
+test('generated YAML: podsmith reads the values, skips and refusals kubectl reads', () => {
+  const seeds = fc.sample(fc.integer(), RUNS);
+  const { mismatches, features } = compare(seeds.map(generateYaml));
+  expect(mismatches.slice(0, 5)).toEqual([]);
+  // the generator must reach every feature, or the agreement proves little
+  for (const [feature, n] of Object.entries(features)) expect([feature, n > RUNS / 50]).toEqual([feature, true]);
+}, 600_000);
+
+test('hand-written edge cases agree with the oracle', () => {
+  const cases = [
+    'a: y\nb: n\nc: 0644\nd: 0o14\ne: 0x1F\nf: 1_000\ng: .inf\n',
+    'a: 1e3\nb: 1.\nc: ~\nd: 2001-12-14\ne: =\nf: ::1\n',
+    'a: \'\'\nb: ""\nc:\nd: !!str\n',
+    'base: &b {j: 0, k: 1}\nm:\n  j: 5\n  <<: *b\n  k: 2\n',
+    'n:\n  <<: [{a: 1}, {a: 2, b: 3}]\n',
+    'a: 1\n--- x\nb: 2\n',
+    'a: 1\n----\nb: 2\n',
+    'a: 1\n---\n# only a comment\n---\n\n---\nb: 2\n',
+    '\ufeffa: 1\r\nb: |\r\n  x\r\n  y\r\n',
+    'a: "\\/"\n',
+    'a: *nope\n',
+    'a: &x [*x]\n',
+    '1.5: a\n1e6: b\n0644: c\ntrue: d\n',
+    '~: a\n',
+    'a: [1, 2\n',
+    'key: value\n  bad: indent\n',
+    'a:\n\tb: 1\n',
+    'a: !!binary aGVsbG8=\nb: !!float 3\nc: !!int "0x10"\n',
+    'a: >+\n  folded\n\n  text\n\nb: |2-\n    two\n   one\n',
+    // the billion-laughs shape, and aliasing just under go-yaml's limit
+    `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`).join('\n')}\n`,
+    `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcd'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abc'[i]}`).join(',')}]`).join('\n')}\n`,
+    `${'['.repeat(10001)}${']'.repeat(10001)}\n`,
+  ];
+  const { mismatches } = compare(cases);
+  expect(mismatches).toEqual([]);
+}, 600_000);
