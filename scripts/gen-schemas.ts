@@ -230,7 +230,8 @@ function generate(version: string, allGroups: Set<string>): Release {
   }
   for (const k of Object.keys(kinds)) disabled.delete(k);
   const defs: Record<string, string> = {};
-  const queue = [...new Set(Object.values(kinds).map(([d]) => d))];
+  const topLevel = new Set(Object.values(kinds).map(([d]) => d));
+  const queue = [...topLevel];
   while (queue.length) {
     const name = queue.shift()!;
     if (defs[name]) continue;
@@ -246,8 +247,12 @@ function generate(version: string, allGroups: Set<string>): Release {
     const src = sources[name];
     if (!src) throw new Error(`${version}: definition ${name} not found`);
     const def = convert(src, refs);
-    if (DEFAULTED[name] && Array.isArray(def.required)) {
-      def.required = def.required.filter((f: string) => !DEFAULTED[name].includes(f));
+    // A kind's `spec` is listed as required (no omitempty) but the server decodes a missing one as
+    // its zero value and lets validation decide: a CSIDriver without spec is accepted, a Deployment
+    // without one is refused for what its empty spec lacks (the semantic layer's findings).
+    const notRequired = [...(DEFAULTED[name] ?? []), ...(topLevel.has(name) ? ['spec'] : [])];
+    if (notRequired.length && Array.isArray(def.required)) {
+      def.required = def.required.filter((f: string) => !notRequired.includes(f));
       if (def.required.length === 0) delete def.required;
     }
     defs[name] = store(name, def);

@@ -300,3 +300,23 @@ describe('API-server semantics the real-world corpus showed missing (npm run tes
     expect(errorsOf(ing('web.example.com'))).toEqual([]);
   });
 });
+
+describe('what the schema lists as required but the server does not require (found by npm run test:realworld)', () => {
+  const errorsAt = (o: any, k8sVersion: string) => run([o], { k8sVersion }).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path]);
+
+  test.each(['1.27', '1.34', '1.37'])('a kind without spec is judged by what its empty spec lacks, not by schema.required (%s)', (v) => {
+    // k8s.io/kubernetes' own csi-mock-driverinfo.yaml: the API server accepts a CSIDriver with no spec
+    expect(errorsAt({ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'mock.storage.k8s.io' } }, v)).toEqual([]);
+    const dep = errorsAt({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }, v);
+    expect(dep.map(([r]) => r)).not.toContain('schema.required');
+    expect(dep).toContainEqual(['workload.selector-invalid', 'spec.selector']);
+  });
+
+  test('review requests are answered without a name; a name given is still checked', () => {
+    const sar = { apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec: { user: 'u', resourceAttributes: { verb: 'get', resource: 'pods' } } };
+    expect(errorsAt(sar, '1.34')).toEqual([]);
+    expect(errorsAt({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', metadata: {}, spec: { token: 't' } }, '1.34')).toEqual([]);
+    expect(errorsAt({ ...sar, metadata: { name: 'Bad_Name' } }, '1.34').map(([r]) => r)).toContain('metadata.name-invalid');
+    expect(errorsAt({ apiVersion: 'v1', kind: 'ConfigMap', data: {} }, '1.34')).toContainEqual(['metadata.name-invalid', 'metadata.name']);
+  });
+});

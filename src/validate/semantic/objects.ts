@@ -61,16 +61,27 @@ function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
+/**
+ * Kinds that are requests, never stored: the API server answers them without a name (kubectl
+ * create -f a SubjectAccessReview or TokenReview works), so no name is required of them.
+ */
+const UNSTORED_KINDS = new Set([
+  'TokenReview', 'SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview',
+  'SelfSubjectRulesReview', 'SelfSubjectReview',
+]);
+
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
+  const needsName = !isTemplate && !UNSTORED_KINDS.has(ctx.kind);
   if (!isObj(meta)) {
-    if (!isTemplate) ctx.report('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
+    if (needsName) ctx.report('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
     return;
   }
   const r = ctx.report;
   if (!isTemplate) {
     const name = meta.name;
-    if ((typeof name !== 'string' || name === '') && !meta.generateName) r('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
-    else if (typeof name === 'string' && name !== '') {
+    if ((typeof name !== 'string' || name === '') && !meta.generateName) {
+      if (needsName) r('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
+    } else if (typeof name === 'string' && name !== '') {
       for (const m of (NAME_RULE[ctx.kind] ?? dns1123Subdomain)(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
       if (ctx.kind === 'CronJob' && name.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(name, 'must be no more than 52 characters'));
     }
