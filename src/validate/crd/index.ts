@@ -37,10 +37,27 @@ interface CrdVersion {
 
 export interface CrProblem { rule: string; path: string; message: string; fix?: string }
 
+/**
+ * Compiled CRD schemas by their text, shared by every registry of the process: the same CRD met
+ * again (another copy of the manifests, another validatePaths call) is compiled once.
+ */
+const compiled = new Map<string, ValidateFunction>();
+let sharedAjv: Ajv | undefined;
+
+function compiledFor(schema: any): ValidateFunction {
+  const text = JSON.stringify(schema);
+  let fn = compiled.get(text);
+  if (!fn) {
+    sharedAjv ??= new Ajv({ ...AJV_OPTIONS, formats });
+    fn = sharedAjv.compile(convertCrdSchema(schema));
+    compiled.set(text, fn);
+  }
+  return fn;
+}
+
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */
 export class CrdRegistry {
   private readonly kinds = new Map<string, CrdVersion>();
-  private ajv?: Ajv;
 
   /** Registers an apiextensions.k8s.io/v1 CRD object's served versions; returns how many. */
   add(crd: any, source = 'input'): number {
@@ -75,10 +92,7 @@ export class CrdRegistry {
   check(obj: any): CrProblem[] | undefined {
     const v = this.kinds.get(`${obj.apiVersion}/${obj.kind}`);
     if (!v) return undefined;
-    if (!v.validate) {
-      this.ajv ??= new Ajv({ ...AJV_OPTIONS, formats });
-      v.validate = this.ajv.compile(convertCrdSchema(v.schema));
-    }
+    v.validate ??= compiledFor(v.schema);
     const out: CrProblem[] = [];
     if (!v.validate(obj)) for (const e of v.validate.errors ?? []) out.push(toProblem(e, obj));
     if (v.celRules > 0) {
