@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
         return 2;
       }
       const t = await cluster.up();
-      if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: 'podsmith', server: cluster.apiServerUrl, timings: t })}\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: cluster.contextName, server: cluster.apiServerUrl, timings: t })}\n`);
       else process.stdout.write(`${cluster.kubeconfigPath}\n`);
       return 0;
     }
