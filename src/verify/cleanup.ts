@@ -1,4 +1,5 @@
 /** Cleaning up after a run: nothing the run made is left on the cluster. */
+import { LEASE_NAMESPACE, releaseNodeResources } from './node-resources';
 import { RUN_LABEL } from './plan';
 import { RunContext, sleep } from './run-context';
 
@@ -48,8 +49,12 @@ export async function cleanup(ctx: RunContext): Promise<boolean> {
       await sleep(500);
     }
   }
+  // the run's hold on node-global ports ends once its Pods are gone (node-resources.ts)
+  if (!problems.length) {
+    try { await releaseNodeResources(ctx); } catch (e) { problems.push(`leases: ${(e as Error).message}`); }
+  }
   if (problems.length) {
-    ctx.log(`verify: could not clean up everything: ${problems.join('; ')}\n  delete with: ${ctx.kubectl} delete namespace ${ns}; ${ctx.kubectl} delete priorityclass -l ${RUN_LABEL}=${ctx.plan.runId}`);
+    ctx.log(`verify: could not clean up everything: ${problems.join('; ')}\n  delete with: ${ctx.kubectl} delete namespace ${ns}; ${ctx.kubectl} delete priorityclass -l ${RUN_LABEL}=${ctx.plan.runId}; ${ctx.kubectl} -n ${LEASE_NAMESPACE} delete lease -l ${RUN_LABEL}=${ctx.plan.runId}`);
     return false;
   }
   ctx.log(`verify: cleaned up namespace ${ns}${Object.keys(ctx.plan.renamed).length ? ' and the run\'s cluster-scoped objects' : ''} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

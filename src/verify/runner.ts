@@ -11,6 +11,7 @@ import { CHECKS, CheckId, Verdict } from './checks';
 import { cleanup } from './cleanup';
 import { clusterAccess } from './clusters';
 import { Kube, KubeError } from './kube';
+import { NodeResource, nodeResourcesOf, takeNodeResources } from './node-resources';
 import { Plan, planRun, RUN_LABEL } from './plan';
 import { applicableChecks } from './pod-helpers';
 import { buildReport } from './report';
@@ -27,6 +28,9 @@ export { runWithTimeout, Skip } from './run-context';
 export { applicableChecks, combine, unhealthyByPod } from './pod-helpers';
 export { parseCgroup } from './workload-checks';
 
+/** How long a run waits for a host port another run holds. */
+const NODE_RESOURCE_WAIT_MS = 20 * 60_000;
+
 export class VerifyRun implements RunContext {
   kube!: Kube;
   plan!: Plan;
@@ -41,6 +45,8 @@ export class VerifyRun implements RunContext {
   readonly podListeners = new Set<(type: string, pod: any) => void>();
   private stopWatch?: () => void;
   private scenarios?: Scenario[];
+  /** Host ports and node ports the run holds (node-resources.ts). */
+  private nodeResources: NodeResource[] = [];
   private readonly started = Date.now();
 
   constructor(readonly opts: VerifyOptions) {
@@ -104,6 +110,12 @@ export class VerifyRun implements RunContext {
       await this.kube.createNamespace(this.plan.namespace, { [RUN_LABEL]: this.plan.runId, 'app.kubernetes.io/managed-by': 'podsmith' });
       this.stopWatch = this.kube.watchPods(this.plan.namespace, (type, pod) => this.onPod(type, pod));
       await this.waitForServiceAccount();
+      this.nodeResources = nodeResourcesOf(this.plan.objects.map((o) => o.manifest));
+      if (this.nodeResources.length) {
+        await takeNodeResources(this, this.nodeResources, Date.now() + NODE_RESOURCE_WAIT_MS);
+        // waiting for another run is not this run's time
+        this.deadline = Date.now() + this.opts.timeoutMs;
+      }
       if (scenarios) grid = await runScenarios(this, scenarios);
       else await runManifests(this);
     } catch (e) {
@@ -114,7 +126,7 @@ export class VerifyRun implements RunContext {
       this.stopWatch?.();
       if (this.opts.keep) {
         const pcs = Object.values(this.plan.renamed.PriorityClass ?? {});
-        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  ${this.kubectl} delete namespace ${this.plan.namespace}${pcs.length ? ` && ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}`);
+        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  ${this.kubectl} delete namespace ${this.plan.namespace}${pcs.length ? ` && ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}${this.nodeResources.length ? `\n  (until then other runs wait for ${this.nodeResources.map((r) => r.what).join(', ')})` : ''}`);
       } else {
         cleanedUp = await cleanup(this);
       }

@@ -60,57 +60,93 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
   const v = paths.versions;
   log(`starting Kubernetes ${v.KUBERNETES_VERSION}, etcd ${v.ETCD_VERSION}, CoreDNS ${v.COREDNS_VERSION} (state ${paths.stateDir})`);
 
-  for (const d of STATE_DIRS) fs.mkdirSync(path.join(paths.stateDir, d), { recursive: true, mode: 0o700 });
-  // A new cluster has a new CA and admin certificate: drop a client made for an older one.
-  api.reset();
-  await ensurePki(ctx);
-  writeConfigs(ctx);
-  await ensureNetns(ctx);
-  await ensureCgroups(ctx);
-  await ensureKubeletMount(ctx);
-  log(`prepared in ${ms()} ms`);
-
+  // What this up started, so that a failure stops exactly that (and a fresh start leaves nothing).
+  const fresh = !running.any;
   const started: Component[] = [];
-  const startIfDown = (c: Component) => {
-    if (!sup.running(c)) {
-      sup.start(c);
-      started.push(c);
-    }
-  };
-  const execd = async () => {
-    for (const c of started) await sup.execd(c);
-  };
-  for (const c of ['etcd', 'containerd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) startIfDown(c);
-  await execd();
-  sup.watch(started);
+  let timings: UpTimings;
+  try {
+    for (const d of STATE_DIRS) fs.mkdirSync(path.join(paths.stateDir, d), { recursive: true, mode: 0o700 });
+    // A new cluster has a new CA and admin certificate: drop a client made for an older one.
+    api.reset();
+    await ensurePki(ctx);
+    writeConfigs(ctx);
+    await ensureNetns(ctx);
+    await ensureCgroups(ctx);
+    await ensureKubeletMount(ctx);
+    log(`prepared in ${ms()} ms`);
 
-  // The kubelet exits at once when the CRI socket is not there yet; images must be there
-  // before the first sandbox.
-  await sup.waitFor('containerd socket', deadline, async () => fs.existsSync(paths.containerdSock));
-  await importImages(ctx);
-  // kubelet and kube-proxy retry until the API server answers.
-  startIfDown('kubelet');
-  startIfDown('kube-proxy');
-  await execd();
+    const startIfDown = (c: Component) => {
+      if (!sup.running(c)) {
+        sup.start(c);
+        started.push(c);
+      }
+    };
+    const execd = async () => {
+      for (const c of started) await sup.execd(c);
+    };
+    for (const c of ['etcd', 'containerd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) startIfDown(c);
+    await execd();
+    sup.watch(started);
 
-  await sup.waitFor('API server /readyz', deadline, async () => (await api.request('GET', '/readyz', undefined, 2000)).status === 200);
-  const apiReadyMs = ms();
-  log(`API server ready after ${apiReadyMs} ms`);
-  await applyBootstrapObjects(ctx, api);
-  startIfDown('coredns');
-  await execd();
+    // The kubelet exits at once when the CRI socket is not there yet; images must be there
+    // before the first sandbox.
+    await sup.waitFor('containerd socket', deadline, async () => fs.existsSync(paths.containerdSock));
+    await importImages(ctx);
+    // kubelet and kube-proxy retry until the API server answers.
+    startIfDown('kubelet');
+    startIfDown('kube-proxy');
+    await execd();
 
-  await sup.waitFor('node Ready', deadline, () => api.nodeReady());
-  const nodeReadyMs = ms();
-  log(`node ${id.nodes[0].name} Ready after ${nodeReadyMs} ms`);
+    await sup.waitFor('API server /readyz', deadline, async () => (await api.request('GET', '/readyz', undefined, 2000)).status === 200);
+    const apiReadyMs = ms();
+    log(`API server ready after ${apiReadyMs} ms`);
+    await applyBootstrapObjects(ctx, api);
+    startIfDown('coredns');
+    await execd();
 
-  await sup.waitFor('CoreDNS answering', deadline, async () => (await api.dnsLookup('kubernetes.default.svc.cluster.local')) === id.net.apiServiceIp);
-  const dnsReadyMs = ms();
-  log(`CoreDNS answering after ${dnsReadyMs} ms`);
+    await sup.waitFor('node Ready', deadline, () => api.nodeReady());
+    const nodeReadyMs = ms();
+    log(`node ${id.nodes[0].name} Ready after ${nodeReadyMs} ms`);
 
-  await smokePod(ctx, api, sup, deadline);
-  const podReadyMs = ms();
-  log(`test Pod ran after ${podReadyMs} ms; cluster ready. kubeconfig: ${kubeconfig}`);
-  sup.watch([]);
-  return { alreadyUp: false, apiReadyMs, nodeReadyMs, dnsReadyMs, podReadyMs, totalMs: ms() };
+    await sup.waitFor('CoreDNS answering', deadline, async () => (await api.dnsLookup('kubernetes.default.svc.cluster.local')) === id.net.apiServiceIp);
+    const dnsReadyMs = ms();
+    log(`CoreDNS answering after ${dnsReadyMs} ms`);
+
+    await smokePod(ctx, api, sup, deadline);
+    const podReadyMs = ms();
+    log(`test Pod ran after ${podReadyMs} ms; cluster ready. kubeconfig: ${kubeconfig}`);
+    sup.watch([]);
+    timings = { alreadyUp: false, apiReadyMs, nodeReadyMs, dnsReadyMs, podReadyMs, totalMs: ms() };
+  } catch (e) {
+    sup.watch([]);
+    const kept = await undoFailedUp(ctx, sup, fresh, started);
+    // the logs the message points at were moved
+    if (kept && e instanceof ClusterError) throw new ClusterError(e.message.split(path.join(paths.stateDir, 'logs')).join(kept));
+    throw e;
+  }
+  return timings;
+}
+
+/**
+ * After a failed up: a fresh start is taken down completely (its logs are kept beside the state
+ * directory, whose path it returns); when up was completing a running cluster, only the components it started stop.
+ */
+async function undoFailedUp(ctx: ClusterContext, sup: Supervisor, fresh: boolean, started: Component[]): Promise<string | undefined> {
+  const { paths, log } = ctx;
+  if (!fresh) {
+    log(`up failed: stopping what it started (${started.join(', ') || 'nothing'})`);
+    await sup.stop([...started].reverse());
+    return undefined;
+  }
+  const kept = `${paths.stateDir}.failed-up-logs`;
+  fs.rmSync(kept, { recursive: true, force: true });
+  try {
+    fs.cpSync(path.join(paths.stateDir, 'logs'), kept, { recursive: true });
+  } catch {
+    /* no logs yet */
+  }
+  log(`up failed: taking down what it started (component logs kept in ${kept})`);
+  const left = await teardown(ctx, sup);
+  if (left.length) log(`could not remove: ${left.join('; ')}`);
+  return kept;
 }

@@ -1,0 +1,70 @@
+/**
+ * End-to-end (issue 13): three `podsmith verify` runs of the example app started at once on one
+ * cluster all pass and leave nothing. The app's DaemonSet listens on host port 19100 (hostNetwork):
+ * only one Pod per node can have it, so the runs take turns for it (a Lease per node-global port,
+ * src/verify/node-resources.ts) and say so; everything else runs side by side, each run in its
+ * own namespace.
+ *
+ * Runs on the local cluster named by PODSMITH_CLUSTER_NAME (default: the machine's shared one;
+ * verify works only in its own namespaces and Leases, so sharing the cluster is safe).
+ * Set PODSMITH_KEEP_CLUSTER=1 where other sessions use the cluster (the e2e global teardown
+ * otherwise takes it down).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { e2eDescribe } from '../support/cluster';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'lib', 'cli.js');
+const KUBECTL = process.env.KUBECTL ?? 'kubectl';
+const exampleApp = (): string => (fs.existsSync(path.join(ROOT, 'dist', 'podsmith-example.k8s.yaml')) ? path.join(ROOT, 'dist') : path.join(ROOT, 'test', 'fixtures', 'verify', 'example-app.yaml'));
+
+interface Ran { code: number | null; stdout: string; stderr: string; ms: number }
+
+function podsmith(args: string[], timeoutMs = 15 * 60_000): Promise<Ran> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, ms: Date.now() - t0 }); });
+  });
+}
+
+function kubectl(kubeconfig: string, args: string[]): string {
+  return execFileSync(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', timeout: 60_000 });
+}
+
+e2eDescribe('verify: concurrent runs', () => {
+  let kubeconfig = '';
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--build'], { cwd: ROOT, stdio: 'inherit' });
+    const up = await podsmith(['cluster', 'up'], 45 * 60_000);
+    if (up.code !== 0) throw new Error(`podsmith cluster up failed: ${up.stderr}`);
+    kubeconfig = up.stdout.trim();
+  }, 50 * 60_000);
+
+  test('three verify runs of the example app at once all pass, take turns for the host port, and leave nothing', async () => {
+    const runs = await Promise.all([0, 1, 2].map(() => podsmith(['verify', exampleApp(), '--cluster', 'local', '--format', 'json'])));
+    const reports = runs.map((r) => JSON.parse(r.stdout || '{}'));
+    const outcome = runs.map((r, i) => ({ code: r.code, failed: (reports[i].checks ?? []).filter((c: { status: string }) => c.status === 'failed'), cleanedUp: reports[i].cleanedUp }));
+    expect(outcome).toEqual([0, 1, 2].map(() => ({ code: 0, failed: [], cleanedUp: true })));
+    const namespaces = reports.map((r) => r.namespace as string);
+    expect(new Set(namespaces).size).toBe(3);
+    // the DaemonSet's host port: one run had it at a time, the others waited and said why
+    const waited = runs.filter((r) => /waiting for host port 19100\/TCP: another verify run \(namespace podsmith-verify-\w+\) uses it/.test(r.stderr));
+    expect(waited.length).toBeGreaterThanOrEqual(2);
+    for (const r of waited) expect(r.stderr).toMatch(/took host port 19100\/TCP after waiting \d+s/);
+    // nothing of the three runs is left: namespaces, PriorityClasses, Leases
+    const runIds = namespaces.map((ns) => ns.replace('podsmith-verify-', ''));
+    const left = kubectl(kubeconfig, ['get', 'namespaces,priorityclasses,leases', '-A', '-l', `podsmith.dev/run in (${runIds.join(',')})`, '-o', 'name']).split('\n').filter(Boolean);
+    expect(left).toEqual([]);
+    for (const ns of namespaces) expect(kubectl(kubeconfig, ['get', 'namespace', ns, '--ignore-not-found', '-o', 'name']).trim()).toBe('');
+    process.stderr.write(`verify concurrent e2e: three runs in ${runs.map((r) => `${(r.ms / 1000).toFixed(0)}s`).join(', ')}\n`);
+  }, 20 * 60_000);
+});
