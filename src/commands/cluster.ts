@@ -1,6 +1,6 @@
 /**
  * `podsmith cluster up|down|status|kubeconfig`: the local single-node cluster
- * (src/cluster/local.ts). Results go to stdout, progress to stderr.
+ * (src/cluster/local/). Results go to stdout, progress to stderr.
  *
  *   up          build what is missing, start the cluster, wait until ready; prints the kubeconfig path
  *   down        stop everything and remove every trace; exit 1 if something is left
@@ -24,7 +24,9 @@ and runc, all inside their own network namespace.
   status      what runs (PIDs, log files); exit 0 running, 3 not running
   kubeconfig  print the admin kubeconfig path
 
-Environment: PODSMITH_STATE (default /var/lib/podsmith), PODSMITH_CACHE (default ~/.cache/podsmith)
+Environment: PODSMITH_STATE (default /var/lib/podsmith), PODSMITH_CACHE (default ~/.cache/podsmith),
+PODSMITH_CLUSTER_NAME (default podsmith: another name is another cluster beside it, with its own
+network namespace, addresses, cgroups and state)
 `;
 
 export async function run(argv: string[]): Promise<number> {
