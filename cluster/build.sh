@@ -93,11 +93,14 @@ build_kubernetes() {
     ld+=" -X $pkg.gitVersion=$KUBERNETES_VERSION -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
     ld+=" -X $pkg.gitTreeState=clean -X $pkg.gitCommit= -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
-  local pkgs=(); for c in "${KUBE_CMDS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
-  if have_all "$out" "$(recipe_hash kubernetes "$ld" "${pkgs[@]}")" "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
+  # One executable for the five components (go/kubernetes/cmd/kube): one link instead of five.
+  local pkg=./cmd/kube c
+  if have_all "$out" "$(recipe_hash kubernetes "$ld" "$pkg")" "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
   ensure_wrapper kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
-  go_build "kubernetes $KUBERNETES_VERSION" "$here/go/kubernetes" "$out" "$ld" "${pkgs[@]}"
-  recipe_hash kubernetes "$ld" "${pkgs[@]}" >"$out/.recipe-hash"
+  go_build "kubernetes $KUBERNETES_VERSION" "$here/go/kubernetes" "$out" "$ld" "$pkg"
+  # hard links (not symlinks): /proc/PID/exe then names the component, which `cluster up` checks
+  for c in "${KUBE_CMDS[@]}"; do ln -f "$out/kube" "$out/.$c.tmp" && mv -f "$out/.$c.tmp" "$out/$c"; done
+  recipe_hash kubernetes "$ld" "$pkg" >"$out/.recipe-hash"
 }
 
 build_etcd() {

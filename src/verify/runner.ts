@@ -4,6 +4,12 @@
  * timeout and Ctrl-C, unless --keep).
  *
  * Progress goes to stderr through `log`; the report is returned to the command, which prints it.
+ *
+ * The parts: plan.ts (pure: names, order) → this file (the run: namespace, watch, signals,
+ * report) → node-resources.ts (host ports taken in turn) → workloads.ts (apply, wait) →
+ * workload-checks.ts (checks on a ready workload) → disruption.ts (evictions, termination)
+ * or scenario-run.ts (--scenarios) → cleanup.ts. They share run-context.ts; the verdicts come
+ * from the pure checks*.ts, readiness.ts and scenarios.ts.
  */
 import { ClusterKind } from '../cluster/types';
 import { InputError } from '../errors';

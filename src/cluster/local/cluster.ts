@@ -20,6 +20,7 @@ import { COMPONENTS } from './components';
 import { apiServerUrl, ClusterContext } from './context';
 import { ClusterError } from './errors';
 import { clusterIdentity, ClusterIdentity, DEFAULT_CLUSTER_NAME } from './identity';
+import { loadArchives } from './images';
 import { withLock } from './lock';
 import { ClusterPaths } from './paths';
 import { Supervisor } from './supervisor';
@@ -166,6 +167,12 @@ export class LocalCluster implements ClusterProvider {
    */
   async down(): Promise<string[]> {
     return withLock(this.ctx.paths.lock, this.ctx.log, () => teardown(this.ctx, this.sup));
+  }
+
+  /** Imports image archives (docker-archive, OCI archive or OCI layout dir) into every node; returns the image names. */
+  async load(archives: string[]): Promise<string[]> {
+    if (!this.status().running) throw new ClusterError(`cluster '${this.identity.name}' is not running (run: podsmith cluster up)`);
+    return loadArchives(this.ctx, archives);
   }
 
   /** Everything of the cluster still present on the machine (empty when fully down). */
