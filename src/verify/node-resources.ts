@@ -8,6 +8,9 @@
  * same one waits (and says so) until the first has cleaned up. A Lease whose holder namespace is
  * gone (a run that was killed) is taken over. Resources are taken in name order, so two runs
  * never wait on each other.
+ *
+ * The node's cpu and memory are shared the same way, but by the scheduler: a Pod that does not
+ * fit while other runs exist waits for them (workloads.ts) instead of failing the run.
  */
 import { KubeError } from './kube';
 import { podSpecOf, RUN_LABEL } from './plan';
@@ -92,4 +95,10 @@ export async function releaseNodeResources(ctx: RunContext): Promise<void> {
   for (const l of leases) {
     await ctx.kube.delete('coordination.k8s.io/v1', 'Lease', l.metadata.name, LEASE_NAMESPACE, { uid: l.metadata?.uid, budgetMs: 60_000 });
   }
+}
+
+/** The namespaces of other verify runs on the cluster now (their Pods hold node capacity too). */
+export async function otherRuns(ctx: RunContext): Promise<string[]> {
+  const all = await ctx.kube.list('v1', 'Namespace', undefined, RUN_LABEL).catch(() => []);
+  return all.map((n) => n.metadata?.name as string).filter((n) => n && n !== ctx.plan.namespace);
 }

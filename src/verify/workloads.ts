@@ -5,6 +5,7 @@
  */
 import { evalJob } from './checks';
 import { checkPdb, checkTermination } from './disruption';
+import { otherRuns } from './node-resources';
 import { KubeError } from './kube';
 import { PlannedObject, podSpecOf, RUN_LABEL } from './plan';
 import { applicableChecks, belongsTo, hasPreStop, podLine, selects, unhealthyByPod } from './pod-helpers';
@@ -86,6 +87,7 @@ export async function waitReady(ctx: RunContext, w: Workload): Promise<void> {
   let last = '';
   let lastEvents = 0;
   let unhealthy: Record<string, Record<string, { count: number; message: string }>> = {};
+  let waitingForOthers = false;
   for (;;) {
     ctx.guard();
     if (Date.now() > ctx.deadline) {
@@ -126,6 +128,15 @@ export async function waitReady(ctx: RunContext, w: Workload): Promise<void> {
     }
     for (const pod of pods) {
       const problem = podProblem(pod, unhealthy[pod.metadata.name] ?? {});
+      // the node's cpu, memory or ports held by other runs come free when those runs end
+      if (problem && /^Pod unschedulable: .*(Insufficient (cpu|memory)|free ports)/.test(problem.message)) {
+        const others = await otherRuns(ctx);
+        if (others.length) {
+          if (!waitingForOthers) ctx.log(`  ${planned.ref}: ${pod.metadata.name} waits for the node: ${problem.message.split('. ')[0]}; other verify runs hold it (namespaces ${others.join(', ')})`);
+          waitingForOthers = true;
+          continue;
+        }
+      }
       if (problem) {
         w.failure = { check: live.kind === 'Job' && problem.check === 'probes-ready' ? 'job-completed' : problem.check, message: `${pod.metadata.name}: ${problem.message}` };
         await diagnose(ctx, planned.ref, [pod]);

@@ -5,6 +5,10 @@
  * src/verify/node-resources.ts) and say so; everything else runs side by side, each run in its
  * own namespace.
  *
+ * A second case: three runs of a Deployment whose Pod needs most of a node's cpu. The scheduler
+ * cannot place two at once; a run whose Pod does not fit while other runs exist waits for them
+ * (and says so) instead of failing.
+ *
  * Runs on the local cluster named by PODSMITH_CLUSTER_NAME (default: the machine's shared one;
  * verify works only in its own namespaces and Leases, so sharing the cluster is safe).
  * Set PODSMITH_KEEP_CLUSTER=1 where other sessions use the cluster (the e2e global teardown
@@ -12,8 +16,11 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { e2eDescribe } from '../support/cluster';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'lib', 'cli.js');
@@ -67,4 +74,35 @@ e2eDescribe('verify: concurrent runs', () => {
     for (const ns of namespaces) expect(kubectl(kubeconfig, ['get', 'namespace', ns, '--ignore-not-found', '-o', 'name']).trim()).toBe('');
     process.stderr.write(`verify concurrent e2e: three runs in ${runs.map((r) => `${(r.ms / 1000).toFixed(0)}s`).join(', ')}\n`);
   }, 20 * 60_000);
+
+  test("three runs whose Pods each need most of the node's cpu wait for each other instead of failing", async () => {
+    const nodes = JSON.parse(kubectl(kubeconfig, ['get', 'nodes', '-o', 'json'])).items;
+    // a request above half of the largest node: no two such Pods fit on one node at once
+    const millis = Math.max(...nodes.map((n: any) => { const c = String(n.status.allocatable.cpu); return c.endsWith('m') ? Number(c.slice(0, -1)) : Number(c) * 1000; }));
+    const request = `${Math.floor(millis * 0.6)}m`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-cpu-')), 'big.yaml');
+    fs.writeFileSync(file, JSON.stringify({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'big' },
+      spec: {
+        replicas: 1, selector: { matchLabels: { app: 'big' } },
+        template: {
+          metadata: { labels: { app: 'big' } },
+          spec: {
+            terminationGracePeriodSeconds: 1,
+            containers: [{
+              name: 'app', image: `docker.io/library/busybox:${/BUSYBOX_VERSION=(\S+)/.exec(fs.readFileSync(path.join(ROOT, 'cluster', 'versions.env'), 'utf8'))![1]}`, imagePullPolicy: 'IfNotPresent', command: ['sh', '-c', 'sleep 3600'],
+              resources: { requests: { cpu: request, memory: '16Mi' }, limits: { cpu: request, memory: '16Mi' } },
+            }],
+          },
+        },
+      },
+    }));
+    const runs = await Promise.all([0, 1, 2].map(() => podsmith(['verify', file, '--cluster', 'local', '--format', 'json'])));
+    const reports = runs.map((r) => JSON.parse(r.stdout || '{}'));
+    expect(runs.map((r, i) => ({ code: r.code, failed: (reports[i].checks ?? []).filter((c: { status: string }) => c.status === 'failed') }))).toEqual([0, 1, 2].map(() => ({ code: 0, failed: [] })));
+    // at least one waited for the others, and said why
+    expect(runs.filter((r) => /Deployment\/big: big-\S+ waits for the node: Pod unschedulable: .*Insufficient cpu.*; other verify runs hold it \(namespaces podsmith-verify-/.test(r.stderr)).length).toBeGreaterThanOrEqual(1);
+    const runIds = reports.map((r) => String(r.namespace).replace('podsmith-verify-', ''));
+    expect(kubectl(kubeconfig, ['get', 'namespaces,priorityclasses,leases', '-A', '-l', `podsmith.dev/run in (${runIds.join(',')})`, '-o', 'name']).trim()).toBe('');
+  }, 15 * 60_000);
 });
