@@ -91,10 +91,14 @@ export class AdminApi {
     }
   }
 
-  /** Creates an object; an existing one is left as it is. */
-  async ensureObject(collection: string, obj: unknown): Promise<void> {
+  /**
+   * Creates an object; an existing one is left as it is. (A Service with a fixed clusterIP that
+   * exists already is refused with 422 "provided IP is already allocated", not 409: the address
+   * is allocated before the name is checked; so a refusal is checked against what is there.)
+   */
+  async ensureObject(collection: string, obj: { metadata: { name: string; [k: string]: unknown }; [k: string]: unknown }): Promise<void> {
     const r = await this.request('POST', collection, obj);
-    if (r.status !== 201 && r.status !== 409 && r.status !== 200) {
+    if (r.status !== 201 && r.status !== 409 && r.status !== 200 && (await this.request('GET', `${collection}/${obj.metadata.name}`)).status !== 200) {
       throw new ClusterError(`creating ${collection}: HTTP ${r.status} ${JSON.stringify(r.body?.message ?? r.body)}`);
     }
   }
