@@ -20,6 +20,11 @@ import { Manifest } from './types';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const LEASE_NAMESPACE = 'default';
+/** A run renews its Leases well within this; one not renewed for longer was left behind. */
+const LEASE_SECONDS = 60;
+
+/** Kubernetes MicroTime: RFC 3339 with microseconds. */
+const microTime = () => new Date().toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 
 export interface NodeResource {
   /** DNS-label key, e.g. `hostport-19100-tcp`. */
@@ -65,7 +70,7 @@ export async function takeNodeResources(ctx: RunContext, resources: NodeResource
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
         metadata: { name: leaseName(r), namespace: LEASE_NAMESPACE, labels: { [RUN_LABEL]: ctx.plan.runId, 'app.kubernetes.io/managed-by': 'podsmith' } },
-        spec: { holderIdentity: ctx.plan.namespace },
+        spec: { holderIdentity: ctx.plan.namespace, leaseDurationSeconds: LEASE_SECONDS, acquireTime: microTime(), renewTime: microTime() },
       };
       let created: boolean;
       try {
@@ -90,6 +95,13 @@ export async function takeNodeResources(ctx: RunContext, resources: NodeResource
         await ctx.kube.delete('coordination.k8s.io/v1', 'Lease', leaseName(r), LEASE_NAMESPACE, { uid: cur.metadata?.uid });
         continue;
       }
+      // a holder that stopped renewing left its namespace behind (a failed cleanup, --keep):
+      // its Pods may still hold the port, and nothing will free it
+      const renewed = Date.parse(cur.spec?.renewTime ?? cur.spec?.acquireTime ?? cur.metadata?.creationTimestamp ?? '');
+      const staleMs = ((cur.spec?.leaseDurationSeconds ?? LEASE_SECONDS) + 5) * 1000;
+      if (Number.isFinite(renewed) && Date.now() - renewed > staleMs) {
+        throw new KubeError(`take ${r.what}`, 0, `${r.what} is held by namespace ${holder}, which a verify run left behind (not renewed for ${Math.round((Date.now() - renewed) / 1000)}s); delete it: ${ctx.kubectl} delete namespace ${holder}`, false);
+      }
       if (waitingOn !== holder) {
         ctx.log(`verify: waiting for ${r.what}: another verify run (namespace ${holder}) uses it; runs that need the same node-global port take turns`);
         waitingOn = holder;
@@ -98,6 +110,22 @@ export async function takeNodeResources(ctx: RunContext, resources: NodeResource
       await sleep(2000);
     }
   }
+}
+
+/**
+ * Renews the run's Leases every LEASE_SECONDS / 4 until the returned function is called (after
+ * cleanup): a Lease that is not renewed tells other runs that its holder is gone.
+ */
+export function renewNodeResources(ctx: RunContext, resources: NodeResource[]): () => void {
+  const renew = () => Promise.all(resources.map((r) => ctx.kube.apply({
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: { name: leaseName(r), namespace: LEASE_NAMESPACE, labels: { [RUN_LABEL]: ctx.plan.runId, 'app.kubernetes.io/managed-by': 'podsmith' } },
+    spec: { holderIdentity: ctx.plan.namespace, leaseDurationSeconds: LEASE_SECONDS, renewTime: microTime() },
+  }).catch(() => undefined)));
+  const timer = setInterval(() => void renew(), (LEASE_SECONDS * 1000) / 4);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Gives back what the run took (after its Pods are gone). */

@@ -17,7 +17,7 @@ import { CHECKS, CheckId, Verdict } from './checks';
 import { cleanup } from './cleanup';
 import { clusterAccess } from './clusters';
 import { Kube, KubeError } from './kube';
-import { NodeResource, nodeResourcesOf, takeNodeResources } from './node-resources';
+import { NodeResource, nodeResourcesOf, renewNodeResources, takeNodeResources } from './node-resources';
 import { Plan, planRun, RUN_LABEL } from './plan';
 import { applicableChecks } from './pod-helpers';
 import { buildReport } from './report';
@@ -111,6 +111,7 @@ export class VerifyRun implements RunContext {
     let cleanedUp = false;
     let grid: VerifyOutcome['scenarioGrid'];
     let fatal: string | undefined;
+    let stopRenewing = () => undefined as void;
     try {
       this.deadline = Date.now() + this.opts.timeoutMs;
       await this.kube.createNamespace(this.plan.namespace, { [RUN_LABEL]: this.plan.runId, 'app.kubernetes.io/managed-by': 'podsmith' });
@@ -119,6 +120,7 @@ export class VerifyRun implements RunContext {
       this.nodeResources = nodeResourcesOf(this.plan.objects.map((o) => o.manifest));
       if (this.nodeResources.length) {
         await takeNodeResources(this, this.nodeResources, Date.now() + NODE_RESOURCE_WAIT_MS);
+        stopRenewing = renewNodeResources(this, this.nodeResources);
         // waiting for another run is not this run's time
         this.deadline = Date.now() + this.opts.timeoutMs;
       }
@@ -132,10 +134,11 @@ export class VerifyRun implements RunContext {
       this.stopWatch?.();
       if (this.opts.keep) {
         const pcs = Object.values(this.plan.renamed.PriorityClass ?? {});
-        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  ${this.kubectl} delete namespace ${this.plan.namespace}${pcs.length ? ` && ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}${this.nodeResources.length ? `\n  (until then other runs wait for ${this.nodeResources.map((r) => r.what).join(', ')})` : ''}`);
+        this.log(`verify: kept namespace ${this.plan.namespace}${pcs.length ? ` and PriorityClass ${pcs.join(', ')}` : ''}; delete with:\n  ${this.kubectl} delete namespace ${this.plan.namespace}${pcs.length ? ` && ${this.kubectl} delete priorityclass -l ${RUN_LABEL}=${this.plan.runId}` : ''}${this.nodeResources.length ? `\n  (until then other runs that need ${this.nodeResources.map((r) => r.what).join(', ')} stop, naming it)` : ''}`);
       } else {
         cleanedUp = await cleanup(this);
       }
+      stopRenewing();
       process.off('SIGINT', this.onSignal);
       process.off('SIGTERM', this.onSignal);
     }

@@ -75,6 +75,25 @@ e2eDescribe('verify: concurrent runs', () => {
     process.stderr.write(`verify concurrent e2e: three runs in ${runs.map((r) => `${(r.ms / 1000).toFixed(0)}s`).join(', ')}\n`);
   }, 20 * 60_000);
 
+  test('a run kept with --keep holds its host port; once its Lease is stale, a run that needs the port stops at once, naming what to delete', async () => {
+    const kept = await podsmith(['verify', exampleApp(), '--cluster', 'local', '--keep', '--format', 'json']);
+    expect(kept.code).toBe(0);
+    const ns = JSON.parse(kept.stdout).namespace as string;
+    const runId = ns.replace('podsmith-verify-', '');
+    try {
+      expect(kept.stderr).toMatch(/other runs that need host port 19100\/TCP stop, naming it/);
+      await new Promise((r) => setTimeout(r, 70_000)); // the Lease is renewed by a live run only
+      const next = await podsmith(['verify', exampleApp(), '--cluster', 'local', '--format', 'json']);
+      expect(next.code).toBe(1);
+      expect(next.stderr).toMatch(new RegExp(`host port 19100/TCP is held by namespace ${ns}, which a verify run left behind \\(not renewed for \\d+s\\); delete it: kubectl .*delete namespace ${ns}`));
+      expect(next.ms).toBeLessThan(60_000);
+      expect(JSON.parse(next.stdout).cleanedUp).toBe(true);
+    } finally {
+      kubectl(kubeconfig, ['delete', 'namespace', ns, '--wait=true']);
+      kubectl(kubeconfig, ['delete', 'priorityclasses,leases', '-A', '-l', `podsmith.dev/run=${runId}`]);
+    }
+  }, 10 * 60_000);
+
   test("three runs whose Pods each need most of the node's cpu wait for each other instead of failing", async () => {
     const nodes = JSON.parse(kubectl(kubeconfig, ['get', 'nodes', '-o', 'json'])).items;
     // a request above half of the largest node: no two such Pods fit on one node at once
