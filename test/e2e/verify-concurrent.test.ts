@@ -110,6 +110,9 @@ e2eDescribe('verify: concurrent runs', () => {
             terminationGracePeriodSeconds: 1,
             containers: [{
               name: 'app', image: `docker.io/library/busybox:${/BUSYBOX_VERSION=(\S+)/.exec(fs.readFileSync(path.join(ROOT, 'cluster', 'versions.env'), 'utf8'))![1]}`, imagePullPolicy: 'IfNotPresent', command: ['sh', '-c', 'sleep 3600'],
+              // Ready only after 15 s: each run holds the cpu long enough that the others'
+              // Pods stay unschedulable past the runner's 10 s fail-fast point
+              readinessProbe: { exec: { command: ['true'] }, initialDelaySeconds: 15, periodSeconds: 2 },
               resources: { requests: { cpu: request, memory: '16Mi' }, limits: { cpu: request, memory: '16Mi' } },
             }],
           },
