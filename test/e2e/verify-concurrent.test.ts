@@ -48,6 +48,8 @@ function kubectl(kubeconfig: string, args: string[]): string {
 
 e2eDescribe('verify: concurrent runs', () => {
   let kubeconfig = '';
+  const afterTemp: string[] = [];
+  afterAll(() => afterTemp.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   beforeAll(async () => {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--build'], { cwd: ROOT, stdio: 'inherit' });
@@ -99,7 +101,9 @@ e2eDescribe('verify: concurrent runs', () => {
     // a request above half of the largest node: no two such Pods fit on one node at once
     const millis = Math.max(...nodes.map((n: any) => { const c = String(n.status.allocatable.cpu); return c.endsWith('m') ? Number(c.slice(0, -1)) : Number(c) * 1000; }));
     const request = `${Math.floor(millis * 0.6)}m`;
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-cpu-')), 'big.yaml');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-cpu-'));
+    afterTemp.push(dir);
+    const file = path.join(dir, 'big.yaml');
     fs.writeFileSync(file, JSON.stringify({
       apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'big' },
       spec: {
