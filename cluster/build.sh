@@ -8,7 +8,11 @@
 # (the Go build cache makes a rebuild after a version bump cheap). Binaries are
 # built into a temporary directory and renamed into place: nothing half-written.
 #
-# Usage: cluster/build.sh [kubernetes|etcd|coredns]...   (default: all)
+# One build at a time per cache: a second build.sh (or build-images.sh) waits for the lock
+# (cluster/build-lock.sh), relaying the first one's progress, then finds its results cached.
+#
+# Usage: cluster/build.sh [--check] [kubernetes|etcd|coredns]...   (default: all)
+#        --check: build nothing; exit 0 when everything is cached, 1 when not
 # Env:   PODSMITH_CACHE, PODSMITH_BUILD_NICE (default 10), GOFLAGS passes through.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +23,9 @@ NICE="${PODSMITH_BUILD_NICE:-10}"
 export GOTOOLCHAIN="${GOTOOLCHAIN:-local}" CGO_ENABLED=0
 export GOFLAGS="${GOFLAGS:-} -buildvcs=false -mod=readonly -trimpath"
 
-log() { echo "build: $*" >&2; }
+# shellcheck disable=SC1091
+source "$here/build-lock.sh"
+log() { build_progress "build: $*"; }
 
 # The official Go tarball's standard location, for shells whose PATH lacks it.
 command -v go >/dev/null || [[ ! -x /usr/local/go/bin/go ]] || export PATH="$PATH:/usr/local/go/bin"
@@ -47,9 +53,9 @@ go_build() {
   total="$(cd "$dir" && go list -deps "$@" | wc -l)"
   log "$name: compiling up to $total packages (nice $NICE; Go build cache: $(go env GOCACHE))"
   local start=$SECONDS rc=0
-  (cd "$dir" && nice -n "$NICE" go build -v -tags selinux,notest -ldflags "$ldflags" -o "$tmp/" "$@" 2>&1) |
-    awk -v n="$name" -v t="$total" '
-      /^[a-zA-Z0-9._\/-]+$/ { c++; if (c % 100 == 0) { printf "build: %s: compiled %d/%d packages\n", n, c, t > "/dev/stderr"; fflush("/dev/stderr") } next }
+  (cd "$dir" && nice -n "$NICE" go build -v -tags "$TAGS" -ldflags "$ldflags" -o "$tmp/" "$@" 2>&1) |
+    awk -v n="$name" -v t="$total" -v p="$CACHE/.build.progress" '
+      /^[a-zA-Z0-9._\/-]+$/ { c++; if (c % 100 == 0) { printf "build: %s: compiled %d/%d packages\n", n, c, t > "/dev/stderr"; fflush("/dev/stderr"); printf "build: %s: compiled %d/%d packages\n", n, c, t >> p; fflush(p) } next }
       { print > "/dev/stderr" }' || rc=$?
   # `go build` names a binary after the last path element that is not a major
   # version suffix: go.etcd.io/etcd/server/v3 -> server.
@@ -63,20 +69,23 @@ go_build() {
   printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" "$((SECONDS - start))" >>"$CACHE/build-times.tsv"
 }
 
-# The cache key is the version (the directory name) plus a hash of the wrapper module and this
-# script, so editing the wrapper (e.g. CoreDNS's plugin list) rebuilds too.
-wrapper_hash() { (cd "$here/go/$1" && find . -type f | LC_ALL=C sort | xargs cat; cat "$here/build.sh") | sha256sum | cut -c1-16; }
-have_all() {
-  local d="$1" name="$2"; shift 2
-  for b in "$@"; do [[ -x "$d/$b" ]] || return 1; done
-  [[ "$(cat "$d/.wrapper-hash" 2>/dev/null)" == "$(wrapper_hash "$name")" ]]
+# The cache key is the version (the directory name) plus a hash of the wrapper module and the
+# build recipe (GOFLAGS, tags, ldflags, packages): editing the wrapper (e.g. CoreDNS's plugin
+# list) or a flag rebuilds; editing how this script logs or locks does not.
+TAGS=selinux,notest
+recipe_hash() {
+  local name="$1"; shift
+  { (cd "$here/go/$name" && find . -type f | LC_ALL=C sort | xargs cat); printf '%s\n' "$GOFLAGS" "$TAGS" "$@"; } | sha256sum | cut -c1-16
 }
-stamp() { wrapper_hash "$2" >"$1/.wrapper-hash"; }
+# have_all DIR HASH BINARY...: every binary there, built from this recipe.
+have_all() {
+  local d="$1" hash="$2"; shift 2
+  for b in "$@"; do [[ -x "$d/$b" ]] || return 1; done
+  [[ "$(cat "$d/.recipe-hash" 2>/dev/null)" == "$hash" ]]
+}
 
 build_kubernetes() {
   local out="$CACHE/kubernetes/$KUBERNETES_VERSION"
-  if have_all "$out" kubernetes "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
-  ensure_wrapper kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
   local v="${KUBERNETES_VERSION#v}" major minor
   major="${v%%.*}"; minor="${v#*.}"; minor="${minor%%.*}"
   local ld="-s -w" pkg
@@ -84,27 +93,41 @@ build_kubernetes() {
     ld+=" -X $pkg.gitVersion=$KUBERNETES_VERSION -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
     ld+=" -X $pkg.gitTreeState=clean -X $pkg.gitCommit= -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
-  local pkgs=(); for c in "${KUBE_CMDS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
-  go_build "kubernetes $KUBERNETES_VERSION" "$here/go/kubernetes" "$out" "$ld" "${pkgs[@]}"
-  stamp "$out" kubernetes
+  # One executable for the five components (go/kubernetes/cmd/kube): one link instead of five.
+  local pkg=./cmd/kube c
+  if have_all "$out" "$(recipe_hash kubernetes "$ld" "$pkg")" "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
+  ensure_wrapper kubernetes k8s.io/kubernetes "$KUBERNETES_VERSION"
+  go_build "kubernetes $KUBERNETES_VERSION" "$here/go/kubernetes" "$out" "$ld" "$pkg"
+  # hard links (not symlinks): /proc/PID/exe then names the component, which `cluster up` checks
+  for c in "${KUBE_CMDS[@]}"; do ln -f "$out/kube" "$out/.$c.tmp" && mv -f "$out/.$c.tmp" "$out/$c"; done
+  recipe_hash kubernetes "$ld" "$pkg" >"$out/.recipe-hash"
 }
 
 build_etcd() {
-  local out="$CACHE/etcd/$ETCD_VERSION"
-  if have_all "$out" etcd etcd; then log "etcd $ETCD_VERSION: cached"; return; fi
+  local out="$CACHE/etcd/$ETCD_VERSION" ld="-s -w" pkg=go.etcd.io/etcd/server/v3
+  if have_all "$out" "$(recipe_hash etcd "$ld" "$pkg")" etcd; then log "etcd $ETCD_VERSION: cached"; return; fi
   ensure_wrapper etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION"
-  go_build "etcd $ETCD_VERSION" "$here/go/etcd" "$out" "-s -w" go.etcd.io/etcd/server/v3
-  stamp "$out" etcd
+  go_build "etcd $ETCD_VERSION" "$here/go/etcd" "$out" "$ld" "$pkg"
+  recipe_hash etcd "$ld" "$pkg" >"$out/.recipe-hash"
 }
 
 build_coredns() {
-  local out="$CACHE/coredns/$COREDNS_VERSION"
-  if have_all "$out" coredns coredns; then log "coredns $COREDNS_VERSION: cached"; return; fi
+  local out="$CACHE/coredns/$COREDNS_VERSION" ld="-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" pkg=./cmd/coredns
+  if have_all "$out" "$(recipe_hash coredns "$ld" "$pkg")" coredns; then log "coredns $COREDNS_VERSION: cached"; return; fi
   ensure_wrapper coredns github.com/coredns/coredns "$COREDNS_VERSION"
-  go_build "coredns $COREDNS_VERSION" "$here/go/coredns" "$out" \
-    "-s -w -X github.com/coredns/coredns/coremain.GitCommit=$COREDNS_VERSION" ./cmd/coredns
-  stamp "$out" coredns
+  go_build "coredns $COREDNS_VERSION" "$here/go/coredns" "$out" "$ld" "$pkg"
+  recipe_hash coredns "$ld" "$pkg" >"$out/.recipe-hash"
 }
 
+CHECK_ONLY=
+if [[ "${1:-}" == --check ]]; then CHECK_ONLY=1; shift; fi
 targets=("$@"); ((${#targets[@]})) || targets=(kubernetes etcd coredns)
+if [[ -n "$CHECK_ONLY" ]]; then
+  # ensure_wrapper is what a real build would do first; a check only reports
+  ensure_wrapper() { log "$1: not cached"; exit 1; }
+  go_build() { exit 1; }
+  for t in "${targets[@]}"; do "build_$t"; done
+  exit 0
+fi
+build_lock build
 for t in "${targets[@]}"; do "build_$t"; done

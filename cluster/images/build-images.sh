@@ -15,7 +15,9 @@ CACHE="${PODSMITH_CACHE:-$HOME/.cache/podsmith}"
 OUT="$CACHE/images"
 mkdir -p "$OUT"
 
-log() { echo "images: $*" >&2; }
+# shellcheck disable=SC1091
+source "$here/../build-lock.sh"
+log() { build_progress "images: $*"; }
 
 # The image names the cluster uses; src/cluster/local.ts reads the same names
 # from versions.env through these formulas.
@@ -114,5 +116,6 @@ GR
   rm -rf "$root"
 }
 
+build_lock images
 build_pause
 build_busybox

@@ -1,7 +1,7 @@
 /**
  * Cluster providers: where `podsmith verify` (and the e2e tests) get a cluster from.
  *
- * - `local`   podsmith's own single-node cluster (src/cluster/local.ts; Linux, root).
+ * - `local`   podsmith's own cluster (src/cluster/local/; Linux, root).
  * - `kind`    a kind cluster the user created (kubeconfig context `kind-<name>`).
  * - `current` the user's current kubeconfig context.
  *
@@ -9,26 +9,9 @@
  * (apply, wait, check) is the verify runner's job and talks to the API server itself.
  */
 
-/** The kubeconfig (and context, when not the file's current one) of a running cluster. */
-export interface ClusterAccess {
-  /** Absolute path of a kubeconfig file (mode 0600 for the local cluster). */
-  readonly kubeconfig: string;
-  /** Context to use; undefined means the file's current-context. */
-  readonly context?: string;
-}
+import { ClusterKind, ClusterProvider } from './types';
 
-export type ClusterKind = 'local' | 'kind' | 'current';
-
-export interface ClusterProvider {
-  readonly kind: ClusterKind;
-  /**
-   * Makes sure the cluster is up and ready (for `local`: API healthy, node Ready, CoreDNS
-   * answering, a Pod can run), starting it when needed. Idempotent; progress goes to stderr.
-   */
-  ensureUp(): Promise<ClusterAccess>;
-  /** Whether this provider can work here at all; when not, a one-line reason. */
-  available(): { ok: true } | { ok: false; reason: string };
-}
+export type { ClusterAccess, ClusterKind, ClusterProvider } from './types';
 
 /**
  * The provider for `--cluster KIND`. `context` selects a kubeconfig context for `current`

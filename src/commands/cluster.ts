@@ -1,6 +1,6 @@
 /**
  * `podsmith cluster up|down|status|kubeconfig`: the local single-node cluster
- * (src/cluster/local.ts). Results go to stdout, progress to stderr.
+ * (src/cluster/local/). Results go to stdout, progress to stderr.
  *
  *   up          build what is missing, start the cluster, wait until ready; prints the kubeconfig path
  *   down        stop everything and remove every trace; exit 1 if something is left
@@ -12,7 +12,7 @@ import { LocalCluster } from '../cluster/local';
 import { UsageError } from '../errors';
 import { parseCommandArgs } from './args';
 
-const HELP = `Usage: podsmith cluster <up|down|status|kubeconfig> [--json]
+const HELP = `Usage: podsmith cluster <up|down|status|kubeconfig|load ARCHIVE…> [--json]
 
 The local single-node Kubernetes cluster (Linux, root): etcd, kube-apiserver,
 kube-controller-manager, kube-scheduler, kubelet, kube-proxy, CoreDNS, containerd
@@ -23,8 +23,13 @@ and runc, all inside their own network namespace.
   down        stop every process, unmount, remove the namespace, cgroups and state
   status      what runs (PIDs, log files); exit 0 running, 3 not running
   kubeconfig  print the admin kubeconfig path
+  load ARCHIVE…  import image archives into every node: \`docker save\` tars, OCI
+              archives or OCI layout directories (skopeo/buildah oci:DIR); use the
+              image with a non-latest tag and imagePullPolicy IfNotPresent or Never
 
-Environment: PODSMITH_STATE (default /var/lib/podsmith), PODSMITH_CACHE (default ~/.cache/podsmith)
+Environment: PODSMITH_STATE (default /var/lib/podsmith), PODSMITH_CACHE (default ~/.cache/podsmith),
+PODSMITH_CLUSTER_NAME (default podsmith: another name is another cluster beside it, with its own
+network namespace, addresses, cgroups and state)
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -36,8 +41,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1) {
-    throw new UsageError(`expected one of up, down, status, kubeconfig (see 'podsmith cluster --help')`);
+  if (positionals.length === 0 || (positionals.length !== 1 && positionals[0] !== 'load')) {
+    throw new UsageError(`expected one of up, down, status, kubeconfig, load ARCHIVE… (see 'podsmith cluster --help')`);
   }
   const cluster = new LocalCluster();
   switch (positionals[0]) {
@@ -48,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
         return 2;
       }
       const t = await cluster.up();
-      if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: 'podsmith', server: cluster.apiServerUrl, timings: t })}\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: cluster.contextName, server: cluster.apiServerUrl, timings: t })}\n`);
       else process.stdout.write(`${cluster.kubeconfigPath}\n`);
       return 0;
     }
@@ -80,6 +85,13 @@ export async function run(argv: string[]): Promise<number> {
       }
       return st.running ? 0 : 3;
     }
+    case 'load': {
+      if (positionals.length < 2) throw new UsageError('cluster load: name one or more image archives (docker save, skopeo/buildah OCI archive or layout directory)');
+      const names = await cluster.load(positionals.slice(1));
+      if (values.json) process.stdout.write(`${JSON.stringify({ images: names })}\n`);
+      else process.stdout.write(names.map((n) => `${n}\n`).join(''));
+      return 0;
+    }
     case 'kubeconfig': {
       if (!fs.existsSync(cluster.kubeconfigPath)) {
         process.stderr.write(`podsmith cluster kubeconfig: no local cluster (run: podsmith cluster up)\n`);
@@ -89,6 +101,6 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UsageError(`unknown cluster command '${positionals[0]}'; expected up, down, status or kubeconfig`);
+      throw new UsageError(`unknown cluster command '${positionals[0]}'; expected up, down, status, kubeconfig or load`);
   }
 }

@@ -250,12 +250,28 @@ export class Kube {
     await this.call(`create namespace ${name}`, () => this.core.createNamespace({ body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } } }));
   }
 
-  /** Deletes an object; absent is fine. `graceSeconds` 0 deletes Pods at once. */
-  async delete(apiVersion: string, kind: string, name: string, namespace?: string, opts: { graceSeconds?: number; orphan?: boolean; budgetMs?: number } = {}): Promise<void> {
+  /** Creates an object; false when one of that name exists already (409). */
+  async create(m: Manifest): Promise<boolean> {
     try {
-      await this.call(`delete ${kind}/${name}`, () => this.objects.delete({ apiVersion, kind, metadata: { name, namespace } }, undefined, undefined, opts.graceSeconds, undefined, opts.orphan ? 'Orphan' : 'Background'), { budgetMs: opts.budgetMs });
+      await this.call(`create ${m.kind}/${m.metadata.name}`, () => this.objects.create(m));
+      return true;
+    } catch (e) {
+      if (e instanceof KubeError && e.code === 409) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes an object; absent is fine. `graceSeconds` 0 deletes Pods at once. With `uid`, only
+   * that very object (not one re-created under the same name since it was read).
+   */
+  async delete(apiVersion: string, kind: string, name: string, namespace?: string, opts: { graceSeconds?: number; orphan?: boolean; budgetMs?: number; uid?: string } = {}): Promise<void> {
+    const body = opts.uid ? { preconditions: { uid: opts.uid } } : undefined;
+    try {
+      await this.call(`delete ${kind}/${name}`, () => this.objects.delete({ apiVersion, kind, metadata: { name, namespace } }, undefined, undefined, opts.graceSeconds, undefined, opts.orphan ? 'Orphan' : 'Background', body), { budgetMs: opts.budgetMs });
     } catch (e) {
       if (e instanceof KubeError && e.code === 404) return;
+      if (e instanceof KubeError && e.code === 409 && opts.uid) return;
       throw e;
     }
   }

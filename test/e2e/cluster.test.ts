@@ -172,7 +172,7 @@ e2eDescribe('local cluster e2e', () => {
     expect(problems).toEqual([]);
     expect(cluster.leftovers()).toEqual([]);
     expect(cluster.status().running).toBe(false);
-    expect(fs.existsSync('/run/netns/podsmith')).toBe(false);
+    expect(fs.existsSync(`/run/netns/${cluster.netns}`)).toBe(false);
     const mounts = fs.readFileSync('/proc/self/mountinfo', 'utf8');
     expect(mounts).not.toContain(cluster.stateDir);
     expect(fs.existsSync(cluster.stateDir)).toBe(false);

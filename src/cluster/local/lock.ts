@@ -1,0 +1,38 @@
+/**
+ * Serialises up() and down() between processes (e.g. jest workers that each call ensureUp): a
+ * lock directory holding the owner's PID; a lock whose owner is gone is taken over.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ClusterError } from './errors';
+import { pidAlive } from './procs';
+import { readIf, sleep } from './sys';
+
+export async function withLock<T>(lock: string, log: (line: string) => void, fn: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(readIf(path.join(lock, 'pid')) ?? NaN);
+      if (Number.isInteger(owner) && owner > 0 && !pidAlive(owner)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) log(`waiting for another podsmith process (pid ${owner}) working on the cluster`);
+      announced = true;
+      if (Date.now() > deadline) throw new ClusterError(`${lock} is held by pid ${owner}; remove it if that process is gone`);
+      await sleep(200);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
