@@ -3,8 +3,7 @@
  * Kubernetes ≥ 1.29" rather than "unknown field"), and fields a release's schema has but its API
  * server drops because their feature gate is off by default there.
  */
-import type { SchemaSet, SchemaProblem } from './index';
-import { loadSchemas } from './index';
+import type { SchemaSet, SchemaProblem } from './types';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
 
 const minorOf = (v: string) => Number(v.split('.')[1]);
@@ -28,7 +27,7 @@ export const GATED_FIELDS: Record<string, Record<string, { since: number; gate: 
 
 /** The first newer release whose schema has `name` under the instance pointer, if any. */
 export function newerReleaseWith(set: SchemaSet, obj: any, pointer: string, name: string,
-  schemaAt: (s: SchemaSet, o: any, p: string) => any): string | undefined {
+  schemaAt: (s: SchemaSet, o: any, p: string) => any, loadSchemas: (version: string) => SchemaSet): string | undefined {
   const now = minorOf(set.minor);
   for (const v of SUPPORTED_K8S_VERSIONS) {
     if (minorOf(v) <= now) continue;

@@ -11,6 +11,7 @@ import { crdKindRules } from '../crd';
 import { AJV_OPTIONS, formats } from './formats';
 import { allDefinitions, definitionOf, readRelease } from './store';
 import { gatedFieldProblems, newerReleaseWith } from './gated';
+import type { SchemaProblem, SchemaSet } from './types';
 import { partOf } from './parts';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
 import { field } from '../field';
@@ -57,27 +58,7 @@ export const schemaRules: RuleMeta[] = [
   },
 ];
 
-export interface SchemaSet {
-  /** The patch release the schemas come from: `v1.34.4`. */
-  version: string;
-  /** The minor: `1.34`. */
-  minor: string;
-  /** `apiVersion/kind` → definition name, for the kinds the release serves by default. */
-  kinds: Record<string, string>;
-  /** `apiVersion/kind` → `n` (namespaced) or `c` (cluster-scoped). */
-  scopes: Record<string, 'n' | 'c'>;
-  /** `apiVersion/kind` → its resource (plural): `apps/v1/Deployment` → `deployments`. */
-  resources: Record<string, string>;
-  /** `apiVersion/kind`s the release defines but does not serve by default (alpha, most betas). */
-  disabled: ReadonlySet<string>;
-  /** One definition by name (loaded on demand). */
-  definition(name: string): any;
-  validators: Map<string, ValidateFunction>;
-  /** The validator generated at build time (schema/standalone.ts) for a kind, when present. */
-  precompiledFor(gvk: string): ValidateFunction | undefined;
-  /** Compiles on first use only: a run with precompiled validators never needs it. */
-  ajv(): Ajv;
-}
+export type { SchemaSet, SchemaProblem } from './types';
 
 const cache = new Map<string, SchemaSet>();
 
@@ -143,13 +124,6 @@ function compileKind(set: SchemaSet, gvk: string, def: string): ValidateFunction
   const validate = set.ajv().getSchema(`k8s#/definitions/${def}`)!;
   storeValidator(set.ajv(), doc, gvk, def);
   return validate;
-}
-
-export interface SchemaProblem {
-  rule: string;
-  path: string;
-  message: string;
-  fix?: string;
 }
 
 /** Validates one object; undefined when the kind has no bundled schema. */
@@ -243,7 +217,7 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       const parent = schemaForInstance(set, obj, e.instancePath);
       const known = Object.keys(parent?.properties ?? {});
       const hint = suggest(name, known);
-      const newer = newerReleaseWith(set, obj, e.instancePath, name, schemaForInstance);
+      const newer = newerReleaseWith(set, obj, e.instancePath, name, schemaForInstance, loadSchemas);
       if (newer) {
         return {
           rule: 'schema.field-needs-newer-release',
