@@ -14,13 +14,17 @@ build_lock() {
   exec 9>>"$CACHE/.build.lock"
   if ! flock -n 9; then
     echo "$tag: another build holds $CACHE/.build.lock ($(cat "$CACHE/.build.owner" 2>/dev/null || echo 'owner unknown')); waiting, its progress follows" >&2
-    local shown=0 n
-    until flock -n 9; do
+    local shown=0 n got=1
+    relay() {
       n="$(wc -l <"$CACHE/.build.progress" 2>/dev/null || echo 0)"
       ((n >= shown)) || shown=0
       if ((n > shown)); then sed -n "$((shown + 1)),${n}p" "$CACHE/.build.progress" | sed "s/^/$tag: [other build] /" >&2; shown=$n; fi
-      sleep 1
+    }
+    while ((got != 0)); do
+      relay
+      flock -n 9 && got=0 || sleep 1
     done
+    relay # what the other build wrote between the last look and its end (it is done: the lock is ours)
     echo "$tag: the other build is done; using what it cached" >&2
   fi
   echo "pid $$, $tag, since $(date -u +%H:%M:%SZ)" >"$CACHE/.build.owner"

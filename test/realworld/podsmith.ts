@@ -13,7 +13,7 @@ export interface PodsmithFile {
   /** Why the file could not be read at all. */
   unreadable?: string;
   /** The file's objects as podsmith read them (lists not yet expanded), each with its errors by object. */
-  documents: Array<{ value: unknown; errors: PodsmithError[] }>;
+  documents: Array<{ value: unknown; errors: PodsmithError[]; duplicateKey?: boolean }>;
 }
 
 /** `apiVersion kind namespace/name` of a value, as the engine names an object in its findings. */
@@ -40,7 +40,7 @@ export function judgeFile(text: string, file: string, k8sVersion: string): Podsm
         rule: f.rule, path: f.path, message: f.message, ...(f.line !== undefined ? { line: f.line } : {}),
         object: `${f.object.apiVersion} ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}`,
       }));
-      return { value, errors };
+      return { value, errors, duplicateKey: report.findings.some((f) => f.rule === 'yaml.duplicate-key') };
     }),
   };
 }

@@ -10,7 +10,12 @@ import { isBlank, metaOf, readMeta, splitDocuments } from './documents';
 import { judgeFile, PodsmithError, refText } from './podsmith';
 import { ServerJudge, ServerVerdict } from './server';
 
-export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'admission' | 'custom' | 'error';
+/**
+ * `duplicate-key`: the server's strict decoder refused a key written twice, where podsmith keeps the
+ * last value and warns (yaml.duplicate-key), as kubectl does: kubectl decodes the YAML itself and
+ * sends JSON, so a user's `kubectl apply` never shows the server a duplicate.
+ */
+export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'duplicate-key' | 'admission' | 'custom' | 'error';
 
 export interface Unit {
   file: string;
@@ -20,6 +25,8 @@ export interface Unit {
   /** Error-level findings podsmith gave this object (or the reason it could not read the file). */
   podsmith: PodsmithError[];
   podsmithRejects: boolean;
+  /** podsmith warned yaml.duplicate-key for this object. */
+  podsmithDuplicateKey?: boolean;
   outcome: Outcome;
   /** Where podsmith's reading and the text split disagree on which document is which. */
   note?: string;
@@ -47,7 +54,7 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pend
   const sameCount = ps.documents.length === read.length;
   const used = new Set<number>();
   read.forEach(({ d, meta }, k) => {
-    let mine: { value: unknown; errors: PodsmithError[] } | undefined;
+    let mine: { value: unknown; errors: PodsmithError[]; duplicateKey?: boolean } | undefined;
     let note: string | undefined;
     if (ps.unreadable) {
       mine = { value: undefined, errors: [{ rule: 'input', path: '', message: ps.unreadable, object: '' }] };
@@ -63,7 +70,7 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pend
       note = `podsmith read ${ps.documents.length} documents where the text has ${read.length}`;
     }
     const errors = mine?.errors ?? [];
-    const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(note ? { note } : {}) });
+    const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(mine?.duplicateKey ? { podsmithDuplicateKey: true } : {}), ...(note ? { note } : {}) });
     if (d.separatorError) {
       out.push({ unit: base('(separator)', errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${d.separatorError}` } });
       return;
@@ -103,10 +110,12 @@ async function serverVerdict(judge: ServerJudge, p: Pending): Promise<ServerVerd
   return judge.judge(p.text, v);
 }
 
-export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean): Outcome {
+export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsmithDuplicateKey = false): Outcome {
   switch (server.class) {
     case 'accepted': return podsmithRejects ? 'false-reject' : 'agree';
-    case 'rejected': return podsmithRejects ? 'agree' : 'false-accept';
+    case 'rejected':
+      if (podsmithRejects) return 'agree';
+      return podsmithDuplicateKey && /strict decoding error: [\s\S]*already set in map/.test(server.message ?? '') ? 'duplicate-key' : 'false-accept';
     default: return server.class;
   }
 }
@@ -122,7 +131,7 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
     while (next < pending.length) {
       const i = next++;
       const server = await serverVerdict(judge, pending[i]);
-      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects) };
+      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects, pending[i].unit.podsmithDuplicateKey) };
       if (++done % 200 === 0) opts.progress?.(done, pending.length);
     }
   };
@@ -159,6 +168,9 @@ export function formatCorpus(r: CorpusResult): string {
   for (const u of r.units.filter((x) => x.outcome === 'false-accept')) {
     lines.push(`    ${u.file}:${u.line} ${u.object}${u.note ? ` [${u.note}]` : ''}`, `      API server (${u.server.status ?? 'client'}): ${oneLine(u.server.message)}`);
   }
+  const dups = r.units.filter((x) => x.outcome === 'duplicate-key');
+  lines.push(`  duplicate keys (strict decoding refuses; podsmith keeps the last value and warns, as kubectl reads them): ${dups.length}`);
+  for (const u of dups) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   lines.push(`  admission-only refusals: ${f.admission}`);
   for (const u of r.units.filter((x) => x.outcome === 'admission')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   const kinds = new Map<string, number>();
