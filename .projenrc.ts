@@ -213,7 +213,7 @@ project.deps.addDependency('@kubernetes/client-node@^1.4.0', DependencyType.PEER
 project.package.addField('peerDependenciesMeta', { '@kubernetes/client-node': { optional: true } });
 project.package.addVersion('0.1.0');
 project.package.addField('repository', { type: 'git', url: 'https://github.com/podsmith/podsmith.git' });
-project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'schemas/*.json', 'cluster/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'schemas/**/*.json', 'cluster/', 'README.md', 'CHANGELOG.md', 'LICENSE']);
 const entry = (file: string) => ({ types: `./lib/${file}.d.ts`, default: `./lib/${file}.js` });
 project.package.addField('exports', {
   '.': entry('index'),

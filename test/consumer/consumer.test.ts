@@ -21,6 +21,9 @@ describe('the package', () => {
     tarball = p.tarball;
     expect(p.files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'lib/index.js', 'lib/index.d.ts', 'lib/validate/jest.js', 'lib/validate/cdk8s/index.js', 'lib/cli.js']));
     expect(p.files.some((f) => f.startsWith('schemas/v') && f.endsWith('.json'))).toBe(true);
+    // the definitions every release's index points into (loaded on demand)
+    const defs = fs.readdirSync(path.join(REPO, 'schemas', 'defs')).map((f) => `schemas/defs/${f}`);
+    expect(p.files).toEqual(expect.arrayContaining(defs));
     expect(p.files.filter((f) => /^(src|test|bench|scripts|\.ci|docs|examples)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const js = fs.readFileSync(path.join(REPO, 'lib', 'index.js'), 'utf8');
     expect(js).not.toContain('sourceMappingURL');
@@ -90,6 +93,10 @@ describe.each([
     const v = podsmith(dir, ['validate', s.out, '--strict']);
     expect(v.stdout).toMatch(/: 0 errors, 0 warnings/);
     expect(v.status).toBe(0);
+    // a release whose validators are not precompiled: its schemas come from the package's schemas/
+    const old = podsmith(dir, ['validate', s.out, '--k8s-version', '1.30']);
+    expect(old.stderr).toBe('');
+    expect(old.stdout).toMatch(/: 0 errors, /);
   });
 
   if (!pair.client) {
