@@ -378,21 +378,27 @@ export class Validation {
       // findings in object order, as if every rule had run when the object was read
       this.findings.sort((a, b) => a.index - b.index);
     }
-    const findings = this.findings.map((f) => f.finding);
-    const summary = { objects: this.checked.length, errors: 0, warnings: 0, infos: 0 };
-    for (const f of findings) {
-      if (f.suppressed) continue;
-      if (f.severity === 'error') summary.errors++;
-      else if (f.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
-    const report: Report = { findings, summary };
-    // For formatters that list every object (JUnit); not part of the JSON shape.
-    Object.defineProperty(report, 'objects', { value: this.checked, enumerable: false });
-    // Contract 1: exit 2 when any input could not be read; not part of the JSON shape either.
-    if (this.unreadable) Object.defineProperty(report, 'unreadable', { value: true, enumerable: false });
-    return report;
+    return assembleReport(this.findings.map((f) => f.finding), this.checked, this.unreadable);
   }
+}
+
+/**
+ * The report from its findings and checked objects: the summary counts what is not suppressed.
+ * `objects` (for formatters that list every object, JUnit) and `unreadable` (contract 1: exit 2)
+ * are attached but not part of the JSON shape.
+ */
+export function assembleReport(findings: Finding[], objects: Array<{ ref: ObjectRef; file?: string }>, unreadable: boolean): Report {
+  const summary = { objects: objects.length, errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  const report: Report = { findings, summary };
+  Object.defineProperty(report, 'objects', { value: objects, enumerable: false });
+  if (unreadable) Object.defineProperty(report, 'unreadable', { value: true, enumerable: false });
+  return report;
 }
 
 export function validateObjects(inputs: InputObject[], options: ValidateOptions = {}): Report {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { BundlePart, Validation } from './engine';
+import { assembleReport, BundlePart, Validation } from './engine';
 import { expandPaths, InputProblem, loadFile } from './load';
 import { Finding, Report, ValidateOptions } from './types';
 
@@ -94,20 +94,7 @@ export async function validateParallel(units: Unit[], n: number, options: Valida
     w.on('exit', (code) => { if (!reports[i]) reject(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
   })));
   await Promise.all(workers.map((w) => w.terminate()));
-  const findings = reports.flatMap((r) => r.findings);
-  const summary = { objects: 0, errors: 0, warnings: 0, infos: 0 };
-  const objects = reports.flatMap((r) => r.objects);
-  summary.objects = objects.length;
-  for (const f of findings) {
-    if (f.suppressed) continue;
-    if (f.severity === 'error') summary.errors++;
-    else if (f.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
-  const report: Report = { findings, summary };
-  Object.defineProperty(report, 'objects', { value: objects, enumerable: false });
-  if (reports.some((r) => r.unreadable)) Object.defineProperty(report, 'unreadable', { value: true, enumerable: false });
-  return report;
+  return assembleReport(reports.flatMap((r) => r.findings), reports.flatMap((r) => r.objects), reports.some((r) => r.unreadable));
 }
 
 /** The worker: its group of units, one Validation, the bundle exchange, its report. */

@@ -7,6 +7,7 @@
  * server reads the text as kubectl does; podsmith must read the same text the same way.
  */
 import fc from 'fast-check';
+import { rng } from '../yaml/generate';
 
 export interface YamlStyle {
   /** Collections at this depth and deeper are written in flow style (`{a: 1}`, `[x, y]`); 99 = never. */
@@ -61,16 +62,6 @@ const UNSAFE_ANYWHERE = /^[-?:,[\]{}#&*!|>'"%@`\s]|\s$|: |\s#|[\n\r\t\u0000-\u00
 const UNSAFE_IN_FLOW = /[,[\]{}:#]/;
 const MODE_KEYS = new Set(['defaultMode', 'mode']);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const canonical = (v: unknown): string => JSON.stringify(v);
