@@ -83,27 +83,7 @@ export class ApiServer {
 
   /** Server-side dry-run create with fieldValidation=Strict. */
   async dryRunCreate(object: any, namespace = 'default'): Promise<ApiVerdict> {
-    const key = `${object?.apiVersion}/${object?.kind}`;
-    const r = RESOURCES[key] ?? resourceFromSchemas(key);
-    if (!r) throw new Error(`dryRunCreate: no resource mapping for ${key}`);
-    const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
-    const { status, body } = await this.request('POST', url, JSON.stringify(object));
-    if (status >= 200 && status < 300) return { accepted: true, status, fields: [] };
-    let parsed: any;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      parsed = { message: body };
-    }
-    if (status >= 500 || status === 401 || status === 403 || status === 404) {
-      throw new Error(`API server answered ${status} for ${key}: ${parsed.message ?? body}`);
-    }
-    return {
-      accepted: false,
-      status,
-      message: parsed.message,
-      fields: (parsed.details?.causes ?? []).map((c: any) => c.field).filter(Boolean),
-    };
+    return this.dryRun(object, namespace, JSON.stringify(object), 'application/json', 'dryRunCreate');
   }
 
   /**
@@ -111,22 +91,26 @@ export class ApiServer {
    * server decodes it as kubectl does), with strict field validation. The object picks the URL.
    */
   async dryRunCreateYaml(text: string, object: any, namespace = 'default'): Promise<ApiVerdict> {
+    return this.dryRun(object, namespace, text, 'application/yaml', 'dryRunCreateYaml');
+  }
+
+  private async dryRun(object: any, namespace: string, body: string, contentType: string, caller: string): Promise<ApiVerdict> {
     const key = `${object?.apiVersion}/${object?.kind}`;
-    const r = RESOURCES[key];
-    if (!r) throw new Error(`dryRunCreateYaml: no resource mapping for ${key}`);
+    const r = RESOURCES[key] ?? resourceFromSchemas(key);
+    if (!r) throw new Error(`${caller}: no resource mapping for ${key}`);
     const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
-    const { status, body } = await this.request('POST', url, text, 'application/yaml');
-    if (status >= 200 && status < 300) return { accepted: true, status, fields: [] };
+    const res = await this.request('POST', url, body, contentType);
+    if (res.status >= 200 && res.status < 300) return { accepted: true, status: res.status, fields: [] };
     let parsed: any;
     try {
-      parsed = JSON.parse(body);
+      parsed = JSON.parse(res.body);
     } catch {
-      parsed = { message: body };
+      parsed = { message: res.body };
     }
-    if (status >= 500 || status === 401 || status === 403 || status === 404) {
-      throw new Error(`API server answered ${status} for ${key}: ${parsed.message ?? body}`);
+    if (res.status >= 500 || res.status === 401 || res.status === 403 || res.status === 404) {
+      throw new Error(`API server answered ${res.status} for ${key}: ${parsed.message ?? res.body}`);
     }
-    return { accepted: false, status, message: parsed.message, fields: (parsed.details?.causes ?? []).map((c: any) => c.field).filter(Boolean) };
+    return { accepted: false, status: res.status, message: parsed.message, fields: (parsed.details?.causes ?? []).map((c: any) => c.field).filter(Boolean) };
   }
 
   /** GET a path; for readiness checks. */
