@@ -13,7 +13,18 @@ build_lock() {
   mkdir -p "$CACHE"
   exec 9>>"$CACHE/.build.lock"
   if ! flock -n 9; then
-    echo "$tag: another build holds $CACHE/.build.lock ($(cat "$CACHE/.build.owner" 2>/dev/null || echo 'owner unknown')); waiting, its progress follows" >&2
+    # the holder writes its owner line just after it takes the lock: give it a moment, and trust
+    # only a line whose process is alive (an old one stays behind after its build)
+    local owner='' pid i
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+      owner="$(cat "$CACHE/.build.owner" 2>/dev/null || true)"
+      pid="$(sed -n 's/^pid \([0-9]*\),.*/\1/p' <<<"$owner")"
+      [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && break
+      owner=''
+      flock -n 9 && break
+      sleep 0.2
+    done
+    echo "$tag: another build holds $CACHE/.build.lock (${owner:-owner unknown}); waiting, its progress follows" >&2
     local shown=0 n got=1
     relay() {
       n="$(wc -l <"$CACHE/.build.progress" 2>/dev/null || echo 0)"

@@ -1,6 +1,7 @@
 /**
  * Serialises up() and down() between processes (e.g. jest workers that each call ensureUp): a
- * lock directory holding the owner's PID; a lock whose owner is gone is taken over.
+ * lock directory holding the owner's PID (renamed into place whole); a lock whose owner is gone is
+ * taken over.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,12 +14,18 @@ export async function withLock<T>(lock: string, log: (line: string) => void, fn:
   const deadline = Date.now() + 15 * 60_000;
   let announced = false;
   for (;;) {
+    // the lock appears with its owner's PID already in it (a directory renamed into place), so a
+    // waiter never reads a lock without an owner
+    const staged = `${lock}.${process.pid}`;
+    fs.rmSync(staged, { recursive: true, force: true });
+    fs.mkdirSync(staged);
+    fs.writeFileSync(path.join(staged, 'pid'), String(process.pid));
     try {
-      fs.mkdirSync(lock);
-      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      fs.renameSync(staged, lock);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      fs.rmSync(staged, { recursive: true, force: true });
+      if (!['EEXIST', 'ENOTEMPTY'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
       const owner = Number(readIf(path.join(lock, 'pid')) ?? NaN);
       if (Number.isInteger(owner) && owner > 0 && !pidAlive(owner)) {
         fs.rmSync(lock, { recursive: true, force: true });
