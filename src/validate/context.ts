@@ -199,3 +199,8 @@ export function selectorMatches(selector: any, labels: Record<string, string>): 
   }
   return true;
 }
+
+/** A whole number (JSON numbers the API server decodes into an int field). */
+export function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}

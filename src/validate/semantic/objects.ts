@@ -2,11 +2,11 @@
  * API-server semantics of the objects around Pods: metadata of every object, the workload
  * controllers (apps, batch), Service, PodDisruptionBudget and PriorityClass.
  */
-import { arr, Ctx, isObj, selectorMatches } from '../context';
+import { arr, Ctx, isInt, isObj, selectorMatches } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
-import { checkLabelSelector } from './pod';
+import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -56,10 +56,6 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   RoleBinding: notHere,
   ClusterRoleBinding: notHere,
 };
-
-function isInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
-}
 
 /**
  * Kinds that are requests, never stored: the API server answers them without a name (kubectl

@@ -4,14 +4,14 @@
  * server defaults (protocol, imagePullPolicy, ...) are only checked when set.
  */
 import { Quantity } from '../../quantity';
-import { arr, containersOf, ContainerRef, Ctx, isObj, PodRef } from '../context';
+import { arr, containersOf, ContainerRef, Ctx, isInt, isObj, PodRef } from '../context';
 import { field } from '../field';
-import {
-  cIdentifier, configKey, divisorProblem, dns1123Label, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, httpHeaderName, ipAddress, isUserOrGroupId, localPath,
-  POD_FIELD_LABELS, portName, portNumber, qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace, VOLUME_FIELD_PATHS,
-} from '../names';
+import { cIdentifier, dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
+import { quantityOf } from './quantities';
+import { checkAffinity, checkTolerations, checkTopologySpread } from './scheduling';
+import { checkEnvSource, checkId, checkVolumeSource } from './sources';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -89,7 +89,6 @@ const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'Non
 const TMP = ['FallbackToLogsOnError', 'File'];
 const RESTART = ['Always', 'Never', 'OnFailure'];
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
-const TOLERATION_EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
 const VOLUME_SOURCES = [
   'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
   'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
@@ -97,10 +96,6 @@ const VOLUME_SOURCES = [
   'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
 ];
 const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
-
-function isInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
-}
 
 export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly string[]): void {
   const spec = pod.spec;
@@ -421,106 +416,6 @@ function checkSleep(ctx: Ctx, sleep: any, graceRaw: unknown, p: string): void {
   }
 }
 
-const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
-
-/**
- * What the API server checks inside the common volume sources (found by
- * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them,
- * including its downwardAPI quirk of naming `downwardAPI.path` without the item index).
- */
-function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
-  const r = (path: string, m: string) => ctx.report('volumes.invalid', path, m);
-  const mode = (m: unknown, path: string) => {
-    if (isInt(m)) for (const msg of fileMode(m)) r(path, field.invalid(m, msg));
-  };
-  const relPath = (t: unknown, path: string) => {
-    if (typeof t !== 'string' || t === '') { r(path, field.required()); return; }
-    for (const msg of localPath(t)) r(path, field.invalid(t, msg));
-  };
-  const keyToPath = (items: unknown, base: string) => arr(items).forEach((it, i) => {
-    if (!isObj(it)) return;
-    if (typeof it.key !== 'string' || it.key === '') r(`${base}.items[${i}].key`, field.required());
-    relPath(it.path, `${base}.items[${i}].path`);
-    mode(it.mode, `${base}.items[${i}].mode`);
-  });
-  if (isObj(v.configMap)) {
-    if (typeof v.configMap.name !== 'string' || v.configMap.name === '') r(`${p}.configMap.name`, field.required());
-    mode(v.configMap.defaultMode, `${p}.configMap.defaultMode`);
-    keyToPath(v.configMap.items, `${p}.configMap`);
-  }
-  if (isObj(v.secret)) {
-    if (typeof v.secret.secretName !== 'string' || v.secret.secretName === '') r(`${p}.secret.secretName`, field.required());
-    mode(v.secret.defaultMode, `${p}.secret.defaultMode`);
-    keyToPath(v.secret.items, `${p}.secret`);
-  }
-  if (isObj(v.downwardAPI)) {
-    mode(v.downwardAPI.defaultMode, `${p}.downwardAPI.defaultMode`);
-    arr(v.downwardAPI.items).forEach((it) => {
-      if (!isObj(it)) return;
-      relPath(it.path, `${p}.downwardAPI.path`);
-      mode(it.mode, `${p}.downwardAPI.mode`);
-      const fp = it.fieldRef?.fieldPath;
-      if (typeof fp === 'string') {
-        const base = fp.replace(/\[.*\]$/, '');
-        const subscripted = base !== fp;
-        if (!POD_FIELD_LABELS.has(base)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
-        else if (!VOLUME_FIELD_PATHS.includes(base) || (subscripted && base !== 'metadata.labels' && base !== 'metadata.annotations')) {
-          r(`${p}.downwardAPI.fieldRef.fieldPath`, field.notSupported(fp, VOLUME_FIELD_PATHS));
-        }
-      }
-    });
-  }
-  if (isObj(v.persistentVolumeClaim) && (typeof v.persistentVolumeClaim.claimName !== 'string' || v.persistentVolumeClaim.claimName === '')) {
-    r(`${p}.persistentVolumeClaim.claimName`, field.required());
-  }
-  if (isObj(v.emptyDir) && v.emptyDir.sizeLimit != null) {
-    const q = quantityOf(v.emptyDir.sizeLimit);
-    if (q && q.isNegative()) r(`${p}.emptyDir.sizeLimit`, field.forbidden('SizeLimit field must be a valid resource quantity'));
-  }
-  if (isObj(v.hostPath)) {
-    if (typeof v.hostPath.path !== 'string' || v.hostPath.path === '') r(`${p}.hostPath.path`, field.required());
-    if (v.hostPath.type != null && !HOST_PATH_TYPES.includes(v.hostPath.type)) r(`${p}.hostPath.type`, field.notSupported(v.hostPath.type, HOST_PATH_TYPES));
-  }
-}
-
-/**
- * An env var's valueFrom source as the API server checks it (found by
- * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them).
- */
-function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
-  const r = (path: string, m: string) => ctx.report('env.invalid', path, m);
-  for (const k of ['configMapKeyRef', 'secretKeyRef'] as const) {
-    const ref = vf[k];
-    if (!isObj(ref)) continue;
-    if (typeof ref.name === 'string') for (const m of dns1123Subdomain(ref.name)) r(`${p}.${k}.name`, field.invalid(ref.name, m));
-    if (typeof ref.key !== 'string' || ref.key === '') r(`${p}.${k}.key`, field.required());
-    else for (const m of configKey(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
-  }
-  const fp = vf.fieldRef?.fieldPath;
-  if (typeof fp === 'string') {
-    const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fp);
-    if (sub) {
-      const key = sub[1] === 'annotations' ? sub[2].toLowerCase() : sub[2];
-      for (const m of qualifiedName(key)) r(`${p}.fieldRef`, field.invalid(key, m));
-    } else if (!POD_FIELD_LABELS.has(fp)) r(`${p}.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
-    else if (!ENV_FIELD_PATHS.includes(fp)) r(`${p}.fieldRef.fieldPath`, field.notSupported(fp, ENV_FIELD_PATHS));
-  }
-  const rf = vf.resourceFieldRef;
-  if (isObj(rf) && typeof rf.resource === 'string') {
-    if (!ENV_RESOURCES.includes(rf.resource)) r(`${p}.resourceFieldRef.resource`, field.notSupported(rf.resource, ENV_RESOURCES));
-    else if (rf.divisor != null) {
-      const d = quantityOf(rf.divisor);
-      const problem = d && !d.isZero() ? divisorProblem(rf.resource, d.toString()) : undefined;
-      if (problem) r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, problem));
-    }
-  }
-}
-
-/** A user or group ID: the API server takes 0 to 2^31-1. */
-function checkId(ctx: Ctx, v: unknown, p: string): void {
-  if (isInt(v) && !isUserOrGroupId(v)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
-}
-
 function checkHandler(ctx: Ctx, h: any, p: string): void {
   const r = ctx.report;
   const present = HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
@@ -553,19 +448,6 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
 }
 
 const ZERO = Quantity.parse('0');
-const quantityCache = new Map<string | number, Quantity | null>();
-
-/** Quantity.tryParse with a bounded cache: manifests repeat the same few values. */
-export function quantityOf(raw: unknown): Quantity | undefined {
-  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
-  const hit = quantityCache.get(raw);
-  if (hit !== undefined) return hit ?? undefined;
-  const q = Quantity.tryParse(raw);
-  if (quantityCache.size > 10_000) quantityCache.clear();
-  quantityCache.set(raw, q ?? null);
-  return q;
-}
-
 function resourceList(ctx: Ctx, list: any, path: string): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (!isObj(list)) return out;
@@ -613,135 +495,6 @@ export function checkResources(ctx: Ctx, res: any, path: string): void {
     }
   }
   if (huge && !cpuOrMem) ctx.report('resources.hugepages', path, field.forbidden('HugePages require cpu or memory'), 'add a cpu or memory request');
-}
-
-function checkLabelSelector(ctx: Ctx, rule: string, sel: any, path: string): void {
-  if (!isObj(sel)) return;
-  if (isObj(sel.matchLabels)) {
-    for (const [k, v] of Object.entries(sel.matchLabels)) {
-      for (const m of qualifiedName(k)) ctx.report(rule, `${path}.matchLabels`, field.invalid(k, m));
-      if (typeof v === 'string') for (const m of labelValue(v)) ctx.report(rule, key(`${path}.matchLabels`, k), field.invalid(v, m));
-    }
-  }
-  arr(sel.matchExpressions).forEach((e, i) => {
-    if (!isObj(e)) return;
-    const p = `${path}.matchExpressions[${i}]`;
-    const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-    if (!ops.includes(e.operator)) ctx.report(rule, `${p}.operator`, field.notSupported(e.operator, ops));
-    else if ((e.operator === 'In' || e.operator === 'NotIn') && arr(e.values).length === 0) ctx.report(rule, `${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
-    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && arr(e.values).length > 0) ctx.report(rule, `${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
-    if (typeof e.key === 'string') for (const m of qualifiedName(e.key)) ctx.report(rule, `${p}.key`, field.invalid(e.key, m));
-  });
-}
-export { checkLabelSelector };
-
-function checkTolerations(ctx: Ctx, tolerations: any, path: string): void {
-  arr(tolerations).forEach((t, i) => {
-    if (!isObj(t)) return;
-    const p = `${path}[${i}]`;
-    const r = (f: string, m: string) => ctx.report('tolerations.invalid', f, m);
-    if (typeof t.key === 'string' && t.key !== '') for (const m of qualifiedName(t.key)) r(`${p}.key`, field.invalid(t.key, m));
-    if ((t.key === undefined || t.key === '') && t.operator !== 'Exists') {
-      r(`${p}.operator`, field.invalid(t.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
-    }
-    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
-      r(`${p}.effect`, field.invalid(t.effect ?? '', 'effect must be \'NoExecute\' when `tolerationSeconds` is set'));
-    }
-    if (t.operator === undefined || t.operator === 'Equal' || t.operator === '') {
-      if (typeof t.value === 'string') for (const m of labelValue(t.value)) r(`${p}.value`, field.invalid(t.value, m));
-    } else if (t.operator === 'Exists') {
-      if (typeof t.value === 'string' && t.value !== '') r(`${p}.operator`, field.invalid(t.value, "value must be empty when `operator` is 'Exists'"));
-    } else {
-      r(`${p}.operator`, field.notSupported(t.operator, ['Equal', 'Exists']));
-    }
-    if (t.effect !== undefined && t.effect !== '' && !TOLERATION_EFFECTS.includes(t.effect)) r(`${p}.effect`, field.notSupported(t.effect, TOLERATION_EFFECTS));
-  });
-}
-
-function checkNodeSelectorTerm(ctx: Ctx, term: any, path: string): void {
-  if (!isObj(term)) return;
-  const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
-  arr(term.matchExpressions).forEach((e, i) => {
-    if (!isObj(e)) return;
-    const p = `${path}.matchExpressions[${i}]`;
-    const r = (f: string, m: string) => ctx.report('affinity.invalid', f, m);
-    const vals = arr(e.values);
-    if (!ops.includes(e.operator)) r(`${p}.operator`, field.notSupported(e.operator, ops));
-    else if ((e.operator === 'In' || e.operator === 'NotIn') && vals.length === 0) r(`${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
-    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && vals.length > 0) r(`${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
-    else if (e.operator === 'Gt' || e.operator === 'Lt') {
-      if (vals.length !== 1) r(`${p}.values`, field.required('must be specified single value when `operator` is \'Lt\' or \'Gt\''));
-      else if (!/^-?\d+$/.test(String(vals[0]))) r(`${p}.values[0]`, field.invalid(vals[0], 'must be an integer'));
-    }
-    if (typeof e.key === 'string') for (const m of qualifiedName(e.key)) r(`${p}.key`, field.invalid(e.key, m));
-  });
-}
-
-function checkPodAffinityTerm(ctx: Ctx, term: any, path: string): void {
-  if (!isObj(term)) return;
-  if (typeof term.topologyKey !== 'string' || term.topologyKey === '') ctx.report('affinity.invalid', `${path}.topologyKey`, field.required('can not be empty'));
-  else for (const m of qualifiedName(term.topologyKey)) ctx.report('affinity.invalid', `${path}.topologyKey`, field.invalid(term.topologyKey, m));
-  checkLabelSelector(ctx, 'affinity.invalid', term.labelSelector, `${path}.labelSelector`);
-}
-
-function checkWeight(ctx: Ctx, w: any, path: string): void {
-  if (!isInt(w) || w < 1 || w > 100) ctx.report('affinity.invalid', `${path}.weight`, field.invalid(w ?? 0, 'must be in the range 1-100'));
-}
-
-function checkAffinity(ctx: Ctx, aff: any, path: string): void {
-  if (!isObj(aff)) return;
-  const na = aff.nodeAffinity;
-  if (isObj(na)) {
-    const req = na.requiredDuringSchedulingIgnoredDuringExecution;
-    if (isObj(req)) {
-      const terms = arr(req.nodeSelectorTerms);
-      const p = `${path}.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
-      if (terms.length === 0) ctx.report('affinity.invalid', p, field.required('must have at least one node selector term'));
-      terms.forEach((t, i) => checkNodeSelectorTerm(ctx, t, `${p}[${i}]`));
-    }
-    arr(na.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
-      const p = `${path}.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
-      if (!isObj(t)) return;
-      checkWeight(ctx, t.weight, p);
-      checkNodeSelectorTerm(ctx, t.preference, `${p}.preference`);
-    });
-  }
-  for (const kind of ['podAffinity', 'podAntiAffinity'] as const) {
-    const pa = aff[kind];
-    if (!isObj(pa)) continue;
-    arr(pa.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) =>
-      checkPodAffinityTerm(ctx, t, `${path}.${kind}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`));
-    arr(pa.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
-      const p = `${path}.${kind}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
-      if (!isObj(t)) return;
-      checkWeight(ctx, t.weight, p);
-      checkPodAffinityTerm(ctx, t.podAffinityTerm, `${p}.podAffinityTerm`);
-    });
-  }
-}
-
-function checkTopologySpread(ctx: Ctx, constraints: any, path: string): void {
-  const list = arr(constraints);
-  const r = (p: string, m: string) => ctx.report('scheduling.topology-spread-invalid', p, m);
-  const actions = ['DoNotSchedule', 'ScheduleAnyway'];
-  const policies = ['Honor', 'Ignore'];
-  list.forEach((c, i) => {
-    if (!isObj(c)) return;
-    const p = `${path}[${i}]`;
-    if (isInt(c.maxSkew) && c.maxSkew <= 0) r(`${p}.maxSkew`, field.invalid(c.maxSkew, 'must be greater than zero'));
-    if (c.topologyKey === '') r(`${p}.topologyKey`, field.required('can not be empty'));
-    if (typeof c.whenUnsatisfiable === 'string' && !actions.includes(c.whenUnsatisfiable)) r(`${p}.whenUnsatisfiable`, field.notSupported(c.whenUnsatisfiable, actions));
-    const repeat = list.slice(i + 1).some((o) => isObj(o) && o.topologyKey === c.topologyKey && o.whenUnsatisfiable === c.whenUnsatisfiable);
-    if (repeat) r(`${p}.{topologyKey, whenUnsatisfiable}`, field.duplicate(`{${c.topologyKey}, ${c.whenUnsatisfiable}}`));
-    if (c.minDomains != null) {
-      if (isInt(c.minDomains) && c.minDomains <= 0) r(`${p}.minDomains`, field.invalid(c.minDomains, 'must be greater than zero'));
-      if (c.whenUnsatisfiable !== 'DoNotSchedule') r(`${p}.minDomains`, field.invalid(c.minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${c.whenUnsatisfiable}`));
-    }
-    for (const f of ['nodeAffinityPolicy', 'nodeTaintsPolicy']) {
-      if (typeof c[f] === 'string' && !policies.includes(c[f])) r(`${p}.${f}`, field.notSupported(c[f], policies));
-    }
-    checkLabelSelector(ctx, 'scheduling.topology-spread-invalid', c.labelSelector, `${p}.labelSelector`);
-  });
 }
 
 const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];

@@ -7,7 +7,7 @@ import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
-import { checkLabelSelector } from './pod';
+import { checkLabelSelector } from './scheduling';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });

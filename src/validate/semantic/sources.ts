@@ -1,0 +1,105 @@
+/** Volume sources, env var sources and user/group IDs of a Pod spec as the API server validates them. */
+import { arr, Ctx, isInt, isObj } from '../context';
+import { field } from '../field';
+import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
+import { quantityOf } from './quantities';
+
+const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
+
+/**
+ * What the API server checks inside the common volume sources (found by
+ * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them,
+ * including its downwardAPI quirk of naming `downwardAPI.path` without the item index).
+ */
+export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
+  const r = (path: string, m: string) => ctx.report('volumes.invalid', path, m);
+  const mode = (m: unknown, path: string) => {
+    if (isInt(m)) for (const msg of fileMode(m)) r(path, field.invalid(m, msg));
+  };
+  const relPath = (t: unknown, path: string) => {
+    if (typeof t !== 'string' || t === '') { r(path, field.required()); return; }
+    for (const msg of localPath(t)) r(path, field.invalid(t, msg));
+  };
+  const keyToPath = (items: unknown, base: string) => arr(items).forEach((it, i) => {
+    if (!isObj(it)) return;
+    if (typeof it.key !== 'string' || it.key === '') r(`${base}.items[${i}].key`, field.required());
+    relPath(it.path, `${base}.items[${i}].path`);
+    mode(it.mode, `${base}.items[${i}].mode`);
+  });
+  if (isObj(v.configMap)) {
+    if (typeof v.configMap.name !== 'string' || v.configMap.name === '') r(`${p}.configMap.name`, field.required());
+    mode(v.configMap.defaultMode, `${p}.configMap.defaultMode`);
+    keyToPath(v.configMap.items, `${p}.configMap`);
+  }
+  if (isObj(v.secret)) {
+    if (typeof v.secret.secretName !== 'string' || v.secret.secretName === '') r(`${p}.secret.secretName`, field.required());
+    mode(v.secret.defaultMode, `${p}.secret.defaultMode`);
+    keyToPath(v.secret.items, `${p}.secret`);
+  }
+  if (isObj(v.downwardAPI)) {
+    mode(v.downwardAPI.defaultMode, `${p}.downwardAPI.defaultMode`);
+    arr(v.downwardAPI.items).forEach((it) => {
+      if (!isObj(it)) return;
+      relPath(it.path, `${p}.downwardAPI.path`);
+      mode(it.mode, `${p}.downwardAPI.mode`);
+      const fp = it.fieldRef?.fieldPath;
+      if (typeof fp === 'string') {
+        const base = fp.replace(/\[.*\]$/, '');
+        const subscripted = base !== fp;
+        if (!POD_FIELD_LABELS.has(base)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
+        else if (!VOLUME_FIELD_PATHS.includes(base) || (subscripted && base !== 'metadata.labels' && base !== 'metadata.annotations')) {
+          r(`${p}.downwardAPI.fieldRef.fieldPath`, field.notSupported(fp, VOLUME_FIELD_PATHS));
+        }
+      }
+    });
+  }
+  if (isObj(v.persistentVolumeClaim) && (typeof v.persistentVolumeClaim.claimName !== 'string' || v.persistentVolumeClaim.claimName === '')) {
+    r(`${p}.persistentVolumeClaim.claimName`, field.required());
+  }
+  if (isObj(v.emptyDir) && v.emptyDir.sizeLimit != null) {
+    const q = quantityOf(v.emptyDir.sizeLimit);
+    if (q && q.isNegative()) r(`${p}.emptyDir.sizeLimit`, field.forbidden('SizeLimit field must be a valid resource quantity'));
+  }
+  if (isObj(v.hostPath)) {
+    if (typeof v.hostPath.path !== 'string' || v.hostPath.path === '') r(`${p}.hostPath.path`, field.required());
+    if (v.hostPath.type != null && !HOST_PATH_TYPES.includes(v.hostPath.type)) r(`${p}.hostPath.type`, field.notSupported(v.hostPath.type, HOST_PATH_TYPES));
+  }
+}
+
+/**
+ * An env var's valueFrom source as the API server checks it (found by
+ * test/e2e/constructs-apiserver.test.ts; paths and messages as the API server gives them).
+ */
+export function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
+  const r = (path: string, m: string) => ctx.report('env.invalid', path, m);
+  for (const k of ['configMapKeyRef', 'secretKeyRef'] as const) {
+    const ref = vf[k];
+    if (!isObj(ref)) continue;
+    if (typeof ref.name === 'string') for (const m of dns1123Subdomain(ref.name)) r(`${p}.${k}.name`, field.invalid(ref.name, m));
+    if (typeof ref.key !== 'string' || ref.key === '') r(`${p}.${k}.key`, field.required());
+    else for (const m of configKey(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
+  }
+  const fp = vf.fieldRef?.fieldPath;
+  if (typeof fp === 'string') {
+    const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fp);
+    if (sub) {
+      const key = sub[1] === 'annotations' ? sub[2].toLowerCase() : sub[2];
+      for (const m of qualifiedName(key)) r(`${p}.fieldRef`, field.invalid(key, m));
+    } else if (!POD_FIELD_LABELS.has(fp)) r(`${p}.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
+    else if (!ENV_FIELD_PATHS.includes(fp)) r(`${p}.fieldRef.fieldPath`, field.notSupported(fp, ENV_FIELD_PATHS));
+  }
+  const rf = vf.resourceFieldRef;
+  if (isObj(rf) && typeof rf.resource === 'string') {
+    if (!ENV_RESOURCES.includes(rf.resource)) r(`${p}.resourceFieldRef.resource`, field.notSupported(rf.resource, ENV_RESOURCES));
+    else if (rf.divisor != null) {
+      const d = quantityOf(rf.divisor);
+      const problem = d && !d.isZero() ? divisorProblem(rf.resource, d.toString()) : undefined;
+      if (problem) r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, problem));
+    }
+  }
+}
+
+/** A user or group ID: the API server takes 0 to 2^31-1. */
+export function checkId(ctx: Ctx, v: unknown, p: string): void {
+  if (isInt(v) && !isUserOrGroupId(v)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
+}
