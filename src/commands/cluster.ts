@@ -1,5 +1,5 @@
 /**
- * `podsmith cluster up|down|status|kubeconfig`: the local single-node cluster
+ * `podsmith cluster up|down|status|kubeconfig|load|node`: the local cluster
  * (src/cluster/local/). Results go to stdout, progress to stderr.
  *
  *   up          build what is missing, start the cluster, wait until ready; prints the kubeconfig path
@@ -8,18 +8,29 @@
  *   kubeconfig  prints the admin kubeconfig path (mode 0600); exit 1 when there is none
  */
 import * as fs from 'node:fs';
-import { LocalCluster } from '../cluster/local';
+import { LocalCluster, NodeTaint } from '../cluster/local';
+import { parseNodeLabel, parseNodeTaint } from '../cluster/local/node-setup';
 import { UsageError } from '../errors';
 import { parseCommandArgs } from './args';
 
-const HELP = `Usage: podsmith cluster <up|down|status|kubeconfig|load ARCHIVE…> [--json]
+const HELP = `Usage: podsmith cluster <up|down|status|kubeconfig|load ARCHIVE…|node stop|start|partition NAME> [--json]
 
-The local single-node Kubernetes cluster (Linux, root): etcd, kube-apiserver,
+The local Kubernetes cluster (Linux, root): etcd, kube-apiserver,
 kube-controller-manager, kube-scheduler, kubelet, kube-proxy, CoreDNS, containerd
-and runc, all inside their own network namespace.
+and runc, all inside their own network namespaces; one node by default.
 
   up          build what is missing (cluster/prepare.sh), start, wait until ready;
               prints the kubeconfig path on stdout
+    --nodes N             1-8 nodes (default: as many as the running cluster has, else 1);
+                          node 0 is named like the cluster, the others <name>-n2, <name>-n3…;
+                          with 2 or more nodes a lost node is noticed in 10 s and its Pods
+                          are evicted 10 s later (upstream: 50 s and 300 s)
+    --node-label NODE:KEY=VALUE              a label on a node (repeatable)
+    --node-taint NODE:KEY[=VALUE]:EFFECT     a taint on a node (repeatable)
+  node stop NAME       the node fails: its kubelet, kube-proxy, containerd and
+                       containers are killed at once (as a machine losing power)
+  node partition NAME  the node leaves the network; its processes keep running
+  node start NAME      brings a stopped or partitioned node back; waits until Ready
   down        stop every process, unmount, remove the namespace, cgroups and state
   status      what runs (PIDs, log files); exit 0 running, 3 not running
   kubeconfig  print the admin kubeconfig path
@@ -36,15 +47,33 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('cluster', argv, {
     help: { type: 'boolean', short: 'h' },
     json: { type: 'boolean' },
+    nodes: { type: 'string' },
+    'node-label': { type: 'string', multiple: true },
+    'node-taint': { type: 'string', multiple: true },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length === 0 || (positionals.length !== 1 && positionals[0] !== 'load')) {
-    throw new UsageError(`expected one of up, down, status, kubeconfig, load ARCHIVE… (see 'podsmith cluster --help')`);
+  if (positionals.length === 0 || (positionals.length !== 1 && positionals[0] !== 'load' && positionals[0] !== 'node')) {
+    throw new UsageError(`expected one of up, down, status, kubeconfig, load ARCHIVE…, node stop|start|partition NAME (see 'podsmith cluster --help')`);
   }
-  const cluster = new LocalCluster();
+  if ((values.nodes !== undefined || values['node-label'] || values['node-taint']) && positionals[0] !== 'up') {
+    throw new UsageError(`--nodes, --node-label and --node-taint go with 'cluster up'`);
+  }
+  let nodes: number | undefined;
+  if (values.nodes !== undefined) {
+    nodes = Number(values.nodes);
+    if (!/^[1-8]$/.test(String(values.nodes))) throw new UsageError(`--nodes ${String(values.nodes)}: give a whole number from 1 to 8`);
+  }
+  const setup = { labels: {} as Record<string, Record<string, string>>, taints: {} as Record<string, NodeTaint[]> };
+  try {
+    for (const l of (values['node-label'] as string[] | undefined) ?? []) parseNodeLabel(l, setup);
+    for (const t of (values['node-taint'] as string[] | undefined) ?? []) parseNodeTaint(t, setup);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const cluster = new LocalCluster({ nodes });
   switch (positionals[0]) {
     case 'up': {
       const a = cluster.available();
@@ -52,7 +81,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(`podsmith cluster up: ${a.reason}\n`);
         return 2;
       }
-      const t = await cluster.up();
+      const t = await cluster.up({ nodeSetup: setup });
       if (values.json) process.stdout.write(`${JSON.stringify({ kubeconfig: cluster.kubeconfigPath, context: cluster.contextName, server: cluster.apiServerUrl, timings: t })}\n`);
       else process.stdout.write(`${cluster.kubeconfigPath}\n`);
       return 0;
@@ -82,6 +111,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const c of st.components) {
           process.stdout.write(`  ${c.name.padEnd(24)} ${c.running ? `running  pid ${String(c.pid).padEnd(8)}` : 'stopped            '} log ${c.log}\n`);
         }
+        process.stdout.write(`nodes:\n`);
+        for (const n of st.nodes) {
+          process.stdout.write(`  ${n.name.padEnd(24)} ${n.ip.padEnd(15)} pods ${n.podSubnet.padEnd(15)} ${n.running ? 'running' : 'stopped'}${n.linked ? '' : ', partitioned'}\n`);
+        }
       }
       return st.running ? 0 : 3;
     }
@@ -90,6 +123,22 @@ export async function run(argv: string[]): Promise<number> {
       const names = await cluster.load(positionals.slice(1));
       if (values.json) process.stdout.write(`${JSON.stringify({ images: names })}\n`);
       else process.stdout.write(names.map((n) => `${n}\n`).join(''));
+      return 0;
+    }
+    case 'node': {
+      const [, verb, name, ...rest] = positionals;
+      if (!['stop', 'start', 'partition'].includes(verb ?? '') || !name || rest.length) {
+        throw new UsageError(`cluster node: expected 'node stop|start|partition NAME' (see 'podsmith cluster --help')`);
+      }
+      if (!cluster.status().running && verb !== 'start') {
+        process.stderr.write(`podsmith cluster node ${verb}: cluster '${cluster.contextName}' is not fully running (see podsmith cluster status)\n`);
+        return 1;
+      }
+      if (verb === 'stop') await cluster.nodeStop(name);
+      else if (verb === 'partition') await cluster.nodePartition(name);
+      else await cluster.nodeStart(name);
+      if (values.json) process.stdout.write(`${JSON.stringify({ node: name, [verb]: true })}\n`);
+      else process.stdout.write(`${name}: ${verb === 'start' ? 'Ready' : verb === 'stop' ? 'stopped' : 'partitioned'}\n`);
       return 0;
     }
     case 'kubeconfig': {

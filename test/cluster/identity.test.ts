@@ -13,10 +13,13 @@ import { componentArgv } from '../../src/cluster/local/commands';
 import { COMPONENTS } from '../../src/cluster/local/components';
 import { writeConfigs } from '../../src/cluster/local/configs';
 import { ClusterPaths } from '../../src/cluster/local/paths';
+import { nodeContext } from '../../src/cluster/local/context';
+import { writeNodeConfigs } from '../../src/cluster/local/configs';
+import { parseNodeLabel, parseNodeTaint } from '../../src/cluster/local/node-setup';
 
-function ctxFor(name: string | undefined, stateRoot: string) {
-  const id = clusterIdentity({ name, stateRoot });
-  return { id, paths: ClusterPaths.of(id, '/CACHE'), log: () => undefined };
+function ctxFor(name: string | undefined, stateRoot: string, nodes?: number) {
+  const id = clusterIdentity({ name, stateRoot, nodes });
+  return { id, node: id.nodes[0], paths: ClusterPaths.of(id, '/CACHE'), log: () => undefined };
 }
 
 function files(dir: string, root: string): Record<string, string> {
@@ -41,7 +44,7 @@ describe('cluster identity', () => {
         hostIf: 'psm-host', nodeIf: 'psm-node', hostIp: '10.254.254.1', nodeIp: '10.254.254.2', prefix: 30, bridge: 'psm0',
         podSubnet: '10.244.0.0/24', clusterCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', apiServiceIp: '10.96.0.1', dnsIp: '10.96.0.10', apiPort: 6443,
       },
-      nodes: [{ name: 'podsmith', ip: '10.254.254.2', podSubnet: '10.244.0.0/24' }],
+      nodes: [{ name: 'podsmith', index: 0, ip: '10.254.254.2', podSubnet: '10.244.0.0/24', netns: 'podsmith', cgroup: 'podsmith', stateSubdir: '' }],
     });
     const c = new LocalCluster({ stateRoot: '/var/lib/podsmith', name: 'podsmith' });
     expect([c.apiServerUrl, c.kubeconfigPath, c.contextName, c.netns]).toEqual(['https://10.254.254.2:6443', '/var/lib/podsmith/local/kubeconfigs/admin.kubeconfig', 'podsmith', 'podsmith']);
@@ -97,5 +100,68 @@ describe('cluster identity', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  describe('several nodes', () => {
+    test('every node has its own name, namespace, address, Pod subnet, cgroup and state; none collides across two clusters', () => {
+      const a = clusterIdentity({ stateRoot: '/S', nodes: 3 });
+      const b = clusterIdentity({ name: 'dev', stateRoot: '/S', nodes: 3 });
+      expect(a.nodes.map((n) => n.name)).toEqual(['podsmith', 'podsmith-n2', 'podsmith-n3']);
+      expect(a.nodes[0]).toEqual(clusterIdentity({ stateRoot: '/S' }).nodes[0]);
+      for (const key of ['name', 'ip', 'podSubnet', 'netns', 'cgroup', 'stateSubdir'] as const) {
+        expect(new Set(a.nodes.map((n) => n[key])).size).toBe(3);
+      }
+      // Pod subnets inside the cluster CIDR, node links inside 10.253.<slot>.0/24, interface names short enough
+      expect(a.nodes.every((n) => n.podSubnet.startsWith('10.244.'))).toBe(true);
+      for (const n of [...a.nodes, ...b.nodes].filter((x) => x.link)) {
+        expect(n.link!.peerIf.length).toBeLessThanOrEqual(15);
+        expect(n.ip.split('.').slice(0, 3)).toEqual(n.link!.peerIp.split('.').slice(0, 3));
+      }
+      const machineWide = (id: typeof a) => id.nodes.flatMap((n) => [n.netns, n.cgroup, ...(n.link ? [n.ip, n.link.peerIp] : [])]);
+      expect(machineWide(a).filter((x) => machineWide(b).includes(x))).toEqual([]);
+    });
+
+    test.each([0, 9, 1.5])('--nodes %p is refused with the range', (n) => {
+      expect(() => clusterIdentity({ stateRoot: '/S', nodes: n })).toThrow(/a local cluster has 1 to 8 nodes/);
+    });
+
+    test("a worker node's command lines and configs are its own: its namespace, address, subnet, cgroup and state, the short failure timing", () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'psm-id-'));
+      try {
+        const ctx = ctxFor(undefined, root, 3);
+        const n3 = nodeContext(ctx, ctx.id.nodes[2]);
+        writeNodeConfigs(n3);
+        const text = [...(['containerd', 'kubelet', 'kube-proxy'] as const).map((c) => componentArgv(n3, c).join(' ')), ...Object.values(files(n3.paths.stateDir, n3.paths.stateDir))].join('\n');
+        expect(text).toContain('--net=/run/netns/podsmith-n3 ');
+        expect(text).toContain('"cgroupRoot": "/podsmith-n3"');
+        expect(text).toContain('--hostname-override=podsmith-n3');
+        expect(text).toContain(`--node-ip=${ctx.id.nodes[2].ip}`);
+        expect(text).toContain('"subnet": "10.244.2.0/24"');
+        expect(text).toContain('"nodeLeaseDurationSeconds": 6');
+        expect(text).toContain(`--config ${root}/local/nodes/podsmith-n3/etc/containerd.toml`);
+        expect(text).not.toContain('--net=/run/netns/podsmith ');
+        expect(text).not.toContain('"/podsmith"');
+        expect(text).not.toContain('10.244.0.0/24');
+        // the control plane of a cluster of several nodes notices a lost node in seconds
+        expect(componentArgv(ctx, 'kube-controller-manager')).toContain('--node-monitor-grace-period=10s');
+        expect(componentArgv(ctx, 'kube-apiserver')).toContain('--default-unreachable-toleration-seconds=10');
+        expect(componentArgv(ctxFor(undefined, root), 'kube-controller-manager').join(' ')).not.toContain('grace-period');
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    test('node labels and taints are read from NODE:KEY=VALUE and NODE:KEY[=VALUE]:EFFECT, with one-line errors', () => {
+      const setup = { labels: {} as Record<string, Record<string, string>>, taints: {} as Record<string, any[]> };
+      parseNodeLabel('podsmith-n2:disktype=ssd', setup);
+      parseNodeTaint('podsmith-n3:dedicated=gpu:NoSchedule', setup);
+      parseNodeTaint('podsmith-n3:spot:PreferNoSchedule', setup);
+      expect(setup).toEqual({
+        labels: { 'podsmith-n2': { disktype: 'ssd' } },
+        taints: { 'podsmith-n3': [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }, { key: 'spot', effect: 'PreferNoSchedule' }] },
+      });
+      expect(() => parseNodeLabel('disktype=ssd', setup)).toThrow('--node-label disktype=ssd: expected NODE:KEY=VALUE, e.g. podsmith-n2:disktype=ssd');
+      expect(() => parseNodeTaint('n:k=v:NoWay', setup)).toThrow(/^--node-taint n:k=v:NoWay: expected NODE:KEY\[=VALUE\]:EFFECT with EFFECT NoSchedule/);
+    });
   });
 });

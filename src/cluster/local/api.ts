@@ -33,7 +33,7 @@ export class AdminApi {
   }
 
   /** One request to the API server as the cluster admin. */
-  request(method: string, urlPath: string, body?: unknown, timeoutMs = 10_000): Promise<{ status: number; body: any }> {
+  request(method: string, urlPath: string, body?: unknown, timeoutMs = 10_000, contentType = 'application/json'): Promise<{ status: number; body: any }> {
     return new Promise((resolve) => {
       const data = body === undefined ? undefined : JSON.stringify(body);
       const req = https.request(
@@ -42,7 +42,7 @@ export class AdminApi {
           method,
           agent: this.agent,
           timeout: timeoutMs,
-          headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
+          headers: data ? { 'content-type': contentType, 'content-length': Buffer.byteLength(data) } : {},
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -11,15 +11,16 @@ export function cgroupRoots(): string[] {
     .filter((d) => fs.existsSync(path.join(d, 'cgroup.procs')));
 }
 
-/** The cluster's cgroup directories that exist. */
-export function cgroupDirs(ctx: ClusterContext): string[] {
-  return cgroupRoots().map((r) => path.join(r, ctx.id.cgroup)).filter((d) => fs.existsSync(d));
+/** The cgroup directories that exist of every node of the cluster (`nodeOnly`: of the context's node only). */
+export function cgroupDirs(ctx: ClusterContext, nodeOnly = false): string[] {
+  const names = nodeOnly ? [ctx.node.cgroup] : ctx.id.nodes.map((n) => n.cgroup);
+  return cgroupRoots().flatMap((r) => names.map((n) => path.join(r, n))).filter((d) => fs.existsSync(d));
 }
 
-/** The kubelet requires its cgroup root to exist in every hierarchy. */
+/** The kubelet requires its cgroup root to exist in every hierarchy (for the context's node). */
 export async function ensureCgroups(ctx: ClusterContext): Promise<void> {
   for (const r of cgroupRoots()) {
-    const d = path.join(r, ctx.id.cgroup);
+    const d = path.join(r, ctx.node.cgroup);
     if (!fs.existsSync(d)) fs.mkdirSync(d);
     if (path.basename(r) === 'cpuset') {
       for (const f of ['cpuset.cpus', 'cpuset.mems']) {

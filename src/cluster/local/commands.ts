@@ -5,13 +5,16 @@
 import * as path from 'node:path';
 import { Component } from './components';
 import { ClusterContext } from './context';
+import { NODE_FAILURE_TIMING } from './nodes';
 
 /** The arguments of component `c` (after its binary). */
 export function componentArgs(ctx: ClusterContext, c: Component): string[] {
   const { id, paths } = ctx;
   const S = paths.stateDir;
   const NET = id.net;
-  const node = id.nodes[0];
+  const node = ctx.node;
+  // A cluster of several nodes notices a lost node in seconds (see NODE_FAILURE_TIMING).
+  const multi = id.nodes.length > 1;
   const p = (f: string) => paths.pki(f);
   switch (c) {
     case 'etcd':
@@ -60,6 +63,7 @@ export function componentArgs(ctx: ClusterContext, c: Component): string[] {
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
         `--service-account-key-file=${p('sa.pub')}`,
         `--service-account-signing-key-file=${p('sa.key')}`,
+        ...(multi ? [`--default-not-ready-toleration-seconds=${NODE_FAILURE_TIMING.tolerationSeconds}`, `--default-unreachable-toleration-seconds=${NODE_FAILURE_TIMING.tolerationSeconds}`] : []),
         '--profiling=false',
         '--v=1',
       ];
@@ -84,6 +88,7 @@ export function componentArgs(ctx: ClusterContext, c: Component): string[] {
         '--allocate-node-cidrs=false',
         // Lifts the node's not-ready taint within a second of Ready (default period 5s).
         '--node-monitor-period=1s',
+        ...(multi ? [`--node-monitor-grace-period=${NODE_FAILURE_TIMING.graceSeconds}s`] : []),
         '--controllers=*,-bootstrapsigner,-tokencleaner,-cloud-node-lifecycle',
         '--profiling=false',
         '--v=1',
@@ -135,5 +140,5 @@ export function componentArgv(ctx: ClusterContext, c: Component): string[] {
     ].join('\n');
     argv = ['unshare', '--mount', '--propagation', 'unchanged', '--', 'sh', '-c', script, 'kubelet', ...argv];
   }
-  return ['nsenter', `--net=/run/netns/${ctx.id.netns}`, '--', ...argv];
+  return ['nsenter', `--net=/run/netns/${ctx.node.netns}`, '--', ...argv];
 }

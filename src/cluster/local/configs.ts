@@ -4,14 +4,23 @@
  */
 import * as path from 'node:path';
 import { ClusterContext } from './context';
+import { NODE_FAILURE_TIMING } from './nodes';
 import { writeFile } from './sys';
 
+/** Every config file of the cluster's own context: node 0's and the control plane's. */
 export function writeConfigs(ctx: ClusterContext): void {
+  writeNodeConfigs(ctx);
+  writeControlPlaneConfigs(ctx);
+}
+
+/** The files of one node (in its context): containerd, CNI, kubelet, kube-proxy, resolv.conf, the kubelet's kernel values. */
+export function writeNodeConfigs(ctx: ClusterContext): void {
   const { id, paths } = ctx;
   const S = paths.stateDir;
   const NAME = id.name;
   const NET = id.net;
-  const node = id.nodes[0];
+  const node = ctx.node;
+  const multi = id.nodes.length > 1;
   writeFile(
     paths.etc('containerd.toml'),
     [
@@ -63,6 +72,8 @@ export function writeConfigs(ctx: ClusterContext): void {
             ipam: { type: 'host-local', ranges: [[{ subnet: node.podSubnet }]], routes: [{ dst: '0.0.0.0/0' }], dataDir: path.join(S, 'cni', 'ipam') },
           },
           { type: 'portmap', capabilities: { portMappings: true } },
+          // kubernetes.io/ingress-bandwidth and egress-bandwidth (handbook H21): tc on the Pod's veth.
+          { type: 'bandwidth', capabilities: { bandwidth: true } },
         ],
       },
       null,
@@ -79,7 +90,7 @@ export function writeConfigs(ctx: ClusterContext): void {
       authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: paths.pki('ca.crt') } },
       authorization: { mode: 'Webhook' },
       cgroupDriver: 'cgroupfs',
-      cgroupRoot: `/${id.cgroup}`,
+      cgroupRoot: `/${node.cgroup}`,
       cgroupsPerQOS: true,
       enforceNodeAllocatable: ['pods'],
       clusterDomain: 'cluster.local',
@@ -103,7 +114,8 @@ export function writeConfigs(ctx: ClusterContext): void {
       serializeImagePulls: false,
       rotateCertificates: false,
       serverTLSBootstrap: false,
-      nodeStatusUpdateFrequency: '5s',
+      nodeStatusUpdateFrequency: multi ? '2s' : '5s',
+      ...(multi ? { nodeLeaseDurationSeconds: NODE_FAILURE_TIMING.leaseSeconds } : {}),
       nodeStatusReportFrequency: '1m',
       syncFrequency: '10s',
       fileCheckFrequency: '20s',
@@ -131,6 +143,22 @@ export function writeConfigs(ctx: ClusterContext): void {
       iptables: { masqueradeAll: false, syncPeriod: '30s', minSyncPeriod: '0s' },
     }),
   );
+  // The kernel values the kubelet insists on, shadowed in its mount namespace only.
+  const wanted: Record<string, string> = {
+    'vm/overcommit_memory': '1',
+    'vm/panic_on_oom': '0',
+    'kernel/panic': '10',
+    'kernel/panic_on_oops': '1',
+    'kernel/keys/root_maxkeys': '1000000',
+    'kernel/keys/root_maxbytes': '25000000',
+  };
+  for (const [k, val] of Object.entries(wanted)) writeFile(path.join(S, 'etc', 'kubelet-sysctl', k.replace(/\//g, '.')), `${val}\n`);
+}
+
+/** The control plane's files (node 0's context): kube-scheduler and CoreDNS. */
+function writeControlPlaneConfigs(ctx: ClusterContext): void {
+  const { id, paths } = ctx;
+  const NAME = id.name;
   writeFile(
     paths.etc('kube-scheduler.yaml'),
     yamlish({
@@ -159,16 +187,6 @@ export function writeConfigs(ctx: ClusterContext): void {
       '',
     ].join('\n'),
   );
-  // The kernel values the kubelet insists on, shadowed in its mount namespace only.
-  const wanted: Record<string, string> = {
-    'vm/overcommit_memory': '1',
-    'vm/panic_on_oom': '0',
-    'kernel/panic': '10',
-    'kernel/panic_on_oops': '1',
-    'kernel/keys/root_maxkeys': '1000000',
-    'kernel/keys/root_maxbytes': '25000000',
-  };
-  for (const [k, val] of Object.entries(wanted)) writeFile(path.join(S, 'etc', 'kubelet-sysctl', k.replace(/\//g, '.')), `${val}\n`);
 }
 
 /** Component configs are written as JSON, which every Kubernetes config loader reads as YAML. */

@@ -11,7 +11,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { ClusterError } from './errors';
-import { NodeSpec, nodeSet } from './nodes';
+import { MAX_NODES, NodeSpec, nodeSet } from './nodes';
 
 /** The name of the default cluster (env `PODSMITH_CLUSTER_NAME` picks another). */
 export const DEFAULT_CLUSTER_NAME = 'podsmith';
@@ -54,6 +54,8 @@ export interface IdentityOptions {
   name?: string;
   /** Parent of the state directory (default `$PODSMITH_STATE` or /var/lib/podsmith). */
   stateRoot?: string;
+  /** How many nodes, 1–8 (default 1): node 0 runs the control plane too (see nodes.ts). */
+  nodes?: number;
 }
 
 /**
@@ -68,6 +70,10 @@ export function clusterIdentity(opts: IdentityOptions = {}): ClusterIdentity {
   // 'podsmith…' names are refused: the default cluster's cleanup matches `podsmith-*` (CNI results).
   if (!isDefault && (!/^[a-z][a-z0-9-]{0,9}$/.test(name) || name.startsWith(DEFAULT_CLUSTER_NAME))) {
     throw new ClusterError(`cluster name '${name}': use 1-10 of a-z, 0-9 and '-', starting with a letter and not with 'podsmith'`);
+  }
+  const count = opts.nodes ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_NODES) {
+    throw new ClusterError(`--nodes ${count}: a local cluster has 1 to ${MAX_NODES} nodes`);
   }
   const slot = isDefault ? 0 : 1 + (crypto.createHash('sha256').update(name).digest()[0] % 62);
   const podSubnet = '10.244.0.0/24';
@@ -85,12 +91,14 @@ export function clusterIdentity(opts: IdentityOptions = {}): ClusterIdentity {
     dnsIp: '10.96.0.10',
     apiPort: 6443,
   };
+  const netns = isDefault ? name : `psm-${name}`;
+  const cgroup = isDefault ? name : `psm-${name}`;
   return {
     name,
-    netns: isDefault ? name : `psm-${name}`,
-    cgroup: isDefault ? name : `psm-${name}`,
+    netns,
+    cgroup,
     stateDir: path.join(stateRoot, isDefault ? 'local' : `local-${name}`),
     net,
-    nodes: nodeSet(name, net.nodeIp, podSubnet),
+    nodes: nodeSet({ name, slot, nodeIp: net.nodeIp, netns, cgroup, count }),
   };
 }

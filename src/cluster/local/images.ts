@@ -24,7 +24,7 @@ export async function importImages(ctx: ClusterContext): Promise<void> {
 }
 
 /**
- * Imports image archives into containerd on every node (the `kind load` of this cluster):
+ * Imports image archives into the containerd of the context's node (LocalCluster.load calls it for every node: the `kind load` of this cluster):
  * `docker save` / `podman save` archives (docker-archive), OCI archives, and OCI layout
  * directories (as `skopeo copy … oci:DIR` or `buildah push … oci:DIR` write them), which are
  * tarred first. Returns the image names imported.
@@ -49,7 +49,7 @@ export async function loadArchives(ctx: ClusterContext, archives: string[]): Pro
       const got = (await archiveImageNames(file)).filter((n) => have.has(n));
       if (got.length === 0) throw new ClusterError(`cluster load: ${archive}: imported, but it names no image (docker save NAME:TAG, or an OCI index with io.containerd.image.name)`);
       names.push(...got);
-      ctx.log(`loaded ${archive} into ${ctx.id.nodes.map((n) => n.name).join(', ')}: ${got.join(', ') || '(no image names in the output)'}`);
+      ctx.log(`loaded ${archive} into node ${ctx.node.name}: ${got.join(', ') || '(no image names in the output)'}`);
     } finally {
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     }

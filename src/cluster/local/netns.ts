@@ -1,11 +1,14 @@
 /**
- * The cluster's network namespace and the veth pair that joins it to the host: the host side
- * and the node side each get one address of a /30; the namespace has no default route.
+ * The cluster's network namespaces: node 0's, joined to the host by a veth pair (the host side
+ * and the node side each get one address of a /30; the namespace has no default route), and one
+ * per further node, joined to node 0 by a veth pair of its own (see nodes.ts): node 0 routes the
+ * node's Pod subnet to it, the node's default route is node 0.
  */
 import * as fs from 'node:fs';
 import { ClusterContext } from './context';
 import { ClusterError } from './errors';
 import { mountPoints } from './mounts';
+import { NodeSpec } from './nodes';
 import { run, writeFile } from './sys';
 
 /** Creates (or completes) the namespace, the veth pair, addresses, routes and sysctls. Idempotent. */
@@ -52,10 +55,56 @@ async function assertAddressFree(ctx: ClusterContext): Promise<void> {
   }
 }
 
-export function netnsInode(ctx: ClusterContext): number | undefined {
+/** The inode of a node's network namespace (node 0's by default), or undefined when there is none. */
+export function netnsInode(ctx: ClusterContext, node: NodeSpec = ctx.id.nodes[0]): number | undefined {
   try {
-    return fs.statSync(`/run/netns/${ctx.id.netns}`).ino;
+    return fs.statSync(`/run/netns/${node.netns}`).ino;
   } catch {
     return undefined;
   }
+}
+
+/** Runs a command inside a node's network namespace. */
+export function inNetns(node: NodeSpec, args: string[], allowFail = false) {
+  return run('nsenter', [`--net=/run/netns/${node.netns}`, '--', ...args], { allowFail });
+}
+
+/**
+ * Creates (or completes) the namespace of a node other than node 0, its link to node 0, the
+ * addresses and routes on both sides, and the node's sysctls. Idempotent: also what brings a
+ * partitioned node back (`up` = true).
+ */
+export async function ensureNodeNetns(ctx: ClusterContext, node: NodeSpec): Promise<void> {
+  const link = node.link;
+  if (!link) return;
+  const node0 = ctx.id.nodes[0];
+  if (!fs.existsSync(`/run/netns/${node.netns}`)) await run('ip', ['netns', 'add', node.netns]);
+  const linkExists = (await inNetns(node0, ['ip', 'link', 'show', link.peerIf], true)).code === 0;
+  if (!linkExists) {
+    await inNetns(node0, ['ip', 'link', 'add', link.peerIf, 'type', 'veth', 'peer', 'name', link.nodeIf, 'netns', node.netns]);
+  }
+  const peerAddrs = (await inNetns(node0, ['ip', '-o', 'addr', 'show', 'dev', link.peerIf], true)).stdout;
+  if (!peerAddrs.includes(`${link.peerIp}/`)) await inNetns(node0, ['ip', 'addr', 'add', `${link.peerIp}/${link.prefix}`, 'dev', link.peerIf]);
+  const nodeAddrs = (await inNetns(node, ['ip', '-o', 'addr', 'show', 'dev', link.nodeIf], true)).stdout;
+  if (!nodeAddrs.includes(`${node.ip}/`)) await inNetns(node, ['ip', 'addr', 'add', `${node.ip}/${link.prefix}`, 'dev', link.nodeIf]);
+  await inNetns(node, ['ip', 'link', 'set', 'lo', 'up']);
+  await inNetns(node, ['ip', 'link', 'set', link.nodeIf, 'up']);
+  await inNetns(node0, ['ip', 'link', 'set', link.peerIf, 'up']);
+  await inNetns(node, ['ip', 'route', 'replace', 'default', 'via', link.peerIp, 'dev', link.nodeIf]);
+  await inNetns(node0, ['ip', 'route', 'replace', node.podSubnet, 'via', node.ip, 'dev', link.peerIf]);
+  await inNetns(node, ['ip', 'route', 'replace', 'local', ctx.id.net.serviceCidr, 'dev', 'lo', 'table', 'local']);
+  await inNetns(node, ['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward; [ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] && echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables; true']);
+}
+
+/** Cuts a node other than node 0 off the network (its link to node 0 goes down): the node is partitioned, its processes keep running. */
+export async function partitionNode(ctx: ClusterContext, node: NodeSpec): Promise<void> {
+  if (!node.link) throw new ClusterError(`node ${node.name} runs the control plane: it cannot be partitioned (pick another node)`);
+  await inNetns(ctx.id.nodes[0], ['ip', 'link', 'set', node.link.peerIf, 'down']);
+}
+
+/** Whether a node's link to node 0 is up (node 0: always). */
+export async function nodeLinkUp(ctx: ClusterContext, node: NodeSpec): Promise<boolean> {
+  if (!node.link) return true;
+  const r = await inNetns(ctx.id.nodes[0], ['ip', '-o', 'link', 'show', node.link.peerIf], true);
+  return r.code === 0 && /[<,]UP[,>]/.test(r.stdout);
 }

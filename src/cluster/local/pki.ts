@@ -40,17 +40,7 @@ export async function ensurePki(ctx: ClusterContext): Promise<void> {
     ['kube-proxy', 'system:kube-proxy', undefined, undefined],
     ['coredns', 'podsmith:coredns', undefined, undefined],
   ];
-  await Promise.all(
-    certs.map(async ([file, cn, o, sans]) => {
-      if (fs.existsSync(pki(`${file}.crt`))) return;
-      const cnf = pki(`${file}.cnf`);
-      const ext = ['basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyEncipherment', `extendedKeyUsage = ${sans ? 'serverAuth,clientAuth' : 'clientAuth'}`, 'authorityKeyIdentifier = keyid'];
-      if (sans) ext.push(`subjectAltName = ${sans.join(',')}`);
-      writeFile(cnf, opensslConfig(cn, o, ext), 0o600);
-      await run('openssl', ['req', '-x509', '-new', '-nodes', '-config', cnf, '-extensions', 'ext', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-keyout', pki(`${file}.key`), '-out', pki(`${file}.crt.tmp`), '-days', '825', '-CA', pki('ca.crt'), '-CAkey', pki('ca.key')]);
-      fs.renameSync(pki(`${file}.crt.tmp`), pki(`${file}.crt`));
-    }),
-  );
+  await Promise.all(certs.map(([file, cn, o, sans]) => issueCert(pki, pki('ca.crt'), pki('ca.key'), file, cn, o, sans)));
   for (const f of fs.readdirSync(path.join(paths.stateDir, 'pki'))) {
     if (f.endsWith('.key')) fs.chmodSync(pki(f), 0o600);
   }
@@ -58,6 +48,35 @@ export async function ensurePki(ctx: ClusterContext): Promise<void> {
   for (const user of ['admin', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy', 'coredns']) {
     writeFile(paths.kubeconfig(user), kubeconfigText(ctx, user), 0o600);
   }
+}
+
+/**
+ * The files of a node other than node 0 (in its context): the cluster's CA certificate, a
+ * kubelet certificate for `system:node:<name>` signed by the cluster's CA, kube-proxy's
+ * certificate, and the two kubeconfigs. Idempotent.
+ */
+export async function ensureNodePki(cluster: ClusterContext, nodeCtx: ClusterContext): Promise<void> {
+  const node = nodeCtx.node;
+  const src = (f: string) => cluster.paths.pki(f);
+  const dst = (f: string) => nodeCtx.paths.pki(f);
+  fs.mkdirSync(path.dirname(dst('ca.crt')), { recursive: true, mode: 0o700 });
+  for (const f of ['ca.crt', 'kube-proxy.crt', 'kube-proxy.key']) {
+    if (!fs.existsSync(dst(f))) fs.copyFileSync(src(f), dst(f));
+  }
+  await issueCert(dst, src('ca.crt'), src('ca.key'), 'kubelet', `system:node:${node.name}`, 'system:nodes', [`IP:${node.ip}`, `DNS:${node.name}`, 'IP:127.0.0.1']);
+  for (const f of fs.readdirSync(path.dirname(dst('ca.crt')))) if (f.endsWith('.key')) fs.chmodSync(dst(f), 0o600);
+  for (const user of ['kubelet', 'kube-proxy']) writeFile(nodeCtx.paths.kubeconfig(user), kubeconfigText(nodeCtx, user), 0o600);
+}
+
+/** Issues `<file>.crt`/`.key` in the directory of `pki` signed by the CA, unless it exists (written to a temp name, then renamed). */
+async function issueCert(pki: (f: string) => string, caCrt: string, caKey: string, file: string, cn: string, o: string | undefined, sans: string[] | undefined): Promise<void> {
+  if (fs.existsSync(pki(`${file}.crt`))) return;
+  const cnf = pki(`${file}.cnf`);
+  const ext = ['basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyEncipherment', `extendedKeyUsage = ${sans ? 'serverAuth,clientAuth' : 'clientAuth'}`, 'authorityKeyIdentifier = keyid'];
+  if (sans) ext.push(`subjectAltName = ${sans.join(',')}`);
+  writeFile(cnf, opensslConfig(cn, o, ext), 0o600);
+  await run('openssl', ['req', '-x509', '-new', '-nodes', '-config', cnf, '-extensions', 'ext', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-keyout', pki(`${file}.key`), '-out', pki(`${file}.crt.tmp`), '-days', '825', '-CA', caCrt, '-CAkey', caKey]);
+  fs.renameSync(pki(`${file}.crt.tmp`), pki(`${file}.crt`));
 }
 
 function opensslConfig(cn: string, o: string | undefined, ext: string[]): string {

@@ -6,11 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cgroupDirs } from './cgroups';
+import { killCgroupProcs, killNetnsProcs, killShims } from './kill';
+import { WorkerNode } from './node-lifecycle';
 import { COMPONENTS } from './components';
 import { ClusterContext } from './context';
 import { mountPoints, mountsUnder } from './mounts';
 import { netnsInode } from './netns';
-import { exeName, killWait, listPids, tryKill } from './procs';
+import { exeName, listPids } from './procs';
 import { Supervisor } from './supervisor';
 import { dirsDepthFirst, readdirIf, readIf, run } from './sys';
 
@@ -23,6 +25,9 @@ export async function teardown(ctx: ClusterContext, sup: Supervisor): Promise<st
 
   // 1. the kubelet first (so it does not restart containers), then the containers, then the rest.
   const step = (what: string) => process.env.PODSMITH_DEBUG && ctx.log(`down: ${what} at ${Date.now() - t0} ms`);
+  const workers = id.nodes.filter((n) => n.index > 0).map((n) => new WorkerNode(ctx, n));
+  await Promise.all(workers.map((w) => w.stopAll()));
+  step('worker nodes stopped');
   await sup.stop(['kubelet', 'kube-proxy', 'coredns', 'kube-scheduler', 'kube-controller-manager']);
   step('node components stopped');
   await killCgroupProcs(ctx);
@@ -44,10 +49,11 @@ export async function teardown(ctx: ClusterContext, sup: Supervisor): Promise<st
     }
   }
 
-  // 4. the network namespace (deleting it deletes the veth pair too).
-  if (fs.existsSync(`/run/netns/${id.netns}`)) {
-    const r = await run('ip', ['netns', 'delete', id.netns], { allowFail: true });
-    if (r.code !== 0) problems.push(`could not delete netns ${id.netns}: ${r.stderr.trim()}`);
+  // 4. the network namespaces (deleting one deletes its veth pairs too), node 0's last.
+  for (const netns of [...id.nodes.map((n) => n.netns)].reverse()) {
+    if (!fs.existsSync(`/run/netns/${netns}`)) continue;
+    const r = await run('ip', ['netns', 'delete', netns], { allowFail: true });
+    if (r.code !== 0) problems.push(`could not delete netns ${netns}: ${r.stderr.trim()}`);
   }
   if (fs.existsSync(`/sys/class/net/${NET.hostIf}`)) await run('ip', ['link', 'delete', NET.hostIf], { allowFail: true });
   if (fs.existsSync(paths.etc('run-netns-mounted-by-podsmith')) && !mountPoints().some((m) => m.startsWith('/run/netns/'))) {
@@ -87,6 +93,9 @@ export function leftovers(ctx: ClusterContext, sup: Supervisor): string[] {
     const pid = sup.readPid(c);
     if (pid !== undefined && sup.isOurs(c, pid)) out.push(`process ${c} (${pid})`);
   }
+  for (const n of id.nodes) {
+    if (n.index > 0 && fs.existsSync(`/run/netns/${n.netns}`)) out.push(`netns /run/netns/${n.netns}`);
+  }
   const sock = paths.containerdSock;
   for (const pid of listPids()) {
     const cmd = readIf(`/proc/${pid}/cmdline`);
@@ -98,47 +107,6 @@ export function leftovers(ctx: ClusterContext, sup: Supervisor): string[] {
   for (const d of cgroupDirs(ctx)) out.push(`cgroup ${d}`);
   if (fs.existsSync(paths.stateDir)) out.push(`state ${paths.stateDir}`);
   return out;
-}
-
-/** SIGKILL every process in the cluster's cgroups (the containers). */
-async function killCgroupProcs(ctx: ClusterContext): Promise<void> {
-  const pids = new Set<number>();
-  for (const dir of cgroupDirs(ctx)) {
-    for (const d of dirsDepthFirst(dir)) {
-      for (const l of (readIf(path.join(d, 'cgroup.procs')) ?? '').split('\n')) if (l.trim()) pids.add(Number(l));
-    }
-  }
-  for (const pid of pids) tryKill(pid, 'SIGKILL');
-  await killWait([...pids], 5000);
-}
-
-/** containerd's shims are daemonized; find them by the containerd address they were given. */
-async function killShims(ctx: ClusterContext): Promise<void> {
-  const pids: number[] = [];
-  for (const pid of listPids()) {
-    const cmd = readIf(`/proc/${pid}/cmdline`);
-    if (cmd && cmd.includes('containerd-shim') && cmd.includes(ctx.paths.containerdSock)) {
-      tryKill(pid, 'SIGKILL');
-      pids.push(pid);
-    }
-  }
-  await killWait(pids, 5000);
-}
-
-async function killNetnsProcs(ino: number): Promise<void> {
-  const pids: number[] = [];
-  for (const pid of listPids()) {
-    if (pid === process.pid) continue;
-    try {
-      if (fs.statSync(`/proc/${pid}/ns/net`).ino === ino) {
-        tryKill(pid, 'SIGKILL');
-        pids.push(pid);
-      }
-    } catch {
-      /* gone */
-    }
-  }
-  await killWait(pids, 5000);
 }
 
 /** containerd 1.6 creates /run/containerd/{fifo,runc,s} whatever its config says. */

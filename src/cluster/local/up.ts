@@ -19,6 +19,8 @@ import { ensureBuilt } from './prepare';
 import { importImages } from './images';
 import { writeConfigs } from './configs';
 import { Supervisor } from './supervisor';
+import { WorkerNode } from './node-lifecycle';
+import { allNodesReady, applyNodeSetup, NodeSetup } from './node-setup';
 import { teardown } from './teardown';
 
 /** Timings of `up()` in milliseconds from its start (for the benchmark). */
@@ -34,17 +36,19 @@ export interface UpTimings {
 const STATE_DIRS = ['pids', 'logs', 'pki', 'kubeconfigs', 'etc', 'etcd', 'kubelet', 'containerd', 'cni/net.d', 'cni/ipam', 'pod-logs'];
 
 /** Brings the cluster up (or completes a partly running one); the caller holds the cluster lock. */
-export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Supervisor, opts: { timeoutMs?: number }, running: { any: boolean; all: boolean; present: boolean }): Promise<UpTimings> {
+export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Supervisor, opts: { timeoutMs?: number; nodeSetup?: NodeSetup }, running: { any: boolean; all: boolean; present: boolean }): Promise<UpTimings> {
   const { id, paths, log } = ctx;
   const t0 = Date.now();
   const deadline = t0 + (opts.timeoutMs ?? 180_000);
   const ms = () => Date.now() - t0;
   const kubeconfig = paths.kubeconfig('admin');
+  const workers = id.nodes.filter((n) => n.index > 0).map((n) => new WorkerNode(ctx, n));
 
-  if (running.all && (await api.quickHealthy())) {
+  if (running.all && (await api.quickHealthy()) && (await allNodesReady(api, ctx))) {
     // Re-applies the namespace's addresses, routes and sysctls (idempotent, cheap) so a
     // cluster started by an older podsmith gets what this one expects.
     await ensureNetns(ctx);
+    for (const w of workers) await w.heal();
     log(`already up (${apiServerUrl(id)}); kubeconfig ${kubeconfig}`);
     return { alreadyUp: true, totalMs: ms() };
   }
@@ -63,6 +67,7 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
   // What this up started, so that a failure stops exactly that (and a fresh start leaves nothing).
   const fresh = !running.any;
   const started: Component[] = [];
+  const workersStarted: Array<[WorkerNode, Component[]]> = [];
   let timings: UpTimings;
   try {
     for (const d of STATE_DIRS) fs.mkdirSync(path.join(paths.stateDir, d), { recursive: true, mode: 0o700 });
@@ -73,7 +78,8 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     await ensureNetns(ctx);
     await ensureCgroups(ctx);
     await ensureKubeletMount(ctx);
-    log(`prepared in ${ms()} ms`);
+    for (const w of workers) await w.prepare();
+    log(`prepared ${id.nodes.length === 1 ? '' : `${id.nodes.length} nodes `}in ${ms()} ms`);
 
     const startIfDown = (c: Component) => {
       if (!sup.running(c)) {
@@ -96,6 +102,7 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     startIfDown('kubelet');
     startIfDown('kube-proxy');
     await execd();
+    for (const w of workers) workersStarted.push([w, await w.start(deadline)]);
 
     await sup.waitFor('API server /readyz', deadline, async () => (await api.request('GET', '/readyz', undefined, 2000)).status === 200);
     const apiReadyMs = ms();
@@ -104,9 +111,10 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     startIfDown('coredns');
     await execd();
 
-    await sup.waitFor('node Ready', deadline, () => api.nodeReady());
+    await sup.waitFor(id.nodes.length === 1 ? 'node Ready' : `${id.nodes.length} nodes Ready`, deadline, () => allNodesReady(api, ctx));
     const nodeReadyMs = ms();
-    log(`node ${id.nodes[0].name} Ready after ${nodeReadyMs} ms`);
+    log(`${id.nodes.length === 1 ? `node ${id.nodes[0].name}` : `nodes ${id.nodes.map((n) => n.name).join(', ')}`} Ready after ${nodeReadyMs} ms`);
+    if (opts.nodeSetup) await applyNodeSetup(api, opts.nodeSetup);
 
     await sup.waitFor('CoreDNS answering', deadline, async () => (await api.dnsLookup('kubernetes.default.svc.cluster.local')) === id.net.apiServiceIp);
     const dnsReadyMs = ms();
@@ -119,7 +127,7 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     timings = { alreadyUp: false, apiReadyMs, nodeReadyMs, dnsReadyMs, podReadyMs, totalMs: ms() };
   } catch (e) {
     sup.watch([]);
-    const kept = await undoFailedUp(ctx, sup, fresh, started);
+    const kept = await undoFailedUp(ctx, sup, fresh, started, workersStarted);
     // the logs the message points at were moved
     if (kept && e instanceof ClusterError) throw new ClusterError(e.message.split(path.join(paths.stateDir, 'logs')).join(kept));
     throw e;
@@ -131,10 +139,12 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
  * After a failed up: a fresh start is taken down completely (its logs are kept beside the state
  * directory, whose path it returns); when up was completing a running cluster, only the components it started stop.
  */
-async function undoFailedUp(ctx: ClusterContext, sup: Supervisor, fresh: boolean, started: Component[]): Promise<string | undefined> {
+async function undoFailedUp(ctx: ClusterContext, sup: Supervisor, fresh: boolean, started: Component[], workersStarted: Array<[WorkerNode, Component[]]>): Promise<string | undefined> {
   const { paths, log } = ctx;
   if (!fresh) {
-    log(`up failed: stopping what it started (${started.join(', ') || 'nothing'})`);
+    const all = [...started, ...workersStarted.flatMap(([w, cs]) => cs.map((c) => `${c} on ${w.spec.name}`))];
+    log(`up failed: stopping what it started (${all.join(', ') || 'nothing'})`);
+    for (const [w, cs] of workersStarted) await w.sup.stop([...cs].reverse());
     await sup.stop([...started].reverse());
     return undefined;
   }
