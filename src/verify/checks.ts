@@ -30,6 +30,13 @@ export const CHECKS = {
   'eviction-beyond-pdb-refused': { handbook: ['H26'], what: 'evictions within the budget are allowed, the one beyond it is refused (429)' },
   'graceful-termination': { handbook: ['H3', 'H19'], what: 'preStop runs, then SIGTERM, and the container ends within the grace period' },
   'restart-policy': { handbook: ['H7', 'H8'], what: 'phase and restarts match the handbook\'s restartPolicy table' },
+  'placement': { handbook: ['H22'], what: 'nodeSelector, node and Pod affinity, anti-affinity, topology spread and taints place Pods on the nodes they declare (2+ nodes)' },
+  'preemption': { handbook: ['H25'], what: 'on a full node a higher-priority Pod preempts a lower-priority one (2+ nodes)' },
+  'drain-stops-at-pdb': { handbook: ['H26'], what: 'draining a node evicts within the PodDisruptionBudget and stops at it until a replacement is Ready on another node' },
+  'bandwidth-limited': { handbook: ['H21'], what: 'kubernetes.io/egress-bandwidth limits the steady rate a Pod sends at; a Pod without it is not limited' },
+  'hugepages': { handbook: ['H24'], what: 'a Pod asking for hugepages-2Mi runs with a HugePages volume, where a node has them' },
+  'node-lost': { handbook: ['H2', 'H8'], what: 'a node fails: its bare Pod is deleted, not rescheduled; a controller\'s Pod is recreated on another node; the lost Pods end Failed' },
+  'node-partitioned': { handbook: ['H8'], what: 'a node is cut off: the node controller times out, the controller\'s Pod is recreated elsewhere, the cut-off Pod ends Failed' },
 } as const;
 export type CheckId = keyof typeof CHECKS;
 

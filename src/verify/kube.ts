@@ -276,6 +276,13 @@ export class Kube {
     }
   }
 
+  /** A JSON merge patch (RFC 7386) of an object, e.g. a Node's `spec.unschedulable` or its taints (with `metadata.resourceVersion` for optimistic concurrency). */
+  async patchMerge(apiVersion: string, kind: string, name: string, patch: Record<string, any>, namespace?: string): Promise<any> {
+    const PatchStrategy = k8s().PatchStrategy;
+    const body = { apiVersion, kind, ...patch, metadata: { ...(patch.metadata ?? {}), name, ...(namespace ? { namespace } : {}) } };
+    return plain(await this.call(`patch ${kind}/${name}`, () => this.objects.patch(body, undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch), { retry: false }));
+  }
+
   /** Evicts a Pod: 201 allowed, 429 refused by a PodDisruptionBudget. */
   async evict(namespace: string, pod: string): Promise<{ code: number; message?: string }> {
     try {

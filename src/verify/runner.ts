@@ -23,6 +23,7 @@ import { applicableChecks } from './pod-helpers';
 import { buildReport } from './report';
 import { Aborted, RunContext, runWithTimeout, sleep, VerifyOptions, VerifyOutcome } from './run-context';
 import { runScenarios } from './scenario-run';
+import { NODE_CHECKS, NodeControl, runNodeScenarios } from './node-scenario-run';
 import { handbookScenarios, POLICIES, Scenario } from './scenarios';
 import { CheckResult } from './types';
 import { runManifests } from './workloads';
@@ -124,7 +125,10 @@ export class VerifyRun implements RunContext {
         // waiting for another run is not this run's time
         this.deadline = Date.now() + this.opts.timeoutMs;
       }
-      if (scenarios) grid = await runScenarios(this, scenarios);
+      if (scenarios) {
+        grid = await runScenarios(this, scenarios);
+        await runNodeScenarios(this, this.opts.image ?? defaultImage(this.opts.cluster), nodeControlFor(this.opts.cluster, this.log));
+      }
       else await runManifests(this);
     } catch (e) {
       if (e instanceof Aborted || this.aborted) fatal = 'interrupted';
@@ -156,7 +160,7 @@ export class VerifyRun implements RunContext {
   private pendingChecks(): Array<{ object: string; check: CheckId }> {
     const out: Array<{ object: string; check: CheckId }> = [];
     if (this.scenarios) {
-      return this.scenarios.filter((s) => !this.results.some((r) => r.object === `Pod/${s.name}`)).map((s) => ({ object: `Pod/${s.name}`, check: s.check }));
+      return [...this.scenarios.map((s) => ({ object: `Pod/${s.name}`, check: s.check as CheckId })), ...NODE_CHECKS].filter((c) => !this.results.some((r) => r.object === c.object && r.check === c.check));
     }
     for (const p of this.plan.objects) {
       for (const check of applicableChecks(p, this.plan)) {
@@ -195,6 +199,20 @@ export class VerifyRun implements RunContext {
   guard(): void {
     if (this.aborted) throw new Aborted();
   }
+}
+
+/** Node control for the node scenarios: only on the local cluster, whose nodes podsmith runs. */
+function nodeControlFor(cluster: ClusterKind, log: (l: string) => void): NodeControl | undefined {
+  if (cluster !== 'local') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LocalCluster, NODE_FAILURE_TIMING } = require('../cluster/local') as typeof import('../cluster/local');
+  const c = new LocalCluster({ log: (l) => log(`  cluster: ${l}`) });
+  return {
+    stop: (n) => c.nodeStop(n),
+    partition: (n) => c.nodePartition(n),
+    start: (n) => c.nodeStart(n),
+    graceSeconds: NODE_FAILURE_TIMING.graceSeconds,
+  };
 }
 
 function defaultImage(cluster: ClusterKind): string {

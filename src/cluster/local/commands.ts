@@ -71,8 +71,7 @@ export function componentArgs(ctx: ClusterContext, c: Component): string[] {
       return [
         `--kubeconfig=${paths.kubeconfig('kube-controller-manager')}`,
         // No --authentication/authorization-kubeconfig: the secure port then serves only the
-        // always-allowed health paths, and the process does not need RBAC to start (so it
-        // can start with the API server instead of after it).
+        // always-allowed health paths, and the process needs no RBAC of its own to start.
         '--bind-address=127.0.0.1',
         `--tls-cert-file=${p('kube-controller-manager.crt')}`,
         `--tls-private-key-file=${p('kube-controller-manager.key')}`,

@@ -90,7 +90,9 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     const execd = async () => {
       for (const c of started) await sup.execd(c);
     };
-    for (const c of ['etcd', 'containerd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'] as const) startIfDown(c);
+    // The controller manager starts once the API server is ready: it gives up when the API server
+    // is not healthy (and RBAC bootstrapped) within its own wait, which a loaded machine exceeds.
+    for (const c of ['etcd', 'containerd', 'kube-apiserver', 'kube-scheduler'] as const) startIfDown(c);
     await execd();
     sup.watch(started);
 
@@ -107,6 +109,7 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     await sup.waitFor('API server /readyz', deadline, async () => (await api.request('GET', '/readyz', undefined, 2000)).status === 200);
     const apiReadyMs = ms();
     log(`API server ready after ${apiReadyMs} ms`);
+    startIfDown('kube-controller-manager');
     await applyBootstrapObjects(ctx, api);
     startIfDown('coredns');
     await execd();
