@@ -62,6 +62,8 @@ export class WorkerNode {
       started.push(c);
       await this.sup.execd(c);
     };
+    // a containerd killed with the node leaves its socket file behind: wait for the new one
+    if (!this.sup.running('containerd')) fs.rmSync(this.ctx.paths.containerdSock, { force: true });
     await startIfDown('containerd');
     this.sup.watch(started);
     await this.sup.waitFor(`containerd socket of node ${this.spec.name}`, deadline, async () => fs.existsSync(this.ctx.paths.containerdSock));
