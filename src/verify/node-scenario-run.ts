@@ -23,6 +23,8 @@ export interface NodeControl {
   start(name: string): Promise<void>;
   /** The seconds after which the node controller gives up on a silent node, for the report. */
   readonly graceSeconds: number;
+  /** The seconds Pods tolerate a not-ready or unreachable node before they are evicted. */
+  readonly tolerationSeconds: number;
   /** The nodes podsmith can stop and partition (not the one running the control plane). */
   readonly workers: readonly string[];
 }
@@ -61,7 +63,7 @@ export async function runNodeScenarios(ctx: RunContext, image: string, control: 
     for (const c of NODE_CHECKS) record(c.object, c.check, skip(`needs 2 or more schedulable nodes; the cluster has ${usable.length} (podsmith cluster up --nodes 3)`));
     return;
   }
-  ctx.log(`verify: node scenarios on ${usable.length} nodes (${usable.join(', ')})${control ? `; a silent node is given up after ${control.graceSeconds} s` : ''}`);
+  ctx.log(`verify: node scenarios on ${usable.length} nodes (${usable.join(', ')})${control ? `; a silent node is given up after ${control.graceSeconds} s, its Pods evicted ${control.tolerationSeconds} s later` : ''}`);
   // A: the last node (a worker on the local cluster), B: the one before it
   const A = usable[usable.length - 1];
   const B = usable[usable.length - 2];
@@ -383,7 +385,7 @@ async function nodeLoss(ctx: RunContext, control: NodeControl, how: 'stopped' | 
   // an app that does not end by itself on SIGTERM (PID 1 ignores it): killed after the grace period
   const app = [waiter(image, '10m', ['sh', '-c', 'exec sleep 3600'])];
   const dep = scenarioDeployment(name, image, 1, { affinity: prefer, terminationGracePeriodSeconds: 3, containers: app });
-  const obs: NodeLossObservation = { how, node: '', lostPhases: {}, barePodRecreatedElsewhere: false, barePodGone: false };
+  const obs: NodeLossObservation = { how, node: '', graceSeconds: control.graceSeconds, tolerationSeconds: control.tolerationSeconds, lostPhases: {}, barePodRecreatedElsewhere: false, barePodGone: false };
   let node = '';
   let bare: Manifest | undefined;
   const lost = new Map<string, string>();

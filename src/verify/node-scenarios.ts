@@ -178,6 +178,10 @@ export interface NodeLossObservation {
   node: string;
   /** Seconds from the loss until the node's Ready condition left True. */
   notReadyAfterS?: number;
+  /** The node controller's grace period on this cluster, when known (the local cluster's is short). */
+  graceSeconds?: number;
+  /** How long Pods tolerate an unreachable node before eviction on this cluster, when known. */
+  tolerationSeconds?: number;
   /** The controller's Pod: where its replacement ran, after how many seconds. */
   replacementNode?: string;
   replacementAfterS?: number;
@@ -192,7 +196,7 @@ export interface NodeLossObservation {
 export function evalNodeLoss(o: NodeLossObservation, what: 'controller' | 'bare'): Verdict {
   const exp = expectedOutcome('Always', ['running'], o.how === 'stopped' ? 'disk-inaccessible' : 'node-unreachable');
   const phases = Object.entries(o.lostPhases).map(([p, ph]) => `${p.replace(/^.*-(\w{5})$/, '$1')} ${ph}`).join(', ');
-  const timing = `node ${o.node} ${o.how}; NotReady after ${o.notReadyAfterS ?? '?'} s`;
+  const timing = `node ${o.node} ${o.how}; NotReady after ${o.notReadyAfterS ?? '?'} s${o.graceSeconds !== undefined ? ` (node controller grace ${o.graceSeconds} s, Pods evicted ${o.tolerationSeconds ?? '?'} s later)` : ''}`;
   if (what === 'bare') {
     const ok = o.barePodGone && !o.barePodRecreatedElsewhere && (o.lostPhases.bare ?? exp.phase) === exp.phase;
     const seen = `${timing}; the bare Pod ${o.barePodGone ? 'is gone' : 'still exists'}${o.barePodRecreatedElsewhere ? ', recreated elsewhere' : ', not rescheduled'} (last phase ${o.lostPhases.bare ?? 'unseen'})`;

@@ -212,6 +212,7 @@ function nodeControlFor(cluster: ClusterKind, log: (l: string) => void): NodeCon
     partition: (n) => c.nodePartition(n),
     start: (n) => c.nodeStart(n),
     graceSeconds: NODE_FAILURE_TIMING.graceSeconds,
+    tolerationSeconds: NODE_FAILURE_TIMING.tolerationSeconds,
     workers: c.identity.nodes.filter((n) => n.index > 0).map((n) => n.name),
   };
 }

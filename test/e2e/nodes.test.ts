@@ -179,7 +179,7 @@ e2eDescribe('cluster: several nodes', () => {
     const hp = of('Pod/h24-hugepages', 'hugepages');
     expect(hp.status === 'passed' || (hp.status === 'skipped' && /HugePages/.test(hp.detail))).toBe(true);
     expect(of('Deployment/h2-controller', 'node-lost').handbook).toEqual(['H2', 'H8']);
-    expect(of('Deployment/h2-controller', 'node-lost').detail).toMatch(/NotReady after \d+ s; replacement on \S+ after \d+ s; lost Pods ended \w+ Failed/);
+    expect(of('Deployment/h2-controller', 'node-lost').detail).toMatch(/NotReady after \d+ s \(node controller grace 10 s, Pods evicted 10 s later\); replacement on \S+ after \d+ s; lost Pods ended \w+ Failed/);
     expect(report.summary.failed).toBe(0);
     expect(report.cleanedUp).toBe(true);
     process.stderr.write(`nodes e2e: node scenarios in ${(r.ms / 1000).toFixed(1)}s:\n${report.checks.filter((c: any) => /^(placement|preemption|drain|bandwidth|hugepages|node-)/.test(c.check)).map((c: any) => `  ${c.status} ${c.object} ${c.check}: ${c.detail}`).join('\n')}\n`);

@@ -54,6 +54,7 @@ describe('node scenarios: verdicts', () => {
     const base: NodeLossObservation = { how: 'stopped', node: 'n3', notReadyAfterS: 10, replacementNode: 'n1', replacementAfterS: 21, lostPhases: { 'web-abcde': 'Failed', bare: 'Failed' }, barePodRecreatedElsewhere: false, barePodGone: true };
     expect(evalNodeLoss(base, 'bare').status).toBe('passed');
     expect(evalNodeLoss(base, 'controller')).toEqual({ status: 'passed', detail: 'node n3 stopped; NotReady after 10 s; replacement on n1 after 21 s; lost Pods ended abcde Failed, bare Failed' });
+    expect(evalNodeLoss({ ...base, graceSeconds: 10, tolerationSeconds: 10 }, 'bare').detail).toBe('node n3 stopped; NotReady after 10 s (node controller grace 10 s, Pods evicted 10 s later); the bare Pod is gone, not rescheduled (last phase Failed)');
     expect(evalNodeLoss({ ...base, barePodGone: false }, 'bare').status).toBe('failed');
     expect(evalNodeLoss({ ...base, barePodRecreatedElsewhere: true }, 'bare').status).toBe('failed');
     expect(evalNodeLoss({ ...base, replacementNode: 'n3' }, 'controller').status).toBe('failed');
