@@ -150,6 +150,12 @@ project.addTask('test:differential', {
   receiveArgs: true,
 });
 
+project.addTask('test:releases', {
+  description: 'podsmith vs a throwaway kube-apiserver of every release >= 1.34 (built first when missing): differential over seeds 1-5 x 2,000 cases and the real-world comparison, a table per release (-- --releases 1.35,1.37 --seeds 1 --cases N --no-build)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/differential/releases.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:peers', {
   description: 'the rule catalog on Polaris\' and kube-linter\'s own fixtures (PODSMITH_CORPUS): caught/clean per check',
   exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/peers.ts',

@@ -18,6 +18,8 @@ export interface ExactServer {
   client: ApiClient;
   /** Milliseconds from spawning etcd to /readyz answering ok. */
   startMs: number;
+  /** A kubeconfig for this server (token and CA; removed by stop()), for tools that take one. */
+  kubeconfig: string;
   stop(): Promise<void>;
 }
 
@@ -125,8 +127,15 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       await new Promise((r) => setTimeout(r, 200));
     }
     const startMs = Date.now() - started;
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(kubeconfig, JSON.stringify({
+      apiVersion: 'v1', kind: 'Config', 'current-context': 'exact',
+      clusters: [{ name: 'exact', cluster: { 'server': `https://127.0.0.1:${securePort}`, 'certificate-authority': path.join(dir, 'certs', 'apiserver.crt') } }],
+      users: [{ name: 'exact', user: { token } }],
+      contexts: [{ name: 'exact', context: { cluster: 'exact', user: 'exact' } }],
+    }), { mode: 0o600 });
     log(`exact: kube-apiserver ${path.basename(kube!)} ready on 127.0.0.1:${securePort} in ${(startMs / 1000).toFixed(1)} s`);
-    return { client, startMs, stop: async () => { client!.close(); await stop(); } };
+    return { client, startMs, kubeconfig, stop: async () => { client!.close(); await stop(); } };
   } catch (e) {
     await stop();
     throw e;
