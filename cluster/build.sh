@@ -15,10 +15,10 @@
 #          but apiserver)
 #        --check: build nothing; exit 0 when everything is cached, 1 when not
 #        apiserver 1.37 [1.36 ...]: kube-apiserver alone of another release (1.X: the patch its
-#          schemas come from, schemas/index.json; or v1.X.Y), into kubernetes/v1.X.Y/ for
-#          `validate --exact --k8s-version 1.X` and the differential; the wrapper module is
-#          generated into the cache (kubernetes/wrappers/), not the repository. The pinned
-#          release is the local cluster's build (`kubernetes`).
+#          schemas come from, schemas/index.json; `newest`: the newest release there; or v1.X.Y),
+#          into kubernetes/v1.X.Y/ for `validate --exact --k8s-version 1.X` and the differential;
+#          the wrapper module is generated into the cache (kubernetes/wrappers/), not the
+#          repository. The pinned release is the local cluster's build (`kubernetes`).
 # Env:   PODSMITH_CACHE, PODSMITH_BUILD_NICE (default 10), GOFLAGS passes through.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -118,6 +118,7 @@ build_kubernetes() {
 # apiserver_version 1.37 | 1.37.2 | v1.37.2 -> v1.37.2 (a bare minor: the patch of schemas/index.json)
 apiserver_version() {
   local r="${1#v}"
+  [[ "$r" != newest ]] || r="1.$(sed -n 's/^ *"1\.\([0-9]*\)": "v[0-9.]*",\{0,1\}$/\1/p' "$here/../schemas/index.json" | sort -n | tail -1)"
   if [[ "$r" =~ ^1\.[0-9]+\.[0-9]+$ ]]; then echo "v$r"; return; fi
   local v=''
   [[ "$r" =~ ^1\.[0-9]+$ ]] && v="$(sed -n "s/^ *\"${r//./\\.}\": \"\(v[0-9.]*\)\",\{0,1\}$/\1/p" "$here/../schemas/index.json")"
@@ -179,7 +180,7 @@ while (($#)); do
     apiserver)
       shift
       (($#)) || { log "apiserver: give one or more releases (1.37 or v1.37.2)"; exit 2; }
-      while (($#)) && [[ "$1" =~ ^v?1\.[0-9]+(\.[0-9]+)?$ ]]; do targets+=("apiserver $(apiserver_version "$1")"); shift; done ;;
+      while (($#)) && [[ "$1" =~ ^(v?1\.[0-9]+(\.[0-9]+)?|newest)$ ]]; do targets+=("apiserver $(apiserver_version "$1")"); shift; done ;;
     *) log "unknown target '$1': kubernetes, etcd, coredns or apiserver RELEASE..."; exit 2 ;;
   esac
 done
