@@ -46,6 +46,13 @@ export function cachedReleases(): string[] {
   return [...new Set(minors)].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
 }
 
+/** The last lines of a component's log, on one line. */
+function logTail(file: string, lines = 3): string {
+  let text = '';
+  try { text = fs.readFileSync(file, 'utf8'); } catch { return '(no log)'; }
+  return text.trim().split('\n').slice(-lines).join(' | ').slice(-1200) || '(empty log)';
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -106,13 +113,16 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`, '--service-cluster-ip-range=10.96.0.0/16',
       // no controller manager creates default ServiceAccounts here; Pods would be refused for that alone
       '--disable-admission-plugins=ServiceAccount', '--enable-priority-and-fairness=false', '--profiling=false',
+      // nothing reconciles the kubernetes Service's endpoints here; 1.37 refuses a loopback advertise address otherwise
+      '--endpoint-reconciler-type=none',
     ], { stdio: ['ignore', logFile('kube-apiserver'), logFile('kube-apiserver')] });
     children.push(apiserver);
     let client: ApiClient | undefined;
     const deadline = Date.now() + 120_000;
     for (;;) {
       for (const [n, c] of [['etcd', etcd], ['kube-apiserver', apiserver]] as const) {
-        if (c.exitCode !== null) throw new Error(`${n} exited (${c.exitCode}); see ${path.join(dir, `${n}.log`)}`);
+        // the temp dir goes with stop(): the error carries the log's last lines
+        if (c.exitCode !== null) throw new Error(`${n} exited (${c.exitCode}): ${logTail(path.join(dir, `${n}.log`))}`);
       }
       const cert = path.join(dir, 'certs', 'apiserver.crt');
       if (!client && fs.existsSync(cert)) {
