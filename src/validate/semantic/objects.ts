@@ -131,6 +131,14 @@ export function checkWorkload(ctx: Ctx): void {
       }
     }
   }
+  if (kind === 'ReplicationController') {
+    // the selector is a plain map, defaulted from the template's labels (pkg/apis/core/v1 defaults)
+    const given = isObj(spec.selector) && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
+    if (!given && Object.keys(templateLabels).length === 0) r('workload.selector-invalid', 'spec.selector', field.required());
+    else if (given && !selectorMatches({ matchLabels: given }, templateLabels)) {
+      r('workload.selector-invalid', 'spec.template.metadata.labels', field.invalid(templateLabels, '`selector` does not match template `labels`'));
+    }
+  }
   if (kind === 'Deployment' && isObj(spec.strategy)) checkStrategy(ctx, spec.strategy);
   if (kind === 'StatefulSet' && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') {
     r('fields.not-supported', 'spec.podManagementPolicy', field.invalid(spec.podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
