@@ -80,7 +80,7 @@ export async function startExactServer(minor: string, log: (m: string) => void =
   const apiserverBin = kube && path.join(kube, 'kube-apiserver');
   const etcdBin = etcdDir && path.join(etcdDir, 'etcd');
   if (!apiserverBin || !fs.existsSync(apiserverBin) || !etcdBin || !fs.existsSync(etcdBin)) {
-    throw new UsageError(`--exact needs kube-apiserver ${minor} and etcd in ${cacheDir()} (build them with cluster/build.sh kubernetes etcd), or give --kubeconfig`);
+    throw new UsageError(`--exact needs kube-apiserver ${minor} and etcd in ${cacheDir()} (build them with cluster/build.sh apiserver ${minor} etcd), or give --kubeconfig`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-exact-'));
   const children: ChildProcess[] = [];
