@@ -89,7 +89,10 @@ export async function startExactServer(minor: string, log: (m: string) => void =
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const [etcdClient, etcdPeer, securePort] = [await freePort(), await freePort(), await freePort()];
+    // three different ports (the kernel may hand a just-closed port out again)
+    const ports = new Set<number>();
+    while (ports.size < 3) ports.add(await freePort());
+    const [etcdClient, etcdPeer, securePort] = [...ports];
     const token = crypto.randomBytes(24).toString('hex');
     fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},podsmith-exact,podsmith-exact,system:masters\n`, { mode: 0o600 });
     const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
