@@ -121,6 +121,11 @@ project.testTask.exec('jest --ci --testPathIgnorePatterns /e2e/ /consumer/ /node
 // issue 12: podsmith as a consumer installs it (npm pack, oldest and newest cdk8s; needs the registry or a warm npm cache)
 project.testTask.exec('jest --ci --runInBand test/consumer');
 project.testTask.exec('bash cluster/prepare.sh');
+// issue 10: kube-apiserver of the newest release alone, for test/e2e/releases.test.ts and
+// release-gates.test.ts (cold: ~14 min of Go build after the cluster's; cached after). The other
+// releases are `npm run test:releases`.
+project.testTask.say('test: kube-apiserver of the newest release for the e2e release tests (cluster/build.sh apiserver newest; cached after the first build)');
+project.testTask.exec('bash cluster/build.sh apiserver newest');
 project.testTask.exec('jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e');
 
 project.addTask('test:unit', {
@@ -141,12 +146,18 @@ project.addTask('test:fuzz', {
 
 project.addTask('test:e2e', {
   description: 'End-to-end tests on the local cluster (prepares it first)',
-  steps: [{ spawn: 'compile' }, { exec: 'bash cluster/prepare.sh' }, { exec: 'jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e', receiveArgs: true }],
+  steps: [{ spawn: 'compile' }, { exec: 'bash cluster/prepare.sh' }, { exec: 'bash cluster/build.sh apiserver newest' }, { exec: 'jest --ci --runInBand --globalTeardown ./test/support/e2e-teardown.ts test/e2e', receiveArgs: true }],
 });
 
 project.addTask('test:differential', {
   description: 'podsmith vs a real API server on 2,000 generated cases (-- --cases N --seed S --kubeconfig F)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/differential/run.ts',
+  receiveArgs: true,
+});
+
+project.addTask('test:releases', {
+  description: 'podsmith vs a throwaway kube-apiserver of every release >= 1.34 (built first when missing): differential over seeds 1-5 x 2,000 cases and the real-world comparison, a table per release (-- --releases 1.35,1.37 --seeds 1 --cases N --no-build)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/differential/releases.ts',
   receiveArgs: true,
 });
 

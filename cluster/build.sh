@@ -11,8 +11,14 @@
 # One build at a time per cache: a second build.sh (or build-images.sh) waits for the lock
 # (cluster/build-lock.sh), relaying the first one's progress, then finds its results cached.
 #
-# Usage: cluster/build.sh [--check] [kubernetes|etcd|coredns]...   (default: all)
+# Usage: cluster/build.sh [--check] [kubernetes|etcd|coredns|apiserver RELEASE...]...   (default: all
+#          but apiserver)
 #        --check: build nothing; exit 0 when everything is cached, 1 when not
+#        apiserver 1.37 [1.36 ...]: kube-apiserver alone of another release (1.X: the patch its
+#          schemas come from, schemas/index.json; `newest`: the newest release there; or v1.X.Y),
+#          into kubernetes/v1.X.Y/ for `validate --exact --k8s-version 1.X` and the differential;
+#          the wrapper module is generated into the cache (kubernetes/wrappers/), not the
+#          repository. The pinned release is the local cluster's build (`kubernetes`).
 # Env:   PODSMITH_CACHE, PODSMITH_BUILD_NICE (default 10), GOFLAGS passes through.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -84,15 +90,21 @@ have_all() {
   [[ "$(cat "$d/.recipe-hash" 2>/dev/null)" == "$hash" ]]
 }
 
-build_kubernetes() {
-  local out="$CACHE/kubernetes/$KUBERNETES_VERSION"
-  local v="${KUBERNETES_VERSION#v}" major minor
+# kube_ldflags v1.X.Y: the version the binaries report (/version, --version)
+kube_ldflags() {
+  local v="${1#v}" major minor
   major="${v%%.*}"; minor="${v#*.}"; minor="${minor%%.*}"
   local ld="-s -w" pkg
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ld+=" -X $pkg.gitVersion=$KUBERNETES_VERSION -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
+    ld+=" -X $pkg.gitVersion=$1 -X $pkg.gitMajor=$major -X $pkg.gitMinor=$minor"
     ld+=" -X $pkg.gitTreeState=clean -X $pkg.gitCommit= -X $pkg.buildDate=1970-01-01T00:00:00Z"
   done
+  echo "$ld"
+}
+
+build_kubernetes() {
+  local out="$CACHE/kubernetes/$KUBERNETES_VERSION"
+  local ld; ld="$(kube_ldflags "$KUBERNETES_VERSION")"
   # One executable for the five components (go/kubernetes/cmd/kube): one link instead of five.
   local pkg=./cmd/kube c
   if have_all "$out" "$(recipe_hash kubernetes "$ld" "$pkg")" "${KUBE_CMDS[@]}"; then log "kubernetes $KUBERNETES_VERSION: cached"; return; fi
@@ -101,6 +113,45 @@ build_kubernetes() {
   # hard links (not symlinks): /proc/PID/exe then names the component, which `cluster up` checks
   for c in "${KUBE_CMDS[@]}"; do ln -f "$out/kube" "$out/.$c.tmp" && mv -f "$out/.$c.tmp" "$out/$c"; done
   recipe_hash kubernetes "$ld" "$pkg" >"$out/.recipe-hash"
+}
+
+# apiserver_version 1.37 | 1.37.2 | v1.37.2 -> v1.37.2 (a bare minor: the patch of schemas/index.json)
+apiserver_version() {
+  local r="${1#v}"
+  [[ "$r" != newest ]] || r="1.$(sed -n 's/^ *"1\.\([0-9]*\)": "v[0-9.]*",\{0,1\}$/\1/p' "$here/../schemas/index.json" | sort -n | tail -1)"
+  if [[ "$r" =~ ^1\.[0-9]+\.[0-9]+$ ]]; then echo "v$r"; return; fi
+  local v=''
+  [[ "$r" =~ ^1\.[0-9]+$ ]] && v="$(sed -n "s/^ *\"${r//./\\.}\": \"\(v[0-9.]*\)\",\{0,1\}$/\1/p" "$here/../schemas/index.json")"
+  [[ -n "$v" ]] || { log "apiserver: unknown release '$1': give 1.X (one of schemas/index.json's releases) or v1.X.Y"; exit 2; }
+  echo "$v"
+}
+
+# build_apiserver VERSION: kube-apiserver of another release, alone (no other component: the
+# differential and validate --exact need an API server and etcd only).
+build_apiserver() {
+  local version="$1"
+  if [[ "$version" == "$KUBERNETES_VERSION" ]]; then build_kubernetes; return; fi
+  local out="$CACHE/kubernetes/$version" pkg=k8s.io/kubernetes/cmd/kube-apiserver
+  local ld; ld="$(kube_ldflags "$version")"
+  # the wrapper is generated from the upstream go.mod, so the recipe is the version, the
+  # generator and the flags
+  local hash; hash="$( { printf '%s\n' "$version" "$GOFLAGS" "$TAGS" "$ld" "$pkg"; cat "$here/gen-wrappers.sh"; } | sha256sum | cut -c1-16)"
+  if have_all "$out" "$hash" kube-apiserver; then log "kube-apiserver $version: cached"; return; fi
+  if [[ -n "$CHECK_ONLY" ]]; then log "kube-apiserver $version: not cached"; exit 1; fi
+  local wdir="$CACHE/kubernetes/wrappers/kube-apiserver-$version"
+  if [[ "$(cat "$wdir/.gen-hash" 2>/dev/null)" != "$hash" ]]; then
+    # generated in a temporary directory and renamed into place: never a go.mod without its go.sum
+    log "kube-apiserver $version: generating the wrapper module (downloads the module graph)"
+    mkdir -p "$(dirname "$wdir")"
+    local gtmp; gtmp="$(mktemp -d "$wdir.tmp.XXXXXX")"
+    if ! GOFLAGS=-buildvcs=false "$here/gen-wrappers.sh" apiserver "$version" "$gtmp/$(basename "$wdir")"; then
+      rm -rf "$gtmp"; log "kube-apiserver $version: generating the wrapper failed"; return 1
+    fi
+    echo "$hash" >"$gtmp/$(basename "$wdir")/.gen-hash"
+    rm -rf "$wdir"; mv "$gtmp/$(basename "$wdir")" "$wdir"; rmdir "$gtmp"
+  fi
+  go_build "kube-apiserver $version" "$wdir" "$out" "$ld" "$pkg"
+  echo "$hash" >"$out/.recipe-hash"
 }
 
 build_etcd() {
@@ -121,13 +172,26 @@ build_coredns() {
 
 CHECK_ONLY=
 if [[ "${1:-}" == --check ]]; then CHECK_ONLY=1; shift; fi
-targets=("$@"); ((${#targets[@]})) || targets=(kubernetes etcd coredns)
+# targets: component names, and "apiserver VERSION" for each release after the word apiserver
+targets=()
+while (($#)); do
+  case "$1" in
+    kubernetes | etcd | coredns) targets+=("$1"); shift ;;
+    apiserver)
+      shift
+      (($#)) || { log "apiserver: give one or more releases (1.37 or v1.37.2)"; exit 2; }
+      while (($#)) && [[ "$1" =~ ^(v?1\.[0-9]+(\.[0-9]+)?|newest)$ ]]; do targets+=("apiserver $(apiserver_version "$1")"); shift; done ;;
+    *) log "unknown target '$1': kubernetes, etcd, coredns or apiserver RELEASE..."; exit 2 ;;
+  esac
+done
+((${#targets[@]})) || targets=(kubernetes etcd coredns)
+run_target() { local t="$1"; "build_${t%% *}" ${t#"${t%% *}"}; }
 if [[ -n "$CHECK_ONLY" ]]; then
   # ensure_wrapper is what a real build would do first; a check only reports
   ensure_wrapper() { log "$1: not cached"; exit 1; }
   go_build() { exit 1; }
-  for t in "${targets[@]}"; do "build_$t"; done
+  for t in "${targets[@]}"; do run_target "$t"; done
   exit 0
 fi
 build_lock build
-for t in "${targets[@]}"; do "build_$t"; done
+for t in "${targets[@]}"; do run_target "$t"; done

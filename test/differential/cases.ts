@@ -285,6 +285,13 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'probe-grpc-port-zero': { apply: (o) => { specOf(o).containers[0].livenessProbe = { grpc: { port: 0 } }; } },
   'mount-path-empty': { applies: (o) => !!specOf(o).volumes, apply: (o) => { const s = specOf(o); s.containers[0].volumeMounts = [{ name: s.volumes[0].name, mountPath: '' }]; } },
   'host-alias-no-ip': { apply: (o) => { specOf(o).hostAliases = [{ hostnames: ['x'] }]; } },
+  // verdicts that changed between releases (test/support/release-cases.ts): 1.34 drops container
+  // restartPolicy(Rules) and StatefulSet maxUnavailable, 1.35 checks restart rules, 1.36 adds the
+  // RestartAllContainers action, 1.37 checks maxUnavailable
+  'container-restart-policy-unknown': { apply: (o) => { specOf(o).containers[0].restartPolicy = 'Sometimes'; } },
+  'restart-rules-without-policy': { apply: (o) => { const c = specOf(o).containers[0]; delete c.restartPolicy; c.restartPolicyRules = [{ action: 'Restart', exitCodes: { operator: 'In', values: [1] } }]; } },
+  'restart-rule-restart-all': { apply: (o) => { const c = specOf(o).containers[0]; c.restartPolicy = 'Never'; c.restartPolicyRules = [{ action: 'RestartAllContainers', exitCodes: { operator: 'NotIn', values: [0] } }]; } },
+  'statefulset-max-unavailable-zero': { applies: (o) => o.kind === 'StatefulSet', apply: (o) => { o.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } }; } },
   'sysctl-net-with-host-network': { apply: (o) => { const s = specOf(o); s.hostNetwork = true; s.containers.forEach((c: any) => { delete c.ports; for (const p of ['readinessProbe', 'livenessProbe']) if (c[p] && !c[p].exec) delete c[p]; }); s.securityContext = { sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }] }; } },
 };
 
@@ -345,6 +352,8 @@ export const OTHER_MUTATIONS: Record<string, { kind: 'Service' | 'PodDisruptionB
   'service-target-port-name-invalid': { kind: 'Service', apply: (o) => { o.spec.ports[0].targetPort = 'Bad_Name'; } },
   'service-port-name-invalid': { kind: 'Service', apply: (o) => { o.spec.ports[0].name = 'HTTP'; } },
   'service-protocol-bogus': { kind: 'Service', apply: (o) => { o.spec.ports[0].protocol = 'ICMP'; } },
+  // a DNS-1123 label, no DNS-1035 one: accepted from 1.36 (RelaxedServiceNameValidation)
+  'service-name-leading-digit': { kind: 'Service', apply: (o) => { o.metadata.name = `1${o.metadata.name}`; } },
   'pdb-min-and-max': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.minAvailable = 1; o.spec.maxUnavailable = 1; } },
   'pdb-percent-over-100': { kind: 'PodDisruptionBudget', apply: (o) => { delete o.spec.minAvailable; o.spec.maxUnavailable = '150%'; } },
   'pdb-negative': { kind: 'PodDisruptionBudget', apply: (o) => { delete o.spec.maxUnavailable; o.spec.minAvailable = -1; } },

@@ -21,6 +21,8 @@ export interface Outcome {
 }
 
 export interface DifferentialResult {
+  /** The release podsmith judged at (its schemas and version-gated semantics). */
+  k8sVersion: string;
   seed: number;
   cases: number;
   agreements: number;
@@ -35,11 +37,11 @@ export interface DifferentialResult {
   ms: number;
 }
 
-/** The Kubernetes minor the API server runs, for podsmith's schema choice. */
+/** The Kubernetes minor the API server runs unless told (`--k8s-version`), for podsmith's schema choice. */
 export const K8S_VERSION = '1.34';
 
 /** podsmith's error-level findings on YAML text, read by podsmith's own reader as `podsmith validate` reads a file. */
-export function podsmithErrors(text: string): Outcome['podsmithErrors'] {
+export function podsmithErrors(text: string, k8sVersion = K8S_VERSION): Outcome['podsmithErrors'] {
   let inputs;
   try {
     inputs = parseText(text, 'case.yaml');
@@ -47,19 +49,19 @@ export function podsmithErrors(text: string): Outcome['podsmithErrors'] {
     if (e instanceof InputError) return [{ rule: 'input', path: '', message: e.message }];
     throw e;
   }
-  const report = validateObjects(inputs, { k8sVersion: K8S_VERSION });
+  const report = validateObjects(inputs, { k8sVersion });
   return report.findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => ({ rule: f.rule, path: f.path, message: f.message }));
 }
 
 /** Both verdicts on the case's text: the API server gets the bytes as application/yaml. */
-export async function judge(api: ApiServer, c: Case): Promise<Outcome> {
-  return { case: c, api: await api.dryRunCreateYaml(c.text, c.object), podsmithErrors: podsmithErrors(c.text) };
+export async function judge(api: ApiServer, c: Case, k8sVersion = K8S_VERSION): Promise<Outcome> {
+  return { case: c, api: await api.dryRunCreateYaml(c.text, c.object), podsmithErrors: podsmithErrors(c.text, k8sVersion) };
 }
 
 /** Tells a reading difference from a semantic one: the same object, written plainly, judged again. */
-async function causeOf(api: ApiServer, o: Outcome): Promise<'reader' | 'semantic'> {
+async function causeOf(api: ApiServer, o: Outcome, k8sVersion: string): Promise<'reader' | 'semantic'> {
   const plain = writeYaml(o.case.object, PLAIN_STYLE);
-  const again = await judge(api, { ...o.case, style: PLAIN_STYLE, text: plain });
+  const again = await judge(api, { ...o.case, style: PLAIN_STYLE, text: plain }, k8sVersion);
   return disagreement(again) ? 'semantic' : 'reader';
 }
 
@@ -67,24 +69,26 @@ const disagreement = (o: Outcome): 'falseAccept' | 'falseReject' | undefined =>
   !o.api.accepted && o.podsmithErrors.length === 0 ? 'falseAccept' : o.api.accepted && o.podsmithErrors.length > 0 ? 'falseReject' : undefined;
 
 /** Shrinks towards a minimal case showing the same kind of disagreement. */
-async function shrink(api: ApiServer, kind: 'falseAccept' | 'falseReject', example: Outcome, seed: number): Promise<Outcome> {
+async function shrink(api: ApiServer, kind: 'falseAccept' | 'falseReject', example: Outcome, seed: number, k8sVersion: string): Promise<Outcome> {
   const arb = caseArbitrary(example.case.mutation ? [example.case.mutation] : undefined)
     .filter((c) => (example.case.mutation ? c.mutation === example.case.mutation : c.mutation === undefined));
   let found: Outcome | undefined;
   const result = await fc.check(fc.asyncProperty(arb, async (c) => {
-    const o = await judge(api, c);
+    const o = await judge(api, c, k8sVersion);
     if (disagreement(o) === kind) {
       found = o;
       return false;
     }
     return true;
   }), { seed, numRuns: 300, endOnFailure: false });
-  if (result.failed && result.counterexample) return judge(api, result.counterexample[0]);
+  if (result.failed && result.counterexample) return judge(api, result.counterexample[0], k8sVersion);
   return found ?? example;
 }
 
-export async function runDifferential(api: ApiServer, opts: { cases: number; seed: number; progress?: (done: number) => void }): Promise<DifferentialResult> {
+/** `k8sVersion` (default K8S_VERSION): the release podsmith judges at; the API server should run the same. */
+export async function runDifferential(api: ApiServer, opts: { cases: number; seed: number; k8sVersion?: string; progress?: (done: number) => void }): Promise<DifferentialResult> {
   const t0 = Date.now();
+  const k8sVersion = opts.k8sVersion ?? K8S_VERSION;
   const cases = fc.sample(caseArbitrary(), { seed: opts.seed, numRuns: opts.cases });
   const outcomes: Outcome[] = new Array(cases.length);
   let next = 0;
@@ -92,7 +96,7 @@ export async function runDifferential(api: ApiServer, opts: { cases: number; see
   const worker = async () => {
     while (next < cases.length) {
       const i = next++;
-      outcomes[i] = await judge(api, cases[i]);
+      outcomes[i] = await judge(api, cases[i], k8sVersion);
       done++;
       if (done % 100 === 0) opts.progress?.(done);
     }
@@ -100,10 +104,10 @@ export async function runDifferential(api: ApiServer, opts: { cases: number; see
   await Promise.all([worker(), worker(), worker(), worker()]);
   const falseAccepts = outcomes.filter((o) => disagreement(o) === 'falseAccept');
   const falseRejects = outcomes.filter((o) => disagreement(o) === 'falseReject');
-  for (const o of [...falseAccepts, ...falseRejects]) o.cause = await causeOf(api, o);
+  for (const o of [...falseAccepts, ...falseRejects]) o.cause = await causeOf(api, o, k8sVersion);
   const minimal: DifferentialResult['minimal'] = {};
-  if (falseAccepts.length) minimal.falseAccept = await shrink(api, 'falseAccept', falseAccepts[0], opts.seed);
-  if (falseRejects.length) minimal.falseReject = await shrink(api, 'falseReject', falseRejects[0], opts.seed);
+  if (falseAccepts.length) minimal.falseAccept = await shrink(api, 'falseAccept', falseAccepts[0], opts.seed, k8sVersion);
+  if (falseRejects.length) minimal.falseReject = await shrink(api, 'falseReject', falseRejects[0], opts.seed, k8sVersion);
   const agreements = outcomes.length - falseAccepts.length - falseRejects.length;
   const features: DifferentialResult['features'] = {};
   for (const o of outcomes) {
@@ -114,6 +118,7 @@ export async function runDifferential(api: ApiServer, opts: { cases: number; see
     }
   }
   return {
+    k8sVersion,
     seed: opts.seed,
     cases: outcomes.length,
     agreements,
@@ -155,7 +160,7 @@ export function formatResult(r: DifferentialResult): string {
   };
   const reader = [...r.falseAccepts, ...r.falseRejects].filter((o) => o.cause === 'reader').length;
   const lines = [
-    `differential: ${r.cases} cases, seed ${r.seed}, against kube-apiserver ${K8S_VERSION} (server-side dry-run, fieldValidation=Strict), ${(r.ms / 1000).toFixed(1)} s`,
+    `differential: ${r.cases} cases, seed ${r.seed}, at ${r.k8sVersion} against its kube-apiserver (server-side dry-run, fieldValidation=Strict), ${(r.ms / 1000).toFixed(1)} s`,
     `  API server rejected ${r.apiRejected}, accepted ${r.cases - r.apiRejected}`,
     `  agreement: ${r.agreements}/${r.cases} = ${(100 * r.agreementRate).toFixed(2)}%`,
     `  false accepts (API rejects, podsmith lets through): ${r.falseAccepts.length} — ${byMutation(r.falseAccepts)}`,

@@ -17,6 +17,11 @@ const crd = (schema: any) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
 });
 
+const rc = (selector: any, labels: any) => ({
+  apiVersion: 'v1', kind: 'ReplicationController', metadata: meta(),
+  spec: { replicas: 1, ...(selector ? { selector } : {}), template: { metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
+});
+
 /** [description, object, accepted by the API server] */
 export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
@@ -48,6 +53,10 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['IngressClass with Namespace-scoped parameters but no namespace', { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: meta(), spec: { controller: 'example.com/ingress', parameters: { kind: 'Params', name: 'p', scope: 'Namespace' } } }, false],
   ['HPA autoscaling/v1 with minReplicas 0', { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, minReplicas: 0, maxReplicas: 3 } }, false],
   ['HPA whose target has no apiVersion', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 3 } }, false],
+  ['ReplicationController without a selector or template labels', rc(undefined, undefined), false],
+  ['ReplicationController without a selector (defaulted from the template labels)', rc(undefined, { app: 'web' }), true],
+  ['ReplicationController whose selector misses the template labels', rc({ app: 'db' }, { app: 'web' }), false],
+  ['ReplicationController whose selector picks some template labels', rc({ app: 'web' }, { app: 'web', tier: 'front' }), true],
   ['HPA whose target is in the core group', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'v1', kind: 'ReplicationController', name: 'web' }, maxReplicas: 3 } }, true],
   ['HPA v2 with a target in apps/v1', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3 } }, true],
   ['HPA v2 without a target name', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: '' }, maxReplicas: 3 } }, false],

@@ -5,7 +5,8 @@
 import { catalog } from '../../src/validate';
 import { goodBundle, podOf, run, rulesOf } from './helpers';
 
-type Case = { rule: string; fire: (objs: any[]) => any[] | void; quiet?: Array<[string, (objs: any[]) => any[] | void]> };
+/** `k8sVersion`: the release the rule applies to, where it is not every release. */
+type Case = { rule: string; fire: (objs: any[]) => any[] | void; quiet?: Array<[string, (objs: any[]) => any[] | void]>; k8sVersion?: string };
 
 const dep = (objs: any[]) => objs[0];
 const ctr = (objs: any[]) => podOf(objs[0]).containers[0];
@@ -41,7 +42,8 @@ const cases: Case[] = [
     quiet: [['a numeric port', (o) => { ctr(o).readinessProbe.httpGet.port = 8080; }]],
   },
   {
-    rule: 'containers.restart-policy-ignored', fire: (o) => { ctr(o).restartPolicy = 'Always'; },
+    // 1.34 only: 1.35 keeps and checks the field (ContainerRestartRules on by default)
+    rule: 'containers.restart-policy-ignored', k8sVersion: '1.34', fire: (o) => { ctr(o).restartPolicy = 'Always'; },
     quiet: [['a sidecar init container', (o) => { podOf(dep(o)).initContainers = [{ ...ctr(o), name: 'side', restartPolicy: 'Always' }]; }]],
   },
   { rule: 'resources.requests-missing', fire: (o) => { delete ctr(o).resources.requests.memory; } },
@@ -197,9 +199,10 @@ describe('best-practice rules', () => {
     expect(rulesOf(run(goodBundle()))).toEqual([]);
   });
 
-  describe.each(cases)('$rule', ({ rule, fire, quiet }) => {
+  describe.each(cases)('$rule', ({ rule, fire, quiet, k8sVersion }) => {
+    const opts = k8sVersion ? { k8sVersion } : undefined;
     test('fires', () => {
-      const report = run(apply(fire));
+      const report = run(apply(fire), opts);
       expect(rulesOf(report)).toContain(rule);
       const f = report.findings.find((x) => x.rule === rule)!;
       expect(f.path).not.toBe('');
@@ -211,14 +214,14 @@ describe('best-practice rules', () => {
         o.metadata = o.metadata ?? {};
         o.metadata.annotations = { ...o.metadata.annotations, 'podsmith.dev/ignore': `host.namespaces, ${rule}` };
       }
-      const report = run(objs);
+      const report = run(objs, opts);
       const hits = report.findings.filter((x) => x.rule === rule);
       expect(hits.length).toBeGreaterThan(0);
       for (const h of hits) expect(h.severity === 'error' ? true : h.suppressed).toBe(true);
     });
     for (const [name, q] of quiet ?? []) {
       test(`stays quiet: ${name}`, () => {
-        expect(rulesOf(run(apply(q)))).not.toContain(rule);
+        expect(rulesOf(run(apply(q), opts))).not.toContain(rule);
       });
     }
   });

@@ -184,9 +184,10 @@ describe('API-server semantics: details', () => {
     }
   });
 
-  test('Service names are DNS-1035 labels (no leading digit)', () => {
+  test('Service names are DNS-1035 labels (no leading digit) up to 1.35, DNS-1123 labels from 1.36', () => {
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: '1web' }, spec: { ports: [{ port: 80 }] } };
-    expect(run([svc]).findings.map((f) => f.rule)).toEqual(['metadata.name-invalid']);
+    expect(run([svc], { k8sVersion: '1.35' }).findings.map((f) => f.rule)).toEqual(['metadata.name-invalid']);
+    expect(run([svc], { k8sVersion: '1.36' }).findings.map((f) => f.rule)).toEqual([]);
   });
 
   test('an error-level semantic finding cannot be suppressed', () => {

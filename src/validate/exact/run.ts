@@ -11,7 +11,7 @@ export async function runExact(paths: string[], k8sVersion: string | undefined, 
   if (k8sVersion !== undefined || kubeconfig !== undefined) version = resolveVersion(k8sVersion);
   else {
     const built = cachedReleases();
-    if (built.length === 0) throw new UsageError('--exact found no kube-apiserver in podsmith\'s build cache (build it with cluster/build.sh kubernetes etcd), or give --kubeconfig');
+    if (built.length === 0) throw new UsageError('--exact found no kube-apiserver in podsmith\'s build cache (build it with cluster/build.sh apiserver newest etcd), or give --kubeconfig');
     version = resolveVersion(built[built.length - 1]);
   }
   const inputs: InputObject[] = [];

@@ -18,6 +18,8 @@ export interface ExactServer {
   client: ApiClient;
   /** Milliseconds from spawning etcd to /readyz answering ok. */
   startMs: number;
+  /** A kubeconfig for this server (token and CA; removed by stop()), for tools that take one. */
+  kubeconfig: string;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,13 @@ export function cachedReleases(): string[] {
   const minors = entries.map((e) => /^v(1\.\d+)\.\d+$/.exec(e)?.[1]).filter((m): m is string => m !== undefined)
     .filter((m) => fs.existsSync(path.join(cachedBuild('kubernetes', `v${m}.`)!, 'kube-apiserver')));
   return [...new Set(minors)].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+}
+
+/** The last lines of a component's log, on one line. */
+function logTail(file: string, lines = 3): string {
+  let text = '';
+  try { text = fs.readFileSync(file, 'utf8'); } catch { return '(no log)'; }
+  return text.trim().split('\n').slice(-lines).join(' | ').slice(-1200) || '(empty log)';
 }
 
 async function freePort(): Promise<number> {
@@ -71,7 +80,7 @@ export async function startExactServer(minor: string, log: (m: string) => void =
   const apiserverBin = kube && path.join(kube, 'kube-apiserver');
   const etcdBin = etcdDir && path.join(etcdDir, 'etcd');
   if (!apiserverBin || !fs.existsSync(apiserverBin) || !etcdBin || !fs.existsSync(etcdBin)) {
-    throw new UsageError(`--exact needs kube-apiserver ${minor} and etcd in ${cacheDir()} (build them with cluster/build.sh kubernetes etcd), or give --kubeconfig`);
+    throw new UsageError(`--exact needs kube-apiserver ${minor} and etcd in ${cacheDir()} (build them with cluster/build.sh apiserver ${minor} etcd), or give --kubeconfig`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-exact-'));
   const children: ChildProcess[] = [];
@@ -80,7 +89,10 @@ export async function startExactServer(minor: string, log: (m: string) => void =
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const [etcdClient, etcdPeer, securePort] = [await freePort(), await freePort(), await freePort()];
+    // three different ports (the kernel may hand a just-closed port out again)
+    const ports = new Set<number>();
+    while (ports.size < 3) ports.add(await freePort());
+    const [etcdClient, etcdPeer, securePort] = [...ports];
     const token = crypto.randomBytes(24).toString('hex');
     fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},podsmith-exact,podsmith-exact,system:masters\n`, { mode: 0o600 });
     const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -104,13 +116,16 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`, '--service-cluster-ip-range=10.96.0.0/16',
       // no controller manager creates default ServiceAccounts here; Pods would be refused for that alone
       '--disable-admission-plugins=ServiceAccount', '--enable-priority-and-fairness=false', '--profiling=false',
+      // nothing reconciles the kubernetes Service's endpoints here; 1.37 refuses a loopback advertise address otherwise
+      '--endpoint-reconciler-type=none',
     ], { stdio: ['ignore', logFile('kube-apiserver'), logFile('kube-apiserver')] });
     children.push(apiserver);
     let client: ApiClient | undefined;
     const deadline = Date.now() + 120_000;
     for (;;) {
       for (const [n, c] of [['etcd', etcd], ['kube-apiserver', apiserver]] as const) {
-        if (c.exitCode !== null) throw new Error(`${n} exited (${c.exitCode}); see ${path.join(dir, `${n}.log`)}`);
+        // the temp dir goes with stop(): the error carries the log's last lines
+        if (c.exitCode !== null) throw new Error(`${n} exited (${c.exitCode}): ${logTail(path.join(dir, `${n}.log`))}`);
       }
       const cert = path.join(dir, 'certs', 'apiserver.crt');
       if (!client && fs.existsSync(cert)) {
@@ -125,8 +140,15 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       await new Promise((r) => setTimeout(r, 200));
     }
     const startMs = Date.now() - started;
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(kubeconfig, JSON.stringify({
+      apiVersion: 'v1', kind: 'Config', 'current-context': 'exact',
+      clusters: [{ name: 'exact', cluster: { 'server': `https://127.0.0.1:${securePort}`, 'certificate-authority': path.join(dir, 'certs', 'apiserver.crt') } }],
+      users: [{ name: 'exact', user: { token } }],
+      contexts: [{ name: 'exact', context: { cluster: 'exact', user: 'exact' } }],
+    }), { mode: 0o600 });
     log(`exact: kube-apiserver ${path.basename(kube!)} ready on 127.0.0.1:${securePort} in ${(startMs / 1000).toFixed(1)} s`);
-    return { client, startMs, stop: async () => { client!.close(); await stop(); } };
+    return { client, startMs, kubeconfig, stop: async () => { client!.close(); await stop(); } };
   } catch (e) {
     await stop();
     throw e;

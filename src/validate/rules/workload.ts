@@ -98,10 +98,11 @@ export const workloadRules: CheckedRule[] = [
   {
     id: 'containers.restart-policy-ignored', severity: 'warning', layer: 'best-practice', handbook: ['H8', 'H18'],
     summary: 'a container restartPolicy that the API server drops',
-    rationale: 'Since Kubernetes 1.34 the API server silently removes restartPolicy from app containers, and any value but Always from init containers, unless the alpha ContainerRestartRules feature gate is on (1.28-1.33 reject them). The setting never takes effect; only Always on an init container (a sidecar, H18) is kept.',
+    rationale: 'In Kubernetes 1.34 the API server silently removes restartPolicy from app containers, and any value but Always from init containers, unless the alpha ContainerRestartRules feature gate is on (1.28-1.33 reject them; 1.35 turns the gate on and keeps them). The setting never takes effect; only Always on an init container (a sidecar, H18) is kept.',
     fix: 'remove restartPolicy, or use Always on an init container to make it a sidecar',
     check(ctx) {
-      if (ctx.minor < 34) return;
+      // 1.35 turns ContainerRestartRules on: the API server keeps and checks the field
+      if (ctx.minor !== 34) return;
       for (const { c, path, init } of containersOf(ctx.pod!)) {
         if (c.restartPolicy == null || (init && c.restartPolicy === 'Always')) continue;
         ctx.report('containers.restart-policy-ignored', msg`${path}.restartPolicy`, msg`restartPolicy ${JSON.stringify(c.restartPolicy)} on ${init ? 'init' : 'app'} container "${c.name}" is dropped by the API server`);

@@ -2,7 +2,7 @@
  * API-server semantics of HorizontalPodAutoscalers (pkg/apis/autoscaling/validation), both the
  * autoscaling/v1 and v2 shapes: replica bounds and the scale target.
  */
-import { Ctx, isObj } from '../context';
+import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
 import { pathSegmentName } from './rbac';
@@ -10,7 +10,7 @@ import { pathSegmentName } from './rbac';
 export const autoscalingRules: RuleMeta[] = [{
   id: 'hpa.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
   summary: 'an HPA needs replica bounds 1 ≤ minReplicas ≤ maxReplicas and a scale target kind and name',
-  rationale: 'The autoscaler scales between minReplicas (default 1, at least 1 unless HPAScaleToZero is on) and maxReplicas; the API server rejects bounds that cross and a scaleTargetRef without kind or name.',
+  rationale: 'The autoscaler scales between minReplicas (default 1, at least 1 unless HPAScaleToZero is on: from Kubernetes 1.37 by default, 0 with an Object or External metric) and maxReplicas; the API server rejects bounds that cross and a scaleTargetRef without kind or name.',
   fix: 'set minReplicas ≥ 1, maxReplicas ≥ minReplicas and scaleTargetRef.kind/name',
 }];
 
@@ -20,7 +20,13 @@ export function checkHpa(ctx: Ctx): void {
   const r = (p: string, m: string) => ctx.report('hpa.invalid', p, m);
   const min = spec.minReplicas;
   const max = spec.maxReplicas;
-  if (typeof min === 'number' && min < 1) r('spec.minReplicas', field.invalid(min, 'must be greater than or equal to 1'));
+  // HPAScaleToZero is beta and on by default from 1.37: minReplicas 0 with an Object or External metric
+  const lower = ctx.minor >= 37 ? 0 : 1;
+  if (typeof min === 'number' && min < lower) r('spec.minReplicas', field.invalid(min, `must be greater than or equal to ${lower}`));
+  if (min === 0 && lower === 0 && !arr(spec.metrics).some((m) => isObj(m) && (m.type === 'Object' || m.type === 'External'))
+    && !(ctx.apiVersion === 'autoscaling/v1' && isObj(ctx.obj.metadata?.annotations) && 'autoscaling.alpha.kubernetes.io/metrics' in ctx.obj.metadata.annotations)) {
+    r('spec.metrics', field.forbidden('must specify at least one Object or External metric to support scaling to zero replicas'));
+  }
   if (typeof max === 'number' && max < 1) r('spec.maxReplicas', field.invalid(max, 'must be greater than 0'));
   if (typeof max === 'number' && typeof min === 'number' && min >= 1 && max < min) r('spec.maxReplicas', field.invalid(max, 'must be greater than or equal to `minReplicas`'));
   const ref = isObj(spec.scaleTargetRef) ? spec.scaleTargetRef : {};

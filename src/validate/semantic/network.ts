@@ -5,8 +5,9 @@
 import { isIP } from 'node:net';
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
-import { dns1035Label, dns1123Subdomain, portName } from '../names';
+import { dns1123Subdomain, portName } from '../names';
 import { RuleMeta } from '../types';
+import { serviceName } from './objects';
 import { checkLabelSelector } from './scheduling';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -120,7 +121,7 @@ function checkBackend(ctx: Ctx, b: any, at: string): void {
   }
   const s = b.service;
   if (typeof s.name !== 'string' || s.name === '') r(`${at}.service.name`, field.required());
-  else for (const m of dns1035Label(s.name)) r(`${at}.service.name`, field.invalid(s.name, m));
+  else for (const m of serviceName(ctx.minor)(s.name)) r(`${at}.service.name`, field.invalid(s.name, m));
   const port = isObj(s.port) ? s.port : {};
   const hasName = typeof port.name === 'string' && port.name !== '';
   const hasNum = typeof port.number === 'number' && port.number !== 0;

@@ -26,7 +26,7 @@ export const objectRules: RuleMeta[] = [
   S('deployment.strategy-invalid', ['H29'], 'the rollout strategy must be consistent',
     'Recreate takes no rollingUpdate; maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress); percentages are at most 100%.', 'fix the strategy as the message says'),
   S('workload.update-strategy-invalid', ['H29'], 'DaemonSet and StatefulSet update strategies must be consistent',
-    'A DaemonSet rolls out with either maxUnavailable or maxSurge non-zero, not both (maxUnavailable defaults to 1, so maxSurge alone is rejected); a StatefulSet takes rollingUpdate only with type RollingUpdate, and its maxUnavailable cannot be 0.', 'fix the update strategy as the message says'),
+    'A DaemonSet rolls out with either maxUnavailable or maxSurge non-zero, not both (maxUnavailable defaults to 1, so maxSurge alone is rejected); a StatefulSet takes rollingUpdate only with type RollingUpdate, and its maxUnavailable (read from Kubernetes 1.37; dropped before) cannot be 0.', 'fix the update strategy as the message says'),
   S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative and Indexed Jobs need completions',
     'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set.', 'fix the Job spec as the message says'),
   S('cronjob.schedule-invalid', ['H8', 'H28'], 'a CronJob needs a valid cron schedule and time zone',
@@ -48,8 +48,10 @@ export const objectRules: RuleMeta[] = [
 /** RBAC names are path segments (`system:controller:x` is fine), checked by checkRbac as rbac.name-invalid. */
 const notHere = (): string[] => [];
 
+/** Service names: DNS-1035 labels, DNS-1123 labels (may start with a digit) from 1.36 (RelaxedServiceNameValidation, beta). */
+export const serviceName = (minor: number): ((v: string) => string[]) => (minor >= 36 ? dns1123Label : dns1035Label);
+
 const NAME_RULE: Record<string, (v: string) => string[]> = {
-  Service: dns1035Label,
   Namespace: dns1123Label,
   Role: notHere,
   ClusterRole: notHere,
@@ -78,7 +80,8 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
     if ((typeof name !== 'string' || name === '') && !meta.generateName) {
       if (needsName) r('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
     } else if (typeof name === 'string' && name !== '') {
-      for (const m of (NAME_RULE[ctx.kind] ?? dns1123Subdomain)(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
+      const rule = ctx.kind === 'Service' ? serviceName(ctx.minor) : NAME_RULE[ctx.kind] ?? dns1123Subdomain;
+      for (const m of rule(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
       if (ctx.kind === 'CronJob' && name.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(name, 'must be no more than 52 characters'));
     }
     if (typeof meta.namespace === 'string' && meta.namespace !== '') {
@@ -126,6 +129,14 @@ export function checkWorkload(ctx: Ctx): void {
       else if (!selectorMatches(sel, templateLabels)) {
         r('workload.selector-invalid', 'spec.template.metadata.labels', field.invalid(templateLabels, '`selector` does not match template `labels`'));
       }
+    }
+  }
+  if (kind === 'ReplicationController') {
+    // the selector is a plain map, defaulted from the template's labels (pkg/apis/core/v1 defaults)
+    const given = isObj(spec.selector) && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;
+    if (!given && Object.keys(templateLabels).length === 0) r('workload.selector-invalid', 'spec.selector', field.required());
+    else if (given && !selectorMatches({ matchLabels: given }, templateLabels)) {
+      r('workload.selector-invalid', 'spec.template.metadata.labels', field.invalid(templateLabels, '`selector` does not match template `labels`'));
     }
   }
   if (kind === 'Deployment' && isObj(spec.strategy)) checkStrategy(ctx, spec.strategy);
@@ -214,7 +225,8 @@ function checkUpdateStrategy(ctx: Ctx, kind: string, st: any): void {
     if (type === 'OnDelete' && ru != null) ctx.report(rule, p, field.invalid(ru, "only allowed for updateStrategy 'RollingUpdate'"));
     if (!isObj(ru)) return;
     if (isInt(ru.partition) && ru.partition < 0) ctx.report(rule, `${p}.partition`, field.invalid(ru.partition, 'must be greater than or equal to 0'));
-    if (ru.maxUnavailable != null) {
+    // MaxUnavailableStatefulSet is on by default from 1.37; before, the API server drops the field
+    if (ru.maxUnavailable != null && ctx.minor >= 37) {
       const n = checkIntOrPercent(ctx, rule, ru.maxUnavailable, `${p}.maxUnavailable`);
       if (n === 0) ctx.report(rule, `${p}.maxUnavailable`, field.invalid(ru.maxUnavailable, 'cannot be 0'));
     }

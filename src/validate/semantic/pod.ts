@@ -11,6 +11,7 @@ import { key } from '../path';
 import { RuleMeta } from '../types';
 import { quantityOf } from './quantities';
 import { checkAffinity, checkTolerations, checkTopologySpread } from './scheduling';
+import { checkRestartRules } from './restart-rules';
 import { checkEnvSource, checkId, checkVolumeSource } from './sources';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -43,8 +44,8 @@ export const podRules: RuleMeta[] = [
     'httpGet and tcpSocket ports are an int-or-string: a port number or an IANA port name; httpGet header names are letters, digits and -.', 'use the container port number or its name, and header names such as X-Probe'),
   S('init-containers.forbidden-fields', ['H18'], 'init containers may not have probes or lifecycle hooks (unless they are sidecars)',
     'Init containers run to completion one by one; probes and hooks only make sense for sidecars (restartPolicy Always).', 'remove the probe or hook, or make the init container a sidecar with restartPolicy: Always'),
-  S('pod.restart-policy-invalid', ['H8'], 'the Pod template\'s restartPolicy must suit its controller',
-    'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running and accept only Always; Jobs and CronJobs run to completion and accept only OnFailure or Never.', 'use Always for long-running controllers, OnFailure or Never for Jobs'),
+  S('pod.restart-policy-invalid', ['H8'], 'the Pod template\'s restartPolicy must suit its controller; container restart rules must be complete',
+    'Deployments, ReplicaSets, StatefulSets and DaemonSets keep Pods running and accept only Always; Jobs and CronJobs run to completion and accept only OnFailure or Never. From Kubernetes 1.35 a container may restart on some exit codes (restartPolicyRules): the API server requires the container\'s restartPolicy beside them, at most 20 rules, each with exitCodes (at most 255 values); before 1.36 a sidecar takes no rules.', 'use Always for long-running controllers, OnFailure or Never for Jobs; give restartPolicyRules a container restartPolicy and exitCodes'),
   S('resources.limit-below-request', ['H16'], 'a resource request must not exceed its limit',
     'The request is what the scheduler guarantees and the limit the ceiling; a request above the limit cannot be honoured and the API server rejects it.', 'lower the request or raise the limit'),
   S('resources.quantity-invalid', ['H16'], 'resource quantities must be valid and non-negative',
@@ -272,7 +273,8 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
   // Container restartPolicy: Kubernetes 1.27 does not know the field (schema layer); 1.28-1.33 reject
   // it on app containers and accept only Always on init containers; 1.34 drops those values
   // silently (ContainerRestartRules is alpha), which the best-practice rule
-  // containers.restart-policy-ignored reports. The bundled versions are 1.27 and 1.34.
+  // containers.restart-policy-ignored reports; from 1.35 they are checked (restart-rules.ts).
+  checkRestartRules(ctx, ref);
 
   // Ports
   const portNames = new Set<string>();

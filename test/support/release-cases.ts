@@ -1,0 +1,66 @@
+/**
+ * Objects whose verdict changed between Kubernetes 1.34 and 1.37, each with the verdict the API
+ * server of each release gives (server-side dry-run, strict field validation), recorded from
+ * kube-apiserver v1.34.4, v1.35.4, v1.36.3 and v1.37.2 built by `cluster/build.sh apiserver`:
+ * test/validate/release-gates.test.ts holds podsmith to the verdicts, test/e2e/release-gates.test.ts
+ * holds the verdicts to every API server that is built.
+ */
+const meta = (name = 'podsmith-rel-case') => ({ name });
+const pod = (containers: any[], initContainers?: any[]) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: meta(),
+  spec: { containers, ...(initContainers ? { initContainers } : {}) },
+});
+const app = (extra: any = {}) => ({ name: 'app', image: 'busybox:1.35.0', ...extra });
+const sidecar = (extra: any = {}) => ({ name: 'side', image: 'busybox:1.35.0', restartPolicy: 'Always', ...extra });
+const rule = (action = 'Restart', exitCodes: any = { operator: 'In', values: [42] }) => ({ action, ...(exitCodes ? { exitCodes } : {}) });
+const hpa = (minReplicas: number, metrics: any[]) => ({
+  apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(),
+  spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas, maxReplicas: 3, metrics },
+});
+const external = { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '10' } } };
+const cpu = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } };
+const sts = (rollingUpdate: any) => ({
+  apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta(),
+  spec: {
+    serviceName: 'web', selector: { matchLabels: { app: 'web' } }, updateStrategy: { type: 'RollingUpdate', rollingUpdate },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [app()] } },
+  },
+});
+const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name), spec: { ports: [{ port: 80 }] } });
+const ingress = (serviceName: string) => ({
+  apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(),
+  spec: { defaultBackend: { service: { name: serviceName, port: { number: 80 } } } },
+});
+
+/** The releases the verdicts are recorded for. */
+export const RECORDED_RELEASES = ['1.34', '1.35', '1.36', '1.37'] as const;
+type Verdicts = Record<(typeof RECORDED_RELEASES)[number], boolean>;
+const v = (a: boolean, b: boolean, c: boolean, d: boolean): Verdicts => ({ '1.34': a, '1.35': b, '1.36': c, '1.37': d });
+
+/** [description, object, accepted by the API server of each release] */
+export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
+  // RelaxedServiceNameValidation: beta, on by default from 1.36
+  ['Service named with a leading digit', service('1web'), v(false, false, true, true)],
+  ['Service named with an uppercase letter', service('Web'), v(false, false, false, false)],
+  ['Ingress backend Service named with a leading digit', ingress('1web'), v(false, false, true, true)],
+  // HPAScaleToZero: beta, on by default from 1.37
+  ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v(false, false, false, true)],
+  ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v(false, false, false, false)],
+  ['HPA minReplicas -1', hpa(-1, [external]), v(false, false, false, false)],
+  // MaxUnavailableStatefulSet: on by default from 1.37; dropped before
+  ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v(true, true, true, false)],
+  ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v(true, true, true, false)],
+  ['StatefulSet maxUnavailable 2', sts({ maxUnavailable: 2 }), v(true, true, true, true)],
+  // ContainerRestartRules: beta, on by default from 1.35 (dropped in 1.34);
+  // RestartAllContainersOnContainerExits: on by default from 1.36
+  ['app container restartPolicy Never', pod([app({ restartPolicy: 'Never' })]), v(true, true, true, true)],
+  ['app container restartPolicy Sometimes', pod([app({ restartPolicy: 'Sometimes' })]), v(true, false, false, false)],
+  ['init container restartPolicy OnFailure', pod([app()], [app({ name: 'init', restartPolicy: 'OnFailure' })]), v(true, true, true, true)],
+  ['app container restart rule on exit code 42', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule()] })]), v(true, true, true, true)],
+  ['restart rules without a restartPolicy', pod([app({ restartPolicyRules: [rule()] })]), v(true, false, false, false)],
+  ['restart rule without exitCodes', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', null)] })]), v(true, false, false, false)],
+  ['restart rule with operator Equals', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', { operator: 'Equals', values: [1] })] })]), v(true, false, false, false)],
+  ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v(true, false, true, true)],
+  ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v(true, false, false, false)],
+  ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v(true, false, true, true)],
+];
