@@ -291,7 +291,7 @@ async function drain(ctx: RunContext, preferred: string, image: string, h: Helpe
 /** H21: a sender with kubernetes.io/egress-bandwidth against one without, measured at their receivers. */
 async function bandwidth(ctx: RunContext, A: string, B: string, image: string, h: Helpers): Promise<Verdict> {
   const ns = ctx.plan.namespace;
-  const annotation = '4M';
+  const annotation = '2M';
   const sink = (name: string) => scenarioPod(name, image, { nodeSelector: { 'kubernetes.io/hostname': A } }, undefined, waiter(image, '10m', ['sh', '-c', 'sleep 3600 | nc -l -p 5001 | dd of=/dev/null bs=64k; sleep 3600']));
   const sinks = [sink('h21-sink-limited'), sink('h21-sink-unlimited')];
   const made: Manifest[] = [...sinks];
@@ -343,9 +343,11 @@ async function bandwidth(ctx: RunContext, A: string, B: string, image: string, h
     while (Date.now() < until2) {
       await sleep(250);
       const now = await rchar('h21-sink-unlimited').catch(() => NaN);
+      // the receiver's dd exits at the end of the stream: done
+      if (Number.isNaN(now) && first !== undefined) break;
       if (!(now > 0)) continue;
       first ??= Date.now() - 250;
-      if (now > last) { last = now; lastT = Date.now(); }
+      if (now > last) { last = now; lastT = Date.now(); } else if (Date.now() - lastT > 2000) break;
       if (now >= 1024 * 65536) break;
     }
     if (first !== undefined && lastT > first) obs.unlimitedRate = (last * 1000) / (lastT - first);
