@@ -51,19 +51,38 @@ function ignored(meta: any): string[] {
 
 /** The line of the nearest enclosing field that the source has. */
 function lineFor(input: InputObject, path: string): number | undefined {
-  if (!input.lineOf) return undefined;
   const segs = splitPath(path);
+  if (input.lines && rebuildsTo(segs)) return input.lines.deepest(segs);
+  const lineOf = input.lines ? (p: string) => input.lines!.lineOf(p) : input.lineOf;
+  if (!lineOf) return undefined;
   for (let n = segs.length; n >= 0; n--) {
-    const line = input.lineOf(rebuild(segs.slice(0, n)));
+    const line = lineOf(rebuild(segs.slice(0, n)));
     if (line !== undefined) return line;
   }
   return undefined;
 }
 
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 function rebuild(segs: Array<string | number>): string {
   let p = '';
-  for (const s of segs) p += typeof s === 'number' ? `[${s}]` : (p === '' ? s : (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(s) ? `.${s}` : `[${s}]`));
+  for (const s of segs) p += typeof s === 'number' ? `[${s}]` : (p === '' ? s : (IDENT.test(s) ? `.${s}` : `[${s}]`));
   return p;
+}
+
+/** Whether splitPath(rebuild(segs)) gives segs back: the segments can then be looked up as they are. */
+function rebuildsTo(segs: Array<string | number>): boolean {
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    if (typeof s === 'number') {
+      if (!Number.isSafeInteger(s) || s < 0) return false;
+    } else if (i === 0) {
+      if (s === '' || s.includes('.') || s.includes('[')) return false;
+    } else if (!IDENT.test(s) && (s.includes(']') || /^\d+$/.test(s))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -139,6 +158,11 @@ function bundleSkeleton(obj: any): any | undefined {
     case 'NetworkPolicy': return { kind: obj.kind, metadata, spec: { podSelector: obj.spec?.podSelector, policyTypes: obj.spec?.policyTypes, ingress: obj.spec?.ingress !== undefined, egress: obj.spec?.egress !== undefined } };
     default: return undefined;
   }
+}
+
+/** What a deferred object keeps of its input: its file and lines, not the file's text. */
+function keepLines(input: InputObject): InputObject {
+  return input.lines ? { object: undefined, file: input.file, lines: input.lines.detach() } : { object: undefined, file: input.file, lineOf: input.lineOf };
 }
 
 /** Container names and resources, for the cross-object resource rules. */
@@ -238,7 +262,7 @@ export class Validation {
           if (pod) this.notePodTemplate(ctx, pod);
           else if (where && isObj(getAt(obj, where.meta))) this.notePodTemplate(ctx, { spec: {}, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta }); // labels without a spec still name the Pods
           if (!pod && skeleton && this.kindRules.some((r) => r.kinds!.includes(kind))) {
-            this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
+            this.deferred.push({ index, input: keepLines(input), ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
           }
           if (pod) {
             for (const r of this.localRules) r.check(ctx);
@@ -260,7 +284,7 @@ export class Validation {
                 meta: { labels: pod.meta?.labels },
                 metaPath: pod.metaPath,
               };
-              this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: keep, pod: podKeep });
+              this.deferred.push({ index, input: keepLines(input), ref, suppressedIds, obj: keep, pod: podKeep });
             }
           }
         } catch (e) {
