@@ -9,7 +9,7 @@ import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateS
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
 import { unservedProblem } from './schema/served';
-import { CrdRegistry } from './crd';
+import { CrdKind, CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
@@ -126,8 +126,8 @@ function expandLists(inputs: InputObject[]): InputObject[] {
 export interface BundlePart {
   objects: any[];
   podTemplates: Map<string, PodTemplateSummary[]>;
-  /** CustomResourceDefinitions of this part, with their file: a custom resource may sit in another part than its CRD. */
-  crds: Array<{ crd: any; source: string }>;
+  /** What the CustomResourceDefinitions of this part define, the last of each kind and version: a custom resource may sit in another part than its CRD. */
+  crds: CrdKind[];
 }
 
 type Raw = { rule: string; path: string; message: string; fix?: string; line?: number };
@@ -188,7 +188,8 @@ export class Validation {
   private bundleObjects: any[] = [];
   private unreadable = false;
   private readonly crds = new CrdRegistry();
-  private readonly inputCrds: Array<{ crd: any; source: string }> = [];
+  /** What the input's CRDs define (the last of each kind and version), not the CRD objects. */
+  private readonly inputKinds = new Map<string, CrdKind>();
   private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
 
   constructor(private readonly options: ValidateOptions = {}) {
@@ -254,8 +255,7 @@ export class Validation {
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         if (kind === 'CustomResourceDefinition') {
-          this.crds.add(obj, input.file ?? 'input');
-          this.inputCrds.push({ crd: obj, source: input.file ?? 'input' });
+          for (const k of this.crds.add(obj, input.file ?? 'input')) this.inputKinds.set(k.key, k);
         }
         try {
           checkSemantics(ctx);
@@ -374,7 +374,7 @@ export class Validation {
 
   /** What this part of the input adds to the bundle the cross-object rules read (one part per worker thread). */
   bundlePart(): BundlePart {
-    return { objects: this.bundleObjects, podTemplates: this.podTemplates, crds: this.inputCrds };
+    return { objects: this.bundleObjects, podTemplates: this.podTemplates, crds: [...this.inputKinds.values()] };
   }
 
   /** The whole input's bundle, from every part in input order, before finish(): as if one Validation had read it all. */
@@ -383,7 +383,7 @@ export class Validation {
     this.podTemplates = new Map();
     for (const p of parts) {
       for (const [ns, list] of p.podTemplates) this.podTemplates.set(ns, [...(this.podTemplates.get(ns) ?? []), ...list]);
-      for (const c of p.crds) this.crds.add(c.crd, c.source); // in input order: the last definition of a kind wins, as when read in one thread
+      this.crds.addKinds(p.crds); // in input order: the last definition of a kind wins, as when read in one thread
     }
   }
 
