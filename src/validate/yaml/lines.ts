@@ -166,14 +166,16 @@ function isDash(line: string, n: number): boolean {
 
 /**
  * Lines of a document the exact reader read (anchors, flow over several lines, CRLF, JSON…):
- * nothing is done until a finding asks for a line; the document is then read again with a line
- * table.
+ * from the line table the reader filled as it read, or, without one (JSON, a detached copy),
+ * by reading the document again with a table when a finding first asks for a line.
  */
 export class ComposedLines implements DocLines {
-  private located: { root: unknown; table: LineTable } | null | undefined;
-
-  /** @param chunk the document's text, @param from its first line in the file (0-based) */
-  constructor(private readonly chunk: string, private readonly from: number) {}
+  /**
+   * @param chunk the document's text
+   * @param from its first line in the file (0-based)
+   * @param located the value read and its line table, when the reader kept them
+   */
+  constructor(private readonly chunk: string, private readonly from: number, private located?: { root: unknown; table: LineTable } | null) {}
 
   lineOf(path: string): number | undefined {
     const at = this.walk(splitPath(path));

@@ -7,7 +7,7 @@
  */
 import { BAIL, fastParseLines, lineIndents } from '../fast-yaml';
 import { DocLines } from '../types';
-import { composeDocument, ReadError } from './compose';
+import { composeDocument, LineTable, ReadError } from './compose';
 import { splitDocuments } from './documents';
 import { BlockLines, ComposedLines } from './lines';
 import { resolvePlain } from './resolve';
@@ -56,15 +56,17 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     }
     let r: ReturnType<typeof composeDocument>;
     const chunk = text.slice(c.start, c.end);
+    // the line table is filled as the document is read: most documents that need the exact reader have findings
+    const table: LineTable = new WeakMap();
     try {
-      r = composeDocument(chunk);
+      r = composeDocument(chunk, table);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       return { message: e.message, line: c.line + (e.line ?? 0) + 1 };
     }
     if (r.value === null || r.value === undefined) continue;
     const duplicates = r.duplicates.map((d) => ({ path: d.path, line: c.line + d.line + 1, first: c.line + d.first + 1 }));
-    each(documentOf(r.value, new ComposedLines(chunk, c.line), duplicates));
+    each(documentOf(r.value, new ComposedLines(chunk, c.line, { root: r.value, table }), duplicates));
   }
   if (split.error) return { message: split.error.message, line: split.error.line + 1 };
   return undefined;
