@@ -332,8 +332,11 @@ export class Validation {
     for (const f of raws) {
       const rule = ruleById(f.rule)!;
       const line = f.line ?? lineFor(input, f.path);
-      // Key order as in contract 2.
-      const finding: Finding = {
+      // Key order as in contract 2 (the common case, with file and line, in one literal)
+      const finding: Finding = input.file !== undefined && line !== undefined ? {
+        rule: f.rule, severity: rule.severity, message: f.message, object: ref, path: f.path,
+        file: input.file, line, handbook: rule.handbook, fix: f.fix ?? rule.fix,
+      } : {
         rule: f.rule,
         severity: rule.severity,
         message: f.message,
