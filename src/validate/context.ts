@@ -38,6 +38,8 @@ export interface BundleIndex {
   serviceAccounts: Map<string, any>;
   /** NetworkPolicies per namespace. */
   networkPolicies: Map<string, any[]>;
+  /** The NetworkPolicies of a namespace whose podSelector could select these labels (an index on their matchLabels). */
+  networkPoliciesFor(namespace: string, labels: Record<string, string>): any[];
   /** The Pod templates of the bundle per namespace: their labels and named container ports. */
   podTemplates: Map<string, PodTemplateSummary[]>;
   /** The Pod templates of a namespace that a label selector matches (indexed on label pairs). */
@@ -101,33 +103,20 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     } else if (o.kind === 'PriorityClass' && typeof name === 'string') priorityClasses.add(name);
   }
   // Index each PDB under one of its matchLabels pairs; selectors with only expressions are checked always.
-  const byPair = new Map<string, any[]>();
-  const loose = new Map<string, any[]>();
-  for (const [ns, list] of pdbs) {
-    for (const p of list) {
-      const ml = p.spec?.selector?.matchLabels;
-      const first = isObj(ml) ? Object.keys(ml)[0] : undefined;
-      if (first === undefined || typeof ml[first] !== 'string') {
-        if (!loose.has(ns)) loose.set(ns, []);
-        loose.get(ns)!.push(p);
-      } else {
-        const k = `${ns}\u0000${first}=${ml[first]}`;
-        if (!byPair.has(k)) byPair.set(k, []);
-        byPair.get(k)!.push(p);
-      }
+  const pdbIndex = new SelectorIndex();
+  for (const [ns, list] of pdbs) for (const p of list) pdbIndex.add(ns, p.spec?.selector, p);
+  const pdbsFor = (namespace: string, labels: Record<string, string>): any[] => pdbIndex.candidates(namespace, labels);
+  // NetworkPolicies the same way; an empty podSelector selects every Pod of the namespace
+  const npIndex = new SelectorIndex();
+  for (const [ns, list] of networkPolicies) {
+    for (const np of list) {
+      const sel = np.spec?.podSelector;
+      if (!isObj(sel)) continue; // selects nothing
+      const ml = isObj(sel.matchLabels) ? sel.matchLabels : {};
+      npIndex.add(ns, Object.keys(ml).length === 0 && arr(sel.matchExpressions).length === 0 ? undefined : sel, np);
     }
   }
-  const pdbsFor = (namespace: string, labels: Record<string, string>): any[] => {
-    const out: any[] = [...(loose.get(namespace) ?? [])];
-    if (isObj(labels)) {
-      for (const [k, v] of Object.entries(labels)) {
-        if (typeof v !== 'string') continue;
-        const hit = byPair.get(`${namespace}\u0000${k}=${v}`);
-        if (hit) out.push(...hit);
-      }
-    }
-    return out;
-  };
+  const networkPoliciesFor = (namespace: string, labels: Record<string, string>): any[] => npIndex.candidates(namespace, labels);
   // Pod templates indexed by each of their label pairs, so a selector looks at candidates only.
   const byLabel = new Map<string, PodTemplateSummary[]>();
   for (const [ns, list] of podTemplates) {
@@ -149,7 +138,41 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
     const candidates = first !== undefined ? byLabel.get(`${namespace}\u0000${first}=${ml[first]}`) ?? [] : podTemplates.get(namespace) ?? [];
     return candidates.filter((t) => selectorMatches(selector, t.labels));
   };
-  return { objects, services, pdbs, priorityClasses, serviceAccounts, networkPolicies, pdbsFor, podTemplates, podTemplatesMatching };
+  return { objects, services, pdbs, priorityClasses, serviceAccounts, networkPolicies, networkPoliciesFor, pdbsFor, podTemplates, podTemplatesMatching };
+}
+
+/**
+ * Objects with a label selector, indexed by namespace and the first pair of their matchLabels, so
+ * that the candidates for a label set are found without a scan. A selector whose first value is
+ * not a string, or that has only expressions (or undefined: one that selects everything), is a
+ * candidate always. Candidates come in the order they were added; the caller still matches them.
+ */
+class SelectorIndex {
+  private readonly byPair = new Map<string, any[]>();
+  private readonly loose = new Map<string, any[]>();
+
+  add(namespace: string, selector: any, item: any): void {
+    const ml = selector?.matchLabels;
+    const first = isObj(ml) ? Object.keys(ml)[0] : undefined;
+    const key = first === undefined || typeof ml[first] !== 'string' ? undefined : `${namespace}\u0000${first}=${ml[first]}`;
+    const map = key === undefined ? this.loose : this.byPair;
+    const k = key ?? namespace;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+
+  candidates(namespace: string, labels: Record<string, string>): any[] {
+    const out: any[] = [...(this.loose.get(namespace) ?? [])];
+    if (isObj(labels)) {
+      for (const [k, v] of Object.entries(labels)) {
+        if (typeof v !== 'string') continue;
+        const hit = this.byPair.get(`${namespace}\u0000${k}=${v}`);
+        if (hit) out.push(...hit);
+      }
+    }
+    return out;
+  }
 }
 
 /** Every container of a Pod spec with its path and role. */

@@ -9,7 +9,7 @@ import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateS
 import { getAt, splitPath } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
 import { unservedProblem } from './schema/served';
-import { CrdRegistry } from './crd';
+import { CrdKind, CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
@@ -51,19 +51,38 @@ function ignored(meta: any): string[] {
 
 /** The line of the nearest enclosing field that the source has. */
 function lineFor(input: InputObject, path: string): number | undefined {
-  if (!input.lineOf) return undefined;
   const segs = splitPath(path);
+  if (input.lines && rebuildsTo(segs)) return input.lines.deepest(segs);
+  const lineOf = input.lines ? (p: string) => input.lines!.lineOf(p) : input.lineOf;
+  if (!lineOf) return undefined;
   for (let n = segs.length; n >= 0; n--) {
-    const line = input.lineOf(rebuild(segs.slice(0, n)));
+    const line = lineOf(rebuild(segs.slice(0, n)));
     if (line !== undefined) return line;
   }
   return undefined;
 }
 
+const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 function rebuild(segs: Array<string | number>): string {
   let p = '';
-  for (const s of segs) p += typeof s === 'number' ? `[${s}]` : (p === '' ? s : (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(s) ? `.${s}` : `[${s}]`));
+  for (const s of segs) p += typeof s === 'number' ? `[${s}]` : (p === '' ? s : (IDENT.test(s) ? `.${s}` : `[${s}]`));
   return p;
+}
+
+/** Whether splitPath(rebuild(segs)) gives segs back: the segments can then be looked up as they are. */
+function rebuildsTo(segs: Array<string | number>): boolean {
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i];
+    if (typeof s === 'number') {
+      if (!Number.isSafeInteger(s) || s < 0) return false;
+    } else if (i === 0) {
+      if (s === '' || s.includes('.') || s.includes('[')) return false;
+    } else if (!IDENT.test(s) && (s.includes(']') || /^\d+$/.test(s))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -107,8 +126,8 @@ function expandLists(inputs: InputObject[]): InputObject[] {
 export interface BundlePart {
   objects: any[];
   podTemplates: Map<string, PodTemplateSummary[]>;
-  /** CustomResourceDefinitions of this part, with their file: a custom resource may sit in another part than its CRD. */
-  crds: Array<{ crd: any; source: string }>;
+  /** What the CustomResourceDefinitions of this part define, the last of each kind and version: a custom resource may sit in another part than its CRD. */
+  crds: CrdKind[];
 }
 
 type Raw = { rule: string; path: string; message: string; fix?: string; line?: number };
@@ -141,6 +160,11 @@ function bundleSkeleton(obj: any): any | undefined {
   }
 }
 
+/** What a deferred object keeps of its input: its file and lines, not the file's text. */
+function keepLines(input: InputObject): InputObject {
+  return input.lines ? { object: undefined, file: input.file, lines: input.lines.detach() } : { object: undefined, file: input.file, lineOf: input.lineOf };
+}
+
 /** Container names and resources, for the cross-object resource rules. */
 function keepResources(list: unknown): any[] | undefined {
   return Array.isArray(list) ? list.map((c) => (isObj(c) ? { name: c.name, resources: c.resources } : c)) : undefined;
@@ -164,7 +188,8 @@ export class Validation {
   private bundleObjects: any[] = [];
   private unreadable = false;
   private readonly crds = new CrdRegistry();
-  private readonly inputCrds: Array<{ crd: any; source: string }> = [];
+  /** What the input's CRDs define (the last of each kind and version), not the CRD objects. */
+  private readonly inputKinds = new Map<string, CrdKind>();
   private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
 
   constructor(private readonly options: ValidateOptions = {}) {
@@ -230,15 +255,14 @@ export class Validation {
       } else {
         for (const p of problems) report(p.rule, p.path, p.message, p.fix);
         if (kind === 'CustomResourceDefinition') {
-          this.crds.add(obj, input.file ?? 'input');
-          this.inputCrds.push({ crd: obj, source: input.file ?? 'input' });
+          for (const k of this.crds.add(obj, input.file ?? 'input')) this.inputKinds.set(k.key, k);
         }
         try {
           checkSemantics(ctx);
           if (pod) this.notePodTemplate(ctx, pod);
           else if (where && isObj(getAt(obj, where.meta))) this.notePodTemplate(ctx, { spec: {}, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta }); // labels without a spec still name the Pods
           if (!pod && skeleton && this.kindRules.some((r) => r.kinds!.includes(kind))) {
-            this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
+            this.deferred.push({ index, input: keepLines(input), ref, suppressedIds, obj: { ...skeleton, apiVersion: obj.apiVersion } });
           }
           if (pod) {
             for (const r of this.localRules) r.check(ctx);
@@ -260,7 +284,7 @@ export class Validation {
                 meta: { labels: pod.meta?.labels },
                 metaPath: pod.metaPath,
               };
-              this.deferred.push({ index, input: { object: undefined, file: input.file, lineOf: input.lineOf }, ref, suppressedIds, obj: keep, pod: podKeep });
+              this.deferred.push({ index, input: keepLines(input), ref, suppressedIds, obj: keep, pod: podKeep });
             }
           }
         } catch (e) {
@@ -308,8 +332,11 @@ export class Validation {
     for (const f of raws) {
       const rule = ruleById(f.rule)!;
       const line = f.line ?? lineFor(input, f.path);
-      // Key order as in contract 2.
-      const finding: Finding = {
+      // Key order as in contract 2 (the common case, with file and line, in one literal)
+      const finding: Finding = input.file !== undefined && line !== undefined ? {
+        rule: f.rule, severity: rule.severity, message: f.message, object: ref, path: f.path,
+        file: input.file, line, handbook: rule.handbook, fix: f.fix ?? rule.fix,
+      } : {
         rule: f.rule,
         severity: rule.severity,
         message: f.message,
@@ -350,7 +377,7 @@ export class Validation {
 
   /** What this part of the input adds to the bundle the cross-object rules read (one part per worker thread). */
   bundlePart(): BundlePart {
-    return { objects: this.bundleObjects, podTemplates: this.podTemplates, crds: this.inputCrds };
+    return { objects: this.bundleObjects, podTemplates: this.podTemplates, crds: [...this.inputKinds.values()] };
   }
 
   /** The whole input's bundle, from every part in input order, before finish(): as if one Validation had read it all. */
@@ -359,7 +386,7 @@ export class Validation {
     this.podTemplates = new Map();
     for (const p of parts) {
       for (const [ns, list] of p.podTemplates) this.podTemplates.set(ns, [...(this.podTemplates.get(ns) ?? []), ...list]);
-      for (const c of p.crds) this.crds.add(c.crd, c.source); // in input order: the last definition of a kind wins, as when read in one thread
+      this.crds.addKinds(p.crds); // in input order: the last definition of a kind wins, as when read in one thread
     }
   }
 

@@ -379,6 +379,17 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
   return true;
 }
 
+/** The key and the rest of a `key: rest` line whose key starts at line[start], as the reader splits it; undefined when it is not one. */
+export function entryAt(line: string, start: number): { key: string; rest: string } | undefined {
+  const r = { kKey: '', kRest: '', kQuoted: false };
+  try {
+    return splitKeyInto(r, line, start) ? { key: r.kKey, rest: r.kRest } : undefined;
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
+
 /** Whether a plain key could resolve to something other than itself (null, bool, number). */
 function mayResolve(s: string): boolean {
   const c = s.charCodeAt(0);

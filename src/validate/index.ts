@@ -22,11 +22,12 @@ export { SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION, K8S_RELEASES } from './sch
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
   // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
-  const { plan, validateParallel } = await import('./parallel');
+  const { plan, validateParallel, validateUnits } = await import('./parallel');
   const p = paths.length > 0 ? plan(paths) : { units: [], workers: 1 };
   if (p.workers > 1) return validateParallel(p.units, p.workers, options);
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
-  await loadPathsEach(paths, (o) => v.add([o]), (p) => v.addProblem(p));
+  if (p.units.length === 0) await loadPathsEach(paths, (o) => v.add([o]), (q) => v.addProblem(q));
+  else await validateUnits(v, p.units);
   return v.finish();
 }

@@ -98,7 +98,7 @@ function isConstructMetadata(file: string, text: string): boolean {
 export function parseTextEach(text: string, file: string, each: (object: InputObject) => void, problem: (p: InputProblem) => void = throwProblem): void {
   if (text.includes('\u0000')) { problem({ rule: 'input.unreadable', file, message: 'binary file, not YAML or JSON' }); return; }
   const bad = readStream(text, (d) => {
-    const input: InputObject = { object: d.value, file, lineOf: d.lineOf };
+    const input: InputObject = { object: d.value, file, lineOf: d.lineOf, lines: d.lines };
     if (d.duplicates.length > 0) input.duplicates = d.duplicates;
     each(input);
   });

@@ -20,26 +20,30 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /** One thing to read, in input order: a file, or a path that could not be expanded. */
-type Unit = { file: string; bytes: number } | { problem: InputProblem };
+export type Unit = { file: string; bytes: number } | { problem: InputProblem };
 
-/** The input as units, and how many workers it is worth (1: read it on this thread). */
+/**
+ * The input as units, and how many workers it is worth (1: read it on this thread). No units
+ * when stdin is among the paths: it is read once, on this thread.
+ */
 export function plan(paths: string[], workers?: number): { units: Unit[]; workers: number } {
   const units: Unit[] = [];
   let bytes = 0;
+  const env = Number(process.env.PODSMITH_WORKERS);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const max = workers ?? (Number.isInteger(env) && env > 0 ? env : cores);
   for (const arg of paths) {
     if (arg === '-') return { units: [], workers: 1 }; // stdin is read once, here
     // a path's problems come before its files, as on one thread (expandPaths reports them first)
     const files = expandPaths([arg], (problem) => units.push({ problem }));
     for (const file of files) {
       let size = 0;
-      try { size = fs.statSync(file).size; } catch { /* the reader reports it */ }
+      // sizes only split the input between workers
+      if (max > 1) try { size = fs.statSync(file).size; } catch { /* the reader reports it */ }
       bytes += size;
       units.push({ file, bytes: size });
     }
   }
-  const env = Number(process.env.PODSMITH_WORKERS);
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const max = workers ?? (Number.isInteger(env) && env > 0 ? env : cores);
   const files = units.filter((u) => 'file' in u).length;
   const asked = workers !== undefined || env > 0;
   const worth = asked ? max : bytes < PARALLEL_MIN_BYTES ? 1 : Math.ceil(bytes / BYTES_PER_WORKER);
@@ -97,14 +101,19 @@ export async function validateParallel(units: Unit[], n: number, options: Valida
   return assembleReport(reports.flatMap((r) => r.findings), reports.flatMap((r) => r.objects), reports.some((r) => r.unreadable));
 }
 
-/** The worker: its group of units, one Validation, the bundle exchange, its report. */
-async function work(): Promise<void> {
-  const { units, options } = workerData as { units: Unit[]; options: ValidateOptions };
-  const v = new Validation(options);
+/** Reads and checks units in order with one Validation (this thread's share of the input). */
+export async function validateUnits(v: Validation, units: Unit[]): Promise<void> {
   for (const u of units) {
     if ('problem' in u) v.addProblem(u.problem);
     else await loadFile(u.file, (o) => v.add([o]), (p) => v.addProblem(p));
   }
+}
+
+/** The worker: its group of units, one Validation, the bundle exchange, its report. */
+async function work(): Promise<void> {
+  const { units, options } = workerData as { units: Unit[]; options: ValidateOptions };
+  const v = new Validation(options);
+  await validateUnits(v, units);
   parentPort!.postMessage({ type: 'bundle', part: v.bundlePart() });
   parentPort!.once('message', (m: { parts: BundlePart[] }) => {
     v.useBundle(m.parts);

@@ -48,10 +48,25 @@ export interface ValidateOptions {
   strictKinds?: boolean;
 }
 
+/** Where a document's fields are in its text (the reader's line lookups). */
+export interface DocLines {
+  /** 1-based line of the field at `path` (the document's first content line for ''), or undefined. */
+  lineOf(path: string): number | undefined;
+  /**
+   * 1-based line of the field at `segs` (strings for mapping keys, numbers for list items), or
+   * of the nearest enclosing field the document has, or the document's first content line.
+   */
+  deepest(segs: Array<string | number>): number | undefined;
+  /** The same lookups from a copy of the document's own text, which does not hold on to its file. */
+  detach(): DocLines;
+}
+
 export interface InputObject {
   object: any;
   file?: string;
   lineOf?: (path: string) => number | undefined;
+  /** The reader's line lookups, used instead of lineOf where present. */
+  lines?: DocLines;
   /** Keys the YAML text wrote twice in one mapping (the last value kept, as kubectl keeps it). */
   duplicates?: Array<{ path: string; line: number; first: number }>;
 }

@@ -58,3 +58,103 @@ export function convertCrdSchema(node: any, root = true): any {
   if (isObject && node['x-kubernetes-preserve-unknown-fields'] !== true && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * The part of a schema that validating `values` (the data at this node) can reach: the schema of
+ * a property none of the values has becomes {} (the validator never applies it: a property's
+ * schema applies only to a value that is there), and so on down properties, items,
+ * additionalProperties and the combinators; every other keyword is kept as it is. Validating a
+ * value against the pruned schema gives the same verdict and errors as against the whole one,
+ * and a CRD of 800 KB compiles in milliseconds instead of a second.
+ */
+export function pruneFor(node: any, values: unknown[]): any {
+  if (!isPlain(node)) return node;
+  const out: any = { ...node };
+  const objects = values.filter(isPlain);
+  if (isPlain(node.properties)) {
+    const props: any = {};
+    for (const [p, s] of Object.entries(node.properties)) {
+      const under = objects.map((o) => o[p]).filter((v) => v !== undefined);
+      props[p] = under.length ? pruneFor(s, under) : {};
+    }
+    out.properties = props;
+  }
+  if (isPlain(node.additionalProperties) && node.patternProperties === undefined) {
+    const known = isPlain(node.properties) ? node.properties : {};
+    const under = objects.flatMap((o) => Object.keys(o).filter((k) => !Object.prototype.hasOwnProperty.call(known, k)).map((k) => o[k]));
+    out.additionalProperties = under.length ? pruneFor(node.additionalProperties, under) : {};
+  }
+  const arrays = values.filter(Array.isArray) as unknown[][];
+  if (isPlain(node.items)) {
+    const under = arrays.flat();
+    out.items = under.length ? pruneFor(node.items, under) : {};
+  } else if (Array.isArray(node.items)) {
+    out.items = node.items.map((s: any, i: number) => {
+      const under = arrays.filter((a) => a.length > i).map((a) => a[i]);
+      return under.length ? pruneFor(s, under) : s;
+    });
+  }
+  for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(node[k])) out[k] = node[k].map((s: any) => pruneFor(s, values));
+  if (isPlain(node.not)) out.not = pruneFor(node.not, values);
+  return out;
+}
+
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
+const NUMBER_KEYWORDS = new Set(['multipleOf', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties']);
+const ONE_SCHEMA = new Set(['additionalProperties', 'additionalItems', 'not', 'propertyNames', 'contains', 'if', 'then', 'else']);
+
+function validPattern(p: unknown): boolean {
+  if (typeof p !== 'string') return false;
+  try {
+    new RegExp(p, 'u'); // as ajv compiles patterns
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether ajv might refuse to compile a converted schema (a keyword's value of the wrong type, a
+ * pattern JavaScript cannot read, a keyword this check does not know): only the keywords and
+ * value types listed here are known to compile. The whole schema must then be compiled to say
+ * why, as before pruning (pruneFor keeps a custom resource away from the parts it does not reach,
+ * and so would keep it from an error there).
+ */
+export function mayNotCompile(node: unknown): boolean {
+  if (typeof node === 'boolean') return false;
+  if (!isPlain(node)) return true;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'type') {
+      const types = Array.isArray(v) ? v : [v];
+      if (types.length === 0 || !types.every((t) => JSON_TYPES.has(t as string))) return true;
+    } else if (k === 'properties' || k === 'patternProperties') {
+      if (!isPlain(v) || Object.values(v).some(mayNotCompile)) return true;
+      if (k === 'patternProperties' && !Object.keys(v).every(validPattern)) return true;
+    } else if (k === 'items') {
+      if (Array.isArray(v) ? v.length === 0 || v.some(mayNotCompile) : mayNotCompile(v)) return true;
+    } else if (ONE_SCHEMA.has(k)) {
+      if (mayNotCompile(v)) return true;
+    } else if (k === 'allOf' || k === 'anyOf' || k === 'oneOf') {
+      if (!Array.isArray(v) || v.length === 0 || v.some(mayNotCompile)) return true;
+    } else if (k === 'required') {
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return true;
+    } else if (k === 'enum') {
+      if (!Array.isArray(v) || v.length === 0) return true;
+    } else if (NUMBER_KEYWORDS.has(k)) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return true;
+    } else if (k === 'uniqueItems') {
+      if (typeof v !== 'boolean') return true;
+    } else if (k === 'pattern') {
+      if (!validPattern(v)) return true;
+    } else if (k === 'format') {
+      if (!KEPT_FORMATS.has(v as string)) return true;
+    } else if (k !== 'const') {
+      return true;
+    }
+  }
+  return false;
+}

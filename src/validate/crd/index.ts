@@ -1,7 +1,8 @@
 /**
  * Custom resources: the CustomResourceDefinitions found in the input or given with `--crds`
- * make their kinds checkable. Each served version's schema is converted (convert.ts) and
- * compiled with ajv on first use; x-kubernetes-validations (CEL) rules are counted and reported
+ * make their kinds checkable. For each custom resource, the part of its version's schema that
+ * the resource reaches is converted (convert.ts) and compiled with ajv (once per shape);
+ * x-kubernetes-validations (CEL) rules are counted and reported
  * as not evaluated (`podsmith validate --exact` has the API server evaluate them).
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
@@ -10,7 +11,7 @@ import { field } from '../field';
 import { AJV_OPTIONS, formats } from '../schema/formats';
 import { key } from '../path';
 import { RuleMeta } from '../types';
-import { convertCrdSchema, countCelRules } from './convert';
+import { convertCrdSchema, countCelRules, mayNotCompile, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
   {
@@ -27,57 +28,103 @@ export const crdKindRules: RuleMeta[] = [
   },
 ];
 
-interface CrdVersion {
+/** One served version of a CRD as registered: plain data, so that it can cross between worker threads. */
+export interface CrdKind {
+  /** `group/version/Kind` */
+  key: string;
   schema: any;
-  validate?: ValidateFunction;
   scope: 'n' | 'c';
   celRules: number;
   source: string;
 }
 
+type CrdVersion = CrdKind;
+
 export interface CrProblem { rule: string; path: string; message: string; fix?: string }
 
 /**
- * Compiled CRD schemas by their text, shared by every registry of the process: the same CRD met
- * again (another copy of the manifests, another validatePaths call) is compiled once.
+ * Compiled validators by the text of the (pruned, converted) schema, shared by every registry of
+ * the process: the same shape met again (another custom resource of the kind with the same
+ * fields, another validatePaths call) is compiled once.
  */
 const compiled = new Map<string, ValidateFunction>();
+const MAX_COMPILED = 1000;
 let sharedAjv: Ajv | undefined;
 
-function compiledFor(schema: any): ValidateFunction {
-  const text = JSON.stringify(schema);
+/** Per CRD version's schema: why ajv refuses to compile it whole, or null when it compiles. */
+const refusals = new WeakMap<object, string | null>();
+
+/** What compiling the whole schema says, when it could fail (convert.ts mayNotCompile): compiled once per schema. */
+function refusalOf(schema: any): string | null {
+  let r = refusals.get(schema);
+  if (r === undefined) {
+    r = null;
+    const whole = convertCrdSchema(schema);
+    if (mayNotCompile(whole)) {
+      try {
+        compileOnce(whole);
+      } catch (e) {
+        r = (e as Error).message;
+      }
+    }
+    refusals.set(schema, r);
+  }
+  return r;
+}
+
+function compileOnce(converted: any): ValidateFunction {
+  const text = JSON.stringify(converted);
   let fn = compiled.get(text);
   if (!fn) {
     sharedAjv ??= new Ajv({ ...AJV_OPTIONS, formats });
-    fn = sharedAjv.compile(convertCrdSchema(schema));
+    fn = sharedAjv.compile(converted);
+    sharedAjv.removeSchema(converted); // the function stays usable; ajv need not keep every shape
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(text, fn);
   }
   return fn;
+}
+
+/**
+ * A validator for `obj` against a CRD version's schema: the part of the schema the object
+ * reaches (convert.ts pruneFor), compiled. Throws as compiling the whole schema throws.
+ */
+function compiledFor(schema: any, obj: unknown): ValidateFunction {
+  const refusal = refusalOf(schema);
+  if (refusal !== null) throw new Error(refusal);
+  return compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
 }
 
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */
 export class CrdRegistry {
   private readonly kinds = new Map<string, CrdVersion>();
 
-  /** Registers an apiextensions.k8s.io/v1 CRD object's served versions; returns how many. */
-  add(crd: any, source = 'input'): number {
-    if (!isObj(crd) || crd.kind !== 'CustomResourceDefinition' || crd.apiVersion !== 'apiextensions.k8s.io/v1') return 0;
+  /** Registers an apiextensions.k8s.io/v1 CRD object's served versions; returns them. */
+  add(crd: any, source = 'input'): CrdKind[] {
+    if (!isObj(crd) || crd.kind !== 'CustomResourceDefinition' || crd.apiVersion !== 'apiextensions.k8s.io/v1') return [];
     const spec = isObj(crd.spec) ? crd.spec : {};
     const kind = spec.names?.kind;
-    if (typeof spec.group !== 'string' || typeof kind !== 'string') return 0;
-    let n = 0;
+    if (typeof spec.group !== 'string' || typeof kind !== 'string') return [];
+    const out: CrdKind[] = [];
     for (const v of Array.isArray(spec.versions) ? spec.versions : []) {
       if (!isObj(v) || typeof v.name !== 'string' || v.served === false) continue;
       const schema = v.schema?.openAPIV3Schema;
-      this.kinds.set(`${spec.group}/${v.name}/${kind}`, {
+      const entry: CrdKind = {
+        key: `${spec.group}/${v.name}/${kind}`,
         schema: isObj(schema) ? schema : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
         scope: spec.scope === 'Cluster' ? 'c' : 'n',
         celRules: countCelRules(schema),
         source,
-      });
-      n++;
+      };
+      this.kinds.set(entry.key, { ...entry });
+      out.push(entry);
     }
-    return n;
+    return out;
+  }
+
+  /** Registers versions that another registry's add() returned (a later one of a key replaces an earlier one). */
+  addKinds(kinds: Iterable<CrdKind>): void {
+    for (const k of kinds) this.kinds.set(k.key, { ...k });
   }
 
   has(apiVersion: string, kind: string): boolean {
@@ -92,9 +139,9 @@ export class CrdRegistry {
   check(obj: any): CrProblem[] | undefined {
     const v = this.kinds.get(`${obj.apiVersion}/${obj.kind}`);
     if (!v) return undefined;
-    v.validate ??= compiledFor(v.schema);
+    const validate = compiledFor(v.schema, obj);
     const out: CrProblem[] = [];
-    if (!v.validate(obj)) for (const e of v.validate.errors ?? []) out.push(toProblem(e, obj));
+    if (!validate(obj)) for (const e of validate.errors ?? []) out.push(toProblem(e, obj));
     if (v.celRules > 0) {
       out.push({
         rule: 'crd.cel-not-evaluated', path: '',

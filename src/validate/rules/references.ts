@@ -134,7 +134,7 @@ export const referenceRules: CheckedRule[] = [
       const policies = ctx.bundle.networkPolicies.get(ctx.namespace);
       if (!policies?.length) return;
       const labels = isObj(ctx.pod!.meta?.labels) ? ctx.pod!.meta.labels : {};
-      const mine = policies.filter((np) => selectsPod(np.spec?.podSelector, labels));
+      const mine = ctx.bundle.networkPoliciesFor(ctx.namespace, labels).filter((np) => selectsPod(np.spec?.podSelector, labels));
       if (mine.some((np) => policyTypes(np).includes('Ingress'))) return;
       ctx.report('network.policy-missing', msg`${ctx.pod!.metaPath}.labels`, mine.length
         ? msg`${ctx.kind} "${ctx.obj.metadata?.name}": the NetworkPolicies that select its Pods do not isolate ingress`

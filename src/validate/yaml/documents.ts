@@ -11,6 +11,8 @@ export interface Chunk {
   start: number;
   end: number;
   line: number;
+  /** The line after its last (the separator's), undefined for the last document of the text. */
+  endLine?: number;
 }
 
 export interface Split {
@@ -40,7 +42,7 @@ export function splitDocuments(text: string): Split {
       // the document being read when the bad separator comes is lost too, as in kubectl
       return { chunks: nonEmpty(text, chunks), error: { message: `invalid Yaml document separator: ${rest}`, line } };
     }
-    if (sep > start) chunks.push({ start, end: sep, line: startLine });
+    if (sep > start) chunks.push({ start, end: sep, line: startLine, endLine: line });
     start = eol + 1;
     line += 1;
     startLine = line;

@@ -5,10 +5,11 @@
  * else. Empty documents are skipped, as kubectl skips them. Reading stops at the first document
  * that cannot be read, as kubectl stops; the documents before it stand.
  */
-import { BAIL, fastParseLines } from '../fast-yaml';
-import { splitPath } from '../path';
+import { BAIL, fastParseLines, lineIndents } from '../fast-yaml';
+import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { splitDocuments } from './documents';
+import { BlockLines, ComposedLines } from './lines';
 import { resolvePlain } from './resolve';
 
 /** A document read: its value, its lines on demand, and the keys it repeats. */
@@ -16,6 +17,8 @@ export interface ReadDocument {
   value: unknown;
   /** 1-based line of the field at `path` (the document's first line for ''), or undefined. */
   lineOf: (path: string) => number | undefined;
+  /** The same lookups, and by path segments. */
+  lines: DocLines;
   /** Keys written twice in one mapping (the last one kept), with 1-based lines. */
   duplicates: Array<{ path: string; line: number; first: number }>;
 }
@@ -34,89 +37,47 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   if (text[first] === '{') {
     try {
       const value = JSON.parse(text);
-      each({ value, lineOf: lazyLines(text, 0, 0, text.length, false), duplicates: [] });
+      each(documentOf(value, new ComposedLines(text, 0), []));
       return undefined;
     } catch {
       // not strict JSON: the YAML reader says where it fails
     }
   }
   const split = splitDocuments(text);
-  const hasCr = text.includes('\r');
+  // the fast reader reads the file's lines, split once and shared by its documents
+  const lines = text.includes('\r') ? undefined : text.split('\n');
+  const indents = lines ? lineIndents(lines) : undefined;
   for (const c of split.chunks) {
+    const to = c.endLine ?? lines?.length ?? 0;
+    const value = lines ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
+    if (value !== BAIL) {
+      if (value !== null && value !== undefined) each(documentOf(value, new BlockLines(lines!, indents!, c.line, to), []));
+      continue;
+    }
+    let r: ReturnType<typeof composeDocument>;
     const chunk = text.slice(c.start, c.end);
-    let value: unknown = BAIL;
-    let fast = false;
-    let duplicates: ReadDocument['duplicates'] = [];
-    if (!hasCr) {
-      const lines = chunk.split('\n');
-      value = fastParseLines(lines, 0, lines.length, resolvePlain);
-      fast = value !== BAIL;
+    // the line table is filled as the document is read: most documents that need the exact reader have findings
+    const table: LineTable = new WeakMap();
+    try {
+      r = composeDocument(chunk, table);
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      return { message: e.message, line: c.line + (e.line ?? 0) + 1 };
     }
-    if (!fast) {
-      try {
-        const r = composeDocument(chunk);
-        value = r.value;
-        duplicates = r.duplicates.map((d) => ({ path: d.path, line: c.line + d.line + 1, first: c.line + d.first + 1 }));
-      } catch (e) {
-        if (!(e instanceof ReadError)) throw e;
-        return { message: e.message, line: c.line + (e.line ?? 0) + 1 };
-      }
-    }
-    if (value === null || value === undefined) continue;
-    each({ value, lineOf: lazyLines(text, c.line, c.start, c.end, fast), duplicates });
+    if (r.value === null || r.value === undefined) continue;
+    const duplicates = r.duplicates.map((d) => ({ path: d.path, line: c.line + d.line + 1, first: c.line + d.first + 1 }));
+    each(documentOf(r.value, new ComposedLines(chunk, c.line, { root: r.value, table }), duplicates));
   }
   if (split.error) return { message: split.error.message, line: split.error.line + 1 };
   return undefined;
+}
+
+function documentOf(value: unknown, lines: DocLines, duplicates: ReadDocument['duplicates']): ReadDocument {
+  return { value, lineOf: (p) => lines.lineOf(p), lines, duplicates };
 }
 
 function firstNonSpace(text: string): number {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
   return i;
-}
-
-/**
- * Line lookup for one document, text[start, end) starting at line `from` (0-based): nothing is
- * parsed until a finding asks for a line; the document is then read again with a line table,
- * by the reader that read it the first time.
- */
-function lazyLines(text: string, from: number, start: number, end: number, fast: boolean): (p: string) => number | undefined {
-  let located: { root: unknown; table: LineTable; chunk: string } | null | undefined;
-  return (p: string) => {
-    if (located === undefined) {
-      const chunk = text.slice(start, end);
-      const table: LineTable = new WeakMap();
-      let root: unknown = BAIL;
-      if (fast) {
-        const lines = chunk.split('\n');
-        root = fastParseLines(lines, 0, lines.length, resolvePlain, table);
-      }
-      if (root === BAIL) {
-        try {
-          root = composeDocument(chunk, table).value;
-        } catch {
-          root = BAIL;
-        }
-      }
-      located = root === BAIL ? null : { root, table, chunk };
-    }
-    if (!located) return undefined;
-    let cur: any = located.root;
-    let line: number | undefined;
-    for (const seg of splitPath(p)) {
-      if (cur === null || typeof cur !== 'object') return undefined;
-      const l = located.table.get(cur)?.get(seg);
-      if (l === undefined) return undefined;
-      line = l;
-      cur = cur[seg];
-    }
-    if (line !== undefined) return from + line + 1;
-    // the object itself: its first content line
-    const lines = located.chunk.split('\n');
-    for (let k = 0; k < lines.length; k++) {
-      const t = lines[k].trim();
-      if (t !== '' && !t.startsWith('#') && !/^---\s*(#.*)?$/.test(t)) return from + k + 1;
-    }
-    return undefined;
-  };
 }
