@@ -13,7 +13,6 @@
  * cluster/README.md for the map): identity and paths say where everything is, up.ts and
  * teardown.ts are the two ordered procedures, supervisor.ts runs the processes.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ClusterAccess, ClusterProvider } from '../types';
@@ -23,6 +22,7 @@ import { apiServerUrl, ClusterContext, nodeContext } from './context';
 import { ClusterError } from './errors';
 import { clusterIdentity, ClusterIdentity, DEFAULT_CLUSTER_NAME } from './identity';
 import { loadArchives } from './images';
+import { nodeLinked } from './netns';
 import { NODE_COMPONENTS, WorkerNode } from './node-lifecycle';
 import { NodeSetup } from './node-setup';
 import { withLock } from './lock';
@@ -110,12 +110,6 @@ function recordedNodeCount(stateDir: string): number | undefined {
   }
 }
 
-/** Whether a link in a namespace is administratively up (read from /sys through the namespace's view is not possible: ask ip). */
-function linkUpSync(netns: string, ifName: string): boolean {
-  const r = spawnSync('nsenter', [`--net=/run/netns/${netns}`, '--', 'ip', '-o', 'link', 'show', ifName], { encoding: 'utf8' });
-  return r.status === 0 && /[<,]UP[,>]/.test(r.stdout);
-}
-
 export class LocalCluster implements ClusterProvider {
   readonly kind = 'local' as const;
   readonly identity: ClusterIdentity;
@@ -197,8 +191,8 @@ export class LocalCluster implements ClusterProvider {
       ip: n.ip,
       podSubnet: n.podSubnet,
       netns: `/run/netns/${n.netns}`,
-      running: n.index === 0 ? ['containerd', 'kubelet', 'kube-proxy'].every((c) => components.find((x) => x.name === c)?.running) : NODE_COMPONENTS.every((c) => components.find((x) => x.name === `${c}@${n.name}`)?.running),
-      linked: n.index === 0 || fs.existsSync(`/run/netns/${n.netns}`) && linkUpSync(this.identity.nodes[0].netns, n.link!.peerIf),
+      running: NODE_COMPONENTS.every((c) => components.find((x) => x.name === (n.index === 0 ? c : `${c}@${n.name}`))?.running),
+      linked: nodeLinked(this.ctx, n),
     }));
     return {
       running,

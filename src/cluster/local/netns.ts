@@ -4,6 +4,7 @@
  * per further node, joined to node 0 by a veth pair of its own (see nodes.ts): node 0 routes the
  * node's Pod subnet to it, the node's default route is node 0.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { ClusterContext } from './context';
 import { ClusterError } from './errors';
@@ -102,9 +103,10 @@ export async function partitionNode(ctx: ClusterContext, node: NodeSpec): Promis
   await inNetns(ctx.id.nodes[0], ['ip', 'link', 'set', node.link.peerIf, 'down']);
 }
 
-/** Whether a node's link to node 0 is up (node 0: always). */
-export async function nodeLinkUp(ctx: ClusterContext, node: NodeSpec): Promise<boolean> {
+/** Whether a node is on the network: its link to node 0 is up (node 0: always). Synchronous, for `status()`. */
+export function nodeLinked(ctx: ClusterContext, node: NodeSpec): boolean {
   if (!node.link) return true;
-  const r = await inNetns(ctx.id.nodes[0], ['ip', '-o', 'link', 'show', node.link.peerIf], true);
-  return r.code === 0 && /[<,]UP[,>]/.test(r.stdout);
+  if (!fs.existsSync(`/run/netns/${node.netns}`)) return false;
+  const r = spawnSync('nsenter', [`--net=/run/netns/${ctx.id.nodes[0].netns}`, '--', 'ip', '-o', 'link', 'show', node.link.peerIf], { encoding: 'utf8' });
+  return r.status === 0 && /[<,]UP[,>]/.test(r.stdout);
 }
