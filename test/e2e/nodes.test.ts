@@ -150,6 +150,9 @@ e2eDescribe('cluster: several nodes', () => {
     const p = await podsmith(['cluster', 'node', 'partition', n2], env);
     expect({ code: p.code, out: p.stdout.trim() }).toEqual({ code: 0, out: `${n2}: partitioned` });
     expect(cluster().status().nodes.find((n) => n.name === n2)).toMatchObject({ running: true, linked: false });
+    // a node held down on purpose stays down: `up` (which every verify run starts with) leaves it partitioned
+    const again = await podsmith(['cluster', 'up'], env);
+    expect({ code: again.code, err: again.code ? again.stderr.slice(-1000) : '' }).toEqual({ code: 0, err: '' });
     const st = await podsmith(['cluster', 'status'], env);
     expect(st.stdout).toMatch(new RegExp(`${n2} .* running, partitioned`));
     // the node controller notices within its grace period (10 s on a cluster of several nodes)

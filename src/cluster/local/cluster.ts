@@ -179,13 +179,15 @@ export class LocalCluster implements ClusterProvider {
       const pid = this.sup.readPid(name);
       return { name, pid, running: pid !== undefined && this.sup.isOurs(name, pid), log: this.logPath(name) };
     });
+    const held = new Set(this.workers().filter((w) => w.heldDown()).map((w) => w.spec.name));
     for (const w of this.workers()) {
       for (const c of NODE_COMPONENTS) {
         const pid = w.sup.readPid(c);
         components.push({ name: `${c}@${w.spec.name}`, pid, running: pid !== undefined && w.sup.isOurs(c, pid), log: w.ctx.paths.log(c) });
       }
     }
-    const running = components.every((c) => c.running);
+    // a node held down on purpose (cluster node stop|partition) does not make the cluster "not running"
+    const running = components.every((c) => c.running || held.has(c.name.split('@')[1] ?? ''));
     const nodes = this.identity.nodes.map((n) => ({
       name: n.name,
       ip: n.ip,
@@ -242,6 +244,7 @@ export class LocalCluster implements ClusterProvider {
     const w = this.worker(name);
     const deadline = Date.now() + timeoutMs;
     await withLock(this.ctx.paths.lock, this.ctx.log, async () => {
+      w.release();
       await w.heal();
       await w.start(deadline);
     });

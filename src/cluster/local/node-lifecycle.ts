@@ -22,7 +22,8 @@ import { Supervisor } from './supervisor';
 /** The components every node runs, in start order. */
 export const NODE_COMPONENTS = ['containerd', 'kubelet', 'kube-proxy'] as const satisfies readonly Component[];
 
-const NODE_STATE_DIRS = ['pids', 'logs', 'pki', 'kubeconfigs', 'etc', 'kubelet', 'containerd', 'cni/net.d', 'cni/ipam', 'pod-logs'];
+/** The state directories every node has (node 0 also has etcd's). */
+export const NODE_STATE_DIRS = ['pids', 'logs', 'pki', 'kubeconfigs', 'etc', 'kubelet', 'containerd', 'cni/net.d', 'cni/ipam', 'pod-logs'];
 
 /** A node other than node 0, with its own context and supervisor. */
 export class WorkerNode {
@@ -38,9 +39,31 @@ export class WorkerNode {
     this.sup = new Supervisor(this.ctx);
   }
 
-  /** Whether each of the node's components runs. */
-  running(): boolean {
-    return NODE_COMPONENTS.every((c) => this.sup.running(c));
+  /**
+   * Why the node is down on purpose (`cluster node stop|partition`), or undefined. A node held
+   * down stays down: `up` (also the one every `podsmith verify` starts with) neither restarts nor
+   * reconnects it; `cluster node start` releases it.
+   */
+  heldDown(): 'stopped' | 'partitioned' | undefined {
+    try {
+      const v = fs.readFileSync(this.holdFile, 'utf8').trim();
+      return v === 'stopped' || v === 'partitioned' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Ends a hold (before `cluster node start` brings the node back). */
+  release(): void {
+    fs.rmSync(this.holdFile, { force: true });
+  }
+
+  private hold(how: 'stopped' | 'partitioned'): void {
+    fs.writeFileSync(this.holdFile, `${how}\n`);
+  }
+
+  private get holdFile(): string {
+    return path.join(this.ctx.paths.stateDir, 'held-down');
   }
 
   /** Everything the node needs before its processes start. Idempotent. */
@@ -80,6 +103,7 @@ export class WorkerNode {
    * `start` brings the same node back.
    */
   async fail(): Promise<void> {
+    this.hold('stopped');
     await this.sup.stop(['kubelet', 'kube-proxy'], 0);
     await killCgroupProcs(this.ctx, true);
     await killShims(this.ctx);
@@ -88,6 +112,7 @@ export class WorkerNode {
 
   /** Takes the node off the network: its processes keep running, nothing reaches it and it reaches nothing. */
   async partition(): Promise<void> {
+    this.hold('partitioned');
     await partitionNode(this.cluster, this.spec);
   }
 

@@ -16,9 +16,9 @@ export interface NodeSetup {
   readonly taints?: Readonly<Record<string, readonly NodeTaint[]>>;
 }
 
-/** Whether every node of the cluster is registered and Ready. */
-export async function allNodesReady(api: AdminApi, ctx: ClusterContext): Promise<boolean> {
-  for (const n of ctx.id.nodes) if (!(await api.nodeReady(n.name))) return false;
+/** Whether every node named (default: every node of the cluster) is registered and Ready. */
+export async function allNodesReady(api: AdminApi, ctx: ClusterContext, names: readonly string[] = ctx.id.nodes.map((n) => n.name)): Promise<boolean> {
+  for (const n of names) if (!(await api.nodeReady(n))) return false;
   return true;
 }
 

@@ -19,7 +19,7 @@ import { ensureBuilt } from './prepare';
 import { importImages } from './images';
 import { writeConfigs } from './configs';
 import { Supervisor } from './supervisor';
-import { WorkerNode } from './node-lifecycle';
+import { NODE_STATE_DIRS, WorkerNode } from './node-lifecycle';
 import { allNodesReady, applyNodeSetup, NodeSetup } from './node-setup';
 import { teardown } from './teardown';
 
@@ -33,7 +33,7 @@ export interface UpTimings {
   totalMs: number;
 }
 
-const STATE_DIRS = ['pids', 'logs', 'pki', 'kubeconfigs', 'etc', 'etcd', 'kubelet', 'containerd', 'cni/net.d', 'cni/ipam', 'pod-logs'];
+const STATE_DIRS = [...NODE_STATE_DIRS, 'etcd'];
 
 /** Brings the cluster up (or completes a partly running one); the caller holds the cluster lock. */
 export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Supervisor, opts: { timeoutMs?: number; nodeSetup?: NodeSetup }, running: { any: boolean; all: boolean; present: boolean }): Promise<UpTimings> {
@@ -42,9 +42,11 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
   const deadline = t0 + (opts.timeoutMs ?? 180_000);
   const ms = () => Date.now() - t0;
   const kubeconfig = paths.kubeconfig('admin');
-  const workers = id.nodes.filter((n) => n.index > 0).map((n) => new WorkerNode(ctx, n));
+  // nodes held down on purpose (cluster node stop|partition) stay as they are
+  const workers = id.nodes.filter((n) => n.index > 0).map((n) => new WorkerNode(ctx, n)).filter((w) => !w.heldDown());
+  const upNodes = [id.nodes[0].name, ...workers.map((w) => w.spec.name)];
 
-  if (running.all && (await api.quickHealthy()) && (await allNodesReady(api, ctx))) {
+  if (running.all && (await api.quickHealthy()) && (await allNodesReady(api, ctx, upNodes))) {
     // Re-applies the namespace's addresses, routes and sysctls (idempotent, cheap) so a
     // cluster started by an older podsmith gets what this one expects.
     await ensureNetns(ctx);
@@ -114,9 +116,9 @@ export async function bringUp(ctx: ClusterContext, api: AdminApi, sup: Superviso
     startIfDown('coredns');
     await execd();
 
-    await sup.waitFor(id.nodes.length === 1 ? 'node Ready' : `${id.nodes.length} nodes Ready`, deadline, () => allNodesReady(api, ctx));
+    await sup.waitFor(upNodes.length === 1 ? 'node Ready' : `${upNodes.length} nodes Ready`, deadline, () => allNodesReady(api, ctx, upNodes));
     const nodeReadyMs = ms();
-    log(`${id.nodes.length === 1 ? `node ${id.nodes[0].name}` : `nodes ${id.nodes.map((n) => n.name).join(', ')}`} Ready after ${nodeReadyMs} ms`);
+    log(`${upNodes.length === 1 ? 'node' : 'nodes'} ${upNodes.join(', ')} Ready after ${nodeReadyMs} ms${upNodes.length < id.nodes.length ? ` (held down: ${id.nodes.filter((n) => !upNodes.includes(n.name)).map((n) => n.name).join(', ')})` : ''}`);
     if (opts.nodeSetup) await applyNodeSetup(api, opts.nodeSetup);
 
     await sup.waitFor('CoreDNS answering', deadline, async () => (await api.dnsLookup('kubernetes.default.svc.cluster.local')) === id.net.apiServiceIp);
