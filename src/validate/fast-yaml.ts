@@ -2,32 +2,25 @@
  * A fast reader for the block-style YAML that cdk8s and most hand-written manifests use:
  * block mappings and sequences (also indentless), plain scalars (also wrapped over several
  * lines) and single-line quoted scalars,
- * literal block scalars and one-line flow collections. Anything else (anchors, tags, folded
+ * literal block scalars and one-line flow collections (yaml/fast-flow.ts). Anything else (anchors, tags, folded
  * or multi-line scalars, complex keys, keys that are not strings, duplicate keys, odd
  * indentation, carriage returns) returns BAIL and the caller reads the document with the exact
- * reader (yaml/compose.ts). Plain scalars are resolved by the caller (go-yaml v2's rules).
+ * reader (yaml/compose.ts). Plain scalars are resolved by the caller (go-yaml v2's rules). A
+ * document it reads whole but for flow nesting past MAX_DEPTH is Refused, with the line where
+ * the exact reader refuses it.
  * test/validate/yaml-oracle.test.ts proves both readers give kubectl's values.
  */
 import type { LineTable } from './yaml/compose';
+import { MAX_DEPTH, TOO_DEEP } from './yaml/compose';
+import { Flow } from './yaml/fast-flow';
+import { BAIL, Bail, bail, closes, forbiddenStart, quoted, Resolve, tailMustBeEmpty } from './yaml/fast-scalars';
 
 export type { LineTable };
+export { BAIL };
 
-import { MAX_DEPTH } from './yaml/compose';
-
-export const BAIL: unique symbol = Symbol('bail');
-type Resolve = (plain: string) => unknown;
-
-class Bail extends Error {}
-const bail = (): never => { throw new Bail(); };
-
-/** First characters that can start a YAML indicator a plain scalar may not start with. */
-const PLAIN_FORBIDDEN_START = /^[[\]{}#&*!|>'"%@`,?:]/;
-const FORBIDDEN_START = new Uint8Array(128);
-for (const ch of '[]{}#&*!|>\'"%@`,?:') FORBIDDEN_START[ch.charCodeAt(0)] = 1;
-
-/** Whether a plain scalar may not start with this character code (a YAML indicator). */
-function forbiddenStart(c: number): boolean {
-  return c < 128 && FORBIDDEN_START[c] === 1;
+/** A document the fast reader refuses as the exact reader would (nesting past MAX_DEPTH), with the 0-based line of the file. */
+export class Refused {
+  constructor(readonly message: string, readonly line: number) {}
 }
 
 export function fastParse(text: string, resolve: Resolve, track?: LineTable): unknown {
@@ -58,7 +51,9 @@ export function fastParseLines(lines: string[], from: number, to: number, resolv
   try {
     // a value JSON cannot carry (NaN, infinities) is the exact reader's to refuse
     const scalar: Resolve = (plain) => { const v = resolve(plain); return v !== null && typeof v === 'object' ? bail() : v; };
-    return new Reader(lines, indents ?? lineIndents(lines), from, to, scalar, track).document();
+    const reader = new Reader(lines, indents ?? lineIndents(lines), from, to, scalar, track);
+    const value = reader.document();
+    return reader.deepAt >= 0 ? new Refused(TOO_DEEP, reader.deepAt) : value;
   } catch (e) {
     if (e instanceof Bail || e instanceof RangeError) return BAIL;
     throw e;
@@ -79,6 +74,8 @@ class Reader {
   kQuoted = false;
   /** Collections open around the current line: past MAX_DEPTH the exact reader refuses the document. */
   depth = 0;
+  /** The line of the first flow collection nested past MAX_DEPTH, -1 while there is none. */
+  deepAt = -1;
 
   constructor(
     private readonly lines: string[],
@@ -231,10 +228,12 @@ class Reader {
     }
     if (c === '|') return this.literal(rest, n);
     if (c === '[' || c === '{') {
-      const p = new Flow(rest, this.resolve);
+      const line = this.i - 1;
+      const p = new Flow(rest, this.resolve, this.depth);
       const value = p.node();
       tailMustBeEmpty(rest, p.pos);
       this.noContinuation(n);
+      if (p.tooDeep && this.deepAt < 0) this.deepAt = line;
       return value;
     }
     if (forbiddenStart(rest.charCodeAt(0)) || (c === '-' && rest[1] === ' ')) bail();
@@ -398,157 +397,3 @@ function mayResolve(s: string): boolean {
   return s.length <= 5 && 'nNtTfFyYoO'.includes(s[0]);
 }
 
-/** Whether a quoted scalar that starts s ends on it. */
-function closes(s: string): boolean {
-  try {
-    quoted(s, 0);
-    return true;
-  } catch (e) {
-    if (e instanceof Bail) return false;
-    throw e;
-  }
-}
-
-function tailMustBeEmpty(s: string, pos: number): void {
-  const tail = s.slice(pos);
-  if (tail.trim() === '') return;
-  if (/^\s+#/.test(tail)) return;
-  bail();
-}
-
-// go-yaml v2 (YAML 1.1) has no `\/`; rarer escapes are left to the exact reader
-const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', 'n': '\n', 't': '\t', 'r': '\r', '0': '\0', ' ': ' ' };
-
-/** A quoted scalar starting at s[pos] that ends on the same line. */
-function quoted(s: string, pos: number): { value: string; end: number } {
-  const q = s[pos];
-  let out = '';
-  let k = pos + 1;
-  if (q === "'") {
-    for (;;) {
-      const e = s.indexOf("'", k);
-      if (e < 0) bail();
-      out += s.slice(k, e);
-      if (s[e + 1] === "'") { out += "'"; k = e + 2; continue; }
-      return { value: out, end: e + 1 };
-    }
-  }
-  for (;;) {
-    if (k >= s.length) bail();
-    const ch = s[k];
-    if (ch === '"') return { value: out, end: k + 1 };
-    if (ch === '\\') {
-      const nx = s[k + 1];
-      if (nx === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 2, k + 6))) {
-        out += String.fromCharCode(parseInt(s.slice(k + 2, k + 6), 16));
-        k += 6;
-        continue;
-      }
-      if (nx === undefined || !(nx in ESCAPES)) bail();
-      out += ESCAPES[nx];
-      k += 2;
-      continue;
-    }
-    out += ch;
-    k++;
-  }
-}
-
-/** One-line flow collections: `[a, "b"]`, `{k: v}`, nested, no multi-line. */
-class Flow {
-  pos = 0;
-  private depth = 0;
-  constructor(private readonly s: string, private readonly resolve: Resolve) {}
-
-  private ws(): void {
-    while (this.s[this.pos] === ' ') this.pos++;
-  }
-
-  node(): unknown {
-    if (++this.depth > MAX_DEPTH) bail();
-    try {
-      return this.node1();
-    } finally {
-      this.depth--;
-    }
-  }
-
-  private node1(): unknown {
-    this.ws();
-    const c = this.s[this.pos];
-    if (c === '[') return this.seq();
-    if (c === '{') return this.map();
-    if (c === '"' || c === "'") {
-      const { value, end } = quoted(this.s, this.pos);
-      this.pos = end;
-      return value;
-    }
-    return this.plain();
-  }
-
-  private plain(): unknown {
-    const start = this.pos;
-    while (this.pos < this.s.length) {
-      const ch = this.s[this.pos];
-      if (ch === ',' || ch === ']' || ch === '}') break;
-      // a flow indicator inside a plain scalar, or a colon that is not the `key: value` one, is
-      // where YAML parsers differ (js-yaml once wrote `[.:[]`, which it could not read back): decline
-      if (ch === '[' || ch === '{') bail();
-      if (ch === ':') {
-        const next = this.s[this.pos + 1];
-        if (next === ' ' || next === ',' || next === ']' || next === '}') break;
-        bail();
-      }
-      if (ch === '#' && this.s[this.pos - 1] === ' ') bail();
-      this.pos++;
-    }
-    const text = this.s.slice(start, this.pos).trim();
-    if (text === '' || PLAIN_FORBIDDEN_START.test(text) || text.includes('\t')) bail();
-    return this.resolve(text);
-  }
-
-  private seq(): unknown[] {
-    this.pos++;
-    const out: unknown[] = [];
-    this.ws();
-    if (this.s[this.pos] === ']') { this.pos++; return out; }
-    for (;;) {
-      out.push(this.node());
-      this.ws();
-      const c = this.s[this.pos];
-      if (c === ',') {
-        this.pos++;
-        this.ws();
-        if (this.s[this.pos] === ']') { this.pos++; return out; }
-        continue;
-      }
-      if (c === ']') { this.pos++; return out; }
-      bail();
-    }
-  }
-
-  private map(): Record<string, unknown> {
-    this.pos++;
-    const out: Record<string, unknown> = {};
-    this.ws();
-    if (this.s[this.pos] === '}') { this.pos++; return out; }
-    for (;;) {
-      this.ws();
-      const k = this.node();
-      if (typeof k !== 'string') bail(); // keys that resolve to other types: the exact reader
-      const key = String(k);
-      this.ws();
-      if (this.s[this.pos] !== ':') bail();
-      this.pos++;
-      if (key === '__proto__' || key === '<<' || Object.prototype.hasOwnProperty.call(out, key)) bail();
-      this.ws();
-      const c = this.s[this.pos];
-      out[key] = c === ',' || c === '}' ? null : this.node();
-      this.ws();
-      const d = this.s[this.pos];
-      if (d === ',') { this.pos++; this.ws(); if (this.s[this.pos] === '}') { this.pos++; return out; } continue; }
-      if (d === '}') { this.pos++; return out; }
-      bail();
-    }
-  }
-}

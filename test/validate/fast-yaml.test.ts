@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { BAIL, fastParse } from '../../src/validate/fast-yaml';
+import { BAIL, fastParse, Refused } from '../../src/validate/fast-yaml';
 import { composeDocument, ReadError } from '../../src/validate/yaml/compose';
 import { splitDocuments } from '../../src/validate/yaml/documents';
 import { resolvePlain } from '../../src/validate/yaml/resolve';
@@ -17,10 +17,21 @@ import { FIXTURES } from './helpers';
 
 const CORPUS = process.env.PODSMITH_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 
-/** One document: 'bail' when the fast reader declines, else it must equal the exact reader. */
-function agree(text: string): 'bail' | 'same' {
+/** One document: 'bail' when the fast reader declines, else it must equal the exact reader (its value, or its refusal and line). */
+function agree(text: string): 'bail' | 'same' | 'refused' {
   const fast = fastParse(text, resolvePlain);
   if (fast === BAIL) return 'bail';
+  if (fast instanceof Refused) {
+    let refusal: { message: string; line?: number } | undefined;
+    try {
+      composeDocument(text);
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      refusal = { message: e.message, line: e.line };
+    }
+    expect(refusal).toEqual({ message: fast.message, line: fast.line });
+    return 'refused';
+  }
   let exact: unknown;
   try {
     exact = composeDocument(text).value;
@@ -136,5 +147,61 @@ test('streams in every style people write: each document agrees or declines', ()
       }
       agree(doc);
     }
+  }
+});
+
+/** A flow collection `levels` deep, with a scalar, a mapping or nothing at its heart. */
+function deepFlow(levels: number, heart: string, mapsEvery = 0): string {
+  let open = '';
+  let close = '';
+  for (let k = 0; k < levels; k++) {
+    const map = mapsEvery > 0 && k % mapsEvery === 0;
+    open += map ? `{k${k}: ` : '[';
+    close = (map ? '}' : ']') + close;
+  }
+  return `${open}${heart}${close}`;
+}
+
+test('flow nesting past the limit: refused by the fast reader on the line and with the words of the exact reader, at every depth of block around it', () => {
+  let refused = 0;
+  let read = 0;
+  for (const outer of [0, 1, 3, 40]) {
+    // `outer` block mappings around the flow (the document's own mapping is one more)
+    let head = 'apiVersion: v1\nkind: ConfigMap\n';
+    let indent = '';
+    for (let k = 0; k < outer; k++) { head += `${indent}m${k}:\n`; indent += '  '; }
+    for (const levels of [498 - outer, 499 - outer, 500 - outer, 501 - outer, 2_000, 10_000]) {
+      for (const [heart, every] of [['x', 0], ['', 0], ['"q"', 7], ['{a: 1, b: [2, 3]}', 3]] as Array<[string, number]>) {
+        const flow = deepFlow(levels, heart, every);
+        for (const doc of [
+          `${head}${indent}data: ${flow}\n`,
+          `${head}${indent}items:\n${indent}- one\n${indent}- ${flow}\n${indent}- ${flow}\n`,
+          `# a comment first\n\n${head}${indent}data: ${flow} # and a comment after\nmore: 1\n`,
+        ]) {
+          const verdict = agree(doc);
+          if (verdict === 'refused') refused++;
+          if (verdict === 'same') read++;
+          // the fast reader answers every one of them itself (agree() compares with the exact reader)
+          expect(verdict).not.toBe('bail');
+        }
+      }
+    }
+  }
+  // the limit is where the exact reader puts it: the document's mapping, `outer` mappings and 498 levels are read, 499 not
+  const at = (outer: number, levels: number) => {
+    let head = '';
+    for (let k = 0; k < outer; k++) head += `${'  '.repeat(k)}m${k}:\n`;
+    return agree(`${head}${'  '.repeat(outer)}data: ${deepFlow(levels, 'x')}\n`);
+  };
+  expect([at(0, 499), at(0, 500), at(3, 496), at(3, 497)]).toEqual(['same', 'refused', 'same', 'refused']);
+  expect(refused).toBeGreaterThan(100);
+  expect(read).toBeGreaterThan(20);
+});
+
+test('flow nesting past the limit in a document the fast reader cannot finish: the exact reader decides', () => {
+  const flow = deepFlow(600, 'x');
+  // a duplicate key after the deep flow, an anchor before it, a flow over two lines
+  for (const doc of [`a: ${flow}\na: 1\n`, `x: &a 1\na: ${flow}\n`, `a: [\n${flow}]\n`]) {
+    expect(fastParse(doc, resolvePlain)).toBe(BAIL);
   }
 });

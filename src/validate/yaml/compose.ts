@@ -35,7 +35,7 @@ export class ReadError extends Error {
  * one line, in the same way by both readers.
  */
 export const MAX_DEPTH = 500;
-const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: podsmith refuses it (kubectl's own limit is 10000)`;
+export const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: podsmith refuses it (kubectl's own limit is 10000)`;
 
 const PARSE = { version: '1.1' as const, schema: 'failsafe' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false, keepSourceTokens: false };
 

@@ -5,7 +5,7 @@
  * else. Empty documents are skipped, as kubectl skips them. Reading stops at the first document
  * that cannot be read, as kubectl stops; the documents before it stand.
  */
-import { BAIL, fastParseLines, lineIndents } from '../fast-yaml';
+import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { splitDocuments } from './documents';
@@ -50,6 +50,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   for (const c of split.chunks) {
     const to = c.endLine ?? lines?.length ?? 0;
     const value = lines ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
+    if (value instanceof Refused) return { message: value.message, line: value.line + 1 };
     if (value !== BAIL) {
       if (value !== null && value !== undefined) each(documentOf(value, new BlockLines(lines!, indents!, c.line, to), []));
       continue;
