@@ -130,13 +130,23 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
       }
     }
   }
+  // the same selector is asked about by several rules: matched once
+  const matched = new WeakMap<object, { namespace: string; templates: PodTemplateSummary[] }>();
   const podTemplatesMatching = (namespace: string, selector: any): PodTemplateSummary[] => {
     if (!isObj(selector)) return [];
+    const hit = matched.get(selector);
+    if (hit && hit.namespace === namespace) return hit.templates;
     const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
-    const first = Object.keys(ml)[0];
-    if (first !== undefined && typeof ml[first] !== 'string') return [];
-    const candidates = first !== undefined ? byLabel.get(`${namespace}\u0000${first}=${ml[first]}`) ?? [] : podTemplates.get(namespace) ?? [];
-    return candidates.filter((t) => selectorMatches(selector, t.labels));
+    // the candidates of the selector's rarest pair: every match has all of its pairs
+    let candidates: PodTemplateSummary[] | undefined;
+    for (const k of Object.keys(ml)) {
+      if (typeof ml[k] !== 'string') return [];
+      const list = byLabel.get(`${namespace}\u0000${k}=${ml[k]}`) ?? [];
+      if (candidates === undefined || list.length < candidates.length) candidates = list;
+    }
+    const templates = (candidates ?? podTemplates.get(namespace) ?? []).filter((t) => selectorMatches(selector, t.labels));
+    matched.set(selector, { namespace, templates });
+    return templates;
   };
   return { objects, services, pdbs, priorityClasses, serviceAccounts, networkPolicies, networkPoliciesFor, pdbsFor, podTemplates, podTemplatesMatching };
 }

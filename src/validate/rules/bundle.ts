@@ -8,9 +8,16 @@ import { msg } from '../field';
 const BUILTIN_PRIORITY = new Set(['system-cluster-critical', 'system-node-critical']);
 const BANDWIDTH = ['kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-bandwidth'];
 
+/** A Service's selector map as a label selector, one per map (so that the bundle matches it once for every rule). */
+const asSelector = new WeakMap<object, object>();
+
 /** The Pod templates of the namespace that a selector picks (matchLabels semantics for a map). */
 function selected(ctx: Ctx, selector: any): PodTemplateSummary[] {
-  const sel = isObj(selector) && !('matchLabels' in selector) && !('matchExpressions' in selector) ? { matchLabels: selector } : selector;
+  let sel = selector;
+  if (isObj(selector) && !('matchLabels' in selector) && !('matchExpressions' in selector)) {
+    sel = asSelector.get(selector);
+    if (!sel) asSelector.set(selector, (sel = { matchLabels: selector }));
+  }
   return ctx.bundle.podTemplatesMatching(ctx.namespace, sel);
 }
 
