@@ -11,6 +11,7 @@ import { BAIL, entryAt, lineIndents } from '../fast-yaml';
 import { splitPath } from '../path';
 import { DocLines } from '../types';
 import { composeDocument, LineTable } from './compose';
+import { jsonLineTable } from './json-lines';
 
 /** A block collection: a mapping or sequence whose entries are at indent `n` from line `at`. */
 interface Block {
@@ -174,8 +175,9 @@ export class ComposedLines implements DocLines {
    * @param chunk the document's text
    * @param from its first line in the file (0-based)
    * @param located the value read and its line table, when the reader kept them
+   * @param json whether the chunk is a JSON document (read with JSON.parse)
    */
-  constructor(private readonly chunk: string, private readonly from: number, private located?: { root: unknown; table: LineTable } | null) {}
+  constructor(private readonly chunk: string, private readonly from: number, private located?: { root: unknown; table: LineTable } | null, private readonly json = false) {}
 
   lineOf(path: string): number | undefined {
     const at = this.walk(splitPath(path));
@@ -187,7 +189,7 @@ export class ComposedLines implements DocLines {
   }
 
   detach(): DocLines {
-    return new ComposedLines(Buffer.from(this.chunk, 'utf8').toString('utf8'), this.from);
+    return new ComposedLines(Buffer.from(this.chunk, 'utf8').toString('utf8'), this.from, undefined, this.json);
   }
 
   /** How many of `segs` the document has (in a row), and the line of the last of them. */
@@ -209,6 +211,12 @@ export class ComposedLines implements DocLines {
   }
 
   private locate(): { root: unknown; table: LineTable } | null {
+    if (this.located === undefined && this.json) {
+      // a JSON document: its lines from one scan of the text, not from reading it again as YAML
+      const root: unknown = JSON.parse(this.chunk);
+      const table = jsonLineTable(this.chunk, root);
+      if (table) this.located = { root, table };
+    }
     if (this.located === undefined) {
       const table: LineTable = new WeakMap();
       let root: unknown = BAIL;

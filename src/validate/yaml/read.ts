@@ -37,7 +37,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   if (text[first] === '{') {
     try {
       const value = JSON.parse(text);
-      each(documentOf(value, new ComposedLines(text, 0), []));
+      each(documentOf(value, new ComposedLines(text, 0, undefined, true), []));
       return undefined;
     } catch {
       // not strict JSON: the YAML reader says where it fails
