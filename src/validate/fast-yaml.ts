@@ -219,7 +219,7 @@ class Reader {
   private value(rest: string, n: number, allowIndentless: boolean): unknown {
     if (rest === '' || rest[0] === '#') return this.nested(n, allowIndentless);
     const c = rest[0];
-    if (c === "'" && !closes(rest)) return this.multiQuoted(rest, n);
+    if ((c === "'" || c === '"') && !closes(rest)) return this.multiQuoted(rest, n);
     if (c === '"' || c === "'") {
       const { value, end } = quoted(rest, 0);
       tailMustBeEmpty(rest, end);
@@ -253,15 +253,32 @@ class Reader {
     return this.resolve(plain);
   }
 
-  /** A single-quoted scalar wrapped over several lines (no blank line inside), folded with single spaces. */
+  /**
+   * A quoted scalar wrapped over several lines (no blank line inside), folded with single spaces
+   * (controller-gen's CRD descriptions). In double quotes a backslash that ends a line escapes
+   * the line break: the lines join with nothing between them (what yaml.Marshal writes); a
+   * backslash before trailing blanks escapes a blank, which folds otherwise: the exact reader's.
+   */
   private multiQuoted(rest: string, n: number): string {
-    let joined = rest.trimEnd();
+    const double = rest[0] === '"';
+    // YAML folds at spaces only (JavaScript's trim() also takes no-break spaces); NEL and the
+    // Unicode line separators are line breaks to YAML 1.1: the exact reader's
+    if (ODD_BREAKS.test(rest)) bail();
+    let joined = spacesOffEnd(rest);
+    let before = rest; // the line before, as written
     for (let j = this.i; j < this.end; j++) {
       const ind = this.ind[j];
       if (ind <= n) bail(); // blank lines, lines that look like comments, dedents: the exact reader's
       const line = this.lines[j];
-      if (line.indexOf('\t') >= 0) bail();
-      joined += ` ${line.trim()}`;
+      if (line.indexOf('\t') >= 0 || ODD_BREAKS.test(line)) bail();
+      let sep = ' ';
+      if (double && oddBackslashesAtEnd(joined)) {
+        if (before.length !== joined.length) bail(); // an escaped blank before the line break
+        joined = joined.slice(0, -1);
+        sep = '';
+      }
+      joined += `${sep}${spacesOffEnd(line.slice(ind))}`;
+      before = line;
       if (closes(joined)) {
         this.i = j + 1;
         const { value, end } = quoted(joined, 0);
@@ -311,7 +328,7 @@ class Reader {
     let j = this.i;
     for (; j < this.end; j++) {
       const l = this.lines[j];
-      if (l.trim() === '') {
+      if (BLANK.test(l)) {
         if (contentIndent < 0 && l.length > n + 1 && indentOf(l) === l.length) {
           // leading blank lines longer than the content indent are an error or content: let the exact reader decide
           bail();
@@ -330,7 +347,7 @@ class Reader {
     // trailing blank lines that belong to what follows are not content
     let end = body.length;
     let trailing = 0;
-    while (end > 0 && body[end - 1].trim() === '') { end--; trailing++; }
+    while (end > 0 && BLANK.test(body[end - 1])) { end--; trailing++; }
     if (trailing > 0 && body.slice(end).some((l) => l !== '')) bail();
     if (j >= this.end && chomp === '+') bail(); // keep-chomping at the end of the text: the exact reader decides
     this.i = j;
@@ -387,6 +404,26 @@ export function entryAt(line: string, start: number): { key: string; rest: strin
     if (e instanceof Bail) return undefined;
     throw e;
   }
+}
+
+/** A line of blanks only (spaces and tabs: a no-break space is content to YAML). */
+const BLANK = /^[ \t]*$/;
+
+/** Characters YAML 1.1 reads as line breaks besides the line feed (and the carriage return, which the fast reader never sees). */
+const ODD_BREAKS = /[\u0085\u2028\u2029]/;
+
+/** s without the spaces at its end (only spaces: a no-break space is content to YAML). */
+function spacesOffEnd(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** Whether s ends with an odd run of backslashes (its last one escapes what follows). */
+function oddBackslashesAtEnd(s: string): boolean {
+  let k = s.length;
+  while (k > 0 && s.charCodeAt(k - 1) === 92) k--;
+  return (s.length - k) % 2 === 1;
 }
 
 /** Whether a plain key could resolve to something other than itself (null, bool, number). */

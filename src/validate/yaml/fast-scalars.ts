@@ -38,9 +38,10 @@ export function closes(s: string): boolean {
 
 /** Only blanks or a comment may follow a value on its line. */
 export function tailMustBeEmpty(s: string, pos: number): void {
+  // blanks are spaces and tabs (JavaScript's \s also takes the no-break space, content to YAML)
   const tail = s.slice(pos);
-  if (tail.trim() === '') return;
-  if (/^\s+#/.test(tail)) return;
+  if (/^[ \t]*$/.test(tail)) return;
+  if (/^[ \t]+#/.test(tail)) return;
   bail();
 }
 
