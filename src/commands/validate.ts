@@ -1,6 +1,6 @@
 /** `podsmith validate PATH… [--format text|json|sarif|junit] [--k8s-version X.Y] [--strict] [--profile baseline|restricted] [--crds PATH] [--strict-kinds]` */
 import { UsageError } from '../errors';
-import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths } from '../validate';
+import { exitCodeOf, formatReport, REPORT_FORMATS, validatePaths, validatePathsJson } from '../validate';
 import { parseCommandArgs, pickFormat } from './args';
 import { loadCrds } from '../validate/crd/load';
 
@@ -59,6 +59,12 @@ export async function run(argv: string[]): Promise<number> {
     crds: crdPaths.length ? await loadCrds(crdPaths) : undefined, strictKinds: values['strict-kinds'] === true,
   };
   if (values.kubeconfig !== undefined && values.exact !== true) throw new UsageError('--kubeconfig goes with --exact (the API server that judges the objects)');
+  if (format === 'json' && values.exact !== true) {
+    // large inputs: the worker threads write the report's text, each its own findings
+    const { parts, report } = await validatePathsJson(positionals, options);
+    for (const p of parts) process.stdout.write(p);
+    return exitCodeOf(report, options.strict);
+  }
   const report = values.exact === true
     // loaded only here: the server code stays out of the fast path's start-up
     ? await (await import('../validate/exact/run')).runExact(positionals, options.k8sVersion, values.kubeconfig as string | undefined)

@@ -412,11 +412,12 @@ export class Validation {
 /**
  * The report from its findings and checked objects: the summary counts what is not suppressed.
  * `objects` (for formatters that list every object, JUnit) and `unreadable` (contract 1: exit 2)
- * are attached but not part of the JSON shape.
+ * are attached but not part of the JSON shape. With `counted`, the summary is that one (the
+ * findings were counted where they were found).
  */
-export function assembleReport(findings: Finding[], objects: Array<{ ref: ObjectRef; file?: string }>, unreadable: boolean): Report {
-  const summary = { objects: objects.length, errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
+export function assembleReport(findings: Finding[], objects: Array<{ ref: ObjectRef; file?: string }>, unreadable: boolean, counted?: Report['summary']): Report {
+  const summary = counted ?? { objects: objects.length, errors: 0, warnings: 0, infos: 0 };
+  for (const f of counted ? [] : findings) {
     if (f.suppressed) continue;
     if (f.severity === 'error') summary.errors++;
     else if (f.severity === 'warning') summary.warnings++;

@@ -2,7 +2,9 @@
  * podsmith's validator: schema (upstream OpenAPI), API-server semantics and the best-practice
  * catalog, over plain manifest objects. See docs/rules.md for the rules.
  */
-import { Validation } from './engine';
+import { assembleReport, Validation } from './engine';
+import { formatReport } from './formats';
+import type { JsonRun } from './parallel';
 import { loadPathsEach } from './load';
 import { Report, ValidateOptions } from './types';
 
@@ -21,10 +23,28 @@ export { SUPPORTED_K8S_VERSIONS, DEFAULT_K8S_VERSION, K8S_RELEASES } from './sch
  * `yaml.invalid`) and the other files are still validated; exitCodeOf then gives 2.
  */
 export async function validatePaths(paths: string[], options: ValidateOptions = {}): Promise<Report> {
+  return (await validateAs(paths, options, false)) as Report;
+}
+
+/**
+ * validatePaths with the report as JSON text (contract 2, what `--format json` prints), in parts
+ * to write one after the other: for large inputs each worker thread writes the text of its own
+ * findings, so that the report is neither copied between threads as objects nor stringified on
+ * one. The report returned has the summary and what the exit code needs, not the findings.
+ */
+export async function validatePathsJson(paths: string[], options: ValidateOptions = {}): Promise<{ parts: Array<string | Uint8Array>; report: Report }> {
+  const r = await validateAs(paths, options, true);
+  if ('findings' in r) return { parts: [formatReport(r, 'json')], report: r };
+  // the exit code reads the summary and whether an input was unreadable: a report without its findings carries both
+  return { parts: r.parts, report: assembleReport([], [], r.unreadable, r.summary) };
+}
+
+/** One run, on this thread or over worker threads: as a Report, or as the JSON report written by the workers. */
+async function validateAs(paths: string[], options: ValidateOptions, json: boolean): Promise<Report | JsonRun> {
   // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
-  const { plan, validateParallel, validateUnits } = await import('./parallel');
+  const { plan, validateParallel, validateParallelJson, validateUnits } = await import('./parallel');
   const p = paths.length > 0 ? plan(paths) : { units: [], workers: 1 };
-  if (p.workers > 1) return validateParallel(p.units, p.workers, options);
+  if (p.workers > 1) return json ? validateParallelJson(p.units, p.workers, options) : validateParallel(p.units, p.workers, options);
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
   if (p.units.length === 0) await loadPathsEach(paths, (o) => v.add([o]), (q) => v.addProblem(q));

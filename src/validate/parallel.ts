@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { assembleReport, BundlePart, Validation } from './engine';
 import { expandPaths, InputProblem, loadFile } from './load';
+import { findingsJsonBytes, reportJsonParts } from './json-report';
 import { Finding, Report, ValidateOptions } from './types';
 
 /** Inputs smaller than this are read on one thread: a worker's start-up (~0.3 s) would not pay. */
@@ -63,9 +64,19 @@ function groups(units: Unit[], n: number): Unit[][] {
   return out;
 }
 
+/** What a worker sends back: its findings, or (when the JSON report is wanted) their text in it, as UTF-8 pieces (moved, not copied). */
 interface WorkerReport {
-  findings: Finding[];
-  objects: Array<{ ref: Finding['object']; file?: string }>;
+  findings?: Finding[];
+  json?: Uint8Array[];
+  objects?: Array<{ ref: Finding['object']; file?: string }>;
+  summary: Report['summary'];
+  unreadable: boolean;
+}
+
+/** The JSON report of a parallel run as parts to write in turn, and what the exit code needs. */
+export interface JsonRun {
+  parts: Array<string | Uint8Array>;
+  summary: Report['summary'];
   unreadable: boolean;
 }
 
@@ -78,9 +89,22 @@ function workerScript(): { file: string; execArgv: string[] } {
 
 /** Validates the units on `n` worker threads; the report is the one a single thread would give. */
 export async function validateParallel(units: Unit[], n: number, options: ValidateOptions): Promise<Report> {
+  const reports = await runWorkers(units, n, options, false);
+  return assembleReport(reports.flatMap((r) => r.findings!), reports.flatMap((r) => r.objects!), reports.some((r) => r.unreadable));
+}
+
+/** The same run with the JSON report (contract 2) written by the workers, each its own findings: the text of JSON.stringify(report, null, 2). */
+export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions): Promise<JsonRun> {
+  const reports = await runWorkers(units, n, options, true);
+  const summary = { objects: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of reports) for (const k of Object.keys(summary) as Array<keyof typeof summary>) summary[k] += r.summary[k];
+  return { parts: reportJsonParts(reports.map((r) => r.json!), summary), summary, unreadable: reports.some((r) => r.unreadable) };
+}
+
+async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean): Promise<WorkerReport[]> {
   const parts = groups(units, n);
   const script = workerScript();
-  const workers = parts.map((g) => new Worker(script.file, { execArgv: script.execArgv, workerData: { units: g, options } }));
+  const workers = parts.map((g) => new Worker(script.file, { execArgv: script.execArgv, workerData: { units: g, options, json } }));
   const bundles: BundlePart[] = new Array(workers.length);
   const reports: WorkerReport[] = new Array(workers.length);
   let bundlesLeft = workers.length;
@@ -98,7 +122,7 @@ export async function validateParallel(units: Unit[], n: number, options: Valida
     w.on('exit', (code) => { if (!reports[i]) reject(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
   })));
   await Promise.all(workers.map((w) => w.terminate()));
-  return assembleReport(reports.flatMap((r) => r.findings), reports.flatMap((r) => r.objects), reports.some((r) => r.unreadable));
+  return reports;
 }
 
 /** Reads and checks units in order with one Validation (this thread's share of the input). */
@@ -111,18 +135,22 @@ export async function validateUnits(v: Validation, units: Unit[]): Promise<void>
 
 /** The worker: its group of units, one Validation, the bundle exchange, its report. */
 async function work(): Promise<void> {
-  const { units, options } = workerData as { units: Unit[]; options: ValidateOptions };
+  const { units, options, json } = workerData as { units: Unit[]; options: ValidateOptions; json: boolean };
   const v = new Validation(options);
   await validateUnits(v, units);
   parentPort!.postMessage({ type: 'bundle', part: v.bundlePart() });
   parentPort!.once('message', (m: { parts: BundlePart[] }) => {
     v.useBundle(m.parts);
     const r = v.finish();
-    const report: WorkerReport = {
-      findings: r.findings,
-      objects: (r as unknown as { objects: WorkerReport['objects'] }).objects,
-      unreadable: (r as { unreadable?: boolean }).unreadable === true,
-    };
+    const unreadable = (r as { unreadable?: boolean }).unreadable === true;
+    if (json) {
+      // the text as bytes of its own, moved to the main thread, which writes them as they are
+      const encoder = new TextEncoder();
+      const bytes = findingsJsonBytes(r.findings, (s) => encoder.encode(s));
+      parentPort!.postMessage({ type: 'report', report: { json: bytes, summary: r.summary, unreadable } satisfies WorkerReport }, bytes.map((b) => b.buffer as ArrayBuffer));
+      return;
+    }
+    const report: WorkerReport = { findings: r.findings, objects: (r as unknown as { objects: WorkerReport['objects'] }).objects, summary: r.summary, unreadable };
     parentPort!.postMessage({ type: 'report', report });
   });
 }

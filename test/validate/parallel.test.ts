@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { exitCodeOf, validatePaths } from '../../src/validate';
-import { plan, validateParallel } from '../../src/validate/parallel';
+import { exitCodeOf, formatReport, validatePaths, validatePathsJson } from '../../src/validate';
+import { plan, validateParallel, validateParallelJson } from '../../src/validate/parallel';
 import { FIXTURES } from './helpers';
 
 let dir: string;
@@ -42,3 +42,34 @@ test('small inputs stay on one thread', () => {
   delete process.env.PODSMITH_WORKERS;
   expect(plan([dir]).workers).toBe(1);
 });
+
+test('the JSON report written by 2 and 3 workers is the text of one thread\'s report, byte for byte, with its exit code', async () => {
+  const old = process.env.PODSMITH_WORKERS;
+  process.env.PODSMITH_WORKERS = '1';
+  const inputs = [dir, path.join(dir, 'missing.yaml')];
+  const one = await validatePaths(inputs);
+  const viaJson = await validatePathsJson(inputs);
+  if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
+  const text = formatReport(one, 'json');
+  const joined = (parts: Array<string | Uint8Array>) => Buffer.concat(parts.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+  expect(joined(viaJson.parts)).toBe(text);
+  for (const n of [2, 3]) {
+    const p = plan(inputs, n);
+    const many = await validateParallelJson(p.units, p.workers, {});
+    expect(joined(many.parts)).toBe(text);
+    expect(many.summary).toEqual(one.summary);
+    expect(many.unreadable).toBe(true); // 03-broken.yaml and missing.yaml: exit 2, as on one thread
+  }
+  // a run without findings: an empty array, as JSON.stringify writes it
+  const clean = path.join(dir, '..', `${path.basename(dir)}-clean`);
+  fs.mkdirSync(clean, { recursive: true });
+  fs.writeFileSync(path.join(clean, 'a.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n');
+  fs.writeFileSync(path.join(clean, 'b.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n');
+  try {
+    const empty = await validateParallelJson(plan([clean], 2).units, 2, {});
+    expect(joined(empty.parts)).toBe(formatReport(await validatePaths([clean]), 'json'));
+    expect(joined(empty.parts)).toContain('"findings": [],');
+  } finally {
+    fs.rmSync(clean, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -1,0 +1,50 @@
+/**
+ * The JSON report (contract 2) assembled from pieces: each worker thread writes the text of its
+ * own findings, and the main thread joins the pieces and the summary, so that a large report is
+ * neither copied between threads as objects nor stringified on one thread. The text is the one
+ * `JSON.stringify(report, null, 2)` gives (test/validate/json-report.test.ts).
+ */
+import { Finding, Report } from './types';
+
+/** The findings as they stand in the report's "findings" array, each indented for its place; '' for none. */
+export function findingsJson(findings: Finding[]): string {
+  return findingsJsonBytes(findings, (s) => s).join('');
+}
+
+/**
+ * The same text in pieces of about `size` characters, each turned into what `encode` makes of
+ * it (UTF-8 bytes in a worker): a large report is never one string.
+ */
+export function findingsJsonBytes<T>(findings: Finding[], encode: (text: string) => T, size = 1 << 20): T[] {
+  const out: T[] = [];
+  let piece = '';
+  for (let i = 0; i < findings.length; i++) {
+    if (i > 0) piece += ',\n';
+    piece += `    ${JSON.stringify(findings[i], null, 2).replace(/\n/g, '\n    ')}`;
+    if (piece.length >= size) { out.push(encode(piece)); piece = ''; }
+  }
+  if (piece !== '') out.push(encode(piece));
+  return out;
+}
+
+/**
+ * The whole report from the findings' pieces (in input order; each piece one thread's findings,
+ * as text or UTF-8 bytes, in chunks) and the summary, as parts to write one after the other.
+ */
+export function reportJsonParts<T extends string | Uint8Array>(pieces: T[][], summary: Report['summary']): Array<string | T> {
+  const tail = `"summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  const parts = pieces.filter((p) => p.some((chunk) => chunk.length > 0));
+  if (parts.length === 0) return [`{\n  "findings": [],\n  ${tail}`];
+  const out: Array<string | T> = ['{\n  "findings": [\n'];
+  parts.forEach((p, i) => {
+    if (i > 0) out.push(',\n');
+    out.push(...p);
+  });
+  out.push(`\n  ],\n  ${tail}`);
+  return out;
+}
+
+/** The whole report as one text. */
+export function reportJson(pieces: string[], summary: Report['summary']): string {
+  return reportJsonParts(pieces.map((p) => [p]), summary).join('');
+}
