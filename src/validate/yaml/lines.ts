@@ -30,7 +30,7 @@ export class BlockLines implements DocLines {
    * @param from the document's first line (0-based)
    * @param to the line after its last
    */
-  constructor(private readonly lines: string[], private readonly ind: Int32Array, private readonly from: number, private readonly to: number) {}
+  constructor(private readonly lines: string[], private readonly ind: Int32Array, private readonly from: number, private readonly to: number, private readonly shift = 0) {}
 
   lineOf(path: string): number | undefined {
     return this.exact(splitPath(path));
@@ -64,15 +64,7 @@ export class BlockLines implements DocLines {
 
   detach(): DocLines {
     // join makes a new string: the copy does not hold on to the file's text
-    const own = this.lines.slice(this.from, this.to).join('\n').split('\n');
-    return new BlockLines(own, lineIndents(own), 0, own.length).shifted(this.from);
-  }
-
-  private shift = 0;
-
-  private shifted(by: number): BlockLines {
-    this.shift = by;
-    return this;
+    return new DetachedLines(this.lines.slice(this.from, this.to).join('\n'), this.shift + this.from);
   }
 
   private firstContent(): number | undefined {
@@ -158,6 +150,40 @@ export class BlockLines implements DocLines {
     if (c === undefined || c === '#') return this.nested(at + 1, n, false);
     if (c !== '"' && c !== "'" && c !== '[' && c !== '{' && entryAt(line, m)) return { seq: false, n: m, at, virtualAt: at };
     return undefined;
+  }
+}
+
+/**
+ * A detached document's lines: its own text, split into lines only when a finding first asks for
+ * one (most documents kept for the cross-object rules never have a finding there).
+ */
+class DetachedLines implements DocLines {
+  private walker: BlockLines | undefined;
+
+  /**
+   * @param text the document's lines, joined
+   * @param from its first line in the file (0-based)
+   */
+  constructor(private readonly text: string, private readonly from: number) {}
+
+  private lines(): BlockLines {
+    if (!this.walker) {
+      const own = this.text.split('\n');
+      this.walker = new BlockLines(own, lineIndents(own), 0, own.length, this.from);
+    }
+    return this.walker;
+  }
+
+  lineOf(path: string): number | undefined {
+    return this.lines().lineOf(path);
+  }
+
+  deepest(segs: Array<string | number>): number | undefined {
+    return this.lines().deepest(segs);
+  }
+
+  detach(): DocLines {
+    return this;
   }
 }
 
