@@ -3,7 +3,7 @@
  * catalog, over plain manifest objects. See docs/rules.md for the rules.
  */
 import { assembleReport, Validation } from './engine';
-import { formatReport } from './formats';
+import { findingsJsonBytes, reportJsonParts } from './json-report';
 import type { JsonRun } from './parallel';
 import { loadPathsEach } from './load';
 import { Report, ValidateOptions } from './types';
@@ -34,7 +34,8 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
  */
 export async function validatePathsJson(paths: string[], options: ValidateOptions = {}): Promise<{ parts: Array<string | Uint8Array>; report: Report }> {
   const r = await validateAs(paths, options, true);
-  if ('findings' in r) return { parts: [formatReport(r, 'json')], report: r };
+  // one thread: the same text, stringified piece by piece (never the whole report as one string)
+  if ('findings' in r) return { parts: reportJsonParts([findingsJsonBytes(r.findings, (text) => text)], r.summary), report: r };
   // the exit code reads the summary and whether an input was unreadable: a report without its findings carries both
   return { parts: r.parts, report: assembleReport([], [], r.unreadable, r.summary) };
 }
