@@ -38,7 +38,7 @@ export function resolveVersion(v: string | undefined): string {
  * V8 keeps a whole text alive for one slice of it: a name kept for the report until the end of
  * the run would keep its file (the 25x corpus: most of 171 MB). Short strings are copies already.
  */
-export function own(s: string): string {
+function own(s: string): string {
   return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 

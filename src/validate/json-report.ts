@@ -6,17 +6,13 @@
  */
 import { Finding, Report } from './types';
 
-/** The findings as they stand in the report's "findings" array, each indented for its place; '' for none. */
-export function findingsJson(findings: Finding[]): string {
-  return findingsJsonBytes(findings, (s) => s).join('');
-}
-
 const HEAD = '{\n  "findings": [\n';
 const TAIL = '\n  ]\n}';
 
 /**
- * The same text in pieces of `per` findings, each turned into what `encode` makes of it (UTF-8
- * bytes in a worker): a large report is never one string. A piece is stringified whole, in half
+ * The findings as they stand in the report's "findings" array, in pieces of `per` findings, each
+ * turned into what `encode` makes of it (UTF-8 bytes in a worker): a large report is never one
+ * string. A piece is stringified whole, in half
  * the time of one finding at a time.
  */
 export function findingsJsonBytes<T>(findings: Finding[], encode: (text: string) => T, per = 2000): T[] {
@@ -45,9 +41,4 @@ export function reportJsonParts<T extends string | Uint8Array>(pieces: T[][], su
   });
   out.push(`\n  ],\n  ${tail}`);
   return out;
-}
-
-/** The whole report as one text. */
-export function reportJson(pieces: string[], summary: Report['summary']): string {
-  return reportJsonParts(pieces.map((p) => [p]), summary).join('');
 }

@@ -4,7 +4,8 @@
  * Validation, sends what its objects add to the bundle, receives the whole input's bundle, runs
  * the cross-object rules for its own objects (their lines are at hand there) and sends its report.
  * The reports are joined in input order, so findings, summary and exit code are those of one
- * thread reading everything.
+ * thread reading everything. For the JSON report (`--format json`) each worker writes the text of
+ * its own findings instead, moved to the main thread as UTF-8 pieces (json-report.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

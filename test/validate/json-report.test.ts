@@ -7,11 +7,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatReport, validatePaths } from '../../src/validate';
-import { findingsJson, findingsJsonBytes, reportJson, reportJsonParts } from '../../src/validate/json-report';
+import { findingsJsonBytes, reportJsonParts } from '../../src/validate/json-report';
 import { Finding, Report } from '../../src/validate/types';
 import { FIXTURES } from './helpers';
 
 const CORPUS = process.env.PODSMITH_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
+
+const findingsJson = (findings: Finding[]): string => findingsJsonBytes(findings, (s) => s).join('');
+const reportJson = (pieces: string[], summary: Report['summary']): string => reportJsonParts(pieces.map((p) => [p]), summary).join('');
 
 function pieces(findings: Finding[], cuts: number[]): string[] {
   const out: string[] = [];
