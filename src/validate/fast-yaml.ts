@@ -273,7 +273,7 @@ class Reader {
       if (line.indexOf('\t') >= 0 || ODD_BREAKS.test(line)) bail();
       let sep = ' ';
       if (double && oddBackslashesAtEnd(joined)) {
-        if (before.length !== joined.length) bail(); // an escaped blank before the line break
+        if (before.charCodeAt(before.length - 1) === 32) bail(); // an escaped blank before the line break
         joined = joined.slice(0, -1);
         sep = '';
       }

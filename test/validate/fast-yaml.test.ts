@@ -109,6 +109,7 @@ const CASES = [
   'd: "CreationTimestamp is a timestamp representing the server\n    time when it was created. It is in UTC. \\n\n    Populated by the system. More info: https://git.k8s.io/x.md#metadata"\nnext: 1\n',
   'd: "one  \n    two   \n    three"\n',
   'd: "escaped \\\n    break"\n',
+  'd: "escaped\\\n    breaks\\\n    on two lines \\\n    and a fold\n    end"\n',
   'd: "escaped blank\\ \n    x"\n',
   'd: "backslash \\\\\n    x"\n',
   'd: "blank line\n\n    inside"\n',
