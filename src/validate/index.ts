@@ -3,7 +3,7 @@
  * catalog, over plain manifest objects. See docs/rules.md for the rules.
  */
 import { assembleReport, Validation } from './engine';
-import { findingsJsonBytes, reportJsonParts } from './json-report';
+import { reportJsonText } from './json-report';
 import type { JsonRun } from './parallel';
 import { loadPathsEach } from './load';
 import { Report, ValidateOptions } from './types';
@@ -32,10 +32,10 @@ export async function validatePaths(paths: string[], options: ValidateOptions = 
  * findings, so that the report is neither copied between threads as objects nor stringified on
  * one. The report returned has the summary and what the exit code needs, not the findings.
  */
-export async function validatePathsJson(paths: string[], options: ValidateOptions = {}): Promise<{ parts: Array<string | Uint8Array>; report: Report }> {
+export async function validatePathsJson(paths: string[], options: ValidateOptions = {}): Promise<{ parts: Iterable<string | Uint8Array>; report: Report }> {
   const r = await validateAs(paths, options, true);
-  // one thread: the same text, stringified piece by piece (never the whole report as one string)
-  if ('findings' in r) return { parts: reportJsonParts([findingsJsonBytes(r.findings, (text) => text)], r.summary), report: r };
+  // one thread: the same text, each piece stringified as it is written (never the whole report held as text)
+  if ('findings' in r) return { parts: reportJsonText(r.findings, r.summary), report: r };
   // the exit code reads the summary and whether an input was unreadable: a report without its findings carries both
   return { parts: r.parts, report: assembleReport([], [], r.unreadable, r.summary) };
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatReport, validatePaths } from '../../src/validate';
-import { findingsJsonBytes, reportJsonParts } from '../../src/validate/json-report';
+import { findingsJsonBytes, reportJsonParts, reportJsonText } from '../../src/validate/json-report';
 import { Finding, Report } from '../../src/validate/types';
 import { FIXTURES } from './helpers';
 
@@ -32,6 +32,8 @@ function same(report: Report): void {
   for (const cuts of [[], [0], [n], [1, 1, 2], [Math.floor(n / 3), Math.floor((2 * n) / 3)]]) {
     expect(reportJson(pieces(report.findings, cuts), report.summary)).toBe(want);
   }
+  // one thread, written piece by piece as each is stringified
+  for (const per of [1, 7, 2000]) expect([...reportJsonText(report.findings, report.summary, per)].join('')).toBe(want);
   // as workers send it: UTF-8 chunks of a few hundred characters per thread
   const encoder = new TextEncoder();
   const third = Math.ceil(n / 3);

@@ -69,7 +69,11 @@ function checkInto(text: string, wrong: unknown[]): number {
     if (root === BAIL || root === null) continue;
     const walker = new BlockLines(lines, ind, c.line, to);
     const detached = walker.detach();
+    // the walkers keep what they found: a second pair is asked in the reverse order (later fields first)
+    const back = new BlockLines(lines, ind, c.line, to);
+    const backDetached = back.detach();
     const first = walker.exact([]);
+    const asked: Array<{ segs: Array<string | number>; want: number | undefined; deep: number | undefined }> = [];
     for (const segs of pathsOf(root)) {
       const want = segs.length === 0 ? first : tableLine(root, table, c.line, segs);
       if (walker.exact(segs) !== want) wrong.push({ segs, exact: walker.exact(segs), want });
@@ -78,6 +82,12 @@ function checkInto(text: string, wrong: unknown[]): number {
       for (let n = segs.length; n > 0 && deep === undefined; n--) deep = tableLine(root, table, c.line, segs.slice(0, n));
       if (walker.deepest(segs) !== (deep ?? first)) wrong.push({ segs, deepest: walker.deepest(segs), want: deep ?? first });
       if (detached.deepest(segs) !== (deep ?? first)) wrong.push({ segs, detached: detached.deepest(segs), want: deep ?? first });
+      asked.push({ segs, want, deep: deep ?? first });
+    }
+    for (const { segs, want, deep } of asked.reverse()) {
+      if (back.deepest(segs) !== deep) wrong.push({ segs, backDeepest: back.deepest(segs), want: deep });
+      if (back.exact(segs) !== want) wrong.push({ segs, backExact: back.exact(segs), want });
+      if (backDetached.deepest(segs) !== deep) wrong.push({ segs, backDetached: backDetached.deepest(segs), want: deep });
     }
     checked++;
   }

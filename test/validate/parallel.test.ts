@@ -51,7 +51,7 @@ test('the JSON report written by 2 and 3 workers is the text of one thread\'s re
   const viaJson = await validatePathsJson(inputs);
   if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
   const text = formatReport(one, 'json');
-  const joined = (parts: Array<string | Uint8Array>) => Buffer.concat(parts.map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+  const joined = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
   expect(joined(viaJson.parts)).toBe(text);
   for (const n of [2, 3]) {
     const p = plan(inputs, n);

@@ -20,6 +20,20 @@ interface Block {
   at: number;
   /** A `- key: v` item's mapping: its first entry is on the dash line, at column n. */
   virtualAt: number;
+  /** A mapping's entries found so far (a document's findings look up the same fields again and again). */
+  keys?: Map<string, Hit>;
+  /** A sequence's items found so far. */
+  items?: Hit[];
+  /** Where the search for further entries or items goes on. */
+  scan?: number;
+  /** Every entry or item has been found. */
+  ended?: boolean;
+}
+
+/** A field's line (0-based, shifted) and, when it holds a block collection, that block. */
+interface Hit {
+  line: number;
+  child?: Block;
 }
 
 /** The lines of a document's fields, from the lines of its file (no carriage returns). */
@@ -31,6 +45,9 @@ export class BlockLines implements DocLines {
    * @param to the line after its last
    */
   constructor(private readonly lines: string[], private readonly ind: Int32Array, private readonly from: number, private readonly to: number, private readonly shift = 0) {}
+
+  /** The document's top block, once found (null: not looked for yet); the blocks under it keep what was found in them. */
+  private top: Block | undefined | null = null;
 
   lineOf(path: string): number | undefined {
     return this.exact(splitPath(path));
@@ -81,6 +98,11 @@ export class BlockLines implements DocLines {
   }
 
   private root(): Block | undefined {
+    if (this.top === null) this.top = this.findRoot();
+    return this.top;
+  }
+
+  private findRoot(): Block | undefined {
     let i = this.next(this.from);
     if (i < this.to && this.lines[i].startsWith('---')) i = this.next(i + 1);
     return i < this.to ? this.blockAt(i, this.ind[i]) : undefined;
@@ -107,38 +129,57 @@ export class BlockLines implements DocLines {
     return i;
   }
 
-  private entry(map: Block, key: string): { line: number; child?: Block } | undefined {
+  /**
+   * The entry `key` of a block mapping. The entries passed on the way are kept with the block, and
+   * the next search goes on from where this one stopped: each line is read once per document.
+   */
+  private entry(map: Block, key: string): Hit | undefined {
+    const keys = (map.keys ??= new Map());
+    const known = keys.get(key);
+    if (known !== undefined || map.ended) return known;
     const { n } = map;
-    for (let i = map.at; ;) {
+    for (let i = map.scan ?? map.at; ;) {
       const at = this.next(i);
-      if (at >= this.to) return undefined;
-      const ind = at === map.virtualAt ? n : this.ind[at];
-      if (ind !== n) return undefined;
-      const e = entryAt(this.lines[at], n);
-      if (!e) return undefined;
+      const e = at < this.to && (at === map.virtualAt ? n : this.ind[at]) === n ? entryAt(this.lines[at], n) : undefined;
+      if (!e) {
+        map.ended = true;
+        return undefined;
+      }
       const nested = e.rest === '' || e.rest[0] === '#';
-      if (e.key === key) return { line: this.shift + at, child: nested ? this.nested(at + 1, n, true) : undefined };
+      const hit: Hit = { line: this.shift + at, child: nested ? this.nested(at + 1, n, true) : undefined };
+      if (!keys.has(e.key)) keys.set(e.key, hit);
       i = this.skip(at, n);
       // an indentless sequence under the key: its items are at this indent too
       if (nested && i < this.to && this.ind[i] === n && isDash(this.lines[i], n) && this.next(at + 1) === i) {
         while (i < this.to && (this.ind[i] > n || (this.ind[i] === n && isDash(this.lines[i], n)))) i = this.next(i + 1);
       }
+      map.scan = i;
+      if (e.key === key) return hit;
     }
   }
 
-  private item(seq: Block, index: number): { line: number; child?: Block } | undefined {
+  /** Item `index` of a block sequence; the items passed on the way are kept, as entries are. */
+  private item(seq: Block, index: number): Hit | undefined {
+    const items = (seq.items ??= []);
+    if (index < items.length) return items[index];
+    if (seq.ended) return undefined;
     const { n } = seq;
-    let count = 0;
-    for (let i = seq.at; ;) {
+    for (let i = seq.scan ?? seq.at; ;) {
       const at = this.next(i);
-      if (at >= this.to || this.ind[at] !== n) return undefined;
-      const line = this.lines[at];
-      if (line.charCodeAt(n) !== 45) return undefined;
+      const line = at < this.to && this.ind[at] === n ? this.lines[at] : undefined;
+      if (line === undefined || line.charCodeAt(n) !== 45) {
+        seq.ended = true;
+        return undefined;
+      }
       // `-x` ends the sequence, but the fast reader has marked its line as the next item's
-      if (line.length !== n + 1 && line.charCodeAt(n + 1) !== 32) return count === index ? { line: this.shift + at } : undefined;
-      if (count === index) return { line: this.shift + at, child: this.itemValue(line, at, n) };
-      count++;
-      i = this.skip(at, n);
+      if (line.length !== n + 1 && line.charCodeAt(n + 1) !== 32) {
+        items.push({ line: this.shift + at });
+        seq.ended = true;
+        return index < items.length ? items[index] : undefined;
+      }
+      items.push({ line: this.shift + at, child: this.itemValue(line, at, n) });
+      seq.scan = i = this.skip(at, n);
+      if (items.length - 1 === index) return items[index];
     }
   }
 
