@@ -191,7 +191,10 @@ export class Validation {
   private readonly crossRules: CheckedRule[];
   private readonly kindRules: CheckedRule[];
   private podTemplates = new Map<string, PodTemplateSummary[]>();
-  private readonly findings: Array<{ index: number; finding: Finding }> = [];
+  private readonly findings: Array<{ index: number; part: number; finding: Finding }> = [];
+  /** The part of the input being read (worker threads read the input in numbered parts), and where each part's objects start. */
+  private part = 0;
+  private readonly partStarts: Array<{ part: number; from: number }> = [];
   private readonly checked: Array<{ ref: ObjectRef; file?: string }> = [];
   private readonly deferred: Deferred[] = [];
   private bundleObjects: any[] = [];
@@ -315,6 +318,7 @@ export class Validation {
     this.unreadable ||= rule.severity === 'error';
     this.findings.push({
       index: this.checked.length,
+      part: this.part,
       finding: {
         rule: p.rule, severity: rule.severity, message: p.message,
         object: { apiVersion: '', kind: '', name: '' }, path: '', file: p.file,
@@ -357,7 +361,7 @@ export class Validation {
         fix: f.fix ?? rule.fix,
       };
       if (suppressedIds.includes(f.rule) && isSuppressible(rule, rule.severity)) finding.suppressed = true;
-      this.findings.push({ index, finding });
+      this.findings.push({ index, part: this.partOf(index), finding });
     }
   }
 
@@ -399,7 +403,7 @@ export class Validation {
     }
   }
 
-  finish(): Report {
+  private finishFindings(): void {
     this.checkCustomResources();
     if (this.deferred.length) {
       const bundle = buildBundle(this.bundleObjects, this.podTemplates);
@@ -414,7 +418,55 @@ export class Validation {
       // findings in object order, as if every rule had run when the object was read
       this.findings.sort((a, b) => a.index - b.index);
     }
+  }
+
+  finish(): Report {
+    this.finishFindings();
     return assembleReport(this.findings.map((f) => f.finding), this.checked, this.unreadable);
+  }
+
+  /**
+   * The objects read from here on belong to part `part` of the input (a worker thread reads the
+   * parts it is given, in increasing order); finishParts() gives each part's findings apart.
+   */
+  beginPart(part: number): void {
+    this.part = part;
+    this.partStarts.push({ part, from: this.checked.length });
+  }
+
+  /** The part object `index` was read in (the last part that starts at or before it: a part without objects starts where the next does). */
+  private partOf(index: number): number {
+    const starts = this.partStarts;
+    if (starts.length === 0 || index >= starts[starts.length - 1].from) return this.part;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid].from <= index) lo = mid; else hi = mid - 1;
+    }
+    return starts[lo].part;
+  }
+
+  /** What the objects read since the last call add to the bundle (the bundle part of one part of the input), let go here. */
+  takeBundlePart(): BundlePart {
+    const part = this.bundlePart();
+    this.bundleObjects = [];
+    this.podTemplates = new Map();
+    this.inputKinds.clear();
+    return part;
+  }
+
+  /** finish(), with the findings and checked objects of each part apart, in the order of the parts; and the whole summary. */
+  finishParts(): { parts: Array<{ part: number; findings: Finding[]; objects: Array<{ ref: ObjectRef; file?: string }> }>; summary: Report['summary']; unreadable: boolean } {
+    this.finishFindings();
+    const starts = this.partStarts.length > 0 ? this.partStarts : [{ part: 0, from: 0 }];
+    const parts = starts.map((p, k) => ({
+      part: p.part, findings: [] as Finding[], objects: this.checked.slice(p.from, starts[k + 1]?.from ?? this.checked.length),
+    }));
+    const at = new Map(parts.map((p, k) => [p.part, k]));
+    for (const f of this.findings) parts[at.get(f.part)!].findings.push(f.finding);
+    const all = assembleReport(this.findings.map((f) => f.finding), this.checked, this.unreadable);
+    return { parts, summary: all.summary, unreadable: this.unreadable };
   }
 }
 

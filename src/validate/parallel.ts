@@ -1,11 +1,13 @@
 /**
- * `validatePaths` over worker threads for large inputs. The files are cut into contiguous groups
- * of about equal size, one per worker; each worker reads and checks its group with its own
- * Validation, sends what its objects add to the bundle, receives the whole input's bundle, runs
- * the cross-object rules for its own objects (their lines are at hand there) and sends its report.
- * The reports are joined in input order, so findings, summary and exit code are those of one
- * thread reading everything. For the JSON report (`--format json`) each worker writes the text of
- * its own findings instead, moved to the main thread as UTF-8 pieces (json-report.ts).
+ * `validatePaths` over worker threads for large inputs. The files are cut into numbered parts of
+ * a few files each, handed out to the workers as they ask for more (so they finish together,
+ * whatever the files cost); each worker reads and checks its parts with one Validation and sends
+ * what each part adds to the bundle. Once every part is read, every worker receives the whole
+ * input's bundle in input order, runs the cross-object rules for its own objects (their lines are
+ * at hand there) and sends its findings part by part. The parts are put back in input order, so
+ * findings, summary and exit code are those of one thread reading everything. For the JSON
+ * report (`--format json`) each worker writes the text of its own findings instead, moved to the
+ * main thread as UTF-8 pieces (json-report.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -22,7 +24,7 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const BYTES_PER_WORKER = 4 * 1024 * 1024;
 
 /** One thing to read, in input order: a file, or a path that could not be expanded. */
-export type Unit = { file: string; bytes: number } | { problem: InputProblem };
+export type Unit = { file: string } | { problem: InputProblem };
 
 /**
  * The input as units, and how many workers it is worth (1: read it on this thread). No units
@@ -34,42 +36,34 @@ export function plan(paths: string[], workers?: number): { units: Unit[]; worker
   const env = Number(process.env.PODSMITH_WORKERS);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const max = workers ?? (Number.isInteger(env) && env > 0 ? env : cores);
+  const asked = workers !== undefined || env > 0;
+  // sizes only decide how many workers are worth starting: files are looked at until that is clear
+  const enough = asked ? 0 : max * BYTES_PER_WORKER;
+  let files = 0;
   for (const arg of paths) {
     if (arg === '-') return { units: [], workers: 1 }; // stdin is read once, here
     // a path's problems come before its files, as on one thread (expandPaths reports them first)
-    const files = expandPaths([arg], (problem) => units.push({ problem }));
-    for (const file of files) {
-      let size = 0;
-      // sizes only split the input between workers
-      if (max > 1) try { size = fs.statSync(file).size; } catch { /* the reader reports it */ }
-      bytes += size;
-      units.push({ file, bytes: size });
+    for (const file of expandPaths([arg], (problem) => units.push({ problem }))) {
+      if (max > 1 && bytes < enough) try { bytes += fs.statSync(file).size; } catch { /* the reader reports it */ }
+      units.push({ file });
+      files++;
     }
   }
-  const files = units.filter((u) => 'file' in u).length;
-  const asked = workers !== undefined || env > 0;
   const worth = asked ? max : bytes < PARALLEL_MIN_BYTES ? 1 : Math.ceil(bytes / BYTES_PER_WORKER);
   return { units, workers: Math.max(1, Math.min(max, worth, files)) };
 }
 
-/** Contiguous groups of units, of about equal bytes. */
-function groups(units: Unit[], n: number): Unit[][] {
-  const total = units.reduce((s, u) => s + ('file' in u ? u.bytes : 0), 0);
-  const out: Unit[][] = [[]];
-  let acc = 0;
-  for (const u of units) {
-    if ('file' in u && out.length < n && acc >= (total * out.length) / n && out[out.length - 1].length > 0) out.push([]);
-    out[out.length - 1].push(u);
-    if ('file' in u) acc += u.bytes;
-  }
-  return out;
-}
-
-/** What a worker sends back: its findings, or (when the JSON report is wanted) their text in it, as UTF-8 pieces (moved, not copied). */
-interface WorkerReport {
+/** What a worker sends back for one part of the input: its findings, or (when the JSON report is wanted) their text in it, as UTF-8 pieces (moved, not copied). */
+interface PartReport {
+  part: number;
   findings?: Finding[];
   json?: Uint8Array[];
   objects?: Array<{ ref: Finding['object']; file?: string }>;
+}
+
+/** What a worker sends back at the end: each of its parts, and its summary. */
+interface WorkerReport {
+  parts: PartReport[];
   summary: Report['summary'];
   unreadable: boolean;
 }
@@ -81,6 +75,11 @@ export interface JsonRun {
   unreadable: boolean;
 }
 
+/** Main thread to worker: a part of the input to read, the whole bundle, or (JSON) how to report. */
+type ToWorker = { type: 'part'; part: number; units: Unit[] } | { type: 'bundle'; parts: BundlePart[] };
+/** Worker to main thread: a part read (with what it adds to the bundle), or the report. */
+type FromWorker = { type: 'read'; part: number; bundle: BundlePart } | { type: 'report'; report: WorkerReport };
+
 function workerScript(): { file: string; execArgv: string[] } {
   const js = path.join(__dirname, 'parallel.js');
   if (fs.existsSync(js)) return { file: js, execArgv: [] };
@@ -89,41 +88,84 @@ function workerScript(): { file: string; execArgv: string[] } {
 }
 
 /** Validates the units on `n` worker threads; the report is the one a single thread would give. */
-export async function validateParallel(units: Unit[], n: number, options: ValidateOptions): Promise<Report> {
-  const reports = await runWorkers(units, n, options, false);
-  return assembleReport(reports.flatMap((r) => r.findings!), reports.flatMap((r) => r.objects!), reports.some((r) => r.unreadable));
+export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, perPart?: number): Promise<Report> {
+  const { parts, reports } = await runWorkers(units, n, options, false, perPart);
+  return assembleReport(parts.flatMap((p) => p.findings ?? []), parts.flatMap((p) => p.objects ?? []), reports.some((r) => r.unreadable), sum(reports));
 }
 
 /** The same run with the JSON report (contract 2) written by the workers, each its own findings: the text of JSON.stringify(report, null, 2). */
-export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions): Promise<JsonRun> {
-  const reports = await runWorkers(units, n, options, true);
-  const summary = { objects: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const r of reports) for (const k of Object.keys(summary) as Array<keyof typeof summary>) summary[k] += r.summary[k];
-  return { parts: reportJsonParts(reports.map((r) => r.json!), summary), summary, unreadable: reports.some((r) => r.unreadable) };
+export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions, perPart?: number): Promise<JsonRun> {
+  const { parts, reports } = await runWorkers(units, n, options, true, perPart);
+  const summary = sum(reports);
+  return { parts: reportJsonParts(parts.map((p) => p.json ?? []), summary), summary, unreadable: reports.some((r) => r.unreadable) };
 }
 
-async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean): Promise<WorkerReport[]> {
-  const parts = groups(units, n);
+function sum(reports: WorkerReport[]): Report['summary'] {
+  const summary = { objects: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of reports) for (const k of Object.keys(summary) as Array<keyof typeof summary>) summary[k] += r.summary[k];
+  return summary;
+}
+
+/**
+ * How many units a part has: small enough that the workers finish together (a worker that is
+ * done asks for the next part), large enough that asking costs nothing (at most 64 files).
+ */
+function unitsPerPart(units: number, workers: number): number {
+  return Math.max(1, Math.min(64, Math.ceil(units / (workers * 32))));
+}
+
+/**
+ * The input in numbered parts, handed out to the workers as they ask; then every part's bundle,
+ * in input order, to every worker; then each worker's report, its parts' findings put back in
+ * input order.
+ */
+async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean, perPart?: number): Promise<{ parts: PartReport[]; reports: WorkerReport[] }> {
+  const size = perPart ?? unitsPerPart(units.length, n);
+  const todo: Unit[][] = [];
+  for (let at = 0; at < units.length; at += size) todo.push(units.slice(at, at + size));
   const script = workerScript();
-  const workers = parts.map((g) => new Worker(script.file, { execArgv: script.execArgv, workerData: { units: g, options, json } }));
-  const bundles: BundlePart[] = new Array(workers.length);
+  const workers = Array.from({ length: Math.max(1, Math.min(n, todo.length)) }, () => new Worker(script.file, { execArgv: script.execArgv, workerData: { options, json } }));
+  const bundles: BundlePart[] = new Array(todo.length);
   const reports: WorkerReport[] = new Array(workers.length);
-  let bundlesLeft = workers.length;
+  let next = 0;
+  let unread = todo.length;
+  const send = (w: Worker, m: ToWorker) => w.postMessage(m);
+  const handOut = (w: Worker) => {
+    if (next < todo.length) {
+      send(w, { type: 'part', part: next, units: todo[next] });
+      next++;
+    }
+  };
+  const allRead = () => {
+    // only the last definition of a kind counts (useBundle applies them in order): the others are not sent
+    const seen = new Set<string>();
+    for (let k = bundles.length - 1; k >= 0; k--) {
+      const crds = bundles[k].crds.filter((c) => !seen.has(c.key));
+      for (const c of crds) seen.add(c.key);
+      bundles[k] = { ...bundles[k], crds };
+    }
+    for (const x of workers) send(x, { type: 'bundle', parts: bundles });
+  };
   await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
-    w.on('message', (m: { type: string; part?: BundlePart; report?: WorkerReport }) => {
-      if (m.type === 'bundle') {
-        bundles[i] = m.part!;
-        if (--bundlesLeft === 0) for (const x of workers) x.postMessage({ type: 'bundle', parts: bundles });
-      } else if (m.type === 'report') {
-        reports[i] = m.report!;
+    w.on('message', (m: FromWorker) => {
+      if (m.type === 'read') {
+        bundles[m.part] = m.bundle;
+        unread--;
+        handOut(w);
+        if (unread === 0) allRead();
+      } else {
+        reports[i] = m.report;
         resolve();
       }
     });
     w.on('error', reject);
     w.on('exit', (code) => { if (!reports[i]) reject(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
-  })));
+    handOut(w);
+  })).concat(todo.length === 0 ? [Promise.resolve().then(allRead)] : []));
   await Promise.all(workers.map((w) => w.terminate()));
-  return reports;
+  const parts: PartReport[] = new Array(todo.length);
+  for (const r of reports) for (const p of r.parts) parts[p.part] = p;
+  return { parts: parts.filter(Boolean), reports };
 }
 
 /** Reads and checks units in order with one Validation (this thread's share of the input). */
@@ -134,26 +176,37 @@ export async function validateUnits(v: Validation, units: Unit[]): Promise<void>
   }
 }
 
-/** The worker: its group of units, one Validation, the bundle exchange, its report. */
-async function work(): Promise<void> {
-  const { units, options, json } = workerData as { units: Unit[]; options: ValidateOptions; json: boolean };
+/** The worker: the parts it is given, one Validation for all of them, the bundle exchange, its report. */
+function work(): void {
+  const { options, json } = workerData as { options: ValidateOptions; json: boolean };
   const v = new Validation(options);
-  await validateUnits(v, units);
-  parentPort!.postMessage({ type: 'bundle', part: v.bundlePart() });
-  parentPort!.once('message', (m: { parts: BundlePart[] }) => {
-    v.useBundle(m.parts);
-    const r = v.finish();
-    const unreadable = (r as { unreadable?: boolean }).unreadable === true;
-    if (json) {
-      // the text as bytes of its own, moved to the main thread, which writes them as they are
-      const encoder = new TextEncoder();
-      const bytes = findingsJsonBytes(r.findings, (s) => encoder.encode(s));
-      parentPort!.postMessage({ type: 'report', report: { json: bytes, summary: r.summary, unreadable } satisfies WorkerReport }, bytes.map((b) => b.buffer as ArrayBuffer));
+  const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+  // parts come one at a time (the next once this one is read), so reading them in turn keeps their order
+  let reading = Promise.resolve();
+  parentPort!.on('message', (m: ToWorker) => {
+    if (m.type === 'part') {
+      reading = reading.then(async () => {
+        v.beginPart(m.part);
+        await validateUnits(v, m.units);
+        post({ type: 'read', part: m.part, bundle: v.takeBundlePart() });
+      });
       return;
     }
-    const report: WorkerReport = { findings: r.findings, objects: (r as unknown as { objects: WorkerReport['objects'] }).objects, summary: r.summary, unreadable };
-    parentPort!.postMessage({ type: 'report', report });
+    void reading.then(() => {
+      v.useBundle(m.parts);
+      const r = v.finishParts();
+      const encoder = new TextEncoder();
+      const transfer: ArrayBuffer[] = [];
+      const parts: PartReport[] = r.parts.map((p) => {
+        if (!json) return { part: p.part, findings: p.findings, objects: p.objects };
+        // the text as bytes of its own, moved to the main thread, which writes them as they are
+        const bytes = findingsJsonBytes(p.findings, (text) => encoder.encode(text));
+        transfer.push(...bytes.map((b) => b.buffer as ArrayBuffer));
+        return { part: p.part, json: bytes };
+      });
+      post({ type: 'report', report: { parts, summary: r.summary, unreadable: r.unreadable } }, transfer);
+    });
   });
 }
 
-if (!isMainThread && (workerData as { units?: unknown } | undefined)?.units) void work();
+if (!isMainThread && (workerData as { options?: unknown } | undefined)?.options) work();

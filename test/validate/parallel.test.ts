@@ -73,3 +73,22 @@ test('the JSON report written by 2 and 3 workers is the text of one thread\'s re
     fs.rmSync(clean, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('parts of one file, two or three handed out as workers ask: the fixtures (CRDs, custom resources, unreadable files) give one thread\'s report', async () => {
+  const old = process.env.PODSMITH_WORKERS;
+  process.env.PODSMITH_WORKERS = '1';
+  const inputs = [FIXTURES, dir, path.join(dir, 'missing.yaml')];
+  const one = await validatePaths(inputs);
+  if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
+  const text = formatReport(one, 'json');
+  const joined = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+  expect(one.findings.length).toBeGreaterThan(100);
+  for (const [n, per] of [[2, 1], [3, 2], [2, 3]]) {
+    const p = plan(inputs, n);
+    const many = await validateParallel(p.units, p.workers, {}, per);
+    expect(many).toEqual(one);
+    expect((many as unknown as { objects: unknown[] }).objects).toEqual((one as unknown as { objects: unknown[] }).objects);
+    expect(joined((await validateParallelJson(p.units, p.workers, {}, per)).parts)).toBe(text);
+  }
+}, 300_000);
+
