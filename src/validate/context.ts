@@ -130,8 +130,10 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
       }
     }
   }
-  // the same selector is asked about by several rules: matched once
+  // the same selector is asked about by several rules, and written by several objects (a Service,
+  // its PDB and NetworkPolicy select the same Pods): matched once
   const matched = new WeakMap<object, { namespace: string; templates: PodTemplateSummary[] }>();
+  const byContent = new Map<string, PodTemplateSummary[]>();
   const podTemplatesMatching = (namespace: string, selector: any): PodTemplateSummary[] => {
     if (!isObj(selector)) return [];
     const hit = matched.get(selector);
@@ -144,7 +146,14 @@ export function buildBundle(objects: any[], podTemplates: Map<string, PodTemplat
       const list = byLabel.get(`${namespace}\u0000${k}=${ml[k]}`) ?? [];
       if (candidates === undefined || list.length < candidates.length) candidates = list;
     }
-    const templates = (candidates ?? podTemplates.get(namespace) ?? []).filter((t) => selectorMatches(selector, t.labels));
+    // a selector of string pairs only is told by its text
+    const exprs = selector.matchExpressions;
+    const content = exprs === undefined || (Array.isArray(exprs) && exprs.length === 0) ? JSON.stringify([namespace, ml]) : undefined;
+    let templates = content === undefined ? undefined : byContent.get(content);
+    if (templates === undefined) {
+      templates = (candidates ?? podTemplates.get(namespace) ?? []).filter((t) => selectorMatches(selector, t.labels));
+      if (content !== undefined) byContent.set(content, templates);
+    }
     matched.set(selector, { namespace, templates });
     return templates;
   };

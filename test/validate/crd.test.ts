@@ -31,6 +31,21 @@ describe('custom resources', () => {
     expect(findings([c, widget({ size: 0 })])).toEqual([['schema.type', 'spec.size']]);
   });
 
+  test('objects of one shape share a validator, of another shape get their own: each gets the findings it gets alone', () => {
+    const props = {
+      size: { type: 'integer' }, mode: { type: 'string', enum: ['a', 'b'] },
+      items: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer' } } } },
+      labels: { type: 'object', additionalProperties: { type: 'string' } },
+    };
+    const specs = [{ size: 1 }, { size: 'x' }, { mode: 'c' }, { size: 2, mode: 'a' }, { items: [{ n: 1 }] }, { items: [{ n: 'y' }, {}] }, { items: [{ m: 1 }] },
+      { size: 3 }, { mode: 'q' }, {}, { labels: { a: 'b' } }, { labels: { a: 1 } }, { labels: { b: 'c', d: 2 } }, { size: 1, colour: 'red' }, { colour: 'red', size: 1 }];
+    const named = (spec: any, i: number) => ({ ...widget(spec), metadata: { name: `w${i}` } });
+    const alone = specs.map((spec, i) => findings([crd(props), named(spec, i)]));
+    const together = run([crd(props), ...specs.map(named)]).findings;
+    specs.forEach((_, i) => expect([i, together.filter((f) => f.object.name === `w${i}`).map((f) => [f.rule, f.path])]).toEqual([i, alone[i]]));
+    expect(alone.filter((a) => a.length > 0).length).toBeGreaterThan(6);
+  });
+
   test('x-kubernetes-preserve-unknown-fields keeps anything below it', () => {
     const c = crd({ values: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } });
     expect(findings([c, widget({ values: { any: { thing: [1, 'x'] } } })])).toEqual([]);

@@ -92,7 +92,52 @@ function compileOnce(converted: any): ValidateFunction {
 function compiledFor(schema: any, obj: unknown): ValidateFunction {
   const refusal = refusalOf(schema);
   if (refusal !== null) throw new Error(refusal);
-  return compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
+  // the pruned schema depends on the object's fields, not on its values: objects of one shape share it
+  const shape = shapeOf(obj);
+  if (shape === undefined) return compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
+  let byShape = shapes.get(schema);
+  if (!byShape) shapes.set(schema, (byShape = new Map()));
+  let fn = byShape.get(shape);
+  if (!fn) {
+    fn = compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
+    if (byShape.size >= MAX_COMPILED) byShape.clear();
+    byShape.set(shape, fn);
+  }
+  return fn;
+}
+
+/** Per CRD version's schema: its validators by the shape of the objects they were pruned for. */
+const shapes = new WeakMap<object, Map<string, ValidateFunction>>();
+
+/**
+ * What pruneFor reads of a value: the keys of each mapping and the items of each list, down to the
+ * scalars, whose values do not count. Undefined for objects of other kinds than plain ones (from
+ * code, not from YAML): their fields are not told by their keys alone.
+ */
+function shapeOf(v: unknown): string | undefined {
+  if (v === undefined) return 'u';
+  if (v === null || typeof v !== 'object') return '0';
+  let out: string;
+  let end: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    end = ']';
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return undefined; // a hole: pruneFor's flat() skips it, an undefined item it keeps
+      const s = shapeOf(v[i]);
+      if (s === undefined) return undefined;
+      out += `${s},`;
+    }
+    return out + end;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype) { out = '{'; end = '}'; } else if (proto === null) { out = '<'; end = '>'; } else return undefined;
+  for (const k of Object.keys(v)) {
+    const s = shapeOf((v as Record<string, unknown>)[k]);
+    if (s === undefined) return undefined;
+    out += `${JSON.stringify(k)}:${s},`;
+  }
+  return out + end;
 }
 
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */

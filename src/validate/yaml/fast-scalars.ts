@@ -11,9 +11,13 @@ export const BAIL: unique symbol = Symbol('bail');
 /** Resolves a plain scalar (go-yaml v2's rules: null, booleans, numbers, else the string). */
 export type Resolve = (plain: string) => unknown;
 
-/** Thrown inside a fast reader to give the document up; caught where the document starts. */
-export class Bail extends Error {}
-export const bail = (): never => { throw new Bail(); };
+/**
+ * Thrown inside a fast reader to give the document up; caught where the document starts. Not an
+ * Error: nothing reads its stack, and capturing one at every give-up would cost more than reading.
+ */
+export class Bail {}
+const GIVE_UP = new Bail();
+export const bail = (): never => { throw GIVE_UP; };
 
 /** First characters that can start a YAML indicator a plain scalar may not start with. */
 export const PLAIN_FORBIDDEN_START = /^[[\]{}#&*!|>'"%@`,?:]/;
