@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { CrdKind } from './crd';
 import { assembleReport, BundlePart, Validation } from './engine';
 import { expandPaths, InputProblem, loadFile } from './load';
 import { findingsJsonBytes, reportJsonParts } from './json-report';
@@ -75,10 +76,17 @@ export interface JsonRun {
   unreadable: boolean;
 }
 
-/** Main thread to worker: a part of the input to read, the whole bundle, or (JSON) how to report. */
-type ToWorker = { type: 'part'; part: number; units: Unit[] } | { type: 'bundle'; parts: BundlePart[] };
-/** Worker to main thread: a part read (with what it adds to the bundle), or the report. */
-type FromWorker = { type: 'read'; part: number; bundle: BundlePart } | { type: 'report'; report: WorkerReport };
+/**
+ * Main thread to worker: a part of the input to read; the CRD versions it read last of the kinds
+ * it holds the last definition of; the whole bundle.
+ */
+type ToWorker = { type: 'part'; part: number; units: Unit[] } | { type: 'crds'; keys: string[] } | { type: 'bundle'; parts: BundlePart[] };
+/**
+ * Worker to main thread: a part read, with what it adds to the bundle (its CRDs by key only: a
+ * CRD's schema crosses threads once, from the worker that read its last definition); the CRD
+ * versions asked for; the report.
+ */
+type FromWorker = { type: 'read'; part: number; bundle: BundlePart; crdKeys: string[] } | { type: 'crds'; kinds: CrdKind[] } | { type: 'report'; report: WorkerReport };
 
 function workerScript(): { file: string; execArgv: string[] } {
   const js = path.join(__dirname, 'parallel.js');
@@ -136,23 +144,30 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
       next++;
     }
   };
+  // the part of the last definition of each CRD version (useBundle applies them in order: the last counts), and who read each part
+  const lastPart = new Map<string, number>();
+  const readBy: number[] = new Array(todo.length);
+  let asked = 0;
   const allRead = () => {
-    // only the last definition of a kind counts (useBundle applies them in order): the others are not sent
-    const seen = new Set<string>();
-    for (let k = bundles.length - 1; k >= 0; k--) {
-      const crds = bundles[k].crds.filter((c) => !seen.has(c.key));
-      for (const c of crds) seen.add(c.key);
-      bundles[k] = { ...bundles[k], crds };
-    }
-    for (const x of workers) send(x, { type: 'bundle', parts: bundles });
+    const keysOf = workers.map((): string[] => []);
+    for (const [key, part] of lastPart) keysOf[readBy[part]].push(key);
+    asked = keysOf.filter((k) => k.length > 0).length;
+    if (asked === 0) sendBundle();
+    else keysOf.forEach((keys, i) => { if (keys.length > 0) send(workers[i], { type: 'crds', keys }); });
   };
+  const sendBundle = () => { for (const x of workers) send(x, { type: 'bundle', parts: bundles }); };
   await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
     w.on('message', (m: FromWorker) => {
       if (m.type === 'read') {
         bundles[m.part] = m.bundle;
+        readBy[m.part] = i;
+        for (const key of m.crdKeys) if ((lastPart.get(key) ?? -1) < m.part) lastPart.set(key, m.part);
         unread--;
         handOut(w);
         if (unread === 0) allRead();
+      } else if (m.type === 'crds') {
+        for (const k of m.kinds) bundles[lastPart.get(k.key)!].crds.push(k);
+        if (--asked === 0) sendBundle();
       } else {
         reports[i] = m.report;
         resolve();
@@ -183,13 +198,22 @@ function work(): void {
   const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
   // parts come one at a time (the next once this one is read), so reading them in turn keeps their order
   let reading = Promise.resolve();
+  // the last CRD version of each key read here (the parts come in increasing order)
+  const lastKinds = new Map<string, CrdKind>();
   parentPort!.on('message', (m: ToWorker) => {
     if (m.type === 'part') {
       reading = reading.then(async () => {
         v.beginPart(m.part);
         await validateUnits(v, m.units);
-        post({ type: 'read', part: m.part, bundle: v.takeBundlePart() });
+        const bundle = v.takeBundlePart();
+        for (const k of bundle.crds) lastKinds.set(k.key, k);
+        post({ type: 'read', part: m.part, bundle: { ...bundle, crds: [] }, crdKeys: bundle.crds.map((k) => k.key) });
       });
+      return;
+    }
+    if (m.type === 'crds') {
+      post({ type: 'crds', kinds: m.keys.map((key) => lastKinds.get(key)!) });
+      lastKinds.clear();
       return;
     }
     void reading.then(() => {

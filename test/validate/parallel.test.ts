@@ -19,6 +19,11 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, '03-broken.yaml'), 'a: [\n');
   fs.writeFileSync(path.join(dir, '04-lone.yaml'), web[0].replace(/name: web$/gm, 'name: lone'));
   fs.writeFileSync(path.join(dir, '05-pdb-service.yaml'), `${web[1]}---${web[2]}`);
+  // one kind defined twice, a custom resource between: the last definition is the one that counts
+  const crd = (props: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  scope: Namespaced\n  names: {plural: widgets, singular: widget, kind: Widget}\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            properties: ${props}\n`;
+  fs.writeFileSync(path.join(dir, '06-crd-first.yaml'), crd('{size: {type: integer}}'));
+  fs.writeFileSync(path.join(dir, '07-widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: large\n  colour: red\n');
+  fs.writeFileSync(path.join(dir, '08-crd-last.yaml'), crd('{size: {type: string}, shape: {type: string}}'));
 }, 30_000);
 afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
@@ -83,6 +88,8 @@ test('parts of one file, two or three handed out as workers ask: the fixtures (C
   const text = formatReport(one, 'json');
   const joined = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
   expect(one.findings.length).toBeGreaterThan(100);
+  // checked against the last definition of its kind: size may be a string there, colour is unknown to both
+  expect(one.findings.filter((f) => f.object.kind === 'Widget').map((f) => [f.rule, f.path])).toEqual([['schema.unknown-field', 'spec.colour']]);
   for (const [n, per] of [[2, 1], [3, 2], [2, 3]]) {
     const p = plan(inputs, n);
     const many = await validateParallel(p.units, p.workers, {}, per);

@@ -45,11 +45,18 @@ export function newerReleaseWith(set: SchemaSet, obj: any, pointer: string, name
   return undefined;
 }
 
-/** Is any gated field ahead of this release? Only then is an object walked. */
+const hasGates = new WeakMap<SchemaSet, boolean>();
+
+/** Is any gated field ahead of this release? Only then is an object walked. Found once per release. */
 function releaseHasGates(set: SchemaSet): boolean {
-  const now = minorOf(set.minor);
-  return Object.entries(GATED_FIELDS).some(([def, fields]) => set.definition(def) !== undefined
-    && Object.entries(fields).some(([f, g]) => g.since > now && set.definition(def)?.properties?.[f] !== undefined));
+  let has = hasGates.get(set);
+  if (has === undefined) {
+    const now = minorOf(set.minor);
+    has = Object.entries(GATED_FIELDS).some(([def, fields]) => set.definition(def) !== undefined
+      && Object.entries(fields).some(([f, g]) => g.since > now && set.definition(def)?.properties?.[f] !== undefined));
+    hasGates.set(set, has);
+  }
+  return has;
 }
 
 /** Gated fields an object sets that the release's API server would drop. */
