@@ -459,7 +459,7 @@ export class Validation {
   /** finish(), with the findings and checked objects of each part apart, in the order of the parts; and the whole summary. */
   finishParts(): { parts: Array<{ part: number; findings: Finding[]; objects: Array<{ ref: ObjectRef; file?: string }> }>; summary: Report['summary']; unreadable: boolean } {
     this.finishFindings();
-    const starts = this.partStarts.length > 0 ? this.partStarts : [{ part: 0, from: 0 }];
+    const starts = this.partStarts; // a worker that was given no part has none
     const parts = starts.map((p, k) => ({
       part: p.part, findings: [] as Finding[], objects: this.checked.slice(p.from, starts[k + 1]?.from ?? this.checked.length),
     }));

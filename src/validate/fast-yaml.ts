@@ -219,12 +219,18 @@ class Reader {
   private value(rest: string, n: number, allowIndentless: boolean): unknown {
     if (rest === '' || rest[0] === '#') return this.nested(n, allowIndentless);
     const c = rest[0];
-    if ((c === "'" || c === '"') && !closes(rest)) return this.multiQuoted(rest, n);
     if (c === '"' || c === "'") {
-      const { value, end } = quoted(rest, 0);
-      tailMustBeEmpty(rest, end);
+      let q: { value: string; end: number };
+      try {
+        q = quoted(rest, 0);
+      } catch (e) {
+        // not closed on its line: a quoted scalar over several lines
+        if (e instanceof Bail) return this.multiQuoted(rest, n);
+        throw e;
+      }
+      tailMustBeEmpty(rest, q.end);
       this.noContinuation(n);
-      return value;
+      return q.value;
     }
     if (c === '|') return this.literal(rest, n);
     if (c === '[' || c === '{') {

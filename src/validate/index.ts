@@ -43,9 +43,15 @@ export async function validatePathsJson(paths: string[], options: ValidateOption
 /** One run, on this thread or over worker threads: as a Report, or as the JSON report written by the workers. */
 async function validateAs(paths: string[], options: ValidateOptions, json: boolean): Promise<Report | JsonRun> {
   // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
-  const { plan, validateParallel, validateParallelJson, validateUnits } = await import('./parallel');
-  const p = paths.length > 0 ? plan(paths) : { units: [], workers: 1 };
-  if (p.workers > 1) return json ? validateParallelJson(p.units, p.workers, options) : validateParallel(p.units, p.workers, options);
+  const { plan, startWorkers, validateParallel, validateParallelJson, validateUnits } = await import('./parallel');
+  // the workers start as soon as the input is known to be large, while the rest of it is listed
+  let started: ReturnType<typeof startWorkers> | undefined;
+  const p = paths.length > 0 ? plan(paths, undefined, (n) => { started = startWorkers(n, options, json); }) : { units: [], workers: 1 };
+  if (started && started.length !== p.workers) {
+    await Promise.all(started.map((w) => w.terminate())); // stdin came later: one thread after all
+    started = undefined;
+  }
+  if (p.workers > 1) return json ? validateParallelJson(p.units, p.workers, options, undefined, started) : validateParallel(p.units, p.workers, options, undefined, started);
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
   if (p.units.length === 0) await loadPathsEach(paths, (o) => v.add([o]), (q) => v.addProblem(q));

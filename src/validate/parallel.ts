@@ -29,9 +29,11 @@ export type Unit = { file: string } | { problem: InputProblem };
 
 /**
  * The input as units, and how many workers it is worth (1: read it on this thread). No units
- * when stdin is among the paths: it is read once, on this thread.
+ * when stdin is among the paths: it is read once, on this thread. `sure` is told the number of
+ * workers as soon as it is known to be the most there can be, before the rest of the input is
+ * listed (so that the workers start meanwhile); the plan then has that many, unless stdin follows.
  */
-export function plan(paths: string[], workers?: number): { units: Unit[]; workers: number } {
+export function plan(paths: string[], workers?: number, sure?: (workers: number) => void): { units: Unit[]; workers: number } {
   const units: Unit[] = [];
   let bytes = 0;
   const env = Number(process.env.PODSMITH_WORKERS);
@@ -48,6 +50,10 @@ export function plan(paths: string[], workers?: number): { units: Unit[]; worker
       if (max > 1 && bytes < enough) try { bytes += fs.statSync(file).size; } catch { /* the reader reports it */ }
       units.push({ file });
       files++;
+      if (sure && max > 1 && files >= max && bytes >= enough) {
+        sure(max);
+        sure = undefined;
+      }
     }
   }
   const worth = asked ? max : bytes < PARALLEL_MIN_BYTES ? 1 : Math.ceil(bytes / BYTES_PER_WORKER);
@@ -95,15 +101,21 @@ function workerScript(): { file: string; execArgv: string[] } {
   return { file: path.join(__dirname, 'parallel.ts'), execArgv: ['-r', 'ts-node/register/transpile-only'] };
 }
 
-/** Validates the units on `n` worker threads; the report is the one a single thread would give. */
-export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, perPart?: number): Promise<Report> {
-  const { parts, reports } = await runWorkers(units, n, options, false, perPart);
+/** `n` workers, started before their input is known (they load the validator meanwhile); give them to validateParallel or validateParallelJson with the same options. */
+export function startWorkers(n: number, options: ValidateOptions, json: boolean): Worker[] {
+  const script = workerScript();
+  return Array.from({ length: n }, () => new Worker(script.file, { execArgv: script.execArgv, workerData: { options, json } }));
+}
+
+/** Validates the units on `n` worker threads (or those started); the report is the one a single thread would give. */
+export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, perPart?: number, started?: Worker[]): Promise<Report> {
+  const { parts, reports } = await runWorkers(units, n, options, false, perPart, started);
   return assembleReport(parts.flatMap((p) => p.findings ?? []), parts.flatMap((p) => p.objects ?? []), reports.some((r) => r.unreadable), sum(reports));
 }
 
 /** The same run with the JSON report (contract 2) written by the workers, each its own findings: the text of JSON.stringify(report, null, 2). */
-export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions, perPart?: number): Promise<JsonRun> {
-  const { parts, reports } = await runWorkers(units, n, options, true, perPart);
+export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions, perPart?: number, started?: Worker[]): Promise<JsonRun> {
+  const { parts, reports } = await runWorkers(units, n, options, true, perPart, started);
   const summary = sum(reports);
   return { parts: reportJsonParts(parts.map((p) => p.json ?? []), summary), summary, unreadable: reports.some((r) => r.unreadable) };
 }
@@ -127,12 +139,11 @@ function unitsPerPart(units: number, workers: number): number {
  * in input order, to every worker; then each worker's report, its parts' findings put back in
  * input order.
  */
-async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean, perPart?: number): Promise<{ parts: PartReport[]; reports: WorkerReport[] }> {
+async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean, perPart?: number, started?: Worker[]): Promise<{ parts: PartReport[]; reports: WorkerReport[] }> {
   const size = perPart ?? unitsPerPart(units.length, n);
   const todo: Unit[][] = [];
   for (let at = 0; at < units.length; at += size) todo.push(units.slice(at, at + size));
-  const script = workerScript();
-  const workers = Array.from({ length: Math.max(1, Math.min(n, todo.length)) }, () => new Worker(script.file, { execArgv: script.execArgv, workerData: { options, json } }));
+  const workers = started ?? startWorkers(Math.max(1, Math.min(n, todo.length)), options, json);
   const bundles: BundlePart[] = new Array(todo.length);
   const reports: WorkerReport[] = new Array(workers.length);
   let next = 0;

@@ -43,6 +43,28 @@ test('2 and 3 workers give the report of one thread, findings in the same order'
   }
 }, 120_000);
 
+test('workers started while the input is listed (PODSMITH_WORKERS=2) give one thread\'s report; stdin after them puts the run back on one thread', async () => {
+  const old = process.env.PODSMITH_WORKERS;
+  const inputs = [dir, path.join(dir, 'missing.yaml')];
+  try {
+    process.env.PODSMITH_WORKERS = '1';
+    const one = await validatePaths(inputs);
+    process.env.PODSMITH_WORKERS = '2';
+    expect(await validatePaths(inputs)).toEqual(one);
+    const joined = (parts: Iterable<string | Uint8Array>) => Buffer.concat([...parts].map((x) => (typeof x === 'string' ? Buffer.from(x) : x))).toString('utf8');
+    expect(joined((await validatePathsJson(inputs)).parts)).toBe(formatReport(one, 'json'));
+    // the plan is sure of 2 workers after 2 files; a '-' after them makes it one thread
+    const told: number[] = [];
+    expect(plan([dir], undefined, (n) => told.push(n)).workers).toBe(2);
+    expect(told).toEqual([2]);
+    told.length = 0;
+    expect(plan([dir, '-'], undefined, (n) => told.push(n)).workers).toBe(1);
+    expect(told).toEqual([2]);
+  } finally {
+    if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
+  }
+}, 120_000);
+
 test('small inputs stay on one thread', () => {
   delete process.env.PODSMITH_WORKERS;
   expect(plan([dir]).workers).toBe(1);
