@@ -6,7 +6,8 @@ import { UsageError } from '../errors';
 import { checkedRules, profileRules, ruleById } from './catalog';
 import { CheckedRule, replicasOf } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
-import { getAt, splitPath } from './path';
+import { lineFor } from './finding-line';
+import { getAt } from './path';
 import { availableVersions, checkSchema, loadSchemas } from './schema';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
@@ -56,42 +57,6 @@ function refOf(obj: any): ObjectRef {
 function ignored(meta: any): string[] {
   const v = meta?.annotations?.[IGNORE_ANNOTATION];
   return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-
-/** The line of the nearest enclosing field that the source has. */
-function lineFor(input: InputObject, path: string): number | undefined {
-  const segs = splitPath(path);
-  if (input.lines && rebuildsTo(segs)) return input.lines.deepest(segs);
-  const lineOf = input.lines ? (p: string) => input.lines!.lineOf(p) : input.lineOf;
-  if (!lineOf) return undefined;
-  for (let n = segs.length; n >= 0; n--) {
-    const line = lineOf(rebuild(segs.slice(0, n)));
-    if (line !== undefined) return line;
-  }
-  return undefined;
-}
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
-function rebuild(segs: Array<string | number>): string {
-  let p = '';
-  for (const s of segs) p += typeof s === 'number' ? `[${s}]` : (p === '' ? s : (IDENT.test(s) ? `.${s}` : `[${s}]`));
-  return p;
-}
-
-/** Whether splitPath(rebuild(segs)) gives segs back: the segments can then be looked up as they are. */
-function rebuildsTo(segs: Array<string | number>): boolean {
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i];
-    if (typeof s === 'number') {
-      if (!Number.isSafeInteger(s) || s < 0) return false;
-    } else if (i === 0) {
-      if (s === '' || s.includes('.') || s.includes('[')) return false;
-    } else if (!IDENT.test(s) && (s.includes(']') || /^\d+$/.test(s))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /**
