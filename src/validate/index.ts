@@ -51,7 +51,7 @@ async function validateAs(paths: string[], options: ValidateOptions, json: boole
     await Promise.all(started.map((w) => w.terminate())); // stdin came later: one thread after all
     started = undefined;
   }
-  if (p.workers > 1) return json ? validateParallelJson(p.units, p.workers, options, undefined, started) : validateParallel(p.units, p.workers, options, undefined, started);
+  if (p.workers > 1) return json ? validateParallelJson(p.units, p.workers, options, { started }) : validateParallel(p.units, p.workers, options, { started });
   const v = new Validation(options);
   // object by object, so that a large bundle's objects need not all be in memory at once
   if (p.units.length === 0) await loadPathsEach(paths, (o) => v.add([o]), (q) => v.addProblem(q));

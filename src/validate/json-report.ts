@@ -33,18 +33,28 @@ function tailOf(summary: Report['summary']): string {
   return `"summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
+/** The report without findings. */
+function emptyReport(summary: Report['summary']): string {
+  return `{\n  "findings": [],\n  ${tailOf(summary)}`;
+}
+
+/** What closes the findings' array: the summary and the end of the report. */
+function closing(summary: Report['summary']): string {
+  return `\n  ],\n  ${tailOf(summary)}`;
+}
+
 /**
  * The whole report of one thread as text to write piece by piece: each piece is stringified when
  * it is asked for, so the report's text is never held whole (the text reportJsonParts gives).
  */
 export function* reportJsonText(findings: Finding[], summary: Report['summary'], per = 2000): Generator<string> {
   if (findings.length === 0) {
-    yield `{\n  "findings": [],\n  ${tailOf(summary)}`;
+    yield emptyReport(summary);
     return;
   }
   yield HEAD;
   for (let at = 0; at < findings.length; at += per) yield piece(findings, at, per);
-  yield `\n  ],\n  ${tailOf(summary)}`;
+  yield closing(summary);
 }
 
 /**
@@ -52,14 +62,13 @@ export function* reportJsonText(findings: Finding[], summary: Report['summary'],
  * as text or UTF-8 bytes, in chunks) and the summary, as parts to write one after the other.
  */
 export function reportJsonParts<T extends string | Uint8Array>(pieces: T[][], summary: Report['summary']): Array<string | T> {
-  const tail = tailOf(summary);
   const parts = pieces.filter((p) => p.some((chunk) => chunk.length > 0));
-  if (parts.length === 0) return [`{\n  "findings": [],\n  ${tail}`];
-  const out: Array<string | T> = ['{\n  "findings": [\n'];
+  if (parts.length === 0) return [emptyReport(summary)];
+  const out: Array<string | T> = [HEAD];
   parts.forEach((p, i) => {
     if (i > 0) out.push(',\n');
     out.push(...p);
   });
-  out.push(`\n  ],\n  ${tail}`);
+  out.push(closing(summary));
   return out;
 }

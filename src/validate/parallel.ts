@@ -83,8 +83,8 @@ export interface JsonRun {
 }
 
 /**
- * Main thread to worker: a part of the input to read; the CRD versions it read last of the kinds
- * it holds the last definition of; the whole bundle.
+ * Main thread to worker: a part of the input to read; the keys of the CRD versions whose last
+ * definition in the input it read (to send them); the whole bundle.
  */
 type ToWorker = { type: 'part'; part: number; units: Unit[] } | { type: 'crds'; keys: string[] } | { type: 'bundle'; parts: BundlePart[] };
 /**
@@ -101,6 +101,12 @@ function workerScript(): { file: string; execArgv: string[] } {
   return { file: path.join(__dirname, 'parallel.ts'), execArgv: ['-r', 'ts-node/register/transpile-only'] };
 }
 
+/** How a parallel run goes beyond its defaults: units per part (tests), and workers already started with startWorkers (same options). */
+export interface ParallelRun {
+  perPart?: number;
+  started?: Worker[];
+}
+
 /** `n` workers, started before their input is known (they load the validator meanwhile); give them to validateParallel or validateParallelJson with the same options. */
 export function startWorkers(n: number, options: ValidateOptions, json: boolean): Worker[] {
   const script = workerScript();
@@ -108,14 +114,14 @@ export function startWorkers(n: number, options: ValidateOptions, json: boolean)
 }
 
 /** Validates the units on `n` worker threads (or those started); the report is the one a single thread would give. */
-export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, perPart?: number, started?: Worker[]): Promise<Report> {
-  const { parts, reports } = await runWorkers(units, n, options, false, perPart, started);
+export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, run: ParallelRun = {}): Promise<Report> {
+  const { parts, reports } = await runWorkers(units, n, options, false, run);
   return assembleReport(parts.flatMap((p) => p.findings ?? []), parts.flatMap((p) => p.objects ?? []), reports.some((r) => r.unreadable), sum(reports));
 }
 
 /** The same run with the JSON report (contract 2) written by the workers, each its own findings: the text of JSON.stringify(report, null, 2). */
-export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions, perPart?: number, started?: Worker[]): Promise<JsonRun> {
-  const { parts, reports } = await runWorkers(units, n, options, true, perPart, started);
+export async function validateParallelJson(units: Unit[], n: number, options: ValidateOptions, run: ParallelRun = {}): Promise<JsonRun> {
+  const { parts, reports } = await runWorkers(units, n, options, true, run);
   const summary = sum(reports);
   return { parts: reportJsonParts(parts.map((p) => p.json ?? []), summary), summary, unreadable: reports.some((r) => r.unreadable) };
 }
@@ -139,11 +145,11 @@ function unitsPerPart(units: number, workers: number): number {
  * in input order, to every worker; then each worker's report, its parts' findings put back in
  * input order.
  */
-async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean, perPart?: number, started?: Worker[]): Promise<{ parts: PartReport[]; reports: WorkerReport[] }> {
-  const size = perPart ?? unitsPerPart(units.length, n);
+async function runWorkers(units: Unit[], n: number, options: ValidateOptions, json: boolean, run: ParallelRun): Promise<{ parts: PartReport[]; reports: WorkerReport[] }> {
+  const size = run.perPart ?? unitsPerPart(units.length, n);
   const todo: Unit[][] = [];
   for (let at = 0; at < units.length; at += size) todo.push(units.slice(at, at + size));
-  const workers = started ?? startWorkers(Math.max(1, Math.min(n, todo.length)), options, json);
+  const workers = run.started ?? startWorkers(Math.max(1, Math.min(n, todo.length)), options, json);
   const bundles: BundlePart[] = new Array(todo.length);
   const reports: WorkerReport[] = new Array(workers.length);
   let next = 0;
@@ -167,7 +173,7 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
     else keysOf.forEach((keys, i) => { if (keys.length > 0) send(workers[i], { type: 'crds', keys }); });
   };
   const sendBundle = () => { for (const x of workers) send(x, { type: 'bundle', parts: bundles }); };
-  await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
+  const done = Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
     w.on('message', (m: FromWorker) => {
       if (m.type === 'read') {
         bundles[m.part] = m.bundle;
@@ -187,7 +193,9 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
     w.on('error', reject);
     w.on('exit', (code) => { if (!reports[i]) reject(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
     handOut(w);
-  })).concat(todo.length === 0 ? [Promise.resolve().then(allRead)] : []));
+  })));
+  if (todo.length === 0) allRead(); // nothing to read: straight to the (empty) bundle
+  await done;
   await Promise.all(workers.map((w) => w.terminate()));
   const parts: PartReport[] = new Array(todo.length);
   for (const r of reports) for (const p of r.parts) parts[p.part] = p;

@@ -34,7 +34,7 @@ function same(report: Report): void {
   }
   // one thread, written piece by piece as each is stringified
   for (const per of [1, 7, 2000]) expect([...reportJsonText(report.findings, report.summary, per)].join('')).toBe(want);
-  // as workers send it: UTF-8 chunks of a few hundred characters per thread
+  // as workers send it: UTF-8 chunks of 7 findings per thread
   const encoder = new TextEncoder();
   const third = Math.ceil(n / 3);
   const bytes = [0, 1, 2].map((k) => findingsJsonBytes(report.findings.slice(k * third, (k + 1) * third), (s) => encoder.encode(s), 7));

@@ -114,10 +114,10 @@ test('parts of one file, two or three handed out as workers ask: the fixtures (C
   expect(one.findings.filter((f) => f.object.kind === 'Widget').map((f) => [f.rule, f.path])).toEqual([['schema.unknown-field', 'spec.colour']]);
   for (const [n, per] of [[2, 1], [3, 2], [2, 3]]) {
     const p = plan(inputs, n);
-    const many = await validateParallel(p.units, p.workers, {}, per);
+    const many = await validateParallel(p.units, p.workers, {}, { perPart: per });
     expect(many).toEqual(one);
     expect((many as unknown as { objects: unknown[] }).objects).toEqual((one as unknown as { objects: unknown[] }).objects);
-    expect(joined((await validateParallelJson(p.units, p.workers, {}, per)).parts)).toBe(text);
+    expect(joined((await validateParallelJson(p.units, p.workers, {}, { perPart: per })).parts)).toBe(text);
   }
 }, 300_000);
 

@@ -117,27 +117,25 @@ const shapes = new WeakMap<object, Map<string, ValidateFunction>>();
 function shapeOf(v: unknown): string | undefined {
   if (v === undefined) return 'u';
   if (v === null || typeof v !== 'object') return '0';
-  let out: string;
-  let end: string;
+  let out = '';
   if (Array.isArray(v)) {
-    out = '[';
-    end = ']';
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) return undefined; // a hole: pruneFor's flat() skips it, an undefined item it keeps
       const s = shapeOf(v[i]);
       if (s === undefined) return undefined;
       out += `${s},`;
     }
-    return out + end;
+    return `[${out}]`;
   }
   const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype) { out = '{'; end = '}'; } else if (proto === null) { out = '<'; end = '>'; } else return undefined;
+  if (proto !== Object.prototype && proto !== null) return undefined;
   for (const k of Object.keys(v)) {
     const s = shapeOf((v as Record<string, unknown>)[k]);
     if (s === undefined) return undefined;
     out += `${JSON.stringify(k)}:${s},`;
   }
-  return out + end;
+  // without a prototype, inherited names (constructor, toString) read as absent: another shape
+  return proto === null ? `<${out}>` : `{${out}}`;
 }
 
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */
