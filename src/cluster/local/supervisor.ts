@@ -91,19 +91,23 @@ export class Supervisor {
     }
   }
 
-  /** Polls `check` until true; fails on the deadline or as soon as a watched component exits. */
+  /**
+   * Polls `check` until true; fails on the deadline or as soon as a watched component exits. The deadline is
+   * looked at before each check, so a wait that begins after its deadline fails at once, whatever `check` would say:
+   * the step that ran out of time is the one named.
+   */
   async waitFor(what: string, deadline: number, check: () => Promise<boolean>): Promise<void> {
     let last: unknown;
     for (;;) {
       this.checkStartedAlive();
+      if (Date.now() > deadline) {
+        throw new ClusterError(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}; logs in ${path.join(this.ctx.paths.stateDir, 'logs')}`);
+      }
       try {
         if (await check()) return;
       } catch (e) {
         if (e instanceof ClusterError) throw e;
         last = e;
-      }
-      if (Date.now() > deadline) {
-        throw new ClusterError(`timed out waiting for ${what}${last ? ` (${String(last)})` : ''}; logs in ${path.join(this.ctx.paths.stateDir, 'logs')}`);
       }
       await sleep(150);
     }
