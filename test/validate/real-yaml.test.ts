@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exitCodeOf, parseText, validatePaths } from '../../src/validate';
+import { BlockLines } from '../../src/validate/yaml/lines';
+import { readStream } from '../../src/validate/yaml/read';
 
 const CORPUS = process.env.PODSMITH_CORPUS ?? path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'realworld');
 
@@ -68,6 +70,62 @@ describe('files with anchors, folded blocks, CRLF or `::1` keep their booleans',
     const r = await validatePaths([p]);
     expect(r.summary.objects).toBe(59);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  /** Every document of a stream: its value, its lines for every path, and whether the fast reader read it. */
+  function readAll(text: string): Array<{ value: unknown; lines: Array<number | undefined>; fast: boolean }> {
+    const out: Array<{ value: unknown; lines: Array<number | undefined>; fast: boolean }> = [];
+    const bad = readStream(text, (d) => {
+      const paths: Array<Array<string | number>> = [];
+      const walk = (v: unknown, at: Array<string | number>): void => {
+        paths.push(at);
+        if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+        else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+      };
+      walk(d.value, []);
+      out.push({ value: d.value, lines: paths.map((segs) => d.lines.deepest(segs)), fast: d.lines instanceof BlockLines });
+    });
+    expect(bad).toBeUndefined();
+    return out;
+  }
+
+  test('CRLF files: read by the fast reader, with the values and lines of the same file written with LF', () => {
+    // the corpus's CRLF files (written on Windows by their projects) and this Deployment; the exact reader read them all before
+    const crlf = fs.readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'))
+      .filter((t) => t.includes('\r\n'));
+    expect(crlf.length).toBeGreaterThanOrEqual(3);
+    let fast = 0;
+    for (const text of [...crlf, DEPLOYMENT.replace(/\n/g, '\r\n')]) {
+      const lf = readAll(text.replace(/\r\n/g, '\n'));
+      const got = readAll(text);
+      expect(got).toEqual(lf); // the same values and lines, and each document read by the reader that reads its LF form
+      fast += got.filter((d) => d.fast).length;
+    }
+    expect(fast).toBeGreaterThanOrEqual(3);
+  });
+
+  test('a lone CR (classic Mac OS line ends) is a line break, as kubectl reads it; kubectl cuts documents at LF only', () => {
+    // go-yaml's values (cluster/go/yamlref), refused or misread before
+    expect(readAll('a: 1\rb: 2\r\nc: "x\r\n  y"\r\n')).toEqual([{ value: { a: 1, b: 2, c: 'x y' }, lines: [1, 1, 2, 3], fast: false }]);
+    expect(readAll('a: "x\ry"\nb: |\n  l1\r  l2\n').map((d) => d.value)).toEqual([{ a: 'x y', b: 'l1\nl2\n' }]);
+    // `---` after a lone CR is no document separator to kubectl: go-yaml reads the first document of the one it cut
+    expect(readAll('a: 1\r---\rb: 2\r').map((d) => d.value)).toEqual([{ a: 1 }]);
+  });
+
+  test('a quoted scalar whose later lines are no deeper than its key is read on to its closing quote, as kubectl reads it', async () => {
+    // hand-wrapped descriptions; go-yaml's values (cluster/go/yamlref); refused as "Missing closing quote" before
+    expect(readAll('a: "x\ny"\n').map((d) => d.value)).toEqual([{ a: 'x y' }]);
+    expect(readAll("a:\n  k: 'x\n  y'\nb: 1\n").map((d) => d.value)).toEqual([{ a: { k: 'x y' }, b: 1 }]);
+    expect(readAll('a:\n  k: "x\n\n y"\n').map((d) => d.value)).toEqual([{ a: { k: 'x\ny' } }]);
+    expect(readAll("- 'quoted \"2m\",\n>g a:b ?y\n`b yes\n?y [x] it''s'\n- b\n").map((d) => d.value)).toEqual([['quoted "2m", >g a:b ?y `b yes ?y [x] it\'s', 'b']]);
+    const p = file('wrapped.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: wrapped\n  annotations:\n    description: "a long text wrapped\n    by hand, and again\n  here"\ndata:\n  k: v\n');
+    const r = await validatePaths([p]);
+    expect(r.findings.filter((f) => f.rule.startsWith('yaml.') || f.rule.startsWith('input.'))).toEqual([]);
+    expect(parseText(fs.readFileSync(p, 'utf8'), p)[0].object.metadata.annotations.description).toBe('a long text wrapped by hand, and again here');
+    // what go-yaml refuses stays refused: a document marker inside, no closing quote
+    for (const text of ['a: "x\n...\n y"\n', 'a: "x\ny\n']) expect(() => parseText(text, 'bad.yaml')).toThrow(/bad\.yaml:\d+: not valid YAML/);
   });
 });
 

@@ -43,6 +43,9 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       // not strict JSON: the YAML reader says where it fails
     }
   }
+  // CRLF line ends (files written on Windows) read as LF: YAML reads every line break in a scalar
+  // as \n, so the values and lines are the same and the fast reader can read the file
+  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
   const split = splitDocuments(text);
   // the fast reader reads the file's lines, split once and shared by its documents
   const lines = text.includes('\r') ? undefined : text.split('\n');
@@ -56,7 +59,10 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       continue;
     }
     let r: ReturnType<typeof composeDocument>;
-    const chunk = text.slice(c.start, c.end);
+    // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
+    // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
+    const cut = text.slice(c.start, c.end);
+    const chunk = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
     try {
