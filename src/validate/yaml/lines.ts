@@ -233,7 +233,7 @@ function isDash(line: string, n: number): boolean {
 }
 
 /**
- * Lines of a document the exact reader read (anchors, flow over several lines, CRLF, JSON…):
+ * Lines of a document the exact reader read (anchors, flow over several lines, lone CRs, JSON…):
  * from the line table the reader filled as it read, or, without one (JSON, a detached copy),
  * by reading the document again with a table when a finding first asks for a line.
  */
