@@ -88,9 +88,27 @@ function readFileText(file: string): string {
   }
 }
 
-function decode(buf: Buffer): string {
+/**
+ * The text of a file or stdin as kubectl's FileVisitor decodes it (k8s.io/cli-runtime): a UTF-16
+ * byte order mark, little- or big-endian, decodes the rest as UTF-16 (what Windows PowerShell 5
+ * writes with `>`); anything else is UTF-8, invalid bytes read as U+FFFD (the reader drops a UTF-8
+ * mark). Unpaired surrogates and an odd last byte read as U+FFFD, as in Go's decoder.
+ */
+export function decode(buf: Buffer): string {
+  const le = buf[0] === 0xff && buf[1] === 0xfe;
+  if (le || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const odd = buf.length % 2 === 1;
+    const body = buf.subarray(2, odd ? buf.length - 1 : buf.length);
+    const text = (le ? body : Buffer.from(body).swap16()).toString('utf16le');
+    return wellFormed(text) + (odd ? '\ufffd' : '');
+  }
   if (buf.subarray(0, 8192).includes(0)) throw new Error('binary file, not YAML or JSON');
   return buf.toString('utf8');
+}
+
+/** The text with each unpaired surrogate replaced by U+FFFD (String.prototype.toWellFormed, ES2024). */
+function wellFormed(text: string): string {
+  return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** Whether a file is cdk8s' construct metadata rather than a manifest. */

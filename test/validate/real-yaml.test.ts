@@ -129,6 +129,30 @@ describe('files with anchors, folded blocks, CRLF or `::1` keep their booleans',
   });
 });
 
+test('UTF-16 files with a byte order mark (what Windows PowerShell writes with `>`) are read as kubectl reads them', async () => {
+  // k8s.io/cli-runtime's FileVisitor decodes them; podsmith refused them as binary files before
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Caf\u00e9\ndata:\n  k: v\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le).swap16();
+  for (const [name, bytes] of [['le.yaml', le], ['be.yaml', be]] as const) {
+    const p = file(`utf16/${name}`, '');
+    fs.writeFileSync(p, bytes);
+    const r = await validatePaths([p]);
+    expect(r.findings.map((f) => [f.rule, f.line, f.path])).toEqual([['metadata.name-invalid', 4, 'metadata.name']]);
+  }
+  // without a mark it is no text kubectl reads either
+  const bare = file('utf16/bare.yaml', '');
+  fs.writeFileSync(bare, Buffer.from(text, 'utf16le'));
+  expect((await validatePaths([bare])).findings.map((f) => f.rule)).toEqual(['input.unreadable']);
+});
+
+test('an anchor or alias name go-yaml refuses (a dot, a slash, a letter outside ASCII) is refused as kubectl refuses it', () => {
+  for (const text of ['a: &app.labels {x: 1}\nb: *app.labels\n', 'a: &x/y 1\n', 'a: &caf\u00e9 1\n', 'a: *x.y\n']) {
+    expect(() => parseText(text, 'anchors.yaml')).toThrow('anchors.yaml:1: not valid YAML: did not find expected alphabetic or numeric character');
+  }
+  expect(parseText('a: &x_y-1 {k: v}\nb: *x_y-1\n', 'ok.yaml')[0].object).toEqual({ a: { k: 'v' }, b: { k: 'v' } });
+});
+
 test('defaultMode: 0644 is read as kubectl reads it (420)', async () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      defaultMode: 0644\n';
   expect(parseText(text, 'p.yaml')[0].object.spec.volumes[0].configMap.defaultMode).toBe(420);

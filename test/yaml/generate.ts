@@ -93,7 +93,8 @@ function blockScalar(c: Ctx, indent: number): string[] {
 
 /** A block node under a key or dash at `indent`: the text after `key:` (or `-`) and the lines below. */
 function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
-  const anchor = c.depth < 4 && chance(c, 0.12) ? `&a${c.anchors.length}` : '';
+  // anchor names: go-yaml takes letters, digits, _ and - only (`&app.labels` is refused)
+  const anchor = c.depth < 4 && chance(c, 0.12) ? `&${chance(c, 0.85) ? 'a' : pick(c, ['A_b-', 'app.', 'x/', '\u00e9'])}${c.anchors.length}` : '';
   const k = c.r();
   const withAnchor = (s: string) => (anchor ? `${anchor} ${s}` : s);
   if (c.depth >= 4 || k < 0.45) {

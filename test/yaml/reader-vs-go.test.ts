@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { decode } from '../../src/validate/load';
 import { readStream } from '../../src/validate/yaml/read';
-import { generateYaml } from './generate';
+import { generateYaml, rng } from './generate';
 import { oracleBinary, oracleRead, OracleStream } from './oracle';
 
 const RUNS = Number(process.env.PODSMITH_YAML_RUNS ?? 2000);
@@ -100,6 +101,65 @@ test('generated YAML: podsmith reads the values, skips and refusals kubectl read
   expect(mismatches.slice(0, 5)).toEqual([]);
   // the generator must reach every feature, or the agreement proves little
   for (const [feature, n] of Object.entries(features)) expect([feature, n > RUNS / 50]).toEqual([feature, true]);
+}, 600_000);
+
+/** podsmith's reading of a file's bytes: decoded as load.ts decodes files and stdin, then read. */
+function podsmithBytes(bytes: Buffer): Outcome {
+  let text: string;
+  try {
+    text = decode(bytes);
+  } catch (e) {
+    return { docs: [], error: true, errorText: (e as Error).message };
+  }
+  if (text.includes('\u0000')) return { docs: [], error: true, errorText: 'binary file' };
+  return podsmith(text);
+}
+
+/** A stream's text written in one of the encodings files come in, some of them broken. */
+function encode(text: string, encoding: string, r: () => number): Buffer {
+  const utf16le = (t: string) => Buffer.from(t, 'utf16le');
+  // invalid bytes in place of a letter of a key or a value (U+FFFD after a document's root node is another class: see the closing note)
+  const at = (b: Buffer, insert: number[]) => { const k = b.indexOf('e'); return k < 0 ? b : Buffer.concat([b.subarray(0, k), Buffer.from(insert), b.subarray(k + 1)]); };
+  switch (encoding) {
+    case 'utf-16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text)]);
+    case 'utf-16be': return Buffer.concat([Buffer.from([0xfe, 0xff]), utf16le(text).swap16()]);
+    // the odd byte reads as U+FFFD at the end: written into a last comment line
+    case 'utf-16le, odd last byte': return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(`${text}${text.endsWith('\n') ? '' : '\n'}# end `), Buffer.from([0x41])]);
+    case 'utf-16le, a lone surrogate': return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text.replace('e', '\ud800'))]);
+    case 'utf-16le without a mark': return utf16le(text);
+    case 'utf-8 with a mark': return Buffer.from(`\ufeff${text}`);
+    case 'latin-1': return Buffer.from(text.replace(/a/g, '\u00e9'), 'latin1');
+    default: return at(Buffer.from(text), [[0xe9], [0xe2, 0x82], [0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80]][Math.floor(r() * 5)]);
+  }
+}
+
+test('encodings: byte order marks, UTF-16 (LE and BE, broken too) and invalid UTF-8 decode as kubectl decodes them', () => {
+  const encodings = ['utf-16le', 'utf-16be', 'utf-16le, odd last byte', 'utf-16le, a lone surrogate', 'utf-16le without a mark', 'utf-8 with a mark', 'latin-1', 'invalid utf-8 bytes'];
+  const r = rng(RUNS);
+  const cases = fc.sample(fc.integer(), Math.max(400, RUNS / 5)).map((seed, i) => {
+    const encoding = encodings[i % encodings.length];
+    return { encoding, bytes: encode(generateYaml(seed).replace(/^\ufeff/, ''), encoding, r) };
+  });
+  const files = cases.map((c, i) => {
+    const f = path.join(dir, `enc-${i}.yaml`);
+    fs.writeFileSync(f, c.bytes);
+    return f;
+  });
+  const answers = oracleRead(files);
+  const mismatches: string[] = [];
+  const read: Record<string, number> = {};
+  cases.forEach((c, i) => {
+    const want = expected(answers[i]);
+    const got = podsmithBytes(c.bytes);
+    if (canonical(got.docs) !== canonical(want.docs) || got.error !== want.error) {
+      mismatches.push(`${c.encoding} ${i}: ${c.bytes.toString('base64')}\n go:       ${JSON.stringify(want)}\n podsmith: ${JSON.stringify(got)}`);
+    }
+    if (want.docs.length > 0) read[c.encoding] = (read[c.encoding] ?? 0) + 1;
+  });
+  expect(mismatches.slice(0, 5)).toEqual([]);
+  // every encoding kubectl reads gave documents (not only refusals)
+  for (const e of encodings.filter((x) => x !== 'utf-16le without a mark')) expect([e, (read[e] ?? 0) > 10]).toEqual([e, true]);
+  expect(read['utf-16le without a mark'] ?? 0).toBe(0);
 }, 600_000);
 
 test('hand-written edge cases agree with the oracle', () => {

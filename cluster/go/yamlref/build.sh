@@ -2,7 +2,7 @@
 # Builds the YAML oracle (main.go here: sigs.k8s.io/yaml and apimachinery's YAMLReader, as
 # kubectl and the API server read YAML) into the cache outside the repository, keyed by a hash
 # of this module's files, and prints the binary's path on stdout. Cached: a second run only
-# hashes. Cold: downloads three small modules through the Go module proxy and compiles ~40 packages.
+# hashes. Cold: downloads four small modules through the Go module proxy and compiles ~45 packages.
 #
 # Usage: cluster/go/yamlref/build.sh      Env: PODSMITH_CACHE, PODSMITH_BUILD_NICE (default 10)
 set -euo pipefail

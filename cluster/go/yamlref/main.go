@@ -1,5 +1,6 @@
 // Command yamlref reads YAML the way kubectl and the API server do, as a test oracle for
-// podsmith's reader: documents are split by k8s.io/apimachinery's YAMLReader (the reader of
+// podsmith's reader: the bytes are decoded as kubectl's FileVisitor decodes them (byte order
+// marks, UTF-16), documents are split by k8s.io/apimachinery's YAMLReader (the reader of
 // kubectl's decoder) and each one is converted by sigs.k8s.io/yaml.YAMLToJSON, then by
 // YAMLToJSONStrict to learn whether strict field validation would refuse it (duplicate keys).
 //
@@ -16,6 +17,8 @@ import (
 	"io"
 	"os"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
 )
@@ -31,10 +34,16 @@ type stream struct {
 	Error string `json:"error,omitempty"`
 }
 
-func read(data []byte) stream {
-	// kubectl's FileVisitor drops a UTF-8 byte order mark before decoding.
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+func read(raw []byte) stream {
 	out := stream{Docs: []doc{}}
+	// kubectl's FileVisitor (k8s.io/cli-runtime, files and stdin) reads through this decoder: a UTF-8
+	// byte order mark is dropped, a UTF-16 one (LE or BE) decodes the rest as UTF-16; without one the
+	// text is UTF-8, invalid bytes read as U+FFFD.
+	data, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), raw)
+	if err != nil {
+		out.Error = err.Error()
+		return out
+	}
 	r := utilyaml.NewYAMLReader(bufio.NewReader(bytes.NewReader(data)))
 	for {
 		chunk, err := r.Read()

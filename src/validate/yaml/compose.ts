@@ -6,7 +6,7 @@
  * go-yaml's order, duplicate keys kept last, aliases expanded under go-yaml's alias-ratio limit
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
-import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
+import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, parseAllDocuments, Scalar, visit, YAMLMap } from 'yaml';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -89,6 +89,7 @@ export function composeDocument(text: string, track?: LineTable): Composed {
     throw new ReadError(msg, line);
   }
   if (text.includes('\\/') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
+  if (text.includes('&') || text.includes('*')) checkAnchorNames(doc, starts);
   const c = new Composer(doc, text, starts, track);
   try {
     c.count(false);
@@ -202,6 +203,19 @@ function parseFirst(text: string): Document | undefined {
 function depthMessage(e: unknown): string {
   if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) return TOO_DEEP;
   return (e as Error)?.message?.split('\n')[0] ?? String(e);
+}
+
+/** go-yaml v2's anchor and alias names: letters, digits, `_` and `-` (the yaml package takes any other character too). */
+const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
+
+/** Anchors and aliases whose names go-yaml refuses (`&app.labels`, `*x/y`, `&café`): refused as go-yaml refuses them. */
+function checkAnchorNames(doc: Document, starts: number[]): void {
+  visit(doc, (_key, n) => {
+    const name = isAlias(n) ? n.source : (n as { anchor?: string } | null)?.anchor;
+    if (name !== undefined && !ANCHOR_NAME.test(name)) {
+      throw new ReadError('did not find expected alphabetic or numeric character', lineAt(starts, (n as YNode).range?.[0] ?? 0));
+    }
+  });
 }
 
 /** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */
