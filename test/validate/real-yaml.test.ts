@@ -153,6 +153,20 @@ test('an anchor or alias name go-yaml refuses (a dot, a slash, a letter outside 
   expect(parseText('a: &x_y-1 {k: v}\nb: *x_y-1\n', 'ok.yaml')[0].object).toEqual({ a: { k: 'v' }, b: { k: 'v' } });
 });
 
+test('JSON objects one after another (concatenated `kubectl get -o json`) are each read, as kubectl reads them', async () => {
+  // kubectl's YAMLOrJSONDecoder (cluster/go/yamlref's visit); podsmith refused the file as invalid YAML before
+  const cm = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { k: 'v' } }, null, 2);
+  const p = file('stream.json', `${cm('one')}\n${cm('Two')}${cm('three')}\n`);
+  const r = await validatePaths([p]);
+  expect(r.summary.objects).toBe(3);
+  expect(r.findings.map((f) => [f.rule, f.object.name, f.line])).toEqual([['metadata.name-invalid', 'Two', 15]]);
+  // one JSON object and YAML after it: the YAML goes on from the next line, its lines where they are
+  const mixed = file('mixed.yaml', `${cm('one')}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Four\n`);
+  expect((await validatePaths([mixed])).findings.map((f) => [f.rule, f.object.name, f.line])).toEqual([['metadata.name-invalid', 'Four', 15]]);
+  // a third value that is not JSON stops the stream, as kubectl stops
+  expect(() => parseText(`${cm('a')}${cm('b')}\nkind: x\n`, 'stop.json')).toThrow(/stop\.json:\d+: not valid YAML: json: /);
+});
+
 test('defaultMode: 0644 is read as kubectl reads it (420)', async () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      defaultMode: 0644\n';
   expect(parseText(text, 'p.yaml')[0].object.spec.volumes[0].configMap.defaultMode).toBe(420);

@@ -12,6 +12,8 @@ const REPO = path.join(__dirname, '..', '..');
 export interface OracleStream {
   docs: Array<{ json: unknown; error?: string; strict?: string }>;
   error?: string;
+  /** What kubectl's StreamVisitor loop yields (YAMLOrJSONDecoder: JSON values first when the stream starts with `{`) and the error that stops it. */
+  visit: { docs: unknown[]; error?: string };
 }
 
 let binary: string | undefined;

@@ -69,7 +69,9 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
   const mismatches: string[] = [];
   const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0 };
   texts.forEach((text, i) => {
-    const want = expected(answers[i]);
+    // a stream that starts with { is JSON values first to kubectl's decoder, not YAMLReader's documents
+    const visit = answers[i].visit;
+    const want = /^\s*\{/u.test(text.replace(/^\ufeff/, '')) ? { docs: visit.docs, error: visit.error !== undefined, errorText: visit.error } : expected(answers[i]);
     const got = podsmith(text);
     features.docs += want.docs.length;
     if (want.error) features.errors++;
@@ -149,7 +151,7 @@ test('encodings: byte order marks, UTF-16 (LE and BE, broken too) and invalid UT
   const mismatches: string[] = [];
   const read: Record<string, number> = {};
   cases.forEach((c, i) => {
-    const want = expected(answers[i]);
+    const want = { docs: answers[i].visit.docs, error: answers[i].visit.error !== undefined };
     const got = podsmithBytes(c.bytes);
     if (canonical(got.docs) !== canonical(want.docs) || got.error !== want.error) {
       mismatches.push(`${c.encoding} ${i}: ${c.bytes.toString('base64')}\n go:       ${JSON.stringify(want)}\n podsmith: ${JSON.stringify(got)}`);
@@ -160,6 +162,48 @@ test('encodings: byte order marks, UTF-16 (LE and BE, broken too) and invalid UT
   // every encoding kubectl reads gave documents (not only refusals)
   for (const e of encodings.filter((x) => x !== 'utf-16le without a mark')) expect([e, (read[e] ?? 0) > 10]).toEqual([e, true]);
   expect(read['utf-16le without a mark'] ?? 0).toBe(0);
+}, 600_000);
+
+/** A JSON stream as people concatenate them (`kubectl get -o json` one after another), at times with YAML after it or broken. */
+function jsonStream(values: unknown[], r: () => number, yamlTail: string): string {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  const objects = values.length > 0 && values[0] !== null && typeof values[0] === 'object' && !Array.isArray(values[0]) ? values : [{ kind: 'First' }, ...values];
+  let text = objects.map((v) => JSON.stringify(v, null, pick([0, 2]))).join(pick(['', '\n', ' ', '\n\n', '\r\n']));
+  const k = r();
+  if (k < 0.15) text += `\n---\n${yamlTail}`;
+  else if (k < 0.3) text += `\n${yamlTail}`;
+  else if (k < 0.4) text += pick(['{"a":', '}', ']', ' x: 1', '\n- a', 'null', ' 5 "s" [1]', '\n{"b": 1,}']);
+  else if (k < 0.45) text = text.replace('{', '{"a": 1, ');
+  return `${pick(['', ' ', '\n', '\t\n'])}${text}`;
+}
+
+test("kubectl's own reading loop: JSON streams and YAML streams give the documents and the refusal it gives", () => {
+  const seeds = fc.sample(fc.integer(), Math.max(600, RUNS / 2));
+  const r = rng(RUNS + 1);
+  const yaml = seeds.map((seed) => generateYaml(seed));
+  const yamlAnswers = oracleRead(yaml.map((t, i) => { const f = path.join(dir, `y-${i}.yaml`); fs.writeFileSync(f, t); return f; }));
+  // JSON streams made of the values the generated YAML holds, as kubectl read them
+  // (a byte order mark inside a stream is content to go-yaml: a class left alone, see the closing note)
+  const json = yamlAnswers.map((a, i) => jsonStream(a.docs.filter((d) => !d.error && d.json !== null).map((d) => d.json), r, yaml[(i + 1) % yaml.length].replace(/^\ufeff/, '')));
+  const texts = [...yaml, ...json];
+  const answers = [...yamlAnswers, ...oracleRead(json.map((t, i) => { const f = path.join(dir, `j-${i}.json`); fs.writeFileSync(f, t); return f; }))];
+  const mismatches: string[] = [];
+  let jsonDocs = 0;
+  let jsonThenYaml = 0;
+  texts.forEach((text, i) => {
+    const want = answers[i].visit;
+    const got = podsmith(text);
+    if (canonical(got.docs) !== canonical(want.docs) || got.error !== (want.error !== undefined)) {
+      mismatches.push(`stream ${i}:\n${JSON.stringify(text)}\n kubectl:  ${JSON.stringify(want)}\n podsmith: ${JSON.stringify({ docs: got.docs, error: got.errorText })}`);
+    }
+    if (i >= yaml.length) {
+      jsonDocs += want.docs.length;
+      if (!want.error && /\n---\n/.test(text)) jsonThenYaml++;
+    }
+  });
+  expect(mismatches.slice(0, 5)).toEqual([]);
+  expect(jsonDocs).toBeGreaterThan(json.length);
+  expect(jsonThenYaml).toBeGreaterThan(json.length / 50);
 }, 600_000);
 
 test('hand-written edge cases agree with the oracle', () => {

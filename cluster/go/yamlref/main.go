@@ -32,6 +32,35 @@ type doc struct {
 type stream struct {
 	Docs  []doc  `json:"docs"`
 	Error string `json:"error,omitempty"`
+	// Visit: what kubectl's StreamVisitor loop yields from the decoded bytes (YAMLOrJSONDecoder: a
+	// stream that starts with { is read as JSON values first), and the error that stops it.
+	Visit visited `json:"visit"`
+}
+
+type visited struct {
+	Docs  []json.RawMessage `json:"docs"`
+	Error string            `json:"error,omitempty"`
+}
+
+// visit is k8s.io/cli-runtime's StreamVisitor.Visit loop, decoding into raw JSON as it decodes
+// into a RawExtension: empty values and null are skipped, the first error stops it.
+func visit(data []byte) visited {
+	out := visited{Docs: []json.RawMessage{}}
+	d := utilyaml.NewYAMLOrJSONDecoder(bytes.NewReader(data), 4096)
+	for {
+		var raw json.RawMessage
+		if err := d.Decode(&raw); err != nil {
+			if !errors.Is(err, io.EOF) {
+				out.Error = err.Error()
+			}
+			return out
+		}
+		raw = bytes.TrimSpace(raw)
+		if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+			continue
+		}
+		out.Docs = append(out.Docs, raw)
+	}
 }
 
 func read(raw []byte) stream {
@@ -44,6 +73,7 @@ func read(raw []byte) stream {
 		out.Error = err.Error()
 		return out
 	}
+	out.Visit = visit(data)
 	r := utilyaml.NewYAMLReader(bufio.NewReader(bytes.NewReader(data)))
 	for {
 		chunk, err := r.Read()

@@ -6,7 +6,8 @@
  * go-yaml's order, duplicate keys kept last, aliases expanded under go-yaml's alias-ratio limit
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
-import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, parseAllDocuments, Scalar, visit, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
+import { badAnchorName, firstNodeOnly, mend } from './go-yaml';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -61,35 +62,17 @@ export interface Composed {
 export function composeDocument(text: string, track?: LineTable): Composed {
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
-  // go-yaml v2 reads a quoted scalar on to its closing quote whatever the indentation of its later
-  // lines; the yaml package ends it at a line indented no deeper than its parent: indent those
-  // lines and read again (no line moves; leading blanks of a scalar's lines are not its content)
-  for (let last = -1; doc.errors.length > 0;) {
-    const cut = cutQuoted(text);
-    const fixed = cut && cut.at > last ? indentQuotedLines(text, cut.at, cut.quote) : undefined;
-    if (!fixed) break;
-    last = cut!.at;
-    text = fixed;
-    doc = parseFirst(text)!;
-  }
-  // go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): spell those `\x27` and read again
-  const quotes = doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]));
-  if (quotes.length > 0 && quotes.length === doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE').length) {
-    let fixed = '';
-    let at = 0;
-    for (const e of quotes) { fixed += `${text.slice(at, e.pos[0])}\\x27`; at = e.pos[0] + 2; }
-    text = fixed + text.slice(at); // no line moves: lines stay right
-    doc = parseFirst(text)!;
-  }
+  ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   const starts = lineStarts(text);
-  if (doc.errors.length > 0) {
+  if (doc.errors.length > 0 && !firstNodeOnly(doc, text)) {
     const err = doc.errors[0];
     const line = lineAt(starts, err.pos[0]);
     const msg = /call stack/i.test(err.message) ? depthMessage(err) : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ReadError(msg, line);
   }
   if (text.includes('\\/') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
-  if (text.includes('&') || text.includes('*')) checkAnchorNames(doc, starts);
+  const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
+  if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
   const c = new Composer(doc, text, starts, track);
   try {
     c.count(false);
@@ -117,79 +100,6 @@ function findNonFinite(v: unknown): NonFinite | undefined {
   return undefined;
 }
 
-/** The first quoted scalar the yaml package's lexer ends at a line break before its closing quote: where, and its quote. */
-function cutQuoted(text: string): { at: number; quote: string } | undefined {
-  let offset = 0;
-  let prev = '';
-  for (const tok of new Lexer().lex(text)) {
-    const type = CST.tokenType(tok);
-    // the lexer's marks (a document, a scalar follows, a flow error) stand for no text
-    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') { prev = type; continue; }
-    if (text.startsWith(tok, offset) === false) return undefined;
-    // a block scalar's lines follow a `scalar` mark; a quoted scalar's own token does not
-    if ((type === 'single-quoted-scalar' || type === 'double-quoted-scalar') && prev !== 'scalar' && !closes(tok) && text[offset + tok.length] === '\n') {
-      return { at: offset + tok.length, quote: tok[0] };
-    }
-    offset += tok.length;
-    prev = type ?? '';
-  }
-  return undefined;
-}
-
-/** Whether a quoted scalar's source ends with its closing quote. */
-function closes(source: string): boolean {
-  const quote = source[0];
-  for (let k = 1; k < source.length; k++) {
-    if (quote === '"' && source[k] === '\\') { k++; continue; }
-    if (source[k] !== quote) continue;
-    if (quote === "'" && source[k + 1] === "'") { k++; continue; }
-    return k === source.length - 1;
-  }
-  return false;
-}
-
-/**
- * The text with the lines of the quoted scalar that the yaml package cut at `at` (the line break
- * before a line it found under-indented) indented deeper than the scalar's line before the cut;
- * undefined when the scalar has no closing quote or a line of it starts with a document marker
- * (go-yaml refuses those too).
- */
-function indentQuotedLines(text: string, at: number, quote: string): string | undefined {
-  if (text[at] !== '\n' || (quote !== '"' && quote !== "'")) return undefined;
-  let close = -1;
-  for (let k = at + 1; k < text.length; k++) {
-    const ch = text[k];
-    if (quote === '"' && ch === '\\') { k++; continue; }
-    if (ch !== quote) continue;
-    if (quote === "'" && text[k + 1] === "'") { k++; continue; }
-    close = k;
-    break;
-  }
-  if (close < 0) return undefined;
-  // the last line before the cut with content is part of the scalar and indented deeper than its parent
-  let end = at;
-  let start = text.lastIndexOf('\n', end - 1) + 1;
-  while (start > 0 && BLANKS.test(text.slice(start, end))) {
-    end = start - 1;
-    start = text.lastIndexOf('\n', end - 1) + 1;
-  }
-  const pad = ' '.repeat(end - start + 1);
-  let out = text.slice(0, at + 1);
-  for (let s = at + 1; ;) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    const line = text.slice(s, e);
-    if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
-    out += BLANKS.test(line) ? line : pad + line;
-    if (e >= close) return out + text.slice(e);
-    out += '\n';
-    s = e + 1;
-  }
-}
-
-/** Spaces and tabs only (YAML's blanks; a no-break space is content). */
-const BLANKS = /^[ \t]*$/;
-
 function parseFirst(text: string): Document | undefined {
   let docs: Document[];
   try {
@@ -203,19 +113,6 @@ function parseFirst(text: string): Document | undefined {
 function depthMessage(e: unknown): string {
   if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) return TOO_DEEP;
   return (e as Error)?.message?.split('\n')[0] ?? String(e);
-}
-
-/** go-yaml v2's anchor and alias names: letters, digits, `_` and `-` (the yaml package takes any other character too). */
-const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
-
-/** Anchors and aliases whose names go-yaml refuses (`&app.labels`, `*x/y`, `&café`): refused as go-yaml refuses them. */
-function checkAnchorNames(doc: Document, starts: number[]): void {
-  visit(doc, (_key, n) => {
-    const name = isAlias(n) ? n.source : (n as { anchor?: string } | null)?.anchor;
-    if (name !== undefined && !ANCHOR_NAME.test(name)) {
-      throw new ReadError('did not find expected alphabetic or numeric character', lineAt(starts, (n as YNode).range?.[0] ?? 0));
-    }
-  });
 }
 
 /** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */

@@ -1,5 +1,6 @@
 /**
- * One YAML or JSON stream read as kubectl reads it: cut into documents (documents.ts), each
+ * One YAML or JSON stream read as kubectl reads it: JSON values first when it starts with `{`
+ * (json-stream.ts), then YAML cut into documents (documents.ts), each
  * document read by the fast block reader where it can (fast-yaml.ts, proven equal to the exact
  * reader by test/validate/yaml-oracle.test.ts) and by the exact reader (compose.ts) everywhere
  * else. Empty documents are skipped, as kubectl skips them. Reading stops at the first document
@@ -9,6 +10,7 @@ import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { splitDocuments } from './documents';
+import { readJsonValues, startsAsJson } from './json-stream';
 import { BlockLines, ComposedLines } from './lines';
 import { resolvePlain } from './resolve';
 
@@ -32,16 +34,16 @@ export interface ReadProblem {
 /** Reads every document of a stream; returns the problem that stopped it, if any. */
 export function readStream(text: string, each: (doc: ReadDocument) => void): ReadProblem | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // kubectl drops a byte order mark
-  // JSON: one object, parsed natively (kubectl's decoder reads a stream that starts with { as JSON)
-  const first = firstNonSpace(text);
-  if (text[first] === '{') {
-    try {
-      const value = JSON.parse(text);
-      each(documentOf(value, new ComposedLines(text, 0, undefined, true), []));
-      return undefined;
-    } catch {
-      // not strict JSON: the YAML reader says where it fails
+  // a stream that starts with { is JSON values first, as kubectl's decoder reads it (json-stream.ts)
+  if (startsAsJson(text)) {
+    const json = readJsonValues(text);
+    for (const v of json.values) {
+      if (v.value !== null) each(documentOf(v.value, new ComposedLines(v.text, v.line, undefined, true), []));
     }
+    if (json.error) return { message: json.error.message, line: json.error.line + 1 };
+    if (json.yamlFrom === undefined) return undefined;
+    // the rest is YAML, each of its lines where it is in the file
+    if (json.yamlFrom > 0) text = '\n'.repeat(linesBefore(text, json.yamlFrom)) + text.slice(json.yamlFrom);
   }
   // CRLF line ends (files written on Windows) read as LF: YAML reads every line break in a scalar
   // as \n, so the values and lines are the same and the fast reader can read the file
@@ -83,8 +85,8 @@ function documentOf(value: unknown, lines: DocLines, duplicates: ReadDocument['d
   return { value, lineOf: (p) => lines.lineOf(p), lines, duplicates };
 }
 
-function firstNonSpace(text: string): number {
-  let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  return i;
+function linesBefore(text: string, at: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -1,0 +1,113 @@
+/**
+ * A stream that starts with `{` read as kubectl reads it (apimachinery's YAMLOrJSONDecoder, as
+ * k8s.io/cli-runtime's StreamVisitor runs it): JSON values one after the other (`{…}{…}` or one
+ * per line, what concatenated `kubectl get -o json` gives); when the first value is not JSON the
+ * whole stream is YAML; when the second is not, the stream goes on as YAML from the line after the
+ * first; from the third on, a value that is not JSON stops the stream with an error.
+ * test/yaml/reader-vs-go.test.ts holds it to kubectl's own loop (cluster/go/yamlref).
+ */
+
+/** One JSON value of the stream: its text and the 0-based line where it starts. */
+export interface JsonValue {
+  text: string;
+  value: unknown;
+  line: number;
+}
+
+/** What the JSON reading gave: its values, then either the offset where YAML takes over, or the error that stopped the stream. */
+export interface JsonStream {
+  values: JsonValue[];
+  /** Where the rest of the stream is read as YAML (0: all of it). */
+  yamlFrom?: number;
+  error?: { message: string; line: number };
+}
+
+const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
+
+/** Whether kubectl reads this stream as JSON first: its first character that is not a space is `{`. */
+export function startsAsJson(text: string): boolean {
+  return /^\s*\{/u.test(text);
+}
+
+/** The JSON values at the start of a stream that startsAsJson, as kubectl's decoder takes them. */
+export function readJsonValues(text: string): JsonStream {
+  const values: JsonValue[] = [];
+  let pos = 0;
+  let line = 0;
+  for (;;) {
+    const start = pos;
+    while (pos < text.length && JSON_SPACE.has(text[pos])) pos++;
+    line += count(text, start, pos);
+    if (pos >= text.length) return { values };
+    const end = valueEnd(text, pos);
+    let value: unknown;
+    let bad: string | undefined;
+    if (end < 0) bad = 'unexpected end of JSON input';
+    else {
+      try {
+        value = JSON.parse(text.slice(pos, end));
+      } catch (e) {
+        bad = (e as Error).message;
+      }
+    }
+    if (bad !== undefined) {
+      // a JSON stream past its second value stays JSON: the error stops it
+      if (values.length > 1) return { values, error: { message: `json: ${bad}`, line } };
+      // else YAML from where the last value ended, past blanks up to the end of that line
+      let from = values.length === 0 ? 0 : start;
+      while (from < text.length && /\s/u.test(text[from]) && text[from] !== '\n') from++;
+      if (text[from] === '\n') from++;
+      return { values, yamlFrom: from };
+    }
+    values.push({ text: text.slice(pos, end), value, line });
+    line += count(text, pos, end);
+    pos = end;
+  }
+}
+
+/** Line breaks in text[from, to). */
+function count(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Where the JSON value that starts at text[pos] ends, found by its brackets and strings (-1 when
+ * the text ends first); whether it is valid JSON is JSON.parse's to say.
+ */
+function valueEnd(text: string, pos: number): number {
+  const c = text[pos];
+  if (c === '{' || c === '[' || c === '"') {
+    let depth = 0;
+    for (let k = pos; k < text.length; k++) {
+      const ch = text[k];
+      if (ch === '"') {
+        for (k++; k < text.length && text[k] !== '"'; k++) if (text[k] === '\\') k++;
+        if (k >= text.length) return -1;
+        if (depth === 0) return k + 1;
+      } else if (ch === '{' || ch === '[') depth++;
+      else if ((ch === '}' || ch === ']') && --depth === 0) return k + 1;
+    }
+    return -1;
+  }
+  // a literal, or a number as long as JSON's grammar lets it go on (`0644` is 0, then 644; `1_000` is 1, then an error)
+  for (const word of ['true', 'false', 'null']) if (text.startsWith(word, pos)) return pos + word.length;
+  const digits = (k: number): number => { while (k < text.length && text[k] >= '0' && text[k] <= '9') k++; return k; };
+  let k = pos;
+  if (text[k] === '-') k++;
+  if (text[k] === '0') k++;
+  else if (text[k] >= '1' && text[k] <= '9') k = digits(k);
+  else return pos + 1; // no value starts here: JSON.parse says why
+  if (text[k] === '.') {
+    if (!(text[k + 1] >= '0' && text[k + 1] <= '9')) return k + 1;
+    k = digits(k + 1);
+  }
+  if (text[k] === 'e' || text[k] === 'E') {
+    let e = k + 1;
+    if (text[e] === '+' || text[e] === '-') e++;
+    if (!(text[e] >= '0' && text[e] <= '9')) return e + 1;
+    k = digits(e);
+  }
+  return k;
+}
