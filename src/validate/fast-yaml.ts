@@ -48,6 +48,8 @@ export function lineIndents(lines: string[]): Int32Array {
 
 /** One document made of lines[from, to) of a file split on newlines (no carriage returns). */
 export function fastParseLines(lines: string[], from: number, to: number, resolve: Resolve, track?: LineTable, indents?: Int32Array): unknown {
+  // a byte order mark that starts a document is dropped by go-yaml (files joined with `cat`): the exact reader's
+  if (from < to && lines[from].charCodeAt(0) === 0xfeff) return BAIL;
   try {
     // a value JSON cannot carry (NaN, infinities) is the exact reader's to refuse
     const scalar: Resolve = (plain) => { const v = resolve(plain); return v !== null && typeof v === 'object' ? bail() : v; };

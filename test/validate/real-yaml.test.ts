@@ -167,6 +167,12 @@ test('JSON objects one after another (concatenated `kubectl get -o json`) are ea
   expect(() => parseText(`${cm('a')}${cm('b')}\nkind: x\n`, 'stop.json')).toThrow(/stop\.json:\d+: not valid YAML: json: /);
 });
 
+test('files joined with `cat`: a byte order mark that starts a later document is dropped, as go-yaml drops it', () => {
+  // cluster/go/yamlref: {"a":1} then {"kind":"ConfigMap",…}; the fast reader read the mark into the first key before
+  const objects = parseText('a: 1\n---\n\ufeffapiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\n\ufeff- item\n', 'joined.yaml').map((o) => o.object);
+  expect(objects).toEqual([{ a: 1 }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, ['item']]);
+});
+
 test('defaultMode: 0644 is read as kubectl reads it (420)', async () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n  volumes:\n  - name: v\n    configMap:\n      name: cm\n      defaultMode: 0644\n';
   expect(parseText(text, 'p.yaml')[0].object.spec.volumes[0].configMap.defaultMode).toBe(420);

@@ -190,7 +190,8 @@ export function generateYaml(seed: number): string {
     const body = k < 0.75 ? blockMap(c, 0) : k < 0.9 ? blockSeq(c, 0) : [flowNode(c, 0)];
     docs.push(body.join('\n'));
   }
-  let text = docs.map((d, i) => (i === 0 && chance(c, 0.7) ? d : `${pick(c, ['---', '--- # doc', '---  '])}\n${d}`)).join('\n');
+  // a later document may start with a byte order mark (files joined with `cat`; after a `---` that starts the stream it is another class, see the closing note of stop 18)
+  let text = docs.map((d, i) => (i === 0 && chance(c, 0.7) ? d : `${pick(c, ['---', '--- # doc', '---  '])}\n${i > 0 && chance(c, 0.05) ? '\ufeff' : ''}${d}`)).join('\n');
   if (chance(c, 0.7)) text += '\n';
   if (chance(c, 0.2)) text = text.replace(/\n/g, '\r\n');
   if (chance(c, 0.05)) text = `\ufeff${text}`;

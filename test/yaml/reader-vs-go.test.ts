@@ -168,12 +168,15 @@ test('encodings: byte order marks, UTF-16 (LE and BE, broken too) and invalid UT
 function jsonStream(values: unknown[], r: () => number, yamlTail: string): string {
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const objects = values.length > 0 && values[0] !== null && typeof values[0] === 'object' && !Array.isArray(values[0]) ? values : [{ kind: 'First' }, ...values];
-  let text = objects.map((v) => JSON.stringify(v, null, pick([0, 2]))).join(pick(['', '\n', ' ', '\n\n', '\r\n']));
   const k = r();
+  // (not JSON, so YAML: a flow collection right after another, `{a: 1}{b: 2}`, is a class left alone, see the closing note of stop 18)
+  // NEL and the Unicode line separators written as escapes: raw, they are line breaks to go-yaml when the stream falls back to YAML (a class left alone)
+  let text = objects.map((v) => JSON.stringify(v, null, pick([0, 2])).replace(/[\u0085\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`))
+    .join(k >= 0.4 && k < 0.45 ? '\n' : pick(['', '\n', ' ', '\n\n', '\r\n']));
   if (k < 0.15) text += `\n---\n${yamlTail}`;
   else if (k < 0.3) text += `\n${yamlTail}`;
   else if (k < 0.4) text += pick(['{"a":', '}', ']', ' x: 1', '\n- a', 'null', ' 5 "s" [1]', '\n{"b": 1,}']);
-  else if (k < 0.45) text = text.replace('{', '{"a": 1, ');
+  else if (k < 0.45) text = text.replace('{', '{a: 1, '); // YAML's flow style, not JSON
   return `${pick(['', ' ', '\n', '\t\n'])}${text}`;
 }
 
@@ -183,7 +186,7 @@ test("kubectl's own reading loop: JSON streams and YAML streams give the documen
   const yaml = seeds.map((seed) => generateYaml(seed));
   const yamlAnswers = oracleRead(yaml.map((t, i) => { const f = path.join(dir, `y-${i}.yaml`); fs.writeFileSync(f, t); return f; }));
   // JSON streams made of the values the generated YAML holds, as kubectl read them
-  // (a byte order mark inside a stream is content to go-yaml: a class left alone, see the closing note)
+  // (a byte order mark right after the `---` that starts a stream's YAML is content to go-yaml: a class left alone, see the closing note of stop 18)
   const json = yamlAnswers.map((a, i) => jsonStream(a.docs.filter((d) => !d.error && d.json !== null).map((d) => d.json), r, yaml[(i + 1) % yaml.length].replace(/^\ufeff/, '')));
   const texts = [...yaml, ...json];
   const answers = [...yamlAnswers, ...oracleRead(json.map((t, i) => { const f = path.join(dir, `j-${i}.json`); fs.writeFileSync(f, t); return f; }))];

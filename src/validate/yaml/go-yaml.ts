@@ -46,11 +46,12 @@ export function firstNodeOnly(doc: Document, text: string): boolean {
   if (!root?.range) return false;
   const flow = (isMap(root) || isSeq(root)) && (root as { flow?: boolean }).flow === true;
   const quoted = isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE');
-  if (!flow && !quoted) return false;
+  const plain = isScalar(root) && root.type === 'PLAIN';
+  if (!flow && !quoted && !plain) return false;
   const end = root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
-  if (flow ? !source.endsWith(isMap(root) ? '}' : ']') : !closes(source)) return false;
+  if (flow ? !source.endsWith(isMap(root) ? '}' : ']') : quoted ? !closes(source) : source.trim() === '') return false;
   if (!doc.errors.every((e) => e.pos[0] >= end)) return false;
   // the next token: past blanks, line breaks and comments
   let k = end;

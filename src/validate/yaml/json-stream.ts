@@ -51,18 +51,39 @@ export function readJsonValues(text: string): JsonStream {
       }
     }
     if (bad !== undefined) {
+      const error = { message: `json: ${bad}`, line };
       // a JSON stream past its second value stays JSON: the error stops it
-      if (values.length > 1) return { values, error: { message: `json: ${bad}`, line } };
-      // else YAML from where the last value ended, past blanks up to the end of that line
+      if (values.length > 1) return { values, error };
+      // else YAML from where the last value ended, past spaces up to the end of that line, as the
+      // decoder's consumeWhitespace goes: it reads 4 bytes at a time, so with fewer left (or a
+      // rune it cannot decode) it gives up and the JSON error stands
       let from = values.length === 0 ? 0 : start;
-      while (from < text.length && /\s/u.test(text[from]) && text[from] !== '\n') from++;
-      if (text[from] === '\n') from++;
+      for (;;) {
+        const c = text.codePointAt(from);
+        if (c === undefined || c === 0xfffd || !fourBytesFrom(text, from)) return { values, error };
+        if (!GO_SPACE.test(String.fromCodePoint(c))) break;
+        from += c > 0xffff ? 2 : 1;
+        if (c === 10) break;
+      }
       return { values, yamlFrom: from };
     }
     values.push({ text: text.slice(pos, end), value, line });
     line += count(text, pos, end);
     pos = end;
   }
+}
+
+/** Go's unicode.IsSpace. */
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
+/** Whether at least 4 bytes of UTF-8 are left from text[at]. */
+function fourBytesFrom(text: string, at: number): boolean {
+  let bytes = 0;
+  for (let k = at; k < text.length && bytes < 4; k++) {
+    const c = text.charCodeAt(k);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return bytes >= 4;
 }
 
 /** Line breaks in text[from, to). */

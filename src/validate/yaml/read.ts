@@ -34,6 +34,7 @@ export interface ReadProblem {
 /** Reads every document of a stream; returns the problem that stopped it, if any. */
 export function readStream(text: string, each: (doc: ReadDocument) => void): ReadProblem | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // kubectl drops a byte order mark
+  let yamlStart = 0;
   // a stream that starts with { is JSON values first, as kubectl's decoder reads it (json-stream.ts)
   if (startsAsJson(text)) {
     const json = readJsonValues(text);
@@ -43,7 +44,11 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     if (json.error) return { message: json.error.message, line: json.error.line + 1 };
     if (json.yamlFrom === undefined) return undefined;
     // the rest is YAML, each of its lines where it is in the file
-    if (json.yamlFrom > 0) text = '\n'.repeat(linesBefore(text, json.yamlFrom)) + text.slice(json.yamlFrom);
+    if (json.yamlFrom > 0) {
+      // (a byte order mark that starts the YAML is dropped by go-yaml, which reads it as a stream of its own)
+      yamlStart = linesBefore(text, json.yamlFrom);
+      text = '\n'.repeat(yamlStart) + text.slice(text.charCodeAt(json.yamlFrom) === 0xfeff ? json.yamlFrom + 1 : json.yamlFrom);
+    }
   }
   // CRLF line ends (files written on Windows) read as LF: YAML reads every line break in a scalar
   // as \n, so the values and lines are the same and the fast reader can read the file
@@ -52,8 +57,12 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   // the fast reader reads the file's lines, split once and shared by its documents
   const lines = text.includes('\r') ? undefined : text.split('\n');
   const indents = lines ? lineIndents(lines) : undefined;
+  // kubectl's document cutter keeps a `---` that starts the stream in the first document; any other `---` starts the next one
+  const afterLead = text.startsWith('---', yamlStart) ? text.indexOf('\n', yamlStart) + 1 : -1;
   for (const c of split.chunks) {
     const to = c.endLine ?? lines?.length ?? 0;
+    // a byte order mark that starts a document (files joined with `cat`): go-yaml drops it, but after that first `---` it is content (the fast reader leaves both to the exact reader)
+    const bom = text.charCodeAt(c.start) === 0xfeff;
     const value = lines ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
     if (value instanceof Refused) return { message: value.message, line: value.line + 1 };
     if (value !== BAIL) {
@@ -63,7 +72,10 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     let r: ReturnType<typeof composeDocument>;
     // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
     // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
-    const cut = text.slice(c.start, c.end);
+    // the first document read with its leading `---` (the mark is content there); elsewhere without the mark, which go-yaml drops
+    const from = bom ? (c.start === afterLead ? yamlStart : c.start + 1) : c.start;
+    const base = c.line - (from < c.start ? 1 : 0);
+    const cut = text.slice(from, c.end);
     const chunk = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
@@ -71,11 +83,11 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       r = composeDocument(chunk, table);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      return { message: e.message, line: c.line + (e.line ?? 0) + 1 };
+      return { message: e.message, line: base + (e.line ?? 0) + 1 };
     }
     if (r.value === null || r.value === undefined) continue;
-    const duplicates = r.duplicates.map((d) => ({ path: d.path, line: c.line + d.line + 1, first: c.line + d.first + 1 }));
-    each(documentOf(r.value, new ComposedLines(chunk, c.line, { root: r.value, table }), duplicates));
+    const duplicates = r.duplicates.map((d) => ({ path: d.path, line: base + d.line + 1, first: base + d.first + 1 }));
+    each(documentOf(r.value, new ComposedLines(chunk, base, { root: r.value, table }), duplicates));
   }
   if (split.error) return { message: split.error.message, line: split.error.line + 1 };
   return undefined;
