@@ -37,9 +37,10 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
 
 /**
  * Whether go-yaml reads this document's first node and stops: after a root that is a flow
- * collection or a quoted scalar, it reads no further than the next token (`{a: 1}\nb: 2` is
- * {a: 1} to kubectl), so errors past the root are not go-yaml's, unless that next token is one
- * go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote, a bad anchor name).
+ * collection or a scalar (quoted, or plain and not empty), it reads no further than the next token
+ * (`{a: 1}\nb: 2` is {a: 1} to kubectl), so errors past the root are not go-yaml's, unless that
+ * next token is one go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote,
+ * a bad anchor name).
  */
 export function firstNodeOnly(doc: Document, text: string): boolean {
   const root = doc.contents as YNode | null;

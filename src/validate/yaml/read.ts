@@ -70,12 +70,13 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       continue;
     }
     let r: ReturnType<typeof composeDocument>;
-    // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
-    // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
-    // the first document read with its leading `---` (the mark is content there); elsewhere without the mark, which go-yaml drops
+    // a mark that starts the first document is read with its leading `---` line (the mark is content
+    // there; yamlStart is where the YAML starts, a line count and an offset alike); elsewhere without the mark, which go-yaml drops
     const from = bom ? (c.start === afterLead ? yamlStart : c.start + 1) : c.start;
     const base = c.line - (from < c.start ? 1 : 0);
     const cut = text.slice(from, c.end);
+    // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
+    // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
     const chunk = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
