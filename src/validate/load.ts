@@ -34,7 +34,8 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function walk(dir: string, out: string[], problem: (p: InputProblem) => void): void {
+/** The files under a directory, depth first, each directory's entries in name order: yielded as they are found. */
+function* walk(dir: string, problem: (p: InputProblem) => void): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -44,16 +45,19 @@ function walk(dir: string, out: string[], problem: (p: InputProblem) => void): v
   }
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out, problem);
-    else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) out.push(p);
+    if (e.isDirectory()) yield* walk(p, problem);
+    else if (EXTENSIONS.has(path.extname(e.name).toLowerCase())) yield p;
   }
 }
 
-/** The files a list of paths names, in a stable order. '-' stands for stdin. Paths that do not exist are problems. */
-export function expandPaths(paths: string[], problem: (p: InputProblem) => void = throwProblem): string[] {
-  const out: string[] = [];
+/**
+ * The files a list of paths names, in a stable order, as they are found (a large directory's first
+ * files come before the rest of it is listed). '-' stands for stdin. Paths that do not exist and
+ * directories that cannot be read are problems, reported when they are met.
+ */
+export function* eachPath(paths: string[], problem: (p: InputProblem) => void = throwProblem): Generator<string> {
   for (const p of paths) {
-    if (p === '-') { out.push(p); continue; }
+    if (p === '-') { yield p; continue; }
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
@@ -62,10 +66,14 @@ export function expandPaths(paths: string[], problem: (p: InputProblem) => void 
       problem({ rule: 'input.unreadable', file: p, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? (e as Error).message})` });
       continue;
     }
-    if (st.isDirectory()) walk(p, out, problem);
-    else out.push(p);
+    if (st.isDirectory()) yield* walk(p, problem);
+    else yield p;
   }
-  return out;
+}
+
+/** The files a list of paths names, in a stable order (eachPath's, listed in full: every problem is reported before the files). */
+export function expandPaths(paths: string[], problem: (p: InputProblem) => void = throwProblem): string[] {
+  return [...eachPath(paths, problem)];
 }
 
 function throwProblem(p: InputProblem): never {

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { CrdKind } from './crd';
 import { assembleReport, BundlePart, Validation } from './engine';
-import { expandPaths, InputProblem, loadFile } from './load';
+import { eachPath, InputProblem, loadFile } from './load';
 import { findingsJsonBytes, reportJsonParts } from './json-report';
 import { Finding, Report, ValidateOptions } from './types';
 
@@ -45,8 +45,11 @@ export function plan(paths: string[], workers?: number, sure?: (workers: number)
   let files = 0;
   for (const arg of paths) {
     if (arg === '-') return { units: [], workers: 1 }; // stdin is read once, here
-    // a path's problems come before its files, as on one thread (expandPaths reports them first)
-    for (const file of expandPaths([arg], (problem) => units.push({ problem }))) {
+    // a path's problems come before its files, as on one thread (expandPaths reports them first);
+    // its files are listed as they are found, so that the workers can start before the listing ends
+    const first = units.length;
+    let problems = 0;
+    for (const file of eachPath([arg], (problem) => units.splice(first + problems++, 0, { problem }))) {
       if (max > 1 && bytes < enough) try { bytes += fs.statSync(file).size; } catch { /* the reader reports it */ }
       units.push({ file });
       files++;
