@@ -53,7 +53,8 @@ export function splitDocuments(text: string): Split {
   return { chunks: nonEmpty(text, chunks) };
 }
 
-function countLines(text: string, from: number, to: number): number {
+/** How many line feeds text[from, to) holds. */
+export function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;

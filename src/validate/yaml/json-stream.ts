@@ -6,6 +6,7 @@
  * first; from the third on, a value that is not JSON stops the stream with an error.
  * test/yaml/reader-vs-go.test.ts holds it to kubectl's own loop (cluster/go/yamlref).
  */
+import { countLines } from './documents';
 
 /** One JSON value of the stream: its text and the 0-based line where it starts. */
 export interface JsonValue {
@@ -37,7 +38,7 @@ export function readJsonValues(text: string): JsonStream {
   for (;;) {
     const start = pos;
     while (pos < text.length && JSON_SPACE.has(text[pos])) pos++;
-    line += count(text, start, pos);
+    line += countLines(text, start, pos);
     if (pos >= text.length) return { values };
     const end = valueEnd(text, pos);
     let value: unknown;
@@ -68,7 +69,7 @@ export function readJsonValues(text: string): JsonStream {
       return { values, yamlFrom: from };
     }
     values.push({ text: text.slice(pos, end), value, line });
-    line += count(text, pos, end);
+    line += countLines(text, pos, end);
     pos = end;
   }
 }
@@ -87,12 +88,6 @@ function fourBytesFrom(text: string, at: number): boolean {
 }
 
 /** Line breaks in text[from, to). */
-function count(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /**
  * Where the JSON value that starts at text[pos] ends, found by its brackets and strings (-1 when
  * the text ends first); whether it is valid JSON is JSON.parse's to say.

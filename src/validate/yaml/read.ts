@@ -9,7 +9,7 @@
 import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
-import { splitDocuments } from './documents';
+import { countLines, splitDocuments } from './documents';
 import { readJsonValues, startsAsJson } from './json-stream';
 import { BlockLines, ComposedLines } from './lines';
 import { resolvePlain } from './resolve';
@@ -46,7 +46,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // the rest is YAML, each of its lines where it is in the file
     if (json.yamlFrom > 0) {
       // (a byte order mark that starts the YAML is dropped by go-yaml, which reads it as a stream of its own)
-      yamlStart = linesBefore(text, json.yamlFrom);
+      yamlStart = countLines(text, 0, json.yamlFrom);
       text = '\n'.repeat(yamlStart) + text.slice(text.charCodeAt(json.yamlFrom) === 0xfeff ? json.yamlFrom + 1 : json.yamlFrom);
     }
   }
@@ -96,10 +96,4 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
 
 function documentOf(value: unknown, lines: DocLines, duplicates: ReadDocument['duplicates']): ReadDocument {
   return { value, lineOf: (p) => lines.lineOf(p), lines, duplicates };
-}
-
-function linesBefore(text: string, at: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
