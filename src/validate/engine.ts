@@ -55,7 +55,12 @@ function owned<T>(v: T): T {
   if (Array.isArray(v)) return v.map(owned) as T;
   if (v instanceof Set) return new Set([...v].map(owned)) as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = owned((v as Record<string, unknown>)[k]);
+  for (const k of Object.keys(v)) {
+    const x = owned((v as Record<string, unknown>)[k]);
+    // a key `__proto__` (JSON.parse makes it an own property) stays one: assigned, it would set the prototype
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
   return out as T;
 }
 

@@ -163,3 +163,16 @@ test('a byte order mark and Windows line ends are read like plain text', () => {
   const r = validateObjects(parseText(text, 'c.yaml'));
   expect(r.findings.map((f) => [f.rule, f.path, f.line])).toEqual([['schema.unknown-field', 'dataa', 5]]);
 });
+
+test('a label named __proto__ (JSON) is a label like any other to the cross-object rules', () => {
+  const deployment = (labels: string) => JSON.parse(`{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"a"},
+    "spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":${labels}},
+    "spec":{"containers":[{"name":"c","image":"nginx:1.27"}]}}}}`);
+  const pdb = (matchLabels: string) => JSON.parse(`{"apiVersion":"policy/v1","kind":"PodDisruptionBudget","metadata":{"name":"web","namespace":"a"},
+    "spec":{"minAvailable":1,"selector":{"matchLabels":${matchLabels}}}}`);
+  const pdbMissing = (objects: unknown[]) => validateObjects(objects.map((object) => ({ object }))).findings.filter((f) => f.rule === 'pdb.missing').length;
+  // the Pods carry the label the budget selects: covered
+  expect(pdbMissing([deployment('{"__proto__":"x","app":"web"}'), pdb('{"__proto__":"x"}')])).toBe(0);
+  // the budget asks for a label the Pods do not have: not covered
+  expect(pdbMissing([deployment('{"app":"web"}'), pdb('{"__proto__":"x","app":"web"}')])).toBe(1);
+});
