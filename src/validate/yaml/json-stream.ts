@@ -87,7 +87,6 @@ function fourBytesFrom(text: string, at: number): boolean {
   return bytes >= 4;
 }
 
-/** Line breaks in text[from, to). */
 /**
  * Where the JSON value that starts at text[pos] ends, found by its brackets and strings (-1 when
  * the text ends first); whether it is valid JSON is JSON.parse's to say.
