@@ -167,7 +167,7 @@ project.addTask('test:peers', {
 });
 
 project.addTask('test:realworld', {
-  description: 'podsmith vs a real API server on every object of the real-world corpus (PODSMITH_CORPUS) and of k8s.io/kubernetes\' test manifests (-- --only NAME --kubeconfig F)',
+  description: 'podsmith vs a real API server on every object of the real-world corpus (PODSMITH_CORPUS) and of k8s.io/kubernetes\' own manifests (-- --only NAME --kubeconfig F)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/run.ts',
   receiveArgs: true,
 });

@@ -3,7 +3,7 @@
  * object): each object's own YAML bytes go to the API server as a server-side dry-run, podsmith
  * reads the same file as a user would, and the verdicts must agree — no false reject, false
  * accepts within 0.5% of the objects. Every sixth file of the shared corpus (when `../shared` is
- * there) and every third of k8s.io/kubernetes' own test manifests at the cluster's version.
+ * there) and every third of each of k8s.io/kubernetes' own corpora (UPSTREAM_DIRS) at the cluster's version.
  */
 import { ApiServer } from '../support/apiserver';
 import { apiServer, e2eDescribe } from '../support/cluster';
@@ -15,6 +15,9 @@ import { ServerJudge } from '../realworld/server';
 const ALWAYS = [
   'argoproj__argo-cd/manifests/install.yaml',
   'kubernetes__examples/databases/cassandra/cassandra-statefulset.yaml',
+  // kubectl's JSON stream (values one after another) and a file readable up to a templated document
+  'multi-resource-json.json',
+  'metadata-agent/stackdriver/metadata-agent.yaml',
 ];
 
 function subset(c: Corpus, every: number): string[] {
@@ -38,6 +41,9 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
     ['the shared real-world corpus', realWorldCorpus, 6],
     ['k8s.io/kubernetes test/e2e/testing-manifests', () => upstreamCorpora()[0], 3],
     ['k8s.io/kubernetes test/fixtures', () => upstreamCorpora()[1], 3],
+    ['k8s.io/kubernetes hack/testdata', () => upstreamCorpora()[2], 3],
+    ['k8s.io/kubernetes cluster/addons', () => upstreamCorpora()[3], 3],
+    ['k8s.io/kubernetes test/integration', () => upstreamCorpora()[4], 3],
   ];
 
   test.each(corpora)('%s: no false reject, false accepts ≤ 0.5%%', async (_name, load, every) => {

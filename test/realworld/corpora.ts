@@ -1,7 +1,7 @@
 /**
  * The corpora the real-world test reads, in place: the shared real-world corpus beside the
  * repository (PODSMITH_CORPUS overrides it), and the YAML that k8s.io/kubernetes keeps as its
- * own test data (test/e2e/testing-manifests, test/fixtures), fetched through the Go module proxy
+ * own test data (UPSTREAM_DIRS), fetched through the Go module proxy
  * at the cluster's Kubernetes version and kept in the Go module cache — never committed.
  */
 import { execFileSync } from 'node:child_process';
@@ -57,10 +57,18 @@ export function kubernetesModuleDir(version = clusterKubernetesVersion()): strin
   return info.Dir;
 }
 
-/** The upstream corpora: Kubernetes' e2e testing manifests and its test fixtures. */
+/**
+ * The directories of k8s.io/kubernetes read as corpora: its e2e testing manifests and test fixtures,
+ * kubectl's own test data (hack/testdata: what test/cmd applies, some of it broken on purpose),
+ * the cluster add-ons (cluster/addons: real installs, some of them Salt templates that are not
+ * YAML) and the integration tests' manifests (test/integration: scheduler_perf's Go templates).
+ */
+export const UPSTREAM_DIRS = ['test/e2e/testing-manifests', 'test/fixtures', 'hack/testdata', 'cluster/addons', 'test/integration'];
+
+/** The upstream corpora, in UPSTREAM_DIRS' order. */
 export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] {
   const dir = kubernetesModuleDir(version);
-  return ['test/e2e/testing-manifests', 'test/fixtures'].map((sub) => {
+  return UPSTREAM_DIRS.map((sub) => {
     const files: string[] = [];
     walk(path.join(dir, sub), '', files);
     return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };

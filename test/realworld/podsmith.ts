@@ -1,17 +1,20 @@
 /**
- * podsmith's verdict on each object of a file, as a user gets it: the file is read by
- * podsmith's own reader (an unreadable file rejects every object in it, as `podsmith validate`
- * exits 2), and an object is rejected when it has any unsuppressed error-level finding.
+ * podsmith's verdict on each object of a file, as a user gets it from `podsmith validate`: the
+ * file is read by podsmith's own reader, which stops at the first document it cannot read (as
+ * kubectl stops) and reports that as an error at its line — the objects read before it keep
+ * their own verdicts, that document and every one after it are rejected — and an object is
+ * rejected when it has any unsuppressed error-level finding.
  */
-import { InputError } from '../../src/errors';
-import { parseText, validateObjects } from '../../src/validate';
+import { parseTextEach } from '../../src/validate/load';
+import { validateObjects } from '../../src/validate';
 import { InputObject } from '../../src/validate/types';
 
 export interface PodsmithError { rule: string; path: string; message: string; line?: number; object: string }
 
 export interface PodsmithFile {
-  /** Why the file could not be read at all. */
+  /** Why the file could not be read from `line` on (1-based; without a line, not at all): podsmith rejects what is there. */
   unreadable?: string;
+  unreadableFrom?: number;
   /** The file's objects as podsmith read them (lists not yet expanded), each with its errors by object. */
   documents: Array<{ value: unknown; errors: PodsmithError[]; duplicateKey?: boolean }>;
 }
@@ -25,14 +28,12 @@ export const refText = (o: any): string => {
 };
 
 export function judgeFile(text: string, file: string, k8sVersion: string): PodsmithFile {
-  let inputs: InputObject[];
-  try {
-    inputs = parseText(text, file);
-  } catch (e) {
-    if (e instanceof InputError) return { unreadable: e.message, documents: [] };
-    throw e;
-  }
+  const inputs: InputObject[] = [];
+  let problem: { message: string; line?: number } | undefined;
+  parseTextEach(text, file, (o) => inputs.push(o), (p) => { problem = { message: `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`, line: p.line }; });
+  if (problem && problem.line === undefined) return { unreadable: problem.message, documents: [] };
   return {
+    ...(problem ? { unreadable: problem.message, unreadableFrom: problem.line } : {}),
     documents: inputs.map((input) => {
       const value = input.object;
       const report = validateObjects([input], { k8sVersion });

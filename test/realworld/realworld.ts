@@ -1,12 +1,14 @@
 /**
  * The real-world test: every object of a corpus, judged by the API server on its own bytes and by
  * podsmith as a user runs it, and the two verdicts compared. Nothing is shrunk or skipped:
- * admission-only refusals, custom resources and server errors are counted apart and listed.
+ * admission-only refusals, refusals that depend on the cluster's own ranges, custom resources and
+ * server errors are counted apart and listed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from './corpora';
-import { isBlank, metaOf, readMeta, splitDocuments } from './documents';
+import { oracleRead } from '../yaml/oracle';
+import { isBlank, metaOf, readMeta, splitDocuments, TextDocument } from './documents';
 import { judgeFile, PodsmithError, refText } from './podsmith';
 import { ServerJudge, ServerVerdict } from './server';
 
@@ -15,7 +17,7 @@ import { ServerJudge, ServerVerdict } from './server';
  * last value and warns (yaml.duplicate-key), as kubectl does: kubectl decodes the YAML itself and
  * sends JSON, so a user's `kubectl apply` never shows the server a duplicate.
  */
-export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'duplicate-key' | 'admission' | 'custom' | 'error';
+export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'duplicate-key' | 'admission' | 'cluster' | 'custom' | 'error';
 
 export interface Unit {
   file: string;
@@ -41,23 +43,41 @@ export interface CorpusResult {
 
 interface Pending { unit: Omit<Unit, 'server' | 'outcome'>; text: string; value: any; server?: ServerVerdict }
 
+/**
+ * A file's documents as kubectl reads them. A stream that starts with `{` is JSON values one after
+ * another (`kubectl get -o json` output joined): kubectl's own loop (YAMLOrJSONDecoder, run by
+ * the yamlref oracle) cuts it, and each value is sent as the JSON kubectl sends; any other file
+ * is cut at its `---` lines.
+ */
+function documentsOf(abs: string, text: string): TextDocument[] {
+  if (!/^\ufeff?\s*\{/.test(text)) return splitDocuments(text).filter((d) => d.separatorError || !isBlank(d.text));
+  const [read] = oracleRead([abs]);
+  const lines = text.split('\n').length;
+  const docs: TextDocument[] = read.visit.docs.map((v) => ({ text: JSON.stringify(v), startLine: 1, endLine: lines }));
+  if (read.visit.error) docs.push({ text: '', startLine: lines, endLine: lines, separatorError: read.visit.error });
+  return docs;
+}
+
 /** The units of one file: one per document, or per item of a `*List` (kubectl sends items one by one). */
 export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pending[] {
   const abs = path.join(root, rel);
   const text = fs.readFileSync(abs, 'utf8');
   const ps = judgeFile(text, rel, k8sVersion);
-  const docs = splitDocuments(text).filter((d) => d.separatorError || !isBlank(d.text));
+  const docs = documentsOf(abs, text);
   const out: Pending[] = [];
   // podsmith's objects in file order, matched to the documents by order or, failing that, by name
   const read = docs.map((d) => ({ d, meta: d.separatorError ? undefined : readMeta(d.text) }))
     .filter((x) => !x.meta || x.meta.unreadable || (x.meta.value !== null && x.meta.value !== undefined));
-  const sameCount = ps.documents.length === read.length;
+  // podsmith stops at the document it cannot read: that one and those after it are rejected, as the file's error says
+  const from = ps.unreadableFrom;
+  const beyond = (d: TextDocument) => ps.unreadable !== undefined && (from === undefined || d.endLine >= from);
+  const sameCount = ps.documents.length === read.filter((x) => !beyond(x.d)).length;
   const used = new Set<number>();
   read.forEach(({ d, meta }, k) => {
     let mine: { value: unknown; errors: PodsmithError[]; duplicateKey?: boolean } | undefined;
     let note: string | undefined;
-    if (ps.unreadable) {
-      mine = { value: undefined, errors: [{ rule: 'input', path: '', message: ps.unreadable, object: '' }] };
+    if (beyond(d)) {
+      mine = { value: undefined, errors: [{ rule: 'input', path: '', message: ps.unreadable!, object: '' }] };
     } else if (sameCount) {
       mine = ps.documents[k];
     } else if (meta?.value !== undefined) {
@@ -139,14 +159,14 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
   return { corpus: corpus.name, files: files.length, units, ms: Date.now() - t0 };
 }
 
-export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; admission: number; custom: number; errors: number; agreement: number }
+export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; admission: number; cluster: number; custom: number; errors: number; agreement: number }
 
 export function figures(r: CorpusResult): Figures {
   const n = (o: Outcome) => r.units.filter((u) => u.outcome === o).length;
   const judged = n('agree') + n('false-reject') + n('false-accept');
   return {
     objects: r.units.length, judged, agree: n('agree'), falseRejects: n('false-reject'), falseAccepts: n('false-accept'),
-    admission: n('admission'), custom: n('custom'), errors: n('error'), agreement: judged ? n('agree') / judged : 1,
+    admission: n('admission'), cluster: n('cluster'), custom: n('custom'), errors: n('error'), agreement: judged ? n('agree') / judged : 1,
   };
 }
 
@@ -156,7 +176,7 @@ export function formatCorpus(r: CorpusResult): string {
   const f = figures(r);
   const lines = [
     `realworld: ${r.corpus}: ${r.files} files, ${f.objects} objects, ${(r.ms / 1000).toFixed(1)} s`,
-    `  judged by the API server: ${f.judged} (apart: ${f.admission} admission-only, ${f.custom} custom kinds, ${f.errors} server errors)`,
+    `  judged by the API server: ${f.judged} (apart: ${f.admission} admission-only, ${f.cluster} cluster-dependent, ${f.custom} custom kinds, ${f.errors} server errors)`,
     `  agreement: ${f.agree}/${f.judged} = ${(100 * f.agreement).toFixed(2)}%`,
     `  false rejects (API accepts, podsmith errors): ${f.falseRejects}`,
   ];
@@ -173,6 +193,8 @@ export function formatCorpus(r: CorpusResult): string {
   for (const u of dups) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   lines.push(`  admission-only refusals: ${f.admission}`);
   for (const u of r.units.filter((x) => x.outcome === 'admission')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
+  lines.push(`  refused for this cluster's own ranges (a fixed clusterIP or nodePort outside them or taken; another cluster accepts it): ${f.cluster}`);
+  for (const u of r.units.filter((x) => x.outcome === 'cluster')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   const kinds = new Map<string, number>();
   for (const u of r.units.filter((x) => x.outcome === 'custom')) {
     const k = u.object.split(' ').slice(0, 2).join(' ');

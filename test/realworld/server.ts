@@ -7,8 +7,17 @@
  */
 import { ApiServer } from '../support/apiserver';
 
-/** How the API server answered. `admission`, `custom` and `error` are counted apart. */
-export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'custom' | 'error';
+/**
+ * How the API server answered. `admission`, `cluster`, `custom` and `error` are counted apart.
+ * `cluster`: refused for this cluster's own configuration or state, not the object's validity — a
+ * fixed clusterIP or nodePort outside the ranges the API server was started with (its
+ * --service-cluster-ip-range, --service-node-port-range) or already taken there. No file can say
+ * which ranges a cluster has: another cluster accepts the same object.
+ */
+export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'cluster' | 'custom' | 'error';
+
+/** What the API server's allocators answer for an address or port outside its ranges or taken (pkg/registry/core/service). */
+const ALLOCATION = /failed to allocate (IP|port)|provided (IP|port) \(?[^)]*\)? is (not in the valid range|already allocated)/;
 
 export interface ServerVerdict {
   class: ServerClass;
@@ -194,6 +203,7 @@ export function classify(status: number, body: string): ServerVerdict {
     // not JSON: keep the text
   }
   if (status >= 200 && status < 300) return { class: 'accepted', status };
+  if (status === 422 && ALLOCATION.test(message)) return { class: 'cluster', status, message };
   if (status === 400 || status === 422) return { class: 'rejected', status, message };
   if (status === 403 || status === 404) return { class: 'admission', status, message };
   return { class: 'error', status, message };
