@@ -17,6 +17,10 @@ const crd = (schema: any) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
 });
 
+const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
+const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
+const APISVC = 'v1beta1.podsmith-i10.example.com';
+
 const rc = (selector: any, labels: any) => ({
   apiVersion: 'v1', kind: 'ReplicationController', metadata: meta(),
   spec: { replicas: 1, ...(selector ? { selector } : {}), template: { metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
@@ -76,5 +80,15 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CRD preserve-unknown-fields object without properties', crd({ type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }), true],
   ['CRD array without items', crd({ type: 'object', properties: { spec: { type: 'array' } } }), false],
   ['CRD root of type string', crd({ type: 'string' }), false],
+  ['APIService with its service (port defaulted to 443)', apiSvc(APISVC, apiSpec), true],
+  ['APIService whose name is not version.group', apiSvc('v1.podsmith-i10.example.com', apiSpec), false],
+  ['APIService without a spec (a kustomize patch applied whole)', apiSvc(APISVC, undefined), false],
+  ['APIService with an empty group and version v1beta1', apiSvc('v1beta1.', { ...apiSpec, group: '' }), false],
+  ['APIService with groupPriorityMinimum 20001', apiSvc(APISVC, { ...apiSpec, groupPriorityMinimum: 20001 }), false],
+  ['APIService with versionPriority 0', apiSvc(APISVC, { ...apiSpec, versionPriority: 0 }), false],
+  ['local APIService with a caBundle', apiSvc(APISVC, { ...apiSpec, service: undefined, caBundle: 'YWJj' }), false],
+  ['APIService service without a namespace', apiSvc(APISVC, { ...apiSpec, service: { name: 'metrics' } }), false],
+  ['APIService service port 70000', apiSvc(APISVC, { ...apiSpec, service: { ...apiSpec.service, port: 70000 } }), false],
+  ['APIService insecureSkipTLSVerify beside a caBundle', apiSvc(APISVC, { ...apiSpec, caBundle: 'YWJj', insecureSkipTLSVerify: true }), false],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

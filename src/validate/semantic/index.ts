@@ -4,6 +4,7 @@ import { getAt } from '../path';
 import { RuleMeta } from '../types';
 import { checkIngressHosts, checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
+import { apiServiceRules, checkApiService } from './apiservice';
 import { autoscalingRules, checkHpa } from './autoscaling';
 import { checkConfig, configRules } from './config';
 import { checkCrd, crdRules } from './crd';
@@ -11,7 +12,7 @@ import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
 import { checkStorage, storageRules } from './storage';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -96,5 +97,6 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'PersistentVolume': case 'PersistentVolumeClaim': case 'StorageClass': checkStorage(ctx); break;
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
+    case 'APIService': checkApiService(ctx); break;
   }
 }

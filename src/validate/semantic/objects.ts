@@ -45,7 +45,7 @@ export const objectRules: RuleMeta[] = [
     'Only the built-in system-cluster-critical and system-node-critical classes may use the prefix.', 'rename the PriorityClass without the system- prefix'),
 ];
 
-/** RBAC names are path segments (`system:controller:x` is fine), checked by checkRbac as rbac.name-invalid. */
+/** RBAC names are path segments (`system:controller:x` is fine), checked by checkRbac as rbac.name-invalid; an APIService's is version.group, checked by checkApiService. */
 const notHere = (): string[] => [];
 
 /** Service names: DNS-1035 labels, DNS-1123 labels (may start with a digit) from 1.36 (RelaxedServiceNameValidation, beta). */
@@ -57,6 +57,7 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   ClusterRole: notHere,
   RoleBinding: notHere,
   ClusterRoleBinding: notHere,
+  APIService: notHere,
 };
 
 /**
