@@ -7,7 +7,7 @@
  */
 import { ApiServer } from '../support/apiserver';
 import { apiServer, e2eDescribe } from '../support/cluster';
-import { Corpus, realWorldCorpus, upstreamCorpora } from '../realworld/corpora';
+import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from '../realworld/corpora';
 import { figures, formatCorpus, runCorpus } from '../realworld/realworld';
 import { ServerJudge } from '../realworld/server';
 
@@ -18,6 +18,8 @@ const ALWAYS = [
   // kubectl's JSON stream (values one after another) and a file readable up to a templated document
   'multi-resource-json.json',
   'metadata-agent/stackdriver/metadata-agent.yaml',
+  // a kustomize patch (an APIService without its spec) that the API server refuses
+  'default/apiservice_cainjection_patch.yaml',
 ];
 
 function subset(c: Corpus, every: number): string[] {
@@ -44,6 +46,8 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
     ['k8s.io/kubernetes hack/testdata', () => upstreamCorpora()[2], 3],
     ['k8s.io/kubernetes cluster/addons', () => upstreamCorpora()[3], 3],
     ['k8s.io/kubernetes test/integration', () => upstreamCorpora()[4], 3],
+    ['sigs.k8s.io/gateway-api', () => moduleCorpora()[0], 3],
+    ['sigs.k8s.io/kueue config', () => moduleCorpora()[1], 3],
   ];
 
   test.each(corpora)('%s: no false reject, false accepts ≤ 0.5%%', async (_name, load, every) => {

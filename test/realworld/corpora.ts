@@ -2,7 +2,8 @@
  * The corpora the real-world test reads, in place: the shared real-world corpus beside the
  * repository (PODSMITH_CORPUS overrides it), and the YAML that k8s.io/kubernetes keeps as its
  * own test data (UPSTREAM_DIRS), fetched through the Go module proxy
- * at the cluster's Kubernetes version and kept in the Go module cache — never committed.
+ * at the cluster's Kubernetes version, and other projects' manifests (MODULE_CORPORA), all kept in
+ * the Go module cache — never committed.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,14 +48,19 @@ export function clusterKubernetesVersion(): string {
   return m[1];
 }
 
-/** `go mod download -json k8s.io/kubernetes@vX`: the module's directory in the Go module cache. */
-export function kubernetesModuleDir(version = clusterKubernetesVersion()): string {
-  const out = execFileSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${version}`], {
+/** `go mod download -json MODULE@VERSION`: the module's directory in the Go module cache. */
+export function moduleDir(module: string, version: string): string {
+  const out = execFileSync('go', ['mod', 'download', '-json', `${module}@${version}`], {
     encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, GO111MODULE: 'on' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const info = JSON.parse(out);
-  if (info.Error) throw new Error(`go mod download k8s.io/kubernetes@${version}: ${info.Error}`);
+  if (info.Error) throw new Error(`go mod download ${module}@${version}: ${info.Error}`);
   return info.Dir;
+}
+
+/** k8s.io/kubernetes at a release's patch version, in the Go module cache. */
+export function kubernetesModuleDir(version = clusterKubernetesVersion()): string {
+  return moduleDir('k8s.io/kubernetes', version);
 }
 
 /**
@@ -72,5 +78,24 @@ export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] 
     const files: string[] = [];
     walk(path.join(dir, sub), '', files);
     return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };
+  });
+}
+
+/**
+ * Other projects' manifests that the Go module proxy serves, at fixed versions: Gateway API (its
+ * CRDs, with CEL rules, and its examples, valid and invalid) and Kueue's kustomize config (CRDs,
+ * RBAC, webhooks, the manager, and kustomize patches that are not whole objects).
+ */
+export const MODULE_CORPORA = [
+  { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
+  { module: 'sigs.k8s.io/kueue', version: 'v0.17.0', sub: 'config' },
+];
+
+export function moduleCorpora(): Corpus[] {
+  return MODULE_CORPORA.map(({ module, version, sub }) => {
+    const root = path.join(moduleDir(module, version), sub);
+    const files: string[] = [];
+    walk(root, '', files);
+    return { name: `${module}@${version}${sub ? `/${sub}` : ''}`, root, files: files.sort() };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run test:realworld [-- --kubeconfig F --context C --only NAME --out FILE --k8s-version X.Y]`:
- * every object of each corpus (the shared real-world corpus, and k8s.io/kubernetes' own test
- * manifests at the release's patch version) sent as its own YAML bytes to the API server as a
+ * every object of each corpus (the shared real-world corpus, k8s.io/kubernetes' own manifests at
+ * the release's patch version, and other projects' from the Go module proxy) sent as its own YAML bytes to the API server as a
  * server-side dry-run, and podsmith's verdict (at --k8s-version, default 1.34: give the release the
  * server runs) compared. Exit 1 on any false reject or false accepts above 0.5% of objects.
  */
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
 import { ApiServer } from '../support/apiserver';
-import { Corpus, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
+import { Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
 import { figures, formatCorpus, runCorpus } from './realworld';
 import { ServerJudge } from './server';
 
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const rw = realWorldCorpus();
   if (rw) corpora.push(rw);
   else process.stderr.write(`realworld: no corpus at ${realWorldRoot()} (set PODSMITH_CORPUS): skipped\n`);
-  corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]));
+  corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
   const chosen = values.only ? corpora.filter((c) => c.name.includes(values.only!)) : corpora;
 
   let kubeconfig = values.kubeconfig ?? process.env.PODSMITH_KUBECONFIG;
