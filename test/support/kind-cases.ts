@@ -21,6 +21,11 @@ const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
 
+const sts = (serviceName: string) => ({
+  apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta(),
+  spec: { serviceName, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
+});
+
 const rc = (selector: any, labels: any) => ({
   apiVersion: 'v1', kind: 'ReplicationController', metadata: meta(),
   spec: { replicas: 1, ...(selector ? { selector } : {}), template: { metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
@@ -90,5 +95,8 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['APIService service without a namespace', apiSvc(APISVC, { ...apiSpec, service: { name: 'metrics' } }), false],
   ['APIService service port 70000', apiSvc(APISVC, { ...apiSpec, service: { ...apiSpec.service, port: 70000 } }), false],
   ['APIService insecureSkipTLSVerify beside a caBundle', apiSvc(APISVC, { ...apiSpec, caBundle: 'YWJj', insecureSkipTLSVerify: true }), false],
+  ['StatefulSet serviceName nginx', sts('nginx'), true],
+  ['StatefulSet serviceName written with its quotes (\'nginx\')', sts("'nginx'"), false],
+  ['StatefulSet serviceName with a dot', sts('web.default'), false],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

@@ -41,6 +41,15 @@ describe('API-server semantics: details', () => {
   const pod = (spec: any): any => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
   const c = { name: 'app', image: 'busybox:1.36' };
 
+  test('a StatefulSet serviceName must be a DNS label from 1.33 (kubernetes#130233; 1.32 accepts it)', () => {
+    // the 1.34 verdict is the API server's (test/support/kind-cases.ts, proven by test/e2e/semantic-kinds.test.ts);
+    // the release is read from k8s.io/kubernetes' pkg/apis/apps/validation at v1.32.0 (absent) and v1.33.0 (present)
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { serviceName: "'nginx'", selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [c] } } } };
+    const errors = (v: string) => run([sts], { k8sVersion: v }).findings.filter((x) => x.severity === 'error').map((x) => [x.rule, x.path]);
+    expect(errors('1.32')).toEqual([]);
+    for (const v of ['1.33', '1.34', '1.37']) expect(errors(v)).toEqual([['pod.hostname-invalid', 'spec.serviceName']]);
+  });
+
   test('a sleep hook may not outlast the grace period, after the API server defaults it', () => {
     // each row measured against the local 1.34 API server (server-side dry-run); found by
     // test/e2e/constructs-apiserver.test.ts

@@ -144,6 +144,10 @@ export function checkWorkload(ctx: Ctx): void {
   if (kind === 'StatefulSet' && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') {
     r('fields.not-supported', 'spec.podManagementPolicy', field.invalid(spec.podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
   }
+  // a StatefulSet's serviceName becomes its Pods' subdomain: the API server checks it from 1.33 (before, the controller could not create the Pods)
+  if (kind === 'StatefulSet' && ctx.minor >= 33 && typeof spec.serviceName === 'string' && spec.serviceName !== '') {
+    for (const m of dns1123Label(spec.serviceName)) r('pod.hostname-invalid', 'spec.serviceName', field.invalid(spec.serviceName, m));
+  }
   if ((kind === 'DaemonSet' || kind === 'StatefulSet') && isObj(spec.updateStrategy)) checkUpdateStrategy(ctx, kind, spec.updateStrategy);
   if (kind === 'Job') checkJobSpec(ctx, spec, 'spec');
   if (kind === 'CronJob') {
