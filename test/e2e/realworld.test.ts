@@ -20,6 +20,8 @@ const ALWAYS = [
   'metadata-agent/stackdriver/metadata-agent.yaml',
   // a kustomize patch (an APIService without its spec) that the API server refuses
   'default/apiservice_cainjection_patch.yaml',
+  // a StatefulSet whose serviceName keeps its quotes ('nginx')
+  'resource/custom-resource.yaml',
 ];
 
 function subset(c: Corpus, every: number): string[] {
@@ -48,6 +50,7 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
     ['k8s.io/kubernetes test/integration', () => upstreamCorpora()[4], 3],
     ['sigs.k8s.io/gateway-api', () => moduleCorpora()[0], 3],
     ['sigs.k8s.io/kueue config', () => moduleCorpora()[1], 3],
+    ['github.com/kyverno/chainsaw testdata', () => moduleCorpora()[2], 3],
   ];
 
   test.each(corpora)('%s: no false reject, false accepts ≤ 0.5%%', async (_name, load, every) => {
