@@ -73,7 +73,7 @@ export const workloadRules: CheckedRule[] = [
   {
     id: 'probes.port-not-exposed', severity: 'error', layer: 'best-practice', handbook: ['H17'],
     summary: 'a probe or hook names a port the container does not declare, or one that is not TCP',
-    rationale: 'A named port in httpGet or tcpSocket is resolved against the container\'s own ports; an unknown name makes the probe fail for ever (the API server accepts it, the kubelet cannot run it), so it cannot work as written. httpGet and tcpSocket connect over TCP, so a named UDP or SCTP port cannot answer either.',
+    rationale: 'A named port in httpGet or tcpSocket is resolved by the kubelet against the probed container\'s own ports only (a name another container of the Pod declares does not count); an unknown name is a probe error whose result is thrown away, so a readiness probe never passes and the container is never Ready, and a liveness probe never acts (the API server accepts it, the kubelet cannot run it): it cannot work as written. httpGet and tcpSocket connect over TCP, so a named UDP or SCTP port cannot answer either.',
     fix: 'declare the TCP port under containers[].ports with that name, or use the port number',
     check(ctx) {
       for (const { c, path } of containersOf(ctx.pod!)) {
