@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Corpus } from './corpora';
 import { oracleRead } from '../yaml/oracle';
 import { isBlank, metaOf, readMeta, splitDocuments, TextDocument } from './documents';
+import { ruleById } from '../../src/validate';
 import { judgeFile, PodsmithError, refText } from './podsmith';
 import { ServerJudge, ServerVerdict } from './server';
 
@@ -16,8 +17,12 @@ import { ServerJudge, ServerVerdict } from './server';
  * `duplicate-key`: the server's strict decoder refused a key written twice, where podsmith keeps the
  * last value and warns (yaml.duplicate-key), as kubectl does: kubectl decodes the YAML itself and
  * sends JSON, so a user's `kubectl apply` never shows the server a duplicate.
+ * `practice`: the API server accepts the object and podsmith's only errors are best-practice rules
+ * for what cannot work as written (contract 2's error: a probe's port name that the kubelet cannot
+ * resolve, shown on a real cluster by test/e2e/probe-named-port.test.ts): not a verdict on validity,
+ * listed apart with the rule.
  */
-export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'duplicate-key' | 'admission' | 'cluster' | 'custom' | 'error';
+export type Outcome = 'agree' | 'false-reject' | 'false-accept' | 'duplicate-key' | 'practice' | 'admission' | 'cluster' | 'custom' | 'error';
 
 export interface Unit {
   file: string;
@@ -29,6 +34,8 @@ export interface Unit {
   podsmithRejects: boolean;
   /** podsmith warned yaml.duplicate-key for this object. */
   podsmithDuplicateKey?: boolean;
+  /** Every error podsmith gave is a best-practice rule (the object cannot work as written; its validity is not in question). */
+  podsmithPracticeOnly?: boolean;
   outcome: Outcome;
   /** Where podsmith's reading and the text split disagree on which document is which. */
   note?: string;
@@ -90,7 +97,7 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pend
       note = `podsmith read ${ps.documents.length} documents where the text has ${read.length}`;
     }
     const errors = mine?.errors ?? [];
-    const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(mine?.duplicateKey ? { podsmithDuplicateKey: true } : {}), ...(note ? { note } : {}) });
+    const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(ers.length > 0 && ers.every((e) => ruleById(e.rule)?.layer === 'best-practice') ? { podsmithPracticeOnly: true } : {}), ...(mine?.duplicateKey ? { podsmithDuplicateKey: true } : {}), ...(note ? { note } : {}) });
     if (d.separatorError) {
       out.push({ unit: base('(separator)', errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${d.separatorError}` } });
       return;
@@ -130,9 +137,9 @@ async function serverVerdict(judge: ServerJudge, p: Pending): Promise<ServerVerd
   return judge.judge(p.text, v);
 }
 
-export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsmithDuplicateKey = false): Outcome {
+export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsmithDuplicateKey = false, podsmithPracticeOnly = false): Outcome {
   switch (server.class) {
-    case 'accepted': return podsmithRejects ? 'false-reject' : 'agree';
+    case 'accepted': return !podsmithRejects ? 'agree' : podsmithPracticeOnly ? 'practice' : 'false-reject';
     case 'rejected':
       if (podsmithRejects) return 'agree';
       return podsmithDuplicateKey && /strict decoding error: [\s\S]*already set in map/.test(server.message ?? '') ? 'duplicate-key' : 'false-accept';
@@ -151,7 +158,7 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
     while (next < pending.length) {
       const i = next++;
       const server = await serverVerdict(judge, pending[i]);
-      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects, pending[i].unit.podsmithDuplicateKey) };
+      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects, pending[i].unit.podsmithDuplicateKey, pending[i].unit.podsmithPracticeOnly) };
       if (++done % 200 === 0) opts.progress?.(done, pending.length);
     }
   };
@@ -159,13 +166,13 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
   return { corpus: corpus.name, files: files.length, units, ms: Date.now() - t0 };
 }
 
-export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; admission: number; cluster: number; custom: number; errors: number; agreement: number }
+export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; practice: number; admission: number; cluster: number; custom: number; errors: number; agreement: number }
 
 export function figures(r: CorpusResult): Figures {
   const n = (o: Outcome) => r.units.filter((u) => u.outcome === o).length;
   const judged = n('agree') + n('false-reject') + n('false-accept');
   return {
-    objects: r.units.length, judged, agree: n('agree'), falseRejects: n('false-reject'), falseAccepts: n('false-accept'),
+    objects: r.units.length, judged, agree: n('agree'), falseRejects: n('false-reject'), falseAccepts: n('false-accept'), practice: n('practice'),
     admission: n('admission'), cluster: n('cluster'), custom: n('custom'), errors: n('error'), agreement: judged ? n('agree') / judged : 1,
   };
 }
@@ -191,6 +198,11 @@ export function formatCorpus(r: CorpusResult): string {
   const dups = r.units.filter((x) => x.outcome === 'duplicate-key');
   lines.push(`  duplicate keys (strict decoding refuses; podsmith keeps the last value and warns, as kubectl reads them): ${dups.length}`);
   for (const u of dups) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
+  lines.push(`  cannot work as written (API accepts; podsmith errors by a best-practice rule only): ${f.practice}`);
+  for (const u of r.units.filter((x) => x.outcome === 'practice')) {
+    lines.push(`    ${u.file}:${u.line} ${u.object}`);
+    for (const e of u.podsmith.slice(0, 3)) lines.push(`      ${e.rule} at ${e.path || '(object)'}: ${oneLine(e.message)}`);
+  }
   lines.push(`  admission-only refusals: ${f.admission}`);
   for (const u of r.units.filter((x) => x.outcome === 'admission')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   lines.push(`  refused for this cluster's own ranges (a fixed clusterIP or nodePort outside them or taken; another cluster accepts it): ${f.cluster}`);
