@@ -54,6 +54,8 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
     ['sigs.k8s.io/kueue config', () => moduleCorpora()[1], 3],
     ['github.com/kyverno/chainsaw testdata', () => moduleCorpora()[2], 3],
     ['github.com/metallb/frr-k8s', () => moduleCorpora()[3], 3],
+    ['github.com/cloudnativelabs/kube-router', () => moduleCorpora()[4], 3],
+    ['github.com/k8snetworkplumbingwg/whereabouts', () => moduleCorpora()[5], 3],
   ];
 
   test.each(corpora)('%s: no false reject, false accepts ≤ 0.5%%', async (_name, load, every) => {

@@ -86,13 +86,16 @@ export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] 
  * CRDs, with CEL rules, and its examples, valid and invalid) and Kueue's kustomize config (CRDs,
  * RBAC, webhooks, the manager, and kustomize patches that are not whole objects) and the
  * Kubernetes objects in Chainsaw's test data (among its own test kinds), and MetalLB's frr-k8s
- * (its kustomize config, Helm chart and Prometheus set-up).
+ * (its kustomize config, Helm chart and Prometheus set-up), kube-router's DaemonSets and
+ * whereabouts' install manifests and CRDs.
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
   { module: 'sigs.k8s.io/kueue', version: 'v0.17.0', sub: 'config' },
   { module: 'github.com/kyverno/chainsaw', version: 'v0.2.12', sub: 'testdata' },
   { module: 'github.com/metallb/frr-k8s', version: 'v0.0.21', sub: '' },
+  { module: 'github.com/cloudnativelabs/kube-router/v2', version: 'v2.1.0', sub: '' },
+  { module: 'github.com/k8snetworkplumbingwg/whereabouts', version: 'v0.9.2', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
