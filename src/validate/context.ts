@@ -62,6 +62,8 @@ export interface Ctx {
   namespace: string;
   /** Kubernetes minor version the bundle is checked against (27, 34, ...). */
   minor: number;
+  /** The kind is cluster-scoped in that release: the API server clears metadata.namespace instead of checking it. */
+  clusterScoped?: boolean;
   options: ValidateOptions;
   bundle: BundleIndex;
   pod?: PodRef;

@@ -234,7 +234,10 @@ export class Validation {
         if (isObj(spec)) pod = { spec, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta };
       }
       suppressedIds = [...ignored(obj.metadata), ...ignored(pod?.meta)];
-      const ctx: Ctx = { obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report };
+      const ctx: Ctx = {
+        obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report,
+        clusterScoped: this.schemas.scopes[`${obj.apiVersion}/${kind}`] === 'c',
+      };
       let problems: ReturnType<typeof checkSchema>;
       try {
         problems = checkSchema(this.schemas, obj);

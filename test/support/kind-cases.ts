@@ -26,6 +26,9 @@ const sts = (serviceName: string) => ({
   spec: { serviceName, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
 });
 
+const sar = (kind: string, metadata: any, spec: any) => ({ apiVersion: 'authorization.k8s.io/v1', kind, ...(metadata ? { metadata } : {}), spec });
+const getPods = { verb: 'get', resource: 'pods' };
+
 const rc = (selector: any, labels: any) => ({
   apiVersion: 'v1', kind: 'ReplicationController', metadata: meta(),
   spec: { replicas: 1, ...(selector ? { selector } : {}), template: { metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
@@ -98,5 +101,17 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['StatefulSet serviceName nginx', sts('nginx'), true],
   ['StatefulSet serviceName written with its quotes (\'nginx\')', sts("'nginx'"), false],
   ['StatefulSet serviceName with a dot', sts('web.default'), false],
+  ['ClusterRole with a namespace that is no DNS label (cleared, not checked)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { ...meta(), namespace: 'Bad_NS' }, rules: [] }, true],
+  ['StorageClass with a namespace that is no DNS label', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { ...meta(), namespace: 'Bad_NS' }, provisioner: 'x.example.com' }, true],
+  ['SubjectAccessReview without metadata', sar('SubjectAccessReview', undefined, { user: 'jane', resourceAttributes: getPods }), true],
+  ['SubjectAccessReview with a name', sar('SubjectAccessReview', { name: 'x' }, { user: 'jane', resourceAttributes: getPods }), false],
+  ['SubjectAccessReview with labels only', sar('SubjectAccessReview', { labels: { a: 'b' } }, { user: 'jane', resourceAttributes: getPods }), false],
+  ['SubjectAccessReview with empty labels', sar('SubjectAccessReview', { labels: {} }, { user: 'jane', resourceAttributes: getPods }), true],
+  ['SubjectAccessReview without a user or group', sar('SubjectAccessReview', undefined, { resourceAttributes: getPods }), false],
+  ['SubjectAccessReview with both kinds of attributes', sar('SubjectAccessReview', undefined, { user: 'jane', resourceAttributes: getPods, nonResourceAttributes: { path: '/healthz', verb: 'get' } }), false],
+  ['SelfSubjectAccessReview with a name', sar('SelfSubjectAccessReview', { name: 'x' }, { resourceAttributes: getPods }), false],
+  ['SelfSubjectAccessReview with neither kind of attributes', sar('SelfSubjectAccessReview', undefined, {}), false],
+  ['TokenReview with a name and label key that are not valid (not checked)', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', metadata: { name: 'Bad_Name', labels: { 'bad key!': 'x' } }, spec: { token: 'abc' } }, true],
+  ['SelfSubjectRulesReview with a name that is not valid (not checked)', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', metadata: { name: 'Bad_Name' }, spec: { namespace: 'default' } }, true],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

@@ -10,9 +10,10 @@ import { checkConfig, configRules } from './config';
 import { checkCrd, crdRules } from './crd';
 import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
+import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -98,5 +99,6 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
+    case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': checkReview(ctx); break;
   }
 }

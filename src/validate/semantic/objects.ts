@@ -8,6 +8,7 @@ import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, po
 import { RuleMeta } from '../types';
 import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
+import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -60,17 +61,11 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   APIService: notHere,
 };
 
-/**
- * Kinds that are requests, never stored: the API server answers them without a name (kubectl
- * create -f a SubjectAccessReview or TokenReview works), so no name is required of them.
- */
-const UNSTORED_KINDS = new Set([
-  'TokenReview', 'SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview',
-  'SelfSubjectRulesReview', 'SelfSubjectReview',
-]);
-
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
-  const needsName = !isTemplate && !UNSTORED_KINDS.has(ctx.kind);
+  // the review kinds are questions, never stored: the API server checks none of their metadata
+  // (an access review's must be empty: checkReview)
+  if (!isTemplate && (UNCHECKED_METADATA.has(ctx.kind) || ACCESS_REVIEWS[ctx.kind])) return;
+  const needsName = !isTemplate;
   if (!isObj(meta)) {
     if (needsName) ctx.report('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
     return;
@@ -85,7 +80,8 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
       for (const m of rule(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
       if (ctx.kind === 'CronJob' && name.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(name, 'must be no more than 52 characters'));
     }
-    if (typeof meta.namespace === 'string' && meta.namespace !== '') {
+    // a cluster-scoped object's namespace is cleared by the API server, not checked
+    if (!ctx.clusterScoped && typeof meta.namespace === 'string' && meta.namespace !== '') {
       for (const m of dns1123Label(meta.namespace)) r('metadata.namespace-invalid', `${path}.namespace`, field.invalid(meta.namespace, m));
     }
   }
