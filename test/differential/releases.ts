@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startExactServer } from '../../src/validate/exact/server';
 import { K8S_RELEASES, SUPPORTED_K8S_VERSIONS } from '../../src/validate/schema/versions';
-import { Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from '../realworld/corpora';
+import { apiFixturesCorpus, Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from '../realworld/corpora';
 import { CorpusResult, figures, formatCorpus, runCorpus } from '../realworld/realworld';
 import { ServerJudge } from '../realworld/server';
 import { ApiServer } from '../support/apiserver';
@@ -67,7 +67,7 @@ async function runRelease(release: string, seeds: number[], cases: number): Prom
     const rw = realWorldCorpus();
     if (rw) corpora.push(rw);
     else log(`no real-world corpus at ${realWorldRoot()} (set PODSMITH_CORPUS): only the upstream manifests`);
-    corpora.push(...upstreamCorpora(K8S_RELEASES[release]), ...moduleCorpora());
+    corpora.push(...upstreamCorpora(K8S_RELEASES[release]), apiFixturesCorpus(K8S_RELEASES[release]), ...moduleCorpora());
     const judge = new ServerJudge(api, `podsmith-rw-${process.pid}`);
     try {
       await judge.discover();

@@ -7,7 +7,7 @@
  */
 import { ApiServer } from '../support/apiserver';
 import { apiServer, e2eDescribe } from '../support/cluster';
-import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from '../realworld/corpora';
+import { apiFixturesCorpus, Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from '../realworld/corpora';
 import { figures, formatCorpus, runCorpus } from '../realworld/realworld';
 import { ServerJudge } from '../realworld/server';
 
@@ -22,6 +22,9 @@ const ALWAYS = [
   'default/apiservice_cainjection_patch.yaml',
   // a StatefulSet whose serviceName keeps its quotes ('nginx')
   'resource/custom-resource.yaml',
+  // an access review with metadata, a TokenReview whose name is not checked
+  'authorization.k8s.io.v1.SubjectAccessReview.yaml',
+  'authentication.k8s.io.v1.TokenReview.yaml',
   // a DaemonSet whose probes name a port another container declares (cannot work as written)
   'config/frr-k8s/frr-k8s.yaml',
 ];
@@ -50,6 +53,7 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
     ['k8s.io/kubernetes hack/testdata', () => upstreamCorpora()[2], 3],
     ['k8s.io/kubernetes cluster/addons', () => upstreamCorpora()[3], 3],
     ['k8s.io/kubernetes test/integration', () => upstreamCorpora()[4], 3],
+    ['k8s.io/api testdata/HEAD (every kind, every field)', () => apiFixturesCorpus(), 6],
     ['sigs.k8s.io/gateway-api', () => moduleCorpora()[0], 3],
     ['sigs.k8s.io/kueue config', () => moduleCorpora()[1], 3],
     ['github.com/kyverno/chainsaw testdata', () => moduleCorpora()[2], 3],

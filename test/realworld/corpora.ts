@@ -82,6 +82,18 @@ export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] 
 }
 
 /**
+ * k8s.io/api's round-trip fixtures (testdata/HEAD, the YAML ones): one object of every kind and
+ * version the release defines, every field filled with placeholder values, at the release's
+ * k8s.io/api version (v0.X.Y for Kubernetes v1.X.Y).
+ */
+export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus {
+  const apiVersion = version.replace(/^v1\./, 'v0.');
+  const root = path.join(moduleDir('k8s.io/api', apiVersion), 'testdata', 'HEAD');
+  const files = fs.readdirSync(root).filter((f) => f.endsWith('.yaml')).sort();
+  return { name: `k8s.io/api@${apiVersion}/testdata/HEAD`, root, files };
+}
+
+/**
  * Other projects' manifests that the Go module proxy serves, at fixed versions: Gateway API (its
  * CRDs, with CEL rules, and its examples, valid and invalid) and Kueue's kustomize config (CRDs,
  * RBAC, webhooks, the manager, and kustomize patches that are not whole objects) and the

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
 import { ApiServer } from '../support/apiserver';
-import { Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
+import { apiFixturesCorpus, Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
 import { figures, formatCorpus, runCorpus } from './realworld';
 import { ServerJudge } from './server';
 
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const rw = realWorldCorpus();
   if (rw) corpora.push(rw);
   else process.stderr.write(`realworld: no corpus at ${realWorldRoot()} (set PODSMITH_CORPUS): skipped\n`);
-  corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
+  corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), apiFixturesCorpus(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
   const chosen = values.only ? corpora.filter((c) => c.name.includes(values.only!)) : corpora;
 
   let kubeconfig = values.kubeconfig ?? process.env.PODSMITH_KUBECONFIG;
