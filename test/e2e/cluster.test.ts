@@ -9,23 +9,12 @@
  * Where the local cluster cannot run (not Linux, not root) the tests are skipped and say why;
  * with PODSMITH_REQUIRE_CLUSTER=1 (CI) that is a failure instead.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { LocalCluster } from '../../src/cluster/local';
 import { e2eDescribe } from '../support/cluster';
+import { kubectl } from '../support/kubectl';
 
-const KUBECTL = process.env.KUBECTL ?? 'kubectl';
 const ZONE = 'Asia/Tokyo';
-
-function kubectl(kubeconfig: string, args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`kubectl ${args.join(' ')}: ${stderr || err.message}`));
-      else resolve(String(stdout));
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

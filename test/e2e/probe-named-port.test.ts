@@ -6,22 +6,10 @@
  * declared on the probed container becomes Ready; declared on the sidecar only, it does not,
  * though the sidecar's port 8080 is the one the probed container serves (one network namespace).
  */
-import { execFile } from 'node:child_process';
 import { LocalCluster } from '../../src/cluster/local';
 import { validateObjects } from '../../src/validate';
 import { e2eDescribe } from '../support/cluster';
-
-const KUBECTL = process.env.KUBECTL ?? 'kubectl';
-
-function kubectl(kubeconfig: string, args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 120_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`kubectl ${args.join(' ')}: ${stderr || err.message}`));
-      else resolve(String(stdout));
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
+import { kubectl } from '../support/kubectl';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,7 +49,7 @@ e2eDescribe('a probe that names a port of another container never passes', () =>
     await kubectl(kubeconfig, ['create', 'namespace', ns]);
     // the API server accepts both
     await kubectl(kubeconfig, ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [good, bad] }));
-    await kubectl(kubeconfig, ['-n', ns, 'wait', '--for=condition=Ready', 'pod/declared', '--timeout=120s']);
+    await kubectl(kubeconfig, ['-n', ns, 'wait', '--for=condition=Ready', 'pod/declared', '--timeout=120s'], undefined, 150_000);
     // both containers of the other Pod run, and its probe has had 20 periods to pass
     await sleep(20_000);
     const got = JSON.parse(await kubectl(kubeconfig, ['-n', ns, 'get', 'pod', 'sidecar-declares', '-o', 'json']));
