@@ -71,13 +71,22 @@ export function kubernetesModuleDir(version = clusterKubernetesVersion()): strin
  */
 export const UPSTREAM_DIRS = ['test/e2e/testing-manifests', 'test/fixtures', 'hack/testdata', 'cluster/addons', 'test/integration'];
 
+/** Corpora already listed in this process, by what names them: each module is downloaded and walked once. */
+const listed = new Map<string, Corpus[]>();
+function once(key: string, list: () => Corpus[]): Corpus[] {
+  if (!listed.has(key)) listed.set(key, list());
+  return listed.get(key)!;
+}
+
 /** The upstream corpora, in UPSTREAM_DIRS' order. */
 export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] {
-  const dir = kubernetesModuleDir(version);
-  return UPSTREAM_DIRS.map((sub) => {
-    const files: string[] = [];
-    walk(path.join(dir, sub), '', files);
-    return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };
+  return once(`k8s.io/kubernetes@${version}`, () => {
+    const dir = kubernetesModuleDir(version);
+    return UPSTREAM_DIRS.map((sub) => {
+      const files: string[] = [];
+      walk(path.join(dir, sub), '', files);
+      return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };
+    });
   });
 }
 
@@ -88,18 +97,19 @@ export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] 
  */
 export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus {
   const apiVersion = version.replace(/^v1\./, 'v0.');
-  const root = path.join(moduleDir('k8s.io/api', apiVersion), 'testdata', 'HEAD');
-  const files = fs.readdirSync(root).filter((f) => f.endsWith('.yaml')).sort();
-  return { name: `k8s.io/api@${apiVersion}/testdata/HEAD`, root, files };
+  return once(`k8s.io/api@${apiVersion}`, () => {
+    const root = path.join(moduleDir('k8s.io/api', apiVersion), 'testdata', 'HEAD');
+    const files = fs.readdirSync(root).filter((f) => f.endsWith('.yaml')).sort();
+    return [{ name: `k8s.io/api@${apiVersion}/testdata/HEAD`, root, files }];
+  })[0];
 }
 
 /**
  * Other projects' manifests that the Go module proxy serves, at fixed versions: Gateway API (its
- * CRDs, with CEL rules, and its examples, valid and invalid) and Kueue's kustomize config (CRDs,
- * RBAC, webhooks, the manager, and kustomize patches that are not whole objects) and the
- * Kubernetes objects in Chainsaw's test data (among its own test kinds), and MetalLB's frr-k8s
- * (its kustomize config, Helm chart and Prometheus set-up), kube-router's DaemonSets and
- * whereabouts' install manifests and CRDs.
+ * CRDs, with CEL rules, and its examples, valid and invalid); Kueue's kustomize config (CRDs, RBAC,
+ * webhooks, the manager, and kustomize patches that are not whole objects); the Kubernetes objects
+ * in Chainsaw's test data (among its own test kinds); MetalLB's frr-k8s (its kustomize config, Helm
+ * chart and Prometheus set-up); kube-router's DaemonSets; whereabouts' install manifests and CRDs.
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -111,10 +121,10 @@ export const MODULE_CORPORA = [
 ];
 
 export function moduleCorpora(): Corpus[] {
-  return MODULE_CORPORA.map(({ module, version, sub }) => {
+  return once('modules', () => MODULE_CORPORA.map(({ module, version, sub }) => {
     const root = path.join(moduleDir(module, version), sub);
     const files: string[] = [];
     walk(root, '', files);
     return { name: `${module}@${version}${sub ? `/${sub}` : ''}`, root, files: files.sort() };
-  });
+  }));
 }
