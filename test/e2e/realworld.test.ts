@@ -3,7 +3,8 @@
  * object): each object's own YAML bytes go to the API server as a server-side dry-run, podsmith
  * reads the same file as a user would, and the verdicts must agree — no false reject, false
  * accepts within 0.5% of the objects. Every sixth file of the shared corpus (when `../shared` is
- * there) and every third of each of k8s.io/kubernetes' own corpora (UPSTREAM_DIRS) at the cluster's version.
+ * there) and of k8s.io/api's fixtures, every third of k8s.io/kubernetes' own corpora (UPSTREAM_DIRS)
+ * at the cluster's version and of the other projects' (MODULE_CORPORA), and the files in ALWAYS.
  */
 import { ApiServer } from '../support/apiserver';
 import { apiServer, e2eDescribe } from '../support/cluster';
