@@ -8,8 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from './corpora';
-import { oracleRead } from '../yaml/oracle';
-import { isBlank, metaOf, readMeta, splitDocuments, TextDocument } from './documents';
+import { oracleRead, OracleStream } from '../yaml/oracle';
+import { DocumentMeta, isBlank, metaOf, readMeta, splitDocuments, TextDocument } from './documents';
 import { ruleById } from '../../src/validate';
 import { judgeFile, PodsmithError, refText } from './podsmith';
 import { ServerJudge, ServerVerdict } from './server';
@@ -51,35 +51,62 @@ export interface CorpusResult {
 
 interface Pending { unit: Omit<Unit, 'server' | 'outcome'>; text: string; value: any; server?: ServerVerdict }
 
+/** A document cut from the text, with what the oracle (kubectl's own reader) made of the same chunk. */
+interface CutDocument extends TextDocument {
+  /** The chunk read alone by sigs.k8s.io/yaml, as kubectl's decoder reads it: its JSON, or why it cannot be read. */
+  oracle?: { json?: unknown; error?: string };
+}
+
 /**
  * A file's documents as kubectl reads them. A stream that starts with `{` is JSON values one after
  * another (`kubectl get -o json` output joined): kubectl's own loop (YAMLOrJSONDecoder, run by
  * the yamlref oracle) cuts it, and each value is sent as the JSON kubectl sends; any other file
- * is cut at its `---` lines.
+ * is cut at its `---` lines, each chunk paired with the oracle's reading of the same chunk (its
+ * YAMLReader cuts where splitDocuments cuts; where the counts differ no pairing is made).
  */
-function documentsOf(abs: string, text: string): TextDocument[] {
-  if (!/^\ufeff?\s*\{/.test(text)) return splitDocuments(text).filter((d) => d.separatorError || !isBlank(d.text));
-  const [read] = oracleRead([abs]);
+function documentsOf(text: string, stream: OracleStream): CutDocument[] {
+  if (!/^\ufeff?\s*\{/.test(text)) {
+    const all: CutDocument[] = splitDocuments(text);
+    const stop = all.findIndex((d) => d.separatorError);
+    const chunks = stop < 0 ? all : all.slice(0, stop);
+    if (chunks.length === stream.docs.length) chunks.forEach((d, i) => { d.oracle = stream.docs[i]; });
+    return all.filter((d) => d.separatorError || !isBlank(d.text));
+  }
   const lines = text.split('\n').length;
-  const docs: TextDocument[] = read.visit.docs.map((v) => ({ text: JSON.stringify(v), startLine: 1, endLine: lines }));
-  if (read.visit.error) docs.push({ text: '', startLine: lines, endLine: lines, separatorError: read.visit.error });
+  const docs: CutDocument[] = stream.visit.docs.map((v) => ({ text: JSON.stringify(v), startLine: 1, endLine: lines }));
+  if (stream.visit.error) docs.push({ text: '', startLine: lines, endLine: lines, separatorError: stream.visit.error });
   return docs;
 }
 
+/**
+ * The metadata of a document: read by the harness's own reader (the yaml package), and where that
+ * cannot read it, by the oracle (go-yaml reads more than the yaml package does: a quoted scalar
+ * whose continuation lines sit at the key's own indentation, as generated CRDs have them).
+ */
+function metaOfDocument(d: CutDocument): DocumentMeta {
+  const meta = readMeta(d.text);
+  if (meta.unreadable && d.oracle && d.oracle.error === undefined) return { value: d.oracle.json, ...metaOf(d.oracle.json) };
+  return meta;
+}
+
 /** The units of one file: one per document, or per item of a `*List` (kubectl sends items one by one). */
-export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pending[] {
+export function unitsOfFile(root: string, rel: string, k8sVersion: string, stream = oracleRead([path.join(root, rel)])[0]): Pending[] {
   const abs = path.join(root, rel);
   const text = fs.readFileSync(abs, 'utf8');
   const ps = judgeFile(text, rel, k8sVersion);
-  const docs = documentsOf(abs, text);
+  const docs = documentsOf(text, stream);
   const out: Pending[] = [];
   // podsmith's objects in file order, matched to the documents by order or, failing that, by name
-  const read = docs.map((d) => ({ d, meta: d.separatorError ? undefined : readMeta(d.text) }))
+  const read = docs.map((d) => ({ d, meta: d.separatorError ? undefined : metaOfDocument(d) }))
     .filter((x) => !x.meta || x.meta.unreadable || (x.meta.value !== null && x.meta.value !== undefined));
   // podsmith stops at the document it cannot read: that one and those after it are rejected, as the file's error says
   const from = ps.unreadableFrom;
   const beyond = (d: TextDocument) => ps.unreadable !== undefined && (from === undefined || d.endLine >= from);
   const sameCount = ps.documents.length === read.filter((x) => !beyond(x.d)).length;
+  // kubectl stops at the first chunk its decoder cannot read (cli-runtime's StreamVisitor): the
+  // documents after it are never sent, whatever the API server would say of each alone
+  const stopAt = docs.find((d) => d.oracle?.error !== undefined);
+  const kubectlStop = stopAt ? { line: stopAt.startLine, message: stopAt.oracle!.error! } : undefined;
   const used = new Set<number>();
   read.forEach(({ d, meta }, k) => {
     let mine: { value: unknown; errors: PodsmithError[]; duplicateKey?: boolean } | undefined;
@@ -101,6 +128,10 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string): Pend
     const base = (object: string, ers: PodsmithError[]) => ({ file: rel, line: d.startLine, object, podsmith: ers, podsmithRejects: ers.length > 0, ...(ers.length > 0 && ers.every((e) => ruleById(e.rule)?.layer === 'best-practice') ? { podsmithPracticeOnly: true } : {}), ...(mine?.duplicateKey ? { podsmithDuplicateKey: true } : {}), ...(note ? { note } : {}) });
     if (d.separatorError) {
       out.push({ unit: base('(separator)', errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${d.separatorError}` } });
+      return;
+    }
+    if (kubectlStop && d.startLine > kubectlStop.line) {
+      out.push({ unit: base(meta?.value !== undefined ? refText(meta.value) : '(unreadable)', errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: stops reading the file at line ${kubectlStop.line}: ${kubectlStop.message}` } });
       return;
     }
     const value: any = meta!.value;
@@ -151,7 +182,9 @@ export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsm
 export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sVersion: string; files?: string[]; progress?: (done: number, all: number) => void }): Promise<CorpusResult> {
   const t0 = Date.now();
   const files = opts.files ?? corpus.files;
-  const pending = files.flatMap((f) => unitsOfFile(corpus.root, f, opts.k8sVersion));
+  // kubectl's reading of every file, in batches (one oracle run per 200 files)
+  const streams = oracleRead(files.map((f) => path.join(corpus.root, f)));
+  const pending = files.flatMap((f, i) => unitsOfFile(corpus.root, f, opts.k8sVersion, streams[i]));
   const units: Unit[] = new Array(pending.length);
   let next = 0;
   let done = 0;

@@ -121,7 +121,8 @@ export class ServerJudge {
   async judgeRawOnly(text: string): Promise<ServerVerdict> {
     const r = await this.send('POST', `/api/v1/namespaces/${this.scratchNamespace}/configmaps?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
     const v = classify(r.status, r.body);
-    if (v.class === 'rejected' && r.status === 400) return v;
+    // a 400 for a document the API server read but that is no ConfigMap says nothing of its reading
+    if (v.class === 'rejected' && r.status === 400 && !/cannot be handled as a ConfigMap/.test(v.message ?? '')) return v;
     return { class: 'error', status: r.status, message: `the test could not read this document, the API server answered ${r.status}: ${v.message ?? ''}` };
   }
 
