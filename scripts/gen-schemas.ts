@@ -49,6 +49,26 @@ const DEFAULTED: Record<string, string[]> = {
   'io.k8s.api.rbac.v1.RoleRef': ['apiGroup'],
 };
 
+/**
+ * Fields the OpenAPI documents list as required (no omitempty) whose zero value the API server
+ * accepts: a missing one decodes as "" and no validation looks at it (found by Kyverno's
+ * conformance Pods, a sysctl written with its name only).
+ */
+const ZERO_VALUE_ACCEPTED: Record<string, string[]> = {
+  // validateSysctls checks names only
+  'io.k8s.api.core.v1.Sysctl': ['value'],
+  // validateHTTPGetAction checks header names only
+  'io.k8s.api.core.v1.HTTPHeader': ['value'],
+  // a LimitRange or CSINode with an empty spec, a PriorityClass of value 0, a claim template with an empty claim spec: accepted
+  'io.k8s.api.core.v1.LimitRangeSpec': ['limits'],
+  'io.k8s.api.storage.v1.CSINodeSpec': ['drivers'],
+  'io.k8s.api.scheduling.v1.PriorityClass': ['value'],
+  'io.k8s.api.resource.v1.ResourceClaimTemplateSpec': ['spec'],
+  'io.k8s.api.resource.v1beta1.ResourceClaimTemplateSpec': ['spec'],
+  'io.k8s.api.resource.v1beta2.ResourceClaimTemplateSpec': ['spec'],
+  'io.k8s.api.resource.v1alpha3.ResourceClaimTemplateSpec': ['spec'],
+};
+
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
 const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 
@@ -250,7 +270,7 @@ function generate(version: string, allGroups: Set<string>): Release {
     // A kind's `spec` is listed as required (no omitempty) but the server decodes a missing one as
     // its zero value and lets validation decide: a CSIDriver without spec is accepted, a Deployment
     // without one is refused for what its empty spec lacks (the semantic layer's findings).
-    const notRequired = [...(DEFAULTED[name] ?? []), ...(topLevel.has(name) ? ['spec'] : [])];
+    const notRequired = [...(DEFAULTED[name] ?? []), ...(ZERO_VALUE_ACCEPTED[name] ?? []), ...(topLevel.has(name) ? ['spec'] : [])];
     if (notRequired.length && Array.isArray(def.required)) {
       def.required = def.required.filter((f: string) => !notRequired.includes(f));
       if (def.required.length === 0) delete def.required;

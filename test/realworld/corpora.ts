@@ -109,7 +109,12 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * CRDs, with CEL rules, and its examples, valid and invalid); Kueue's kustomize config (CRDs, RBAC,
  * webhooks, the manager, and kustomize patches that are not whole objects); the Kubernetes objects
  * in Chainsaw's test data (among its own test kinds); MetalLB's frr-k8s (its kustomize config, Helm
- * chart and Prometheus set-up); kube-router's DaemonSets; whereabouts' install manifests and CRDs.
+ * chart and Prometheus set-up); kube-router's DaemonSets; whereabouts' install manifests and CRDs;
+ * Kyverno's conformance and CLI test resources (Pods written to trip Pod Security checks, objects
+ * cut down to what a policy matches); Argo Rollouts (its examples, test data taken from live
+ * clusters, Istio's generated CRDs); Flux's CLI test data (kustomize output, Go templates); Tekton
+ * Pipelines, Knative Serving, Gatekeeper, cert-manager, KEDA and ExternalDNS (their config, examples
+ * and test data).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -118,6 +123,15 @@ export const MODULE_CORPORA = [
   { module: 'github.com/metallb/frr-k8s', version: 'v0.0.21', sub: '' },
   { module: 'github.com/cloudnativelabs/kube-router/v2', version: 'v2.1.0', sub: '' },
   { module: 'github.com/k8snetworkplumbingwg/whereabouts', version: 'v0.9.2', sub: '' },
+  { module: 'github.com/kyverno/kyverno', version: 'v1.13.4', sub: '' },
+  { module: 'github.com/argoproj/argo-rollouts', version: 'v1.8.0', sub: '' },
+  { module: 'github.com/fluxcd/flux2/v2', version: 'v2.5.1', sub: '' },
+  { module: 'github.com/tektoncd/pipeline', version: 'v1.0.0', sub: '' },
+  { module: 'knative.dev/serving', version: 'v0.44.0', sub: '' },
+  { module: 'github.com/open-policy-agent/gatekeeper/v3', version: 'v3.18.2', sub: '' },
+  { module: 'github.com/cert-manager/cert-manager', version: 'v1.17.1', sub: '' },
+  { module: 'github.com/kedacore/keda/v2', version: 'v2.16.1', sub: '' },
+  { module: 'sigs.k8s.io/external-dns', version: 'v0.15.1', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {

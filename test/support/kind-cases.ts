@@ -34,6 +34,16 @@ const rc = (selector: any, labels: any) => ({
   spec: { replicas: 1, ...(selector ? { selector } : {}), template: { metadata: labels ? { labels } : {}, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
 });
 
+const pod = (spec: any = {}, container: any = {}) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: meta(), spec: { containers: [{ name: 'app', image: 'busybox:1.35.0', ...container }], ...spec },
+});
+const noEscalation = (add: string[]) => ({ securityContext: { allowPrivilegeEscalation: false, capabilities: { add } } });
+const job = (spec: any, labels: any = { app: 'batch' }) => ({
+  apiVersion: 'batch/v1', kind: 'Job', metadata: meta(),
+  spec: { ...spec, template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
+});
+const specless = (apiVersion: string, kind: string, spec?: any) => ({ apiVersion, kind, metadata: meta(), ...(spec === undefined ? {} : { spec }) });
+
 /** [description, object, accepted by the API server] */
 export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
@@ -113,5 +123,34 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['SelfSubjectAccessReview with neither kind of attributes', sar('SelfSubjectAccessReview', undefined, {}), false],
   ['TokenReview with a name and label key that are not valid (not checked)', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', metadata: { name: 'Bad_Name', labels: { 'bad key!': 'x' } }, spec: { token: 'abc' } }, true],
   ['SelfSubjectRulesReview with a name that is not valid (not checked)', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', metadata: { name: 'Bad_Name' }, spec: { namespace: 'default' } }, true],
+  ['allowPrivilegeEscalation false beside SYS_ADMIN (the server compares CAP_SYS_ADMIN only)', pod({}, noEscalation(['SYS_ADMIN'])), true],
+  ['allowPrivilegeEscalation false beside CAP_SYS_ADMIN', pod({}, noEscalation(['CAP_SYS_ADMIN'])), false],
+  ['sysctl written with its name only', pod({ securityContext: { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start' }] } }), true],
+  ['probe header written with its name only', pod({}, { readinessProbe: { httpGet: { port: 80, httpHeaders: [{ name: 'X-Probe' }] } } }), true],
+  ['Pod created with ephemeral containers', pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.35.0' }] }), false],
+  ['Deployment template with ephemeral containers', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(), spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.35.0' }] }).spec } } }, false],
+  ['Pod created with nodeName and schedulingGates', pod({ nodeName: 'node-1', schedulingGates: [{ name: 'example.com/wait' }] }), false],
+  ['procMount Unmasked in the host user namespace', pod({}, { securityContext: { procMount: 'Unmasked' } }), false],
+  ['procMount Unmasked with hostUsers false', pod({ hostUsers: false }, { securityContext: { procMount: 'Unmasked' } }), true],
+  ['procMount Default', pod({}, { securityContext: { procMount: 'Default' } }), true],
+  ['hostUsers false with hostNetwork', pod({ hostUsers: false, hostNetwork: true }), false],
+  ['hostUsers false with hostPID', pod({ hostUsers: false, hostPID: true }), false],
+  ['Ingress without spec', specless('networking.k8s.io/v1', 'Ingress'), false],
+  ['Ingress with spec null', specless('networking.k8s.io/v1', 'Ingress', null), false],
+  ['IngressClass without spec', specless('networking.k8s.io/v1', 'IngressClass'), false],
+  ['HorizontalPodAutoscaler without spec', specless('autoscaling/v2', 'HorizontalPodAutoscaler'), false],
+  ['CertificateSigningRequest without spec', specless('certificates.k8s.io/v1', 'CertificateSigningRequest'), false],
+  ['PersistentVolumeClaim without spec', specless('v1', 'PersistentVolumeClaim'), false],
+  ['PersistentVolume with spec null', specless('v1', 'PersistentVolume', null), false],
+  ['LimitRange with an empty spec', specless('v1', 'LimitRange', {}), true],
+  ['CSINode with an empty spec', specless('storage.k8s.io/v1', 'CSINode', {}), true],
+  ['PriorityClass without value (0)', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: meta() }, true],
+  ['ConfigMap (no spec) with nothing else', specless('v1', 'ConfigMap'), true],
+  ['Job whose template has a controller-uid label (copied from a cluster)', job({}, { 'controller-uid': '4e309601-01af-11ea-b38c-42010aa80083' }), false],
+  ['Job whose template has its own job-name label', job({}, { 'job-name': 'podsmith-i10-case' }), true],
+  ['Job whose template has another job-name label', job({}, { 'batch.kubernetes.io/job-name': 'other' }), false],
+  ['Job with a selector of its own, not manual', job({ selector: { matchLabels: { app: 'batch' } } }), false],
+  ['Job with a selector on its job-name, not manual', job({ selector: { matchLabels: { 'job-name': 'podsmith-i10-case' } } }), true],
+  ['Job with a manual selector', job({ manualSelector: true, selector: { matchLabels: { app: 'batch' } } }), true],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

@@ -137,8 +137,26 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
     set.validators.set(gvk, validate);
   }
   const gated = gatedFieldProblems(set, obj, set.kinds[gvk], (p) => pointerToPath(p, obj));
-  if (validate(obj)) return gated;
-  return [...(validate.errors ?? []).map((e) => toProblem(e, obj, set)).filter((p): p is SchemaProblem => p !== undefined), ...gated];
+  // a spec left out (or null) decodes as its zero value: the API server validates an empty spec,
+  // and what that lacks is as missing as in `spec: {}` (an Ingress, an HPA, a CSR without spec)
+  const target = (obj.spec === undefined || obj.spec === null) && hasSpec(set, gvk) ? { ...obj, spec: {} } : obj;
+  if (validate(target)) return gated;
+  return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined), ...gated];
+}
+
+const specKinds = new WeakMap<SchemaSet, Map<string, boolean>>();
+
+/** Whether a kind's objects have a spec (an object-valued field of that name). */
+function hasSpec(set: SchemaSet, gvk: string): boolean {
+  let known = specKinds.get(set);
+  if (!known) specKinds.set(set, known = new Map());
+  const seen = known.get(gvk);
+  if (seen !== undefined) return seen;
+  let node = set.definition(set.kinds[gvk])?.properties?.spec;
+  for (let i = 0; i < 20 && node?.$ref; i++) node = set.definition(String(node.$ref).replace('#/definitions/', ''));
+  const has = node !== undefined && node !== null && (node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')) || node.properties !== undefined);
+  known.set(gvk, has);
+  return has;
 }
 
 /** The schema that applies at an instance path (a JSON pointer into the object), following $refs. */

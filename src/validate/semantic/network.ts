@@ -135,10 +135,10 @@ const BAD_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
 const BAD_SUFFIXES = ['/..', '/.'];
 
 function checkIngress(ctx: Ctx): void {
-  const spec = ctx.obj.spec;
+  // a spec left out is validated as empty (the zero value the API server decodes)
+  const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   const r = (q: string, m: string) => ctx.report('ingress.invalid', q, m);
-  if (!isObj(spec)) return;
-  if (!isObj(spec.defaultBackend) && arr(spec.rules).length === 0) r('spec', field.invalid(spec, 'either `defaultBackend` or `rules` must be specified'));
+  if (!isObj(spec.defaultBackend) && arr(spec.rules).length === 0) r('spec', field.invalid(isObj(ctx.obj.spec) ? spec : null, 'either `defaultBackend` or `rules` must be specified'));
   if (isObj(spec.defaultBackend)) checkBackend(ctx, spec.defaultBackend, 'spec.defaultBackend');
   if (typeof spec.ingressClassName === 'string') for (const m of dns1123Subdomain(spec.ingressClassName)) r('spec.ingressClassName', field.invalid(spec.ingressClassName, m));
   arr(spec.rules).forEach((rule, i) => {
@@ -183,11 +183,12 @@ function domainPrefixedPath(v: string): string[] {
 }
 
 function checkIngressClass(ctx: Ctx): void {
-  const spec = ctx.obj.spec;
-  if (!isObj(spec)) return;
+  // a spec left out is validated as empty: the controller is then missing
+  const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   const r = (q: string, m: string) => ctx.report('ingressclass.invalid', q, m);
   const c = spec.controller;
-  if (typeof c === 'string' && c !== '') {
+  if (c === undefined || c === null || c === '') r('spec.controller', field.required());
+  else if (typeof c === 'string') {
     if (c.length > 250) r('spec.controller', field.tooLong(250));
     for (const m of domainPrefixedPath(c)) r('spec.controller', field.invalid(c, m));
   }

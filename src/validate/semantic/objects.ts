@@ -23,7 +23,7 @@ export const objectRules: RuleMeta[] = [
   S('metadata.annotations-invalid', ['H21'], 'annotation keys must be qualified names and the total size at most 256 KiB',
     'Annotation keys share the label key syntax; the API server caps their total size.', 'fix the key, or move large data to a ConfigMap'),
   S('workload.selector-invalid', ['H29'], 'a controller\'s selector must be non-empty, well-formed and match its Pod template labels',
-    'A controller owns the Pods its selector matches; a selector that does not match its own template would create Pods it never sees, so the API server rejects it.', 'make spec.selector.matchLabels a subset of spec.template.metadata.labels'),
+    'A controller owns the Pods its selector matches; a selector that does not match its own template would create Pods it never sees, so the API server rejects it. A Job without manualSelector: true gets its selector and its Pods\' controller-uid and job-name labels from the API server: written by hand (a Job copied from a cluster) they are refused.', 'make spec.selector.matchLabels a subset of spec.template.metadata.labels; on a Job, remove the selector and the controller-uid and job-name labels (or set manualSelector: true)'),
   S('deployment.strategy-invalid', ['H29'], 'the rollout strategy must be consistent',
     'Recreate takes no rollingUpdate; maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress); percentages are at most 100%.', 'fix the strategy as the message says'),
   S('workload.update-strategy-invalid', ['H29'], 'DaemonSet and StatefulSet update strategies must be consistent',
@@ -101,6 +101,32 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
   }
 }
 
+/** A UID nobody can write: the one the API server gives a Job when it is created. */
+const NEW_UID = '\u0000uid';
+
+/**
+ * A Job without manualSelector: true gets its selector and its Pods' labels from the API server
+ * (the Job's name and its new UID, generateSelector), and validation then requires them
+ * (validateGeneratedSelector): a template label controller-uid written by hand can never be the
+ * new UID (a Job copied from `kubectl get -o yaml`), a job-name label must be the Job's name, and a
+ * selector given must still select those labels.
+ */
+function checkGeneratedSelector(ctx: Ctx, spec: any, templateLabels: Record<string, unknown>): void {
+  const name = typeof ctx.obj.metadata?.name === 'string' ? ctx.obj.metadata.name : '';
+  const expected: Record<string, string> = { 'controller-uid': NEW_UID, 'job-name': name, 'batch.kubernetes.io/controller-uid': NEW_UID, 'batch.kubernetes.io/job-name': name };
+  for (const [key, want] of Object.entries(expected)) {
+    const got = templateLabels[key];
+    if (got === undefined || got === want) continue;
+    const must = want === NEW_UID ? 'the UID the API server gives the Job' : `'${want}'`;
+    ctx.report('workload.selector-invalid', `spec.template.metadata.labels[${key}]`, field.invalid(templateLabels, `must be ${must}`));
+  }
+  const sel = spec.selector;
+  if (!isObj(sel)) return;
+  const ml = isObj(sel.matchLabels) ? sel.matchLabels : {};
+  const generated = { ...sel, matchLabels: { ...ml, ...('batch.kubernetes.io/controller-uid' in ml ? {} : { 'batch.kubernetes.io/controller-uid': NEW_UID }) } };
+  if (!selectorMatches(generated, expected)) ctx.report('workload.selector-invalid', 'spec.selector', field.invalid(sel, '`selector` not auto-generated'));
+}
+
 /** apps/v1 controllers and Jobs: selector vs template labels, replicas, strategies. */
 export function checkWorkload(ctx: Ctx): void {
   const { obj, kind } = ctx;
@@ -128,6 +154,7 @@ export function checkWorkload(ctx: Ctx): void {
       }
     }
   }
+  if (kind === 'Job' && spec.manualSelector !== true) checkGeneratedSelector(ctx, spec, templateLabels);
   if (kind === 'ReplicationController') {
     // the selector is a plain map, defaulted from the template's labels (pkg/apis/core/v1 defaults)
     const given = isObj(spec.selector) && Object.keys(spec.selector).length > 0 ? spec.selector : undefined;

@@ -39,9 +39,9 @@ function checkClassName(ctx: Ctx, v: unknown, at: string): void {
 }
 
 function checkPv(ctx: Ctx): void {
-  const spec = ctx.obj.spec;
+  // a spec left out is validated as empty (the zero value the API server decodes)
+  const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
-  if (!isObj(spec)) return;
   checkAccessModes(ctx, spec.accessModes, 'spec.accessModes', true);
   const cap = isObj(spec.capacity) ? spec.capacity : {};
   if (Object.keys(cap).length === 0) r('spec.capacity', field.required());
@@ -56,8 +56,9 @@ function checkPv(ctx: Ctx): void {
 }
 
 /** A claim's spec; also a StatefulSet's volumeClaimTemplates go through the same checks upstream. */
-function checkPvcSpec(ctx: Ctx, spec: any, at: string): void {
-  if (!isObj(spec)) return;
+function checkPvcSpec(ctx: Ctx, given: any, at: string): void {
+  // a spec left out is validated as empty (the zero value the API server decodes)
+  const spec = isObj(given) ? given : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
   checkAccessModes(ctx, spec.accessModes, `${at}.accessModes`, true);
   const storage = spec.resources?.requests?.storage;
