@@ -67,6 +67,8 @@ const ZERO_VALUE_ACCEPTED: Record<string, string[]> = {
   'io.k8s.api.resource.v1beta1.ResourceClaimTemplateSpec': ['spec'],
   'io.k8s.api.resource.v1beta2.ResourceClaimTemplateSpec': ['spec'],
   'io.k8s.api.resource.v1alpha3.ResourceClaimTemplateSpec': ['spec'],
+  // an EndpointSlice with no endpoints (a Service with no ready Pods): Cilium's Gateway API test data
+  'io.k8s.api.discovery.v1.EndpointSlice': ['endpoints'],
 };
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';

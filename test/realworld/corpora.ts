@@ -114,7 +114,9 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * cut down to what a policy matches); Argo Rollouts (its examples, test data taken from live
  * clusters, Istio's generated CRDs); Flux's CLI test data (kustomize output, Go templates); Tekton
  * Pipelines, Knative Serving, Gatekeeper, cert-manager, KEDA and ExternalDNS (their config, examples
- * and test data).
+ * and test data); Traefik's and Cilium's provider test fixtures (EndpointSlices, ExternalName
+ * Services, wrapped base64 Secrets); MetalLB, ingress-nginx, Argo CD, Contour, Dapr, Velero,
+ * metrics-server, kind and kubebuilder (install manifests, charts' rendered output, examples).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -132,6 +134,17 @@ export const MODULE_CORPORA = [
   { module: 'github.com/cert-manager/cert-manager', version: 'v1.17.1', sub: '' },
   { module: 'github.com/kedacore/keda/v2', version: 'v2.16.1', sub: '' },
   { module: 'sigs.k8s.io/external-dns', version: 'v0.15.1', sub: '' },
+  { module: 'github.com/traefik/traefik/v3', version: 'v3.7.13', sub: '' },
+  { module: 'github.com/cilium/cilium', version: 'v1.20.2', sub: '' },
+  { module: 'go.universe.tf/metallb', version: 'v0.16.2', sub: '' },
+  { module: 'k8s.io/ingress-nginx', version: 'v0.0.0-20240708192948-52c50467d67d', sub: '' },
+  { module: 'github.com/argoproj/argo-cd/v2', version: 'v2.14.21', sub: '' },
+  { module: 'github.com/projectcontour/contour', version: 'v1.33.8', sub: '' },
+  { module: 'github.com/dapr/dapr', version: 'v1.14.0', sub: '' },
+  { module: 'github.com/vmware-tanzu/velero', version: 'v1.18.3', sub: '' },
+  { module: 'sigs.k8s.io/metrics-server', version: 'v0.9.0', sub: '' },
+  { module: 'sigs.k8s.io/kind', version: 'v0.33.0', sub: '' },
+  { module: 'sigs.k8s.io/kubebuilder/v4', version: 'v4.16.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {

@@ -11,13 +11,18 @@ import { ApiServer } from '../support/apiserver';
  * How the API server answered. `admission`, `cluster`, `custom` and `error` are counted apart.
  * `cluster`: refused for this cluster's own configuration or state, not the object's validity — a
  * fixed clusterIP or nodePort outside the ranges the API server was started with (its
- * --service-cluster-ip-range, --service-node-port-range) or already taken there. No file can say
+ * --service-cluster-ip-range, --service-node-port-range) or already taken there, or an IP family
+ * those ranges lack (an IPv6 Service on a single-stack IPv4 cluster). No file can say
  * which ranges a cluster has: another cluster accepts the same object.
  */
 export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'cluster' | 'custom' | 'error';
 
-/** What the API server's allocators answer for an address or port outside its ranges or taken (pkg/registry/core/service). */
-const ALLOCATION = /failed to allocate (IP|port)|provided (IP|port) \(?[^)]*\)? is (not in the valid range|already allocated)/;
+/**
+ * What the API server's allocators answer for an address or port outside its ranges or taken, and
+ * for an IP family its service ranges lack (an IPv6 Service on a single-stack IPv4 cluster)
+ * (pkg/registry/core/service).
+ */
+const ALLOCATION = /failed to allocate (IP|port)|provided (IP|port) \(?[^)]*\)? is (not in the valid range|already allocated)|ipFamilies\[\d+\]: Invalid value: "IPv[46]": not configured on this cluster|clusterIPs\[\d+\]: Invalid value: \[[^\]]*\]: IPv[46] is not configured on this cluster/;
 
 export interface ServerVerdict {
   class: ServerClass;

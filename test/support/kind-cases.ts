@@ -44,6 +44,12 @@ const job = (spec: any, labels: any = { app: 'batch' }) => ({
 });
 const specless = (apiVersion: string, kind: string, spec?: any) => ({ apiVersion, kind, metadata: meta(), ...(spec === undefined ? {} : { spec }) });
 
+const slice = (addressType: string, addresses: string[], extra: any = {}) => ({
+  apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType, endpoints: [{ addresses }], ...extra,
+});
+const externalName = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'ExternalName', externalName: 'db.example.com', ...spec } });
+const owned = (ref: any) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...meta(), ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '4e309601-01af-11ea-b38c-42010aa80083', ...ref }] } });
+
 /** [description, object, accepted by the API server] */
 export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
@@ -152,5 +158,27 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Job with a selector of its own, not manual', job({ selector: { matchLabels: { app: 'batch' } } }), false],
   ['Job with a selector on its job-name, not manual', job({ selector: { matchLabels: { 'job-name': 'podsmith-i10-case' } } }), true],
   ['Job with a manual selector', job({ manualSelector: true, selector: { matchLabels: { app: 'batch' } } }), true],
+  ['EndpointSlice IPv6 address in canonical form', slice('IPv6', ['2001:db8:3c4d:15::1a2f:1a2b']), true],
+  ['EndpointSlice IPv6 address not in canonical form', slice('IPv6', ['2001:0db8:3c4d:0015:0000:0000:1a2f:1a2b']), false],
+  ['EndpointSlice IPv6 address of two zero runs, the first compressed', slice('IPv6', ['2001:db8::1:0:0:1']), true],
+  ['EndpointSlice IPv6 slice with an IPv4-mapped address', slice('IPv6', ['::ffff:10.0.0.1']), false],
+  ['EndpointSlice IPv4 loopback address', slice('IPv4', ['127.0.0.1']), false],
+  ['EndpointSlice IPv4 address', slice('IPv4', ['10.0.0.1']), true],
+  ['EndpointSlice IPv4 slice with an IPv6 address', slice('IPv4', ['2001:db8::1']), false],
+  ['EndpointSlice endpoint without addresses', slice('IPv4', []), false],
+  ['EndpointSlice without endpoints', { ...slice('IPv4', []), endpoints: undefined }, true],
+  ['EndpointSlice FQDN of one label', slice('FQDN', ['example']), false],
+  ['EndpointSlice with two unnamed ports', slice('IPv4', ['10.0.0.1'], { ports: [{ port: 80 }, { port: 81 }] }), false],
+  ['ExternalName Service naming a host', externalName({}), true],
+  ['ExternalName Service naming a host with a trailing dot', externalName({ externalName: 'db.example.com.' }), true],
+  ['ExternalName Service naming an IPv6 address', externalName({ externalName: '2001:db8::1' }), false],
+  ['ExternalName Service with a clusterIP', externalName({ clusterIP: '10.96.0.10' }), false],
+  ['ExternalName Service with ipFamilyPolicy', externalName({ ipFamilyPolicy: 'SingleStack' }), false],
+  ['owner reference with an empty uid', owned({ uid: '' }), false],
+  ['owner reference complete', owned({}), true],
+  ['owner reference to an Event', owned({ apiVersion: 'v1', kind: 'Event' }), false],
+  ['two controller owner references', { ...owned({ controller: true }), metadata: { ...meta(), ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'a', uid: '1', controller: true }, { apiVersion: 'v1', kind: 'Pod', name: 'b', uid: '2', controller: true }] } }, false],
+  ['Secret data in base64 wrapped over lines', { apiVersion: 'v1', kind: 'Secret', metadata: meta(), data: { users: 'dGVzdDokYXBy\nMSRINnVza2s=\n' } }, true],
+  ['Secret data that is not base64', { apiVersion: 'v1', kind: 'Secret', metadata: meta(), data: { users: 'not base64!' } }, false],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

@@ -3,7 +3,7 @@
  * compilation (ajv standalone code, one file per release and kind) under
  * `$PODSMITH_CACHE/validators` (default ~/.cache/podsmith/validators), so that only the first
  * run against such a release pays for compiling. The key covers the kind's definitions (by
- * content hash), the ajv version and this installation's path; a cache that cannot be written
+ * content hash), the ajv version, the formats and options the code was generated with, and this installation's path; a cache that cannot be written
  * is skipped silently.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import { FORMATS_FINGERPRINT } from './formats';
 import { closureOf, ReleaseDoc } from './store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,7 +25,7 @@ function cacheDir(): string {
 
 function keyOf(doc: ReleaseDoc, gvk: string, def: string): string {
   const closure = Object.keys(closureOf(doc, def)).sort().map((n) => `${n}=${doc.defs[n]}`).join(',');
-  return createHash('sha256').update(`${AJV_VERSION}\n${__dirname}\n${gvk}\n${closure}`).digest('hex').slice(0, 24);
+  return createHash('sha256').update(`${AJV_VERSION}\n${FORMATS_FINGERPRINT}\n${__dirname}\n${gvk}\n${closure}`).digest('hex').slice(0, 24);
 }
 
 /** The cached validator of a kind, or undefined. */

@@ -5,12 +5,18 @@
 import type { Format } from 'ajv';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Base64 as Go's decoder reads it (encoding/json's []byte): line breaks anywhere are skipped (a wrapped `base64` output). */
+function isBase64(s: string): boolean {
+  return BASE64.test(s.includes('\n') || s.includes('\r') ? s.replace(/[\r\n]/g, '') : s);
+}
 
 export const formats: Record<string, Format> = {
   'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 },
   'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
   'double': true,
-  'byte': /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+  'byte': { type: 'string', validate: isBase64 },
   'date-time': RFC3339,
   // the API server's quantity syntax (resource.ParseQuantity)
   'quantity': /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/,
@@ -25,3 +31,9 @@ export const AJV_OPTIONS = {
   // time of inlined code, and smaller standalone files
   inlineRefs: false,
 } as const;
+
+/** What the generated validator code depends on here: part of the disk cache's key (a changed format is new code). */
+export const FORMATS_FINGERPRINT = JSON.stringify([
+  Object.entries(formats).map(([k, v]) => [k, v instanceof RegExp ? String(v) : typeof v === 'object' ? `${String((v as { type?: string }).type)} ${String((v as { validate: unknown }).validate)}` : String(v)]),
+  AJV_OPTIONS,
+]);

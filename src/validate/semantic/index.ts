@@ -12,8 +12,9 @@ import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
+import { checkEndpointSlice, endpointRules } from './endpoints';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -99,6 +100,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
+    case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': checkReview(ctx); break;
   }
 }

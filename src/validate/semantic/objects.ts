@@ -34,6 +34,10 @@ export const objectRules: RuleMeta[] = [
     'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone, which must name an IANA time zone (not Local).', 'use a 5-field schedule such as "*/5 * * * *" and an IANA zone such as Europe/Berlin in spec.timeZone'),
   S('service.ports-invalid', ['H15'], 'Service ports must be valid, named when several, and unique',
     'Ports are required except for headless and ExternalName Services; each is 1-65535; with several ports each needs a unique DNS-1123 name; nodePort only for NodePort/LoadBalancer.', 'fix the Service port as the message says'),
+  S('service.external-name-invalid', ['H15'], 'an ExternalName Service names a DNS host and has no cluster IP',
+    'An ExternalName Service is a CNAME: spec.externalName must be a DNS-1123 subdomain (a trailing dot allowed; an IP address is refused), and clusterIP(s), ipFamilies and ipFamilyPolicy may not be set.', 'give externalName a host name and remove clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy (or use a Service with Endpoints for an IP)'),
+  S('metadata.owner-references-invalid', ['H29'], 'owner references must be complete, and at most one a controller',
+    'The garbage collector finds an owner by apiVersion, kind, name and uid: each must be set (a uid written empty is refused), an Event cannot own anything, and only one reference may have controller: true.', 'remove the ownerReferences (the controller that owns the object sets them), or complete them'),
   S('pdb.min-and-max', ['H26'], 'a PodDisruptionBudget sets minAvailable or maxUnavailable, not both',
     'The two are alternatives; the API server rejects a budget that sets both.', 'keep only one of minAvailable and maxUnavailable'),
   S('pdb.value-invalid', ['H26'], 'PDB values must be non-negative integers or percentages up to 100%',
@@ -85,6 +89,7 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
       for (const m of dns1123Label(meta.namespace)) r('metadata.namespace-invalid', `${path}.namespace`, field.invalid(meta.namespace, m));
     }
   }
+  if (!isTemplate) checkOwnerReferences(ctx, meta.ownerReferences, `${path}.ownerReferences`);
   if (isObj(meta.labels)) {
     for (const [k, v] of Object.entries(meta.labels)) {
       for (const m of qualifiedName(k)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(k, m));
@@ -98,6 +103,27 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
       size += k.length + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
     }
     if (size > 262144) r('metadata.annotations-invalid', `${path}.annotations`, `Too long: must have at most 262144 bytes`);
+  }
+}
+
+/** ValidateOwnerReferences (apimachinery): the fields the garbage collector needs, no Event as owner, one controller. */
+function checkOwnerReferences(ctx: Ctx, refs: unknown, at: string): void {
+  let controller = '';
+  for (const ref of arr(refs)) {
+    if (!isObj(ref)) continue;
+    const r = (p: string, m: string) => ctx.report('metadata.owner-references-invalid', p, m);
+    const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
+    const parts = apiVersion.split('/');
+    // schema.ParseGroupVersion: "v1", "group/v1"; anything else (or an empty version) has no version
+    const version = parts.length === 1 ? parts[0] : parts.length === 2 ? parts[1] : '';
+    if (version === '') r(`${at}.apiVersion`, field.invalid(apiVersion, 'version must not be empty'));
+    for (const f of ['kind', 'name', 'uid']) if (typeof ref[f] !== 'string' || ref[f] === '') r(`${at}.${f}`, field.invalid(ref[f] ?? '', 'must not be empty'));
+    if (apiVersion === 'v1' && ref.kind === 'Event') r(at, field.invalid(ref, '/v1, Kind=Event is disallowed from being an owner'));
+    if (ref.controller === true) {
+      const name = `${ref.kind}/${ref.name}`;
+      if (controller !== '') r(at, field.invalid(refs, `Only one reference can have Controller set to true. Found "true" in references for ${controller} and ${name}`));
+      else controller = name;
+    }
   }
 }
 
@@ -283,6 +309,19 @@ function checkJobSpec(ctx: Ctx, spec: any, path: string): void {
   }
 }
 
+/** An ExternalName Service (ValidateService): a CNAME to a DNS name, without cluster IPs or IP families. */
+function checkExternalName(ctx: Ctx, spec: any): void {
+  const r = (p: string, m: string) => ctx.report('service.external-name-invalid', p, m);
+  // the registry sets clusterIPs from clusterIP before validation
+  const ips = arr(spec.clusterIPs).length > 0 ? arr(spec.clusterIPs) : typeof spec.clusterIP === 'string' && spec.clusterIP !== '' ? [spec.clusterIP] : [];
+  if (ips.length > 0) r('spec.clusterIPs', field.forbidden('may not be set for ExternalName services'));
+  if (arr(spec.ipFamilies).length > 0) r('spec.ipFamilies', field.forbidden('may not be set for ExternalName services'));
+  if (spec.ipFamilyPolicy !== undefined && spec.ipFamilyPolicy !== null) r('spec.ipFamilyPolicy', field.forbidden('may not be set for ExternalName services'));
+  const cname = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
+  if (cname === '') r('spec.externalName', field.required());
+  else for (const m of dns1123Subdomain(cname)) r('spec.externalName', field.invalid(cname, m));
+}
+
 export function checkService(ctx: Ctx): void {
   const spec = ctx.obj.spec;
   if (!isObj(spec)) return;
@@ -290,6 +329,7 @@ export function checkService(ctx: Ctx): void {
   const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
   const type = spec.type ?? 'ClusterIP';
   if (!types.includes(type)) ctx.report('fields.not-supported', 'spec.type', field.notSupported(type, types));
+  if (type === 'ExternalName') checkExternalName(ctx, spec);
   const ports = arr(spec.ports);
   const headless = spec.clusterIP === 'None';
   if (ports.length === 0 && type !== 'ExternalName' && !headless) r('spec.ports', field.required());

@@ -1,0 +1,135 @@
+/**
+ * EndpointSlices (discovery.k8s.io/v1), as pkg/apis/discovery/validation checks them: an address
+ * type the API knows, ports named once and with a known protocol, and endpoints with 1 to 100
+ * addresses of that type that a Pod could have (not unspecified, loopback or link-local). From
+ * 1.33 an IPv6 address must be written in canonical form (RFC 5952, as Go prints it). Found by
+ * Traefik's and Cilium's test fixtures (npm run test:realworld).
+ */
+import { isIPv6 } from 'node:net';
+import { arr, Ctx, isInt, isObj } from '../context';
+import { field } from '../field';
+import { dns1123Label, dns1123Subdomain, portNumber } from '../names';
+import { RuleMeta } from '../types';
+
+const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
+
+export const endpointRules: RuleMeta[] = [
+  S('endpointslice.invalid', ['H15'], 'an EndpointSlice needs a known address type, unique ports and endpoints with addresses of that type',
+    'A Service\'s endpoints are Pod addresses: each endpoint has 1 to 100 addresses of the slice\'s addressType (IPv4, IPv6 or FQDN), none unspecified, loopback or link-local, IPv6 written in canonical form from Kubernetes 1.33; ports have unique DNS-1123 names and a protocol of TCP, UDP or SCTP.', 'fix the EndpointSlice as the message says (or let the EndpointSlice controller write it from a Service selector)'),
+];
+
+const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+export function checkEndpointSlice(ctx: Ctx): void {
+  const o = ctx.obj;
+  const r = (p: string, m: string) => ctx.report('endpointslice.invalid', p, m);
+  const type = typeof o.addressType === 'string' ? o.addressType : '';
+  if (type === '') r('addressType', field.required());
+  else if (!ADDRESS_TYPES.includes(type)) r('addressType', field.notSupported(type, ADDRESS_TYPES));
+  // a port's name and protocol are defaulted ("" and TCP) before validation: two unnamed ports repeat ""
+  const names = new Set<string>();
+  arr(o.ports).forEach((p, i) => {
+    if (!isObj(p)) return;
+    const at = `ports[${i}]`;
+    const name = typeof p.name === 'string' ? p.name : '';
+    if (name !== '') for (const m of dns1123Label(name)) r(`${at}.name`, field.invalid(name, m));
+    if (names.has(name)) r(`${at}.name`, field.duplicate(name));
+    names.add(name);
+    if (typeof p.protocol === 'string' && !PROTOCOLS.includes(p.protocol)) r(`${at}.protocol`, field.notSupported(p.protocol, PROTOCOLS));
+    if (isInt(p.port)) for (const m of portNumber(p.port)) r(`${at}.port`, field.invalid(p.port, m));
+  });
+  arr(o.endpoints).forEach((e, i) => {
+    if (!isObj(e)) return;
+    const at = `endpoints[${i}]`;
+    const addresses = arr(e.addresses);
+    if (addresses.length === 0) r(`${at}.addresses`, field.required('must contain at least 1 address'));
+    else if (addresses.length > 100) r(`${at}.addresses`, field.tooMany(addresses.length, 100));
+    addresses.forEach((a, j) => {
+      if (typeof a !== 'string') return;
+      for (const m of addressProblems(a, type, ctx.minor)) r(`${at}.addresses[${j}]`, field.invalid(a, m));
+    });
+    if (typeof e.hostname === 'string') for (const m of dns1123Label(e.hostname)) r(`${at}.hostname`, field.invalid(e.hostname, m));
+    if (typeof e.nodeName === 'string') for (const m of dns1123Subdomain(e.nodeName)) r(`${at}.nodeName`, field.invalid(e.nodeName, m));
+  });
+}
+
+/** Why an address is refused for the slice's type, or nothing (types the API does not know are not checked). */
+function addressProblems(a: string, type: string, minor: number): string[] {
+  if (type === 'FQDN') {
+    // IsFullyQualifiedDomainName: lower-cased, a trailing dot dropped, at least two labels
+    const name = a.toLowerCase().replace(/\.$/, '');
+    const problems = dns1123Subdomain(name);
+    return problems.length > 0 ? problems : name.includes('.') ? [] : ['should be a domain with at least two segments separated by dots'];
+  }
+  if (type === 'IPv4') {
+    const v4 = ipv4Octets(a);
+    if (!v4) return [isIPv6(a) ? 'must be an IPv4 address' : 'must be a valid IP address'];
+    return specialIPv4(v4);
+  }
+  if (type === 'IPv6') {
+    const v6 = ipv6Groups(a);
+    if (!v6) return [ipv4Octets(a) ? 'must be an IPv6 address' : 'must be a valid IP address'];
+    // an IPv4-mapped address is an IPv4 address to Go (To4)
+    if (v6.slice(0, 5).every((x) => x === 0) && v6[5] === 0xffff) return ['must be an IPv6 address'];
+    const out: string[] = [];
+    const canonical = ipv6String(v6);
+    if (minor >= 33 && a !== canonical) out.push(`must be in canonical form ("${canonical}")`);
+    return [...out, ...specialIPv6(v6)];
+  }
+  return [];
+}
+
+/** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
+function ipv4Octets(a: string): number[] | undefined {
+  const parts = a.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  return parts.map(Number);
+}
+
+function specialIPv4([a, b, c, d]: number[]): string[] {
+  if (a === 0 && b === 0 && c === 0 && d === 0) return ['may not be unspecified (0.0.0.0)'];
+  if (a === 127) return ['may not be in the loopback range (127.0.0.0/8, ::1/128)'];
+  if (a === 169 && b === 254) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
+  if (a === 224 && b === 0 && c === 0) return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
+  return [];
+}
+
+/** The eight 16-bit groups of an IPv6 address (no zone), or undefined. */
+function ipv6Groups(a: string): number[] | undefined {
+  if (!isIPv6(a) || a.includes('%')) return undefined;
+  // a dotted IPv4 tail is the last two groups
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
+  const [head, rest] = text.split('::');
+  const left = head ? head.split(':').map((g) => parseInt(g, 16)) : [];
+  const right = rest ? rest.split(':').map((g) => parseInt(g, 16)) : [];
+  const fill = 8 - left.length - right.length;
+  if ((rest === undefined && fill !== 0) || fill < 0) return undefined;
+  return [...left, ...new Array(fill).fill(0), ...right];
+}
+
+/** Go's netip text of an IPv6 address: lower-case hex, the first longest run of two or more zero groups as ::. */
+function ipv6String(g: number[]): string {
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `::ffff:${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8;) {
+    if (g[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    i = j;
+  }
+  const hex = (xs: number[]) => xs.map((x) => x.toString(16)).join(':');
+  return best < 0 ? hex(g) : `${hex(g.slice(0, best))}::${hex(g.slice(best + bestLen))}`;
+}
+
+function specialIPv6(g: number[]): string[] {
+  if (g.every((x) => x === 0)) return ['may not be unspecified (::)'];
+  if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return ['may not be in the loopback range (127.0.0.0/8, ::1/128)'];
+  if ((g[0] & 0xffc0) === 0xfe80) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
+  if ((g[0] & 0xff0f) === 0xff02) return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
+  return [];
+}
