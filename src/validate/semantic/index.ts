@@ -4,6 +4,7 @@ import { getAt } from '../path';
 import { RuleMeta } from '../types';
 import { checkIngressHosts, checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
+import { securityContextRules } from './security-context';
 import { apiServiceRules, checkApiService } from './apiservice';
 import { autoscalingRules, checkHpa } from './autoscaling';
 import { checkConfig, configRules } from './config';
@@ -14,7 +15,7 @@ import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpointSlice, endpointRules } from './endpoints';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],

@@ -1,0 +1,121 @@
+/**
+ * Security contexts as the API server checks them (pkg/apis/core/validation: ValidateSecurityContext,
+ * validateHostUsers, ValidatePodCreate, the Windows hostProcess rules): settings that contradict
+ * each other, what a Pod in its own user namespace may not share with the host, and what a Pod
+ * cannot be created with.
+ */
+import { arr, ContainerRef, Ctx, isObj } from '../context';
+import { field } from '../field';
+import { RuleMeta } from '../types';
+import { checkId } from './sources';
+
+const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
+  ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
+
+export const securityContextRules: RuleMeta[] = [
+  S('security-context.invalid', ['H4', 'H20'], 'a security context that contradicts itself',
+    'A privileged container (or one that adds the capability written CAP_SYS_ADMIN: the API server compares that exact string) can always escalate, so allowPrivilegeEscalation: false beside it is rejected; a Localhost seccomp profile needs localhostProfile, which no other type may set. From Kubernetes 1.33 (when the API server stops dropping procMount and hostUsers) procMount Unmasked needs hostUsers: false, and a Pod in its own user namespace (hostUsers: false) may not use the host\'s network, PID or IPC namespace, nor (from 1.34) volumeDevices.', 'fix the security context as the message says'),
+  S('pod.create-forbidden', ['H1'], 'ephemeral containers are never written in a manifest; nodeName waits for scheduling gates',
+    'Ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug): the API server refuses them when a Pod is created and in every Pod template. A Pod may not be created with nodeName while it still has schedulingGates.', 'remove spec.ephemeralContainers (use kubectl debug on the running Pod), or drop nodeName or the scheduling gates'),
+];
+
+/** The Pod-level security settings and what the Pod may be created with. */
+export function checkPodSecurity(ctx: Ctx, spec: any, sp: string): void {
+  const psc = isObj(spec.securityContext) ? spec.securityContext : {};
+  // user and group IDs (found by test/e2e/constructs-apiserver.test.ts for the groups)
+  for (const f of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) checkId(ctx, psc[f], `${sp}.securityContext.${f}`);
+  arr(psc.supplementalGroups).forEach((g, i) => checkId(ctx, g, `${sp}.securityContext.supplementalGroups[${i}]`));
+  checkSeccomp(ctx, psc.seccompProfile, `${sp}.securityContext.seccompProfile`);
+  checkCreateForbidden(ctx, spec, sp);
+  if (ctx.minor >= 33) checkUserNamespace(ctx, spec, sp);
+}
+
+/** A container's security context (ValidateSecurityContext). */
+export function checkContainerSecurity(ctx: Ctx, c: any, path: string, spec: any): void {
+  const r = ctx.report;
+  const sc = c.securityContext;
+  if (isObj(sc)) {
+    const caps = isObj(sc.capabilities) ? arr(sc.capabilities.add) : [];
+    if (sc.allowPrivilegeEscalation === false && sc.privileged === true) {
+      r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `privileged` to true'));
+    }
+    // the exact string: the API server does not read SYS_ADMIN (what the container runtime takes) as the same capability
+    if (sc.allowPrivilegeEscalation === false && caps.some((x) => x === 'CAP_SYS_ADMIN')) {
+      r('security-context.invalid', `${path}.securityContext`, field.invalid('', 'cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN'));
+    }
+    for (const f of ['runAsUser', 'runAsGroup'] as const) checkId(ctx, sc[f], `${path}.securityContext.${f}`);
+    checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
+    // procMount is dropped before 1.33 (ProcMountType off by default), so not checked there
+    if (ctx.minor >= 33 && typeof sc.procMount === 'string') {
+      if (!PROC_MOUNTS.includes(sc.procMount)) r('fields.not-supported', `${path}.securityContext.procMount`, field.notSupported(sc.procMount, PROC_MOUNTS));
+      else if (sc.procMount === 'Unmasked' && spec.hostUsers !== false) r('security-context.invalid', `${path}.securityContext.procMount`, field.invalid('Unmasked', '`hostUsers` must be false to use `Unmasked`'));
+    }
+  }
+}
+
+const PROC_MOUNTS = ['Default', 'Unmasked'];
+
+/**
+ * What a Pod cannot be created with (ValidatePodCreate) and a template cannot hold
+ * (ValidatePodTemplateSpec): ephemeral containers; a bare Pod's nodeName beside schedulingGates.
+ */
+function checkCreateForbidden(ctx: Ctx, spec: any, sp: string): void {
+  const bare = ctx.kind === 'Pod';
+  if (arr(spec.ephemeralContainers).length > 0) {
+    ctx.report('pod.create-forbidden', `${sp}.ephemeralContainers`, field.forbidden(bare ? 'cannot be set on create' : 'ephemeral containers not allowed in pod template'));
+  }
+  if (bare && typeof spec.nodeName === 'string' && spec.nodeName !== '' && arr(spec.schedulingGates).length > 0) {
+    ctx.report('pod.create-forbidden', `${sp}.nodeName`, field.forbidden('cannot be set until all schedulingGates have been cleared'));
+  }
+}
+
+/**
+ * A Pod in its own user namespace (hostUsers: false) shares none of the host's namespaces and,
+ * from 1.34, has no volumeDevices (validateHostUsers). Called from 1.33, when hostUsers is no
+ * longer dropped (UserNamespacesSupport on by default).
+ */
+function checkUserNamespace(ctx: Ctx, spec: any, sp: string): void {
+  if (spec.hostUsers !== false) return;
+  const why = ctx.minor >= 34 ? 'when `hostUsers` is false' : 'when `pod.Spec.HostUsers` is false';
+  if (spec.hostNetwork === true) ctx.report('security-context.invalid', `${sp}.hostNetwork`, field.forbidden(why));
+  if (spec.hostPID === true) ctx.report('security-context.invalid', `${sp}.HostPID`, field.forbidden(why));
+  if (spec.hostIPC === true) ctx.report('security-context.invalid', `${sp}.HostIPC`, field.forbidden(why));
+  if (ctx.minor < 34) return;
+  for (const key of ['initContainers', 'containers', 'ephemeralContainers']) {
+    arr(spec[key]).forEach((c, i) => {
+      if (isObj(c) && arr(c.volumeDevices).length > 0) ctx.report('security-context.invalid', `${sp}.${key}[${i}].volumeDevices`, field.forbidden(why));
+    });
+  }
+}
+
+/** Windows hostProcess containers: all or none of a Pod's, the Pod's value agreeing, and only with hostNetwork. */
+export function checkHostProcess(ctx: Ctx, spec: any, sp: string, refs: ContainerRef[]): void {
+  const podValue = isObj(spec.securityContext) && isObj(spec.securityContext.windowsOptions) ? spec.securityContext.windowsOptions.hostProcess : undefined;
+  let count = 0;
+  for (const { c, path } of refs) {
+    const own = isObj(c.securityContext) && isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.hostProcess : undefined;
+    if (typeof podValue === 'boolean' && typeof own === 'boolean' && own !== podValue) {
+      ctx.report('security-context.invalid', `${path}.securityContext.windowsOptions.hostProcess`, field.invalid(own, `pod hostProcess value must be identical if both are specified, was ${podValue}`));
+    }
+    if (own === true || (own === undefined && podValue === true)) count++;
+  }
+  if (count === 0) return;
+  if (count !== refs.length) ctx.report('security-context.invalid', sp, field.invalid('', 'If pod contains any hostProcess containers then all containers must be HostProcess containers'));
+  if (spec.hostNetwork !== true) ctx.report('security-context.invalid', `${sp}.hostNetwork`, field.invalid(false, 'hostNetwork must be true if pod contains any hostProcess containers'));
+}
+
+const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+
+function checkSeccomp(ctx: Ctx, sp: any, path: string): void {
+  if (!isObj(sp)) return;
+  if (typeof sp.type === 'string' && !SECCOMP_TYPES.includes(sp.type)) {
+    ctx.report('fields.not-supported', `${path}.type`, field.notSupported(sp.type, SECCOMP_TYPES));
+    return;
+  }
+  const lp = sp.localhostProfile;
+  if (sp.type === 'Localhost' && (typeof lp !== 'string' || lp === '')) {
+    ctx.report('security-context.invalid', `${path}.localhostProfile`, field.required('must be set when seccomp type is Localhost'));
+  } else if (sp.type !== 'Localhost' && lp != null) {
+    ctx.report('security-context.invalid', `${path}.localhostProfile`, field.invalid(sp, 'can only be set when seccomp type is Localhost'));
+  }
+}
