@@ -50,6 +50,10 @@ const slice = (addressType: string, addresses: string[], extra: any = {}) => ({
 const externalName = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'ExternalName', externalName: 'db.example.com', ...spec } });
 const owned = (ref: any) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { ...meta(), ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '4e309601-01af-11ea-b38c-42010aa80083', ...ref }] } });
 
+const vapRules = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] };
+const vap = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: meta(), spec });
+const vapb = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: meta(), spec: { policyName: 'demo', ...spec } });
+
 /** [description, object, accepted by the API server] */
 export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
@@ -180,5 +184,18 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['two controller owner references', { ...owned({ controller: true }), metadata: { ...meta(), ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'a', uid: '1', controller: true }, { apiVersion: 'v1', kind: 'Pod', name: 'b', uid: '2', controller: true }] } }, false],
   ['Secret data in base64 wrapped over lines', { apiVersion: 'v1', kind: 'Secret', metadata: meta(), data: { users: 'dGVzdDokYXBy\nMSRINnVza2s=\n' } }, true],
   ['Secret data that is not base64', { apiVersion: 'v1', kind: 'Secret', metadata: meta(), data: { users: 'not base64!' } }, false],
+  ['ValidatingAdmissionPolicy with a rule and a validation', vap({ matchConstraints: vapRules, validations: [{ expression: 'object.spec.replicas <= 5' }] }), true],
+  ['ValidatingAdmissionPolicy without validations or audit annotations', vap({ matchConstraints: vapRules }), false],
+  ['ValidatingAdmissionPolicy without resourceRules', vap({ matchConstraints: {}, validations: [{ expression: 'true' }] }), false],
+  ['ValidatingAdmissionPolicy with failurePolicy Skip', vap({ failurePolicy: 'Skip', matchConstraints: vapRules, validations: [{ expression: 'true' }] }), false],
+  ['ValidatingAdmissionPolicyBinding with Deny', vapb({ validationActions: ['Deny'] }), true],
+  ['ValidatingAdmissionPolicyBinding without validationActions', vapb({}), false],
+  ['ValidatingAdmissionPolicyBinding with Deny and Warn', vapb({ validationActions: ['Deny', 'Warn'] }), false],
+  ['ValidatingAdmissionPolicyBinding with an unknown action', vapb({ validationActions: ['Block'] }), false],
+  ['ValidatingAdmissionPolicyBinding without policyName', { ...vapb({ validationActions: ['Audit'] }), spec: { validationActions: ['Audit'] } }, false],
+  ['ValidatingAdmissionPolicyBinding paramRef by name, action given', vapb({ validationActions: ['Deny'], paramRef: { name: 'p', parameterNotFoundAction: 'Deny' } }), true],
+  ['ValidatingAdmissionPolicyBinding paramRef by name and selector', vapb({ validationActions: ['Deny'], paramRef: { name: 'p', selector: {}, parameterNotFoundAction: 'Deny' } }), false],
+  ['ValidatingAdmissionPolicyBinding paramRef without parameterNotFoundAction', vapb({ validationActions: ['Deny'], paramRef: { name: 'p' } }), false],
+  ['TokenReview without a token', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: {} }, false],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
 ];

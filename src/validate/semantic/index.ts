@@ -14,8 +14,9 @@ import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpointSlice, endpointRules } from './endpoints';
+import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -101,7 +102,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
+    case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
-    case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': checkReview(ctx); break;
+    case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': case 'TokenReview': checkReview(ctx); break;
   }
 }

@@ -4,7 +4,8 @@
  * SubjectAccessReview or SelfSubjectAccessReview carries no metadata at all, a
  * LocalSubjectAccessReview only its namespace (the one its resourceAttributes name), and each asks
  * about exactly one of resourceAttributes and nonResourceAttributes, for a user or a group. The
- * metadata of a TokenReview, SelfSubjectReview or SelfSubjectRulesReview is not checked at all.
+ * metadata of a TokenReview, SelfSubjectReview or SelfSubjectRulesReview is not checked at all; a
+ * TokenReview needs its token (its REST handler answers 400 without one).
  */
 import { Ctx, isObj } from '../context';
 import { field } from '../field';
@@ -13,8 +14,8 @@ import { RuleMeta } from '../types';
 export const reviewRules: RuleMeta[] = [{
   id: 'review.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
   summary: 'an access review carries no metadata and asks one question, for a user or a group',
-  rationale: 'SubjectAccessReview, SelfSubjectAccessReview and LocalSubjectAccessReview are answered, never stored: the API server refuses one with any metadata (a LocalSubjectAccessReview keeps its namespace, which must be the one in spec.resourceAttributes), one with both or neither of resourceAttributes and nonResourceAttributes, and a (Local)SubjectAccessReview without a user or a group.',
-  fix: 'remove metadata (keep only namespace on a LocalSubjectAccessReview), and give exactly one of spec.resourceAttributes and spec.nonResourceAttributes, and spec.user or spec.groups',
+  rationale: 'SubjectAccessReview, SelfSubjectAccessReview and LocalSubjectAccessReview are answered, never stored: the API server refuses one with any metadata (a LocalSubjectAccessReview keeps its namespace, which must be the one in spec.resourceAttributes), one with both or neither of resourceAttributes and nonResourceAttributes, and a (Local)SubjectAccessReview without a user or a group. A TokenReview without spec.token is refused too.',
+  fix: 'remove metadata (keep only namespace on a LocalSubjectAccessReview), and give exactly one of spec.resourceAttributes and spec.nonResourceAttributes, and spec.user or spec.groups; give a TokenReview its spec.token',
 }];
 
 /** Kinds whose metadata the API server does not validate (their REST handlers never look at it). */
@@ -35,6 +36,12 @@ function isZero(v: unknown): boolean {
 }
 
 export function checkReview(ctx: Ctx): void {
+  // a TokenReview asks about a token: without one the API server answers 400 (its REST create)
+  if (ctx.kind === 'TokenReview') {
+    const token = isObj(ctx.obj.spec) ? ctx.obj.spec.token : undefined;
+    if (typeof token !== 'string' || token === '') ctx.report('review.invalid', 'spec.token', field.required('token is required for TokenReview in authentication'));
+    return;
+  }
   const allowed = ACCESS_REVIEWS[ctx.kind];
   if (!allowed) return;
   const o = ctx.obj;
