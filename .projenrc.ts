@@ -172,6 +172,12 @@ project.addTask('test:realworld', {
   receiveArgs: true,
 });
 
+project.addTask('test:required-sweep', {
+  description: 'Which fields the schemas list as required does the API server require? One real object per (definition, field) with that field removed, judged by a real API server and by podsmith (-- --only NAME --k8s-version X.Y)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/required-sweep-run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench:synth', {
   description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],

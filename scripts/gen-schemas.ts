@@ -69,6 +69,10 @@ const ZERO_VALUE_ACCEPTED: Record<string, string[]> = {
   'io.k8s.api.resource.v1alpha3.ResourceClaimTemplateSpec': ['spec'],
   // an EndpointSlice with no endpoints (a Service with no ready Pods): Cilium's Gateway API test data
   'io.k8s.api.discovery.v1.EndpointSlice': ['endpoints'],
+  // LUN 0 and a CRD version not served (false): zero values that validation accepts (npm run test:required-sweep)
+  'io.k8s.api.core.v1.ISCSIVolumeSource': ['lun'],
+  'io.k8s.api.core.v1.ISCSIPersistentVolumeSource': ['lun'],
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion': ['served'],
 };
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';

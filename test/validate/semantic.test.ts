@@ -328,6 +328,13 @@ describe('what the schema lists as required but the server does not require (fou
     expect(errorsAt(hpa, v)).toContainEqual(['schema.required', 'spec.maxReplicas']);
   });
 
+  test('nothing under status is required (the API server resets status on create); its field names still are checked', () => {
+    // test/e2e/required-sweep.test.ts: a Deployment condition without type, a Pod container status without image: accepted
+    const dep = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } } };
+    expect(errorsAt({ ...dep, status: { conditions: [{ status: 'True' }] } }, '1.34')).toEqual([]);
+    expect(errorsAt({ ...dep, status: { conditions: [{ type: 'Available', status: 'True', bogus: 1 }] } }, '1.34')).toEqual([['schema.unknown-field', 'status.conditions[0].bogus']]);
+  });
+
   test('review requests are answered without a name; an access review refuses any metadata, the other reviews check none', () => {
     // verdicts of the 1.34 API server: test/support/kind-cases.ts, proven by test/e2e/semantic-kinds.test.ts
     const sar = { apiVersion: 'authorization.k8s.io/v1', kind: 'SubjectAccessReview', spec: { user: 'u', resourceAttributes: { verb: 'get', resource: 'pods' } } };
