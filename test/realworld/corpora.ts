@@ -116,7 +116,9 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Pipelines, Knative Serving, Gatekeeper, cert-manager, KEDA and ExternalDNS (their config, examples
  * and test data); Traefik's and Cilium's provider test fixtures (EndpointSlices, ExternalName
  * Services, wrapped base64 Secrets); MetalLB, ingress-nginx, Argo CD, Contour, Dapr, Velero,
- * metrics-server, kind and kubebuilder (install manifests, charts' rendered output, examples).
+ * metrics-server, kind and kubebuilder (install manifests, charts' rendered output, examples);
+ * Calico (its install manifests and calicoctl test input), flannel, Cluster API's AWS provider
+ * (templates and their rendered output) and the descheduler.
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -145,6 +147,10 @@ export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/metrics-server', version: 'v0.9.0', sub: '' },
   { module: 'sigs.k8s.io/kind', version: 'v0.33.0', sub: '' },
   { module: 'sigs.k8s.io/kubebuilder/v4', version: 'v4.16.0', sub: '' },
+  { module: 'github.com/projectcalico/calico', version: 'v1.11.0-cni-plugin.0.20250813170300-a0db560f0520', sub: '' },
+  { module: 'github.com/flannel-io/flannel', version: 'v0.28.10', sub: '' },
+  { module: 'sigs.k8s.io/cluster-api-provider-aws/v2', version: 'v2.13.0', sub: '' },
+  { module: 'sigs.k8s.io/descheduler', version: 'v0.36.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {

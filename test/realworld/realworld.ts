@@ -239,7 +239,7 @@ export function formatCorpus(r: CorpusResult): string {
   }
   lines.push(`  admission-only refusals: ${f.admission}`);
   for (const u of r.units.filter((x) => x.outcome === 'admission')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
-  lines.push(`  refused for this cluster's own ranges (a fixed clusterIP or nodePort outside them or taken; another cluster accepts it): ${f.cluster}`);
+  lines.push(`  refused for this cluster's own ranges or objects (a fixed clusterIP or nodePort outside them or taken, an IP family it lacks, a field of its own object that cannot change; another cluster accepts it): ${f.cluster}`);
   for (const u of r.units.filter((x) => x.outcome === 'cluster')) lines.push(`    ${u.file}:${u.line} ${u.object}: ${oneLine(u.server.message, 160)}`);
   const kinds = new Map<string, number>();
   for (const u of r.units.filter((x) => x.outcome === 'custom')) {

@@ -12,7 +12,8 @@ import { ApiServer } from '../support/apiserver';
  * `cluster`: refused for this cluster's own configuration or state, not the object's validity — a
  * fixed clusterIP or nodePort outside the ranges the API server was started with (its
  * --service-cluster-ip-range, --service-node-port-range) or already taken there, or an IP family
- * those ranges lack (an IPv6 Service on a single-stack IPv4 cluster). No file can say
+ * those ranges lack (an IPv6 Service on a single-stack IPv4 cluster), or a field that cannot change
+ * on an object of that name the cluster already has (kube-system's kube-dns). No file can say
  * which ranges a cluster has: another cluster accepts the same object.
  */
 export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'cluster' | 'custom' | 'error';
@@ -114,6 +115,9 @@ export class ServerJudge {
       r = await this.send('PATCH', `${base}/${encodeURIComponent(name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith-realworld&force=true`, text, 'application/apply-patch+yaml');
     }
     const verdict = classify(r.status, r.body);
+    // applied over the cluster's own object (kube-system's kube-dns Service): a field that cannot
+    // change once set is that object's state, not this one's validity
+    if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable/.test(verdict.message ?? '')) verdict.class = 'cluster';
     // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
     if (verdict.class === 'admission' && namespace && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) verdict.class = 'rejected';
     return { ...verdict, ...(viaApply ? { viaApply } : {}) };
