@@ -73,6 +73,8 @@ const ZERO_VALUE_ACCEPTED: Record<string, string[]> = {
   'io.k8s.api.core.v1.ISCSIVolumeSource': ['lun'],
   'io.k8s.api.core.v1.ISCSIPersistentVolumeSource': ['lun'],
   'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion': ['served'],
+  // a preferred node affinity term with an empty preference (it matches every node): validateNodeSelectorTerm accepts it
+  'io.k8s.api.core.v1.PreferredSchedulingTerm': ['preference'],
 };
 
 const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';

@@ -6,25 +6,16 @@
 import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
-import { ApiServer } from '../support/apiserver';
 import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
 import { requiredSweep } from './required';
-import { ServerJudge } from './server';
+import { apiServerFor, ServerJudge } from './server';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' }, kubeconfig: { type: 'string' }, context: { type: 'string' } } });
   const version = resolveVersion(values['k8s-version']);
   const corpora: Corpus[] = [realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined)
     .filter((c) => !values.only || c.name.includes(values.only));
-  let kubeconfig = values.kubeconfig ?? process.env.PODSMITH_KUBECONFIG;
-  let context = values.context ?? process.env.PODSMITH_CONTEXT;
-  if (!kubeconfig) {
-    const { LocalCluster } = require('../../src/cluster/local');
-    const access = await new LocalCluster().ensureUp();
-    kubeconfig = access.kubeconfig;
-    context = access.context;
-  }
-  const api = new ApiServer(kubeconfig!, context);
+  const api = await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-sweep-${process.pid}`);
   try {
     await judge.discover();

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseText, validateObjects } from '../../src/validate';
 import { loadSchemas } from '../../src/validate/schema';
+import { derefNode } from '../../src/validate/schema/refs';
 import { Corpus } from './corpora';
 import { ServerJudge } from './server';
 
@@ -22,17 +23,9 @@ interface Candidate { pair: string; object: any; path: Array<string | number> }
 /** Every (definition, required field) pair an object holds, with where. */
 function requiredPairs(set: ReturnType<typeof loadSchemas>, object: any): Candidate[] {
   const out: Candidate[] = [];
-  const deref = (n: any): [any, string | undefined] => {
-    let name: string | undefined;
-    for (let i = 0; i < 20 && n?.$ref; i++) {
-      name = String(n.$ref).replace('#/definitions/', '');
-      n = set.definition(name);
-    }
-    return [n, name];
-  };
   const walk = (value: any, schema: any, at: Array<string | number>, depth: number) => {
     if (value === null || typeof value !== 'object' || depth > 30) return;
-    const [node, name] = deref(schema);
+    const [node, name] = derefNode(set, schema);
     if (!node) return;
     if (Array.isArray(value)) {
       if (node.items) value.forEach((v, i) => walk(v, node.items, [...at, i], depth + 1));

@@ -10,10 +10,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
-import { ApiServer } from '../support/apiserver';
 import { apiFixturesCorpus, Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
 import { figures, formatCorpus, runCorpus } from './realworld';
-import { ServerJudge } from './server';
+import { apiServerFor, ServerJudge } from './server';
 
 export const K8S_VERSION = '1.34';
 
@@ -27,15 +26,7 @@ async function main(): Promise<number> {
   corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), apiFixturesCorpus(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
   const chosen = values.only ? corpora.filter((c) => c.name.includes(values.only!)) : corpora;
 
-  let kubeconfig = values.kubeconfig ?? process.env.PODSMITH_KUBECONFIG;
-  let context = values.context ?? process.env.PODSMITH_CONTEXT;
-  if (!kubeconfig) {
-    const { LocalCluster } = require('../../src/cluster/local');
-    const access = await new LocalCluster().ensureUp();
-    kubeconfig = access.kubeconfig;
-    context = access.context;
-  }
-  const api = new ApiServer(kubeconfig!, context);
+  const api = await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-rw-${process.pid}`);
   let failed = false;
   const summary: any[] = [];

@@ -218,3 +218,19 @@ export function classify(status: number, body: string): ServerVerdict {
   if (status === 403 || status === 404) return { class: 'admission', status, message };
   return { class: 'error', status, message };
 }
+
+/**
+ * The API server the scripts judge with: the one a kubeconfig names (--kubeconfig/--context or
+ * PODSMITH_KUBECONFIG/PODSMITH_CONTEXT), else podsmith's local cluster, started if it is not up.
+ */
+export async function apiServerFor(kubeconfig?: string, context?: string): Promise<ApiServer> {
+  let file = kubeconfig ?? process.env.PODSMITH_KUBECONFIG;
+  let ctx = context ?? process.env.PODSMITH_CONTEXT;
+  if (!file) {
+    const { LocalCluster } = require('../../src/cluster/local');
+    const access = await new LocalCluster().ensureUp();
+    file = access.kubeconfig;
+    ctx = access.context;
+  }
+  return new ApiServer(file!, ctx);
+}

@@ -3,6 +3,7 @@
  * Kubernetes ≥ 1.29" rather than "unknown field"), and fields a release's schema has but its API
  * server drops because their feature gate is off by default there.
  */
+import { derefNode } from './refs';
 import type { SchemaSet, SchemaProblem } from './types';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
 
@@ -64,17 +65,9 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
   if (!releaseHasGates(set)) return [];
   const now = minorOf(set.minor);
   const out: SchemaProblem[] = [];
-  const deref = (n: any): [any, string | undefined] => {
-    let name: string | undefined;
-    for (let i = 0; i < 20 && n?.$ref; i++) {
-      name = String(n.$ref).replace('#/definitions/', '');
-      n = set.definition(name);
-    }
-    return [n, name];
-  };
   const walk = (value: any, schemaNode: any, pointer: string, depth: number) => {
     if (value === null || typeof value !== 'object' || depth > 40) return;
-    const [node, name] = deref(schemaNode);
+    const [node, name] = derefNode(set, schemaNode);
     if (!node) return;
     if (Array.isArray(value)) {
       if (node.items) value.forEach((v, i) => walk(v, node.items, `${pointer}/${i}`, depth + 1));

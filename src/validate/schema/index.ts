@@ -11,6 +11,7 @@ import { crdKindRules } from '../crd';
 import { AJV_OPTIONS, formats } from './formats';
 import { allDefinitions, definitionOf, readRelease } from './store';
 import { gatedFieldProblems, newerReleaseWith } from './gated';
+import { derefNode } from './refs';
 import type { SchemaProblem, SchemaSet } from './types';
 import { partOf } from './parts';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
@@ -162,8 +163,7 @@ function hasSpec(set: SchemaSet, gvk: string): boolean {
   if (!known) specKinds.set(set, known = new Map());
   const seen = known.get(gvk);
   if (seen !== undefined) return seen;
-  let node = set.definition(set.kinds[gvk])?.properties?.spec;
-  for (let i = 0; i < 20 && node?.$ref; i++) node = set.definition(String(node.$ref).replace('#/definitions/', ''));
+  const [node] = derefNode(set, set.definition(set.kinds[gvk])?.properties?.spec);
   const has = node !== undefined && node !== null && (node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')) || node.properties !== undefined);
   known.set(gvk, has);
   return has;
