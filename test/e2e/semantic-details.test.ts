@@ -89,6 +89,8 @@ const CASES: Array<[string, any]> = [
   ['toleration effect null (accepted: null is absent)', pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: null }] })],
   ['template container without an image', deployment({ containers: [{ name: 'a' }] })],
   ['Deployment without a spec', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }],
+  ['Deployment with an empty spec', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: {} }],
+  ['CronJob without a jobTemplate', { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '* * * * *' } }],
   ['Service without a spec', { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } }],
   ['hostProcess container without hostNetwork', pod({ containers: [ctr('a', { securityContext: { windowsOptions: { hostProcess: true } } })] })],
   ['procMount Other', pod({ containers: [ctr('a', { securityContext: { procMount: 'Other' } })] })],

@@ -12,6 +12,7 @@ import { AJV_OPTIONS, formats } from './formats';
 import { allDefinitions, definitionOf, readRelease } from './store';
 import { gatedFieldProblems, newerReleaseWith } from './gated';
 import { derefNode } from './refs';
+import { POD_TEMPLATE_PATHS } from '../context';
 import type { SchemaProblem, SchemaSet } from './types';
 import { partOf } from './parts';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
@@ -142,7 +143,7 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   // and what that lacks is as missing as in `spec: {}` (an Ingress, an HPA, a CSR without spec)
   const target = (obj.spec === undefined || obj.spec === null) && hasSpec(set, gvk) ? { ...obj, spec: {} } : obj;
   if (validate(target)) return gated;
-  return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined && !inStatusRequired(p)), ...gated];
+  return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined && !inStatusRequired(p) && !templateRequired(p, obj.kind)), ...gated];
 }
 
 /**
@@ -153,6 +154,18 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
  */
 function inStatusRequired(p: SchemaProblem): boolean {
   return p.rule === 'schema.required' && (p.path.startsWith('status.') || p.path.startsWith('status['));
+}
+
+/**
+ * A Pod template left out (`spec.template` of a Deployment, a CronJob's `spec.jobTemplate`): the
+ * API server validates the empty template and names what it lacks (its labels, its containers),
+ * which the semantic layer reports at the server's own paths — not the template itself
+ * (test/e2e/semantic-details.test.ts, "Deployment without a spec").
+ */
+function templateRequired(p: SchemaProblem, kind: string): boolean {
+  if (p.rule !== 'schema.required') return false;
+  const spec = POD_TEMPLATE_PATHS[kind]?.spec;
+  return spec !== undefined && spec !== 'spec' && spec.startsWith(`${p.path}.`);
 }
 
 const specKinds = new WeakMap<SchemaSet, Map<string, boolean>>();
