@@ -89,8 +89,8 @@ function metaOfDocument(d: CutDocument): DocumentMeta {
   return meta;
 }
 
-/** The units of one file: one per document, or per item of a `*List` (kubectl sends items one by one). */
-export function unitsOfFile(root: string, rel: string, k8sVersion: string, stream = oracleRead([path.join(root, rel)])[0]): Pending[] {
+/** The units of one file (`stream`: the oracle's reading of it): one per document, or per item of a `*List` (kubectl sends items one by one). */
+export function unitsOfFile(root: string, rel: string, k8sVersion: string, stream: OracleStream): Pending[] {
   const abs = path.join(root, rel);
   const text = fs.readFileSync(abs, 'utf8');
   const ps = judgeFile(text, rel, k8sVersion);

@@ -110,9 +110,8 @@ function ipv6Groups(a: string): number[] | undefined {
   return [...left, ...new Array(fill).fill(0), ...right];
 }
 
-/** Go's netip text of an IPv6 address: lower-case hex, the first longest run of two or more zero groups as ::. */
+/** Go's netip text of an IPv6 address (not IPv4-mapped: refused before): lower-case hex, the first longest run of two or more zero groups as ::. */
 function ipv6String(g: number[]): string {
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `::ffff:${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
   let best = -1;
   let bestLen = 1;
   for (let i = 0; i < 8;) {
