@@ -4,7 +4,9 @@
  * spelling, octals, hex, underscores, floats, nulls, timestamps, `::1`), single- and
  * double-quoted scalars with escapes, literal and folded block scalars with chomping and
  * indentation indicators, tags, anchors and aliases, `<<` merges, duplicate keys, comments,
- * several documents, CRLF line endings and a byte order mark.
+ * several documents, CRLF line endings and a byte order mark, flow collections wrapped over lines at
+ * any indentation, NEL, LINE and PARAGRAPH SEPARATOR (line breaks to go-yaml), and documents whose
+ * first lines are indented deeper than the rest.
  */
 
 /** A small seeded PRNG (mulberry32): the same seed writes the same text. */
@@ -30,8 +32,9 @@ const PLAIN = [
   'web', 'nginx:1.27', '-x', '?x', 'a,b', 'at@x', "it's", 'say "hi"', 'tab', '<<',
 ];
 
-const DOUBLE = ['plain', 'tab\\there', 'new\\nline', '\\x41\\u00e9\\U0001F600', 'quote \\" and \\\\', 'nel\\N nbsp\\_ esc\\e', 'bell\\a\\b\\v\\f\\r\\0', '\\/slash', '', 'yes', '0644', '1e3', ' lead', 'sq \\\' x'];
-const SINGLE = ['plain', "it''s", '', 'yes', '0644', '"dq"', '#x', 'a: b', ' lead ', '\\n'];
+// a raw NEL inside quotes: a line break to go-yaml (LINE and PARAGRAPH SEPARATOR are too, kept as they are, and counted as lines: see goLineBreaks)
+const DOUBLE = ['raw\u0085nel', 'plain', 'tab\\there', 'new\\nline', '\\x41\\u00e9\\U0001F600', 'quote \\" and \\\\', 'nel\\N nbsp\\_ esc\\e', 'bell\\a\\b\\v\\f\\r\\0', '\\/slash', '', 'yes', '0644', '1e3', ' lead', 'sq \\\' x'];
+const SINGLE = ['raw\u0085nel', 'plain', "it''s", '', 'yes', '0644', '"dq"', '#x', 'a: b', ' lead ', '\\n'];
 const FLOW_PLAIN = ['1', 'yes', 'off', 'y', '0644', '0x10', '1e3', '~', 'null', 'web', 'v1', '::1', 'a:b', '2001-12-14', '.5', '1_000'];
 const TAGGED = ['!!str 12', '!!str yes', '!!str', '!!int "12"', '!!int 0644', '!!int x', '!!float 3', '!!float "1.5"', '!!bool "yes"', '!!bool "y"', '!!null ""', '!!null ~', '!!null x', '!!binary aGVsbG8=', '!!binary "!!"', '!foo bar', '!!map x', '! 12', '!!timestamp 2001-12-14', '!!str 0x10'];
 const KEYS = ['a', 'b', 'c', 'name', 'image', 'value', 'port', 'x-y', 'dotted.key', 'y', 'n', 'on', 'off', 'true', 'no', '1', '0644', '1.5', '1e3', '"quoted"', "'single'", 'key with space', '~k', '.k'];
@@ -70,6 +73,16 @@ function flowNode(c: Ctx, depth: number): string {
   const n = Math.floor(c.r() * 4);
   if (k < 0.75) return `[${Array.from({ length: n }, () => flowNode(c, depth + 1)).join(', ')}]`;
   return `{${Array.from({ length: n }, () => `${pick(c, ['a', 'b', 'c', 'y', '1', '"k"'])}: ${flowNode(c, depth + 1)}`).join(', ')}}`;
+}
+
+/**
+ * A flow collection at times wrapped after its commas, its later lines at any indentation, no
+ * deeper than its key too (go-yaml reads on to the closing bracket; `labels: {app: web,` with
+ * `tier: api}` under it).
+ */
+function wrapFlow(c: Ctx, flow: string, indent: number): string {
+  if (!chance(c, 0.3)) return flow;
+  return flow.replace(/, /g, () => (chance(c, 0.5) ? `,\n${' '.repeat(Math.floor(c.r() * (indent + 4)))}` : ', '));
 }
 
 function blockScalar(c: Ctx, indent: number): string[] {
@@ -122,7 +135,7 @@ function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
     return { head: ` ${withAnchor(header)}`, below: lines };
   }
   if (k < 0.68) {
-    const f = flowNode(c, 0);
+    const f = wrapFlow(c, flowNode(c, 0), indent);
     if (anchor) c.anchors.push({ name: anchor.slice(1), map: f.startsWith('{') });
     return { head: ` ${withAnchor(f)}`, below: [] };
   }
@@ -142,7 +155,8 @@ function blockMap(c: Ctx, indent: number): string[] {
   const keys: string[] = [];
   const n = 1 + Math.floor(c.r() * 4);
   for (let i = 0; i < n; i++) {
-    if (chance(c, 0.08)) out.push(`${ind}# a comment`);
+    // a LINE or PARAGRAPH SEPARATOR in a comment ends it to go-yaml: what follows is content
+    if (chance(c, 0.08)) out.push(`${ind}${pick(c, ['# a comment', '# a comment', '# see\u2029', `# a\u2028${ind}k9: 1`])}`);
     if (chance(c, 0.1) && c.anchors.some((a) => a.map)) {
       const maps = c.anchors.filter((a) => a.map);
       out.push(chance(c, 0.5) ? `${ind}<<: *${pick(c, maps).name}` : `${ind}<<: [*${pick(c, maps).name}, *${pick(c, maps).name}]`);
@@ -187,12 +201,19 @@ export function generateYaml(seed: number): string {
   for (let i = 0; i < n; i++) {
     c.anchors = [];
     const k = c.r();
-    const body = k < 0.75 ? blockMap(c, 0) : k < 0.9 ? blockSeq(c, 0) : [flowNode(c, 0)];
+    const body = k < 0.75 ? blockMap(c, 0) : k < 0.9 ? blockSeq(c, 0) : [wrapFlow(c, flowNode(c, 0), 0)];
+    // at times the first lines indented, as pasted from a larger file: a less indented line ends the document to go-yaml
+    if (chance(c, 0.04) && body.length > 1) {
+      const cut = 1 + Math.floor(c.r() * (body.length - 1));
+      for (let j = 0; j < cut; j++) body[j] = `  ${body[j]}`;
+    }
     docs.push(body.join('\n'));
   }
   // a later document may start with a byte order mark (files joined with `cat`; after a `---` that starts the stream it is another class, see the closing note of stop 18)
   let text = docs.map((d, i) => (i === 0 && chance(c, 0.7) ? d : `${pick(c, ['---', '--- # doc', '---  '])}\n${i > 0 && chance(c, 0.05) ? '\ufeff' : ''}${d}`)).join('\n');
   if (chance(c, 0.7)) text += '\n';
+  // a NEL for a line break here and there (YAML 1.1: go-yaml reads it as \n; kubectl's document cutter does not)
+  if (chance(c, 0.05)) text = text.replace(/\n/g, () => (chance(c, 0.3) ? '\u0085' : '\n'));
   if (chance(c, 0.2)) text = text.replace(/\n/g, '\r\n');
   if (chance(c, 0.05)) text = `\ufeff${text}`;
   return text;

@@ -67,7 +67,7 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
   });
   const answers = oracleRead(files);
   const mismatches: string[] = [];
-  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0 };
+  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0, wrappedFlows: 0, goBreaks: 0 };
   texts.forEach((text, i) => {
     // a stream that starts with { is JSON values first to kubectl's decoder, not YAMLReader's documents
     const visit = answers[i].visit;
@@ -80,6 +80,8 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
     if (text.includes('<<:')) features.merges++;
     if (/: [|>]/.test(text)) features.blocks++;
     if (text.includes('!!')) features.tags++;
+    if (/[[{][^\]}\n]*,\r?\n/.test(text)) features.wrappedFlows++;
+    if (/[\u0085\u2028\u2029]/.test(text)) features.goBreaks++;
     const same = canonical(got.docs) === canonical(want.docs) && got.error === want.error;
     if (!same) {
       mismatches.push(`stream ${i}:\n${JSON.stringify(text)}\n go:       ${JSON.stringify(want)}\n podsmith: ${JSON.stringify({ docs: got.docs, error: got.error, errorText: got.errorText })}`);
@@ -234,6 +236,31 @@ test('hand-written edge cases agree with the oracle', () => {
     `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`).join('\n')}\n`,
     `a: &a [${Array(9).fill('"lol"').join(',')}]\n${'bcd'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abc'[i]}`).join(',')}]`).join('\n')}\n`,
     `${'['.repeat(10001)}${']'.repeat(10001)}\n`,
+    // flow collections wrapped over lines no deeper than their key (go-yaml reads on to the bracket)
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: b,\n  c: d}\n',
+    'args: ["--a",\n"--b"]\n',
+    'a:\n  b: ["x\n  y", 2]\n',
+    'a: {b: [1,\n2], c: {d: 1,\ne: 2}}\nf: 1\n',
+    '- a: [1,\n2]\n  b: 3\n',
+    'a: [1, # one ]\n2]\n',
+    'a: [1,\n2\nb: 3\n',
+    // NEL, LINE and PARAGRAPH SEPARATOR: line breaks to go-yaml, in comments and on a leading separator line too
+    'a: x\u0085y\nb: 2\n',
+    'a: 1\u0085b: 2\n',
+    'a: "x\u0085 y"\n',
+    'a: |\n  x\u0085  y\nb: 1\n',
+    'a: 1 # c\u2028b: 2\n',
+    'a: x\u2028y\n',
+    'a: "x\u2028y"\n',
+    '--- # doc\u0085k5: 1\nk1: 2\n',
+    '---\n--- # doc\u0085k5: 1\nk1: 2\n',
+    'a: 1\n--- # doc\u0085k5: 1\nk1: 2\n',
+    'a: 0\n---\u0085\na: 1\n',
+    'a: 0\n---\ufeff\na: 1\n',
+    // an indented document that a less indented line ends (go-yaml reads its first node only)
+    '  apiVersion: v1\n  kind: ConfigMap\nmetadata:\n  name: x\n',
+    '  a: 1\n\tb: 2\n',
+    '  a: 1\n  b: : 2\nc: 3\n',
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);

@@ -29,6 +29,8 @@ export function splitDocuments(text: string): Split {
   let startLine = 0;
   let line = 0;
   let pos = 0;
+  /** The document being read holds its separator line (kept, in kubectl's YAMLReader). */
+  let carried = false;
   // `---` only counts at the start of a line; finding them with indexOf keeps a 50 MB file fast
   for (;;) {
     const at = text.startsWith('---', pos) ? pos : text.indexOf('\n---', pos);
@@ -37,10 +39,22 @@ export function splitDocuments(text: string): Split {
     line += countLines(text, pos, sep);
     let eol = text.indexOf('\n', sep);
     if (eol < 0) eol = text.length;
-    const rest = text.slice(sep + 3, eol).trim();
+    const rest = goTrimSpace(text.slice(sep + 3, eol));
     if (rest !== '' && rest[0] !== '#') {
       // the document being read when the bad separator comes is lost too, as in kubectl
       return { chunks: nonEmpty(text, chunks), error: { message: `invalid Yaml document separator: ${rest}`, line } };
+    }
+    // a separator that comes before any line of its document is kept by the YAMLReader as the
+    // first line of it (go-yaml reads it as the start of the document; the next separator then
+    // ends that document, though it holds no other line): only a comment on it that a NEL, LINE
+    // or PARAGRAPH SEPARATOR ends (a line break to go-yaml) leaves content in it
+    const kept: boolean = sep === start && !carried;
+    carried = kept;
+    if (kept && /[\u0085\u2028\u2029]/.test(text.slice(sep, eol))) {
+      line += 1;
+      pos = eol + 1;
+      if (pos >= text.length) break;
+      continue;
     }
     if (sep > start) chunks.push({ start, end: sep, line: startLine, endLine: line });
     start = eol + 1;
@@ -51,6 +65,11 @@ export function splitDocuments(text: string): Split {
   }
   if (start < text.length) chunks.push({ start, end: text.length, line: startLine });
   return { chunks: nonEmpty(text, chunks) };
+}
+
+/** The text without the leading and trailing white space Go's strings.TrimSpace takes off (unicode.IsSpace: NEL too, not a byte order mark). */
+export function goTrimSpace(s: string): string {
+  return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
 }
 
 /** How many line feeds text[from, to) holds. */

@@ -12,6 +12,7 @@ import { CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Node as YNode, v
  * quote), and `\'` in double quotes (go-yaml knows it; YAML 1.2 dropped it).
  */
 export function mend(text: string, doc: Document, parse: (text: string) => Document): { text: string; doc: Document } {
+  const before = text;
   // go-yaml v2 reads a quoted scalar on to its closing quote whatever the indentation of its later
   // lines; the yaml package ends it at a line indented no deeper than its parent: indent those
   // lines and read again (no line moves; leading blanks of a scalar's lines are not its content)
@@ -20,6 +21,17 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
     const fixed = cut && cut.at > last ? indentQuotedLines(text, cut.at, cut.quote) : undefined;
     if (!fixed) break;
     last = cut!.at;
+    text = fixed;
+    doc = parse(text);
+  }
+  // go-yaml v2 reads a flow collection on to its closing bracket whatever the indentation of its
+  // later lines; the yaml package wants them deeper than the block collection it stands in
+  // (`labels: {app: web,` then `tier: api}` under it): indent those lines and read again
+  for (let last = -1; doc.errors.length > 0;) {
+    const at = cutFlow(text);
+    const fixed = at !== undefined && at > last ? indentFlowLines(text, at) : undefined;
+    if (!fixed) break;
+    last = at!;
     text = fixed;
     doc = parse(text);
   }
@@ -32,13 +44,20 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
     text = fixed + text.slice(at); // no line moves: lines stay right
     doc = parse(text);
   }
+  // a LINE or PARAGRAPH SEPARATOR the lexer took to be inside quotes before the quotes were mended
+  // may stand outside them now: written as \n too, and mended again (each pass has fewer of them)
+  if (text !== before && /[\u2028\u2029]/.test(text)) {
+    const again = goLineBreaks(text);
+    if (again !== text) return mend(again, parse(again), parse);
+  }
   return { text, doc };
 }
 
 /**
  * Whether go-yaml reads this document's first node and stops: after a root that is a flow
  * collection or a scalar (quoted, or plain and not empty), it reads no further than the next token
- * (`{a: 1}\nb: 2` is {a: 1} to kubectl), so errors past the root are not go-yaml's, unless that
+ * (`{a: 1}\nb: 2` is {a: 1} to kubectl; so is an indented block collection, `  a: 1\nb: 2`, at the
+ * first line less indented), so errors past the root are not go-yaml's, unless that
  * next token is one go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote,
  * a bad anchor name).
  */
@@ -48,11 +67,14 @@ export function firstNodeOnly(doc: Document, text: string): boolean {
   const flow = (isMap(root) || isSeq(root)) && (root as { flow?: boolean }).flow === true;
   const quoted = isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE');
   const plain = isScalar(root) && root.type === 'PLAIN';
-  if (!flow && !quoted && !plain) return false;
+  // a block collection whose first line is indented: a line less indented ends it, and the document
+  const block = (isMap(root) || isSeq(root)) && !flow;
+  const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
+  if (!flow && !quoted && !plain && !(block && column > 0)) return false;
   const end = root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
-  if (flow ? !source.endsWith(isMap(root) ? '}' : ']') : quoted ? !closes(source) : source.trim() === '') return false;
+  if (!block && (flow ? !source.endsWith(isMap(root) ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
   if (!doc.errors.every((e) => e.pos[0] >= end)) return false;
   // the next token: past blanks, line breaks and comments
   let k = end;
@@ -61,6 +83,7 @@ export function firstNodeOnly(doc: Document, text: string): boolean {
     if (text[k] !== '#') break;
     while (k < text.length && text[k] !== '\n') k++;
   }
+  if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   const c = text[k];
   if (c === undefined) return true;
   if ('@`%\t'.includes(c)) return false;
@@ -152,6 +175,115 @@ function indentQuotedLines(text: string, at: number, quote: string): string | un
   }
 }
 
+/**
+ * The first flow collection opened in block context whose later lines are no deeper than the
+ * block collection it stands in (the yaml package ends it there; go-yaml reads on): where it opens.
+ */
+function cutFlow(text: string): number | undefined {
+  let offset = 0;
+  let depth = 0;
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    if (type === 'doc-mode' || type === 'scalar') continue;
+    if (type === 'flow-error-end') return undefined; // a flow collection the lexer ended early that opened before: not one looked at here
+    if (!text.startsWith(tok, offset)) return undefined;
+    if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      if (depth === 0) {
+        const lines = flowLines(text, offset);
+        if (lines && lines.under.length > 0) return offset;
+      }
+      depth++;
+    } else if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      depth = Math.max(0, depth - 1);
+    }
+    offset += tok.length;
+  }
+  return undefined;
+}
+
+/**
+ * The flow collection that opens at text[at], read as go-yaml reads it (brackets nest, quoted
+ * scalars and comments hide them): the indentation its later lines need (deeper than the
+ * block collection of the line it opens on, `- ` items included) and where those lines start that
+ * are not that deep; undefined when it does not close or a line of it is a document marker.
+ */
+function flowLines(text: string, at: number): { need: number; under: number[] } | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const need = /^ *(?:- +)*/.exec(text.slice(lineStart, at))![0].length + 1;
+  const under: number[] = [];
+  let depth = 0;
+  for (let k = at; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\n') {
+      const line = text.slice(k + 1, text.indexOf('\n', k + 1) < 0 ? text.length : text.indexOf('\n', k + 1));
+      if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
+      const indent = /^ */.exec(line)![0].length;
+      if (!BLANKS.test(line) && indent < need) under.push(k + 1);
+    } else if (c === '[' || c === '{') {
+      depth++;
+    } else if (c === ']' || c === '}') {
+      if (--depth === 0) return { need, under };
+    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[k - 1])) {
+      const end = closeOf(text, k + 1, c);
+      if (end < 0) return undefined;
+      for (let n = text.indexOf('\n', k); n >= 0 && n < end; n = text.indexOf('\n', n + 1)) {
+        const line = text.slice(n + 1, text.indexOf('\n', n + 1) < 0 ? text.length : text.indexOf('\n', n + 1));
+        if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
+        if (!BLANKS.test(line) && /^ */.exec(line)![0].length < need) under.push(n + 1);
+      }
+      k = end;
+    } else if (c === '#' && /\s/.test(text[k - 1])) {
+      const end = text.indexOf('\n', k);
+      if (end < 0) return undefined;
+      k = end - 1;
+    }
+  }
+  return undefined;
+}
+
+/** The text with the lines of the flow collection that opens at `at` indented as deep as it needs (no line moves; leading blanks in a flow collection are not content). */
+function indentFlowLines(text: string, at: number): string | undefined {
+  const lines = flowLines(text, at);
+  if (!lines || lines.under.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const start of lines.under) {
+    const indent = /^ */.exec(text.slice(start, start + lines.need))![0].length;
+    out += text.slice(from, start) + ' '.repeat(lines.need - indent);
+    from = start;
+  }
+  return out + text.slice(from);
+}
+
 /** Spaces and tabs only (YAML's blanks; a no-break space is content). */
 const BLANKS = /^[ \t]*$/;
 
+
+/** Whether the text has a character besides \n and \r that go-yaml v2 reads as a line break (YAML 1.1: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR). */
+export function hasGoBreaks(text: string): boolean {
+  return text.includes('\u0085') || text.includes('\u2028') || text.includes('\u2029');
+}
+
+/**
+ * The text with go-yaml's other line breaks written as \n, so that the yaml package (YAML 1.2:
+ * they are content there) sees the lines go-yaml sees. NEL is a \n to go-yaml everywhere, in
+ * quoted scalars too (its read_line gives \n for it). LINE and PARAGRAPH SEPARATOR end a line
+ * too, but go-yaml keeps them as they are where a scalar takes its line breaks: inside quotes
+ * they are left alone (the value is the same character); elsewhere they become \n (the lines,
+ * and so the structure and the line numbers, are go-yaml's; in a plain or block scalar's text
+ * go-yaml has the separator where this reading has a \n or a space).
+ */
+export function goLineBreaks(text: string): string {
+  text = text.replace(/\u0085/g, '\n');
+  if (!/[\u2028\u2029]/.test(text)) return text;
+  let out = '';
+  let offset = 0;
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') continue;
+    if (!text.startsWith(tok, offset)) return text.replace(/[\u2028\u2029]/g, '\n'); // the lexer's tokens are not the text: every separator a break
+    out += type === 'single-quoted-scalar' || type === 'double-quoted-scalar' ? tok : tok.replace(/[\u2028\u2029]/g, '\n');
+    offset += tok.length;
+  }
+  return out + text.slice(offset).replace(/[\u2028\u2029]/g, '\n');
+}

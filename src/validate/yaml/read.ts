@@ -9,6 +9,7 @@
 import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
+import { goLineBreaks, hasGoBreaks } from './go-yaml';
 import { countLines, splitDocuments } from './documents';
 import { readJsonValues, startsAsJson } from './json-stream';
 import { BlockLines, ComposedLines } from './lines';
@@ -54,8 +55,9 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   // as \n, so the values and lines are the same and the fast reader can read the file
   if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
   const split = splitDocuments(text);
-  // the fast reader reads the file's lines, split once and shared by its documents
-  const lines = text.includes('\r') ? undefined : text.split('\n');
+  // the fast reader reads the file's lines, split once and shared by its documents; it leaves a
+  // file with line breaks other than \n to the exact reader, which reads them as go-yaml does
+  const lines = text.includes('\r') || hasGoBreaks(text) ? undefined : text.split('\n');
   const indents = lines ? lineIndents(lines) : undefined;
   // kubectl's document cutter keeps a `---` that starts the stream in the first document; any other `---` starts the next one
   const afterLead = text.startsWith('---', yamlStart) ? text.indexOf('\n', yamlStart) + 1 : -1;
@@ -77,7 +79,9 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     const cut = text.slice(from, c.end);
     // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
     // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
-    const chunk = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
+    const lf = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
+    // NEL, LINE and PARAGRAPH SEPARATOR end lines too to go-yaml (YAML 1.1), not to the YAMLReader that cut the documents
+    const chunk = hasGoBreaks(lf) ? goLineBreaks(lf) : lf;
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
     try {
