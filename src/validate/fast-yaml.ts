@@ -30,8 +30,9 @@ export function fastParse(text: string, resolve: Resolve, track?: LineTable): un
 }
 
 /**
- * The indentation of each line, -1 for blank and comment lines, -2 for lines that start a
- * directive or end a document (`%`, `...`). Computed once per file and shared by its documents.
+ * The indentation of each line, -1 for blank and comment lines, -2 for lines the fast reader
+ * leaves to the exact reader: a directive, a document end (`%`, `...`), a tab where an
+ * indentation or a dash's space goes. Computed once per file and shared by its documents.
  */
 export function lineIndents(lines: string[]): Int32Array {
   const out = new Int32Array(lines.length);
@@ -41,6 +42,8 @@ export function lineIndents(lines: string[]): Int32Array {
     if (c === 37 || (c === 46 && l.startsWith('...'))) { out[k] = -2; continue; }
     let i = 0;
     while (i < l.length && l.charCodeAt(i) === 32) i++;
+    // a tab where an indentation or a dash's space goes: the exact reader's (go-yaml refuses most of them)
+    if (l.charCodeAt(i) === 9 || (l.charCodeAt(i) === 45 && l.includes('\t', i))) { out[k] = -2; continue; }
     out[k] = i === l.length || l.charCodeAt(i) === 35 ? -1 : i;
   }
   return out;

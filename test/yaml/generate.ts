@@ -6,7 +6,8 @@
  * indentation indicators, tags, anchors and aliases, `<<` merges, duplicate keys, comments,
  * several documents, CRLF line endings and a byte order mark, flow collections wrapped over lines at
  * any indentation, NEL, LINE and PARAGRAPH SEPARATOR (line breaks to go-yaml), and documents whose
- * first lines are indented deeper than the rest.
+ * first lines are indented deeper than the rest, blank and comment lines indented with a tab, and
+ * directives.
  */
 
 /** A small seeded PRNG (mulberry32): the same seed writes the same text. */
@@ -157,6 +158,8 @@ function blockMap(c: Ctx, indent: number): string[] {
   for (let i = 0; i < n; i++) {
     // a LINE or PARAGRAPH SEPARATOR in a comment ends it to go-yaml: what follows is content
     if (chance(c, 0.08)) out.push(`${ind}${pick(c, ['# a comment', '# a comment', '# see\u2029', `# a\u2028${ind}k9: 1`])}`);
+    // a blank or comment line with a tab in its indentation (go-yaml refuses most: see tabProblem)
+    if (chance(c, 0.03)) out.push(pick(c, ['\t', `${ind} \t`, `${ind}\t# tab`, `${ind}   \t`, `${ind}\t `]));
     if (chance(c, 0.1) && c.anchors.some((a) => a.map)) {
       const maps = c.anchors.filter((a) => a.map);
       out.push(chance(c, 0.5) ? `${ind}<<: *${pick(c, maps).name}` : `${ind}<<: [*${pick(c, maps).name}, *${pick(c, maps).name}]`);
@@ -215,6 +218,8 @@ export function generateYaml(seed: number): string {
   // a NEL for a line break here and there (YAML 1.1: go-yaml reads it as \n; kubectl's document cutter does not)
   if (chance(c, 0.05)) text = text.replace(/\n/g, () => (chance(c, 0.3) ? '\u0085' : '\n'));
   if (chance(c, 0.2)) text = text.replace(/\n/g, '\r\n');
+  // directives: kubectl's document cutter leaves them without their document
+  if (chance(c, 0.02)) text = `${pick(c, ['%YAML 1.1', '%YAML 1.2', '%TAG ! tag:x,2000:', '# c\n%YAML 1.1'])}\n---\n${text}`;
   if (chance(c, 0.05)) text = `\ufeff${text}`;
   return text;
 }

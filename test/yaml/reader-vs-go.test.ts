@@ -261,6 +261,18 @@ test('hand-written edge cases agree with the oracle', () => {
     '  apiVersion: v1\n  kind: ConfigMap\nmetadata:\n  name: x\n',
     '  a: 1\n\tb: 2\n',
     '  a: 1\n  b: : 2\nc: 3\n',
+    // tabs where go-yaml's scanner takes none, and where it does; directives without their document
+    'a: 1\n\t\nb: 2\n',
+    'a:\n  b: 1\n   \t\n  c: 2\n',
+    'a: \'x\'\n  \t\nb: 2\n',
+    'a:\n  b: 1\n\t# c\n  c: 2\n',
+    'a: |\n  x\n\t\n  y\nb: 2\n',
+    'a: "x\n\t\n y"\n',
+    '-\ta\n',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  Makefile: |\n    all:\n    \techo hi\n',
+    '%YAML 1.1\n---\na: 1\n',
+    '%YAML 1.2\n---\na: 1\n',
+    'a: 1\n---\n%YAML 1.1\n---\nb: 1\n',
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);

@@ -7,7 +7,7 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, firstNodeOnly, mend } from './go-yaml';
+import { badAnchorName, firstNodeOnly, mend, tabProblem } from './go-yaml';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -59,17 +59,26 @@ export interface Composed {
 }
 
 /** Reads one document (a chunk between `---` lines). Throws ReadError. */
-export function composeDocument(text: string, track?: LineTable): Composed {
+export function composeDocument(text: string, track?: LineTable, started = false): Composed {
+  // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
+  const directive = !started && text.includes('%') ? directiveProblem(text) : undefined;
+  if (directive) throw new ReadError(directive.message, directive.line);
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   const starts = lineStarts(text);
-  if (doc.errors.length > 0 && !firstNodeOnly(doc, text)) {
+  const firstOnly = doc.errors.length > 0 && firstNodeOnly(doc, text);
+  if (doc.errors.length > 0 && !firstOnly) {
     const err = doc.errors[0];
     const line = lineAt(starts, err.pos[0]);
     const msg = /call stack/i.test(err.message) ? depthMessage(err) : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new ReadError(msg, line);
   }
+  // tabs where go-yaml's scanner takes none (blank and comment lines indented with one, a tab after
+  // a dash), within what go-yaml scans of the text: this document, up to the token after its
+  // root when it reads the root only
+  const tab = text.includes('\t') ? tabProblem(doc, text, firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length)) : undefined;
+  if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
   if (text.includes('\\/') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
@@ -96,6 +105,40 @@ function findNonFinite(v: unknown): NonFinite | undefined {
       const bad = findNonFinite(x);
       if (bad) return bad;
     }
+  }
+  return undefined;
+}
+
+/** Where the first line with content at or after `at` starts (blank and comment lines passed). */
+function tokenAfter(text: string, at: number): number {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  for (;;) {
+    let eol = text.indexOf('\n', start);
+    if (eol < 0) eol = text.length;
+    if (eol >= at && !/^[ \t]*(#.*)?$/.test(text.slice(Math.max(start, at), eol))) return Math.max(start, at);
+    if (eol >= text.length) return text.length;
+    start = eol + 1;
+  }
+}
+
+/**
+ * A document that starts with directives (`%YAML 1.1`, `%TAG …`): kubectl's YAMLReader cuts the
+ * `---` after them into the next document, so go-yaml finds no document start after them; a
+ * `%YAML` other than 1.1 it refuses first. The 0-based line of the directive, with go-yaml's words.
+ */
+function directiveProblem(text: string): { message: string; line: number } | undefined {
+  let line = 0;
+  for (let at = 0; at < text.length; line++) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const l = text.slice(at, eol);
+    if (l.startsWith('%')) {
+      const version = /^%YAML[ \t]+(\d+)\.(\d+)/.exec(l);
+      if (version && (version[1] !== '1' || version[2] !== '1')) return { message: 'found incompatible YAML document', line };
+      return { message: 'did not find expected <document start>', line };
+    }
+    if (!/^[ \t]*(#.*)?$/.test(l)) return undefined;
+    at = eol + 1;
   }
   return undefined;
 }

@@ -13,6 +13,8 @@ export interface Chunk {
   line: number;
   /** The line after its last (the separator's), undefined for the last document of the text. */
   endLine?: number;
+  /** Its document started with a separator line that kubectl's YAMLReader kept in it (a `%` line after it is no directive of it). */
+  started?: boolean;
 }
 
 export interface Split {
@@ -23,12 +25,13 @@ export interface Split {
 
 const SPACE = /^[\s\u0085\u00a0]*$/;
 
-export function splitDocuments(text: string): Split {
+/** `from`: where the stream starts, after that many line feeds that stand for lines read otherwise (the JSON values before YAML). */
+export function splitDocuments(text: string, from = 0): Split {
   const chunks: Chunk[] = [];
-  let start = 0; // where the current document starts
-  let startLine = 0;
-  let line = 0;
-  let pos = 0;
+  let start = from; // where the current document starts
+  let startLine = from;
+  let line = from;
+  let pos = from;
   /** The document being read holds its separator line (kept, in kubectl's YAMLReader). */
   let carried = false;
   // `---` only counts at the start of a line; finding them with indexOf keeps a 50 MB file fast
@@ -49,6 +52,7 @@ export function splitDocuments(text: string): Split {
     // ends that document, though it holds no other line): only a comment on it that a NEL, LINE
     // or PARAGRAPH SEPARATOR ends (a line break to go-yaml) leaves content in it
     const kept: boolean = sep === start && !carried;
+    const carriedBefore = carried;
     carried = kept;
     if (kept && /[\u0085\u2028\u2029]/.test(text.slice(sep, eol))) {
       line += 1;
@@ -56,14 +60,14 @@ export function splitDocuments(text: string): Split {
       if (pos >= text.length) break;
       continue;
     }
-    if (sep > start) chunks.push({ start, end: sep, line: startLine, endLine: line });
+    if (sep > start) chunks.push({ start, end: sep, line: startLine, endLine: line, ...(carriedBefore ? { started: true } : {}) });
     start = eol + 1;
     line += 1;
     startLine = line;
     pos = start;
     if (pos >= text.length) break;
   }
-  if (start < text.length) chunks.push({ start, end: text.length, line: startLine });
+  if (start < text.length) chunks.push({ start, end: text.length, line: startLine, ...(carried ? { started: true } : {}) });
   return { chunks: nonEmpty(text, chunks) };
 }
 

@@ -4,7 +4,7 @@
  * reading (no line moves), what follows the first node set aside, names go-yaml refuses found.
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
-import { CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
+import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
 
 /**
  * The text mended where go-yaml reads what the yaml package refuses, and the document read again:
@@ -168,7 +168,7 @@ function indentQuotedLines(text: string, at: number, quote: string): string | un
     if (e < 0) e = text.length;
     const line = text.slice(s, e);
     if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
-    out += BLANKS.test(line) ? line : pad + line;
+    out += BLANKS.test(line) && !line.includes('\t') ? line : pad + line; // a tab-only line is under-indented to the yaml package
     if (e >= close) return out + text.slice(e);
     out += '\n';
     s = e + 1;
@@ -286,4 +286,80 @@ export function goLineBreaks(text: string): string {
     offset += tok.length;
   }
   return out + text.slice(offset).replace(/[\u2028\u2029]/g, '\n');
+}
+
+/** A line blank but for spaces and tabs, or a comment, whose leading blanks hold a tab; or a sequence's dash followed by a tab. */
+const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *)-[ \t]*\t.*)$/gm;
+
+/**
+ * Where go-yaml v2's scanner meets a tab it does not take, in block context outside scalars and
+ * flow collections (the yaml package reads all of these): a blank or comment line indented with a
+ * tab is refused unless it continues a plain scalar and its tab is no shallower than that
+ * scalar's indentation ("found a tab character that violates indentation"), or it is taken as a
+ * token start ("found character that cannot start any token": a tab after a key's colon line,
+ * after a comment, after a quoted scalar, or after a sequence's dash); in a block scalar a tab
+ * shallower than its indentation is refused ("found a tab character where an indentation space
+ * is expected"). Lines from `limit` on are not looked at (go-yaml's reading ends before them).
+ * Its offset, with go-yaml's words.
+ */
+export function tabProblem(doc: Document, text: string, limit: number): { message: string; offset: number } | undefined {
+  const quoted: Array<[number, number]> = [];
+  const blocks: Array<[number, number, number]> = [];
+  const flows: Array<[number, number]> = [];
+  /** Scalars in the order they end: keys, values and items, with the indentation a plain value's later lines need. */
+  const scalars: Array<{ end: number; plain: boolean; need: number }> = [];
+  const walk = (n: unknown, indent: number, isKey: boolean): void => {
+    if (isScalar(n) && n.range) {
+      const [start, end] = n.range;
+      if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') quoted.push([start, end]);
+      if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') blocks.push([start, end, blockIndent(text, start, indent)]);
+      scalars.push({ end, plain: n.type === 'PLAIN' && end > start && !isKey, need: indent + 1 });
+      return;
+    }
+    if ((isMap(n) || isSeq(n)) && n.range) {
+      if ((n as { flow?: boolean }).flow) { flows.push([n.range[0], n.range[1]]); scalars.push({ end: n.range[1], plain: false, need: 0 }); return; }
+      const column = n.range[0] - (text.lastIndexOf('\n', n.range[0] - 1) + 1);
+      for (const it of n.items) {
+        if (isPair(it)) { walk(it.key, column, true); walk(it.value, column, false); } else walk(it, column, false);
+      }
+    }
+  };
+  walk(doc.contents, -1, false);
+  scalars.sort((a, b) => a.end - b.end);
+  const inside = (ranges: Array<[number, number, ...number[]]>, at: number) => ranges.find(([s, e]) => at > s && at < e);
+  for (const m of text.matchAll(TAB_LINE)) {
+    const at = m.index!;
+    if (at >= limit) break;
+    if (inside(quoted, at) || inside(flows, at)) continue;
+    const tab = m[0].indexOf('\t');
+    const block = inside(blocks, at);
+    if (block) {
+      if (m[1] === undefined && tab < block[2]) return { message: 'found a tab character where an indentation space is expected', offset: at };
+      continue;
+    }
+    if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
+    // the last scalar before the line: a plain value whose later lines may hold blanks
+    let last: (typeof scalars)[number] | undefined;
+    for (const s of scalars) if (s.end <= at) last = s; else break;
+    if (last?.plain && /^[ \t\n]*$/.test(text.slice(last.end, at))) {
+      if (tab < last.need) return { message: 'found a tab character that violates indentation', offset: at };
+      continue;
+    }
+    return { message: 'found character that cannot start any token', offset: at };
+  }
+  return undefined;
+}
+
+/** The indentation of a block scalar's content: its header's indicator, else its first line with content (a key at `indent` needs at least indent + 1). */
+function blockIndent(text: string, start: number, indent: number): number {
+  const eol = text.indexOf('\n', start);
+  const header = text.slice(start, eol < 0 ? text.length : eol);
+  const explicit = /[1-9]/.exec(header);
+  if (explicit) return Math.max(indent, 0) + Number(explicit[0]);
+  for (let k = eol; k >= 0 && k < text.length; k = text.indexOf('\n', k + 1)) {
+    const line = text.slice(k + 1, text.indexOf('\n', k + 1) < 0 ? text.length : text.indexOf('\n', k + 1));
+    const spaces = /^ */.exec(line)![0].length;
+    if (spaces < line.length && line[spaces] !== '\t') return Math.max(spaces, indent + 1);
+  }
+  return indent + 1;
 }

@@ -54,7 +54,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   // CRLF line ends (files written on Windows) read as LF: YAML reads every line break in a scalar
   // as \n, so the values and lines are the same and the fast reader can read the file
   if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  const split = splitDocuments(text);
+  const split = splitDocuments(text, yamlStart);
   // the fast reader reads the file's lines, split once and shared by its documents; it leaves a
   // file with line breaks other than \n to the exact reader, which reads them as go-yaml does
   const lines = text.includes('\r') || hasGoBreaks(text) ? undefined : text.split('\n');
@@ -85,7 +85,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
     try {
-      r = composeDocument(chunk, table);
+      r = composeDocument(chunk, table, c.started);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       return { message: e.message, line: base + (e.line ?? 0) + 1 };
