@@ -121,6 +121,8 @@ function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
     // wrapped plain text, as controller-gen writes CRD descriptions
     const words = () => Array.from({ length: 1 + Math.floor(c.r() * 4) }, () => pick(c, ['word', 'yes', '0644', 'a:b', 'x-y', 'http://x.example/a', '(see', 'docs)', 'on', '1e3', 'trailing  ', '"2m",', "'q'", '[x]', '{a}', '&x', '*y', '!t', '|p', '>g', '%p', '@a', '`b', '-x', '?y', ':z', '~', 'null'])).join(' ');
     const below = Array.from({ length: 1 + Math.floor(c.r() * 3) }, () => `${' '.repeat(indent + 2 + Math.floor(c.r() * 3))}${words()}`);
+    // at times a blank line with a tab among the wrapped lines (the plain scalar's scanner takes it when it is deep enough)
+    if (chance(c, 0.1)) below.splice(Math.floor(c.r() * below.length), 0, `${' '.repeat(Math.floor(c.r() * (indent + 4)))}\t`);
     if (chance(c, 0.5)) return { head: ` ${withAnchor(`text ${words()}`)}`, below };
     // wrapped quoted text; at times its later lines no deeper than its key (go-yaml reads on to the closing quote)
     if (chance(c, 0.3)) for (let j = 0; j < below.length; j++) below[j] = `${' '.repeat(Math.floor(c.r() * (indent + 1)))}${below[j].trimStart()}`;

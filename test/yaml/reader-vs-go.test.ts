@@ -263,6 +263,9 @@ test('hand-written edge cases agree with the oracle', () => {
     '  a: 1\n  b: : 2\nc: 3\n',
     // tabs where go-yaml's scanner takes none, and where it does; directives without their document
     'a: 1\n\t\nb: 2\n',
+    'a: x\n   \t\n  y\n',
+    'a: x\n\t\n  y\n',
+    'a:\n  - x\n    \t\n    y\n',
     'a:\n  b: 1\n   \t\n  c: 2\n',
     'a: \'x\'\n  \t\nb: 2\n',
     'a:\n  b: 1\n\t# c\n  c: 2\n',

@@ -306,6 +306,8 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
   const quoted: Array<[number, number]> = [];
   const blocks: Array<[number, number, number]> = [];
   const flows: Array<[number, number]> = [];
+  /** Plain values and items, with the indentation their later lines need (a plain scalar's scanner takes a tab no shallower). */
+  const plains: Array<[number, number, number]> = [];
   /** Scalars in the order they end: keys, values and items, with the indentation a plain value's later lines need. */
   const scalars: Array<{ end: number; plain: boolean; need: number }> = [];
   const walk = (n: unknown, indent: number, isKey: boolean): void => {
@@ -314,6 +316,7 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
       if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') quoted.push([start, end]);
       if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') blocks.push([start, end, blockIndent(text, start, indent)]);
       scalars.push({ end, plain: n.type === 'PLAIN' && end > start && !isKey, need: indent + 1 });
+      if (n.type === 'PLAIN' && end > start && !isKey) plains.push([start, end, indent + 1]);
       return;
     }
     if ((isMap(n) || isSeq(n)) && n.range) {
@@ -338,6 +341,11 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
       continue;
     }
     if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
+    const plain = inside(plains, at);
+    if (plain) {
+      if (tab < plain[2]) return { message: 'found a tab character that violates indentation', offset: at };
+      continue;
+    }
     // the last scalar before the line: a plain value whose later lines may hold blanks
     let last: (typeof scalars)[number] | undefined;
     for (const s of scalars) if (s.end <= at) last = s; else break;
