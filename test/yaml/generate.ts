@@ -34,7 +34,7 @@ const PLAIN = [
 ];
 
 // a raw NEL inside quotes: a line break to go-yaml (LINE and PARAGRAPH SEPARATOR are too, kept as they are, and counted as lines: see goLineBreaks)
-const DOUBLE = ['raw\u0085nel', 'plain', 'tab\\there', 'new\\nline', '\\x41\\u00e9\\U0001F600', 'quote \\" and \\\\', 'nel\\N nbsp\\_ esc\\e', 'bell\\a\\b\\v\\f\\r\\0', '\\/slash', '', 'yes', '0644', '1e3', ' lead', 'sq \\\' x'];
+const DOUBLE = ['raw\u0085nel', 'pair \\ud83d\\ude00', 'plain', 'tab\\there', 'new\\nline', '\\x41\\u00e9\\U0001F600', 'quote \\" and \\\\', 'nel\\N nbsp\\_ esc\\e', 'bell\\a\\b\\v\\f\\r\\0', '\\/slash', '', 'yes', '0644', '1e3', ' lead', 'sq \\\' x'];
 const SINGLE = ['raw\u0085nel', 'plain', "it''s", '', 'yes', '0644', '"dq"', '#x', 'a: b', ' lead ', '\\n'];
 const FLOW_PLAIN = ['1', 'yes', 'off', 'y', '0644', '0x10', '1e3', '~', 'null', 'web', 'v1', '::1', 'a:b', '2001-12-14', '.5', '1_000'];
 const TAGGED = ['!!str 12', '!!str yes', '!!str', '!!int "12"', '!!int 0644', '!!int x', '!!float 3', '!!float "1.5"', '!!bool "yes"', '!!bool "y"', '!!null ""', '!!null ~', '!!null x', '!!binary aGVsbG8=', '!!binary "!!"', '!foo bar', '!!map x', '! 12', '!!timestamp 2001-12-14', '!!str 0x10'];

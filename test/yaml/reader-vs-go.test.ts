@@ -274,6 +274,14 @@ test('hand-written edge cases agree with the oracle', () => {
     '-\ta\n',
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  Makefile: |\n    all:\n    \techo hi\n',
     '%YAML 1.1\n---\na: 1\n',
+    '...\na: 1\n',
+    '# c\n...\n',
+    'a: 1\n... # c\nb: 2\n',
+    // \u escapes of surrogates (JavaScript's JSON.stringify of an emoji in some tools): go-yaml refuses them
+    'a: "\\ud83d\\ude00"\n',
+    'a: ["\\udc00"]\n',
+    'a: "\\U00110000"\n',
+    'a: "\\\\ud83d"\n',
     '%YAML 1.2\n---\na: 1\n',
     'a: 1\n---\n%YAML 1.1\n---\nb: 1\n',
   ];

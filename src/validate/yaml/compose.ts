@@ -61,7 +61,7 @@ export interface Composed {
 /** Reads one document (a chunk between `---` lines). Throws ReadError. */
 export function composeDocument(text: string, track?: LineTable, started = false): Composed {
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
-  const directive = !started && text.includes('%') ? directiveProblem(text) : undefined;
+  const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
   if (directive) throw new ReadError(directive.message, directive.line);
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
@@ -79,7 +79,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // root when it reads the root only
   const tab = text.includes('\t') ? tabProblem(doc, text, firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length)) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
-  if (text.includes('\\/') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
+  if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
   const c = new Composer(doc, text, starts, track);
@@ -124,7 +124,8 @@ function tokenAfter(text: string, at: number): number {
 /**
  * A document that starts with directives (`%YAML 1.1`, `%TAG …`): kubectl's YAMLReader cuts the
  * `---` after them into the next document, so go-yaml finds no document start after them; a
- * `%YAML` other than 1.1 it refuses first. The 0-based line of the directive, with go-yaml's words.
+ * `%YAML` other than 1.1 it refuses first. Or one that starts with a document end (`...`). The
+ * 0-based line, with go-yaml's words.
  */
 function directiveProblem(text: string): { message: string; line: number } | undefined {
   let line = 0;
@@ -137,6 +138,8 @@ function directiveProblem(text: string): { message: string; line: number } | und
       if (version && (version[1] !== '1' || version[2] !== '1')) return { message: 'found incompatible YAML document', line };
       return { message: 'did not find expected <document start>', line };
     }
+    // a document end marker where the document should start: go-yaml finds no node before it
+    if (/^\.\.\.([ \t].*)?$/.test(l)) return { message: 'did not find expected node content', line };
     if (!/^[ \t]*(#.*)?$/.test(l)) return undefined;
     at = eol + 1;
   }
@@ -158,12 +161,32 @@ function depthMessage(e: unknown): string {
   return (e as Error)?.message?.split('\n')[0] ?? String(e);
 }
 
+/**
+ * Whether a double-quoted scalar's source has a `\u` or `\U` escape go-yaml v2 refuses: a
+ * surrogate (`\ud83d\ude00`, which the yaml package joins into one character) or past U+10FFFF.
+ */
+export function badUnicodeEscape(source: string): boolean {
+  for (let k = source.indexOf('\\'); k >= 0; k = source.indexOf('\\', k)) {
+    const e = source[k + 1];
+    const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (digits > 0 && /^[0-9a-fA-F]+$/.test(source.slice(k + 2, k + 2 + digits)) && source.length >= k + 2 + digits) {
+      const code = parseInt(source.slice(k + 2, k + 2 + digits), 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return true;
+    }
+    k += 2 + digits;
+  }
+  return false;
+}
+
 /** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */
 function checkScalars(text: string, root: YNode | null, starts: number[]): void {
   const visit = (n: unknown, flow: boolean): void => {
     if (isScalar(n)) {
       if (n.type === 'QUOTE_DOUBLE' && n.range && SLASH_ESCAPE.test(text.slice(n.range[0], n.range[1]))) {
         throw new ReadError('found unknown escape character', lineAt(starts, n.range[0]));
+      }
+      if (n.type === 'QUOTE_DOUBLE' && n.range && badUnicodeEscape(text.slice(n.range[0], n.range[1]))) {
+        throw new ReadError('found invalid Unicode character escape code', lineAt(starts, n.range[0]));
       }
       if (flow && n.type === 'PLAIN' && String(n.value).startsWith(':')) {
         throw new ReadError('did not find expected node content', lineAt(starts, n.range?.[0] ?? 0));

@@ -73,7 +73,9 @@ export function quoted(s: string, pos: number): { value: string; end: number } {
     if (ch === '\\') {
       const nx = s[k + 1];
       if (nx === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 2, k + 6))) {
-        out += String.fromCharCode(parseInt(s.slice(k + 2, k + 6), 16));
+        const code = parseInt(s.slice(k + 2, k + 6), 16);
+        if (code >= 0xd800 && code <= 0xdfff) bail(); // a surrogate: go-yaml refuses it (the exact reader says so)
+        out += String.fromCharCode(code);
         k += 6;
         continue;
       }
