@@ -266,6 +266,8 @@ test('hand-written edge cases agree with the oracle', () => {
     'a: x\n   \t\n  y\n',
     'a: x\n\t\n  y\n',
     'a:\n  - x\n    \t\n    y\n',
+    'a: x\n  -\ty\n',
+    'a:\n  - x\n    -\ty\n',
     'a:\n  b: 1\n   \t\n  c: 2\n',
     'a: \'x\'\n  \t\nb: 2\n',
     'a:\n  b: 1\n\t# c\n  c: 2\n',

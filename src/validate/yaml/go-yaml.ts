@@ -340,12 +340,13 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
       if (m[1] === undefined && tab < block[2]) return { message: 'found a tab character where an indentation space is expected', offset: at };
       continue;
     }
-    if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
+    // within a plain scalar's wrapped lines its scanner takes the line (a dash there is text)
     const plain = inside(plains, at);
     if (plain) {
-      if (tab < plain[2]) return { message: 'found a tab character that violates indentation', offset: at };
+      if (m[1] === undefined && tab < plain[2]) return { message: 'found a tab character that violates indentation', offset: at };
       continue;
     }
+    if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
     // the last scalar before the line: a plain value whose later lines may hold blanks
     let last: (typeof scalars)[number] | undefined;
     for (const s of scalars) if (s.end <= at) last = s; else break;
