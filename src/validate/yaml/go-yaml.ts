@@ -329,7 +329,12 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
   };
   walk(doc.contents, -1, false);
   scalars.sort((a, b) => a.end - b.end);
-  const inside = (ranges: Array<[number, number, ...number[]]>, at: number) => ranges.find(([s, e]) => at > s && at < e);
+  // each list holds ranges that do not overlap, in document order (flow collections are not walked into): found by bisection,
+  // so that a large document with many tab lines costs no more than its size
+  const inside = <R extends [number, number, ...number[]]>(ranges: R[], at: number): R | undefined => {
+    const k = lastIndex(ranges.length, (i) => ranges[i][0] < at);
+    return k >= 0 && at < ranges[k][1] ? ranges[k] : undefined;
+  };
   for (const m of text.matchAll(TAB_LINE)) {
     const at = m.index!;
     if (at >= limit) break;
@@ -348,8 +353,7 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     }
     if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
     // the last scalar before the line: a plain value whose later lines may hold blanks
-    let last: (typeof scalars)[number] | undefined;
-    for (const s of scalars) if (s.end <= at) last = s; else break;
+    const last = scalars[lastIndex(scalars.length, (i) => scalars[i].end <= at)] as (typeof scalars)[number] | undefined;
     if (last?.plain && /^[ \t\n]*$/.test(text.slice(last.end, at))) {
       if (tab < last.need) return { message: 'found a tab character that violates indentation', offset: at };
       continue;
@@ -357,6 +361,17 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     return { message: 'found character that cannot start any token', offset: at };
   }
   return undefined;
+}
+
+/** The last index below n for which `holds` is true, where it holds for a prefix of the indices (-1: none). */
+function lastIndex(n: number, holds: (i: number) => boolean): number {
+  let lo = -1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (holds(mid)) lo = mid; else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The indentation of a block scalar's content: its header's indicator, else its first line with content (a key at `indent` needs at least indent + 1). */
