@@ -272,6 +272,7 @@ test('hand-written edge cases agree with the oracle', () => {
     'a: \'x\'\n  \t\nb: 2\n',
     'a:\n  b: 1\n\t# c\n  c: 2\n',
     'a: |\n  x\n\t\n  y\nb: 2\n',
+    'a: | # 9\n  x\n    \t\n  y\n',
     'a: "x\n\t\n y"\n',
     '-\ta\n',
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  Makefile: |\n    all:\n    \techo hi\n',

@@ -167,7 +167,7 @@ function indentQuotedLines(text: string, at: number, quote: string): string | un
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
     const line = text.slice(s, e);
-    if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
+    if (DOC_MARKER.test(line)) return undefined;
     out += BLANKS.test(line) && !line.includes('\t') ? line : pad + line; // a tab-only line is under-indented to the yaml package
     if (e >= close) return out + text.slice(e);
     out += '\n';
@@ -215,8 +215,8 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
   for (let k = at; k < text.length; k++) {
     const c = text[k];
     if (c === '\n') {
-      const line = text.slice(k + 1, text.indexOf('\n', k + 1) < 0 ? text.length : text.indexOf('\n', k + 1));
-      if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
+      const line = lineFrom(text, k + 1);
+      if (DOC_MARKER.test(line)) return undefined;
       const indent = /^ */.exec(line)![0].length;
       if (!BLANKS.test(line) && indent < need) under.push(k + 1);
     } else if (c === '[' || c === '{') {
@@ -227,8 +227,8 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
       const end = closeOf(text, k + 1, c);
       if (end < 0) return undefined;
       for (let n = text.indexOf('\n', k); n >= 0 && n < end; n = text.indexOf('\n', n + 1)) {
-        const line = text.slice(n + 1, text.indexOf('\n', n + 1) < 0 ? text.length : text.indexOf('\n', n + 1));
-        if (/^(---|\.\.\.)([ \t]|$)/.test(line)) return undefined;
+        const line = lineFrom(text, n + 1);
+        if (DOC_MARKER.test(line)) return undefined;
         if (!BLANKS.test(line) && /^ */.exec(line)![0].length < need) under.push(n + 1);
       }
       k = end;
@@ -258,6 +258,14 @@ function indentFlowLines(text: string, at: number): string | undefined {
 /** Spaces and tabs only (YAML's blanks; a no-break space is content). */
 const BLANKS = /^[ \t]*$/;
 
+/** A line that starts or ends a document (`---`, `...`). */
+const DOC_MARKER = /^(---|\.\.\.)([ \t]|$)/;
+
+/** The line of the text that starts at offset `start`, without its line break. */
+function lineFrom(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
 
 /** Whether the text has a character besides \n and \r that go-yaml v2 reads as a line break (YAML 1.1: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR). */
 export function hasGoBreaks(text: string): boolean {
@@ -378,10 +386,11 @@ function lastIndex(n: number, holds: (i: number) => boolean): number {
 function blockIndent(text: string, start: number, indent: number): number {
   const eol = text.indexOf('\n', start);
   const header = text.slice(start, eol < 0 ? text.length : eol);
-  const explicit = /[1-9]/.exec(header);
-  if (explicit) return Math.max(indent, 0) + Number(explicit[0]);
+  // the indicator stands right after | or >, before or after the chomping sign (a digit in a comment is none)
+  const explicit = /^[|>](?:[-+]?([1-9])|([1-9])[-+]?)/.exec(header);
+  if (explicit) return Math.max(indent, 0) + Number(explicit[1] ?? explicit[2]);
   for (let k = eol; k >= 0 && k < text.length; k = text.indexOf('\n', k + 1)) {
-    const line = text.slice(k + 1, text.indexOf('\n', k + 1) < 0 ? text.length : text.indexOf('\n', k + 1));
+    const line = lineFrom(text, k + 1);
     const spaces = /^ */.exec(line)![0].length;
     if (spaces < line.length && line[spaces] !== '\t') return Math.max(spaces, indent + 1);
   }
