@@ -73,7 +73,21 @@ function flowNode(c: Ctx, depth: number): string {
   }
   const n = Math.floor(c.r() * 4);
   if (k < 0.75) return `[${Array.from({ length: n }, () => flowNode(c, depth + 1)).join(', ')}]`;
-  return `{${Array.from({ length: n }, () => `${pick(c, ['a', 'b', 'c', 'y', '1', '"k"'])}: ${flowNode(c, depth + 1)}`).join(', ')}}`;
+  return `{${Array.from({ length: n }, () => `${flowKey(c, pick(c, ['a', 'b', 'c', 'y', '1', '"k"']))}: ${flowNode(c, depth + 1)}`).join(', ')}}`;
+}
+
+/**
+ * A flow mapping's key, at times not ending on its first line: its `:` on the next line, or a
+ * comment line before it as in JSON with comments (`// note` then the key reads as one plain key
+ * over two lines); go-yaml refuses both, a `?` before the key makes them keys again.
+ */
+function flowKey(c: Ctx, key: string): string {
+  const k = c.r();
+  const pad = ' '.repeat(Math.floor(c.r() * 4));
+  if (k < 0.04) return `${key}\n${pad}`;
+  if (k < 0.08) return `// note\n${pad}${key}`;
+  if (k < 0.1) return `? // note\n${pad}${key}`;
+  return key;
 }
 
 /**

@@ -9,10 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { decode } from '../../src/validate/load';
-import { readStream } from '../../src/validate/yaml/read';
 import { generateYaml, rng } from './generate';
-import { oracleBinary, oracleRead, OracleStream } from './oracle';
+import { oracleBinary, oracleRead } from './oracle';
+import { canonical, expected, podsmithBytes, podsmithRead as podsmith, strictLines } from './outcome';
 
 const RUNS = Number(process.env.PODSMITH_YAML_RUNS ?? 2000);
 let dir: string;
@@ -22,43 +21,6 @@ beforeAll(() => {
 }, 600_000);
 afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
-interface Outcome {
-  docs: unknown[];
-  error: boolean;
-  errorText?: string;
-}
-
-/** What kubectl gets from a stream: the non-null documents up to the first one it cannot read. */
-function expected(o: OracleStream): Outcome {
-  const docs: unknown[] = [];
-  for (const d of o.docs) {
-    if (d.error) return { docs, error: true, errorText: d.error };
-    if (d.json !== null) docs.push(d.json);
-  }
-  return o.error ? { docs, error: true, errorText: o.error } : { docs, error: false };
-}
-
-function podsmith(text: string): Outcome & { dupLines: number[] } {
-  const docs: unknown[] = [];
-  const dupLines: number[] = [];
-  const bad = readStream(text, (d) => {
-    docs.push(JSON.parse(JSON.stringify(d.value)));
-    dupLines.push(...d.duplicates.map((x) => x.line));
-  });
-  return { docs, error: bad !== undefined, errorText: bad?.message, dupLines };
-}
-
-/** JSON with keys sorted (Go writes map keys sorted; the order of keys carries no meaning). */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, x[k]])) : x));
-}
-
-/** Lines of `key … already set in map` in a strict error of a single-document stream. */
-function strictLines(o: OracleStream): number[] {
-  const s = o.docs[0]?.strict ?? '';
-  return [...s.matchAll(/line (\d+): key .* already set in map/g)].map((m) => Number(m[1]));
-}
-
 function compare(texts: string[]): { mismatches: string[]; features: Record<string, number> } {
   const files = texts.map((t, i) => {
     const f = path.join(dir, `${i}.yaml`);
@@ -67,7 +29,7 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
   });
   const answers = oracleRead(files);
   const mismatches: string[] = [];
-  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0, wrappedFlows: 0, goBreaks: 0 };
+  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0, wrappedFlows: 0, goBreaks: 0, flowKeysOverLines: 0 };
   texts.forEach((text, i) => {
     // a stream that starts with { is JSON values first to kubectl's decoder, not YAMLReader's documents
     const visit = answers[i].visit;
@@ -82,6 +44,7 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
     if (text.includes('!!')) features.tags++;
     if (/[[{][^\]}\n]*,\r?\n/.test(text)) features.wrappedFlows++;
     if (/[\u0085\u2028\u2029]/.test(text)) features.goBreaks++;
+    if (/\n *:|\/\/ note/.test(text)) features.flowKeysOverLines++;
     const same = canonical(got.docs) === canonical(want.docs) && got.error === want.error;
     if (!same) {
       mismatches.push(`stream ${i}:\n${JSON.stringify(text)}\n go:       ${JSON.stringify(want)}\n podsmith: ${JSON.stringify({ docs: got.docs, error: got.error, errorText: got.errorText })}`);
@@ -106,18 +69,6 @@ test('generated YAML: podsmith reads the values, skips and refusals kubectl read
   // the generator must reach every feature, or the agreement proves little
   for (const [feature, n] of Object.entries(features)) expect([feature, n > RUNS / 50]).toEqual([feature, true]);
 }, 600_000);
-
-/** podsmith's reading of a file's bytes: decoded as load.ts decodes files and stdin, then read. */
-function podsmithBytes(bytes: Buffer): Outcome {
-  let text: string;
-  try {
-    text = decode(bytes);
-  } catch (e) {
-    return { docs: [], error: true, errorText: (e as Error).message };
-  }
-  if (text.includes('\u0000')) return { docs: [], error: true, errorText: 'binary file' };
-  return podsmith(text);
-}
 
 /** A stream's text written in one of the encodings files come in, some of them broken. */
 function encode(text: string, encoding: string, r: () => number): Buffer {
@@ -239,6 +190,11 @@ test('hand-written edge cases agree with the oracle', () => {
     // flow collections wrapped over lines no deeper than their key (go-yaml reads on to the bracket)
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {a: b,\n  c: d}\n',
     'args: ["--a",\n"--b"]\n',
+    // implicit keys of flow collections that do not end on their first line (go-yaml refuses them), JSON with comments
+    'a: {x\n  y: 1}\n', 'a: {"b"\n  : 2}\n', 'a: [x\n  y: 1]\n', 'a: {? x\n  y : 1}\n', 'a: {x\n  y}\n', 'a: {a # c\n : 1}\n',
+    '{\n  "a": 1,\n  // c\n  "b": 2\n}\n', '{"p": 1,\n  /* c */\n  "q": 2}\n', '{"a": 1}\n---\nb: {c\n d: 1}\n',
+    // a key written twice in a JSON document: JSON.parse keeps the last, strict validation names its line
+    '{"a": 1,\n "b": {"c": 1,\n  "c": 2}}\n', '{"items": [\n {"x": 1,\n  "x": 2}]}\n',
     'a:\n  b: ["x\n  y", 2]\n',
     'a: {b: [1,\n2], c: {d: 1,\ne: 2}}\nf: 1\n',
     '- a: [1,\n2]\n  b: 3\n',

@@ -7,7 +7,7 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, firstNodeOnly, mend, tabProblem } from './go-yaml';
+import { badAnchorName, firstNodeOnly, flowKeyProblem, mend, tabProblem } from './go-yaml';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -82,6 +82,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
+  const flowKey = text.includes('{') || text.includes('[') ? flowKeyProblem(doc, text) : undefined;
+  if (flowKey) throw new ReadError(flowKey.message, lineAt(starts, flowKey.offset));
   const c = new Composer(doc, text, starts, track);
   try {
     c.count(false);

@@ -109,6 +109,55 @@ export function badAnchorName(doc: Document): { message: string; offset: number 
   return bad;
 }
 
+
+/**
+ * The first implicit key of a flow collection that does not end on the line where it starts:
+ * go-yaml takes a key only when its `:` is on the key's first line (a "simple key"), so `{x` then
+ * `y: 1`, `{"b"` then `: 2`, or JSON with a comment line before a key (`/* c *\/` then `"q": 2`,
+ * which reads as the plain key `/* c *\/ "q"`) are refused ("did not find expected ',' or '}'");
+ * the yaml package reads them. Keys after `?` may span lines. Offset: where the key starts.
+ */
+export function flowKeyProblem(doc: Document, text: string): { message: string; offset: number } | undefined {
+  let bad: { message: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const open = map.range?.[0];
+      if (!map.flow || open === undefined) return undefined;
+      // a pair written in a flow sequence (`[a: 1]`) is a map of its own that starts at its key
+      const closer = text[open] === '{' ? '}' : ']';
+      for (const pair of map.items) {
+        const at = (pair.key as YNode | null)?.range;
+        if (!at || explicitKey(text, at[0])) continue;
+        const colon = colonAfter(text, at[1]);
+        if (colon >= 0 && text.slice(at[0], colon).includes('\n')) {
+          bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
+          return visit.BREAK;
+        }
+      }
+      return undefined;
+    },
+  });
+  return bad;
+}
+
+/** Whether the key that starts at `at` follows a `?` (with spaces, a tag or an anchor between). */
+function explicitKey(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n')) k--;
+  return text[k] === '?';
+}
+
+/** The offset of the `:` that follows a key ending at `end` (past blanks, line breaks and comments), or -1 when something else comes first. */
+function colonAfter(text: string, end: number): number {
+  let k = end;
+  while (k < text.length) {
+    const c = text[k];
+    if (c === ' ' || c === '\t' || c === '\n') k++;
+    else if (c === '#') while (k < text.length && text[k] !== '\n') k++;
+    else return c === ':' ? k : -1;
+  }
+  return -1;
+}
 /** The first quoted scalar the yaml package's lexer ends at a line break before its closing quote: where, and its quote. */
 function cutQuoted(text: string): { at: number; quote: string } | undefined {
   let offset = 0;

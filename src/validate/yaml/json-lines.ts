@@ -6,7 +6,8 @@
  * test/validate/json-lines.test.ts compares it with the exact reader's table on every JSON
  * document of the real-world corpus and on generated ones.
  */
-import type { LineTable } from './compose';
+import { index as indexPath, key as keyPath } from '../path';
+import type { DuplicateKey, LineTable } from './compose';
 
 /** The fields of one container: each key or index with its line and, for a container, its own fields. */
 type Fields = Map<string | number, { line: number; fields: Fields | undefined }>;
@@ -18,6 +19,34 @@ const LF = 10;
 
 /** The line table of `root` (JSON.parse(text)), or undefined when the text is not the JSON that gave it. */
 export function jsonLineTable(text: string, root: unknown): LineTable | undefined {
+  const fields = scan(text);
+  if (fields === null) return undefined; // not the text JSON.parse read (or nested past the stack): the exact reader's table then
+  const table: LineTable = new WeakMap();
+  const apply = (f: Fields, v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    const lines = new Map<string | number, number>();
+    table.set(v, lines);
+    for (const [k, x] of f) {
+      lines.set(k, x.line);
+      if (x.fields) apply(x.fields, (v as Record<string | number, unknown>)[k]);
+    }
+  };
+  if (fields) apply(fields, root);
+  return table;
+}
+
+/**
+ * The keys a JSON document writes twice in one object (JSON.parse keeps the last, as kubectl's
+ * decoder does; strict field validation names them), with 0-based lines of the last and the first.
+ */
+export function jsonDuplicates(text: string): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  scan(text, (path, line, first) => out.push({ path, line, first }));
+  return out;
+}
+
+/** One scan of a JSON value's text: its fields with their lines (null when it is not JSON); `duplicate` hears of each key written twice in one object. */
+function scan(text: string, duplicate?: (path: string, line: number, first: number) => void): Fields | undefined | null {
   let pos = 0;
   let line = 0;
   const n = text.length;
@@ -38,6 +67,9 @@ export function jsonLineTable(text: string, root: unknown): LineTable | undefine
     }
     throw new SyntaxError('unterminated string');
   };
+  // the segments down to the current node, for a repeated key's path
+  const stack: Array<string | number> = [];
+  const pathOf = (k: string): string => keyPath(stack.reduce<string>((p, seg) => (typeof seg === 'number' ? indexPath(p, seg) : keyPath(p, seg)), ''), k);
   const node = (): Fields | undefined => {
     ws();
     const c = text.charCodeAt(pos);
@@ -58,7 +90,11 @@ export function jsonLineTable(text: string, root: unknown): LineTable | undefine
           ws();
           if (text.charCodeAt(pos++) !== 58) throw new SyntaxError('expected a colon');
         }
+        const before = fields.get(k);
+        if (before !== undefined && duplicate) duplicate(pathOf(k as string), at, before.line);
+        stack.push(k);
         fields.set(k, { line: at, fields: node() });
+        stack.pop();
         ws();
         const d = text.charCodeAt(pos++);
         if (d === 44) continue;
@@ -74,22 +110,9 @@ export function jsonLineTable(text: string, root: unknown): LineTable | undefine
     }
     return undefined;
   };
-  let fields: Fields | undefined;
   try {
-    fields = node();
+    return node();
   } catch {
-    return undefined; // not the text JSON.parse read (or nested past the stack): the exact reader's table then
+    return null;
   }
-  const table: LineTable = new WeakMap();
-  const apply = (f: Fields, v: unknown): void => {
-    if (v === null || typeof v !== 'object') return;
-    const lines = new Map<string | number, number>();
-    table.set(v, lines);
-    for (const [k, x] of f) {
-      lines.set(k, x.line);
-      if (x.fields) apply(x.fields, (v as Record<string | number, unknown>)[k]);
-    }
-  };
-  if (fields) apply(fields, root);
-  return table;
 }

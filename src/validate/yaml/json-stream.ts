@@ -20,6 +20,8 @@ export interface JsonStream {
   values: JsonValue[];
   /** Where the rest of the stream is read as YAML (0: all of it). */
   yamlFrom?: number;
+  /** The JSON error that sent the stream to YAML: kubectl reports it, not YAML's, when the first YAML document cannot be read either. */
+  jsonError?: { message: string; line: number };
   error?: { message: string; line: number };
 }
 
@@ -52,7 +54,11 @@ export function readJsonValues(text: string): JsonStream {
       }
     }
     if (bad !== undefined) {
-      const error = { message: `json: ${bad}`, line };
+      // the line of the offending character where JSON.parse names its position (a comment, a trailing comma), else of the value's start
+      // (a value the text ends inside: the line where its text ends)
+      const at = /at position (\d+)/.exec(bad);
+      const to = at ? Math.min(text.length, pos + Number(at[1])) : end < 0 ? text.trimEnd().length : pos;
+      const error = { message: `json: ${at ? bad.replace(/ at position \d+/, '') : bad}`, line: line + countLines(text, pos, to) };
       // a JSON stream past its second value stays JSON: the error stops it
       if (values.length > 1) return { values, error };
       // else YAML from where the last value ended, past spaces up to the end of that line, as the
@@ -66,7 +72,7 @@ export function readJsonValues(text: string): JsonStream {
         from += c > 0xffff ? 2 : 1;
         if (c === 10) break;
       }
-      return { values, yamlFrom: from };
+      return { values, yamlFrom: from, jsonError: error };
     }
     values.push({ text: text.slice(pos, end), value, line });
     line += countLines(text, pos, end);

@@ -11,6 +11,7 @@ import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { goLineBreaks, hasGoBreaks } from './go-yaml';
 import { countLines, splitDocuments } from './documents';
+import { jsonDuplicates } from './json-lines';
 import { readJsonValues, startsAsJson } from './json-stream';
 import { BlockLines, ComposedLines } from './lines';
 import { resolvePlain } from './resolve';
@@ -36,14 +37,20 @@ export interface ReadProblem {
 export function readStream(text: string, each: (doc: ReadDocument) => void): ReadProblem | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // kubectl drops a byte order mark
   let yamlStart = 0;
+  // the JSON error kubectl reports when the YAML after it fails at once (its decoder returns the first error of the two)
+  let jsonError: ReadProblem | undefined;
   // a stream that starts with { is JSON values first, as kubectl's decoder reads it (json-stream.ts)
   if (startsAsJson(text)) {
     const json = readJsonValues(text);
     for (const v of json.values) {
-      if (v.value !== null) each(documentOf(v.value, new ComposedLines(v.text, v.line, undefined, true), []));
+      if (v.value === null) continue;
+      // keys written twice: JSON.parse keeps the last, as kubectl's decoder does; strict field validation names them
+      const duplicates = jsonDuplicates(v.text).map((d) => ({ path: d.path, line: v.line + d.line + 1, first: v.line + d.first + 1 }));
+      each(documentOf(v.value, new ComposedLines(v.text, v.line, undefined, true), duplicates));
     }
     if (json.error) return { message: json.error.message, line: json.error.line + 1 };
     if (json.yamlFrom === undefined) return undefined;
+    if (json.jsonError) jsonError = { message: json.jsonError.message, line: json.jsonError.line + 1 };
     // the rest is YAML, each of its lines where it is in the file
     if (json.yamlFrom > 0) {
       // (a byte order mark that starts the YAML is dropped by go-yaml, which reads it as a stream of its own)
@@ -61,12 +68,12 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   const indents = lines ? lineIndents(lines) : undefined;
   // kubectl's document cutter keeps a `---` that starts the stream in the first document; any other `---` starts the next one
   const afterLead = text.startsWith('---', yamlStart) ? text.indexOf('\n', yamlStart) + 1 : -1;
-  for (const c of split.chunks) {
+  for (const [k, c] of split.chunks.entries()) {
     const to = c.endLine ?? lines?.length ?? 0;
     // a byte order mark that starts a document (files joined with `cat`): go-yaml drops it, but after that first `---` it is content (the fast reader leaves both to the exact reader)
     const bom = text.charCodeAt(c.start) === 0xfeff;
     const value = lines ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
-    if (value instanceof Refused) return { message: value.message, line: value.line + 1 };
+    if (value instanceof Refused) return (k === 0 && jsonError) || { message: value.message, line: value.line + 1 };
     if (value !== BAIL) {
       if (value !== null && value !== undefined) each(documentOf(value, new BlockLines(lines!, indents!, c.line, to), []));
       continue;
@@ -88,13 +95,13 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       r = composeDocument(chunk, table, c.started);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      return { message: e.message, line: base + (e.line ?? 0) + 1 };
+      return (k === 0 && jsonError) || { message: e.message, line: base + (e.line ?? 0) + 1 };
     }
     if (r.value === null || r.value === undefined) continue;
     const duplicates = r.duplicates.map((d) => ({ path: d.path, line: base + d.line + 1, first: base + d.first + 1 }));
     each(documentOf(r.value, new ComposedLines(chunk, base, { root: r.value, table }), duplicates));
   }
-  if (split.error) return { message: split.error.message, line: split.error.line + 1 };
+  if (split.error) return (split.chunks.length === 0 && jsonError) || { message: split.error.message, line: split.error.line + 1 };
   return undefined;
 }
 
