@@ -172,6 +172,12 @@ project.addTask('test:realworld', {
   receiveArgs: true,
 });
 
+project.addTask('test:yaml-sweep', {
+  description: "podsmith's YAML reader vs kubectl's (the yamlref oracle) on every YAML and JSON file of the real-world corpus and of the whole Go modules test:realworld reads (-- --only NAME)",
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/yaml/sweep.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:required-sweep', {
   description: 'Which fields the schemas list as required does the API server require? One real object per (definition, field) with that field removed, judged by a real API server and by podsmith (-- --only NAME --k8s-version X.Y)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/required-sweep-run.ts',

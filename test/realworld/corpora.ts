@@ -27,6 +27,13 @@ function walk(root: string, dir: string, out: string[]): void {
   }
 }
 
+/** Every *.yaml, *.yml and *.json file under `root`, as a corpus named `name`. */
+export function walkedCorpus(name: string, root: string): Corpus {
+  const files: string[] = [];
+  walk(root, '', files);
+  return { name, root, files: files.sort() };
+}
+
 /** The shared real-world corpus: `<repo>/../shared/corpus/realworld`, or PODSMITH_CORPUS. */
 export function realWorldRoot(): string {
   return process.env.PODSMITH_CORPUS ?? path.join(REPO_ROOT, '..', 'shared', 'corpus', 'realworld');
@@ -34,10 +41,7 @@ export function realWorldRoot(): string {
 
 export function realWorldCorpus(): Corpus | undefined {
   const root = realWorldRoot();
-  if (!fs.existsSync(root)) return undefined;
-  const files: string[] = [];
-  walk(root, '', files);
-  return { name: 'realworld', root, files: files.sort() };
+  return fs.existsSync(root) ? walkedCorpus('realworld', root) : undefined;
 }
 
 /** The Kubernetes version the local cluster runs (cluster/versions.env). */
@@ -82,11 +86,7 @@ function once(key: string, list: () => Corpus[]): Corpus[] {
 export function upstreamCorpora(version = clusterKubernetesVersion()): Corpus[] {
   return once(`k8s.io/kubernetes@${version}`, () => {
     const dir = kubernetesModuleDir(version);
-    return UPSTREAM_DIRS.map((sub) => {
-      const files: string[] = [];
-      walk(path.join(dir, sub), '', files);
-      return { name: `k8s.io/kubernetes@${version}/${sub}`, root: path.join(dir, sub), files: files.sort() };
-    });
+    return UPSTREAM_DIRS.map((sub) => walkedCorpus(`k8s.io/kubernetes@${version}/${sub}`, path.join(dir, sub)));
   });
 }
 
@@ -155,9 +155,6 @@ export const MODULE_CORPORA = [
 
 export function moduleCorpora(): Corpus[] {
   return once('modules', () => MODULE_CORPORA.map(({ module, version, sub }) => {
-    const root = path.join(moduleDir(module, version), sub);
-    const files: string[] = [];
-    walk(root, '', files);
-    return { name: `${module}@${version}${sub ? `/${sub}` : ''}`, root, files: files.sort() };
+    return walkedCorpus(`${module}@${version}${sub ? `/${sub}` : ''}`, path.join(moduleDir(module, version), sub));
   }));
 }
