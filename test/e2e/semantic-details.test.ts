@@ -97,6 +97,18 @@ const CASES: Array<[string, any]> = [
   ['AppArmor annotation for a container the Pod lacks', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/other': 'runtime/default' } } }],
   ['Ingress host left as a placeholder', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host: '__INGRESS_HOST__', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } }],
   ['Ingress wildcard host (accepted)', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ host: '*.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] } }],
+  // dynamic resource allocation: the Pod's resourceClaims and the containers' resources.claims
+  ['resourceClaimName with a template placeholder', deployment({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'gpu-{{ .Index }}' }] })],
+  ['resourceClaimTemplateName in capitals', pod({ resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'GPU' }] })],
+  ['resource claim with both names', pod({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'a', resourceClaimTemplateName: 'b' }] })],
+  ['resource claim with neither name', pod({ resourceClaims: [{ name: 'gpu' }] })],
+  ['two resource claims of one name', pod({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'a' }, { name: 'gpu', resourceClaimName: 'b' }] })],
+  ['resource claim name not a label', pod({ resourceClaims: [{ name: 'GPU.x', resourceClaimName: 'a' }] })],
+  ['container claim the Pod does not declare', pod({ containers: [ctr('a', { resources: { claims: [{ name: 'gpu' }] } })] })],
+  ['container claim named twice', pod({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'a' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu' }, { name: 'gpu' }] } })] })],
+  ['container claim after one of its requests', pod({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'a' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'one' }, { name: 'gpu' }] } })] })],
+  ['container claim request not a label', pod({ resourceClaims: [{ name: 'gpu', resourceClaimName: 'a' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'One_' }] } })] })],
+  ['two requests of one claim (accepted)', deployment({ resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu.tpl' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'one' }, { name: 'gpu', request: 'two' }] } })] })],
 ];
 
 e2eDescribe('API-server semantics: verdict, fields and message as the API server gives them', () => {

@@ -11,6 +11,7 @@ import { key } from '../path';
 import { RuleMeta } from '../types';
 import { quantityOf } from './quantities';
 import { checkAffinity, checkTolerations, checkTopologySpread } from './scheduling';
+import { checkResourceClaims } from './resource-claims';
 import { checkRestartRules } from './restart-rules';
 import { checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
@@ -103,6 +104,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   const r = ctx.report;
 
   if (arr(spec.containers).length === 0) r('pod.containers-required', `${sp}.containers`, field.required());
+  if (spec.resourceClaims !== undefined || containersOf(pod).some(({ c }) => isObj(c.resources) && c.resources.claims !== undefined)) checkResourceClaims(ctx, pod);
 
   // restartPolicy: per controller kind (validation of each workload's template)
   const rp = spec.restartPolicy;
