@@ -9,7 +9,6 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const C_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}$`);
 
@@ -85,8 +84,15 @@ export function portNumber(v: number): string[] {
   return Number.isInteger(v) && v >= 1 && v <= 65535 ? [] : ['must be between 1 and 65535, inclusive'];
 }
 
-export function cIdentifier(v: string): string[] {
-  return C_IDENTIFIER.test(v) ? [] : ["a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_' (e.g. 'my_name', or 'MY_NAME', or 'MyName')"];
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** Env var names before Kubernetes 1.32 (IsEnvVarName): letters, digits, '_', '-', '.', no leading digit; not '.', '..' or '..'-prefixed. */
+export function envVarName(v: string): string[] {
+  const out = ENV_VAR_NAME.test(v) ? [] : ["a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name', or 'MY_ENV.NAME', or 'MyEnvName1')"];
+  if (v === '.') out.push("must not be '.'");
+  else if (v === '..') out.push("must not be '..'");
+  else if (v.startsWith('..')) out.push("must not start with '..'");
+  return out;
 }
 
 /** Env var names since Kubernetes 1.32 (RelaxedEnvironmentVariableValidation): printable ASCII except '='. */

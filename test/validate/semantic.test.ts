@@ -174,10 +174,13 @@ describe('API-server semantics: details', () => {
     expect(bad.findings.filter((f) => f.rule === 'resources.limit-below-request')).toHaveLength(1);
   });
 
-  test('env var names: C identifiers in 1.27, printable ASCII since 1.32', () => {
-    const o = pod({ containers: [{ ...c, env: [{ name: 'my.var', value: 'x' }] }] });
-    expect(run([o], { k8sVersion: '1.27' }).findings.map((f) => f.rule)).toContain('env.invalid');
-    expect(run([o], { k8sVersion: '1.34' }).findings.map((f) => f.rule)).not.toContain('env.invalid');
+  test('env var names: letters, digits, _ - . and no leading digit before 1.32 (IsEnvVarName), printable ASCII since', () => {
+    const env = (name: string) => pod({ containers: [{ ...c, env: [{ name, value: 'x' }], envFrom: [{ prefix: name, configMapRef: { name: 'cfg' } }] }] });
+    const rules = (name: string, k8sVersion: string) => run([env(name)], { k8sVersion }).findings.filter((f) => f.rule === 'env.invalid').map((f) => f.path);
+    for (const ok of ['my.var', 'MY-VAR', '_x', 'a..b']) expect([ok, rules(ok, '1.27')]).toEqual([ok, []]);
+    for (const bad of ['1abc', 'a b', '..x', '.']) expect([bad, rules(bad, '1.27')]).toEqual([bad, ['spec.containers[0].envFrom[0].prefix', 'spec.containers[0].env[0].name']]);
+    for (const ok of ['1abc', 'a b', '..x']) expect([ok, rules(ok, '1.34')]).toEqual([ok, []]);
+    expect(rules('a=b', '1.34')).toEqual(['spec.containers[0].envFrom[0].prefix', 'spec.containers[0].env[0].name']);
   });
 
   test('cron schedules: descriptors and names are fine, out-of-range fields are not', () => {

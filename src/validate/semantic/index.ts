@@ -4,6 +4,8 @@ import { getAt } from '../path';
 import { RuleMeta } from '../types';
 import { checkIngressHosts, checkMetadata, checkPdb, checkPriorityClass, checkService, checkWorkload, objectRules } from './objects';
 import { checkPodSpec, podRules } from './pod';
+import { resizePolicyRules } from './resize-policy';
+import { serviceTrafficRules } from './service-traffic';
 import { resourceClaimRules } from './resource-claims';
 import { securityContextRules } from './security-context';
 import { apiServiceRules, checkApiService } from './apiservice';
@@ -17,7 +19,7 @@ import { checkStorage, storageRules } from './storage';
 import { checkEndpointSlice, endpointRules } from './endpoints';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...podRules, ...resourceClaimRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],

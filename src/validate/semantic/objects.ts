@@ -9,6 +9,7 @@ import { RuleMeta } from '../types';
 import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
 import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
+import { checkServiceTraffic } from './service-traffic';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -330,6 +331,7 @@ export function checkService(ctx: Ctx): void {
   const type = spec.type ?? 'ClusterIP';
   if (!types.includes(type)) ctx.report('fields.not-supported', 'spec.type', field.notSupported(type, types));
   if (type === 'ExternalName') checkExternalName(ctx, spec);
+  checkServiceTraffic(ctx, spec, type);
   const ports = arr(spec.ports);
   const headless = spec.clusterIP === 'None';
   if (ports.length === 0 && type !== 'ExternalName' && !headless) r('spec.ports', field.required());

@@ -6,14 +6,15 @@
 import { Quantity } from '../../quantity';
 import { arr, containersOf, ContainerRef, Ctx, isInt, isObj, PodRef } from '../context';
 import { field } from '../field';
-import { cIdentifier, dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, relaxedEnvName, sysctlName, sysctlNamespace } from '../names';
+import { dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, envVarName, relaxedEnvName, sysctlName, sysctlNamespace } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
 import { quantityOf } from './quantities';
 import { checkAffinity, checkTolerations, checkTopologySpread } from './scheduling';
 import { checkResourceClaims } from './resource-claims';
+import { checkResizePolicy } from './resize-policy';
 import { checkRestartRules } from './restart-rules';
-import { checkEnvSource, checkVolumeSource } from './sources';
+import { checkEnvFrom, checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -76,8 +77,10 @@ export const podRules: RuleMeta[] = [
     'maxSkew and minDomains are positive, topologyKey is required, whenUnsatisfiable is DoNotSchedule or ScheduleAnyway (minDomains only with DoNotSchedule), and each {topologyKey, whenUnsatisfiable} pair appears once.', 'fix the constraint as the message says'),
   S('pod.host-aliases-invalid', ['H23'], 'hostAliases need a valid IP and DNS hostnames',
     'The kubelet writes hostAliases into /etc/hosts; invalid IPs or hostnames are rejected.', 'use a valid IP address and DNS-1123 hostnames'),
-  S('pod.reference-name-invalid', ['H25', 'H10'], 'priorityClassName and serviceAccountName must be DNS-1123 subdomains',
-    'A Pod names its PriorityClass and its ServiceAccount; the API server checks that each name could be an object name before it looks the object up.', 'use the object\'s name: lower case letters, digits, - and .'),
+  S('pod.reference-name-invalid', ['H25', 'H10'], 'priorityClassName, serviceAccountName and runtimeClassName must be DNS-1123 subdomains',
+    'A Pod names its PriorityClass, its ServiceAccount and its RuntimeClass; the API server checks that each name could be an object name before it looks the object up.', 'use the object\'s name: lower case letters, digits, - and .'),
+  S('pod.readiness-gates-invalid', ['H17'], 'readiness gates name their condition type as a qualified name',
+    'A readiness gate holds a Pod unready until a controller sets the condition it names (a load balancer\'s target health, for example); the API server requires the condition type to be a qualified name such as example.com/ready.', 'name the condition type as its controller writes it: [prefix/]name, letters, digits, -, _ and .'),
   S('pod.hostname-invalid', ['H15'], 'hostname and subdomain (and a StatefulSet\'s serviceName) must be DNS-1123 labels',
     'They become the Pod\'s DNS name <hostname>.<subdomain>.<namespace>.svc; invalid labels are rejected. A StatefulSet\'s serviceName becomes its Pods\' subdomain, checked by the API server from Kubernetes 1.33.', 'use lowercase letters, digits and dashes'),
   S('env.invalid', ['H11'], 'environment variables need a valid name and at most one source',
@@ -142,6 +145,12 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   for (const f of ['priorityClassName', 'serviceAccountName'] as const) {
     if (typeof spec[f] === 'string' && spec[f] !== '') for (const m of dns1123Subdomain(spec[f])) r('pod.reference-name-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
   }
+  // (a runtimeClassName given is checked even when empty)
+  if (typeof spec.runtimeClassName === 'string') for (const m of dns1123Subdomain(spec.runtimeClassName)) r('pod.reference-name-invalid', `${sp}.runtimeClassName`, field.invalid(spec.runtimeClassName, m));
+  arr(spec.readinessGates).forEach((g, i) => {
+    const t = isObj(g) && typeof g.conditionType === 'string' ? g.conditionType : '';
+    for (const m of qualifiedName(t)) r('pod.readiness-gates-invalid', `${sp}.readinessGates[${i}].conditionType`, field.invalid(t, m));
+  });
 
   // a StatefulSet's controller overwrites both, so the API server does not validate them there
   for (const f of ctx.kind === 'StatefulSet' ? [] : ['hostname', 'subdomain'] as const) {
@@ -290,13 +299,15 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     }
   });
 
+  checkEnvFrom(ctx, c.envFrom, `${path}.envFrom`);
+  checkResizePolicy(ctx, ref, spec.restartPolicy ?? 'Always');
   // Env
   arr(c.env).forEach((e, i) => {
     if (!isObj(e)) return;
     const p = `${path}.env[${i}]`;
     if (typeof e.name !== 'string' || e.name === '') r('env.invalid', `${p}.name`, field.required());
     else {
-      const msgs = ctx.minor >= 32 ? relaxedEnvName(e.name) : cIdentifier(e.name);
+      const msgs = ctx.minor >= 32 ? relaxedEnvName(e.name) : envVarName(e.name);
       for (const m of msgs) r('env.invalid', `${p}.name`, field.invalid(e.name, m));
     }
     if (isObj(e.valueFrom)) {

@@ -1,7 +1,7 @@
-/** Volume sources, env var sources and user/group IDs of a Pod spec as the API server validates them. */
+/** Volume sources, env var sources (valueFrom and envFrom) and user/group IDs of a Pod spec as the API server validates them. */
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
-import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
+import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, envVarName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, relaxedEnvName, VOLUME_FIELD_PATHS } from '../names';
 import { quantityOf } from './quantities';
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
@@ -97,6 +97,37 @@ export function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
       if (problem) r(`${p}.resourceFieldRef.divisor`, field.invalid(rf.resource, problem));
     }
   }
+}
+
+/**
+ * A container's envFrom (ValidateEnvFrom): a prefix that is an env var name, exactly one of
+ * configMapRef and secretRef, naming an object (a trailing dash is allowed: the names are
+ * checked as prefixes).
+ */
+export function checkEnvFrom(ctx: Ctx, list: unknown, p: string): void {
+  const r = (path: string, m: string) => ctx.report('env.invalid', path, m);
+  arr(list).forEach((ev, i) => {
+    if (!isObj(ev)) return;
+    const at = `${p}[${i}]`;
+    if (typeof ev.prefix === 'string' && ev.prefix !== '') {
+      for (const m of ctx.minor >= 32 ? relaxedEnvName(ev.prefix) : envVarName(ev.prefix)) r(`${at}.prefix`, field.invalid(ev.prefix, m));
+    }
+    let sources = 0;
+    for (const k of ['configMapRef', 'secretRef'] as const) {
+      const ref = ev[k];
+      if (!isObj(ref)) continue;
+      sources++;
+      if (typeof ref.name !== 'string' || ref.name === '') r(`${at}.${k}.name`, field.required());
+      else for (const m of dns1123Subdomain(maskTrailingDash(ref.name))) r(`${at}.${k}.name`, field.invalid(ref.name, m));
+    }
+    if (sources === 0) r(p, field.invalid('', 'must specify one of: `configMapRef` or `secretRef`'));
+    else if (sources > 1) r(p, field.invalid('', 'may not have more than one field specified at a time'));
+  });
+}
+
+/** A name checked as a prefix of generated names (apimachinery's maskTrailingDash): a trailing dash stands in for a letter, with the character before it. */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
 /** A user or group ID: the API server takes 0 to 2^31-1. */
