@@ -15,6 +15,7 @@ const deployment = (spec: any) => ({
   apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' },
   spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [ctr()], ...spec } } },
 });
+const job = (spec: any, restartPolicy = 'Never') => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy, containers: [ctr()] } }, ...spec } });
 const service = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { a: 'b' }, ports: [{ port: 80 }], ...spec } });
 const volume = (source: any) => pod({ volumes: [{ name: 'v', ...source }] });
 const statefulSet = (spec: any) => ({
@@ -143,6 +144,19 @@ const CASES: Array<[string, any]> = [
   ['loadBalancerSourceRanges on a ClusterIP Service', service({ loadBalancerSourceRanges: ['10.0.0.0/8'] })],
   ['appProtocol with a space', service({ ports: [{ port: 80, appProtocol: 'my proto' }] })],
   ['appProtocol kubernetes.io/h2c (accepted)', service({ ports: [{ port: 80, appProtocol: 'kubernetes.io/h2c' }] })],
+  // a Job's podFailurePolicy
+  ['podFailurePolicy with restartPolicy OnFailure', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] } }, 'OnFailure')],
+  ['podFailurePolicy exit codes out of order', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [3, 1] } }] } })],
+  ['podFailurePolicy exit code 0 with In', job({ podFailurePolicy: { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [0] } }] } })],
+  ['podFailurePolicy exit code twice', job({ podFailurePolicy: { rules: [{ action: 'Count', onExitCodes: { operator: 'NotIn', values: [1, 1] } }] } })],
+  ['podFailurePolicy of a container the template lacks', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'other', operator: 'In', values: [1] } }] } })],
+  ['podFailurePolicy action Retry', job({ podFailurePolicy: { rules: [{ action: 'Retry', onExitCodes: { operator: 'In', values: [1] } }] } })],
+  ['podFailurePolicy FailIndex without backoffLimitPerIndex', job({ podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } })],
+  ['podFailurePolicy rule with neither exit codes nor conditions', job({ podFailurePolicy: { rules: [{ action: 'FailJob' }] } })],
+  ['podFailurePolicy rule with both', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } })],
+  ['podFailurePolicy condition status Maybe', job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'Maybe' }] }] } })],
+  ['podReplacementPolicy TerminatingOrFailed beside a failure policy', job({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } })],
+  ['podFailurePolicy as the docs write it (accepted)', job({ podReplacementPolicy: 'Failed', podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'a', operator: 'In', values: [42] } }, { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } })],
   ['two requests of one claim (accepted)', deployment({ resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu.tpl' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'one' }, { name: 'gpu', request: 'two' }] } })] })],
 ];
 

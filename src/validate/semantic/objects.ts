@@ -9,6 +9,7 @@ import { RuleMeta } from '../types';
 import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
 import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
+import { checkPodFailurePolicy } from './job-failure-policy';
 import { checkServiceTraffic } from './service-traffic';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -29,8 +30,8 @@ export const objectRules: RuleMeta[] = [
     'Recreate takes no rollingUpdate; maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress); percentages are at most 100%.', 'fix the strategy as the message says'),
   S('workload.update-strategy-invalid', ['H29'], 'DaemonSet and StatefulSet update strategies must be consistent',
     'A DaemonSet rolls out with either maxUnavailable or maxSurge non-zero, not both (maxUnavailable defaults to 1, so maxSurge alone is rejected); a StatefulSet takes rollingUpdate only with type RollingUpdate, and its maxUnavailable (read from Kubernetes 1.37; dropped before) cannot be 0.', 'fix the update strategy as the message says'),
-  S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative and Indexed Jobs need completions',
-    'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set.', 'fix the Job spec as the message says'),
+  S('job.spec-invalid', ['H8', 'H18'], 'Job counts must be non-negative, Indexed Jobs need completions, failure policies must be well-formed',
+    'parallelism, completions and backoffLimit are counts; an Indexed Job numbers its Pods 0..completions-1, so completions must be set. A podFailurePolicy rule acts on exit codes (ordered, unique, of a container the template has) or on Pod conditions, not both, and needs restartPolicy Never.', 'fix the Job spec as the message says'),
   S('cronjob.schedule-invalid', ['H8', 'H28'], 'a CronJob needs a valid cron schedule and time zone',
     'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone, which must name an IANA time zone (not Local).', 'use a 5-field schedule such as "*/5 * * * *" and an IANA zone such as Europe/Berlin in spec.timeZone'),
   S('service.ports-invalid', ['H15'], 'Service ports must be valid, named when several, and unique',
@@ -308,6 +309,7 @@ function checkJobSpec(ctx: Ctx, spec: any, path: string): void {
   if (spec.completionMode === 'Indexed' && spec.completions == null && spec.parallelism != null) {
     r('job.spec-invalid', `${path}.completions`, field.required('when completion mode is Indexed'));
   }
+  checkPodFailurePolicy(ctx, spec, path);
 }
 
 /** An ExternalName Service (ValidateService): a CNAME to a DNS name, without cluster IPs or IP families. */
