@@ -100,6 +100,11 @@ export function relaxedEnvName(v: string): string[] {
   return /^[ -<>-~]+$/.test(v) ? [] : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
 }
 
+/** An env var name (or envFrom prefix) as the given minor release checks it: relaxed from 1.32, IsEnvVarName before. */
+export function envName(minor: number, v: string): string[] {
+  return minor >= 32 ? relaxedEnvName(v) : envVarName(v);
+}
+
 export function ipAddress(v: string): string[] {
   return isIP(v) ? [] : ['must be a valid IP address'];
 }

@@ -156,6 +156,13 @@ const CASES: Array<[string, any]> = [
   ['podFailurePolicy rule with both', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [1] }, onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } })],
   ['podFailurePolicy condition status Maybe', job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'Maybe' }] }] } })],
   ['podReplacementPolicy TerminatingOrFailed beside a failure policy', job({ podReplacementPolicy: 'TerminatingOrFailed', podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } })],
+  ['podFailurePolicy action left empty', job({ podFailurePolicy: { rules: [{ action: '', onExitCodes: { operator: 'In', values: [1] } }] } })],
+  ['podFailurePolicy operator left empty', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: '', values: [1] } }] } })],
+  ['podFailurePolicy condition status left empty (accepted: defaults to True from 1.34)', job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: '' }] }] } })],
+  ['podFailurePolicy with 21 rules', job({ podFailurePolicy: { rules: Array.from({ length: 21 }, (_, i) => ({ action: 'FailJob', onExitCodes: { operator: 'In', values: [i + 1] } })) } })],
+  ['podFailurePolicy with 256 exit codes', job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'NotIn', values: Array.from({ length: 256 }, (_, i) => i) } }] } })],
+  ['podFailurePolicy with 21 pod conditions', job({ podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: Array.from({ length: 21 }, (_, i) => ({ type: `example.com/c${i}`, status: 'True' })) }] } })],
+  ['podFailurePolicy with 20 rules and 255 exit codes (accepted)', job({ podFailurePolicy: { rules: Array.from({ length: 20 }, (_, i) => ({ action: 'Count', onExitCodes: { operator: 'NotIn', values: i === 0 ? Array.from({ length: 255 }, (_, k) => k) : [i + 300] } })) } })],
   ['podFailurePolicy as the docs write it (accepted)', job({ podReplacementPolicy: 'Failed', podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { containerName: 'a', operator: 'In', values: [42] } }, { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } })],
   ['two requests of one claim (accepted)', deployment({ resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu.tpl' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'one' }, { name: 'gpu', request: 'two' }] } })] })],
 ];

@@ -183,6 +183,21 @@ describe('API-server semantics: details', () => {
     expect(rules('a=b', '1.34')).toEqual(['spec.containers[0].envFrom[0].prefix', 'spec.containers[0].env[0].name']);
   });
 
+  test("a Job failure policy's empty condition status: required before 1.34, defaulted to True since", () => {
+    // batch/v1 SetDefaults_PodFailurePolicyOnPodConditionsPattern first appears in k8s.io/kubernetes v1.34;
+    // 1.27-1.33's validatePodFailurePolicyRuleOnPodConditionsPattern answers Required (the 1.34 API server accepts: test/e2e)
+    const job = {
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' },
+      spec: {
+        podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: '' }] }] },
+        template: { spec: { restartPolicy: 'Never', containers: [c] } },
+      },
+    };
+    const errors = (k8sVersion: string) => run([job], { k8sVersion }).findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
+    expect(errors('1.33')).toEqual(['spec.podFailurePolicy.rules[0].onPodConditions[0].status: Required value: valid values: ["False" "True" "Unknown"]']);
+    expect(errors('1.34')).toEqual([]);
+  });
+
   test('cron schedules: descriptors and names are fine, out-of-range fields are not', () => {
     const cj = (schedule: string) => ({
       apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },

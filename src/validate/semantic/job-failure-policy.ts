@@ -20,9 +20,16 @@ const MAX_PATTERNS = 20;
 /** Go's %q of a string list: ["a" "b"]. */
 const quotedList = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(' ')}]`;
 
+/** The two ways a field of the policy is refused: an invalid value, or one outside the supported set. */
+function reporters(ctx: Ctx) {
+  return {
+    r: (p: string, m: string) => ctx.report('job.spec-invalid', p, m),
+    unsupported: (p: string, v: unknown, valid: string[]) => ctx.report('fields.not-supported', p, field.notSupported(v, valid)),
+  };
+}
+
 export function checkPodFailurePolicy(ctx: Ctx, spec: any, path: string): void {
-  const r = (p: string, m: string) => ctx.report('job.spec-invalid', p, m);
-  const unsupported = (p: string, v: unknown, valid: string[]) => ctx.report('fields.not-supported', p, field.notSupported(v, valid));
+  const { r, unsupported } = reporters(ctx);
   const policy = spec.podFailurePolicy;
   const replacement = spec.podReplacementPolicy;
   if (typeof replacement === 'string') {
@@ -56,8 +63,10 @@ export function checkPodFailurePolicy(ctx: Ctx, spec: any, path: string): void {
       const cp = `${rp}.onPodConditions[${j}]`;
       const type = typeof c.type === 'string' ? c.type : '';
       for (const m of qualifiedName(type)) r(`${cp}.type`, field.invalid(type, m));
-      if (c.status === '') r(`${cp}.status`, field.required(`valid values: ${quotedList(STATUSES)}`));
-      else if (typeof c.status === 'string' && !STATUSES.includes(c.status)) unsupported(`${cp}.status`, c.status, STATUSES);
+      // from 1.34 an empty status defaults to True (SetDefaults_PodFailurePolicyOnPodConditionsPattern); before, it is required
+      if (c.status === '') {
+        if (ctx.minor < 34) r(`${cp}.status`, field.required(`valid values: ${quotedList(STATUSES)}`));
+      } else if (typeof c.status === 'string' && !STATUSES.includes(c.status)) unsupported(`${cp}.status`, c.status, STATUSES);
     });
     if (codes != null && conditions.length > 0) r(rp, 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported');
     if (codes == null && conditions.length === 0) r(rp, 'Invalid value: specifying one of OnExitCodes and OnPodConditions is required');
@@ -65,10 +74,10 @@ export function checkPodFailurePolicy(ctx: Ctx, spec: any, path: string): void {
 }
 
 function checkExitCodes(ctx: Ctx, codes: any, p: string, containers: Set<unknown>): void {
-  const r = (path: string, m: string) => ctx.report('job.spec-invalid', path, m);
+  const { r, unsupported } = reporters(ctx);
   const op = codes.operator;
   if (op === '') r(`${p}.operator`, field.required(`valid values: ${quotedList(OPERATORS)}`));
-  else if (typeof op === 'string' && !OPERATORS.includes(op)) ctx.report('fields.not-supported', `${p}.operator`, field.notSupported(op, OPERATORS));
+  else if (typeof op === 'string' && !OPERATORS.includes(op)) unsupported(`${p}.operator`, op, OPERATORS);
   if (typeof codes.containerName === 'string' && !containers.has(codes.containerName)) {
     r(`${p}.containerName`, field.invalid(codes.containerName, 'must be one of the container or initContainer names in the pod template'));
   }

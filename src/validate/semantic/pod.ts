@@ -6,7 +6,7 @@
 import { Quantity } from '../../quantity';
 import { arr, containersOf, ContainerRef, Ctx, isInt, isObj, PodRef } from '../context';
 import { field } from '../field';
-import { dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, envVarName, relaxedEnvName, sysctlName, sysctlNamespace } from '../names';
+import { dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, envName, sysctlName, sysctlNamespace } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
 import { quantityOf } from './quantities';
@@ -307,7 +307,7 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     const p = `${path}.env[${i}]`;
     if (typeof e.name !== 'string' || e.name === '') r('env.invalid', `${p}.name`, field.required());
     else {
-      const msgs = ctx.minor >= 32 ? relaxedEnvName(e.name) : envVarName(e.name);
+      const msgs = envName(ctx.minor, e.name);
       for (const m of msgs) r('env.invalid', `${p}.name`, field.invalid(e.name, m));
     }
     if (isObj(e.valueFrom)) {

@@ -1,7 +1,7 @@
 /** Volume sources, env var sources (valueFrom and envFrom) and user/group IDs of a Pod spec as the API server validates them. */
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
-import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, envVarName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, relaxedEnvName, VOLUME_FIELD_PATHS } from '../names';
+import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, envName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
 import { quantityOf } from './quantities';
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
@@ -110,7 +110,7 @@ export function checkEnvFrom(ctx: Ctx, list: unknown, p: string): void {
     if (!isObj(ev)) return;
     const at = `${p}[${i}]`;
     if (typeof ev.prefix === 'string' && ev.prefix !== '') {
-      for (const m of ctx.minor >= 32 ? relaxedEnvName(ev.prefix) : envVarName(ev.prefix)) r(`${at}.prefix`, field.invalid(ev.prefix, m));
+      for (const m of envName(ctx.minor, ev.prefix)) r(`${at}.prefix`, field.invalid(ev.prefix, m));
     }
     let sources = 0;
     for (const k of ['configMapRef', 'secretRef'] as const) {
