@@ -198,6 +198,28 @@ describe('API-server semantics: details', () => {
     expect(errors('1.34')).toEqual([]);
   });
 
+  test('enumerated fields by release: trafficDistribution PreferSame* from 1.34, recursiveReadOnly from 1.31 (kube_features.go gates)', () => {
+    // PreferSameTrafficDistribution: alpha (off) 1.33, beta (on) 1.34; ServiceTrafficDistribution and
+    // RecursiveReadOnlyMounts: alpha (off: the field dropped) 1.30, on from 1.31 (k8s.io/kubernetes v1.34.4 pkg/features)
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { a: 'b' }, ports: [{ port: 80 }], trafficDistribution: 'PreferSameNode' } };
+    const mount = pod({ volumes: [{ name: 'v', emptyDir: {} }], containers: [{ ...c, volumeMounts: [{ name: 'v', mountPath: '/v', recursiveReadOnly: 'Sometimes' }] }] });
+    const errors = (o: any, k8sVersion: string) => run([o], { k8sVersion }).findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
+    expect(errors(svc, '1.30')).toEqual([]);
+    expect(errors(svc, '1.33')).toEqual(['spec.trafficDistribution: Unsupported value: "PreferSameNode": supported values: "PreferClose"']);
+    expect(errors(svc, '1.34')).toEqual([]);
+    expect(errors(mount, '1.30')).toEqual([]);
+    expect(errors(mount, '1.31')).toEqual(['spec.containers[0].volumeMounts[0].recursiveReadOnly: Unsupported value: "Sometimes": supported values: "Disabled", "Enabled", "IfPossible"']);
+  });
+
+  test('an empty string in a defaulted field is the field left out; the object keeps what was written', () => {
+    const o = pod({ dnsPolicy: '', containers: [{ ...c, imagePullPolicy: '', ports: [{ containerPort: 80, protocol: '' }] }] });
+    const before = JSON.stringify(o);
+    expect(run([o]).findings.filter((f) => f.rule === 'fields.not-supported')).toEqual([]);
+    expect(JSON.stringify(o)).toBe(before);
+    // not in a pointer field: fsGroupChangePolicy "" is a value, and refused
+    expect(run([pod({ securityContext: { fsGroupChangePolicy: '' } })]).findings.map((f) => f.rule)).toContain('fields.not-supported');
+  });
+
   test('cron schedules: descriptors and names are fine, out-of-range fields are not', () => {
     const cj = (schedule: string) => ({
       apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },

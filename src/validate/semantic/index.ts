@@ -18,6 +18,8 @@ import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpointSlice, endpointRules } from './endpoints';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
+import { withoutDefaultedEmpties } from './defaulted';
+import { checkEnums } from './enums';
 
 export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules];
 
@@ -77,7 +79,7 @@ export function checkSemantics(ctxIn: Ctx): void {
   const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
   let obj = ctxIn.obj;
   try {
-    obj = withoutNulls(obj);
+    obj = withoutDefaultedEmpties(withoutNulls(obj), ctxIn.kind, ctxIn.minor);
     if (specPath) obj = withEmptyPath(obj, specPath);
   } catch {
     obj = ctxIn.obj; // a value that cannot be read whole (a throwing getter): check it as it is
@@ -93,6 +95,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     checkPodSpec(ctx, ctx.pod, RESTART_BY_KIND[ctx.kind] ?? ['Always']);
     if (ctx.kind !== 'Pod' && ctx.kind !== 'PodTemplate') checkWorkload(ctx);
   }
+  checkEnums(ctx);
   switch (ctx.kind) {
     case 'Service': checkService(ctx); break;
     case 'PodDisruptionBudget': checkPdb(ctx); break;

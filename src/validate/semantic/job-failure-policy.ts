@@ -63,10 +63,9 @@ export function checkPodFailurePolicy(ctx: Ctx, spec: any, path: string): void {
       const cp = `${rp}.onPodConditions[${j}]`;
       const type = typeof c.type === 'string' ? c.type : '';
       for (const m of qualifiedName(type)) r(`${cp}.type`, field.invalid(type, m));
-      // from 1.34 an empty status defaults to True (SetDefaults_PodFailurePolicyOnPodConditionsPattern); before, it is required
-      if (c.status === '') {
-        if (ctx.minor < 34) r(`${cp}.status`, field.required(`valid values: ${quotedList(STATUSES)}`));
-      } else if (typeof c.status === 'string' && !STATUSES.includes(c.status)) unsupported(`${cp}.status`, c.status, STATUSES);
+      // (from 1.34 an empty status defaults to True before validation: semantic/defaulted.ts leaves it out)
+      if (c.status === '') r(`${cp}.status`, field.required(`valid values: ${quotedList(STATUSES)}`));
+      else if (typeof c.status === 'string' && !STATUSES.includes(c.status)) unsupported(`${cp}.status`, c.status, STATUSES);
     });
     if (codes != null && conditions.length > 0) r(rp, 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported');
     if (codes == null && conditions.length === 0) r(rp, 'Invalid value: specifying one of OnExitCodes and OnPodConditions is required');

@@ -76,7 +76,8 @@ function checkStorageClass(ctx: Ctx): void {
   const r = (q: string, m: string) => ctx.report('storageclass.invalid', q, m);
   if (typeof o.provisioner !== 'string' || o.provisioner === '') r('provisioner', field.required());
   else for (const m of qualifiedName(o.provisioner.toLowerCase())) r('provisioner', field.invalid(o.provisioner, m));
-  if (o.reclaimPolicy !== undefined && o.reclaimPolicy !== null && !['Delete', 'Retain'].includes(o.reclaimPolicy)) r('reclaimPolicy', field.notSupported(o.reclaimPolicy, ['Delete', 'Retain']));
+  // a pointer, but validateReclaimPolicy checks only a non-empty one
+  if (o.reclaimPolicy !== undefined && o.reclaimPolicy !== null && o.reclaimPolicy !== '' && !['Delete', 'Retain'].includes(o.reclaimPolicy)) r('reclaimPolicy', field.notSupported(o.reclaimPolicy, ['Delete', 'Retain']));
   if (o.volumeBindingMode !== undefined && o.volumeBindingMode !== null && !['Immediate', 'WaitForFirstConsumer'].includes(o.volumeBindingMode)) {
     r('volumeBindingMode', field.notSupported(o.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']));
   }
