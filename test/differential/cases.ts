@@ -292,6 +292,10 @@ export const MUTATIONS: Record<string, { applies?: (o: any) => boolean; apply: (
   'restart-rules-without-policy': { apply: (o) => { const c = specOf(o).containers[0]; delete c.restartPolicy; c.restartPolicyRules = [{ action: 'Restart', exitCodes: { operator: 'In', values: [1] } }]; } },
   'restart-rule-restart-all': { apply: (o) => { const c = specOf(o).containers[0]; c.restartPolicy = 'Never'; c.restartPolicyRules = [{ action: 'RestartAllContainers', exitCodes: { operator: 'NotIn', values: [0] } }]; } },
   'statefulset-max-unavailable-zero': { applies: (o) => o.kind === 'StatefulSet', apply: (o) => { o.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } }; } },
+  // an empty string where the API server's defaulting fills in a value (accepted), and in a pointer enum (refused)
+  'defaulted-fields-empty': { apply: (o) => { const s = specOf(o); s.dnsPolicy = ''; const c = s.containers[0]; c.imagePullPolicy = ''; c.terminationMessagePolicy = ''; for (const p of c.ports ?? []) p.protocol = ''; } },
+  'fs-group-change-policy-empty': { apply: (o) => { const s = specOf(o); s.securityContext = { ...(s.securityContext ?? {}), fsGroupChangePolicy: '' }; } },
+  'mount-propagation-bidirectional': { applies: (o) => !!specOf(o).volumes, apply: (o) => { const s = specOf(o); const c = s.containers[0]; c.volumeMounts = [{ name: s.volumes[0].name, mountPath: '/shared', mountPropagation: 'Bidirectional' }]; if (c.securityContext) delete c.securityContext.privileged; } },
   'sysctl-net-with-host-network': { apply: (o) => { const s = specOf(o); s.hostNetwork = true; s.containers.forEach((c: any) => { delete c.ports; for (const p of ['readinessProbe', 'livenessProbe']) if (c[p] && !c[p].exec) delete c[p]; }); s.securityContext = { sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }] }; } },
 };
 
@@ -359,6 +363,8 @@ export const OTHER_MUTATIONS: Record<string, { kind: 'Service' | 'PodDisruptionB
   'pdb-negative': { kind: 'PodDisruptionBudget', apply: (o) => { delete o.spec.maxUnavailable; o.spec.minAvailable = -1; } },
   'pdb-selector-operator-bogus': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.selector = { matchExpressions: [{ key: 'app', operator: 'Bogus', values: ['x'] }] }; } },
   'pdb-selector-bad-value': { kind: 'PodDisruptionBudget', apply: (o) => { o.spec.selector = { matchLabels: { app: 'not valid!' } }; } },
+  'service-type-empty': { kind: 'Service', apply: (o) => { o.spec.type = ''; for (const p of o.spec.ports) p.protocol = ''; } },
+  'service-ip-family-policy-bogus': { kind: 'Service', apply: (o) => { o.spec.ipFamilyPolicy = 'DualStackPlease'; } },
   'priority-class-value-too-high': { kind: 'PriorityClass', apply: (o) => { o.value = 1000000001; } },
   'priority-class-system-prefix': { kind: 'PriorityClass', apply: (o) => { o.metadata.name = `system-${o.metadata.name}`; } },
   'priority-class-preemption-bogus': { kind: 'PriorityClass', apply: (o) => { o.preemptionPolicy = 'Sometimes'; } },
