@@ -1,17 +1,19 @@
 /**
  * API-server semantics of HorizontalPodAutoscalers (pkg/apis/autoscaling/validation), both the
- * autoscaling/v1 and v2 shapes: replica bounds and the scale target.
+ * autoscaling/v1 and v2 shapes: replica bounds and the scale target (v2's metrics and behavior:
+ * hpa-metrics.ts).
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
+import { checkHpaV2 } from './hpa-metrics';
 import { pathSegmentName } from './rbac';
 
 export const autoscalingRules: RuleMeta[] = [{
   id: 'hpa.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
-  summary: 'an HPA needs replica bounds 1 ≤ minReplicas ≤ maxReplicas and a scale target kind and name',
-  rationale: 'The autoscaler scales between minReplicas (default 1, at least 1 unless HPAScaleToZero is on: from Kubernetes 1.37 by default, 0 with an Object or External metric) and maxReplicas; the API server rejects bounds that cross and a scaleTargetRef without kind or name.',
-  fix: 'set minReplicas ≥ 1, maxReplicas ≥ minReplicas and scaleTargetRef.kind/name',
+  summary: 'an HPA needs replica bounds 1 ≤ minReplicas ≤ maxReplicas, a scale target kind and name, and well-formed metrics and scaling policies',
+  rationale: 'The autoscaler scales between minReplicas (default 1, at least 1 unless HPAScaleToZero is on: from Kubernetes 1.37 by default, 0 with an Object or External metric) and maxReplicas; the API server rejects bounds that cross and a scaleTargetRef without kind or name. Each autoscaling/v2 metric fills exactly the source its type names, with a target it can compare against (a positive averageUtilization, value or averageValue as that source takes); a scaling rule\'s policies (when given) are Pods or Percent with a positive value and a period of at most 1800 s, its stabilization window 0-3600 s.',
+  fix: 'set minReplicas ≥ 1, maxReplicas ≥ minReplicas and scaleTargetRef.kind/name; give each metric the source and target the message names',
 }];
 
 export function checkHpa(ctx: Ctx): void {
@@ -39,4 +41,5 @@ export function checkHpa(ctx: Ctx): void {
   if (typeof av !== 'string' || av === '') r('spec.scaleTargetRef.apiVersion', field.invalid(av ?? '', 'apiVersion must specify API group'));
   const pct = spec.targetCPUUtilizationPercentage;
   if (typeof pct === 'number' && pct < 1) r('spec.targetCPUUtilizationPercentage', field.invalid(pct, 'must be greater than 0'));
+  if (ctx.apiVersion === 'autoscaling/v2') checkHpaV2(ctx, spec);
 }

@@ -3,15 +3,19 @@
  * not a pointer reads `""` exactly as a field left out, and the defaulting functions
  * (pkg/apis/<group>/v1/defaults.go and the `+default` markers of zz_generated.defaults.go) give it
  * its default: `imagePullPolicy: ""` is IfNotPresent or Always, `protocol: ""` is TCP,
- * `strategy: {type: ""}` is RollingUpdate. The semantic checks read these fields as left out.
+ * `strategy: {type: ""}` is RollingUpdate; the same for some numbers at 0 (a probe's
+ * periodSeconds) and a Service port's targetPort. The semantic checks read these fields as left out.
  * Pointer fields (fsGroupChangePolicy, ipFamilyPolicy, ...) are not here: `""` is a value there,
  * and refused.
  */
 
-/** Where such fields are: nested keys, `*` for every entry of a list, `true` for a field. */
-interface Tree { [key: string]: Tree | true }
+/** Where such fields are: nested keys, `*` for every entry of a list; a field is `true` (defaulted when ""), `0` (when 0) or `'both'`. */
+type Leaf = true | 0 | 'both';
+interface Tree { [key: string]: Tree | Leaf }
 
 const HTTP_GET: Tree = { httpGet: { path: true, scheme: true } };
+/** SetDefaults_Probe: timeoutSeconds 1, periodSeconds 10, successThreshold 1, failureThreshold 3 when 0. */
+const PROBE: Tree = { ...HTTP_GET, timeoutSeconds: 0, periodSeconds: 0, successThreshold: 0, failureThreshold: 0 };
 const FIELD_REF: Tree = { fieldRef: { apiVersion: true } };
 const DOWNWARD_ITEMS: Tree = { items: { '*': FIELD_REF } };
 const CONTAINER: Tree = {
@@ -19,9 +23,9 @@ const CONTAINER: Tree = {
   terminationMessagePath: true,
   terminationMessagePolicy: true,
   ports: { '*': { protocol: true } },
-  livenessProbe: HTTP_GET,
-  readinessProbe: HTTP_GET,
-  startupProbe: HTTP_GET,
+  livenessProbe: PROBE,
+  readinessProbe: PROBE,
+  startupProbe: PROBE,
   lifecycle: { postStart: HTTP_GET, preStop: HTTP_GET },
   env: { '*': { valueFrom: FIELD_REF } },
 };
@@ -64,7 +68,8 @@ function treeOf(kind: string, minor: number): Tree | undefined {
     };
     case 'Job': return { spec: jobSpec(minor) };
     case 'CronJob': return { spec: { concurrencyPolicy: true, jobTemplate: { spec: jobSpec(minor) } } };
-    case 'Service': return { spec: { type: true, sessionAffinity: true, externalTrafficPolicy: true, ports: { '*': { protocol: true } } } };
+    // SetDefaults_Service: a targetPort of 0 or "" is the port
+    case 'Service': return { spec: { type: true, sessionAffinity: true, externalTrafficPolicy: true, ports: { '*': { protocol: true, targetPort: 'both' } } } };
     case 'Secret': return { type: true };
     case 'PersistentVolume': return { spec: { persistentVolumeReclaimPolicy: true, ...VOLUME_SOURCE } };
     case 'Endpoints': return { subsets: { '*': { ports: { '*': { protocol: true } } } } };
@@ -86,7 +91,7 @@ function strip(v: unknown, tree: Tree): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     const each = tree['*'];
-    if (each === undefined || each === true) return v;
+    if (each === undefined || typeof each !== 'object') return v;
     let out: unknown[] | undefined;
     v.forEach((x, i) => {
       const y = strip(x, each);
@@ -100,8 +105,8 @@ function strip(v: unknown, tree: Tree): unknown {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined) continue;
     const sub = tree[k];
-    if (sub === true) {
-      if (x === '') {
+    if (sub === true || sub === 0 || sub === 'both') {
+      if ((x === '' && sub !== 0) || (x === 0 && sub !== true)) {
         out ??= { ...(v as Record<string, unknown>) };
         delete out[k];
       }

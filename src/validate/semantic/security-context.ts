@@ -8,13 +8,14 @@ import { arr, ContainerRef, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
 import { checkId } from './sources';
+import { localPath } from '../names';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
 
 export const securityContextRules: RuleMeta[] = [
   S('security-context.invalid', ['H4', 'H20'], 'a security context that contradicts itself',
-    'A privileged container (or one that adds the capability written CAP_SYS_ADMIN: the API server compares that exact string) can always escalate, so allowPrivilegeEscalation: false beside it is rejected; a Localhost seccomp profile needs localhostProfile, which no other type may set. From Kubernetes 1.33 (when the API server stops dropping procMount and hostUsers) procMount Unmasked needs hostUsers: false, and a Pod in its own user namespace (hostUsers: false) may not use the host\'s network, PID or IPC namespace, nor (from 1.34) volumeDevices.', 'fix the security context as the message says'),
+    'A privileged container (or one that adds the capability written CAP_SYS_ADMIN: the API server compares that exact string) can always escalate, so allowPrivilegeEscalation: false beside it is rejected; a Localhost seccomp profile needs localhostProfile (a relative path without \'..\'), and a Localhost AppArmor profile a profile name without padding; no other type may set one. From Kubernetes 1.33 (when the API server stops dropping procMount and hostUsers) procMount Unmasked needs hostUsers: false, and a Pod in its own user namespace (hostUsers: false) may not use the host\'s network, PID or IPC namespace, nor (from 1.34) volumeDevices.', 'fix the security context as the message says'),
   S('pod.create-forbidden', ['H1'], 'ephemeral containers are never written in a manifest; nodeName waits for scheduling gates',
     'Ephemeral containers are added to a running Pod through its ephemeralcontainers subresource (kubectl debug): the API server refuses them when a Pod is created and in every Pod template. A Pod may not be created with nodeName while it still has schedulingGates.', 'remove spec.ephemeralContainers (use kubectl debug on the running Pod), or drop nodeName or the scheduling gates'),
 ];
@@ -26,6 +27,7 @@ export function checkPodSecurity(ctx: Ctx, spec: any, sp: string): void {
   for (const f of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) checkId(ctx, psc[f], `${sp}.securityContext.${f}`);
   arr(psc.supplementalGroups).forEach((g, i) => checkId(ctx, g, `${sp}.securityContext.supplementalGroups[${i}]`));
   checkSeccomp(ctx, psc.seccompProfile, `${sp}.securityContext.seccompProfile`);
+  checkAppArmor(ctx, psc.appArmorProfile, `${sp}.securityContext.appArmorProfile`);
   checkCreateForbidden(ctx, spec, sp);
   if (ctx.minor >= 33) checkUserNamespace(ctx, spec, sp);
 }
@@ -45,6 +47,7 @@ export function checkContainerSecurity(ctx: Ctx, c: any, path: string, spec: any
     }
     for (const f of ['runAsUser', 'runAsGroup'] as const) checkId(ctx, sc[f], `${path}.securityContext.${f}`);
     checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
+    checkAppArmor(ctx, sc.appArmorProfile, `${path}.securityContext.appArmorProfile`);
     // procMount is dropped before 1.33 (ProcMountType off by default), so not checked there
     if (ctx.minor >= 33 && typeof sc.procMount === 'string') {
       if (!PROC_MOUNTS.includes(sc.procMount)) r('fields.not-supported', `${path}.securityContext.procMount`, field.notSupported(sc.procMount, PROC_MOUNTS));
@@ -104,18 +107,41 @@ export function checkHostProcess(ctx: Ctx, spec: any, sp: string, refs: Containe
   if (spec.hostNetwork !== true) ctx.report('security-context.invalid', `${sp}.hostNetwork`, field.invalid(false, 'hostNetwork must be true if pod contains any hostProcess containers'));
 }
 
-const SECCOMP_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
+const PROFILE_TYPES = ['Localhost', 'RuntimeDefault', 'Unconfined'];
 
+/** A profile's type (validateSeccompProfileType, and AppArmor's the same way): the type is required and known. */
+function checkProfileType(ctx: Ctx, type: unknown, path: string, what: 'seccompProfile' | 'appArmorProfile'): boolean {
+  if (type === '') { ctx.report('security-context.invalid', `${path}.type`, field.required(`type is required when ${what} is set`)); return false; }
+  if (typeof type === 'string' && !PROFILE_TYPES.includes(type)) { ctx.report('fields.not-supported', `${path}.type`, field.notSupported(type, PROFILE_TYPES)); return false; }
+  return true;
+}
+
+/** validateSeccompProfileField: a Localhost profile's path descends locally ('' is such a path); no other type has one. */
 function checkSeccomp(ctx: Ctx, sp: any, path: string): void {
-  if (!isObj(sp)) return;
-  if (typeof sp.type === 'string' && !SECCOMP_TYPES.includes(sp.type)) {
-    ctx.report('fields.not-supported', `${path}.type`, field.notSupported(sp.type, SECCOMP_TYPES));
-    return;
-  }
+  if (!isObj(sp) || !checkProfileType(ctx, sp.type, path, 'seccompProfile')) return;
   const lp = sp.localhostProfile;
-  if (sp.type === 'Localhost' && (typeof lp !== 'string' || lp === '')) {
-    ctx.report('security-context.invalid', `${path}.localhostProfile`, field.required('must be set when seccomp type is Localhost'));
-  } else if (sp.type !== 'Localhost' && lp != null) {
+  if (sp.type === 'Localhost') {
+    if (lp === undefined) ctx.report('security-context.invalid', `${path}.localhostProfile`, field.required('must be set when seccomp type is Localhost'));
+    else if (typeof lp === 'string' && lp !== '') for (const m of localPath(lp)) ctx.report('security-context.invalid', `${path}.localhostProfile`, field.invalid(lp, m));
+  } else if (lp !== undefined) {
     ctx.report('security-context.invalid', `${path}.localhostProfile`, field.invalid(sp, 'can only be set when seccomp type is Localhost'));
+  }
+}
+
+/** ValidateAppArmorProfileField: a Localhost profile names a profile (not blank, not padded, at most 4095 bytes); no other type has one. */
+function checkAppArmor(ctx: Ctx, ap: any, path: string): void {
+  if (!isObj(ap) || !checkProfileType(ctx, ap.type, path, 'appArmorProfile')) return;
+  const lp = ap.localhostProfile;
+  const at = `${path}.localhostProfile`;
+  if (ap.type === 'Localhost') {
+    if (typeof lp !== 'string') {
+      if (lp === undefined) ctx.report('security-context.invalid', at, field.required('must be set when AppArmor type is Localhost'));
+      return;
+    }
+    if (lp.trim() !== lp) ctx.report('security-context.invalid', at, field.invalid(lp, 'must not be padded with whitespace'));
+    else if (lp === '') ctx.report('security-context.invalid', at, field.required('must be set when AppArmor type is Localhost'));
+    if (Buffer.byteLength(lp) > 4095) ctx.report('security-context.invalid', at, field.tooLong(4095));
+  } else if (lp !== undefined) {
+    ctx.report('security-context.invalid', at, field.invalid(lp, 'can only be set when AppArmor type is Localhost'));
   }
 }

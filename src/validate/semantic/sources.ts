@@ -43,7 +43,8 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
       relPath(it.path, `${p}.downwardAPI.path`);
       mode(it.mode, `${p}.downwardAPI.mode`);
       const fp = it.fieldRef?.fieldPath;
-      if (typeof fp === 'string') {
+      if (typeof fp === 'string' && podVersionProblem(it.fieldRef)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, podVersionProblem(it.fieldRef)!));
+      else if (typeof fp === 'string') {
         const base = fp.replace(/\[.*\]$/, '');
         const subscripted = base !== fp;
         if (!POD_FIELD_LABELS.has(base)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
@@ -80,7 +81,8 @@ export function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
     else for (const m of configKey(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
   }
   const fp = vf.fieldRef?.fieldPath;
-  if (typeof fp === 'string') {
+  if (typeof fp === 'string' && podVersionProblem(vf.fieldRef)) r(`${p}.fieldRef.fieldPath`, field.invalid(fp, podVersionProblem(vf.fieldRef)!));
+  else if (typeof fp === 'string') {
     const sub = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fp);
     if (sub) {
       const key = sub[1] === 'annotations' ? sub[2].toLowerCase() : sub[2];
@@ -133,4 +135,10 @@ function maskTrailingDash(name: string): string {
 /** A user or group ID: the API server takes 0 to 2^31-1. */
 export function checkId(ctx: Ctx, v: unknown, p: string): void {
   if (isInt(v) && !isUserOrGroupId(v)) ctx.report('fields.out-of-range', p, field.invalid(v, 'must be between 0 and 2147483647, inclusive'));
+}
+
+/** ConvertDownwardAPIFieldLabel reads Pod fields of apiVersion v1 only ("" is defaulted to v1 first: defaulted.ts). */
+function podVersionProblem(ref: any): string | undefined {
+  const av = ref.apiVersion;
+  return typeof av === 'string' && av !== '' && av !== 'v1' ? `error converting fieldPath: unsupported pod version: ${av}` : undefined;
 }
