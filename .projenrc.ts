@@ -184,6 +184,12 @@ project.addTask('test:required-sweep', {
   receiveArgs: true,
 });
 
+project.addTask('test:value-sweep', {
+  description: 'Empty, zero and misspelt values against the API server: one real object per (definition, field) pair with the value replaced ("" and a word no enumeration holds; 0 and -1), judged by a real API server and by podsmith (-- --only NAME --max-pairs N --k8s-version X.Y)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/value-sweep-run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('bench:synth', {
   description: 'Synth benchmark: podsmith vs cdk8s-plus-27 at 1,000 and 10,000 Pods',
   steps: [{ spawn: 'compile' }, { exec: 'ts-node --transpile-only --project test/tsconfig.json bench/synth.ts' }],

@@ -254,7 +254,7 @@ export class Validation {
           return;
         }
       } else {
-        for (const p of problems) report(p.rule, p.path, p.message, p.fix);
+        for (const p of problems) if (!p.emptyRequired) report(p.rule, p.path, p.message, p.fix);
         if (kind === 'CustomResourceDefinition') {
           for (const k of this.crds.add(obj, input.file ?? 'input')) this.inputKinds.set(k.key, k);
         }
@@ -291,6 +291,10 @@ export class Validation {
         } catch (e) {
           report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
         }
+        // a required string written "": the schema layer's "Required value" where no semantic check named the field
+        // (compared without list indexes: some checks name a field as the API server does, without them)
+        const field = (path: string) => path.replace(/\[\d+\]/g, '');
+        for (const p of problems) if (p.emptyRequired && !local.some((f) => field(f.path) === field(p.path))) report(p.rule, p.path, p.message, p.fix);
       }
     }
     for (const d of input.duplicates ?? []) {

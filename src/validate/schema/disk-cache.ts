@@ -14,7 +14,7 @@ import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { FORMATS_FINGERPRINT } from './formats';
-import { closureOf, ReleaseDoc } from './store';
+import { closureOf, DEFINITION_READING, ReleaseDoc } from './store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AJV_VERSION: string = require('ajv/package.json').version;
@@ -25,7 +25,7 @@ function cacheDir(): string {
 
 function keyOf(doc: ReleaseDoc, gvk: string, def: string): string {
   const closure = Object.keys(closureOf(doc, def)).sort().map((n) => `${n}=${doc.defs[n]}`).join(',');
-  return createHash('sha256').update(`${AJV_VERSION}\n${FORMATS_FINGERPRINT}\n${__dirname}\n${gvk}\n${closure}`).digest('hex').slice(0, 24);
+  return createHash('sha256').update(`${AJV_VERSION}\n${FORMATS_FINGERPRINT}\n${DEFINITION_READING}\n${__dirname}\n${gvk}\n${closure}`).digest('hex').slice(0, 24);
 }
 
 /** The cached validator of a kind, or undefined. */

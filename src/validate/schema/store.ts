@@ -32,10 +32,31 @@ export function readRelease(minor: string): ReleaseDoc {
   return doc;
 }
 
+/**
+ * What reading a definition adds to the committed schemas (part of the compiled validators' cache
+ * key): a required string field refuses "" as it refuses absence. A Go string field that is not a
+ * pointer reads "" exactly as absent, so the API server answers "Required value" for both
+ * (npm run test:value-sweep: volume sources' names and paths, webhooks' names, ...).
+ */
+export const DEFINITION_READING = 'required-strings-not-empty-2';
+
+function readDefinition(def: any): any {
+  if (Array.isArray(def?.required) && def.properties) {
+    for (const f of def.required) {
+      const p = def.properties[f];
+      const type = p?.type;
+      const isString = type === 'string' || (Array.isArray(type) && type.includes('string') && !type.includes('integer'));
+      if (isString && p.format === undefined && p.not === undefined && p.enum === undefined) def.properties[f] = { ...p, not: { const: '' } };
+    }
+  }
+  return def;
+}
+
 function pool(pkg: string): Record<string, any> {
   let p = pools.get(pkg);
   if (!p) {
     p = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'defs', `${pkg}.json`), 'utf8')) as Record<string, any>;
+    for (const def of Object.values(p)) readDefinition(def);
     pools.set(pkg, p);
   }
   return p;

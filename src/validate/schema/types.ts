@@ -29,4 +29,6 @@ export interface SchemaProblem {
   path: string;
   message: string;
   fix?: string;
+  /** A required string written "": left out where a semantic check reports the same field (its message says more). */
+  emptyRequired?: true;
 }

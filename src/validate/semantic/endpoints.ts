@@ -6,9 +6,9 @@
  * Traefik's and Cilium's test fixtures (npm run test:realworld).
  */
 import { isIPv6 } from 'node:net';
-import { arr, Ctx, isInt, isObj } from '../context';
+import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
-import { dns1123Label, dns1123Subdomain, portNumber } from '../names';
+import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -38,7 +38,7 @@ export function checkEndpointSlice(ctx: Ctx): void {
     if (names.has(name)) r(`${at}.name`, field.duplicate(name));
     names.add(name);
     if (typeof p.protocol === 'string' && !PROTOCOLS.includes(p.protocol)) r(`${at}.protocol`, field.notSupported(p.protocol, PROTOCOLS));
-    if (isInt(p.port)) for (const m of portNumber(p.port)) r(`${at}.port`, field.invalid(p.port, m));
+    // (validatePorts checks no port number: 0 and -1 are accepted)
   });
   arr(o.endpoints).forEach((e, i) => {
     if (!isObj(e)) return;

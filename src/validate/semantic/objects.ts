@@ -162,8 +162,14 @@ export function checkWorkload(ctx: Ctx): void {
   if (!spec) return;
   const r = ctx.report;
   if (isInt(spec.replicas) && spec.replicas < 0) r('fields.out-of-range', 'spec.replicas', field.invalid(spec.replicas, 'must be greater than or equal to 0'));
-  for (const f of ['minReadySeconds', 'revisionHistoryLimit']) {
+  // revisionHistoryLimit: ValidateDeploymentSpec and ValidateDaemonSetSpec check it, ValidateStatefulSetSpec does not
+  for (const f of kind === 'Deployment' || kind === 'DaemonSet' ? ['minReadySeconds', 'revisionHistoryLimit'] : ['minReadySeconds']) {
     if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `spec.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
+  }
+  const pds = spec.progressDeadlineSeconds;
+  if (kind === 'Deployment' && isInt(pds)) {
+    if (pds < 0) r('fields.out-of-range', 'spec.progressDeadlineSeconds', field.invalid(pds, 'must be greater than or equal to 0'));
+    if (pds <= (isInt(spec.minReadySeconds) ? spec.minReadySeconds : 0)) r('fields.out-of-range', 'spec.progressDeadlineSeconds', field.invalid(pds, 'must be greater than minReadySeconds'));
   }
   const apps = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(kind);
   const templateLabels = isObj(spec.template?.metadata?.labels) ? spec.template.metadata.labels : {};

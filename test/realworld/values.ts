@@ -1,0 +1,126 @@
+/**
+ * Does podsmith read the values people leave empty, zero or misspelled as the API server does?
+ * Seeds are real objects of the corpora (test:realworld's) that the API server accepts; for each
+ * (definition, field) pair whose value a seed holds as a string or an integer, the value is
+ * replaced in one seed — a string by "" and by a word no enumeration holds, an integer by 0 and
+ * by -1 — and the object sent as a server-side dry-run; podsmith's verdict on the same object is
+ * compared. The answers come from the server: defaulting that fills an empty or zero field
+ * (semantic/defaulted.ts), pointer enumerations no check read (semantic/enums.ts), ranges.
+ * Found the classes of 7b23290..19b92ee. Run by `npm run test:value-sweep` (value-sweep-run.ts)
+ * and, on a fixed subset, test/e2e/value-sweep.test.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseText, validateObjects } from '../../src/validate';
+import { loadSchemas } from '../../src/validate/schema';
+import { derefNode } from '../../src/validate/schema/refs';
+import { Corpus } from './corpora';
+import { ServerJudge } from './server';
+
+interface Candidate { pair: string; object: any; path: Array<string | number>; kind: 'string' | 'integer' }
+
+/** A word no enumeration of Kubernetes holds, valid as a label value and a DNS label's characters aside (capital letters). */
+const MISSPELT = 'Sometimes';
+
+/** The replacements tried for a value of this kind. */
+function replacements(kind: Candidate['kind']): unknown[] {
+  return kind === 'string' ? ['', MISSPELT] : [0, -1];
+}
+
+/** Every (definition, field) pair whose value an object holds as a string or an integer, with where. */
+function valuePairs(set: ReturnType<typeof loadSchemas>, object: any): Candidate[] {
+  const out: Candidate[] = [];
+  const walk = (value: any, schema: any, at: Array<string | number>, depth: number) => {
+    if (value === null || typeof value !== 'object' || depth > 30) return;
+    const [node, name] = derefNode(set, schema);
+    if (!node) return;
+    if (Array.isArray(value)) {
+      if (node.items) value.forEach((v, i) => walk(v, node.items, [...at, i], depth + 1));
+      return;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      const child = node.properties?.[k];
+      if (!child) continue;
+      if (name && k !== 'apiVersion' && k !== 'kind' && at[0] !== 'status') {
+        if (typeof v === 'string') out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'string' });
+        else if (Number.isInteger(v)) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'integer' });
+      }
+      walk(v, child, [...at, k], depth + 1);
+    }
+  };
+  const def = set.kinds[`${object.apiVersion}/${object.kind}`];
+  if (def) walk(object, { $ref: `#/definitions/${def}` }, [], 0);
+  return out;
+}
+
+function withValue(object: any, at: Array<string | number>, value: unknown): any {
+  const copy = JSON.parse(JSON.stringify(object));
+  let node = copy;
+  for (const k of at.slice(0, -1)) node = node[k];
+  node[at[at.length - 1]] = value;
+  return copy;
+}
+
+export interface ValueSweepResult {
+  /** (definition, field) pairs the seeds hold. */
+  pairs: number;
+  /** Objects judged by both (a replacement of a pair with an accepted seed). */
+  judged: number;
+  disagreements: string[];
+}
+
+export interface ValueSweepOptions {
+  /** Only pairs whose name includes this. */
+  only?: string;
+  /** At most this many pairs, taken evenly over the sorted list (a fixed subset for CI). */
+  maxPairs?: number;
+}
+
+export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version: string, opts: ValueSweepOptions = {}): Promise<ValueSweepResult> {
+  const set = loadSchemas(version);
+  // the first three seeds per pair, in corpus order
+  const byPair = new Map<string, Candidate[]>();
+  for (const c of corpora) {
+    for (const f of c.files) {
+      let objects;
+      try {
+        objects = parseText(fs.readFileSync(path.join(c.root, f), 'utf8'), f);
+      } catch {
+        continue;
+      }
+      for (const { object } of objects) {
+        if (object === null || typeof object !== 'object' || !object.metadata?.name) continue;
+        for (const cand of valuePairs(set, object)) {
+          const list = byPair.get(cand.pair) ?? [];
+          if (list.length < 3) byPair.set(cand.pair, [...list, cand]);
+        }
+      }
+    }
+  }
+  let pairs = [...byPair].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).filter(([p]) => !opts.only || p.includes(opts.only));
+  if (opts.maxPairs !== undefined && pairs.length > opts.maxPairs) {
+    const step = pairs.length / opts.maxPairs;
+    pairs = Array.from({ length: opts.maxPairs }, (_, i) => pairs[Math.floor(i * step)]);
+  }
+  const disagreements: string[] = [];
+  let judged = 0;
+  for (const [pair, cands] of pairs) {
+    // the first seed the API server accepts as it is
+    for (const cand of cands) {
+      const seed = await judge.judge(JSON.stringify(cand.object), cand.object);
+      if (seed.class !== 'accepted') continue;
+      for (const value of replacements(cand.kind)) {
+        const mutated = withValue(cand.object, cand.path, value);
+        const server = await judge.judge(JSON.stringify(mutated), mutated);
+        if (server.class !== 'accepted' && server.class !== 'rejected') continue;
+        const errors = validateObjects([{ object: mutated }], { k8sVersion: version }).findings.filter((x) => x.severity === 'error');
+        judged++;
+        if ((server.class === 'rejected') !== (errors.length > 0)) {
+          disagreements.push(`${pair} = ${JSON.stringify(value)} (${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`);
+        }
+      }
+      break;
+    }
+  }
+  return { pairs: pairs.length, judged, disagreements };
+}
