@@ -18,7 +18,7 @@ export const crdRules: RuleMeta[] = [
     'The API server serves a CRD\'s resources at /apis/<group>/<version>/<plural>; it requires metadata.name = spec.names.plural + "." + spec.group, a group with at least one dot, and lowercase DNS-1035 labels for plural, singular and the lowercased kind.',
     'name the CRD <plural>.<group> and use lowercase plural and singular names'),
   S('crd.versions-invalid', 'a CRD has versions with unique DNS-label names, exactly one of them the storage version',
-    'Objects are stored in one version; the API server rejects a CRD with no or several storage versions, duplicate version names, or a version without a schema.',
+    'Objects are stored in one version; the API server rejects a CRD with no or several storage versions, duplicate version names, or a version without a schema, and printer columns or scale paths it cannot read (a column type of boolean, date, integer, number or string and a known format; JSON paths starting with a dot, the replica paths under .spec and .status).',
     'mark exactly one version storage: true and give each version a schema'),
   S('crd.schema-not-structural', 'a CRD version\'s openAPIV3Schema must be structural',
     'apiextensions.k8s.io/v1 requires structural schemas: a type at the root (object) and at every specified field and array item (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), items for every array, and not both properties and additionalProperties.',
@@ -88,5 +88,43 @@ export function checkCrd(ctx: Ctx): void {
     const schema = ver.schema?.openAPIV3Schema;
     if (!isObj(schema)) v(`${at}.schema.openAPIV3Schema`, field.required('schemas are required'));
     else structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
+    arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
+    const scale = ver.subresources?.scale;
+    if (isObj(scale)) checkScale(v, scale, `${at}.subresources.scale`);
   });
+}
+
+const COLUMN_TYPES = ['boolean', 'date', 'integer', 'number', 'string'];
+const COLUMN_FORMATS = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
+
+/** validateSimpleJSONPath: a path in the dot notation, starting with a dot. */
+function jsonPathProblem(p: string): string | undefined {
+  if (p === '') return 'must not be empty';
+  return p[0] !== '.' ? 'must be a simple json path starting with .' : undefined;
+}
+
+/** ValidateCustomResourceColumnDefinition (the API server names the path JSONPath, and the columns at spec when every version has the same). */
+function checkColumn(v: (p: string, m: string) => void, col: any, at: string): void {
+  if (typeof col.type === 'string' && col.type !== '' && !COLUMN_TYPES.includes(col.type)) v(`${at}.type`, field.invalid(col.type, `must be one of ${COLUMN_TYPES.join(',')}`));
+  if (typeof col.format === 'string' && col.format !== '' && !COLUMN_FORMATS.includes(col.format)) v(`${at}.format`, field.invalid(col.format, `must be one of ${COLUMN_FORMATS.join(',')}`));
+  if (typeof col.jsonPath === 'string' && col.jsonPath !== '') {
+    const m = jsonPathProblem(col.jsonPath);
+    if (m) v(`${at}.jsonPath`, field.invalid(col.jsonPath, m));
+  }
+}
+
+/** ValidateCustomResourceDefinitionSubresources' scale: replica paths under .spec and .status, the selector under either. */
+function checkScale(v: (p: string, m: string) => void, scale: any, at: string): void {
+  const paths: Array<[string, string[], string]> = [
+    ['specReplicasPath', ['.spec.'], 'should be a json path under .spec'],
+    ['statusReplicasPath', ['.status.'], 'should be a json path under .status'],
+    ['labelSelectorPath', ['.spec.', '.status.'], 'should be a json path under either .spec or .status'],
+  ];
+  for (const [f, prefixes, msg] of paths) {
+    const p = scale[f];
+    if (typeof p !== 'string' || p === '') continue;
+    const m = jsonPathProblem(p);
+    if (m) v(`${at}.${f}`, field.invalid(p, m));
+    else if (!prefixes.some((x) => p.startsWith(x))) v(`${at}.${f}`, field.invalid(p, msg));
+  }
 }

@@ -5,8 +5,8 @@
  * 1.33 an IPv6 address must be written in canonical form (RFC 5952, as Go prints it). Found by
  * Traefik's and Cilium's test fixtures (npm run test:realworld).
  */
-import { isIPv6 } from 'node:net';
-import { arr, Ctx, isObj } from '../context';
+import { isIP, isIPv6 } from 'node:net';
+import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
@@ -17,6 +17,8 @@ const S = (id: string, handbook: string[], summary: string, rationale: string, f
 export const endpointRules: RuleMeta[] = [
   S('endpointslice.invalid', ['H15'], 'an EndpointSlice needs a known address type, unique ports and endpoints with addresses of that type',
     'A Service\'s endpoints are Pod addresses: each endpoint has 1 to 100 addresses of the slice\'s addressType (IPv4, IPv6 or FQDN), none unspecified, loopback or link-local, IPv6 written in canonical form from Kubernetes 1.33; ports have unique DNS-1123 names and a protocol of TCP, UDP or SCTP.', 'fix the EndpointSlice as the message says (or let the EndpointSlice controller write it from a Service selector)'),
+  S('endpoints.invalid', ['H15'], 'an Endpoints object lists IP addresses and ports a Service can send to',
+    'Each subset of a (v1) Endpoints object lists addresses by IP (with an optional DNS-label hostname and a node name that is a DNS subdomain) and ports numbered 1-65535 with a protocol of TCP, UDP or SCTP and, when there are several, unique DNS-1123 names.', 'fix the Endpoints as the message says (or give the Service a selector and let the control plane write them)'),
 ];
 
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
@@ -131,4 +133,43 @@ function specialIPv6(g: number[]): string[] {
   if ((g[0] & 0xffc0) === 0xfe80) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
   if ((g[0] & 0xff0f) === 0xff02) return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
   return [];
+}
+
+/**
+ * A v1 Endpoints object (validateEndpointSubsets, validateEndpointAddress, validateEndpointPort):
+ * the parts no cluster decides. IPv4 addresses with leading zeros, and the special ranges
+ * ValidateEndpointIP refuses, are left to the API server.
+ */
+export function checkEndpoints(ctx: Ctx): void {
+  const r = (p: string, m: string) => ctx.report('endpoints.invalid', p, m);
+  arr(ctx.obj.subsets).forEach((sub, i) => {
+    if (!isObj(sub)) return;
+    const at = `subsets[${i}]`;
+    for (const list of ['addresses', 'notReadyAddresses']) {
+      arr(sub[list]).forEach((a, j) => {
+        if (!isObj(a)) return;
+        const ap = `${at}.${list}[${j}]`;
+        const ip = a.ip;
+        if (typeof ip === 'string' && isIP(ip) === 0 && !legacyIPv4(ip)) r(`${ap}.ip`, field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+        if (typeof a.hostname === 'string' && a.hostname !== '') for (const m of dns1123Label(a.hostname)) r(`${ap}.hostname`, field.invalid(a.hostname, m));
+        // (nodeName is a pointer: "" is a value)
+        if (typeof a.nodeName === 'string') for (const m of dns1123Subdomain(a.nodeName)) r(`${ap}.nodeName`, field.invalid(a.nodeName, m));
+      });
+    }
+    const ports = arr(sub.ports);
+    ports.forEach((p, j) => {
+      if (!isObj(p)) return;
+      const pp = `${at}.ports[${j}]`;
+      if (ports.length > 1 && (typeof p.name !== 'string' || p.name === '')) r(`${pp}.name`, field.required());
+      else if (typeof p.name === 'string' && p.name !== '') for (const m of dns1123Label(p.name)) r(`${pp}.name`, field.invalid(p.name, m));
+      if (isInt(p.port) && (p.port < 1 || p.port > 65535)) r(`${pp}.port`, field.invalid(p.port, 'must be between 1 and 65535, inclusive'));
+      // ("" is TCP: defaulted.ts)
+      if (typeof p.protocol === 'string' && !PROTOCOLS.includes(p.protocol)) ctx.report('fields.not-supported', `${pp}.protocol`, field.notSupported(p.protocol, PROTOCOLS));
+    });
+  });
+}
+
+/** An IPv4 address with leading zeros, which some releases and fields accept (StrictIPCIDRValidation). */
+function legacyIPv4(ip: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
 }

@@ -31,6 +31,12 @@ const ENUMS: Enum[] = [
   ...MOUNTS.map((m) => ({ pod: true, path: `${m}.recursiveReadOnly`, values: ['Disabled', 'Enabled', 'IfPossible'], from: 31 })),
   // validateOS: an unknown name is reported at spec.os
   { pod: true, path: 'os.name', values: ['linux', 'windows'], reportAt: (p) => p.slice(0, -'.name'.length) },
+  // validatePreemptionPolicy ("" is Required; a bare Pod meets the priority admission plugin first)
+  { pod: true, path: 'preemptionPolicy', values: ['Never', 'PreemptLowerPriority'] },
+  // pkg/apis/policy/validation: ValidatePodDisruptionBudgetSpec
+  { kinds: ['PodDisruptionBudget'], path: 'spec.unhealthyPodEvictionPolicy', values: ['AlwaysAllow', 'IfHealthyBudget'] },
+  // pkg/apis/admissionregistration/validation: validateValidation's reason
+  { kinds: ['ValidatingAdmissionPolicy'], path: 'spec.validations[].reason', values: ['Forbidden', 'Invalid', 'RequestEntityTooLarge'] },
   // ValidateService: ipFamilyPolicy (validateIPFamilyPolicy)
   { kinds: ['Service'], path: 'spec.ipFamilyPolicy', values: ['PreferDualStack', 'RequireDualStack', 'SingleStack'] },
   // pkg/apis/autoscaling/validation: validateScalingRules
@@ -88,7 +94,7 @@ export function checkEnums(ctx: Ctx): void {
 
 function check(ctx: Ctx, v: unknown, p: string, e: Enum): void {
   if (typeof v !== 'string') return; // a wrong type is the schema layer's
-  if (e.path === 'os.name' && v === '') ctx.report('fields.not-supported', p, field.required());
+  if ((e.path === 'os.name' || e.path === 'preemptionPolicy') && v === '') ctx.report('fields.not-supported', p, field.required());
   else if (!e.values.includes(v)) ctx.report('fields.not-supported', e.reportAt ? e.reportAt(p) : p, field.notSupported(v, e.values));
 }
 

@@ -16,12 +16,13 @@ import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
-import { checkEndpointSlice, endpointRules } from './endpoints';
+import { checkEndpoints, checkEndpointSlice, endpointRules } from './endpoints';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
+import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -109,7 +110,9 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
     case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
+    case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
+    case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
     case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': case 'TokenReview': checkReview(ctx); break;
   }
 }

@@ -115,6 +115,9 @@ function checkBackend(ctx: Ctx, b: any, at: string): void {
   if (svc && res) { r(at, field.invalid('', 'cannot set both resource and service backends')); return; }
   if (!svc && !res) { r(at, field.invalid('', 'resource or service backend is required')); return; }
   if (res) {
+    // (apiGroup is a pointer: "" is a value, and no DNS subdomain)
+    const g = b.resource.apiGroup;
+    if (typeof g === 'string') for (const m of dns1123Subdomain(g)) r(`${at}.resource.apiGroup`, field.invalid(g, m));
     if (typeof b.resource.kind !== 'string' || b.resource.kind === '') r(`${at}.resource.kind`, field.required());
     if (typeof b.resource.name !== 'string' || b.resource.name === '') r(`${at}.resource.name`, field.required());
     return;
@@ -141,6 +144,10 @@ function checkIngress(ctx: Ctx): void {
   if (!isObj(spec.defaultBackend) && arr(spec.rules).length === 0) r('spec', field.invalid(isObj(ctx.obj.spec) ? spec : null, 'either `defaultBackend` or `rules` must be specified'));
   if (isObj(spec.defaultBackend)) checkBackend(ctx, spec.defaultBackend, 'spec.defaultBackend');
   if (typeof spec.ingressClassName === 'string') for (const m of dns1123Subdomain(spec.ingressClassName)) r('spec.ingressClassName', field.invalid(spec.ingressClassName, m));
+  // validateIngressTLS: a secret named is a DNS subdomain
+  arr(spec.tls).forEach((t, i) => {
+    if (isObj(t) && typeof t.secretName === 'string' && t.secretName !== '') for (const m of dns1123Subdomain(t.secretName)) r(`spec.tls[${i}].secretName`, field.invalid(t.secretName, m));
+  });
   arr(spec.rules).forEach((rule, i) => {
     if (!isObj(rule)) return;
     const at = `spec.rules[${i}]`;

@@ -2,6 +2,7 @@
  * API-server semantics of the objects around Pods: metadata of every object, the workload
  * controllers (apps, batch), Service, PodDisruptionBudget and PriorityClass.
  */
+import { isIP } from 'node:net';
 import { arr, Ctx, isInt, isObj, selectorMatches } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
@@ -11,6 +12,7 @@ import { cronProblem } from './cron';
 import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
 import { checkPodFailurePolicy } from './job-failure-policy';
 import { checkServiceTraffic } from './service-traffic';
+import { checkPvcSpec } from './storage';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -201,6 +203,10 @@ export function checkWorkload(ctx: Ctx): void {
   if (kind === 'StatefulSet' && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') {
     r('fields.not-supported', 'spec.podManagementPolicy', field.invalid(spec.podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
   }
+  // validateVolumeClaimTemplates (from 1.34): each claim template's spec as a PersistentVolumeClaim's
+  if (kind === 'StatefulSet' && ctx.minor >= 34) {
+    arr(spec.volumeClaimTemplates).forEach((t, i) => { if (isObj(t)) checkPvcSpec(ctx, t.spec, `spec.volumeClaimTemplates[${i}].spec`); });
+  }
   // a StatefulSet's serviceName becomes its Pods' subdomain: the API server checks it from 1.33 (before, the controller could not create the Pods)
   if (kind === 'StatefulSet' && ctx.minor >= 33 && typeof spec.serviceName === 'string' && spec.serviceName !== '') {
     for (const m of dns1123Label(spec.serviceName)) r('pod.hostname-invalid', 'spec.serviceName', field.invalid(spec.serviceName, m));
@@ -331,6 +337,17 @@ function checkExternalName(ctx: Ctx, spec: any): void {
   else for (const m of dns1123Subdomain(cname)) r('spec.externalName', field.invalid(cname, m));
 }
 
+/**
+ * A clusterIP written (ValidateService on clusterIPs, which the registry fills from it): None or an
+ * IP address. IPv4 addresses with leading zeros are left alone: whether they pass depends on the
+ * release (StrictIPCIDRValidation) and the address's history.
+ */
+function checkClusterIP(ctx: Ctx, ip: unknown): void {
+  if (typeof ip !== 'string' || ip === '' || ip === 'None' || isIP(ip) !== 0) return;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255)) return;
+  ctx.report('service.ports-invalid', 'spec.clusterIP', field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+}
+
 export function checkService(ctx: Ctx): void {
   const spec = ctx.obj.spec;
   if (!isObj(spec)) return;
@@ -339,6 +356,7 @@ export function checkService(ctx: Ctx): void {
   const type = spec.type ?? 'ClusterIP';
   if (!types.includes(type)) ctx.report('fields.not-supported', 'spec.type', field.notSupported(type, types));
   if (type === 'ExternalName') checkExternalName(ctx, spec);
+  else checkClusterIP(ctx, spec.clusterIP);
   checkServiceTraffic(ctx, spec, type);
   const ports = arr(spec.ports);
   const headless = spec.clusterIP === 'None';

@@ -142,7 +142,9 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
 
-  for (const f of ['priorityClassName', 'serviceAccountName'] as const) {
+  // (the deprecated serviceAccount is serviceAccountName when that is left out; nodeName: ValidateNodeName)
+  const refNames = ['priorityClassName', 'serviceAccountName', 'nodeName', ...(typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? [] : ['serviceAccount'])];
+  for (const f of refNames) {
     if (typeof spec[f] === 'string' && spec[f] !== '') for (const m of dns1123Subdomain(spec[f])) r('pod.reference-name-invalid', `${sp}.${f}`, field.invalid(spec[f], m));
   }
   // (a runtimeClassName given is checked even when empty)

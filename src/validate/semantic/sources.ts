@@ -26,6 +26,63 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     relPath(it.path, `${base}.items[${i}].path`);
     mode(it.mode, `${base}.items[${i}].mode`);
   });
+  // validateDownwardAPIVolumeFile: named at the source's path without the item index (the API server's)
+  const downwardItems = (items: unknown, base: string) => arr(items).forEach((it) => {
+    if (!isObj(it)) return;
+    relPath(it.path, `${base}.path`);
+    mode(it.mode, `${base}.mode`);
+    const fp = it.fieldRef?.fieldPath;
+    if (typeof fp === 'string' && podVersionProblem(it.fieldRef)) r(`${base}.fieldRef.fieldPath`, field.invalid(fp, podVersionProblem(it.fieldRef)!));
+    else if (typeof fp === 'string') {
+      const fieldBase = fp.replace(/\[.*\]$/, '');
+      const subscripted = fieldBase !== fp;
+      if (!POD_FIELD_LABELS.has(fieldBase)) r(`${base}.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
+      else if (!VOLUME_FIELD_PATHS.includes(fieldBase) || (subscripted && fieldBase !== 'metadata.labels' && fieldBase !== 'metadata.annotations')) {
+        r(`${base}.fieldRef.fieldPath`, field.notSupported(fp, VOLUME_FIELD_PATHS));
+      }
+    }
+  });
+  // validateProjectedVolumeSource and validateProjectionSources (the sources this release's Pods use most)
+  const checkProjected = (proj: any, at: string) => {
+    mode(proj.defaultMode, `${at}.defaultMode`);
+    const paths = new Set<string>();
+    const claim = (path: unknown, shown: unknown) => {
+      if (typeof path !== 'string' || path === '') return;
+      if (paths.has(path)) r(at, field.invalid(shown, 'conflicting duplicate paths'));
+      paths.add(path);
+    };
+    arr(proj.sources).forEach((src, i) => {
+      if (!isObj(src)) return;
+      const sp = `${at}.sources[${i}]`;
+      let n = 0;
+      for (const k of ['secret', 'configMap'] as const) {
+        const ref = src[k];
+        if (!isObj(ref)) continue;
+        n++;
+        if (typeof ref.name !== 'string' || ref.name === '') r(`${sp}.${k}.name`, field.required());
+        keyToPath(ref.items, `${sp}.${k}`);
+        for (const it of arr(ref.items)) if (isObj(it)) claim(it.path, ref.name ?? '');
+      }
+      if (isObj(src.downwardAPI)) {
+        n++;
+        downwardItems(src.downwardAPI.items, `${sp}.downwardAPI`);
+        for (const it of arr(src.downwardAPI.items)) if (isObj(it)) claim(it.path, it.path);
+      }
+      const tok = src.serviceAccountToken;
+      if (isObj(tok)) {
+        n++;
+        const exp = tok.expirationSeconds; // left out: 3600 (SetDefaults_ServiceAccountTokenProjection)
+        if (isInt(exp) && exp < 600) r(`${sp}.serviceAccountToken.expirationSeconds`, field.invalid(exp, 'may not specify a duration less than 10 minutes'));
+        if (isInt(exp) && exp > 2 ** 32) r(`${sp}.serviceAccountToken.expirationSeconds`, field.invalid(exp, 'may not specify a duration larger than 2^32 seconds'));
+        if (typeof tok.path === 'string' && tok.path !== '') {
+          for (const m of localPath(tok.path)) r(`${at}.path`, field.invalid(tok.path, m));
+        }
+      }
+      if (isObj(src.clusterTrustBundle)) n++;
+      if (isObj(src.podCertificate)) n++;
+      if (n > 1) r(sp, field.forbidden('may not specify more than 1 volume type per source'));
+    });
+  };
   if (isObj(v.configMap)) {
     if (typeof v.configMap.name !== 'string' || v.configMap.name === '') r(`${p}.configMap.name`, field.required());
     mode(v.configMap.defaultMode, `${p}.configMap.defaultMode`);
@@ -38,22 +95,9 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
   }
   if (isObj(v.downwardAPI)) {
     mode(v.downwardAPI.defaultMode, `${p}.downwardAPI.defaultMode`);
-    arr(v.downwardAPI.items).forEach((it) => {
-      if (!isObj(it)) return;
-      relPath(it.path, `${p}.downwardAPI.path`);
-      mode(it.mode, `${p}.downwardAPI.mode`);
-      const fp = it.fieldRef?.fieldPath;
-      if (typeof fp === 'string' && podVersionProblem(it.fieldRef)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, podVersionProblem(it.fieldRef)!));
-      else if (typeof fp === 'string') {
-        const base = fp.replace(/\[.*\]$/, '');
-        const subscripted = base !== fp;
-        if (!POD_FIELD_LABELS.has(base)) r(`${p}.downwardAPI.fieldRef.fieldPath`, field.invalid(fp, `error converting fieldPath: field label not supported: ${fp}`));
-        else if (!VOLUME_FIELD_PATHS.includes(base) || (subscripted && base !== 'metadata.labels' && base !== 'metadata.annotations')) {
-          r(`${p}.downwardAPI.fieldRef.fieldPath`, field.notSupported(fp, VOLUME_FIELD_PATHS));
-        }
-      }
-    });
+    downwardItems(v.downwardAPI.items, `${p}.downwardAPI`);
   }
+  if (isObj(v.projected)) checkProjected(v.projected, `${p}.projected`);
   if (isObj(v.persistentVolumeClaim) && (typeof v.persistentVolumeClaim.claimName !== 'string' || v.persistentVolumeClaim.claimName === '')) {
     r(`${p}.persistentVolumeClaim.claimName`, field.required());
   }
@@ -61,6 +105,8 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     const q = quantityOf(v.emptyDir.sizeLimit);
     if (q && q.isNegative()) r(`${p}.emptyDir.sizeLimit`, field.forbidden('SizeLimit field must be a valid resource quantity'));
   }
+  // validateNFSVolumeSource (the server and the path left out: the schema layer's)
+  if (isObj(v.nfs) && typeof v.nfs.path === 'string' && v.nfs.path !== '' && !v.nfs.path.startsWith('/')) r(`${p}.nfs.path`, field.invalid(v.nfs.path, 'must be an absolute path'));
   if (isObj(v.hostPath)) {
     if (typeof v.hostPath.path !== 'string' || v.hostPath.path === '') r(`${p}.hostPath.path`, field.required());
     if (v.hostPath.type != null && !HOST_PATH_TYPES.includes(v.hostPath.type)) r(`${p}.hostPath.type`, field.notSupported(v.hostPath.type, HOST_PATH_TYPES));

@@ -43,6 +43,8 @@ function checkPv(ctx: Ctx): void {
   const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
   checkAccessModes(ctx, spec.accessModes, 'spec.accessModes', true);
+  const nfs = spec.nfs;
+  if (isObj(nfs) && typeof nfs.path === 'string' && nfs.path !== '' && !nfs.path.startsWith('/')) r('spec.nfs.path', field.invalid(nfs.path, 'must be an absolute path'));
   const cap = isObj(spec.capacity) ? spec.capacity : {};
   if (Object.keys(cap).length === 0) r('spec.capacity', field.required());
   else if (!('storage' in cap) || Object.keys(cap).length > 1) r('spec.capacity', field.notSupported(Object.keys(cap).join(', '), ['storage']));
@@ -56,7 +58,7 @@ function checkPv(ctx: Ctx): void {
 }
 
 /** A claim's spec; also a StatefulSet's volumeClaimTemplates go through the same checks upstream. */
-function checkPvcSpec(ctx: Ctx, given: any, at: string): void {
+export function checkPvcSpec(ctx: Ctx, given: any, at: string): void {
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(given) ? given : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
