@@ -292,9 +292,13 @@ export class Validation {
           report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
         }
         // a required string written "": the schema layer's "Required value" where no semantic check named the field
-        // (compared without list indexes: some checks name a field as the API server does, without them)
+        // (compared without list indexes, and with the field's parent: some checks name a field as the API server does, without them or at its list)
         const field = (path: string) => path.replace(/\[\d+\]/g, '');
-        for (const p of problems) if (p.emptyRequired && !local.some((f) => field(f.path) === field(p.path))) report(p.rule, p.path, p.message, p.fix);
+        for (const p of problems) {
+          if (!p.emptyRequired) continue;
+          const names = [field(p.path), field(p.path.slice(0, Math.max(0, p.path.lastIndexOf('.'))))];
+          if (!local.some((f) => names.includes(field(f.path)))) report(p.rule, p.path, p.message, p.fix);
+        }
       }
     }
     for (const d of input.duplicates ?? []) {

@@ -18,6 +18,17 @@ const deployment = (spec: any) => ({
 const job = (spec: any, restartPolicy = 'Never') => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { spec: { restartPolicy, containers: [ctr()] } }, ...spec } });
 const service = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { a: 'b' }, ports: [{ port: 80 }], ...spec } });
 const hpa = (spec: any): any => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'd' }, maxReplicas: 3, ...spec } });
+const webhook = (hook: any): any => ({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'w' },
+  webhooks: [{ name: 'validate.example.com', clientConfig: { url: 'https://example.com/validate' }, sideEffects: 'None', admissionReviewVersions: ['v1'], ...hook }],
+});
+const crd = (version: any): any => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com', scope: 'Namespaced', names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { replicas: { type: 'integer' } } }, status: { type: 'object', properties: { replicas: { type: 'integer' }, selector: { type: 'string' }, ready: { type: 'integer' } } } } } }, ...version }],
+  },
+});
 const volume = (source: any) => pod({ volumes: [{ name: 'v', ...source }] });
 const statefulSet = (spec: any) => ({
   apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
@@ -240,6 +251,42 @@ const CASES: Array<[string, any]> = [
   ['appArmor localhostProfile empty', pod({ securityContext: { appArmorProfile: { type: 'RuntimeDefault', localhostProfile: '' } } })],
   ['env fieldRef apiVersion bogus', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { fieldRef: { apiVersion: 'Bogus', fieldPath: 'metadata.name' } } }] })] })],
   ['downwardAPI volume fieldRef apiVersion bogus', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'n', fieldRef: { apiVersion: 'Bogus', fieldPath: 'metadata.name' } }] } }] })],
+  // what the value sweep (test/realworld/values.ts) found unchecked
+  ['webhook name of two segments, timeout 60 s, side effects Some', webhook({ name: 'validate.example', timeoutSeconds: 60, sideEffects: 'Some' })],
+  ['webhook service port 0 and path without a slash', webhook({ clientConfig: { service: { name: 's', namespace: 'default', port: 0, path: 'validate' } } })],
+  ['webhook service path with an empty segment', webhook({ clientConfig: { service: { name: 's', namespace: 'default', path: '/a//b' } } })],
+  ['two webhooks of one name', { ...webhook({}), webhooks: [webhook({}).webhooks[0], webhook({}).webhooks[0]] }],
+  ['Endpoints port 0, protocol ICMP, nodeName ""', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '192.0.2.1', nodeName: '' }], ports: [{ port: 0, protocol: 'ICMP' }] }] }],
+  ['Endpoints address not an IP', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: 'db.example.com' }], ports: [{ port: 5432 }] }] }],
+  ['Endpoints for an external database (accepted)', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '192.0.2.10', hostname: 'db-0' }], ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] }] }],
+  ['projected configMap without a name', pod({ volumes: [{ name: 'v', projected: { sources: [{ configMap: { name: '' } }] } }] })],
+  ['projected token of 60 s', pod({ volumes: [{ name: 'v', projected: { sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 60 } }] } }] })],
+  ['projected token path with ..', pod({ volumes: [{ name: 'v', projected: { sources: [{ serviceAccountToken: { path: '../token' } }] } }] })],
+  ['projected defaultMode -1', pod({ volumes: [{ name: 'v', projected: { defaultMode: -1, sources: [{ configMap: { name: 'c' } }] } }] })],
+  ['projected source of two kinds', pod({ volumes: [{ name: 'v', projected: { sources: [{ configMap: { name: 'c' }, secret: { name: 's' } }] } }] })],
+  ['projected sources writing one path twice', pod({ volumes: [{ name: 'v', projected: { sources: [{ configMap: { name: 'c', items: [{ key: 'a', path: 'x' }] } }, { secret: { name: 's', items: [{ key: 'b', path: 'x' }] } }] } }] })],
+  ['projected token, configMap and downward API as kube-root-ca does it (accepted)', pod({ volumes: [{ name: 'v', projected: { defaultMode: 420, sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3607 } }, { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } }, { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } }] } }] })],
+  ['Deployment preemptionPolicy ""', deployment({ preemptionPolicy: '' })],
+  ['Deployment preemptionPolicy Always', deployment({ preemptionPolicy: 'Always' })],
+  ['Pod nodeName Node_1', pod({ nodeName: 'Node_1' })],
+  ['Deployment serviceAccount Admin', deployment({ serviceAccount: 'Admin' })],
+  ['PDB unhealthyPodEvictionPolicy Never', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'p' }, spec: { minAvailable: 1, selector: { matchLabels: { a: 'b' } }, unhealthyPodEvictionPolicy: 'Never' } }],
+  ['CRD printer column of type float', crd({ additionalPrinterColumns: [{ name: 'Ready', type: 'float', jsonPath: '.status.ready' }] })],
+  ['CRD printer column path without a dot and format uint', crd({ additionalPrinterColumns: [{ name: 'Ready', type: 'integer', format: 'uint', jsonPath: 'status.ready' }] })],
+  ['CRD scale replicas path under .status', crd({ subresources: { scale: { specReplicasPath: '.status.replicas', statusReplicasPath: '.status.replicas' } } })],
+  ['CRD with columns and scale as controller-gen writes them (accepted)', crd({ additionalPrinterColumns: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }], subresources: { scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.status.selector' } } })],
+  ['Service clusterIP not an IP', service({ clusterIP: 'auto' })],
+  ['Ingress TLS secret named TLS_Secret', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { tls: [{ hosts: ['a.example.com'], secretName: 'TLS_Secret' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } }],
+  ['Ingress resource backend with apiGroup ""', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { defaultBackend: { resource: { apiGroup: '', kind: 'StorageBucket', name: 'b' } } } }],
+  ['Deployment progressDeadlineSeconds 0', (() => { const d: any = deployment({}); d.spec.progressDeadlineSeconds = 0; return d; })()],
+  ['Deployment progressDeadlineSeconds not above minReadySeconds', (() => { const d: any = deployment({}); Object.assign(d.spec, { progressDeadlineSeconds: 30, minReadySeconds: 30 }); return d; })()],
+  ['StatefulSet claim template of storage class Fast', (() => { const o: any = statefulSet({}); o.spec.volumeClaimTemplates[0].spec.storageClassName = 'Fast'; return o; })()],
+  ['StatefulSet revisionHistoryLimit -1 (accepted: not checked for StatefulSets)', (() => { const o: any = statefulSet({}); o.spec.revisionHistoryLimit = -1; return o; })()],
+  ['EndpointSlice port 0 (accepted: not checked)', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'e' }, addressType: 'IPv4', endpoints: [{ addresses: ['192.0.2.1'] }], ports: [{ port: 0 }] }],
+  ['NFS volume of server "" and a relative path', pod({ volumes: [{ name: 'v', nfs: { server: '', path: 'exports' } }] })],
+  ['Secret volume secretName ""', pod({ volumes: [{ name: 'v', secret: { secretName: '' } }] })],
+  ['hostPath path ""', pod({ volumes: [{ name: 'v', hostPath: { path: '' } }] })],
+  ['container name "" (one finding)', pod({ containers: [ctr('')] })],
   ['two requests of one claim (accepted)', deployment({ resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu.tpl' }], containers: [ctr('a', { resources: { claims: [{ name: 'gpu', request: 'one' }, { name: 'gpu', request: 'two' }] } })] })],
 ];
 
@@ -256,7 +303,11 @@ e2eDescribe('API-server semantics: verdict, fields and message as the API server
     // the fields the API server names (its causes) are the paths podsmith reports
     // (the API server names spec.loadBalancerSourceRanges with a capital L; podsmith where it stands in the manifest)
     // (validateMountPropagation and validateMountRecursiveReadOnly are given the list's path: the API server names no index)
-    const asServer = (p: string) => p.replace(/\.volumeMounts\[\d+\]\.(mountPropagation|recursiveReadOnly)$/, '.volumeMounts.$1');
+    // (the deprecated serviceAccount and a clusterIP are validated where the API server copies them: serviceAccountName, clusterIPs;
+    // a CRD whose versions share their printer columns and subresources is validated with them at spec, JSONPath in Go's spelling)
+    const asServer = (p: string) => p.replace(/\.volumeMounts\[\d+\]\.(mountPropagation|recursiveReadOnly)$/, '.volumeMounts.$1')
+      .replace(/\.serviceAccount$/, '.serviceAccountName').replace(/^spec\.clusterIP$/, 'spec.clusterIPs[0]')
+      .replace(/^spec\.versions\[0\]\.(additionalPrinterColumns|subresources)/, 'spec.$1').replace(/(additionalPrinterColumns\[\d+\])\.jsonPath$/, '$1.JSONPath');
     expect([...new Set(errors.map((f) => asServer(f.path)))].sort()).toEqual([...new Set(verdict.fields.map((p) => p.replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges')))].sort());
     const detail = verdict.message!.replace(/^.* is invalid: /, '').replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges');
     // podsmith leaves out the regular expression and the double spaces of Go's example list

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     const maxPairs = values['max-pairs'] !== undefined ? Number(values['max-pairs']) : undefined;
     const r = await valueSweep(judge, corpora, version, { only: values.only, maxPairs });
     process.stdout.write(`value-sweep at ${version}: ${r.pairs} (definition, field) pairs, ${r.judged} objects judged by both, ${r.disagreements.length} disagreements\n`);
-    for (const d of r.disagreements) process.stdout.write(`  ${d}\n`);
+    for (const d of r.disagreements) process.stdout.write(`  ${d.text}\n`);
     return r.disagreements.length > 0 ? 1 : 0;
   } finally {
     await judge.cleanup();

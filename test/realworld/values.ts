@@ -61,12 +61,22 @@ function withValue(object: any, at: Array<string | number>, value: unknown): any
   return copy;
 }
 
+/** One replacement podsmith and the API server judge differently. */
+export interface ValueDisagreement {
+  /** `definition.field = value`, e.g. `io.k8s.api.core.v1.PodSpec.nodeName = "Sometimes"`. */
+  key: string;
+  /** The API server's verdict (podsmith gave the other one): accepted is a false reject. */
+  server: 'accepted' | 'rejected';
+  /** The whole story, for the report. */
+  text: string;
+}
+
 export interface ValueSweepResult {
   /** (definition, field) pairs the seeds hold. */
   pairs: number;
   /** Objects judged by both (a replacement of a pair with an accepted seed). */
   judged: number;
-  disagreements: string[];
+  disagreements: ValueDisagreement[];
 }
 
 export interface ValueSweepOptions {
@@ -102,7 +112,7 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
     const step = pairs.length / opts.maxPairs;
     pairs = Array.from({ length: opts.maxPairs }, (_, i) => pairs[Math.floor(i * step)]);
   }
-  const disagreements: string[] = [];
+  const disagreements: ValueDisagreement[] = [];
   let judged = 0;
   for (const [pair, cands] of pairs) {
     // the first seed the API server accepts as it is
@@ -116,7 +126,9 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
         const errors = validateObjects([{ object: mutated }], { k8sVersion: version }).findings.filter((x) => x.severity === 'error');
         judged++;
         if ((server.class === 'rejected') !== (errors.length > 0)) {
-          disagreements.push(`${pair} = ${JSON.stringify(value)} (${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`);
+          const key = `${pair} = ${JSON.stringify(value)}`;
+          const text = `${key} (${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`;
+          disagreements.push({ key, server: server.class, text });
         }
       }
       break;

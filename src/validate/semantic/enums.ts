@@ -31,8 +31,8 @@ const ENUMS: Enum[] = [
   ...MOUNTS.map((m) => ({ pod: true, path: `${m}.recursiveReadOnly`, values: ['Disabled', 'Enabled', 'IfPossible'], from: 31 })),
   // validateOS: an unknown name is reported at spec.os
   { pod: true, path: 'os.name', values: ['linux', 'windows'], reportAt: (p) => p.slice(0, -'.name'.length) },
-  // validatePreemptionPolicy ("" is Required; a bare Pod meets the priority admission plugin first)
-  { pod: true, path: 'preemptionPolicy', values: ['Never', 'PreemptLowerPriority'] },
+  // validatePreemptionPolicy ("" is Required; not sorted; a bare Pod meets the priority admission plugin first)
+  { pod: true, path: 'preemptionPolicy', values: ['PreemptLowerPriority', 'Never'] },
   // pkg/apis/policy/validation: ValidatePodDisruptionBudgetSpec
   { kinds: ['PodDisruptionBudget'], path: 'spec.unhealthyPodEvictionPolicy', values: ['AlwaysAllow', 'IfHealthyBudget'] },
   // pkg/apis/admissionregistration/validation: validateValidation's reason
