@@ -275,6 +275,7 @@ const CASES: Array<[string, any]> = [
   ['CRD printer column path without a dot and format uint', crd({ additionalPrinterColumns: [{ name: 'Ready', type: 'integer', format: 'uint', jsonPath: 'status.ready' }] })],
   ['CRD scale replicas path under .status', crd({ subresources: { scale: { specReplicasPath: '.status.replicas', statusReplicasPath: '.status.replicas' } } })],
   ['CRD with columns and scale as controller-gen writes them (accepted)', crd({ additionalPrinterColumns: [{ name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' }], subresources: { scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas', labelSelectorPath: '.status.selector' } } })],
+  ['CRD list type ordered and map type deep', (() => { const c = crd({}); c.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.tags = { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'ordered' }; c.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.labels = { type: 'object', additionalProperties: { type: 'string' }, 'x-kubernetes-map-type': 'deep' }; return c; })()],
   ['Service clusterIP not an IP', service({ clusterIP: 'auto' })],
   ['Ingress TLS secret named TLS_Secret', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { tls: [{ hosts: ['a.example.com'], secretName: 'TLS_Secret' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } }],
   ['Ingress resource backend with apiGroup ""', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { defaultBackend: { resource: { apiGroup: '', kind: 'StorageBucket', name: 'b' } } } }],
@@ -307,7 +308,8 @@ e2eDescribe('API-server semantics: verdict, fields and message as the API server
     // a CRD whose versions share their printer columns and subresources is validated with them at spec, JSONPath in Go's spelling)
     const asServer = (p: string) => p.replace(/\.volumeMounts\[\d+\]\.(mountPropagation|recursiveReadOnly)$/, '.volumeMounts.$1')
       .replace(/\.serviceAccount$/, '.serviceAccountName').replace(/^spec\.clusterIP$/, 'spec.clusterIPs[0]')
-      .replace(/^spec\.versions\[0\]\.(additionalPrinterColumns|subresources)/, 'spec.$1').replace(/(additionalPrinterColumns\[\d+\])\.jsonPath$/, '$1.JSONPath');
+      .replace(/^spec\.versions\[0\]\.(additionalPrinterColumns|subresources)/, 'spec.$1').replace(/(additionalPrinterColumns\[\d+\])\.jsonPath$/, '$1.JSONPath')
+      .replace(/^spec\.versions\[0\]\.schema\.openAPIV3Schema/, 'spec.validation.openAPIV3Schema').replace(/\.properties\.([a-z]+)/g, '.properties[$1]');
     expect([...new Set(errors.map((f) => asServer(f.path)))].sort()).toEqual([...new Set(verdict.fields.map((p) => p.replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges')))].sort());
     const detail = verdict.message!.replace(/^.* is invalid: /, '').replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges');
     // podsmith leaves out the regular expression and the double spaces of Go's example list

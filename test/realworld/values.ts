@@ -9,15 +9,13 @@
  * Found the classes of 7b23290..19b92ee. Run by `npm run test:value-sweep` (value-sweep-run.ts)
  * and, on a fixed subset, test/e2e/value-sweep.test.ts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseText, validateObjects } from '../../src/validate';
+import { validateObjects } from '../../src/validate';
 import { loadSchemas } from '../../src/validate/schema';
-import { derefNode } from '../../src/validate/schema/refs';
 import { Corpus } from './corpora';
+import { changedAt, SchemaSet, Seed, seedsByPair, walkObject } from './seeds';
 import { ServerJudge } from './server';
 
-interface Candidate { pair: string; object: any; path: Array<string | number>; kind: 'string' | 'integer' }
+interface Candidate extends Seed { kind: 'string' | 'integer' }
 
 /** A word no enumeration of Kubernetes holds, valid as a label value and a DNS label's characters aside (capital letters). */
 const MISSPELT = 'Sometimes';
@@ -28,37 +26,17 @@ function replacements(kind: Candidate['kind']): unknown[] {
 }
 
 /** Every (definition, field) pair whose value an object holds as a string or an integer, with where. */
-function valuePairs(set: ReturnType<typeof loadSchemas>, object: any): Candidate[] {
+function valuePairs(set: SchemaSet, object: any): Candidate[] {
   const out: Candidate[] = [];
-  const walk = (value: any, schema: any, at: Array<string | number>, depth: number) => {
-    if (value === null || typeof value !== 'object' || depth > 30) return;
-    const [node, name] = derefNode(set, schema);
-    if (!node) return;
-    if (Array.isArray(value)) {
-      if (node.items) value.forEach((v, i) => walk(v, node.items, [...at, i], depth + 1));
-      return;
-    }
+  walkObject(set, object, (node, name, value, at) => {
+    if (!name || at[0] === 'status') return;
     for (const [k, v] of Object.entries(value)) {
-      const child = node.properties?.[k];
-      if (!child) continue;
-      if (name && k !== 'apiVersion' && k !== 'kind' && at[0] !== 'status') {
-        if (typeof v === 'string') out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'string' });
-        else if (Number.isInteger(v)) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'integer' });
-      }
-      walk(v, child, [...at, k], depth + 1);
+      if (!node.properties?.[k] || k === 'apiVersion' || k === 'kind') continue;
+      if (typeof v === 'string') out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'string' });
+      else if (Number.isInteger(v)) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'integer' });
     }
-  };
-  const def = set.kinds[`${object.apiVersion}/${object.kind}`];
-  if (def) walk(object, { $ref: `#/definitions/${def}` }, [], 0);
+  });
   return out;
-}
-
-function withValue(object: any, at: Array<string | number>, value: unknown): any {
-  const copy = JSON.parse(JSON.stringify(object));
-  let node = copy;
-  for (const k of at.slice(0, -1)) node = node[k];
-  node[at[at.length - 1]] = value;
-  return copy;
 }
 
 /** One replacement podsmith and the API server judge differently. */
@@ -88,25 +66,7 @@ export interface ValueSweepOptions {
 
 export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version: string, opts: ValueSweepOptions = {}): Promise<ValueSweepResult> {
   const set = loadSchemas(version);
-  // the first three seeds per pair, in corpus order
-  const byPair = new Map<string, Candidate[]>();
-  for (const c of corpora) {
-    for (const f of c.files) {
-      let objects;
-      try {
-        objects = parseText(fs.readFileSync(path.join(c.root, f), 'utf8'), f);
-      } catch {
-        continue;
-      }
-      for (const { object } of objects) {
-        if (object === null || typeof object !== 'object' || !object.metadata?.name) continue;
-        for (const cand of valuePairs(set, object)) {
-          const list = byPair.get(cand.pair) ?? [];
-          if (list.length < 3) byPair.set(cand.pair, [...list, cand]);
-        }
-      }
-    }
-  }
+  const byPair = seedsByPair(corpora, (object) => valuePairs(set, object));
   let pairs = [...byPair].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).filter(([p]) => !opts.only || p.includes(opts.only));
   if (opts.maxPairs !== undefined && pairs.length > opts.maxPairs) {
     const step = pairs.length / opts.maxPairs;
@@ -120,7 +80,7 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
       const seed = await judge.judge(JSON.stringify(cand.object), cand.object);
       if (seed.class !== 'accepted') continue;
       for (const value of replacements(cand.kind)) {
-        const mutated = withValue(cand.object, cand.path, value);
+        const mutated = changedAt(cand.object, cand.path, (parent, key) => { parent[key] = value; });
         const server = await judge.judge(JSON.stringify(mutated), mutated);
         if (server.class !== 'accepted' && server.class !== 'rejected') continue;
         const errors = validateObjects([{ object: mutated }], { k8sVersion: version }).findings.filter((x) => x.severity === 'error');

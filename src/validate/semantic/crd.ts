@@ -48,6 +48,11 @@ function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): vo
   }
   if (lvl === 'root' && !typeless && s.type !== 'object') r(`${at}.type`, field.invalid(s.type, 'must be object at the root'));
   if (s['x-kubernetes-preserve-unknown-fields'] === false) r(`${at}.x-kubernetes-preserve-unknown-fields`, field.invalid(false, 'must be true or undefined'));
+  // ValidateCustomResourceDefinitionOpenAPISchema: the list and map types it knows
+  const mapType = s['x-kubernetes-map-type'];
+  if (typeof mapType === 'string' && mapType !== 'atomic' && mapType !== 'granular') ctx.report('fields.not-supported', `${at}.x-kubernetes-map-type`, field.notSupported(mapType, ['atomic', 'granular']));
+  const listType = s['x-kubernetes-list-type'];
+  if (typeof listType === 'string' && !['atomic', 'set', 'map'].includes(listType)) ctx.report('fields.not-supported', `${at}.x-kubernetes-list-type`, field.notSupported(listType, ['atomic', 'set', 'map']));
 }
 
 export function checkCrd(ctx: Ctx): void {
