@@ -58,38 +58,46 @@ function trafficDistributions(minor: number): string[] | undefined {
   return minor >= 34 ? ['PreferClose', 'PreferSameZone', 'PreferSameNode'] : ['PreferClose'];
 }
 
-/** Each value at `path` under `root`, with its path as written (list indexes filled in). */
-function* valuesAt(root: unknown, path: string, at: string): Generator<[unknown, string]> {
-  const dot = path.indexOf('.');
-  const head = dot < 0 ? path : path.slice(0, dot);
-  const rest = dot < 0 ? '' : path.slice(dot + 1);
+/** Calls `each` with every value at `path` (split on dots) under `root`, and its path as written (list indexes filled in). */
+function valuesAt(root: unknown, steps: string[], k: number, at: string, each: (v: unknown, p: string) => void): void {
   if (!isObj(root)) return;
+  const head = steps[k];
   const list = head.endsWith('[]');
   const key = list ? head.slice(0, -2) : head;
   const v = root[key];
   if (v === undefined) return;
   const here = at === '' ? key : `${at}.${key}`;
+  const last = k === steps.length - 1;
   if (!list) {
-    if (rest === '') yield [v, here];
-    else yield* valuesAt(v, rest, here);
+    if (last) each(v, here);
+    else valuesAt(v, steps, k + 1, here, each);
     return;
   }
-  for (const [i, x] of arr(v).entries()) yield* valuesAt(x, rest, `${here}[${i}]`);
+  if (!Array.isArray(v)) return;
+  for (let i = 0; i < v.length; i++) valuesAt(v[i], steps, k + 1, `${here}[${i}]`, each);
 }
 
+const POD_ENUMS = ENUMS.filter((e) => e.pod);
+const KIND_ENUMS = new Map<string, Enum[]>();
+for (const e of ENUMS) for (const kind of e.kinds ?? []) KIND_ENUMS.set(kind, [...(KIND_ENUMS.get(kind) ?? []), e]);
+const STEPS = new Map(ENUMS.map((e) => [e, e.path.split('.')]));
+
 export function checkEnums(ctx: Ctx): void {
-  for (const e of ENUMS) {
+  const pod = ctx.pod && isObj(ctx.pod.spec) ? ctx.pod : undefined;
+  for (const e of pod ? POD_ENUMS : []) {
     if (e.from !== undefined && ctx.minor < e.from) continue;
-    if (e.pod ? !ctx.pod || !isObj(ctx.pod.spec) : !e.kinds!.includes(ctx.kind)) continue;
-    const root = e.pod ? ctx.pod!.spec : ctx.obj;
-    for (const [v, p] of valuesAt(root, e.path, e.pod ? ctx.pod!.specPath : '')) check(ctx, v, p, e);
+    valuesAt(pod!.spec, STEPS.get(e)!, 0, pod!.specPath, (v, p) => check(ctx, v, p, e));
+  }
+  for (const e of KIND_ENUMS.get(ctx.kind) ?? []) {
+    if (e.from !== undefined && ctx.minor < e.from) continue;
+    valuesAt(ctx.obj, STEPS.get(e)!, 0, '', (v, p) => check(ctx, v, p, e));
   }
   if (ctx.kind === 'Service') {
     const values = trafficDistributions(ctx.minor);
     const v = ctx.obj.spec?.trafficDistribution;
     if (values && v !== undefined) check(ctx, v, 'spec.trafficDistribution', { path: '', values });
   }
-  if (ctx.pod && isObj(ctx.pod.spec)) checkMountRules(ctx, ctx.pod.spec, ctx.pod.specPath);
+  if (pod) checkMountRules(ctx, pod.spec, pod.specPath);
 }
 
 function check(ctx: Ctx, v: unknown, p: string, e: Enum): void {
