@@ -13,7 +13,7 @@ import { valueSweep } from './values';
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      only: { type: 'string' }, 'max-pairs': { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' },
+      only: { type: 'string' }, 'max-pairs': { type: 'string' }, collections: { type: 'boolean' }, 'k8s-version': { type: 'string', default: '1.34' },
       kubeconfig: { type: 'string' }, context: { type: 'string' },
     },
   });
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   try {
     await judge.discover();
     const maxPairs = values['max-pairs'] !== undefined ? Number(values['max-pairs']) : undefined;
-    const r = await valueSweep(judge, corpora, version, { only: values.only, maxPairs });
+    const r = await valueSweep(judge, corpora, version, { only: values.only, maxPairs, collections: values.collections });
     process.stdout.write(`value-sweep at ${version}: ${r.pairs} (definition, field) pairs, ${r.judged} objects judged by both, ${r.disagreements.length} disagreements\n`);
     for (const d of r.disagreements) process.stdout.write(`  ${d.text}\n`);
     return r.disagreements.length > 0 ? 1 : 0;

@@ -15,25 +15,33 @@ import { Corpus } from './corpora';
 import { changedAt, SchemaSet, Seed, seedsByPair, walkObject } from './seeds';
 import { ServerJudge } from './server';
 
-interface Candidate extends Seed { kind: 'string' | 'integer' }
+interface Candidate extends Seed { kind: 'string' | 'integer' | 'list' | 'object' }
 
 /** A word no enumeration of Kubernetes holds, valid as a label value and a DNS label's characters aside (capital letters). */
 const MISSPELT = 'Sometimes';
 
 /** The replacements tried for a value of this kind. */
 function replacements(kind: Candidate['kind']): unknown[] {
-  return kind === 'string' ? ['', MISSPELT] : [0, -1];
+  switch (kind) {
+    case 'string': return ['', MISSPELT];
+    case 'integer': return [0, -1];
+    case 'list': return [[]];
+    default: return [{}];
+  }
 }
 
 /** Every (definition, field) pair whose value an object holds as a string or an integer, with where. */
-function valuePairs(set: SchemaSet, object: any): Candidate[] {
+function valuePairs(set: SchemaSet, object: any, collections: boolean): Candidate[] {
   const out: Candidate[] = [];
   walkObject(set, object, (node, name, value, at) => {
     if (!name || at[0] === 'status') return;
     for (const [k, v] of Object.entries(value)) {
-      if (!node.properties?.[k] || k === 'apiVersion' || k === 'kind') continue;
+      // (metadata emptied is the judge's to name: it fills in what a dry run needs)
+      if (!node.properties?.[k] || k === 'apiVersion' || k === 'kind' || k === 'metadata') continue;
       if (typeof v === 'string') out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'string' });
       else if (Number.isInteger(v)) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'integer' });
+      else if (collections && Array.isArray(v) && v.length > 0) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'list' });
+      else if (collections && v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) out.push({ pair: `${name}.${k}`, object, path: [...at, k], kind: 'object' });
     }
   });
   return out;
@@ -62,11 +70,13 @@ export interface ValueSweepOptions {
   only?: string;
   /** At most this many pairs, taken evenly over the sorted list (a fixed subset for CI). */
   maxPairs?: number;
+  /** Also lists and objects, emptied ([] and {}). */
+  collections?: boolean;
 }
 
 export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version: string, opts: ValueSweepOptions = {}): Promise<ValueSweepResult> {
   const set = loadSchemas(version);
-  const byPair = seedsByPair(corpora, (object) => valuePairs(set, object));
+  const byPair = seedsByPair(corpora, (object) => valuePairs(set, object, opts.collections === true));
   let pairs = [...byPair].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).filter(([p]) => !opts.only || p.includes(opts.only));
   if (opts.maxPairs !== undefined && pairs.length > opts.maxPairs) {
     const step = pairs.length / opts.maxPairs;

@@ -9,6 +9,7 @@ import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
+import { checkAdmissionRule } from './webhooks';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -35,6 +36,7 @@ function checkPolicy(ctx: Ctx, spec: any): void {
   if (typeof fp === 'string' && !FAILURE_POLICIES.includes(fp)) r('spec.failurePolicy', field.notSupported(fp, FAILURE_POLICIES));
   if (!isObj(spec.matchConstraints)) r('spec.matchConstraints', field.required());
   else if (arr(spec.matchConstraints.resourceRules).length === 0) r('spec.matchConstraints.resourceRules', field.required());
+  else arr(spec.matchConstraints.resourceRules).forEach((rule, i) => { if (isObj(rule)) checkAdmissionRule(r, rule, `spec.matchConstraints.resourceRules[${i}]`); });
   if (arr(spec.validations).length === 0 && arr(spec.auditAnnotations).length === 0) {
     r('spec.validations', field.required('validations or auditAnnotations must contain at least one item'));
     r('spec.auditAnnotations', field.required('validations or auditAnnotations must contain at least one item'));

@@ -53,6 +53,10 @@ function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): vo
   if (typeof mapType === 'string' && mapType !== 'atomic' && mapType !== 'granular') ctx.report('fields.not-supported', `${at}.x-kubernetes-map-type`, field.notSupported(mapType, ['atomic', 'granular']));
   const listType = s['x-kubernetes-list-type'];
   if (typeof listType === 'string' && !['atomic', 'set', 'map'].includes(listType)) ctx.report('fields.not-supported', `${at}.x-kubernetes-list-type`, field.notSupported(listType, ['atomic', 'set', 'map']));
+  const mapKeys = arr(s['x-kubernetes-list-map-keys']);
+  if (mapKeys.length > 0 && listType == null) r(`${at}.x-kubernetes-list-type`, field.required('must be map if x-kubernetes-list-map-keys is non-empty'));
+  else if (mapKeys.length > 0 && listType !== 'map') r(`${at}.x-kubernetes-list-type`, field.invalid(listType, 'must be map if x-kubernetes-list-map-keys is non-empty'));
+  if (listType === 'map' && mapKeys.length === 0) r(`${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
 }
 
 export function checkCrd(ctx: Ctx): void {

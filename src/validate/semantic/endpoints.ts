@@ -145,6 +145,7 @@ export function checkEndpoints(ctx: Ctx): void {
   arr(ctx.obj.subsets).forEach((sub, i) => {
     if (!isObj(sub)) return;
     const at = `subsets[${i}]`;
+    if (arr(sub.addresses).length === 0 && arr(sub.notReadyAddresses).length === 0) r(at, field.required('must specify `addresses` or `notReadyAddresses`'));
     for (const list of ['addresses', 'notReadyAddresses']) {
       arr(sub[list]).forEach((a, j) => {
         if (!isObj(a)) return;

@@ -401,6 +401,8 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
   const present = HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
   if (present.length === 0) r('probes.handler-count', p, field.required('must specify a handler type'));
   for (const extra of present.slice(1)) r('probes.handler-count', `${p}.${extra}`, field.forbidden('may not specify more than 1 handler type'));
+  // validateExecAction: a command of at least one word
+  if (isObj(h.exec) && arr(h.exec.command).length === 0) r('probes.handler-count', `${p}.exec.command`, field.required());
   if (isObj(h.grpc) && typeof h.grpc.port === 'number') {
     for (const m of portNumber(h.grpc.port)) r('probes.port-invalid', `${p}.grpc.port`, field.invalid(h.grpc.port, m));
   }

@@ -105,6 +105,8 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     const q = quantityOf(v.emptyDir.sizeLimit);
     if (q && q.isNegative()) r(`${p}.emptyDir.sizeLimit`, field.forbidden('SizeLimit field must be a valid resource quantity'));
   }
+  // validateCephFSVolumeSource, validateRBDVolumeSource: at least one monitor
+  for (const k of ['cephfs', 'rbd']) if (isObj(v[k]) && Array.isArray(v[k].monitors) && v[k].monitors.length === 0) r(`${p}.${k}.monitors`, field.required());
   // validateNFSVolumeSource (the server and the path left out: the schema layer's)
   if (isObj(v.nfs) && typeof v.nfs.path === 'string' && v.nfs.path !== '' && !v.nfs.path.startsWith('/')) r(`${p}.nfs.path`, field.invalid(v.nfs.path, 'must be an absolute path'));
   if (isObj(v.hostPath)) {

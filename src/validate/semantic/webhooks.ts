@@ -38,9 +38,20 @@ export function checkWebhooks(ctx: Ctx): void {
     if (typeof se === 'string' && !SIDE_EFFECTS.includes(se)) ctx.report('fields.not-supported', `${at}.sideEffects`, field.notSupported(se, SIDE_EFFECTS));
     const t = hook.timeoutSeconds;
     if (isInt(t) && (t < 1 || t > 30)) r(`${at}.timeoutSeconds`, field.invalid(t, 'the timeout value must be between 1 and 30 seconds'));
-    const svc = hook.clientConfig?.service;
-    if (isObj(svc)) checkService(r, svc, `${at}.clientConfig.service`);
+    // validateAdmissionReviewVersions: at least one (which ones the server knows is its own matter)
+    if (Array.isArray(hook.admissionReviewVersions) && hook.admissionReviewVersions.length === 0) r(`${at}.admissionReviewVersions`, field.required('must specify one of v1, v1beta1'));
+    const cc = isObj(hook.clientConfig) ? hook.clientConfig : {};
+    if ((cc.url == null) === (cc.service == null)) r(`${at}.clientConfig`, field.required('exactly one of url or service is required'));
+    else if (isObj(cc.service)) checkService(r, cc.service, `${at}.clientConfig.service`);
+    arr(hook.rules).forEach((rule, j) => { if (isObj(rule)) checkAdmissionRule(r, rule, `${at}.rules[${j}]`); });
   });
+}
+
+/** validateRuleWithOperations' emptiness checks (a webhook's rules, an admission policy's resource rules): operations, API groups, versions and resources. */
+export function checkAdmissionRule(r: (p: string, m: string) => void, rule: any, at: string): void {
+  for (const f of ['operations', 'apiGroups', 'apiVersions', 'resources']) {
+    if (Array.isArray(rule[f]) && rule[f].length === 0) r(`${at}.${f}`, field.required());
+  }
 }
 
 function checkService(r: (p: string, m: string) => void, svc: any, at: string): void {
