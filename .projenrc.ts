@@ -185,7 +185,7 @@ project.addTask('test:required-sweep', {
 });
 
 project.addTask('test:value-sweep', {
-  description: 'Empty, zero and misspelt values against the API server: one real object per (definition, field) pair with the value replaced X, judged by a real API server and by podsmith (-- --only NAME --max-pairs N --k8s-version X.Y)',
+  description: 'Empty, zero and misspelt values against the API server: one real object per (definition, field) pair with the value replaced ("" and a word no enumeration holds; 0 and -1; with --collections, lists and objects emptied), judged by a real API server and by podsmith (-- --only NAME --max-pairs N --collections --k8s-version X.Y)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/value-sweep-run.ts',
   receiveArgs: true,
 });
