@@ -284,6 +284,9 @@ const CASES: Array<[string, any]> = [
   ['Endpoints subset without addresses', { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'e' }, subsets: [{ addresses: [], ports: [{ port: 80 }] }] }],
   ['rbd volume without monitors', pod({ volumes: [{ name: 'v', rbd: { monitors: [], image: 'img' } }] })],
   ['CRD map list without keys', (() => { const c = crd({}); c.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.ports = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }, 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': [] }; return c; })()],
+  ['CRD conversion strategy Auto', (() => { const c = crd({}); c.spec.conversion = { strategy: 'Auto' }; return c; })()],
+  ['CRD conversion webhook without a client or review versions', (() => { const c = crd({}); c.spec.conversion = { strategy: 'Webhook', webhook: { clientConfig: {}, conversionReviewVersions: [] } }; return c; })()],
+  ['CRD conversion webhook service path without a slash', (() => { const c = crd({}); c.spec.conversion = { strategy: 'Webhook', webhook: { clientConfig: { service: { name: 's', namespace: 'default', path: 'convert' } }, conversionReviewVersions: ['v1'] } }; return c; })()],
   ['Service clusterIP not an IP', service({ clusterIP: 'auto' })],
   ['Ingress TLS secret named TLS_Secret', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { tls: [{ hosts: ['a.example.com'], secretName: 'TLS_Secret' }], defaultBackend: { service: { name: 's', port: { number: 80 } } } } }],
   ['Ingress resource backend with apiGroup ""', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { defaultBackend: { resource: { apiGroup: '', kind: 'StorageBucket', name: 'b' } } } }],
@@ -317,7 +320,7 @@ e2eDescribe('API-server semantics: verdict, fields and message as the API server
     const asServer = (p: string) => p.replace(/\.volumeMounts\[\d+\]\.(mountPropagation|recursiveReadOnly)$/, '.volumeMounts.$1')
       .replace(/\.serviceAccount$/, '.serviceAccountName').replace(/^spec\.clusterIP$/, 'spec.clusterIPs[0]')
       .replace(/^spec\.versions\[0\]\.(additionalPrinterColumns|subresources)/, 'spec.$1').replace(/(additionalPrinterColumns\[\d+\])\.jsonPath$/, '$1.JSONPath')
-      .replace(/^spec\.versions\[0\]\.schema\.openAPIV3Schema/, 'spec.validation.openAPIV3Schema').replace(/\.properties\.([a-z]+)/g, '.properties[$1]');
+      .replace(/^spec\.versions\[0\]\.schema\.openAPIV3Schema/, 'spec.validation.openAPIV3Schema').replace(/^spec\.conversion\.webhook\.clientConfig/, 'spec.conversion.webhookClientConfig').replace(/^spec\.conversion\.webhook\.conversionReviewVersions/, 'spec.conversion.conversionReviewVersions').replace(/\.properties\.([a-z]+)/g, '.properties[$1]');
     expect([...new Set(errors.map((f) => asServer(f.path)))].sort()).toEqual([...new Set(verdict.fields.map((p) => p.replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges')))].sort());
     const detail = verdict.message!.replace(/^.* is invalid: /, '').replace('spec.LoadBalancerSourceRanges', 'spec.loadBalancerSourceRanges');
     // podsmith leaves out the regular expression and the double spaces of Go's example list

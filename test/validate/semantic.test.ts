@@ -220,6 +220,23 @@ describe('API-server semantics: details', () => {
     expect(run([pod({ securityContext: { fsGroupChangePolicy: '' } })]).findings.map((f) => f.rule)).toContain('fields.not-supported');
   });
 
+  test('a MutatingAdmissionPolicy (v1 from 1.37) and its binding', () => {
+    // the verdicts of 1.37's API server on these fields: npm run test:value-sweep -- --release 1.37 --collections
+    // (policyName "", spec {}, mutations [], patchType, reinvocationPolicy, failurePolicy, empty resource rules)
+    const policy = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicy', metadata: { name: 'p' }, spec });
+    const good = {
+      matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] },
+      mutations: [{ patchType: 'ApplyConfiguration', applyConfiguration: { expression: 'Object{}' } }],
+      reinvocationPolicy: 'Never',
+    };
+    const errors = (o: any) => run([o], { k8sVersion: '1.37' }).findings.filter((f) => f.severity === 'error').map((f) => f.path);
+    expect(errors(policy(good))).toEqual([]);
+    expect(errors(policy({}))).toEqual(['spec.matchConstraints', 'spec.mutations', 'spec.reinvocationPolicy']);
+    expect(errors(policy({ ...good, mutations: [{ patchType: 'Merge' }], reinvocationPolicy: 'Always', failurePolicy: 'Retry' }))).toEqual(['spec.failurePolicy', 'spec.mutations[0].patchType', 'spec.reinvocationPolicy']);
+    const binding = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicyBinding', metadata: { name: 'b' }, spec: { policyName: '' } };
+    expect(errors(binding)).toContain('spec.policyName');
+  });
+
   test('cron schedules: descriptors and names are fine, out-of-range fields are not', () => {
     const cj = (schedule: string) => ({
       apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' },

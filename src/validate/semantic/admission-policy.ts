@@ -3,7 +3,9 @@
  * pkg/apis/admissionregistration/validation that need no CEL compiler: a policy says which
  * requests it matches and has at least one validation or audit annotation; a binding names its
  * policy, what to do on a failed validation (Deny, Warn, Audit; not Deny with Warn) and its
- * parameters by name or by selector, with what to do when they are missing. The CEL expressions are the API server's to compile.
+ * parameters by name or by selector, with what to do when they are missing. From 1.37 the same for
+ * MutatingAdmissionPolicies and their bindings: mutations of a known patch type, CREATE and UPDATE
+ * only, a reinvocation policy. The CEL expressions are the API server's to compile.
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
@@ -27,7 +29,60 @@ export function checkAdmissionPolicy(ctx: Ctx): void {
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   if (ctx.kind === 'ValidatingAdmissionPolicy') checkPolicy(ctx, spec);
-  else checkBinding(ctx, spec);
+  else if (ctx.kind === 'ValidatingAdmissionPolicyBinding') checkBinding(ctx, spec);
+  else if (ctx.kind === 'MutatingAdmissionPolicy') checkMutatingPolicy(ctx, spec);
+  else checkMutatingBinding(ctx, spec);
+}
+
+const MUTATING_OPERATIONS = ['CREATE', 'UPDATE'];
+const PATCH_TYPES = ['ApplyConfiguration', 'JSONPatch'];
+const REINVOCATION = ['IfNeeded', 'Never'];
+
+/** validateMutatingAdmissionPolicySpec (admissionregistration.k8s.io/v1 from 1.37) without the CEL compiler. */
+function checkMutatingPolicy(ctx: Ctx, spec: any): void {
+  const r = (p: string, m: string) => ctx.report('admission-policy.invalid', p, m);
+  // (a failurePolicy left out is Fail: SetDefaults_MutatingAdmissionPolicySpec)
+  const fp = spec.failurePolicy;
+  if (typeof fp === 'string' && !FAILURE_POLICIES.includes(fp)) r('spec.failurePolicy', field.notSupported(fp, FAILURE_POLICIES));
+  if (!isObj(spec.matchConstraints)) r('spec.matchConstraints', field.required());
+  else {
+    const rules = arr(spec.matchConstraints.resourceRules);
+    if (rules.length === 0) r('spec.matchConstraints.resourceRules', field.required());
+    rules.forEach((rule, i) => {
+      if (!isObj(rule)) return;
+      checkAdmissionRule(r, rule, `spec.matchConstraints.resourceRules[${i}]`);
+      for (const op of arr(rule.operations)) if (!MUTATING_OPERATIONS.includes(op)) r('spec.matchConstraints.resourceRules.operations', field.notSupported(op, MUTATING_OPERATIONS));
+    });
+  }
+  const mutations = arr(spec.mutations);
+  if (mutations.length === 0) r('spec.mutations', field.required('mutations must contain at least one item'));
+  mutations.forEach((m, i) => {
+    if (!isObj(m)) return;
+    const at = `spec.mutations[${i}]`;
+    const pt = m.patchType;
+    if (typeof pt !== 'string' || pt === '') r(`${at}.patchType`, field.required());
+    else if (pt === 'JSONPatch' && !isObj(m.jsonPatch)) r(`${at}.jsonPatch`, field.required('must be specified when patchType is JSONPatch'));
+    else if (pt === 'ApplyConfiguration' && !isObj(m.applyConfiguration)) r(`${at}.applyConfiguration`, field.required('must be specified when patchType is ApplyConfiguration'));
+    else if (!PATCH_TYPES.includes(pt)) r(`${at}.patchType`, field.notSupported(pt, PATCH_TYPES));
+    for (const k of ['applyConfiguration', 'jsonPatch']) {
+      const e = m[k];
+      if (isObj(e) && (typeof e.expression !== 'string' || e.expression === '')) r(`${at}.${k}.expression`, field.required());
+    }
+  });
+  const rp = spec.reinvocationPolicy;
+  if (typeof rp !== 'string' || rp === '') r('spec.reinvocationPolicy', field.required());
+  else if (!REINVOCATION.includes(rp)) r('spec.reinvocationPolicy', field.notSupported(rp, REINVOCATION));
+}
+
+/** validateMutatingAdmissionPolicyBindingSpec: the policy it binds, and only CREATE and UPDATE to match. */
+function checkMutatingBinding(ctx: Ctx, spec: any): void {
+  const r = (p: string, m: string) => ctx.report('admission-policy.invalid', p, m);
+  const name = typeof spec.policyName === 'string' ? spec.policyName : '';
+  if (name === '') r('spec.policyName', field.required());
+  else for (const m of dns1123Subdomain(name)) r('spec.policyName', field.invalid(name, m));
+  for (const rule of arr(spec.matchResources?.resourceRules)) {
+    for (const op of arr(isObj(rule) ? rule.operations : [])) if (!MUTATING_OPERATIONS.includes(op)) r('spec.matchResources.resourceRules.operations', field.notSupported(op, MUTATING_OPERATIONS));
+  }
 }
 
 function checkPolicy(ctx: Ctx, spec: any): void {

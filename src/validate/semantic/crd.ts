@@ -9,6 +9,7 @@ import { field } from '../field';
 import { dns1035Label, dns1123Subdomain } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
+import { checkWebhookService } from './webhooks';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
@@ -83,6 +84,7 @@ export function checkCrd(ctx: Ctx): void {
 
   const versions = arr(spec.versions);
   const v = (p: string, m: string) => ctx.report('crd.versions-invalid', p, m);
+  if (isObj(spec.conversion)) checkConversion(ctx, v, spec.conversion);
   if (versions.length === 0) v('spec.versions', field.invalid([], 'must have exactly one version marked as storage version'));
   else if (versions.filter((x) => isObj(x) && x.storage === true).length !== 1) v('spec.versions', field.invalid(versions.map((x) => x?.name), 'must have exactly one version marked as storage version'));
   const seen = new Set<string>();
@@ -136,4 +138,17 @@ function checkScale(v: (p: string, m: string) => void, scale: any, at: string): 
     if (m) v(`${at}.${f}`, field.invalid(p, m));
     else if (!prefixes.some((x) => p.startsWith(x))) v(`${at}.${f}`, field.invalid(p, msg));
   }
+}
+
+/** validateCustomResourceConversion: None or Webhook; a webhook with exactly one of url and service, and review versions. */
+function checkConversion(ctx: Ctx, v: (p: string, m: string) => void, conv: any): void {
+  const st = conv.strategy;
+  if (typeof st === 'string' && st !== '' && st !== 'None' && st !== 'Webhook') ctx.report('fields.not-supported', 'spec.conversion.strategy', field.notSupported(st, ['None', 'Webhook']));
+  if (st !== 'Webhook') return;
+  const wh = isObj(conv.webhook) ? conv.webhook : {};
+  const cc = wh.clientConfig;
+  if (!isObj(cc)) v('spec.conversion.webhook.clientConfig', field.required('required when strategy is set to Webhook'));
+  else if ((cc.url == null) === (cc.service == null)) v('spec.conversion.webhook.clientConfig', field.required('exactly one of url or service is required'));
+  else if (isObj(cc.service)) checkWebhookService(v, cc.service, 'spec.conversion.webhook.clientConfig.service');
+  if (Array.isArray(wh.conversionReviewVersions) && wh.conversionReviewVersions.length === 0) v('spec.conversion.webhook.conversionReviewVersions', field.required());
 }

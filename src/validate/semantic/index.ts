@@ -109,7 +109,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
-    case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
+    case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicy': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;

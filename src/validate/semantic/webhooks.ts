@@ -42,7 +42,7 @@ export function checkWebhooks(ctx: Ctx): void {
     if (Array.isArray(hook.admissionReviewVersions) && hook.admissionReviewVersions.length === 0) r(`${at}.admissionReviewVersions`, field.required('must specify one of v1, v1beta1'));
     const cc = isObj(hook.clientConfig) ? hook.clientConfig : {};
     if ((cc.url == null) === (cc.service == null)) r(`${at}.clientConfig`, field.required('exactly one of url or service is required'));
-    else if (isObj(cc.service)) checkService(r, cc.service, `${at}.clientConfig.service`);
+    else if (isObj(cc.service)) checkWebhookService(r, cc.service, `${at}.clientConfig.service`);
     arr(hook.rules).forEach((rule, j) => { if (isObj(rule)) checkAdmissionRule(r, rule, `${at}.rules[${j}]`); });
   });
 }
@@ -54,7 +54,8 @@ export function checkAdmissionRule(r: (p: string, m: string) => void, rule: any,
   }
 }
 
-function checkService(r: (p: string, m: string) => void, svc: any, at: string): void {
+/** k8s.io/apiserver's ValidateWebhookService: a port in range and a path of DNS names (admission and CRD conversion webhooks). */
+export function checkWebhookService(r: (p: string, m: string) => void, svc: any, at: string): void {
   // a port left out is 443 (SetDefaults_ServiceReference)
   if (isInt(svc.port) && (svc.port < 1 || svc.port > 65535)) r(`${at}.port`, field.invalid(svc.port, 'port is not valid: must be between 1 and 65535, inclusive'));
   const path = svc.path;
