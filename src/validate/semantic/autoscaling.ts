@@ -6,8 +6,7 @@
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
-import { checkHpaV2 } from './hpa-metrics';
-import { pathSegmentName } from './rbac';
+import { checkCrossVersionRef, checkHpaV2 } from './hpa-metrics';
 
 export const autoscalingRules: RuleMeta[] = [{
   id: 'hpa.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
@@ -31,14 +30,7 @@ export function checkHpa(ctx: Ctx): void {
   }
   if (typeof max === 'number' && max < 1) r('spec.maxReplicas', field.invalid(max, 'must be greater than 0'));
   if (typeof max === 'number' && typeof min === 'number' && min >= 1 && max < min) r('spec.maxReplicas', field.invalid(max, 'must be greater than or equal to `minReplicas`'));
-  const ref = isObj(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
-  for (const f of ['kind', 'name']) {
-    const v = ref[f];
-    if (typeof v !== 'string' || v === '') r(`spec.scaleTargetRef.${f}`, field.required());
-    else for (const m of pathSegmentName(v)) r(`spec.scaleTargetRef.${f}`, field.invalid(v, m));
-  }
-  const av = ref.apiVersion;
-  if (typeof av !== 'string' || av === '') r('spec.scaleTargetRef.apiVersion', field.invalid(av ?? '', 'apiVersion must specify API group'));
+  checkCrossVersionRef(r, spec.scaleTargetRef, 'spec.scaleTargetRef');
   const pct = spec.targetCPUUtilizationPercentage;
   if (typeof pct === 'number' && pct < 1) r('spec.targetCPUUtilizationPercentage', field.invalid(pct, 'must be greater than 0'));
   if (ctx.apiVersion === 'autoscaling/v2') checkHpaV2(ctx, spec);

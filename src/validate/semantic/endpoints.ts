@@ -84,7 +84,7 @@ function addressProblems(a: string, type: string, minor: number): string[] {
 }
 
 /** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
-function ipv4Octets(a: string): number[] | undefined {
+export function ipv4Octets(a: string): number[] | undefined {
   const parts = a.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
   return parts.map(Number);
@@ -137,7 +137,7 @@ function specialIPv6(g: number[]): string[] {
 
 /**
  * A v1 Endpoints object (validateEndpointSubsets, validateEndpointAddress, validateEndpointPort):
- * the parts no cluster decides. IPv4 addresses with leading zeros, and the special ranges
+ * the parts no cluster decides. IPv4 addresses with leading zeros (ipv4Octets), and the special ranges
  * ValidateEndpointIP refuses, are left to the API server.
  */
 export function checkEndpoints(ctx: Ctx): void {
@@ -151,7 +151,7 @@ export function checkEndpoints(ctx: Ctx): void {
         if (!isObj(a)) return;
         const ap = `${at}.${list}[${j}]`;
         const ip = a.ip;
-        if (typeof ip === 'string' && isIP(ip) === 0 && !legacyIPv4(ip)) r(`${ap}.ip`, field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+        if (typeof ip === 'string' && isIP(ip) === 0 && ipv4Octets(ip) === undefined) r(`${ap}.ip`, field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
         if (typeof a.hostname === 'string' && a.hostname !== '') for (const m of dns1123Label(a.hostname)) r(`${ap}.hostname`, field.invalid(a.hostname, m));
         // (nodeName is a pointer: "" is a value)
         if (typeof a.nodeName === 'string') for (const m of dns1123Subdomain(a.nodeName)) r(`${ap}.nodeName`, field.invalid(a.nodeName, m));
@@ -170,7 +170,3 @@ export function checkEndpoints(ctx: Ctx): void {
   });
 }
 
-/** An IPv4 address with leading zeros, which some releases and fields accept (StrictIPCIDRValidation). */
-function legacyIPv4(ip: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
-}

@@ -18,6 +18,8 @@ interface Enum {
   from?: number;
   /** Where the value is not supported (os: spec.os, not spec.os.name). */
   reportAt?: (path: string) => string;
+  /** "" is Required rather than unsupported. */
+  emptyRequired?: true;
 }
 
 const WEBHOOKS = ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration'];
@@ -30,9 +32,9 @@ const ENUMS: Enum[] = [
   // RecursiveReadOnlyMounts: alpha (off, the field dropped) in 1.30, on from 1.31
   ...MOUNTS.map((m) => ({ pod: true, path: `${m}.recursiveReadOnly`, values: ['Disabled', 'Enabled', 'IfPossible'], from: 31 })),
   // validateOS: an unknown name is reported at spec.os
-  { pod: true, path: 'os.name', values: ['linux', 'windows'], reportAt: (p) => p.slice(0, -'.name'.length) },
+  { pod: true, path: 'os.name', values: ['linux', 'windows'], emptyRequired: true, reportAt: (p) => p.slice(0, -'.name'.length) },
   // validatePreemptionPolicy ("" is Required; not sorted; a bare Pod meets the priority admission plugin first)
-  { pod: true, path: 'preemptionPolicy', values: ['PreemptLowerPriority', 'Never'] },
+  { pod: true, path: 'preemptionPolicy', values: ['PreemptLowerPriority', 'Never'], emptyRequired: true },
   // pkg/apis/policy/validation: ValidatePodDisruptionBudgetSpec
   { kinds: ['PodDisruptionBudget'], path: 'spec.unhealthyPodEvictionPolicy', values: ['AlwaysAllow', 'IfHealthyBudget'] },
   // pkg/apis/admissionregistration/validation: validateValidation's reason
@@ -102,7 +104,7 @@ export function checkEnums(ctx: Ctx): void {
 
 function check(ctx: Ctx, v: unknown, p: string, e: Enum): void {
   if (typeof v !== 'string') return; // a wrong type is the schema layer's
-  if ((e.path === 'os.name' || e.path === 'preemptionPolicy') && v === '') ctx.report('fields.not-supported', p, field.required());
+  if (e.emptyRequired && v === '') ctx.report('fields.not-supported', p, field.required());
   else if (!e.values.includes(v)) ctx.report('fields.not-supported', e.reportAt ? e.reportAt(p) : p, field.notSupported(v, e.values));
 }
 

@@ -79,15 +79,20 @@ function checkTarget(r: R, t: any, p: string): any {
   return target;
 }
 
-function checkObjectSource(r: R, src: any, p: string): void {
-  const ref = isObj(src.describedObject) ? src.describedObject : {};
+/** ValidateCrossVersionObjectReference: an HPA's scaleTargetRef and an Object metric's describedObject. */
+export function checkCrossVersionRef(r: R, given: unknown, at: string): void {
+  const ref = isObj(given) ? given : {};
   for (const f of ['kind', 'name']) {
     const v = ref[f];
-    if (typeof v !== 'string' || v === '') r(`${p}.describedObject.${f}`, field.required());
-    else for (const m of pathSegmentName(v)) r(`${p}.describedObject.${f}`, field.invalid(v, m));
+    if (typeof v !== 'string' || v === '') r(`${at}.${f}`, field.required());
+    else for (const m of pathSegmentName(v)) r(`${at}.${f}`, field.invalid(v, m));
   }
   const av = ref.apiVersion;
-  if (typeof av !== 'string' || av === '') r(`${p}.describedObject.apiVersion`, field.invalid(av ?? '', 'apiVersion must specify API group'));
+  if (typeof av !== 'string' || av === '') r(`${at}.apiVersion`, field.invalid(av ?? '', 'apiVersion must specify API group'));
+}
+
+function checkObjectSource(r: R, src: any, p: string): void {
+  checkCrossVersionRef(r, src.describedObject, `${p}.describedObject`);
   checkIdentifier(r, src.metric, `${p}.metric`);
   const t = checkTarget(r, src.target, `${p}.target`);
   if (t.value == null && t.averageValue == null) r(`${p}.target.averageValue`, field.required('must set either a target value or averageValue'));

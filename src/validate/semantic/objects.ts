@@ -13,6 +13,7 @@ import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
 import { checkPodFailurePolicy } from './job-failure-policy';
 import { checkServiceTraffic } from './service-traffic';
 import { checkPvcSpec } from './storage';
+import { ipv4Octets } from './endpoints';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -343,8 +344,7 @@ function checkExternalName(ctx: Ctx, spec: any): void {
  * release (StrictIPCIDRValidation) and the address's history.
  */
 function checkClusterIP(ctx: Ctx, ip: unknown): void {
-  if (typeof ip !== 'string' || ip === '' || ip === 'None' || isIP(ip) !== 0) return;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255)) return;
+  if (typeof ip !== 'string' || ip === '' || ip === 'None' || isIP(ip) !== 0 || ipv4Octets(ip) !== undefined) return;
   ctx.report('service.ports-invalid', 'spec.clusterIP', field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
 }
 
