@@ -143,7 +143,7 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   // and what that lacks is as missing as in `spec: {}` (an Ingress, an HPA, a CSR without spec)
   const target = (obj.spec === undefined || obj.spec === null) && hasSpec(set, gvk) ? { ...obj, spec: {} } : obj;
   if (validate(target)) return gated;
-  return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined && !inStatusRequired(p) && !templateRequired(p, obj.kind) && !defaultedRequired(p, set.minor)), ...gated];
+  return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined && !inStatusRequired(p) && !templateRequired(p, obj.kind)), ...gated];
 }
 
 /**
@@ -154,22 +154,6 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
  */
 function inStatusRequired(p: SchemaProblem): boolean {
   return p.rule === 'schema.required' && (p.path.startsWith('status.') || p.path.startsWith('status['));
-}
-
-/**
- * Required fields a release's defaulting fills in, though its OpenAPI document still lists them
- * (the schemas of two releases share a definition when it reads the same): from 1.34 a Job's
- * pod-condition pattern without a status is status True (SetDefaults_PodFailurePolicyOnPodConditionsPattern;
- * 1.35's document lists it optional).
- */
-const DEFAULTED_FROM: Array<{ path: RegExp; minor: number }> = [
-  { path: /\.podFailurePolicy\.rules\[\d+\]\.onPodConditions\[\d+\]\.status$/, minor: 34 },
-];
-
-function defaultedRequired(p: SchemaProblem, minor: string): boolean {
-  if (p.rule !== 'schema.required') return false;
-  const m = Number(minor.split('.')[1]);
-  return DEFAULTED_FROM.some((d) => m >= d.minor && d.path.test(p.path));
 }
 
 /**
@@ -292,11 +276,11 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
     }
     case 'required': {
       const name = (e.params as { missingProperty: string }).missingProperty;
-      return { rule: 'schema.required', path: join(at, name), message: field.required() };
+      return { rule: 'schema.required', path: join(at, name), message: field.required(), validation: true };
     }
     case 'not':
       // a required string written "" (store.ts' DEFINITION_READING: `not: {const: ""}`, the only `not` of the built-in schemas): the API server reads it as absent
-      return { rule: 'schema.required', path: at, message: field.required(), emptyRequired: true };
+      return { rule: 'schema.required', path: at, message: field.required(), emptyRequired: true, validation: true };
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type).split(',').filter((t) => t !== 'null').join(' or ');
       return { rule: 'schema.type', path: at, message: field.invalid(valueAt(obj, e.instancePath), `must be of type ${want}`) };
@@ -310,7 +294,7 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       return { rule: 'schema.format', path: at, message: field.invalid(v, detail) };
     }
     case 'enum':
-      return { rule: 'schema.type', path: at, message: field.notSupported(valueAt(obj, e.instancePath), ((e.params as any).allowedValues ?? []).map(String)) };
+      return { rule: 'schema.type', path: at, message: field.notSupported(valueAt(obj, e.instancePath), ((e.params as any).allowedValues ?? []).map(String)), validation: true };
     default:
       return { rule: 'schema.type', path: at, message: field.invalid(valueAt(obj, e.instancePath), e.message ?? 'invalid') };
   }

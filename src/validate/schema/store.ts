@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCHEMA_DIR } from './versions';
+import { SCHEMA_DIR, SUPPORTED_K8S_VERSIONS } from './versions';
 
 /** A release's index: what its API server serves by default, and its definitions by hash. */
 export interface ReleaseDoc {
@@ -38,7 +38,7 @@ export function readRelease(minor: string): ReleaseDoc {
  * pointer reads "" exactly as absent, so the API server answers "Required value" for both
  * (npm run test:value-sweep: volume sources' names and paths, webhooks' names, ...).
  */
-export const DEFINITION_READING = 'required-strings-not-empty-2';
+export const DEFINITION_READING = 'required-strings-not-empty-2+required-as-newest-4';
 
 function readDefinition(def: any): any {
   if (Array.isArray(def?.required) && def.properties) {
@@ -62,11 +62,50 @@ function pool(pkg: string): Record<string, any> {
   return p;
 }
 
+/**
+ * Required fields that the newest release's document no longer lists were corrections of the
+ * document: validation never required them (a struct or non-pointer value whose absence decodes as
+ * its zero value, or a field the API server defaults), so they are not required at any release: a
+ * StatefulSet's serviceName (listed up to 1.32), a NetworkPolicy's podSelector (up to 1.33), a Job
+ * pod-condition pattern's status (up to 1.34; defaulted to True at every release), a
+ * ControllerRevision's revision (up to 1.36) — judged by the API servers of 1.31 and 1.33
+ * (test/support/release-cases.ts; npm run test:required-sweep -- --release 1.31). A field made
+ * optional by a change of validation would be required before it; none is among 1.27–1.37.
+ */
+const asNewest = new Map<string, any>();
+
+/** A definition with the required fields the newest release's document dropped left out, as the API server of its release reads it; the definition itself otherwise. */
+function requiredAsNewest(doc: ReleaseDoc, name: string, def: any): any {
+  if (!Array.isArray(def?.required)) return def;
+  const newestMinor = SUPPORTED_K8S_VERSIONS[SUPPORTED_K8S_VERSIONS.length - 1];
+  if (newestMinor === undefined) return def;
+  const newestDoc = readRelease(newestMinor);
+  if (newestDoc === doc) return def;
+  const newestHash = newestDoc.defs[name];
+  if (newestHash === undefined || newestHash === doc.defs[name]) return def;
+  const newest = pool(name.slice(0, name.lastIndexOf('.')))[newestHash];
+  const still = new Set<string>(Array.isArray(newest?.required) ? newest.required : []);
+  const dropped = (def.required as string[]).filter((f) => !still.has(f));
+  if (dropped.length === 0) return def;
+  const key = `${doc.version}/${name}`;
+  let out = asNewest.get(key);
+  if (!out) {
+    const properties = { ...def.properties };
+    // a dropped string field takes "" as the API server does: as left out (readDefinition's `not` was for a required one)
+    for (const f of dropped) if (properties[f]?.not !== undefined) { const { not: _, ...rest } = properties[f]; properties[f] = rest; }
+    const required = (def.required as string[]).filter((f) => !dropped.includes(f));
+    out = { ...def, properties };
+    if (required.length > 0) out.required = required; else delete out.required;
+    asNewest.set(key, out);
+  }
+  return out;
+}
+
 /** One converted definition of a release, or undefined when the release has none by that name. */
 export function definitionOf(doc: ReleaseDoc, name: string): any {
   const hash = doc.defs[name];
   if (hash === undefined) return undefined;
-  return pool(name.slice(0, name.lastIndexOf('.')))[hash];
+  return requiredAsNewest(doc, name, pool(name.slice(0, name.lastIndexOf('.')))[hash]);
 }
 
 /** Every definition a definition reaches through $refs (itself included), by name. */

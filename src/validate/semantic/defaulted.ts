@@ -47,13 +47,17 @@ const POD_SPEC: Tree = {
 };
 
 const template = (spec: Tree): Tree => ({ template: { spec } });
-/** The job spec, with the condition status that defaults to True from 1.34 (SetDefaults_PodFailurePolicyOnPodConditionsPattern). */
-const jobSpec = (minor: number): Tree => ({
+/**
+ * The job spec, with the condition status that defaults to True: SetDefaults_Job at every release
+ * podsmith knows (SetDefaults_PodFailurePolicyOnPodConditionsPattern from 1.34; the API servers of
+ * 1.31 and 1.33 accept a pattern without a status, test/support/release-cases.ts).
+ */
+const JOB_SPEC: Tree = {
   ...template(POD_SPEC),
-  ...(minor >= 34 ? { podFailurePolicy: { rules: { '*': { onPodConditions: { '*': { status: true } } } } } } : {}),
-});
+  podFailurePolicy: { rules: { '*': { onPodConditions: { '*': { status: true } } } } },
+};
 
-function treeOf(kind: string, minor: number): Tree | undefined {
+function treeOf(kind: string): Tree | undefined {
   switch (kind) {
     case 'Pod': return { spec: POD_SPEC };
     case 'PodTemplate': return { template: { spec: POD_SPEC } };
@@ -66,8 +70,8 @@ function treeOf(kind: string, minor: number): Tree | undefined {
         persistentVolumeClaimRetentionPolicy: { whenDeleted: true, whenScaled: true },
       },
     };
-    case 'Job': return { spec: jobSpec(minor) };
-    case 'CronJob': return { spec: { concurrencyPolicy: true, jobTemplate: { spec: jobSpec(minor) } } };
+    case 'Job': return { spec: JOB_SPEC };
+    case 'CronJob': return { spec: { concurrencyPolicy: true, jobTemplate: { spec: JOB_SPEC } } };
     // SetDefaults_Service: a targetPort of 0 or "" is the port
     case 'Service': return { spec: { type: true, sessionAffinity: true, externalTrafficPolicy: true, ports: { '*': { protocol: true, targetPort: 'both' } } } };
     case 'Secret': return { type: true };
@@ -80,10 +84,9 @@ function treeOf(kind: string, minor: number): Tree | undefined {
 const trees = new Map<string, Tree | undefined>();
 
 /** The object with those empty strings left out (a copy where one is; the object itself where none is). */
-export function withoutDefaultedEmpties<T>(obj: T, kind: string, minor: number): T {
-  const key = `${kind}/${minor >= 34 ? 34 : 0}`;
-  if (!trees.has(key)) trees.set(key, treeOf(kind, minor));
-  const tree = trees.get(key);
+export function withoutDefaultedEmpties<T>(obj: T, kind: string): T {
+  if (!trees.has(kind)) trees.set(kind, treeOf(kind));
+  const tree = trees.get(kind);
   return tree ? (strip(obj, tree) as T) : obj;
 }
 

@@ -80,7 +80,7 @@ export function checkSemantics(ctxIn: Ctx): void {
   const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
   let obj = ctxIn.obj;
   try {
-    obj = withoutDefaultedEmpties(withoutNulls(obj), ctxIn.kind, ctxIn.minor);
+    obj = withoutDefaultedEmpties(withoutNulls(obj), ctxIn.kind);
     if (specPath) obj = withEmptyPath(obj, specPath);
   } catch {
     obj = ctxIn.obj; // a value that cannot be read whole (a throwing getter): check it as it is
