@@ -12,6 +12,7 @@ import { workloadRules } from './rules/workload';
 import { exactRules } from './exact/rules';
 import { schemaRules } from './schema';
 import { semanticRules } from './semantic';
+import { statefulSetTemplateRules } from './statefulset-template';
 import { RuleMeta } from './types';
 
 export const inputRules: RuleMeta[] = [
@@ -70,7 +71,7 @@ export const checkedRules: CheckedRule[] = [
 ];
 export const profileRules: CheckedRule[] = podSecurityRules;
 
-export const catalog: RuleMeta[] = [...inputRules, ...exactRules, ...schemaRules, ...semanticRules, ...checkedRules, ...profileRules];
+export const catalog: RuleMeta[] = [...inputRules, ...exactRules, ...schemaRules, ...semanticRules, ...statefulSetTemplateRules, ...checkedRules, ...profileRules];
 
 const byId = new Map(catalog.map((r) => [r.id, r]));
 if (byId.size !== catalog.length) throw new Error('podsmith: duplicate rule id in the catalog');

@@ -8,10 +8,11 @@ import { CheckedRule, replicasOf } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { lineFor } from './finding-line';
 import { getAt } from './path';
-import { availableVersions, checkSchema, loadSchemas } from './schema';
+import { availableVersions, checkSchema, loadSchemas, SchemaProblem } from './schema';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
+import { onlyPodsRefuse, podsRefused } from './statefulset-template';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
 export const IGNORE_ANNOTATION = 'podsmith.dev/ignore';
@@ -254,12 +255,24 @@ export class Validation {
           return;
         }
       } else {
-        for (const p of problems) if (!p.emptyRequired) report(p.rule, p.path, p.message, p.fix);
+        // what the API server's validation finds where a release does not validate it (a StatefulSet's Pod template before 1.34) is a warning
+        const reportProblem = (p: SchemaProblem) => {
+          if (p.validation && onlyPodsRefuse(kind, this.minor, p.path)) {
+            const w = podsRefused(p.rule, p.message, this.minor);
+            report(w.rule, p.path, w.message, p.fix);
+          } else report(p.rule, p.path, p.message, p.fix);
+        };
+        for (const p of problems) if (!p.emptyRequired) reportProblem(p);
         if (kind === 'CustomResourceDefinition') {
           for (const k of this.crds.add(obj, input.file ?? 'input')) this.inputKinds.set(k.key, k);
         }
         try {
+          const from = local.length;
           checkSemantics(ctx);
+          for (let i = from; i < local.length; i++) {
+            const f = local[i];
+            if (ruleById(f.rule)?.layer === 'semantic' && onlyPodsRefuse(kind, this.minor, f.path)) local[i] = { ...f, ...podsRefused(f.rule, f.message, this.minor) };
+          }
           if (pod) this.notePodTemplate(ctx, pod);
           else if (where && isObj(getAt(obj, where.meta))) this.notePodTemplate(ctx, { spec: {}, specPath: where.spec, meta: getAt(obj, where.meta), metaPath: where.meta }); // labels without a spec still name the Pods
           if (!pod && skeleton && this.kindRules.some((r) => r.kinds!.includes(kind))) {
@@ -297,7 +310,7 @@ export class Validation {
         for (const p of problems) {
           if (!p.emptyRequired) continue;
           const names = [field(p.path), field(p.path.slice(0, Math.max(0, p.path.lastIndexOf('.'))))];
-          if (!local.some((f) => names.includes(field(f.path)))) report(p.rule, p.path, p.message, p.fix);
+          if (!local.some((f) => names.includes(field(f.path)))) reportProblem(p);
         }
       }
     }

@@ -31,4 +31,6 @@ export interface SchemaProblem {
   fix?: string;
   /** A required string written "": left out where a semantic check reports the same field (its message says more). */
   emptyRequired?: true;
+  /** What the API server's validation (not its decoding) finds: a required field, a value outside an enumeration. */
+  validation?: true;
 }

@@ -14,8 +14,24 @@ import { field } from '../field';
 const POLICIES = ['Always', 'Never', 'OnFailure'];
 const OPERATORS = ['In', 'NotIn'];
 
-/** Called for every container of a Pod spec; does nothing before 1.35. */
+/**
+ * 1.29-1.33 (SidecarContainers on by default): restartPolicy may not be set on an app container,
+ * and an init container's may only be Always (validateContainers, validateInitContainerRestartPolicy;
+ * judged by the API servers of 1.31 and 1.33, test/support/release-cases.ts).
+ */
+function checkSidecarOnly(ctx: Ctx, ref: ContainerRef): void {
+  const { c, path, init } = ref;
+  if (c.restartPolicy == null) return;
+  if (init) {
+    if (c.restartPolicy !== 'Always') ctx.report('fields.not-supported', `${path}.restartPolicy`, field.notSupported(c.restartPolicy, ['Always']));
+  } else if (/\.containers\[\d+\]$/.test(path)) {
+    ctx.report('pod.restart-policy-invalid', `${path}.restartPolicy`, field.forbidden('may not be set for non-init containers'));
+  }
+}
+
+/** Called for every container of a Pod spec; checks what 1.29-1.33 allow, and from 1.35 the restart rules (1.34 drops them). */
 export function checkRestartRules(ctx: Ctx, ref: ContainerRef): void {
+  if (ctx.minor >= 29 && ctx.minor <= 33) checkSidecarOnly(ctx, ref);
   if (ctx.minor < 35) return;
   const { c, path, init } = ref;
   const r = (p: string, m: string) => ctx.report('pod.restart-policy-invalid', p, m);
