@@ -1,21 +1,25 @@
 /**
- * `npm run test:required-sweep [-- --only NAME --k8s-version X.Y --kubeconfig F --context C]`:
+ * `npm run test:required-sweep [-- --only NAME --k8s-version X.Y --kubeconfig F --context C | --release X.Y]`:
  * required.ts' sweep over every corpus of test:realworld, against the local cluster's API server
- * (or the one named); prints each disagreement and exits 1 if there is one.
+ * (or the one named, or with --release a throwaway kube-apiserver of that release, built by
+ * cluster/build.sh apiserver X.Y); prints each disagreement and exits 1 if there is one.
  */
 import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
 import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
+import { startExactServer } from '../../src/validate/exact/server';
+import { ApiServer } from '../support/apiserver';
 import { requiredSweep } from './required';
 import { apiServerFor, ServerJudge } from './server';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' }, kubeconfig: { type: 'string' }, context: { type: 'string' } } });
-  const version = resolveVersion(values['k8s-version']);
+  const { values } = parseArgs({ options: { only: { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' }, kubeconfig: { type: 'string' }, context: { type: 'string' }, release: { type: 'string' } } });
+  const version = resolveVersion(values.release ?? values['k8s-version']);
   const corpora: Corpus[] = [realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined)
     .filter((c) => !values.only || c.name.includes(values.only));
-  const api = await apiServerFor(values.kubeconfig, values.context);
+  const server = values.release ? await startExactServer(version, (m) => process.stderr.write(`required-sweep: ${m}\n`)) : undefined;
+  const api = server ? new ApiServer(server.kubeconfig) : await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-sweep-${process.pid}`);
   try {
     await judge.discover();
@@ -26,6 +30,7 @@ async function main(): Promise<number> {
   } finally {
     await judge.cleanup();
     api.close();
+    await server?.stop();
   }
 }
 

@@ -97,7 +97,7 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
         judged++;
         if ((server.class === 'rejected') !== (errors.length > 0)) {
           const key = `${pair} = ${JSON.stringify(value)}`;
-          const text = `${key} (${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`;
+          const text = `${key} (${cand.object?.kind} ${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`;
           disagreements.push({ key, server: server.class, text });
         }
       }

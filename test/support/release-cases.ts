@@ -1,7 +1,7 @@
 /**
- * Objects whose verdict changed between Kubernetes 1.34 and 1.37, each with the verdict the API
+ * Objects whose verdict changed between Kubernetes 1.31 and 1.37, each with the verdict the API
  * server of each release gives (server-side dry-run, strict field validation), recorded from
- * kube-apiserver v1.34.4, v1.35.4, v1.36.3 and v1.37.2 built by `cluster/build.sh apiserver`:
+ * kube-apiserver v1.31.14, v1.33.13, v1.34.4, v1.35.4, v1.36.3 and v1.37.2 built by `cluster/build.sh apiserver`:
  * test/validate/release-gates.test.ts holds podsmith to the verdicts, test/e2e/release-gates.test.ts
  * holds the verdicts to every API server that is built.
  */
@@ -26,6 +26,22 @@ const sts = (rollingUpdate: any) => ({
     template: { metadata: { labels: { app: 'web' } }, spec: { containers: [app()] } },
   },
 });
+/** A StatefulSet with the Pod spec `spec` and without the fields `leaveOut` (`serviceName`). */
+const statefulSet = (spec: any, leaveOut: string[] = []) => {
+  const o: any = {
+    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: meta(),
+    spec: { serviceName: 'web', selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec } },
+  };
+  for (const f of leaveOut) delete o.spec[f];
+  return o;
+};
+const job = (status?: string) => ({
+  apiVersion: 'batch/v1', kind: 'Job', metadata: meta(),
+  spec: {
+    podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', ...(status !== undefined ? { status } : {}) }] }] },
+    template: { spec: { restartPolicy: 'Never', containers: [app()] } },
+  },
+});
 const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name), spec: { ports: [{ port: 80 }] } });
 const ingress = (serviceName: string) => ({
   apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(),
@@ -33,34 +49,46 @@ const ingress = (serviceName: string) => ({
 });
 
 /** The releases the verdicts are recorded for. */
-export const RECORDED_RELEASES = ['1.34', '1.35', '1.36', '1.37'] as const;
+export const RECORDED_RELEASES = ['1.31', '1.33', '1.34', '1.35', '1.36', '1.37'] as const;
 type Verdicts = Record<(typeof RECORDED_RELEASES)[number], boolean>;
-const v = (a: boolean, b: boolean, c: boolean, d: boolean): Verdicts => ({ '1.34': a, '1.35': b, '1.36': c, '1.37': d });
+const v = (a: boolean, b: boolean, c: boolean, d: boolean, e: boolean, f: boolean): Verdicts => ({ '1.31': a, '1.33': b, '1.34': c, '1.35': d, '1.36': e, '1.37': f });
 
 /** [description, object, accepted by the API server of each release] */
 export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
+  // the Pod template of a StatefulSet is validated from 1.34 (ValidatePodTemplateSpecForStatefulSet: a TODO before)
+  ['StatefulSet mounting no volume', statefulSet({ containers: [app({ volumeMounts: [{ name: 'www', mountPath: '/www' }] })] }), v(true, true, false, false, false, false)],
+  ['StatefulSet with a container port name Sometimes', statefulSet({ containers: [app({ ports: [{ name: 'Sometimes', containerPort: 80 }] })] }), v(true, true, false, false, false, false)],
+  ['StatefulSet with a container without a name', statefulSet({ containers: [{ image: 'busybox:1.35.0' }] }), v(true, true, false, false, false, false)],
+  ['StatefulSet with restartPolicy Never', statefulSet({ restartPolicy: 'Never', containers: [app()] }), v(false, false, false, false, false, false)],
+  // required in the 1.27-1.32 (serviceName) and 1.27-1.33 (podSelector) documents, never by the API server
+  ['StatefulSet without serviceName', statefulSet({ containers: [app()] }, ['serviceName']), v(true, true, true, true, true, true)],
+  ['NetworkPolicy without podSelector', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(), spec: { policyTypes: ['Ingress'] } }, v(true, true, true, true, true, true)],
+  // a Job's pod-condition pattern without a status, or with "": defaulted to True at every release
+  ['Job pod-condition pattern without a status', job(), v(true, true, true, true, true, true)],
+  ['Job pod-condition pattern with status ""', job(''), v(true, true, true, true, true, true)],
+  ['Job pod-condition pattern with status True', job('True'), v(true, true, true, true, true, true)],
   // RelaxedServiceNameValidation: beta, on by default from 1.36
-  ['Service named with a leading digit', service('1web'), v(false, false, true, true)],
-  ['Service named with an uppercase letter', service('Web'), v(false, false, false, false)],
-  ['Ingress backend Service named with a leading digit', ingress('1web'), v(false, false, true, true)],
+  ['Service named with a leading digit', service('1web'), v(false, false, false, false, true, true)],
+  ['Service named with an uppercase letter', service('Web'), v(false, false, false, false, false, false)],
+  ['Ingress backend Service named with a leading digit', ingress('1web'), v(false, false, false, false, true, true)],
   // HPAScaleToZero: beta, on by default from 1.37
-  ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v(false, false, false, true)],
-  ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v(false, false, false, false)],
-  ['HPA minReplicas -1', hpa(-1, [external]), v(false, false, false, false)],
+  ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v(false, false, false, false, false, true)],
+  ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v(false, false, false, false, false, false)],
+  ['HPA minReplicas -1', hpa(-1, [external]), v(false, false, false, false, false, false)],
   // MaxUnavailableStatefulSet: on by default from 1.37; dropped before
-  ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v(true, true, true, false)],
-  ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v(true, true, true, false)],
-  ['StatefulSet maxUnavailable 2', sts({ maxUnavailable: 2 }), v(true, true, true, true)],
+  ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v(true, true, true, true, true, false)],
+  ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v(true, true, true, true, true, false)],
+  ['StatefulSet maxUnavailable 2', sts({ maxUnavailable: 2 }), v(true, true, true, true, true, true)],
   // ContainerRestartRules: beta, on by default from 1.35 (dropped in 1.34);
   // RestartAllContainersOnContainerExits: on by default from 1.36
-  ['app container restartPolicy Never', pod([app({ restartPolicy: 'Never' })]), v(true, true, true, true)],
-  ['app container restartPolicy Sometimes', pod([app({ restartPolicy: 'Sometimes' })]), v(true, false, false, false)],
-  ['init container restartPolicy OnFailure', pod([app()], [app({ name: 'init', restartPolicy: 'OnFailure' })]), v(true, true, true, true)],
-  ['app container restart rule on exit code 42', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule()] })]), v(true, true, true, true)],
-  ['restart rules without a restartPolicy', pod([app({ restartPolicyRules: [rule()] })]), v(true, false, false, false)],
-  ['restart rule without exitCodes', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', null)] })]), v(true, false, false, false)],
-  ['restart rule with operator Equals', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', { operator: 'Equals', values: [1] })] })]), v(true, false, false, false)],
-  ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v(true, false, true, true)],
-  ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v(true, false, false, false)],
-  ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v(true, false, true, true)],
+  ['app container restartPolicy Never', pod([app({ restartPolicy: 'Never' })]), v(false, false, true, true, true, true)],
+  ['app container restartPolicy Sometimes', pod([app({ restartPolicy: 'Sometimes' })]), v(false, false, true, false, false, false)],
+  ['init container restartPolicy OnFailure', pod([app()], [app({ name: 'init', restartPolicy: 'OnFailure' })]), v(false, false, true, true, true, true)],
+  ['app container restart rule on exit code 42', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule()] })]), v(false, false, true, true, true, true)],
+  ['restart rules without a restartPolicy', pod([app({ restartPolicyRules: [rule()] })]), v(false, false, true, false, false, false)],
+  ['restart rule without exitCodes', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', null)] })]), v(false, false, true, false, false, false)],
+  ['restart rule with operator Equals', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', { operator: 'Equals', values: [1] })] })]), v(false, false, true, false, false, false)],
+  ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v(false, false, true, false, true, true)],
+  ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v(false, false, true, false, false, false)],
+  ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v(false, false, true, false, true, true)],
 ];

@@ -19,7 +19,22 @@ const ingress = (service: string, port: number | string) => ({
 
 const quota = (hard: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q', namespace: 'default' }, spec: { hard } });
 
+/** The first object (a Deployment) as a StatefulSet, its Pod spec changed by `change`. */
+const statefulSet = (objs: any[], change: (pod: any) => void = () => undefined) => {
+  const d = objs[0];
+  const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { ...d.metadata }, spec: { serviceName: d.metadata.name, selector: d.spec.selector, template: JSON.parse(JSON.stringify(d.spec.template)) } };
+  change(sts.spec.template.spec);
+  return sts;
+};
+
 const cases: Case[] = [
+  {
+    // before 1.34 the API server accepts a StatefulSet without validating its Pod template (k8s.io/kubernetes
+    // pkg/apis/apps/validation, v1.33.13); its Pods are refused. Judged by the API servers of 1.31 and 1.33 (test:value-sweep --release)
+    rule: 'statefulset.pods-refused', k8sVersion: '1.33',
+    fire: (o) => [statefulSet(o, (pod) => { pod.containers[0].volumeMounts = [{ name: 'not-a-volume', mountPath: '/data' }]; })],
+    quiet: [['a valid Pod template', (o) => [statefulSet(o)]]],
+  },
   {
     rule: 'pod.bare',
     fire: (o) => [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: podOf(o[0]) }],

@@ -50,6 +50,41 @@ describe('API-server semantics: details', () => {
     for (const v of ['1.33', '1.34', '1.37']) expect(errors(v)).toEqual([['pod.hostname-invalid', 'spec.serviceName']]);
   });
 
+  test('before 1.34 a StatefulSet\'s Pod template is not validated: what its Pods would be refused for is a warning', () => {
+    // k8s.io/kubernetes pkg/apis/apps/validation: ValidatePodTemplateSpecForStatefulSet validates the Pod spec from
+    // v1.34.0 (a TODO up to v1.33.13; restartPolicy and activeDeadlineSeconds are checked by the StatefulSet itself);
+    // the verdicts at 1.31 and 1.33 are those of their API servers (test:value-sweep and test:required-sweep --release)
+    const bad = { ...c, volumeMounts: [{ name: 'www', mountPath: '' }], ports: [{ name: 'Sometimes', containerPort: 80 }] };
+    const sts = (spec: any) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { serviceName: 's', selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec } } });
+    const at = (o: any, k8sVersion: string, severity: string) => run([o], { k8sVersion }).findings.filter((x) => x.severity === severity && (severity === 'error' || x.rule === 'statefulset.pods-refused')).map((x) => `${x.rule} ${x.path}`);
+    const paths = ['spec.template.spec.containers[0].ports[0].name', 'spec.template.spec.containers[0].volumeMounts[0].mountPath', 'spec.template.spec.containers[0].volumeMounts[0].name'];
+    for (const v of ['1.27', '1.31', '1.33']) {
+      expect(at(sts({ containers: [bad] }), v, 'error')).toEqual([]);
+      expect(at(sts({ containers: [bad] }), v, 'warning').map((x) => x.split(' ')[1]).sort()).toEqual(paths);
+      // what the StatefulSet's own validation checks stays an error
+      expect(at(sts({ containers: [c], restartPolicy: 'Never' }), v, 'error')).toEqual(['pod.restart-policy-invalid spec.template.spec.restartPolicy']);
+    }
+    for (const v of ['1.34', '1.37']) {
+      expect(at(sts({ containers: [bad] }), v, 'warning')).toEqual([]);
+      expect(new Set(at(sts({ containers: [bad] }), v, 'error').map((x) => x.split(' ')[1]))).toEqual(new Set(paths));
+    }
+  });
+
+  test('a required field a newer release\'s document dropped is not required at any release, unless its validation changed', () => {
+    // the 1.27-1.32 documents list a StatefulSet's serviceName, 1.27-1.33 a NetworkPolicy's podSelector, 1.27-1.34 a Job
+    // pod-condition pattern's status as required; the API servers of 1.31 and 1.33 accept all three left out
+    // (test/support/release-cases.ts; test:required-sweep --release): SetDefaults_Job defaults the status at every release
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [c] } } } };
+    const np = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: {} };
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] }, template: { spec: { restartPolicy: 'Never', containers: [c] } } } };
+    const errors = (o: any, k8sVersion: string) => run([o], { k8sVersion }).findings.filter((x) => x.severity === 'error').map((x) => `${x.rule} ${x.path}`);
+    for (const v of ['1.27', '1.31', '1.32', '1.33', '1.34', '1.37']) {
+      expect(errors(sts, v)).toEqual([]);
+      expect(errors(np, v)).toEqual([]);
+      expect(errors(job, v)).toEqual([]);
+    }
+  });
+
   test('a sleep hook may not outlast the grace period, after the API server defaults it', () => {
     // each row measured against the local 1.34 API server (server-side dry-run); found by
     // test/e2e/constructs-apiserver.test.ts
@@ -183,9 +218,9 @@ describe('API-server semantics: details', () => {
     expect(rules('a=b', '1.34')).toEqual(['spec.containers[0].envFrom[0].prefix', 'spec.containers[0].env[0].name']);
   });
 
-  test("a Job failure policy's empty condition status: required before 1.34, defaulted to True since", () => {
-    // batch/v1 SetDefaults_PodFailurePolicyOnPodConditionsPattern first appears in k8s.io/kubernetes v1.34;
-    // 1.27-1.33's validatePodFailurePolicyRuleOnPodConditionsPattern answers Required (the 1.34 API server accepts: test/e2e)
+  test("a Job failure policy's empty condition status is defaulted to True at every release", () => {
+    // k8s.io/kubernetes pkg/apis/batch/v1 SetDefaults_Job (from 1.34 SetDefaults_PodFailurePolicyOnPodConditionsPattern)
+    // sets an empty status to True before validation; the API servers of 1.31, 1.33 and 1.34 accept it (test/support/release-cases.ts)
     const job = {
       apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' },
       spec: {
@@ -194,8 +229,10 @@ describe('API-server semantics: details', () => {
       },
     };
     const errors = (k8sVersion: string) => run([job], { k8sVersion }).findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
-    expect(errors('1.33')).toEqual(['spec.podFailurePolicy.rules[0].onPodConditions[0].status: Required value: valid values: ["False" "True" "Unknown"]']);
-    expect(errors('1.34')).toEqual([]);
+    for (const v of ['1.27', '1.33', '1.34', '1.37']) expect(errors(v)).toEqual([]);
+    // a status outside the enumeration is still refused
+    job.spec.podFailurePolicy.rules[0].onPodConditions[0].status = 'Sometimes';
+    expect(errors('1.33')).toHaveLength(1);
   });
 
   test('enumerated fields by release: trafficDistribution PreferSame* from 1.34, recursiveReadOnly from 1.31 (kube_features.go gates)', () => {
