@@ -62,19 +62,19 @@ function pool(pkg: string): Record<string, any> {
   return p;
 }
 
-/**
- * Required fields that the newest release's document no longer lists were corrections of the
- * document: validation never required them (a struct or non-pointer value whose absence decodes as
- * its zero value, or a field the API server defaults), so they are not required at any release: a
- * StatefulSet's serviceName (listed up to 1.32), a NetworkPolicy's podSelector (up to 1.33), a Job
- * pod-condition pattern's status (up to 1.34; defaulted to True at every release), a
- * ControllerRevision's revision (up to 1.36) — judged by the API servers of 1.31 and 1.33
- * (test/support/release-cases.ts; npm run test:required-sweep -- --release 1.31). A field made
- * optional by a change of validation would be required before it; none is among 1.27–1.37.
- */
 const asNewest = new Map<string, any>();
 
-/** A definition with the required fields the newest release's document dropped left out, as the API server of its release reads it; the definition itself otherwise. */
+/**
+ * A definition with the required fields the newest release's document dropped left out (the
+ * definition itself where none is). Those were corrections of the document: validation never
+ * required them (a struct or non-pointer value whose absence decodes as its zero value, or a field
+ * the API server defaults), so they are not required at any release: a StatefulSet's serviceName
+ * (listed up to 1.32), a NetworkPolicy's podSelector (up to 1.33), a Job pod-condition pattern's
+ * status (up to 1.34; defaulted to True at every release), a ControllerRevision's revision (up to
+ * 1.36) — judged by the API servers of 1.31 and 1.33 (test/support/release-cases.ts;
+ * npm run test:required-sweep -- --release 1.31). A field made optional by a change of validation
+ * would be required before it; none is among 1.27–1.37.
+ */
 function requiredAsNewest(doc: ReleaseDoc, name: string, def: any): any {
   if (!Array.isArray(def?.required)) return def;
   const newestMinor = SUPPORTED_K8S_VERSIONS[SUPPORTED_K8S_VERSIONS.length - 1];

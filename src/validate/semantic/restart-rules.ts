@@ -4,9 +4,9 @@
  * containers and init containers may set Always, OnFailure or Never, with up to 20 rules that
  * restart the container on some exit codes. 1.36 turns on RestartAllContainersOnContainerExits:
  * a rule may restart every container, and sidecars (init containers with Always) take rules too.
- * Before 1.35 the API server drops these fields (the best-practice rule
- * containers.restart-policy-ignored says so for 1.34). Reported as pod.restart-policy-invalid, or
- * fields.not-supported for an unknown value.
+ * 1.34 drops them (the best-practice rule containers.restart-policy-ignored says so); 1.29-1.33
+ * refuse a restartPolicy on app containers and any but Always on init containers (sidecars only).
+ * Reported as pod.restart-policy-invalid, or fields.not-supported for an unknown value.
  */
 import { arr, ContainerRef, Ctx, isObj } from '../context';
 import { field } from '../field';
