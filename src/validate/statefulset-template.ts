@@ -20,7 +20,7 @@ export const statefulSetTemplateRules: RuleMeta[] = [
 ];
 
 /** The first release whose API server validates a StatefulSet's Pod template. */
-export const TEMPLATE_VALIDATED_FROM = 34;
+const TEMPLATE_VALIDATED_FROM = 34;
 
 /** What the StatefulSet's own validation checks in its template before 1.34 (labels and annotations are metadata, not spec). */
 const CHECKED_BEFORE = new Set(['spec.template.spec.restartPolicy', 'spec.template.spec.activeDeadlineSeconds']);

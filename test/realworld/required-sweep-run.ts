@@ -8,18 +8,15 @@ import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
 import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
-import { startExactServer } from '../../src/validate/exact/server';
-import { ApiServer } from '../support/apiserver';
 import { requiredSweep } from './required';
-import { apiServerFor, ServerJudge } from './server';
+import { ServerJudge, sweepServer } from './server';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' }, kubeconfig: { type: 'string' }, context: { type: 'string' }, release: { type: 'string' } } });
   const version = resolveVersion(values.release ?? values['k8s-version']);
   const corpora: Corpus[] = [realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined)
     .filter((c) => !values.only || c.name.includes(values.only));
-  const server = values.release ? await startExactServer(version, (m) => process.stderr.write(`required-sweep: ${m}\n`)) : undefined;
-  const api = server ? new ApiServer(server.kubeconfig) : await apiServerFor(values.kubeconfig, values.context);
+  const { api, close } = await sweepServer('required-sweep', values.release === undefined ? undefined : version, values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-sweep-${process.pid}`);
   try {
     await judge.discover();
@@ -29,8 +26,7 @@ async function main(): Promise<number> {
     return r.disagreements.length > 0 ? 1 : 0;
   } finally {
     await judge.cleanup();
-    api.close();
-    await server?.stop();
+    await close();
   }
 }
 

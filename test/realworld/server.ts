@@ -234,3 +234,20 @@ export async function apiServerFor(kubeconfig?: string, context?: string): Promi
   }
   return new ApiServer(file!, ctx);
 }
+
+/**
+ * The API server a sweep runner judges with: with `release`, a throwaway kube-apiserver of that
+ * release (built by cluster/build.sh apiserver X.Y); else the one apiServerFor gives. `close`
+ * lets go of it (and stops the throwaway one).
+ */
+export async function sweepServer(tool: string, release: string | undefined, kubeconfig?: string, context?: string): Promise<{ api: ApiServer; close: () => Promise<void> }> {
+  if (release === undefined) {
+    const api = await apiServerFor(kubeconfig, context);
+    return { api, close: async () => api.close() };
+  }
+  const { startExactServer } = require('../../src/validate/exact/server') as typeof import('../../src/validate/exact/server');
+  const server = await startExactServer(release, (m) => process.stderr.write(`${tool}: ${m}\n`));
+  const api = new ApiServer(server.kubeconfig);
+  return { api, close: async () => { api.close(); await server.stop(); } };
+}
+

@@ -8,9 +8,7 @@ import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
 import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
-import { startExactServer } from '../../src/validate/exact/server';
-import { ApiServer } from '../support/apiserver';
-import { apiServerFor, ServerJudge } from './server';
+import { ServerJudge, sweepServer } from './server';
 import { valueSweep } from './values';
 
 async function main(): Promise<number> {
@@ -22,8 +20,7 @@ async function main(): Promise<number> {
   });
   const version = resolveVersion(values.release ?? values['k8s-version']);
   const corpora: Corpus[] = [realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined);
-  const server = values.release ? await startExactServer(version, (m) => process.stderr.write(`value-sweep: ${m}\n`)) : undefined;
-  const api = server ? new ApiServer(server.kubeconfig) : await apiServerFor(values.kubeconfig, values.context);
+  const { api, close } = await sweepServer('value-sweep', values.release === undefined ? undefined : version, values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-values-${process.pid}`);
   try {
     await judge.discover();
@@ -34,8 +31,7 @@ async function main(): Promise<number> {
     return r.disagreements.length > 0 ? 1 : 0;
   } finally {
     await judge.cleanup();
-    api.close();
-    await server?.stop();
+    await close();
   }
 }
 
