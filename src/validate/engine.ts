@@ -9,6 +9,7 @@ import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateS
 import { lineFor } from './finding-line';
 import { getAt } from './path';
 import { availableVersions, checkSchema, loadSchemas, SchemaProblem } from './schema';
+import { withoutDropped } from './schema/gated';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
 import { checkSemantics } from './semantic';
@@ -210,7 +211,7 @@ export class Validation {
 
   private addOne(input: InputObject): void {
     const index = this.checked.length;
-    const obj = input.object;
+    let obj = input.object;
     const ref = refOf(obj);
     this.checked.push({ ref, file: input.file });
     const local: Raw[] = [];
@@ -225,6 +226,16 @@ export class Validation {
       const missing = ['apiVersion', 'kind'].filter((f) => typeof obj[f] !== 'string' || obj[f] === '');
       report('manifest.missing-type', missing[0], `Required value: object has no ${missing.join(' and ')}`);
     } else {
+      let problems: ReturnType<typeof checkSchema>;
+      try {
+        problems = checkSchema(this.schemas, obj);
+      } catch (e) {
+        problems = [];
+        report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
+      }
+      // what the release's API server drops (gated fields) is not there for its validation, nor for the checks below
+      const dropped = problems?.flatMap((p) => p.dropped ?? []);
+      if (dropped?.length) obj = withoutDropped(obj, dropped);
       const kind = obj.kind;
       const skeleton = bundleSkeleton(obj);
       if (skeleton) this.bundleObjects.push(owned(skeleton));
@@ -239,13 +250,6 @@ export class Validation {
         obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report,
         clusterScoped: this.schemas.scopes[`${obj.apiVersion}/${kind}`] === 'c',
       };
-      let problems: ReturnType<typeof checkSchema>;
-      try {
-        problems = checkSchema(this.schemas, obj);
-      } catch (e) {
-        problems = [];
-        report('manifest.check-failed', '', `podsmith could not finish checking this object: ${(e as Error).message}`);
-      }
       if (problems === undefined) {
         const p = unservedProblem(this.schemas, obj.apiVersion, kind);
         if (p) report(p.rule, p.path, p.message, p.fix);

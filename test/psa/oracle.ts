@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleById, validateObjects } from '../../src/validate';
 import { PSS_UPSTREAM_CHECKS } from '../../src/validate/rules/pod-security';
+import { loadSchemas } from '../../src/validate/schema';
+import { gatedFieldProblems, withoutDropped } from '../../src/validate/schema/gated';
 
 export type Level = 'baseline' | 'restricted';
 export const LEVELS: Level[] = ['baseline', 'restricted'];
@@ -66,6 +68,20 @@ export function upstreamVerdicts(pods: any[], releases: string[]): Record<string
 const RULE_OF = new Map(Object.entries(PSS_UPSTREAM_CHECKS).map(([rule, check]) => [check, rule]));
 
 /** The podsmith rule ids that upstream's check ids correspond to (sorted; an unmapped check stays `upstream:<id>`). */
+/**
+ * Pods as a release's API server hands them to admission: without the fields it drops while
+ * their feature gate is off by default (a 1.31 server turns procMount Unmasked into Default
+ * before Pod Security sees it, and admits the Pod in a baseline namespace). Which fields each
+ * release drops is judged by those releases' API servers (test/e2e/release-gates.test.ts).
+ */
+export function asAdmitted(pods: any[], release: string): any[] {
+  const set = loadSchemas(release);
+  return pods.map((pod) => {
+    const dropped = gatedFieldProblems(set, pod, set.kinds['v1/Pod'], (p) => p).flatMap((p) => p.dropped ?? []);
+    return dropped.length ? withoutDropped(pod, dropped) : pod;
+  });
+}
+
 export function rulesFor(checks: string[]): string[] {
   return [...new Set(checks.map((c) => RULE_OF.get(c) ?? `upstream:${c}`))].sort();
 }

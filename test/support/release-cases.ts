@@ -42,6 +42,11 @@ const job = (status?: string) => ({
     template: { spec: { restartPolicy: 'Never', containers: [app()] } },
   },
 });
+/** A Pod with a resource claim `rc` and a container asking for the claim `asked`. */
+const claimPod = (asked = 'rc') => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: meta(),
+  spec: { resourceClaims: [{ name: 'rc', resourceClaimName: 'gpu' }], containers: [app({ resources: { claims: [{ name: asked }] } })] },
+});
 const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name), spec: { ports: [{ port: 80 }] } });
 const ingress = (serviceName: string) => ({
   apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(),
@@ -91,4 +96,16 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v(false, false, true, false, true, true)],
   ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v(false, false, true, false, false, false)],
   ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v(false, false, true, false, true, true)],
+  // fields a release knows but drops while their feature gate is off by default (schema/gated.ts)
+  ['Pod with a resource claim (DynamicResourceAllocation)', claimPod(), v(true, true, true, true, true, true)],
+  ['Pod with a resource claim named by no container', claimPod('other'), v(true, true, false, false, false, false)],
+  ['Pod with hostUsers false (UserNamespacesSupport)', { ...pod([app()]), spec: { hostUsers: false, containers: [app()] } }, v(true, true, true, true, true, true)],
+  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', { ...pod([app()]), spec: { hostUsers: false, containers: [app({ securityContext: { procMount: 'Unmasked' } })] } }, v(true, true, true, true, true, true)],
+  ['Pod with procMount Unmasked and host users (ProcMountType)', pod([app({ securityContext: { procMount: 'Unmasked' } })]), v(true, false, false, false, false, false)],
+  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', pod([app({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })]), v(true, true, true, true, true, true)],
+  ['Pod with Pod-level resources (PodLevelResources)', { ...pod([app()]), spec: { resources: { limits: { cpu: '1' } }, containers: [app()] } }, v(false, true, true, true, true, true)],
+  ['Pod with an env var from a file (EnvFiles)', { ...pod([app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })]), spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })] } }, v(false, false, false, true, true, true)],
+  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', { ...pod([app()]), spec: { volumes: [{ name: 'img', image: { reference: 'busybox:1.35.0' } }], containers: [app({ volumeMounts: [{ name: 'img', mountPath: '/img' }] })] } }, v(true, true, true, true, true, true)],
+  ['Pod with a container stop signal (ContainerStopSignals)', { ...pod([app()]), spec: { os: { name: 'linux' }, containers: [app({ lifecycle: { stopSignal: 'SIGUSR1' } })] } }, v(false, true, true, true, true, true)],
+  ['Job managed by another controller (JobManagedBy)', { ...job('True'), spec: { ...job('True').spec, managedBy: 'example.com/queue' } }, v(true, true, true, true, true, true)],
 ];

@@ -17,7 +17,8 @@ const cases: Case[] = [
   ['pss.host-probes', 'baseline', (o) => { ctr(o).readinessProbe.httpGet.host = 'example.com'; }, 34],
   ['pss.apparmor', 'baseline', (o) => { ctr(o).securityContext.appArmorProfile = { type: 'Unconfined' }; }],
   ['pss.windows-host-process', 'baseline', (o) => { psc(o).windowsOptions = { hostProcess: true }; }],
-  ['pss.proc-mount', 'baseline', (o) => { ctr(o).securityContext.procMount = 'Unmasked'; }],
+  // before 1.33 the API server drops procMount (ProcMountType off by default: a 1.31 server admits Unmasked in a baseline namespace)
+  ['pss.proc-mount', 'baseline', (o) => { ctr(o).securityContext.procMount = 'Unmasked'; }, 33],
   ['pss.seccomp-unconfined', 'baseline', (o) => { psc(o).seccompProfile.type = 'Unconfined'; }],
   ['pss.sysctls', 'baseline', (o) => { psc(o).sysctls = [{ name: 'kernel.msgmax', value: '1' }]; }],
   ['pss.selinux', 'baseline', (o) => { ctr(o).securityContext.seLinuxOptions = { user: 'system_u' }; }],

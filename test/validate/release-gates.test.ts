@@ -19,3 +19,31 @@ test('a new restartPolicy on an app container is a 1.34 warning only: 1.31 and 1
   const warned = (release: string) => run([pod], { k8sVersion: release }).findings.some((f) => f.rule === 'containers.restart-policy-ignored');
   expect(RECORDED_RELEASES.map(warned)).toEqual([false, false, true, false, false, false]);
 });
+
+// where each release's API server was seen to drop the field (a dry-run create answered without it; test/e2e/release-gates.test.ts proves the verdicts)
+const DROPPED: Array<[string, string[], string[]]> = [
+  ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.31', '1.33']],
+  ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.31']],
+  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.31']],
+  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', ['spec.containers[0].resizePolicy'], ['1.31']],
+  ['Pod with Pod-level resources (PodLevelResources)', ['spec.resources'], ['1.33']],
+  ['Pod with an env var from a file (EnvFiles)', ['spec.containers[0].env[0].valueFrom.fileKeyRef'], ['1.34']],
+  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', ['spec.volumes[0].image'], ['1.31', '1.33', '1.34']],
+  ['Pod with a container stop signal (ContainerStopSignals)', ['spec.containers[0].lifecycle.stopSignal'], ['1.33', '1.34', '1.35', '1.36', '1.37']],
+  ['Job managed by another controller (JobManagedBy)', ['spec.managedBy'], ['1.31']],
+];
+
+test.each(DROPPED)('%s: schema.field-dropped names what the servers drop, at the releases that drop it', (name, paths, releases) => {
+  const object = RELEASE_CASES.find(([n]) => n === name)![1];
+  for (const release of RECORDED_RELEASES) {
+    const warned = run([object], { k8sVersion: release }).findings.filter((f) => f.rule === 'schema.field-dropped');
+    expect([release, warned.map((f) => f.path)]).toEqual([release, releases.includes(release) ? paths : []]);
+    for (const f of warned) expect([f.severity, f.message]).toEqual(['warning', expect.stringMatching(/is dropped by the API server of 1\.\d+: its feature gate \w+ is off by default/)]);
+  }
+});
+
+test('what a release drops is gone for the checks after the schema: 1.34 refuses an env var whose only source was a file', () => {
+  const object = RELEASE_CASES.find(([n]) => n === 'Pod with an env var from a file (EnvFiles)')![1];
+  const errors = run([object], { k8sVersion: '1.34' }).findings.filter((f) => f.severity === 'error');
+  expect(errors.map((f) => [f.path, f.message.includes('must specify one of')])).toEqual([['spec.containers[0].env[0].valueFrom', true]]);
+});

@@ -76,25 +76,34 @@ describe('schema layer', () => {
     expect(rulesOf(run(o))).toEqual([]);
   });
 
-  test('versions differ: a sidecar needs Kubernetes ≥ 1.29 (unknown in 1.27, gated off in 1.28), valid in 1.29 and 1.34', () => {
+  test('versions differ: a sidecar needs Kubernetes ≥ 1.29 (unknown in 1.27, dropped in 1.28: a plain init container), valid in 1.29 and 1.34', () => {
     const o = goodBundle();
     podOf(o[0]).initContainers = [{ ...ctr(o), name: 'side', restartPolicy: 'Always' }];
-    for (const v of ['1.27', '1.28']) {
-      const f = run(o, { k8sVersion: v }).findings.filter((x) => x.severity === 'error');
-      expect(f.map((x) => [x.rule, x.path])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.initContainers[0].restartPolicy']]);
-      expect(f[0].message).toContain('needs Kubernetes ≥ 1.29');
-    }
+    const f = run(o, { k8sVersion: '1.27' }).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => [x.rule, x.path])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.initContainers[0].restartPolicy']]);
+    expect(f[0].message).toContain('needs Kubernetes ≥ 1.29');
+    // 1.28 drops the restartPolicy: what is left is a plain init container, whose probes the API server refuses
+    const w = run(o, { k8sVersion: '1.28' }).findings.filter((x) => x.severity !== 'info');
+    expect(w.map((x) => [x.rule, x.severity, x.path])).toEqual([
+      ['schema.field-dropped', 'warning', 'spec.template.spec.initContainers[0].restartPolicy'],
+      ['init-containers.forbidden-fields', 'error', 'spec.template.spec.initContainers[0].livenessProbe'],
+      ['init-containers.forbidden-fields', 'error', 'spec.template.spec.initContainers[0].readinessProbe'],
+    ]);
+    expect(w[0].message).toContain('feature gate SidecarContainers is off by default (it is on by default from 1.29)');
     expect(rulesOf(run(o, { k8sVersion: '1.29' }))).toEqual([]);
     expect(rulesOf(run(o, { k8sVersion: '1.34' }))).toEqual([]);
   });
 
-  test('sleep hooks need Kubernetes ≥ 1.30', () => {
+  test('sleep hooks need Kubernetes ≥ 1.30: unknown in 1.28; 1.29 drops the handler and refuses the hook left empty', () => {
     const o = goodBundle();
     ctr(o).lifecycle = { preStop: { sleep: { seconds: 5 } } };
-    for (const v of ['1.28', '1.29']) {
-      const f = run(o, { k8sVersion: v }).findings.filter((x) => x.severity === 'error');
-      expect(f.map((x) => [x.rule, x.path, x.message.includes('needs Kubernetes ≥ 1.30')])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.containers[0].lifecycle.preStop.sleep', true]]);
-    }
+    const f = run(o, { k8sVersion: '1.28' }).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => [x.rule, x.path, x.message.includes('needs Kubernetes ≥ 1.30')])).toEqual([['schema.field-needs-newer-release', 'spec.template.spec.containers[0].lifecycle.preStop.sleep', true]]);
+    const g = run(o, { k8sVersion: '1.29' }).findings.filter((x) => x.severity !== 'info');
+    expect(g.map((x) => [x.rule, x.severity, x.path])).toEqual([
+      ['schema.field-dropped', 'warning', 'spec.template.spec.containers[0].lifecycle.preStop.sleep'],
+      ['probes.handler-count', 'error', 'spec.template.spec.containers[0].lifecycle.preStop'],
+    ]);
     expect(rulesOf(run(o, { k8sVersion: '1.30' }))).toEqual([]);
   });
 

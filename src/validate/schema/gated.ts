@@ -9,26 +9,71 @@ import { SUPPORTED_K8S_VERSIONS } from './versions';
 
 const minorOf = (v: string) => Number(v.split('.')[1]);
 
-/**
- * Fields that are in a release's schema before their feature gate is on by default; the API
- * server drops them (dropDisabledFields) until the release named. Definition → field → minor.
- * Facts from the Kubernetes feature-gate table (alpha → beta on by default).
- */
-export const GATED_FIELDS: Record<string, Record<string, { since: number; gate: string }>> = {
-  'io.k8s.api.core.v1.Container': {
-    restartPolicy: { since: 29, gate: 'SidecarContainers' },
-    resizePolicy: { since: 33, gate: 'InPlacePodVerticalScaling' },
-  },
-  'io.k8s.api.core.v1.LifecycleHandler': { sleep: { since: 30, gate: 'PodLifecycleSleepAction' } },
-  'io.k8s.api.core.v1.PodSpec': {
-    hostUsers: { since: 33, gate: 'UserNamespacesSupport' },
-    resourceClaims: { since: 34, gate: 'DynamicResourceAllocation' },
-  },
-};
+/** A field the API server drops (its strategy's dropDisabledFields) while its feature gate is off by default. */
+export interface GatedField {
+  /** The definition holding the field. */
+  def: string;
+  field: string;
+  gate: string;
+  /** The first release whose gate is on by default; absent: off in every bundled release. */
+  since?: number;
+  /** The first release that drops the field; before it the field is refused or unknown (default: every release with it). */
+  from?: number;
+  /** Only where the object holding the field is at a JSON pointer like this. */
+  parent?: RegExp;
+  /** The server removes the whole list item holding the field (an image volume) and the containers' mounts of it, not only the field. */
+  dropsItem?: true;
+  /** A value the server keeps as it is (procMount's own default). */
+  keeps?: unknown;
+}
 
-/** The first newer release whose schema has `name` under the instance pointer, if any. */
+/**
+ * Facts from the Kubernetes feature-gate table (alpha → beta on by default). Each row at 1.31
+ * and 1.33–1.37 was judged by those releases' API servers (a dry-run create: accepted and the
+ * field gone from the answer, or kept); the rows for 1.27–1.30 and 1.32 follow the table alone.
+ */
+export const GATED_FIELDS: readonly GatedField[] = [
+  { def: 'io.k8s.api.core.v1.Container', field: 'restartPolicy', since: 29, gate: 'SidecarContainers', parent: /\/initContainers\/\d+$/ },
+  // 1.29-1.33 refuse it on app containers (semantic/restart-rules.ts); what 1.34 drops depends on the value: the
+  // best-practice rule containers.restart-policy-ignored says so
+  { def: 'io.k8s.api.core.v1.Container', field: 'restartPolicyRules', since: 35, gate: 'ContainerRestartRules' },
+  { def: 'io.k8s.api.core.v1.Container', field: 'resizePolicy', since: 33, gate: 'InPlacePodVerticalScaling' },
+  { def: 'io.k8s.api.core.v1.LifecycleHandler', field: 'sleep', since: 30, gate: 'PodLifecycleSleepAction' },
+  { def: 'io.k8s.api.core.v1.Lifecycle', field: 'stopSignal', gate: 'ContainerStopSignals' },
+  { def: 'io.k8s.api.core.v1.SecurityContext', field: 'procMount', since: 33, gate: 'ProcMountType', keeps: 'Default' },
+  { def: 'io.k8s.api.core.v1.VolumeMount', field: 'recursiveReadOnly', since: 31, gate: 'RecursiveReadOnlyMounts' },
+  { def: 'io.k8s.api.core.v1.EnvVarSource', field: 'fileKeyRef', since: 35, gate: 'EnvFiles' },
+  { def: 'io.k8s.api.core.v1.ResourceRequirements', field: 'claims', since: 34, gate: 'DynamicResourceAllocation', parent: /\/(initContainers|containers|ephemeralContainers)\/\d+\/resources$/ },
+  { def: 'io.k8s.api.core.v1.PodSpec', field: 'hostUsers', since: 33, gate: 'UserNamespacesSupport' },
+  { def: 'io.k8s.api.core.v1.PodSpec', field: 'resourceClaims', since: 34, gate: 'DynamicResourceAllocation' },
+  { def: 'io.k8s.api.core.v1.PodSpec', field: 'resources', since: 34, gate: 'PodLevelResources' },
+  { def: 'io.k8s.api.core.v1.PodSpec', field: 'hostnameOverride', since: 35, gate: 'HostnameOverride' },
+  { def: 'io.k8s.api.core.v1.PodSpec', field: 'workloadRef', gate: 'GenericWorkload' },
+  { def: 'io.k8s.api.core.v1.PodSecurityContext', field: 'supplementalGroupsPolicy', since: 33, gate: 'SupplementalGroupsPolicy' },
+  { def: 'io.k8s.api.core.v1.PodSecurityContext', field: 'seLinuxChangePolicy', since: 33, gate: 'SELinuxChangePolicy' },
+  { def: 'io.k8s.api.core.v1.PodAffinityTerm', field: 'matchLabelKeys', since: 31, gate: 'MatchLabelKeysInPodAffinity' },
+  { def: 'io.k8s.api.core.v1.PodAffinityTerm', field: 'mismatchLabelKeys', since: 31, gate: 'MatchLabelKeysInPodAffinity' },
+  { def: 'io.k8s.api.core.v1.Volume', field: 'image', since: 35, gate: 'ImageVolume', dropsItem: true },
+  { def: 'io.k8s.api.core.v1.PersistentVolumeClaimSpec', field: 'volumeAttributesClassName', since: 34, gate: 'VolumeAttributesClass' },
+  { def: 'io.k8s.api.core.v1.ServiceSpec', field: 'trafficDistribution', since: 31, gate: 'ServiceTrafficDistribution' },
+  { def: 'io.k8s.api.batch.v1.JobSpec', field: 'managedBy', since: 32, gate: 'JobManagedBy' },
+  { def: 'io.k8s.api.batch.v1.JobSpec', field: 'successPolicy', since: 31, gate: 'JobSuccessPolicy' },
+  { def: 'io.k8s.api.batch.v1.JobSpec', field: 'backoffLimitPerIndex', since: 29, gate: 'JobBackoffLimitPerIndex' },
+  { def: 'io.k8s.api.batch.v1.JobSpec', field: 'maxFailedIndexes', since: 29, gate: 'JobBackoffLimitPerIndex' },
+  { def: 'io.k8s.api.batch.v1.JobSpec', field: 'podReplacementPolicy', since: 29, gate: 'JobPodReplacementPolicy' },
+];
+
+const byDef = new Map<string, GatedField[]>();
+for (const g of GATED_FIELDS) byDef.set(g.def, [...(byDef.get(g.def) ?? []), g]);
+
+/** Is the field dropped at this minor, for a holder at `parent`? */
+function dropsAt(g: GatedField, minor: number, parent: string): boolean {
+  return (g.since === undefined || g.since > minor) && (g.from === undefined || g.from <= minor) && (!g.parent || g.parent.test(parent));
+}
+
+/** The first newer release whose schema has `name` under the instance pointer and serves it, if any. */
 export function newerReleaseWith(set: SchemaSet, obj: any, pointer: string, name: string,
-  schemaAt: (s: SchemaSet, o: any, p: string) => any, loadSchemas: (version: string) => SchemaSet): string | undefined {
+  schemaAt: (s: SchemaSet, o: any, p: string) => any, loadSchemas: (version: string) => SchemaSet): { version: string } | { gate: string } | undefined {
   const now = minorOf(set.minor);
   for (const v of SUPPORTED_K8S_VERSIONS) {
     if (minorOf(v) <= now) continue;
@@ -37,30 +82,32 @@ export function newerReleaseWith(set: SchemaSet, obj: any, pointer: string, name
     const node = schemaAt(newer, obj, pointer);
     if (node?.properties?.[name] === undefined) continue;
     // a gated field counts from the release that turns its gate on by default
-    for (const [def, fields] of Object.entries(GATED_FIELDS)) {
-      const g = fields[name];
-      if (g && newer.definition(def) === node && g.since > minorOf(v)) return `1.${g.since}`;
-    }
-    return v;
+    const g = GATED_FIELDS.find((x) => x.field === name && newer.definition(x.def) === node && dropsAt(x, minorOf(v), pointer));
+    if (!g) return { version: v };
+    return g.since === undefined ? { gate: g.gate } : { version: `1.${g.since}` };
   }
   return undefined;
 }
 
 const hasGates = new WeakMap<SchemaSet, boolean>();
 
-/** Is any gated field ahead of this release? Only then is an object walked. Found once per release. */
+/** Is any gated field dropped by this release? Only then is an object walked. Found once per release. */
 function releaseHasGates(set: SchemaSet): boolean {
   let has = hasGates.get(set);
   if (has === undefined) {
     const now = minorOf(set.minor);
-    has = Object.entries(GATED_FIELDS).some(([def, fields]) => set.definition(def) !== undefined
-      && Object.entries(fields).some(([f, g]) => g.since > now && set.definition(def)?.properties?.[f] !== undefined));
+    has = GATED_FIELDS.some((g) => (g.since === undefined || g.since > now) && (g.from === undefined || g.from <= now)
+      && set.definition(g.def)?.properties?.[g.field] !== undefined);
     hasGates.set(set, has);
   }
   return has;
 }
 
-/** Gated fields an object sets that the release's API server would drop. */
+/**
+ * Gated fields an object sets that the release's API server drops: a warning each, with the
+ * JSON pointer of what is dropped (`dropped`) so that the checks after the schema see the object
+ * as the server's validation does (withoutDropped).
+ */
 export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPath: (pointer: string) => string): SchemaProblem[] {
   if (!releaseHasGates(set)) return [];
   const now = minorOf(set.minor);
@@ -73,16 +120,20 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
       if (node.items) value.forEach((v, i) => walk(v, node.items, `${pointer}/${i}`, depth + 1));
       return;
     }
-    const gates = name ? GATED_FIELDS[name] : undefined;
+    const gates = name ? byDef.get(name) : undefined;
     for (const [k, v] of Object.entries(value)) {
       const esc = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      const g = gates?.[k];
-      if (g && g.since > now && v !== null && v !== undefined && node.properties?.[k] !== undefined) {
+      const g = gates?.find((x) => x.field === k && dropsAt(x, now, pointer));
+      if (g && v !== null && v !== undefined && v !== g.keeps && node.properties?.[k] !== undefined) {
         const at = toPath(esc);
+        const serves = g.since === undefined ? `no release up to ${SUPPORTED_K8S_VERSIONS[SUPPORTED_K8S_VERSIONS.length - 1]} turns it on by default` : `it is on by default from 1.${g.since}`;
         out.push({
-          rule: 'schema.field-needs-newer-release', path: at,
-          message: `field "${at}" needs Kubernetes ≥ 1.${g.since}: in ${set.minor} its feature gate ${g.gate} is off by default and the API server drops the field`,
-          fix: `validate with --k8s-version 1.${g.since} or newer if the cluster runs it, or remove the field`,
+          rule: 'schema.field-dropped', path: at,
+          message: `field "${at}" is dropped by the API server of ${set.minor}: its feature gate ${g.gate} is off by default (${serves}), so the object is ${g.dropsItem ? 'created without this volume and the containers\' mounts of it' : 'created without the field'} and the setting never takes effect`,
+          fix: g.since === undefined
+            ? `enable the feature gate ${g.gate} on the cluster, or remove the field`
+            : `validate with --k8s-version 1.${g.since} or newer if the cluster runs it, enable the feature gate ${g.gate}, or remove the field`,
+          dropped: g.dropsItem ? [pointer, ...mountsOf(obj, pointer)] : [esc],
         });
         continue;
       }
@@ -92,4 +143,56 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
   };
   walk(obj, { $ref: `#/definitions/${root}` }, '', 0);
   return out;
+}
+
+function at(obj: any, pointer: string): any {
+  let cur = obj;
+  for (const k of pointer.split('/').slice(1)) cur = cur?.[k.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return cur;
+}
+
+/** The pointers of the volume mounts, in every container of the Pod spec, of the volume at `volumePointer` (…/volumes/N). */
+function mountsOf(obj: any, volumePointer: string): string[] {
+  const specPointer = volumePointer.replace(/\/volumes\/\d+$/, '');
+  const spec = at(obj, specPointer);
+  const name = at(obj, volumePointer)?.name;
+  const out: string[] = [];
+  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
+    const cs = spec?.[list];
+    if (!Array.isArray(cs)) continue;
+    cs.forEach((c: any, i: number) => {
+      const mounts = c?.volumeMounts;
+      if (Array.isArray(mounts)) mounts.forEach((m: any, j: number) => { if (m?.name === name) out.push(`${specPointer}/${list}/${i}/volumeMounts/${j}`); });
+    });
+  }
+  return out;
+}
+
+const DROPPED = Symbol('dropped');
+
+/** A copy of the object without what the API server drops (the `dropped` pointers of gatedFieldProblems). */
+export function withoutDropped(obj: any, pointers: string[]): any {
+  const copy = structuredClone(obj);
+  for (const pointer of pointers) {
+    const keys = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let holder = copy;
+    for (const k of keys.slice(0, -1)) holder = holder?.[k];
+    if (holder !== null && typeof holder === 'object') holder[keys[keys.length - 1]] = DROPPED;
+  }
+  const prune = (v: any): any => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        if (v[i] === DROPPED) v.splice(i, 1);
+        else prune(v[i]);
+      }
+      return v;
+    }
+    for (const k of Object.keys(v)) {
+      if (v[k] === DROPPED) delete v[k];
+      else prune(v[k]);
+    }
+    return v;
+  };
+  return prune(copy);
 }

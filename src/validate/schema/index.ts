@@ -48,9 +48,15 @@ export const schemaRules: RuleMeta[] = [
   },
   {
     id: 'schema.field-needs-newer-release', severity: 'error', layer: 'schema', handbook: ['H30'],
-    summary: 'a field that the chosen Kubernetes release does not know, or drops, but a newer one serves',
-    rationale: 'Fields arrive with releases (sidecar restartPolicy in 1.29, sleep hooks in 1.30): an older API server rejects them as unknown, or drops them silently while their feature gate is off by default, so the setting never takes effect.',
+    summary: 'a field that the chosen Kubernetes release does not know but a newer one serves',
+    rationale: 'Fields arrive with releases (sidecar restartPolicy in 1.28, sleep hooks in 1.29): an older API server rejects them as unknown fields (strict field validation). Where a release knows a field but drops it while its feature gate is off by default, see schema.field-dropped.',
     fix: 'validate against the release the cluster runs (--k8s-version), or remove the field',
+  },
+  {
+    id: 'schema.field-dropped', severity: 'warning', layer: 'schema', handbook: ['H30'],
+    summary: 'a field that the chosen release\'s API server drops: its feature gate is off by default there',
+    rationale: 'A field can be in a release\'s schema before its feature is on by default (a sidecar\'s restartPolicy in 1.28, hostUsers before 1.33, image volumes before 1.35): the API server accepts the object and removes the field, so the setting never takes effect. podsmith checks the rest of the object as the server does, without it.',
+    fix: 'validate against the release the cluster runs (--k8s-version), enable the feature gate on the cluster, or remove the field',
   },
   {
     id: 'schema.kind-not-checked', severity: 'info', layer: 'schema', handbook: ['H30'],
@@ -259,12 +265,20 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       const known = Object.keys(parent?.properties ?? {});
       const hint = suggest(name, known);
       const newer = newerReleaseWith(set, obj, e.instancePath, name, schemaForInstance, loadSchemas);
+      if (newer && 'version' in newer) {
+        return {
+          rule: 'schema.field-needs-newer-release',
+          path: join(at, name),
+          message: `field "${join(at, name)}" needs Kubernetes ≥ ${newer.version}; ${set.minor} does not know it`,
+          fix: `validate with --k8s-version ${newer.version} or newer if the cluster runs it, or remove the field`,
+        };
+      }
       if (newer) {
         return {
           rule: 'schema.field-needs-newer-release',
           path: join(at, name),
-          message: `field "${join(at, name)}" needs Kubernetes ≥ ${newer}; ${set.minor} does not know it`,
-          fix: `validate with --k8s-version ${newer} or newer if the cluster runs it, or remove the field`,
+          message: `field "${join(at, name)}" needs a newer Kubernetes with the feature gate ${newer.gate} on; ${set.minor} does not know it`,
+          fix: `remove the field (no bundled release turns ${newer.gate} on by default)`,
         };
       }
       return {

@@ -33,4 +33,6 @@ export interface SchemaProblem {
   emptyRequired?: true;
   /** What the API server's validation (not its decoding) finds: a required field, a value outside an enumeration. */
   validation?: true;
+  /** What the API server drops before validating (a gated field, or the list item holding it): JSON pointers. */
+  dropped?: string[];
 }
