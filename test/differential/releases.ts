@@ -92,7 +92,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(2)}%` : '-
 export function formatReleases(results: ReleaseResult[]): string {
   const lines = ['', '| release | patch | apiserver start | differential agreement | false rejects | false accepts | real-world agreement | false rejects | false accepts |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of results) {
-    const d = r.differential.reduce((a, x) => ({ cases: a.cases + x.cases, agree: a.agree + x.agreements, fr: a.fr + x.falseRejects.length, fa: a.fa + x.falseAccepts.length }), { cases: 0, agree: 0, fr: 0, fa: 0 });
+    const d = r.differential.reduce((a, x) => ({ cases: a.cases + x.cases - x.practice, agree: a.agree + x.agreements, fr: a.fr + x.falseRejects.length, fa: a.fa + x.falseAccepts.length }), { cases: 0, agree: 0, fr: 0, fa: 0 });
     const w = r.realworld.map(figures).reduce((a, f) => ({ judged: a.judged + f.judged, agree: a.agree + f.agree, fr: a.fr + f.falseRejects, fa: a.fa + f.falseAccepts }), { judged: 0, agree: 0, fr: 0, fa: 0 });
     lines.push(`| ${r.release} | ${r.patch} | ${(r.startMs / 1000).toFixed(1)} s | ${d.agree}/${d.cases} = ${pct(d.agree, d.cases)} | ${d.fr} | ${d.fa} | ${w.agree}/${w.judged} = ${pct(w.agree, w.judged)} | ${w.fr} | ${w.fa} (${pct(w.fa, w.judged)}) |`);
   }
@@ -120,7 +120,7 @@ export function formatReleases(results: ReleaseResult[]): string {
 
 /** False rejects anywhere, differential agreement below 99.5% or real-world false accepts above 0.5%. */
 export function failed(r: ReleaseResult): boolean {
-  const cases = r.differential.reduce((a, x) => a + x.cases, 0);
+  const cases = r.differential.reduce((a, x) => a + x.cases - x.practice, 0);
   const agree = r.differential.reduce((a, x) => a + x.agreements, 0);
   const fr = r.differential.reduce((a, x) => a + x.falseRejects.length, 0) + r.realworld.reduce((a, c) => a + figures(c).falseRejects, 0);
   const judged = r.realworld.reduce((a, c) => a + figures(c).judged, 0);
@@ -155,7 +155,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString(), seeds, cases: Number(values.cases),
     releases: results.map((r) => ({
       release: r.release, patch: r.patch, apiserverStartMs: r.startMs,
-      differential: r.differential.map((d) => ({ seed: d.seed, cases: d.cases, agreements: d.agreements, falseRejects: d.falseRejects.length, falseAccepts: d.falseAccepts.length, seconds: d.ms / 1000 })),
+      differential: r.differential.map((d) => ({ seed: d.seed, cases: d.cases, practice: d.practice, agreements: d.agreements, falseRejects: d.falseRejects.length, falseAccepts: d.falseAccepts.length, seconds: d.ms / 1000 })),
       realworld: r.realworld.map((c) => ({ corpus: c.corpus, ...figures(c), seconds: c.ms / 1000 })),
     })),
   }, null, 2));

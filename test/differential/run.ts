@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'differential.json'), JSON.stringify({
       date: new Date().toISOString(), k8sVersion, seed: r.seed, cases: r.cases, agreementRate: r.agreementRate,
-      falseAccepts: r.falseAccepts.length, falseRejects: r.falseRejects.length, apiRejected: r.apiRejected, seconds: r.ms / 1000,
+      falseAccepts: r.falseAccepts.length, falseRejects: r.falseRejects.length, practice: r.practice, apiRejected: r.apiRejected, seconds: r.ms / 1000,
     }, null, 2));
     return r.falseRejects.length === 0 && r.agreementRate >= 0.995 ? 0 : 1;
   } finally {
