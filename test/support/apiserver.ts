@@ -17,6 +17,8 @@ export interface ApiVerdict {
   message?: string;
   /** Field paths the API server named (status.details.causes[].field). */
   fields: string[];
+  /** The object as the API server answered an accepted create (defaulted, without what it drops). */
+  answer?: unknown;
 }
 
 interface KubeconfigUser { 'client-certificate-data'?: string; 'client-key-data'?: string; 'client-certificate'?: string; 'client-key'?: string; 'token'?: string }
@@ -100,7 +102,11 @@ export class ApiServer {
     if (!r) throw new Error(`${caller}: no resource mapping for ${key}`);
     const url = `${r.group}${r.namespaced ? `/namespaces/${namespace}` : ''}/${r.plural}?dryRun=All&fieldValidation=Strict`;
     const res = await this.request('POST', url, body, contentType);
-    if (res.status >= 200 && res.status < 300) return { accepted: true, status: res.status, fields: [] };
+    if (res.status >= 200 && res.status < 300) {
+      let answer: unknown;
+      try { answer = JSON.parse(res.body); } catch { answer = undefined; }
+      return { accepted: true, status: res.status, fields: [], answer };
+    }
     let parsed: any;
     try {
       parsed = JSON.parse(res.body);

@@ -109,3 +109,20 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Pod with a container stop signal (ContainerStopSignals)', { ...pod([app()]), spec: { os: { name: 'linux' }, containers: [app({ lifecycle: { stopSignal: 'SIGUSR1' } })] } }, v(false, true, true, true, true, true)],
   ['Job managed by another controller (JobManagedBy)', { ...job('True'), spec: { ...job('True').spec, managedBy: 'example.com/queue' } }, v(true, true, true, true, true, true)],
 ];
+
+/**
+ * [case, paths, releases]: the releases whose API server drops the fields at `paths` of the case's
+ * object (its answer to the dry-run create lacks them; test/e2e/release-gates.test.ts checks each
+ * built server); podsmith says so with schema.field-dropped (test/validate/release-gates.test.ts).
+ */
+export const DROPPED: Array<[string, string[], string[]]> = [
+  ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.31', '1.33']],
+  ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.31']],
+  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.31']],
+  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', ['spec.containers[0].resizePolicy'], ['1.31']],
+  ['Pod with Pod-level resources (PodLevelResources)', ['spec.resources'], ['1.33']],
+  ['Pod with an env var from a file (EnvFiles)', ['spec.containers[0].env[0].valueFrom.fileKeyRef'], ['1.34']],
+  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', ['spec.volumes[0].image'], ['1.31', '1.33', '1.34']],
+  ['Pod with a container stop signal (ContainerStopSignals)', ['spec.containers[0].lifecycle.stopSignal'], ['1.33', '1.34', '1.35', '1.36', '1.37']],
+  ['Job managed by another controller (JobManagedBy)', ['spec.managedBy'], ['1.31']],
+];

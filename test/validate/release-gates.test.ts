@@ -3,7 +3,7 @@
  * from each release's API server; test/e2e/release-gates.test.ts proves them against every built
  * one): podsmith gives each release's verdict at that --k8s-version.
  */
-import { RECORDED_RELEASES, RELEASE_CASES } from '../support/release-cases';
+import { DROPPED, RECORDED_RELEASES, RELEASE_CASES } from '../support/release-cases';
 import { run } from './helpers';
 
 const cases = RELEASE_CASES.flatMap(([name, object, verdicts]) => RECORDED_RELEASES.map((release) => [name, release, verdicts[release], object] as const));
@@ -20,18 +20,6 @@ test('a new restartPolicy on an app container is a 1.34 warning only: 1.31 and 1
   expect(RECORDED_RELEASES.map(warned)).toEqual([false, false, true, false, false, false]);
 });
 
-// where each release's API server was seen to drop the field (a dry-run create answered without it; test/e2e/release-gates.test.ts proves the verdicts)
-const DROPPED: Array<[string, string[], string[]]> = [
-  ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.31', '1.33']],
-  ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.31']],
-  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.31']],
-  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', ['spec.containers[0].resizePolicy'], ['1.31']],
-  ['Pod with Pod-level resources (PodLevelResources)', ['spec.resources'], ['1.33']],
-  ['Pod with an env var from a file (EnvFiles)', ['spec.containers[0].env[0].valueFrom.fileKeyRef'], ['1.34']],
-  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', ['spec.volumes[0].image'], ['1.31', '1.33', '1.34']],
-  ['Pod with a container stop signal (ContainerStopSignals)', ['spec.containers[0].lifecycle.stopSignal'], ['1.33', '1.34', '1.35', '1.36', '1.37']],
-  ['Job managed by another controller (JobManagedBy)', ['spec.managedBy'], ['1.31']],
-];
 
 test.each(DROPPED)('%s: schema.field-dropped names what the servers drop, at the releases that drop it', (name, paths, releases) => {
   const object = RELEASE_CASES.find(([n]) => n === name)![1];
