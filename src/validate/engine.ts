@@ -316,6 +316,10 @@ export class Validation {
           const names = [field(p.path), field(p.path.slice(0, Math.max(0, p.path.lastIndexOf('.'))))];
           if (!local.some((f) => names.includes(field(f.path)))) reportProblem(p);
         }
+        // a required field left out that a semantic check names as an error too (a container without a name, a
+        // Deployment without a selector): the API server says it once, and the semantic check's rule says more
+        const named = new Set(local.filter((f) => ruleById(f.rule)?.layer === 'semantic' && ruleById(f.rule)?.severity === 'error').map((f) => f.path));
+        if (named.size) for (let i = local.length - 1; i >= 0; i--) if (local[i].rule === 'schema.required' && named.has(local[i].path)) local.splice(i, 1);
       }
     }
     for (const d of input.duplicates ?? []) {

@@ -62,10 +62,11 @@ describe('schema layer', () => {
     expect(found).toContainEqual(['schema.type', 'spec.replicas']);
   });
 
-  test('required fields: a container needs a name', () => {
+  test('required fields: a container needs a name (said once, by the semantic check that names it)', () => {
     const o = goodBundle();
     delete ctr(o).name;
-    expect(run(o).findings.map((f) => [f.rule, f.path])).toContainEqual(['schema.required', 'spec.template.spec.containers[0].name']);
+    const at = run(o).findings.filter((f) => f.path === 'spec.template.spec.containers[0].name');
+    expect(at.map((f) => [f.rule, f.message])).toEqual([['containers.name-invalid', 'Required value']]);
   });
 
   test('nulls are absent values, as for the API server (kubectl output has creationTimestamp: null)', () => {
@@ -92,6 +93,16 @@ describe('schema layer', () => {
     expect(w[0].message).toContain('feature gate SidecarContainers is off by default (it is on by default from 1.29)');
     expect(rulesOf(run(o, { k8sVersion: '1.29' }))).toEqual([]);
     expect(rulesOf(run(o, { k8sVersion: '1.34' }))).toEqual([]);
+  });
+
+  test('a required field left out that a semantic check names too is one finding, as the API server says it once', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ image: 'busybox:1.36' }] } };
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { template: { metadata: { labels: { app: 'd' } }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } } } };
+    for (const v of ['1.33', '1.37']) {
+      const errors = (o: any) => run([o], { k8sVersion: v }).findings.filter((x) => x.severity === 'error' && x.rule !== 'pdb.missing').map((x) => [x.rule, x.path]);
+      expect(errors(pod)).toEqual([['containers.name-invalid', 'spec.containers[0].name']]);
+      expect(errors(deployment)).toEqual([['workload.selector-invalid', 'spec.selector'], ['workload.selector-invalid', 'spec.template.metadata.labels']]);
+    }
   });
 
   test('sleep hooks need Kubernetes ≥ 1.30: unknown in 1.28; 1.29 drops the handler and refuses the hook left empty', () => {
