@@ -16,7 +16,9 @@ describe('API-server semantics: fixtures', () => {
     const rule = file.replace(/\.yaml$/, '');
     const text = fs.readFileSync(path.join(DIR, file), 'utf8');
     const expected = /expected path: (\S+)/.exec(text)![1];
-    const report = await validatePaths([path.join(DIR, file)]);
+    // a fixture of a rule that depends on the release names it (the cluster tests' API server is 1.34)
+    const release = /judged at Kubernetes (\d+\.\d+)/.exec(text)?.[1];
+    const report = await validatePaths([path.join(DIR, file)], release ? { k8sVersion: release } : {});
     const errors = report.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.rule)).toContain(rule);
     expect(errors.filter((f) => f.rule !== rule)).toEqual([]);

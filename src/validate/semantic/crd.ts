@@ -9,6 +9,7 @@ import { field } from '../field';
 import { dns1035Label, dns1123Subdomain } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
+import { checkCelLibraries } from './crd-cel';
 import { checkWebhookService } from './webhooks';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -98,7 +99,10 @@ export function checkCrd(ctx: Ctx): void {
     }
     const schema = ver.schema?.openAPIV3Schema;
     if (!isObj(schema)) v(`${at}.schema.openAPIV3Schema`, field.required('schemas are required'));
-    else structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
+    else {
+      structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
+      checkCelLibraries(ctx, schema, `${at}.schema.openAPIV3Schema`);
+    }
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
     const scale = ver.subresources?.scale;
     if (isObj(scale)) checkScale(v, scale, `${at}.subresources.scale`);

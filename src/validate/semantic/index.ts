@@ -12,6 +12,7 @@ import { apiServiceRules, checkApiService } from './apiservice';
 import { autoscalingRules, checkHpa } from './autoscaling';
 import { checkConfig, configRules } from './config';
 import { checkCrd, crdRules } from './crd';
+import { crdCelRules } from './crd-cel';
 import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
@@ -22,7 +23,7 @@ import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],

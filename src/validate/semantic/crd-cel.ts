@@ -1,0 +1,66 @@
+/**
+ * CEL libraries a CRD's x-kubernetes-validations may call, by release. The API server compiles
+ * a new rule in the CEL environment of its compatibility version — the release before its own
+ * (k8s.io/apiserver pkg/cel/environment: DefaultCompatibilityVersion, MinCompatibilityVersion) —
+ * so a library introduced in 1.N can be used by a CRD created on 1.N+1 and later; before, the
+ * rule does not compile ("undeclared reference to 'format'") and the CRD is refused. podsmith
+ * does not compile CEL (crd.cel-not-evaluated); it finds the calls by their names.
+ */
+import { arr, Ctx, isObj } from '../context';
+import { field } from '../field';
+import { key } from '../path';
+import { RuleMeta } from '../types';
+
+export const crdCelRules: RuleMeta[] = [{
+  id: 'crd.cel-library-unavailable',
+  severity: 'error',
+  layer: 'semantic',
+  handbook: ['H30'],
+  summary: 'a CRD validation rule calls a CEL library that the chosen release cannot compile',
+  rationale: 'CEL libraries arrive with releases (quantity 1.28, sets 1.29, ip and cidr 1.30, format 1.31, two-variable comprehensions 1.32, semver 1.33, lists v3 1.34); the API server compiles a new rule with the libraries of the release before its own, so a rule that calls a newer one does not compile and the whole CRD is refused.',
+  fix: 'validate with the --k8s-version the cluster runs; if it is older, rewrite the rule without the library (a regular expression instead of format.dns1123Label(), say)',
+}];
+
+/** A library: the release that introduced it to the CEL environment, and its calls. */
+interface Library { name: string; introduced: number; calls: RegExp }
+
+const LIBRARIES: readonly Library[] = [
+  { name: 'the Kubernetes quantity library', introduced: 28, calls: /(?<![\w.])(?:quantity|isQuantity)\s*\(/ },
+  { name: 'the CEL sets extension', introduced: 29, calls: /(?<![\w.])sets\.(?:contains|equivalent|intersects)\s*\(/ },
+  { name: 'the Kubernetes IP and CIDR libraries', introduced: 30, calls: /(?<![\w.])(?:ip|isIP|cidr|isCIDR)\s*\(/ },
+  { name: 'the Kubernetes format library', introduced: 31, calls: /(?<![\w.])format\.\w+\s*\(/ },
+  { name: 'CEL two-variable comprehensions', introduced: 32, calls: /\.(?:transformList|transformMap|transformMapEntry)\s*\(/ },
+  { name: 'the Kubernetes semver library', introduced: 33, calls: /(?<![\w.])(?:semver|isSemver)\s*\(/ },
+  { name: 'the CEL lists extension (version 3)', introduced: 34, calls: /(?<![\w.])lists\.range\s*\(|\.(?:distinct|flatten|sortBy)\s*\(/ },
+];
+
+/** The expression without its string literals (a name inside quotes is not a call). */
+function code(expr: string): string {
+  return expr.replace(/'''[\s\S]*?'''|"""[\s\S]*?"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, '""');
+}
+
+/** The first library an expression calls that a CRD created on `minor` cannot compile. */
+export function unavailableLibrary(expr: string, minor: number): Library | undefined {
+  const compat = minor - 1;
+  const text = code(expr);
+  return LIBRARIES.find((l) => l.introduced > compat && l.calls.test(text));
+}
+
+/** Walks a version's schema for x-kubernetes-validations rules and message expressions. */
+export function checkCelLibraries(ctx: Ctx, s: any, at: string, depth = 0): void {
+  if (!isObj(s) || depth > 64) return;
+  arr(s['x-kubernetes-validations']).forEach((v, i) => {
+    if (!isObj(v)) return;
+    for (const f of ['rule', 'messageExpression'] as const) {
+      if (typeof v[f] !== 'string') continue;
+      const lib = unavailableLibrary(v[f], ctx.minor);
+      if (lib) {
+        ctx.report('crd.cel-library-unavailable', `${at}.x-kubernetes-validations[${i}].${f}`,
+          field.invalid(v[f], `compilation failed: the rule calls ${lib.name}, which a CRD created on Kubernetes 1.${ctx.minor} cannot use (from 1.${lib.introduced + 1})`));
+      }
+    }
+  });
+  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) checkCelLibraries(ctx, v, key(`${at}.properties`, k), depth + 1);
+  if (isObj(s.items)) checkCelLibraries(ctx, s.items, `${at}.items`, depth + 1);
+  if (isObj(s.additionalProperties)) checkCelLibraries(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
+}
