@@ -1,9 +1,10 @@
 /**
- * Objects whose verdict changed between Kubernetes 1.31 and 1.37, each with the verdict the API
+ * Objects whose verdict changed between Kubernetes 1.27 and 1.37, each with the verdict the API
  * server of each release gives (server-side dry-run, strict field validation), recorded from
- * kube-apiserver v1.31.14, v1.33.13, v1.34.4, v1.35.4, v1.36.3 and v1.37.2 built by `cluster/build.sh apiserver`:
- * test/validate/release-gates.test.ts holds podsmith to the verdicts, test/e2e/release-gates.test.ts
- * holds the verdicts to every API server that is built.
+ * kube-apiserver v1.27.16, v1.28.15, v1.29.15, v1.30.14, v1.31.14, v1.32.13, v1.33.13, v1.34.4,
+ * v1.35.4, v1.36.3 and v1.37.2 built by `cluster/build.sh apiserver` (test/support/record-release-cases.ts
+ * prints them from every built server): test/validate/release-gates.test.ts holds podsmith to the
+ * verdicts, test/e2e/release-gates.test.ts holds the verdicts to every API server that is built.
  */
 const meta = (name = 'podsmith-rel-case') => ({ name });
 const pod = (containers: any[], initContainers?: any[]) => ({
@@ -47,67 +48,120 @@ const claimPod = (asked = 'rc') => ({
   apiVersion: 'v1', kind: 'Pod', metadata: meta(),
   spec: { resourceClaims: [{ name: 'rc', resourceClaimName: 'gpu' }], containers: [app({ resources: { claims: [{ name: asked }] } })] },
 });
+const indexedJob = (extra: any) => ({
+  apiVersion: 'batch/v1', kind: 'Job', metadata: meta(),
+  spec: { completionMode: 'Indexed', completions: 2, ...extra, template: { spec: { restartPolicy: 'Never', containers: [app()] } } },
+});
+/** A CRD whose spec has the validation rule `rule` (and `messageExpression`, if given). */
+const celCrd = (rule: string, messageExpression?: string) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.podsmith-rel.example.com' },
+  spec: {
+    group: 'podsmith-rel.example.com', scope: 'Namespaced', names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
+    versions: [{
+      name: 'v1', served: true, storage: true,
+      schema: {
+        openAPIV3Schema: {
+          type: 'object',
+          properties: {
+            spec: {
+              type: 'object',
+              properties: { name: { type: 'string', maxLength: 63 }, items: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 10 } } },
+              'x-kubernetes-validations': [{ rule, ...(messageExpression ? { messageExpression } : {}) }],
+            },
+          },
+        },
+      },
+    }],
+  },
+});
 const service = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name), spec: { ports: [{ port: 80 }] } });
 const ingress = (serviceName: string) => ({
   apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta(),
   spec: { defaultBackend: { service: { name: serviceName, port: { number: 80 } } } },
 });
 
-/** The releases the verdicts are recorded for. */
-export const RECORDED_RELEASES = ['1.31', '1.33', '1.34', '1.35', '1.36', '1.37'] as const;
-type Verdicts = Record<(typeof RECORDED_RELEASES)[number], boolean>;
-const v = (a: boolean, b: boolean, c: boolean, d: boolean, e: boolean, f: boolean): Verdicts => ({ '1.31': a, '1.33': b, '1.34': c, '1.35': d, '1.36': e, '1.37': f });
+/** The releases the verdicts are recorded for, oldest first. */
+export const RECORDED_RELEASES = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37'] as const;
+export type Verdicts = Record<(typeof RECORDED_RELEASES)[number], boolean>;
+/** One letter per recorded release, oldest first (1.27 … 1.37): `y` the API server accepts, `n` it refuses. */
+const v = (letters: string): Verdicts => {
+  if (!/^[yn]{11}$/.test(letters)) throw new Error(`release-cases: verdicts '${letters}' need one y or n for each of ${RECORDED_RELEASES.join(' ')}`);
+  return Object.fromEntries(RECORDED_RELEASES.map((r, i) => [r, letters[i] === 'y'])) as Verdicts;
+};
+/** A case's verdicts as letters, for the recorder's comparison. */
+export const letters = (verdicts: Verdicts): string => RECORDED_RELEASES.map((r) => (verdicts[r] ? 'y' : 'n')).join('');
 
 /** [description, object, accepted by the API server of each release] */
 export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   // the Pod template of a StatefulSet is validated from 1.34 (ValidatePodTemplateSpecForStatefulSet: a TODO before)
-  ['StatefulSet mounting no volume', statefulSet({ containers: [app({ volumeMounts: [{ name: 'www', mountPath: '/www' }] })] }), v(true, true, false, false, false, false)],
-  ['StatefulSet with a container port name Sometimes', statefulSet({ containers: [app({ ports: [{ name: 'Sometimes', containerPort: 80 }] })] }), v(true, true, false, false, false, false)],
-  ['StatefulSet with a container without a name', statefulSet({ containers: [{ image: 'busybox:1.35.0' }] }), v(true, true, false, false, false, false)],
-  ['StatefulSet with restartPolicy Never', statefulSet({ restartPolicy: 'Never', containers: [app()] }), v(false, false, false, false, false, false)],
+  ['StatefulSet mounting no volume', statefulSet({ containers: [app({ volumeMounts: [{ name: 'www', mountPath: '/www' }] })] }), v('yyyyyyynnnn')],
+  ['StatefulSet with a container port name Sometimes', statefulSet({ containers: [app({ ports: [{ name: 'Sometimes', containerPort: 80 }] })] }), v('yyyyyyynnnn')],
+  ['StatefulSet with a container without a name', statefulSet({ containers: [{ image: 'busybox:1.35.0' }] }), v('yyyyyyynnnn')],
+  ['StatefulSet with restartPolicy Never', statefulSet({ restartPolicy: 'Never', containers: [app()] }), v('nnnnnnnnnnn')],
   // required in the 1.27-1.32 (serviceName) and 1.27-1.33 (podSelector) documents, never by the API server
-  ['StatefulSet without serviceName', statefulSet({ containers: [app()] }, ['serviceName']), v(true, true, true, true, true, true)],
-  ['NetworkPolicy without podSelector', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(), spec: { policyTypes: ['Ingress'] } }, v(true, true, true, true, true, true)],
+  ['StatefulSet without serviceName', statefulSet({ containers: [app()] }, ['serviceName']), v('yyyyyyyyyyy')],
+  ['NetworkPolicy without podSelector', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(), spec: { policyTypes: ['Ingress'] } }, v('yyyyyyyyyyy')],
   // a Job's pod-condition pattern without a status, or with "": defaulted to True at every release
-  ['Job pod-condition pattern without a status', job(), v(true, true, true, true, true, true)],
-  ['Job pod-condition pattern with status ""', job(''), v(true, true, true, true, true, true)],
-  ['Job pod-condition pattern with status True', job('True'), v(true, true, true, true, true, true)],
+  ['Job pod-condition pattern without a status', job(), v('yyyyyyyyyyy')],
+  ['Job pod-condition pattern with status ""', job(''), v('yyyyyyyyyyy')],
+  ['Job pod-condition pattern with status True', job('True'), v('yyyyyyyyyyy')],
   // RelaxedServiceNameValidation: beta, on by default from 1.36
-  ['Service named with a leading digit', service('1web'), v(false, false, false, false, true, true)],
-  ['Service named with an uppercase letter', service('Web'), v(false, false, false, false, false, false)],
-  ['Ingress backend Service named with a leading digit', ingress('1web'), v(false, false, false, false, true, true)],
+  ['Service named with a leading digit', service('1web'), v('nnnnnnnnnyy')],
+  ['Service named with an uppercase letter', service('Web'), v('nnnnnnnnnnn')],
+  ['Ingress backend Service named with a leading digit', ingress('1web'), v('nnnnnnnnnyy')],
   // HPAScaleToZero: beta, on by default from 1.37
-  ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v(false, false, false, false, false, true)],
-  ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v(false, false, false, false, false, false)],
-  ['HPA minReplicas -1', hpa(-1, [external]), v(false, false, false, false, false, false)],
+  ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v('nnnnnnnnnny')],
+  ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v('nnnnnnnnnnn')],
+  ['HPA minReplicas -1', hpa(-1, [external]), v('nnnnnnnnnnn')],
   // MaxUnavailableStatefulSet: on by default from 1.37; dropped before
-  ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v(true, true, true, true, true, false)],
-  ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v(true, true, true, true, true, false)],
-  ['StatefulSet maxUnavailable 2', sts({ maxUnavailable: 2 }), v(true, true, true, true, true, true)],
+  ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v('yyyyyyyyyyn')],
+  ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v('yyyyyyyyyyn')],
+  ['StatefulSet maxUnavailable 2', sts({ maxUnavailable: 2 }), v('yyyyyyyyyyy')],
   // ContainerRestartRules: beta, on by default from 1.35 (dropped in 1.34);
   // RestartAllContainersOnContainerExits: on by default from 1.36
-  ['app container restartPolicy Never', pod([app({ restartPolicy: 'Never' })]), v(false, false, true, true, true, true)],
-  ['app container restartPolicy Sometimes', pod([app({ restartPolicy: 'Sometimes' })]), v(false, false, true, false, false, false)],
-  ['init container restartPolicy OnFailure', pod([app()], [app({ name: 'init', restartPolicy: 'OnFailure' })]), v(false, false, true, true, true, true)],
-  ['app container restart rule on exit code 42', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule()] })]), v(false, false, true, true, true, true)],
-  ['restart rules without a restartPolicy', pod([app({ restartPolicyRules: [rule()] })]), v(false, false, true, false, false, false)],
-  ['restart rule without exitCodes', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', null)] })]), v(false, false, true, false, false, false)],
-  ['restart rule with operator Equals', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', { operator: 'Equals', values: [1] })] })]), v(false, false, true, false, false, false)],
-  ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v(false, false, true, false, true, true)],
-  ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v(false, false, true, false, false, false)],
-  ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v(false, false, true, false, true, true)],
+  ['app container restartPolicy Never', pod([app({ restartPolicy: 'Never' })]), v('nnnnnnnyyyy')],
+  ['app container restartPolicy Sometimes', pod([app({ restartPolicy: 'Sometimes' })]), v('nnnnnnnynnn')],
+  ['init container restartPolicy OnFailure', pod([app()], [app({ name: 'init', restartPolicy: 'OnFailure' })]), v('nynnnnnyyyy')],
+  ['app container restart rule on exit code 42', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule()] })]), v('nnnnnnnyyyy')],
+  ['restart rules without a restartPolicy', pod([app({ restartPolicyRules: [rule()] })]), v('nnnnnnnynnn')],
+  ['restart rule without exitCodes', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', null)] })]), v('nnnnnnnynnn')],
+  ['restart rule with operator Equals', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('Restart', { operator: 'Equals', values: [1] })] })]), v('nnnnnnnynnn')],
+  ['restart rule RestartAllContainers', pod([app({ restartPolicy: 'Never', restartPolicyRules: [rule('RestartAllContainers')] })]), v('nnnnnnnynyy')],
+  ['21 restart rules', pod([app({ restartPolicy: 'Never', restartPolicyRules: Array.from({ length: 21 }, () => rule()) })]), v('nnnnnnnynnn')],
+  ['sidecar with a restart rule', pod([app()], [sidecar({ restartPolicyRules: [rule()] })]), v('nnnnnnnynyy')],
   // fields a release knows but drops while their feature gate is off by default (schema/gated.ts)
-  ['Pod with a resource claim (DynamicResourceAllocation)', claimPod(), v(true, true, true, true, true, true)],
-  ['Pod with a resource claim named by no container', claimPod('other'), v(true, true, false, false, false, false)],
-  ['Pod with hostUsers false (UserNamespacesSupport)', { ...pod([app()]), spec: { hostUsers: false, containers: [app()] } }, v(true, true, true, true, true, true)],
-  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', { ...pod([app()]), spec: { hostUsers: false, containers: [app({ securityContext: { procMount: 'Unmasked' } })] } }, v(true, true, true, true, true, true)],
-  ['Pod with procMount Unmasked and host users (ProcMountType)', pod([app({ securityContext: { procMount: 'Unmasked' } })]), v(true, false, false, false, false, false)],
-  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', pod([app({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })]), v(true, true, true, true, true, true)],
-  ['Pod with Pod-level resources (PodLevelResources)', { ...pod([app()]), spec: { resources: { limits: { cpu: '1' } }, containers: [app()] } }, v(false, true, true, true, true, true)],
-  ['Pod with an env var from a file (EnvFiles)', { ...pod([app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })]), spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })] } }, v(false, false, false, true, true, true)],
-  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', { ...pod([app()]), spec: { volumes: [{ name: 'img', image: { reference: 'busybox:1.35.0' } }], containers: [app({ volumeMounts: [{ name: 'img', mountPath: '/img' }] })] } }, v(true, true, true, true, true, true)],
-  ['Pod with a container stop signal (ContainerStopSignals)', { ...pod([app()]), spec: { os: { name: 'linux' }, containers: [app({ lifecycle: { stopSignal: 'SIGUSR1' } })] } }, v(false, true, true, true, true, true)],
-  ['Job managed by another controller (JobManagedBy)', { ...job('True'), spec: { ...job('True').spec, managedBy: 'example.com/queue' } }, v(true, true, true, true, true, true)],
+  ['Pod with a resource claim (DynamicResourceAllocation)', claimPod(), v('nnnnyyyyyyy')],
+  ['Pod with a resource claim named by no container', claimPod('other'), v('nnnnyyynnnn')],
+  ['Pod with hostUsers false (UserNamespacesSupport)', { ...pod([app()]), spec: { hostUsers: false, containers: [app()] } }, v('yyyyyyyyyyy')],
+  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', { ...pod([app()]), spec: { hostUsers: false, containers: [app({ securityContext: { procMount: 'Unmasked' } })] } }, v('yyyyyyyyyyy')],
+  ['Pod with procMount Unmasked and host users (ProcMountType)', pod([app({ securityContext: { procMount: 'Unmasked' } })]), v('yyyyyynnnnn')],
+  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', pod([app({ resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] })]), v('yyyyyyyyyyy')],
+  ['Pod with Pod-level resources (PodLevelResources)', { ...pod([app()]), spec: { resources: { limits: { cpu: '1' } }, containers: [app()] } }, v('nnnnnyyyyyy')],
+  ['Pod with an env var from a file (EnvFiles)', { ...pod([app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })]), spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [app({ env: [{ name: 'E', valueFrom: { fileKeyRef: { volumeName: 'v', path: 'a.env', key: 'K' } } }] })] } }, v('nnnnnnnnyyy')],
+  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', { ...pod([app()]), spec: { volumes: [{ name: 'img', image: { reference: 'busybox:1.35.0' } }], containers: [app({ volumeMounts: [{ name: 'img', mountPath: '/img' }] })] } }, v('nnnnyyyyyyy')],
+  ['Pod with a container stop signal (ContainerStopSignals)', { ...pod([app()]), spec: { os: { name: 'linux' }, containers: [app({ lifecycle: { stopSignal: 'SIGUSR1' } })] } }, v('nnnnnnyyyyy')],
+  ['sidecar with a readiness probe (SidecarContainers)', pod([app()], [sidecar({ readinessProbe: { tcpSocket: { port: 80 } } })]), v('nnyyyyyyyyy')],
+  ['preStop hook that only sleeps (PodLifecycleSleepAction)', pod([app({ lifecycle: { preStop: { sleep: { seconds: 1 } } } })]), v('nnnyyyyyyyy')],
+  ['Pod affinity with matchLabelKeys (MatchLabelKeysInPodAffinity)', { ...pod([app()]), metadata: { ...meta(), labels: { app: 'web', tier: 'a' } }, spec: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'zone', labelSelector: { matchLabels: { app: 'web' } }, matchLabelKeys: ['tier'] }] } }, containers: [app()] } }, v('nnyyyyyyyyy')],
+  ['read-only mount, recursively if possible (RecursiveReadOnlyMounts)', { ...pod([app()]), spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [app({ volumeMounts: [{ name: 'v', mountPath: '/v', readOnly: true, recursiveReadOnly: 'IfPossible' }] })] } }, v('nnnyyyyyyyy')],
+  ['Pod with seLinuxChangePolicy (SELinuxChangePolicy)', { ...pod([app()]), spec: { securityContext: { seLinuxChangePolicy: 'Recursive' }, containers: [app()] } }, v('nnnnnyyyyyy')],
+  ['Pod with supplementalGroupsPolicy Strict (SupplementalGroupsPolicy)', { ...pod([app()]), spec: { securityContext: { supplementalGroupsPolicy: 'Strict' }, containers: [app()] } }, v('nnnnyyyyyyy')],
+  ['Service with trafficDistribution (ServiceTrafficDistribution)', { ...service('web'), spec: { ports: [{ port: 80 }], trafficDistribution: 'PreferClose' } }, v('nnnyyyyyyyy')],
+  ['PVC with a volume attributes class (VolumeAttributesClass)', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeAttributesClassName: 'gold' } }, v('nnyyyyyyyyy')],
+  ['Indexed Job with a success policy (JobSuccessPolicy)', indexedJob({ successPolicy: { rules: [{ succeededIndexes: '0' }] } }), v('nnnyyyyyyyy')],
+  ['Indexed Job with a backoff limit per index (JobBackoffLimitPerIndex)', indexedJob({ backoffLimitPerIndex: 1 }), v('nyyyyyyyyyy')],
+  ['Job replacing failed Pods only (JobPodReplacementPolicy)', { ...job('True'), spec: { ...job('True').spec, podReplacementPolicy: 'Failed' } }, v('nyyyyyyyyyy')],
+  // CEL libraries a CRD's rules may call: a CRD created on 1.N compiles them with 1.N-1's environment (semantic/crd-cel.ts)
+  ['CRD rule with size() only', celCrd('!has(self.name) || self.name.size() > 0'), v('yyyyyyyyyyy')],
+  ['CRD rule calling isQuantity() (quantity library)', celCrd('!has(self.name) || isQuantity(self.name)'), v('nnyyyyyyyyy')],
+  ['CRD rule calling sets.contains() (sets extension)', celCrd("!has(self.items) || sets.contains(['a', 'b'], self.items)"), v('nnnyyyyyyyy')],
+  ['CRD rule calling isIP() (IP library)', celCrd('!has(self.name) || isIP(self.name)'), v('nnnnyyyyyyy')],
+  ['CRD rule calling format.dns1123Label() (format library)', celCrd('!has(self.name) || format.dns1123Label().validate(self.name) == null'), v('nnnnnyyyyyy')],
+  ['CRD rule calling transformList() (two-variable comprehensions)', celCrd('!has(self.items) || self.items.transformList(i, x, x).size() >= 0'), v('nnnnnnyyyyy')],
+  ['CRD rule calling isSemver() (semver library)', celCrd('!has(self.name) || isSemver(self.name)'), v('nnnnnnnyyyy')],
+  ['CRD rule calling distinct() (lists extension v3)', celCrd('!has(self.items) || self.items.distinct().size() == self.items.size()'), v('nnnnnnnnyyy')],
+  ['CRD message expression calling isIP() (IP library)', celCrd('!has(self.name) || self.name.size() > 0', "isIP('1.2.3.4') ? 'not a name' : 'bad'"), v('nnnnyyyyyyy')],
+  ['Job managed by another controller (JobManagedBy)', { ...job('True'), spec: { ...job('True').spec, managedBy: 'example.com/queue' } }, v('nnnyyyyyyyy')],
 ];
 
 /**
@@ -116,13 +170,24 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
  * built server); podsmith says so with schema.field-dropped (test/validate/release-gates.test.ts).
  */
 export const DROPPED: Array<[string, string[], string[]]> = [
-  ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.31', '1.33']],
-  ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.31']],
-  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.31']],
-  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', ['spec.containers[0].resizePolicy'], ['1.31']],
-  ['Pod with Pod-level resources (PodLevelResources)', ['spec.resources'], ['1.33']],
+  ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33']],
+  ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32']],
+  ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32']],
+  ['Pod with a resizePolicy (InPlacePodVerticalScaling)', ['spec.containers[0].resizePolicy'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32']],
+  ['Pod with Pod-level resources (PodLevelResources)', ['spec.resources'], ['1.32', '1.33']],
   ['Pod with an env var from a file (EnvFiles)', ['spec.containers[0].env[0].valueFrom.fileKeyRef'], ['1.34']],
-  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', ['spec.volumes[0].image'], ['1.31', '1.33', '1.34']],
+  ['Pod mounting an image volume (ImageVolume): 1.31-1.34 drop the volume and its mounts', ['spec.volumes[0].image'], ['1.31', '1.32', '1.33', '1.34']],
   ['Pod with a container stop signal (ContainerStopSignals)', ['spec.containers[0].lifecycle.stopSignal'], ['1.33', '1.34', '1.35', '1.36', '1.37']],
-  ['Job managed by another controller (JobManagedBy)', ['spec.managedBy'], ['1.31']],
+  ['Job managed by another controller (JobManagedBy)', ['spec.managedBy'], ['1.30', '1.31']],
+  ['sidecar with a readiness probe (SidecarContainers)', ['spec.initContainers[0].restartPolicy'], ['1.28']],
+  ['preStop hook that only sleeps (PodLifecycleSleepAction)', ['spec.containers[0].lifecycle.preStop.sleep'], ['1.29']],
+  ['Pod affinity with matchLabelKeys (MatchLabelKeysInPodAffinity)', ['spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].matchLabelKeys'], ['1.29', '1.30']],
+  ['read-only mount, recursively if possible (RecursiveReadOnlyMounts)', ['spec.containers[0].volumeMounts[0].recursiveReadOnly'], ['1.30']],
+  ['Pod with seLinuxChangePolicy (SELinuxChangePolicy)', ['spec.securityContext.seLinuxChangePolicy'], ['1.32']],
+  ['Pod with supplementalGroupsPolicy Strict (SupplementalGroupsPolicy)', ['spec.securityContext.supplementalGroupsPolicy'], ['1.31', '1.32']],
+  ['Service with trafficDistribution (ServiceTrafficDistribution)', ['spec.trafficDistribution'], ['1.30']],
+  ['PVC with a volume attributes class (VolumeAttributesClass)', ['spec.volumeAttributesClassName'], ['1.29', '1.30', '1.31', '1.32', '1.33']],
+  ['Indexed Job with a success policy (JobSuccessPolicy)', ['spec.successPolicy'], ['1.30']],
+  ['Indexed Job with a backoff limit per index (JobBackoffLimitPerIndex)', ['spec.backoffLimitPerIndex'], ['1.28']],
+  ['Job replacing failed Pods only (JobPodReplacementPolicy)', ['spec.podReplacementPolicy'], ['1.28']],
 ];

@@ -103,6 +103,47 @@ function releaseHasGates(set: SchemaSet): boolean {
   return has;
 }
 
+const reaching = new WeakMap<SchemaSet, Map<string, Set<string>>>();
+
+/**
+ * The definitions, among those a kind's root can reach, from which a field this release drops can
+ * be reached: the walk enters no other (metadata, most of a spec). Found once per release and kind.
+ */
+function reachingGates(set: SchemaSet, root: string): Set<string> {
+  let byRoot = reaching.get(set);
+  if (!byRoot) reaching.set(set, (byRoot = new Map()));
+  let out = byRoot.get(root);
+  if (out) return out;
+  const now = minorOf(set.minor);
+  const refsOf = (node: any, acc: Set<string>): Set<string> => {
+    if (node === null || typeof node !== 'object') return acc;
+    if (typeof node.$ref === 'string') acc.add(node.$ref.replace('#/definitions/', ''));
+    for (const v of Object.values(node)) refsOf(v, acc);
+    return acc;
+  };
+  // every definition the root reaches, with its references
+  const edges = new Map<string, Set<string>>();
+  const todo = [root];
+  while (todo.length) {
+    const name = todo.pop()!;
+    if (edges.has(name)) continue;
+    const refs = refsOf(set.definition(name), new Set());
+    edges.set(name, refs);
+    todo.push(...refs);
+  }
+  // those that hold a dropped field, then whatever refers to one of them, until nothing changes
+  out = new Set([...edges.keys()].filter((name) => GATED_FIELDS.some((g) => g.def === name
+    && (g.since === undefined || g.since > now) && (g.from === undefined || g.from <= now) && set.definition(name)?.properties?.[g.field] !== undefined)));
+  for (let grew = out.size > 0; grew;) {
+    grew = false;
+    for (const [name, refs] of edges) {
+      if (!out.has(name) && [...refs].some((r) => out!.has(r))) { out.add(name); grew = true; }
+    }
+  }
+  byRoot.set(root, out);
+  return out;
+}
+
 /**
  * Gated fields an object sets that the release's API server drops: a warning each, with the
  * JSON pointer of what is dropped (`dropped`) so that the checks after the schema see the object
@@ -112,19 +153,29 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
   if (!releaseHasGates(set)) return [];
   const now = minorOf(set.minor);
   const out: SchemaProblem[] = [];
+  const enter = reachingGates(set, root);
+  if (!enter.has(root)) return out;
+  /** Would the walk find anything under this schema node? (a $ref to a definition that reaches no dropped field: no) */
+  const worth = (schemaNode: any): boolean => typeof schemaNode?.$ref !== 'string' || enter.has(schemaNode.$ref.slice(14)); // '#/definitions/'
   const walk = (value: any, schemaNode: any, pointer: string, depth: number) => {
     if (value === null || typeof value !== 'object' || depth > 40) return;
     const [node, name] = derefNode(set, schemaNode);
-    if (!node) return;
+    if (!node || (name !== undefined && !enter.has(name))) return;
     if (Array.isArray(value)) {
-      if (node.items) value.forEach((v, i) => walk(v, node.items, `${pointer}/${i}`, depth + 1));
+      if (node.items && worth(node.items)) value.forEach((v, i) => walk(v, node.items, `${pointer}/${i}`, depth + 1));
       return;
     }
     const gates = name ? byDef.get(name) : undefined;
-    for (const [k, v] of Object.entries(value)) {
-      const esc = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const props = node.properties;
+    const extra = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+    for (const k in value) {
+      const v = value[k];
+      if (v === null || typeof v !== 'object') {
+        if (gates === undefined || v === null || v === undefined) continue;
+      }
       const g = gates?.find((x) => x.field === k && dropsAt(x, now, pointer));
-      if (g && v !== null && v !== undefined && v !== g.keeps && node.properties?.[k] !== undefined) {
+      if (g && v !== null && v !== undefined && v !== g.keeps && props?.[k] !== undefined) {
+        const esc = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         const at = toPath(esc);
         const serves = g.since === undefined ? `no release up to ${SUPPORTED_K8S_VERSIONS[SUPPORTED_K8S_VERSIONS.length - 1]} turns it on by default` : `it is on by default from 1.${g.since}`;
         out.push({
@@ -137,8 +188,9 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
         });
         continue;
       }
-      const child = node.properties?.[k] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
-      if (child) walk(v, child, esc, depth + 1);
+      if (v === null || typeof v !== 'object') continue;
+      const child = props?.[k] ?? extra;
+      if (child && worth(child)) walk(v, child, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
     }
   };
   walk(obj, { $ref: `#/definitions/${root}` }, '', 0);

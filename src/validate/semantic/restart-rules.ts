@@ -31,7 +31,8 @@ function checkSidecarOnly(ctx: Ctx, ref: ContainerRef): void {
 
 /** Called for every container of a Pod spec; checks what 1.29-1.33 allow, and from 1.35 the restart rules (1.34 drops them). */
 export function checkRestartRules(ctx: Ctx, ref: ContainerRef): void {
-  if (ctx.minor >= 29 && ctx.minor <= 33) checkSidecarOnly(ctx, ref);
+  // 1.28 drops an init container's restartPolicy (the schema layer: gated.ts) and refuses an app container's
+  if (ctx.minor >= 28 && ctx.minor <= 33) checkSidecarOnly(ctx, ref);
   if (ctx.minor < 35) return;
   const { c, path, init } = ref;
   const r = (p: string, m: string) => ctx.report('pod.restart-policy-invalid', p, m);
