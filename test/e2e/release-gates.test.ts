@@ -1,6 +1,6 @@
 /**
  * The verdicts recorded in test/support/release-cases.ts are each release's API server's: for every
- * recorded release (1.31, 1.33, 1.34-1.37) whose kube-apiserver is in the build cache (`cluster/build.sh apiserver 1.X`),
+ * recorded release (1.27-1.37) whose kube-apiserver is in the build cache (`cluster/build.sh apiserver 1.X`),
  * a throwaway etcd + kube-apiserver (no kubelet, loopback ports) judges every case, and podsmith at
  * that --k8s-version agrees (test/validate/release-gates.test.ts holds podsmith to the record).
  */
