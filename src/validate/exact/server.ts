@@ -18,6 +18,8 @@ export interface ExactServer {
   client: ApiClient;
   /** Milliseconds from spawning etcd to /readyz answering ok. */
   startMs: number;
+  /** The patch release running: `v1.29.15` (the newest built patch of the minor). */
+  version: string;
   /** A kubeconfig for this server (token and CA; removed by stop()), for tools that take one. */
   kubeconfig: string;
   stop(): Promise<void>;
@@ -148,7 +150,7 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       contexts: [{ name: 'exact', context: { cluster: 'exact', user: 'exact' } }],
     }), { mode: 0o600 });
     log(`exact: kube-apiserver ${path.basename(kube!)} ready on 127.0.0.1:${securePort} in ${(startMs / 1000).toFixed(1)} s`);
-    return { client, startMs, kubeconfig, stop: async () => { client!.close(); await stop(); } };
+    return { client, startMs, version: path.basename(kube), kubeconfig, stop: async () => { client!.close(); await stop(); } };
   } catch (e) {
     await stop();
     throw e;
