@@ -263,9 +263,9 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
   if (c.imagePullPolicy !== undefined && !PULL.includes(c.imagePullPolicy)) r('fields.not-supported', `${path}.imagePullPolicy`, field.notSupported(c.imagePullPolicy, PULL));
   if (c.terminationMessagePolicy !== undefined && !TMP.includes(c.terminationMessagePolicy)) r('fields.not-supported', `${path}.terminationMessagePolicy`, field.notSupported(c.terminationMessagePolicy, TMP));
 
-  // Container restartPolicy: Kubernetes 1.27 does not know the field and 1.28 drops it (schema layer,
-  // gated.ts); 1.29-1.33 reject it on app containers and accept only Always on init containers
-  // (restart-rules.ts); 1.34 drops those values
+  // Container restartPolicy: Kubernetes 1.27 does not know the field and 1.28 drops it from init
+  // containers (schema layer, gated.ts); 1.28-1.33 reject it on app containers and 1.29-1.33 accept
+  // only Always on init containers (restart-rules.ts); 1.34 drops those values
   // silently (ContainerRestartRules is alpha), which the best-practice rule
   // containers.restart-policy-ignored reports; from 1.35 they are checked (restart-rules.ts).
   checkRestartRules(ctx, ref);

@@ -4,8 +4,9 @@
  * containers and init containers may set Always, OnFailure or Never, with up to 20 rules that
  * restart the container on some exit codes. 1.36 turns on RestartAllContainersOnContainerExits:
  * a rule may restart every container, and sidecars (init containers with Always) take rules too.
- * 1.34 drops them (the best-practice rule containers.restart-policy-ignored says so); 1.29-1.33
- * refuse a restartPolicy on app containers and any but Always on init containers (sidecars only).
+ * 1.34 drops them (the best-practice rule containers.restart-policy-ignored says so); 1.28-1.33
+ * refuse a restartPolicy on app containers, and 1.29-1.33 any but Always on init containers
+ * (sidecars only; 1.28 drops an init container's restartPolicy: schema/gated.ts).
  * Reported as pod.restart-policy-invalid, or fields.not-supported for an unknown value.
  */
 import { arr, ContainerRef, Ctx, isObj } from '../context';
@@ -15,9 +16,9 @@ const POLICIES = ['Always', 'Never', 'OnFailure'];
 const OPERATORS = ['In', 'NotIn'];
 
 /**
- * 1.29-1.33 (SidecarContainers on by default): restartPolicy may not be set on an app container,
- * and an init container's may only be Always (validateContainers, validateInitContainerRestartPolicy;
- * judged by the API servers of 1.31 and 1.33, test/support/release-cases.ts).
+ * 1.28-1.33: restartPolicy may not be set on an app container, and from 1.29 (SidecarContainers on
+ * by default) an init container's may only be Always (validateContainers, validateInitContainerRestartPolicy;
+ * judged by the API servers of 1.27-1.37, test/support/release-cases.ts).
  */
 function checkSidecarOnly(ctx: Ctx, ref: ContainerRef): void {
   const { c, path, init } = ref;
@@ -29,7 +30,7 @@ function checkSidecarOnly(ctx: Ctx, ref: ContainerRef): void {
   }
 }
 
-/** Called for every container of a Pod spec; checks what 1.29-1.33 allow, and from 1.35 the restart rules (1.34 drops them). */
+/** Called for every container of a Pod spec; checks what 1.28-1.33 allow, and from 1.35 the restart rules (1.34 drops them). */
 export function checkRestartRules(ctx: Ctx, ref: ContainerRef): void {
   // 1.28 drops an init container's restartPolicy (the schema layer: gated.ts) and refuses an app container's
   if (ctx.minor >= 28 && ctx.minor <= 33) checkSidecarOnly(ctx, ref);
