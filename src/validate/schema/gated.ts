@@ -66,9 +66,14 @@ export const GATED_FIELDS: readonly GatedField[] = [
 const byDef = new Map<string, GatedField[]>();
 for (const g of GATED_FIELDS) byDef.set(g.def, [...(byDef.get(g.def) ?? []), g]);
 
+/** Does this minor drop the field (wherever it stands)? */
+function droppedIn(g: GatedField, minor: number): boolean {
+  return (g.since === undefined || g.since > minor) && (g.from === undefined || g.from <= minor);
+}
+
 /** Is the field dropped at this minor, for a holder at `parent`? */
 function dropsAt(g: GatedField, minor: number, parent: string): boolean {
-  return (g.since === undefined || g.since > minor) && (g.from === undefined || g.from <= minor) && (!g.parent || g.parent.test(parent));
+  return droppedIn(g, minor) && (!g.parent || g.parent.test(parent));
 }
 
 /** The first newer release whose schema has `name` under the instance pointer and serves it, if any. */
@@ -87,20 +92,6 @@ export function newerReleaseWith(set: SchemaSet, obj: any, pointer: string, name
     return g.since === undefined ? { gate: g.gate } : { version: `1.${g.since}` };
   }
   return undefined;
-}
-
-const hasGates = new WeakMap<SchemaSet, boolean>();
-
-/** Is any gated field dropped by this release? Only then is an object walked. Found once per release. */
-function releaseHasGates(set: SchemaSet): boolean {
-  let has = hasGates.get(set);
-  if (has === undefined) {
-    const now = minorOf(set.minor);
-    has = GATED_FIELDS.some((g) => (g.since === undefined || g.since > now) && (g.from === undefined || g.from <= now)
-      && set.definition(g.def)?.properties?.[g.field] !== undefined);
-    hasGates.set(set, has);
-  }
-  return has;
 }
 
 const reaching = new WeakMap<SchemaSet, Map<string, Set<string>>>();
@@ -132,8 +123,7 @@ function reachingGates(set: SchemaSet, root: string): Set<string> {
     todo.push(...refs);
   }
   // those that hold a dropped field, then whatever refers to one of them, until nothing changes
-  out = new Set([...edges.keys()].filter((name) => GATED_FIELDS.some((g) => g.def === name
-    && (g.since === undefined || g.since > now) && (g.from === undefined || g.from <= now) && set.definition(name)?.properties?.[g.field] !== undefined)));
+  out = new Set([...edges.keys()].filter((name) => byDef.get(name)?.some((g) => droppedIn(g, now) && set.definition(name)?.properties?.[g.field] !== undefined)));
   for (let grew = out.size > 0; grew;) {
     grew = false;
     for (const [name, refs] of edges) {
@@ -150,7 +140,6 @@ function reachingGates(set: SchemaSet, root: string): Set<string> {
  * as the server's validation does (withoutDropped).
  */
 export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPath: (pointer: string) => string): SchemaProblem[] {
-  if (!releaseHasGates(set)) return [];
   const now = minorOf(set.minor);
   const out: SchemaProblem[] = [];
   const enter = reachingGates(set, root);
