@@ -248,7 +248,8 @@ function writeKubeconformSchemas(version: string): void {
   fs.rmSync(KC_SCHEMAS, { recursive: true, force: true });
   fs.mkdirSync(KC_SCHEMAS, { recursive: true });
   const doc = readRelease(version);
-  const defs = JSON.parse(JSON.stringify(allDefinitions(doc)).replace(/,"format":"quantity"/g, ''));
+  // draft-04 (kubeconform's reading) has no `const`: a required string's `not: {const: ""}` (schema/store.ts) is its `minLength: 1`
+  const defs = JSON.parse(JSON.stringify(allDefinitions(doc)).replace(/,"format":"quantity"/g, '').replace(/"not":\{"const":""\}/g, '"minLength":1'));
   for (const [gvk, [def]] of Object.entries(doc.kinds)) {
     const parts = gvk.split('/');
     const kind = parts.pop()!.toLowerCase();
