@@ -12,6 +12,8 @@ import { availableVersions, checkSchema, loadSchemas, SchemaProblem } from './sc
 import { withoutDropped } from './schema/gated';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
+import { bundleSkeleton, keepLines, keepResources, own, owned, refOf } from './kept';
+import { expandLists } from './lists';
 import { checkSemantics } from './semantic';
 import { onlyPodsRefuse, podsRefused } from './statefulset-template';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
@@ -36,87 +38,9 @@ export function resolveVersion(v: string | undefined): string {
   return want;
 }
 
-/**
- * A string that holds on to nothing else. What the reader gives are slices of the file's text, and
- * V8 keeps a whole text alive for one slice of it: a name kept for the report until the end of
- * the run would keep its file (the 25x corpus: most of 171 MB). Short strings are copies already.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
-}
-
-/**
- * A copy of plain data (objects, arrays, sets) whose strings hold on to nothing else (own): what
- * is kept of an object until the end of the run (keys are copies already: V8 interns them). Names
- * and labels kept as the reader gave them kept their files' texts alive: 60 of the 290 MB the 25x
- * corpus left on the heap.
- */
-function owned<T>(v: T): T {
-  if (typeof v === 'string') return own(v) as T;
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(owned) as T;
-  if (v instanceof Set) return new Set([...v].map(owned)) as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
-    const x = owned((v as Record<string, unknown>)[k]);
-    // a key `__proto__` (JSON.parse makes it an own property) stays one: assigned, it would set the prototype
-    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
-    else out[k] = x;
-  }
-  return out as T;
-}
-
-function refOf(obj: any): ObjectRef {
-  const o = isObj(obj) ? obj : {};
-  const ref: ObjectRef = {
-    apiVersion: typeof o.apiVersion === 'string' ? own(o.apiVersion) : '',
-    kind: typeof o.kind === 'string' ? own(o.kind) : '',
-    name: typeof o.metadata?.name === 'string' ? own(o.metadata.name) : (typeof o.metadata?.generateName === 'string' ? own(o.metadata.generateName) : ''),
-  };
-  if (typeof o.metadata?.namespace === 'string') ref.namespace = own(o.metadata.namespace);
-  return ref;
-}
-
 function ignored(meta: any): string[] {
   const v = meta?.annotations?.[IGNORE_ANNOTATION];
   return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-
-/**
- * Expands `kind: List` and every typed list (`DeploymentList`, `ConfigMapList`, …) into their
- * items, as kubectl does: an item with neither kind nor apiVersion takes the list's apiVersion and
- * its kind without `List`.
- */
-function expandLists(inputs: InputObject[]): InputObject[] {
-  const out: InputObject[] = [];
-  for (const input of inputs) {
-    const o = input.object;
-    if (o === null || o === undefined) continue;
-    if (isObj(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && typeof o.apiVersion === 'string' && Array.isArray(o.items)) {
-      const itemKind = o.kind.slice(0, -'List'.length);
-      o.items.forEach((item: any, i: number) => {
-        let object = item;
-        if (itemKind !== '' && isObj(item) && item.kind === undefined && item.apiVersion === undefined) {
-          object = { apiVersion: o.apiVersion, kind: itemKind, ...item };
-        }
-        out.push({
-          object,
-          file: input.file,
-          lineOf: input.lineOf ? (p: string) => input.lineOf!(p === '' ? `items[${i}]` : `items[${i}].${p}`) : undefined,
-          duplicates: input.duplicates?.filter((d) => d.path.startsWith(`items[${i}]`)).map((d) => ({ ...d, path: d.path.slice(`items[${i}]`.length).replace(/^\./, '') })),
-        });
-      });
-      // a key repeated outside the items is reported on the first item, at its own line
-      const outside = input.duplicates?.filter((d) => !d.path.startsWith('items[')) ?? [];
-      if (outside.length > 0 && out.length > 0) {
-        const firstItem = out[out.length - o.items.length];
-        if (firstItem) firstItem.duplicates = [...(firstItem.duplicates ?? []), ...outside.map((d) => ({ ...d, path: '', listPath: d.path }))];
-      }
-    } else {
-      out.push(input);
-    }
-  }
-  return out;
 }
 
 /** One part's contribution to the bundle (plain data: it crosses between worker threads). */
@@ -140,32 +64,6 @@ interface Deferred {
 }
 
 const EMPTY_BUNDLE = buildBundle([]);
-
-/** The skeleton of a Service, PDB, PriorityClass, ServiceAccount, NetworkPolicy, Ingress, ResourceQuota or LimitRange that the bundle index needs. */
-function bundleSkeleton(obj: any): any | undefined {
-  const metadata = { name: obj.metadata?.name, namespace: obj.metadata?.namespace };
-  switch (obj.kind) {
-    case 'Service': return { kind: obj.kind, metadata, spec: { clusterIP: obj.spec?.clusterIP, ports: obj.spec?.ports, selector: obj.spec?.selector } };
-    case 'PodDisruptionBudget': return { kind: obj.kind, metadata, spec: { selector: obj.spec?.selector, minAvailable: obj.spec?.minAvailable, maxUnavailable: obj.spec?.maxUnavailable } };
-    case 'PriorityClass': return { kind: obj.kind, metadata };
-    case 'ServiceAccount': return { kind: obj.kind, metadata, automountServiceAccountToken: obj.automountServiceAccountToken };
-    case 'ResourceQuota': return { kind: obj.kind, metadata, spec: { hard: obj.spec?.hard } };
-    case 'LimitRange': return { kind: obj.kind, metadata, spec: { limits: obj.spec?.limits } };
-    case 'Ingress': return { kind: obj.kind, metadata, spec: { defaultBackend: obj.spec?.defaultBackend, rules: obj.spec?.rules } };
-    case 'NetworkPolicy': return { kind: obj.kind, metadata, spec: { podSelector: obj.spec?.podSelector, policyTypes: obj.spec?.policyTypes, ingress: obj.spec?.ingress !== undefined, egress: obj.spec?.egress !== undefined } };
-    default: return undefined;
-  }
-}
-
-/** What a deferred object keeps of its input: its file and lines, not the file's text. */
-function keepLines(input: InputObject): InputObject {
-  return input.lines ? { object: undefined, file: input.file, lines: input.lines.detach() } : { object: undefined, file: input.file, lineOf: input.lineOf };
-}
-
-/** Container names and resources, for the cross-object resource rules. */
-function keepResources(list: unknown): any[] | undefined {
-  return Array.isArray(list) ? list.map((c) => (isObj(c) ? { name: c.name, resources: c.resources } : c)) : undefined;
-}
 
 /**
  * A validation run over a bundle that arrives in parts (file by file): each object is checked as

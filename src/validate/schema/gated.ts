@@ -3,6 +3,7 @@
  * Kubernetes ≥ 1.29" rather than "unknown field"), and fields a release's schema has but its API
  * server drops because their feature gate is off by default there.
  */
+import { pointerChild, pointerKeys, valueAt } from '../pointer';
 import { derefNode } from './refs';
 import type { SchemaSet, SchemaProblem } from './types';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
@@ -17,8 +18,6 @@ export interface GatedField {
   gate: string;
   /** The first release whose gate is on by default; absent: off in every bundled release. */
   since?: number;
-  /** The first release that drops the field; before it the field is refused or unknown (default: every release with it). */
-  from?: number;
   /** Only where the object holding the field is at a JSON pointer like this. */
   parent?: RegExp;
   /** The server removes the whole list item holding the field (an image volume) and the containers' mounts of it, not only the field. */
@@ -28,9 +27,13 @@ export interface GatedField {
 }
 
 /**
- * Facts from the Kubernetes feature-gate table (alpha → beta on by default). Each row at 1.31
- * and 1.33–1.37 was judged by those releases' API servers (a dry-run create: accepted and the
- * field gone from the answer, or kept); the rows for 1.27–1.30 and 1.32 follow the table alone.
+ * Facts from the Kubernetes feature-gate table (alpha → beta on by default). The API servers of
+ * 1.27–1.37 judge them: test/support/release-cases.ts' DROPPED lists, for 21 of these rows, the
+ * releases whose server accepts the field and leaves it out of its answer (a dry-run create),
+ * and its verdicts cover restartPolicyRules; test/e2e/release-gates.test.ts checks both against
+ * every built server. hostnameOverride, workloadRef, mismatchLabelKeys and maxFailedIndexes have
+ * no case there and follow the table (the last two share their gate with matchLabelKeys and
+ * backoffLimitPerIndex, which have one).
  */
 export const GATED_FIELDS: readonly GatedField[] = [
   { def: 'io.k8s.api.core.v1.Container', field: 'restartPolicy', since: 29, gate: 'SidecarContainers', parent: /\/initContainers\/\d+$/ },
@@ -68,7 +71,7 @@ for (const g of GATED_FIELDS) byDef.set(g.def, [...(byDef.get(g.def) ?? []), g])
 
 /** Does this minor drop the field (wherever it stands)? */
 function droppedIn(g: GatedField, minor: number): boolean {
-  return (g.since === undefined || g.since > minor) && (g.from === undefined || g.from <= minor);
+  return g.since === undefined || g.since > minor;
 }
 
 /** Is the field dropped at this minor, for a holder at `parent`? */
@@ -164,7 +167,7 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
       }
       const g = gates?.find((x) => x.field === k && dropsAt(x, now, pointer));
       if (g && v !== null && v !== undefined && v !== g.keeps && props?.[k] !== undefined) {
-        const esc = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const esc = pointerChild(pointer, k);
         const at = toPath(esc);
         const serves = g.since === undefined ? `no release up to ${SUPPORTED_K8S_VERSIONS[SUPPORTED_K8S_VERSIONS.length - 1]} turns it on by default` : `it is on by default from 1.${g.since}`;
         out.push({
@@ -179,24 +182,18 @@ export function gatedFieldProblems(set: SchemaSet, obj: any, root: string, toPat
       }
       if (v === null || typeof v !== 'object') continue;
       const child = props?.[k] ?? extra;
-      if (child && worth(child)) walk(v, child, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      if (child && worth(child)) walk(v, child, pointerChild(pointer, k), depth + 1);
     }
   };
   walk(obj, { $ref: `#/definitions/${root}` }, '', 0);
   return out;
 }
 
-function at(obj: any, pointer: string): any {
-  let cur = obj;
-  for (const k of pointer.split('/').slice(1)) cur = cur?.[k.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return cur;
-}
-
 /** The pointers of the volume mounts, in every container of the Pod spec, of the volume at `volumePointer` (…/volumes/N). */
 function mountsOf(obj: any, volumePointer: string): string[] {
   const specPointer = volumePointer.replace(/\/volumes\/\d+$/, '');
-  const spec = at(obj, specPointer);
-  const name = at(obj, volumePointer)?.name;
+  const spec = valueAt(obj, specPointer);
+  const name = valueAt(obj, volumePointer)?.name;
   const out: string[] = [];
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
     const cs = spec?.[list];
@@ -215,7 +212,7 @@ const DROPPED = Symbol('dropped');
 export function withoutDropped(obj: any, pointers: string[]): any {
   const copy = structuredClone(obj);
   for (const pointer of pointers) {
-    const keys = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = pointerKeys(pointer);
     let holder = copy;
     for (const k of keys.slice(0, -1)) holder = holder?.[k];
     if (holder !== null && typeof holder === 'object') holder[keys[keys.length - 1]] = DROPPED;

@@ -18,6 +18,7 @@ import { partOf } from './parts';
 import { SUPPORTED_K8S_VERSIONS } from './versions';
 import { field } from '../field';
 import { key } from '../path';
+import { pointerKeys, valueAt } from '../pointer';
 import { RuleMeta } from '../types';
 
 export const schemaRules: RuleMeta[] = [
@@ -195,8 +196,7 @@ function schemaForInstance(set: SchemaSet, obj: any, pointer: string): any {
     return n;
   };
   let node = deref({ $ref: `#/definitions/${set.kinds[`${obj.apiVersion}/${obj.kind}`]}` });
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerKeys(pointer)) {
     if (node?.properties?.[seg] !== undefined) node = deref(node.properties[seg]);
     else if (node?.items !== undefined && /^\d+$/.test(seg)) node = deref(node.items);
     else if (node?.additionalProperties && typeof node.additionalProperties === 'object') node = deref(node.additionalProperties);
@@ -209,8 +209,7 @@ function schemaForInstance(set: SchemaSet, obj: any, pointer: string): any {
 function pointerToPath(pointer: string, obj: any): string {
   let p = '';
   let cur = obj;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerKeys(pointer)) {
     if (Array.isArray(cur)) p = `${p}[${seg}]`;
     else p = p === '' ? (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(seg) ? seg : `[${seg}]`) : key(p, seg);
     cur = cur?.[seg];
@@ -248,12 +247,6 @@ function distance(a: string, b: string): number {
     }
   }
   return dp[b.length];
-}
-
-function valueAt(obj: any, pointer: string): unknown {
-  let cur = obj;
-  for (const raw of pointer.split('/').slice(1)) cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return cur;
 }
 
 function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | undefined {
