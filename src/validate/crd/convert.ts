@@ -8,6 +8,7 @@
  * - null is absent (the server drops nulls of non-nullable fields);
  * - defaults, descriptions and formats the verdict does not depend on are dropped.
  */
+import { goRegExp } from './go-regexp';
 
 /** Formats the API server checks on custom resources that podsmith checks too. */
 const KEPT_FORMATS = new Set(['int32', 'int64', 'byte', 'date-time']);
@@ -110,7 +111,7 @@ const ONE_SCHEMA = new Set(['additionalProperties', 'additionalItems', 'not', 'p
 function validPattern(p: unknown): boolean {
   if (typeof p !== 'string') return false;
   try {
-    new RegExp(p, 'u'); // as ajv compiles patterns
+    goRegExp(p); // as ajv compiles a CRD's patterns (crd/index.ts)
     return true;
   } catch {
     return false;

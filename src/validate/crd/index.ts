@@ -10,7 +10,10 @@ import { isObj } from '../context';
 import { field } from '../field';
 import { AJV_OPTIONS, formats } from '../schema/formats';
 import { key } from '../path';
+import { pointerKeys, valueAt } from '../pointer';
 import { RuleMeta } from '../types';
+import { withDefaults } from './defaults';
+import { goRegExp } from './go-regexp';
 import { convertCrdSchema, countCelRules, mayNotCompile, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
@@ -51,6 +54,9 @@ const compiled = new Map<string, ValidateFunction>();
 const MAX_COMPILED = 1000;
 let sharedAjv: Ajv | undefined;
 
+/** ajv as it checks custom resources: the schema layer's options, and patterns read as Go reads them (the API server's regexp). */
+export const CRD_AJV_OPTIONS = { ...AJV_OPTIONS, formats, code: { regExp: goRegExp } };
+
 /** Per CRD version's schema: why ajv refuses to compile it whole, or null when it compiles. */
 const refusals = new WeakMap<object, string | null>();
 
@@ -76,7 +82,7 @@ function compileOnce(converted: any): ValidateFunction {
   const text = JSON.stringify(converted);
   let fn = compiled.get(text);
   if (!fn) {
-    sharedAjv ??= new Ajv({ ...AJV_OPTIONS, formats });
+    sharedAjv ??= new Ajv(CRD_AJV_OPTIONS);
     fn = sharedAjv.compile(converted);
     sharedAjv.removeSchema(converted); // the function stays usable; ajv need not keep every shape
     if (compiled.size >= MAX_COMPILED) compiled.clear();
@@ -182,9 +188,11 @@ export class CrdRegistry {
   check(obj: any): CrProblem[] | undefined {
     const v = this.kinds.get(`${obj.apiVersion}/${obj.kind}`);
     if (!v) return undefined;
-    const validate = compiledFor(v.schema, obj);
+    // the server validates the object with its CRD's defaults applied
+    const defaulted = withDefaults(obj, v.schema);
+    const validate = compiledFor(v.schema, defaulted);
     const out: CrProblem[] = [];
-    if (!validate(obj)) for (const e of validate.errors ?? []) out.push(toProblem(e, obj));
+    if (!validate(defaulted)) for (const e of validate.errors ?? []) out.push(toProblem(e, defaulted));
     if (v.celRules > 0) {
       out.push({
         rule: 'crd.cel-not-evaluated', path: '',
@@ -197,17 +205,10 @@ export class CrdRegistry {
 
 function pointerToPath(pointer: string): string {
   let p = '';
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointerKeys(pointer)) {
     p = /^\d+$/.test(seg) ? `${p}[${seg}]` : p === '' ? seg : key(p, seg);
   }
   return p;
-}
-
-function valueAt(obj: any, pointer: string): unknown {
-  let cur = obj;
-  for (const raw of pointer.split('/').slice(1)) cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  return cur;
 }
 
 function toProblem(e: ErrorObject, obj: any): CrProblem {

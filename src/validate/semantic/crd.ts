@@ -2,13 +2,15 @@
  * API-server semantics of CustomResourceDefinitions (apiextensions-apiserver validation): the
  * name is `<plural>.<group>`, names are DNS labels, exactly one storage version, and every
  * version's openAPIV3Schema is structural (a type at every specified node, object at the root,
- * items for arrays, properties and additionalProperties not both).
+ * items for arrays, properties and additionalProperties not both), and its patterns are Go
+ * regular expressions.
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Subdomain } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
+import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { checkCelLibraries } from './crd-cel';
 import { checkWebhookService } from './webhooks';
 
@@ -25,9 +27,30 @@ export const crdRules: RuleMeta[] = [
   S('crd.schema-not-structural', 'a CRD version\'s openAPIV3Schema must be structural',
     'apiextensions.k8s.io/v1 requires structural schemas: a type at the root (object) and at every specified field and array item (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), items for every array, and not both properties and additionalProperties.',
     'add the missing type or items as the message says'),
+  S('crd.pattern-invalid', 'a CRD\'s pattern is a Go regular expression (RE2 syntax)',
+    'The API server compiles every pattern of a CRD\'s schema with Go\'s regexp package and rejects the CRD when one does not compile: Go has no lookaround (`(?=`, `(?!`, `(?<=`) and no back references, and refuses what no regular expression reads (an unmatched parenthesis, a repeat with nothing before it, a range out of order).',
+    'rewrite the pattern in RE2 syntax (https://github.com/google/re2/wiki/Syntax)'),
 ];
 
 type Level = 'root' | 'field' | 'item';
+
+/** Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go (apiextensions' validateValueValidation). */
+function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
+  if (!isObj(s) || depth > 64) return;
+  if (typeof s.pattern === 'string') {
+    try {
+      goRegExp(s.pattern);
+    } catch (e) {
+      const why = e instanceof UnsupportedGoPattern ? e.message : String(e);
+      ctx.report('crd.pattern-invalid', `${at}.pattern`, field.invalid(s.pattern, `must be a valid regular expression, but isn't: ${why}`));
+    }
+  }
+  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) patterns(ctx, v, key(`${at}.properties`, k), depth + 1);
+  if (isObj(s.items)) patterns(ctx, s.items, `${at}.items`, depth + 1);
+  if (isObj(s.additionalProperties)) patterns(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
+  for (const j of ['allOf', 'anyOf', 'oneOf'] as const) arr(s[j]).forEach((v, i) => patterns(ctx, v, `${at}.${j}[${i}]`, depth + 1));
+  if (isObj(s.not)) patterns(ctx, s.not, `${at}.not`, depth + 1);
+}
 
 function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): void {
   if (!isObj(s) || depth > 64) return;
@@ -101,6 +124,7 @@ export function checkCrd(ctx: Ctx): void {
     if (!isObj(schema)) v(`${at}.schema.openAPIV3Schema`, field.required('schemas are required'));
     else {
       structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
+      patterns(ctx, schema, `${at}.schema.openAPIV3Schema`, 0);
       checkCelLibraries(ctx, schema, `${at}.schema.openAPIV3Schema`);
     }
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });

@@ -1,0 +1,3 @@
+module podsmith.dev/regexpref
+
+go 1.24.0
