@@ -15,6 +15,7 @@ import { CrdKind, CrdRegistry } from './crd';
 import { bundleSkeleton, keepLines, keepResources, own, owned, refOf } from './kept';
 import { expandLists } from './lists';
 import { checkSemantics } from './semantic';
+import { checkMetadata } from './semantic/objects';
 import { onlyPodsRefuse, podsRefused } from './statefulset-template';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
@@ -292,8 +293,16 @@ export class Validation {
       } catch (e) {
         problems = [{ rule: 'manifest.check-failed', path: '', message: `podsmith could not finish checking this object: ${(e as Error).message}` }];
       }
-      if (problems) raws.push(...problems);
-      else if (this.options.strictKinds) {
+      if (problems) {
+        raws.push(...problems);
+        // the metadata of a custom resource is checked as any object's (its name a DNS subdomain, its labels and annotations)
+        const report = (rule: string, path: string, message: string, fix?: string) => { raws.push({ rule, path, message, fix }); };
+        const ctx: Ctx = {
+          obj, kind: obj.kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, report,
+          clusterScoped: this.crds.scopeOf(obj.apiVersion, obj.kind) === 'c',
+        };
+        checkMetadata(ctx, obj.metadata, 'metadata', false);
+      } else if (this.options.strictKinds) {
         raws.push({ rule: 'schema.kind-unknown', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is neither a built-in kind nor defined by a CustomResourceDefinition in the input or --crds` });
       } else {
         raws.push({ rule: 'schema.kind-not-checked', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is not a kind podsmith has a schema for: not checked` });

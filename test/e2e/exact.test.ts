@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { validateObjects } from '../../src/validate';
 import { validateExact } from '../../src/validate/exact';
 import { cachedReleases } from '../../src/validate/exact/server';
+import { CASE_CRDS, CRD_CASES } from '../support/crd-cases';
 import { KIND_CASES } from '../support/kind-cases';
 
 const CLI = path.join(__dirname, '..', '..', 'lib', 'cli.js');
@@ -80,6 +81,17 @@ data: {a: b}
     for (const [name, object, accepted] of KIND_CASES) {
       const server = report.findings.filter((f) => f.file === name);
       const fast = validateObjects([{ object }], { k8sVersion: release! }).findings.filter((f) => f.severity === 'error');
+      expect([name, server.length === 0, fast.length === 0]).toEqual([name, accepted, accepted]);
+    }
+  }, 200_000);
+
+  test('custom resources: the recorded verdicts (CRD defaults, Go patterns) are the API server\'s, and podsmith\'s agree', async () => {
+    const inputs = [...CASE_CRDS.map((object) => ({ object, file: 'crds' })), ...CRD_CASES.map(([name, object]) => ({ object, file: name }))];
+    const report = await validateExact(inputs, { k8sVersion: release! });
+    expect(report.findings.filter((f) => f.file === 'crds' && f.severity === 'error')).toEqual([]);
+    for (const [name, object, accepted] of CRD_CASES) {
+      const server = report.findings.filter((f) => f.file === name && f.severity === 'error');
+      const fast = validateObjects([...CASE_CRDS, object].map((o) => ({ object: o })), { k8sVersion: release! }).findings.filter((f) => f.severity === 'error');
       expect([name, server.length === 0, fast.length === 0]).toEqual([name, accepted, accepted]);
     }
   }, 200_000);

@@ -14,6 +14,7 @@ import { pointerKeys, valueAt } from '../pointer';
 import { RuleMeta } from '../types';
 import { withDefaults } from './defaults';
 import { goRegExp } from './go-regexp';
+import { listProblems } from './list-types';
 import { convertCrdSchema, countCelRules, mayNotCompile, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
@@ -28,6 +29,12 @@ export const crdKindRules: RuleMeta[] = [
     summary: 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD are not evaluated',
     rationale: 'podsmith checks a custom resource against its CRD\'s structural schema; the CEL rules need the API server\'s CEL environment (its libraries and type checking).',
     fix: 'run podsmith validate --exact to have a real API server evaluate them',
+  },
+  {
+    id: 'crd.list-duplicate', severity: 'error', layer: 'schema', handbook: ['H30'],
+    summary: 'an item of a custom resource\'s list of type set or map repeats (its keys)',
+    rationale: 'A CRD\'s x-kubernetes-list-type: set makes a list\'s items unique and map makes them unique by x-kubernetes-list-map-keys (server-side apply merges them by those keys); the API server refuses a custom resource that repeats one.',
+    fix: 'remove the repeated item, or merge the two into one',
   },
 ];
 
@@ -176,6 +183,11 @@ export class CrdRegistry {
     for (const k of kinds) this.kinds.set(k.key, { ...k });
   }
 
+  /** Whether the CRD makes the kind namespaced ('n') or cluster-scoped ('c'); undefined when no CRD defines it. */
+  scopeOf(apiVersion: string, kind: string): 'n' | 'c' | undefined {
+    return this.kinds.get(`${apiVersion}/${kind}`)?.scope;
+  }
+
   has(apiVersion: string, kind: string): boolean {
     return this.kinds.has(`${apiVersion}/${kind}`);
   }
@@ -193,6 +205,7 @@ export class CrdRegistry {
     const validate = compiledFor(v.schema, defaulted);
     const out: CrProblem[] = [];
     if (!validate(defaulted)) for (const e of validate.errors ?? []) out.push(toProblem(e, defaulted));
+    out.push(...listProblems(defaulted, v.schema));
     if (v.celRules > 0) {
       out.push({
         rule: 'crd.cel-not-evaluated', path: '',

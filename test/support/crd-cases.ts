@@ -1,0 +1,103 @@
+/**
+ * Custom resources whose verdict depends on how the API server reads their CRD: defaults applied
+ * before validation (a required field with a default may be left out), `pattern`s in Go's
+ * regular-expression syntax, lists of type set or map (no repeated item or key), and metadata
+ * (checked as any object's). The verdicts were recorded from kube-apiserver v1.34.4 (server-side
+ * dry-run, strict field validation, the CRDs installed): test/validate/crd-cases.test.ts holds
+ * podsmith to them, test/e2e/exact.test.ts holds them to the API server.
+ */
+const crd = (plural: string, kind: string, spec: any) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.cases.podsmith.dev` },
+  spec: {
+    group: 'cases.podsmith.dev', scope: 'Namespaced', names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec } } } }],
+  },
+});
+
+export const CASE_CRDS = [
+  crd('widgets', 'Widget', {
+    type: 'object',
+    required: ['mode', 'size'],
+    properties: {
+      mode: { type: 'string', default: 'fast', enum: ['fast', 'slow'] },
+      size: { type: 'integer', default: 3, minimum: 1 },
+      owner: { type: 'string', nullable: true, default: 'team' },
+      nested: {
+        type: 'object', default: { level: 2 }, required: ['level'],
+        properties: { level: { type: 'integer', default: 2, maximum: 5 } },
+      },
+      ports: {
+        type: 'array',
+        items: { type: 'object', required: ['name', 'port'], properties: { name: { type: 'string' }, port: { type: 'integer', default: 80 } } },
+      },
+      limits: {
+        type: 'object',
+        additionalProperties: { type: 'object', required: ['max'], properties: { max: { type: 'integer', default: 10 } } },
+      },
+    },
+  }),
+  crd('matchers', 'Matcher', {
+    type: 'object',
+    properties: {
+      action: { type: 'string', pattern: '^(?i)(abort|warn)?$' },
+      word: { type: 'string', pattern: '\\A[[:alpha:]]+\\z' },
+      letters: { type: 'string', pattern: '^\\pL+$' },
+      oneLine: { type: 'string', pattern: '^a.b$' },
+      anyLine: { type: 'string', pattern: '(?s)^a.b$' },
+      spaces: { type: 'string', pattern: '^\\s*$' },
+      braces: { type: 'string', pattern: '^a{,2}$' },
+      hash: { type: 'string', pattern: '^\\#[0-9a-f]{6}$' },
+      kelvin: { type: 'string', pattern: '^(?i)k$' },
+    },
+  }),
+  crd('lists', 'Lister', {
+    type: 'object',
+    properties: {
+      tags: { type: 'array', 'x-kubernetes-list-type': 'set', items: { type: 'string' } },
+      pairs: { type: 'array', 'x-kubernetes-list-type': 'set', items: { type: 'object', 'x-kubernetes-map-type': 'atomic', properties: { a: { type: 'integer' } } } },
+      ports: {
+        type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name', 'protocol'],
+        items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, protocol: { type: 'string', default: 'TCP' }, port: { type: 'integer' } } },
+      },
+    },
+  }),
+];
+
+const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec });
+const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Lister', metadata: { name, namespace: 'default' }, spec });
+const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
+
+/** [name, custom resource, accepted by the API server]. */
+export const CRD_CASES: Array<[string, any, boolean]> = [
+  ['required fields left to their defaults', widget('defaults', {}), true],
+  ['a required field null where the schema does not allow null: its default', widget('null-default', { mode: null }), true],
+  ['a nullable field set to null keeps null', widget('nullable', { owner: null }), true],
+  ['an object given empty takes its fields\' defaults', widget('nested-default', { nested: {} }), true],
+  ['a nested value beyond its maximum', widget('nested-max', { nested: { level: 9 } }), false],
+  ['list items take their defaults', widget('items', { ports: [{ name: 'http' }] }), true],
+  ['a list item without a required field that has no default', widget('items-missing', { ports: [{ port: 81 }] }), false],
+  ['map values take their defaults', widget('map', { limits: { cpu: {} } }), true],
+  ['a value against an enum, defaults or not', widget('enum', { mode: 'medium' }), false],
+  ['(?i) matches any case', matcher('ci', { action: 'WARN' }), true],
+  ['(?i) still refuses other words', matcher('ci-other', { action: 'stop' }), false],
+  ['(?i) folds k to the Kelvin sign', matcher('kelvin', { kelvin: '\u212a' }), true],
+  ['POSIX class with \\A and \\z', matcher('posix', { word: 'Hello' }), true],
+  ['POSIX class refuses digits', matcher('posix-digits', { word: 'abc1' }), false],
+  ['\\pL takes any letter', matcher('unicode', { letters: 'Ωmegaé' }), true],
+  ['. takes a carriage return in Go', matcher('dot-cr', { oneLine: 'a\rb' }), true],
+  ['. refuses a line feed', matcher('dot-lf', { oneLine: 'a\nb' }), false],
+  ['(?s) . takes a line feed', matcher('dot-s', { anyLine: 'a\nb' }), true],
+  ['\\s is ASCII: a vertical tab is not a space in Go', matcher('vtab', { spaces: '\u000b' }), false],
+  ['\\s is ASCII: a no-break space is not a space in Go', matcher('nbsp', { spaces: '\u00a0' }), false],
+  ['a{,2} is literal text in Go', matcher('braces', { braces: 'a{,2}' }), true],
+  ['an escaped # is a #', matcher('hash', { hash: '#a0b1c2' }), true],
+  ['a set without repeats', lister('set', { tags: ['a', 'b'] }), true],
+  ['a set with a repeated item', lister('set-repeat', { tags: ['a', 'b', 'a'] }), false],
+  ['a set of objects with a repeated object', lister('set-objects', { pairs: [{ a: 1 }, { a: 2 }, { a: 1 }] }), false],
+  ['a map list unique by its keys', lister('map', { ports: [{ name: 'dns', protocol: 'TCP', port: 53 }, { name: 'dns', protocol: 'UDP', port: 53 }] }), true],
+  ['a custom resource named with capitals and an underscore', widget('Bad_Name', {}), false],
+  ['a custom resource with a label value that is not one', { ...widget('label', {}), metadata: { name: 'label', namespace: 'default', labels: { app: 'bad value!' } } }, false],
+  ['a custom resource with an annotation key that is not one', { ...widget('annotation', {}), metadata: { name: 'annotation', namespace: 'default', annotations: { 'bad key!': 'x' } } }, false],
+  ['a custom resource with a dotted name and labels', { ...widget('a.b-c', {}), metadata: { name: 'a.b-c', namespace: 'default', labels: { 'app.kubernetes.io/name': 'w' } } }, true],
+  ['a map list whose keys repeat once a key takes its default', lister('map-default', { ports: [{ name: 'http', port: 80 }, { name: 'http', protocol: 'TCP', port: 81 }] }), false],
+];
