@@ -151,6 +151,21 @@ function shapeOf(v: unknown): string | undefined {
   return proto === null ? `<${out}>` : `{${out}}`;
 }
 
+/**
+ * What a value breaks of a node of a CRD's schema (not its root), as the API server validates the
+ * node's `default` when the CRD is created; nothing when the node does not compile (other checks
+ * say why).
+ */
+export function valueProblems(node: any, value: unknown): CrProblem[] {
+  let fn: ValidateFunction;
+  try {
+    fn = compileOnce(convertCrdSchema(pruneFor(node, [value]), false));
+  } catch {
+    return [];
+  }
+  return fn(value) ? [] : (fn.errors ?? []).map((e) => toProblem(e, value));
+}
+
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */
 export class CrdRegistry {
   private readonly kinds = new Map<string, CrdVersion>();

@@ -2,14 +2,15 @@
  * API-server semantics of CustomResourceDefinitions (apiextensions-apiserver validation): the
  * name is `<plural>.<group>`, names are DNS labels, exactly one storage version, and every
  * version's openAPIV3Schema is structural (a type at every specified node, object at the root,
- * items for arrays, properties and additionalProperties not both), and its patterns are Go
- * regular expressions.
+ * items for arrays, properties and additionalProperties not both), its patterns are Go
+ * regular expressions and its defaults validate.
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Subdomain } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
+import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { checkCelLibraries } from './crd-cel';
 import { checkWebhookService } from './webhooks';
@@ -30,9 +31,26 @@ export const crdRules: RuleMeta[] = [
   S('crd.pattern-invalid', 'a CRD\'s pattern is a Go regular expression (RE2 syntax)',
     'The API server compiles every pattern of a CRD\'s schema with Go\'s regexp package and rejects the CRD when one does not compile: Go has no lookaround (`(?=`, `(?!`, `(?<=`) and no back references, and refuses what no regular expression reads (an unmatched parenthesis, a repeat with nothing before it, a range out of order).',
     'rewrite the pattern in RE2 syntax (https://github.com/google/re2/wiki/Syntax)'),
+  S('crd.default-invalid', 'a default in a CRD\'s schema validates against its field\'s schema',
+    'The API server validates each `default` of a CRD against the schema of the field it stands at (its own required fields, types, enums and unknown fields; the defaults nested under it are not applied first) and rejects the CRD when one does not: every custom resource would otherwise be given an invalid value.',
+    'give the default every required field and only the fields and values its schema allows'),
 ];
 
 type Level = 'root' | 'field' | 'item';
+
+/** Every `default` of a schema's fields, list items and map values, against the schema it stands at. */
+function defaults(ctx: Ctx, s: any, at: string, depth: number): void {
+  if (!isObj(s) || depth > 64) return;
+  if (depth > 0 && s.default !== undefined) {
+    for (const p of valueProblems(s, s.default)) {
+      const path = p.path === '' ? `${at}.default` : p.path.startsWith('[') ? `${at}.default${p.path}` : `${at}.default.${p.path}`;
+      ctx.report('crd.default-invalid', path, p.message);
+    }
+  }
+  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) defaults(ctx, v, key(`${at}.properties`, k), depth + 1);
+  if (isObj(s.items)) defaults(ctx, s.items, `${at}.items`, depth + 1);
+  if (isObj(s.additionalProperties)) defaults(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
+}
 
 /** Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go (apiextensions' validateValueValidation). */
 function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
@@ -125,6 +143,7 @@ export function checkCrd(ctx: Ctx): void {
     else {
       structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
       patterns(ctx, schema, `${at}.schema.openAPIV3Schema`, 0);
+      defaults(ctx, schema, `${at}.schema.openAPIV3Schema`, 0);
       checkCelLibraries(ctx, schema, `${at}.schema.openAPIV3Schema`);
     }
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
