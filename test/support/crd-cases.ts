@@ -1,18 +1,24 @@
 /**
  * Custom resources whose verdict depends on how the API server reads their CRD: defaults applied
  * before validation (a required field with a default may be left out), `pattern`s in Go's
- * regular-expression syntax, lists of type set or map (no repeated item or key), and metadata
- * (checked as any object's). The verdicts were recorded from kube-apiserver v1.34.4 (server-side
+ * regular-expression syntax, lists of type set or map (no repeated item or key), metadata
+ * (checked as any object's) and `.status` (dropped on create with the status subresource). The verdicts were recorded from kube-apiserver v1.34.4 (server-side
  * dry-run, strict field validation, the CRDs installed): test/validate/crd-cases.test.ts holds
  * podsmith to them, test/e2e/exact.test.ts holds them to the API server.
  */
-const crd = (plural: string, kind: string, spec: any) => ({
+const crd = (plural: string, kind: string, spec: any, status?: any, subresources?: any) => ({
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.cases.podsmith.dev` },
   spec: {
     group: 'cases.podsmith.dev', scope: 'Namespaced', names: { plural, singular: kind.toLowerCase(), kind, listKind: `${kind}List` },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec } } } }],
+    versions: [{
+      name: 'v1', served: true, storage: true, ...(subresources ? { subresources } : {}),
+      schema: { openAPIV3Schema: { type: 'object', properties: { spec, ...(status ? { status } : {}) } } },
+    }],
   },
 });
+
+/** A status schema: a phase out of two, a required count. */
+const PHASE = { type: 'object', required: ['count'], properties: { phase: { type: 'string', enum: ['Ready', 'Failed'] }, count: { type: 'integer' } } };
 
 export const CASE_CRDS = [
   crd('widgets', 'Widget', {
@@ -60,11 +66,13 @@ export const CASE_CRDS = [
         items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, protocol: { type: 'string', default: 'TCP' }, port: { type: 'integer' } } },
       },
     },
-  }),
+  }, PHASE),
+  crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
 ];
 
 const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec });
 const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Lister', metadata: { name, namespace: 'default' }, spec });
+const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Reporter', metadata: { name, namespace: 'default' }, spec: {}, status });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
 /** [name, custom resource, accepted by the API server]. */
@@ -99,5 +107,8 @@ export const CRD_CASES: Array<[string, any, boolean]> = [
   ['a custom resource with a label value that is not one', { ...widget('label', {}), metadata: { name: 'label', namespace: 'default', labels: { app: 'bad value!' } } }, false],
   ['a custom resource with an annotation key that is not one', { ...widget('annotation', {}), metadata: { name: 'annotation', namespace: 'default', annotations: { 'bad key!': 'x' } } }, false],
   ['a custom resource with a dotted name and labels', { ...widget('a.b-c', {}), metadata: { name: 'a.b-c', namespace: 'default', labels: { 'app.kubernetes.io/name': 'w' } } }, true],
+  ['a status out of its schema, without the status subresource', { ...lister('status', {}), status: { phase: 'Gone', count: 1 } }, false],
+  ['a status out of its schema, with the status subresource: dropped on create', reporter('status-dropped', { phase: 'Gone' }), true],
+  ['a status with an unknown field, with the status subresource: read strictly first', reporter('status-unknown', { count: 1, extra: true }), false],
   ['a map list whose keys repeat once a key takes its default', lister('map-default', { ports: [{ name: 'http', port: 80 }, { name: 'http', protocol: 'TCP', port: 81 }] }), false],
 ];

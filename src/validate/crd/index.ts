@@ -46,6 +46,8 @@ export interface CrdKind {
   scope: 'n' | 'c';
   celRules: number;
   source: string;
+  /** The version has the status subresource: the server drops `.status` on create (after reading it strictly: unknown fields still count). */
+  status?: true;
 }
 
 type CrdVersion = CrdKind;
@@ -187,6 +189,7 @@ export class CrdRegistry {
         celRules: countCelRules(schema),
         source,
       };
+      if (isObj(v.subresources) && isObj(v.subresources.status)) entry.status = true;
       this.kinds.set(entry.key, { ...entry });
       out.push(entry);
     }
@@ -219,8 +222,11 @@ export class CrdRegistry {
     const defaulted = withDefaults(obj, v.schema);
     const validate = compiledFor(v.schema, defaulted);
     const out: CrProblem[] = [];
-    if (!validate(defaulted)) for (const e of validate.errors ?? []) out.push(toProblem(e, defaulted));
-    out.push(...listProblems(defaulted, v.schema));
+    // with the status subresource the server reads .status (unknown fields are errors) and then drops it
+    const dropsStatus = v.status === true && isObj(defaulted) && (defaulted as any).status !== undefined;
+    const judged = (e: ErrorObject) => !dropsStatus || !/^\/status(\/|$)/.test(e.instancePath) || e.keyword === 'additionalProperties';
+    if (!validate(defaulted)) for (const e of validate.errors ?? []) if (judged(e)) out.push(toProblem(e, defaulted));
+    out.push(...listProblems(defaulted, v.schema).filter((p) => !dropsStatus || !/^status(\.|\[|$)/.test(p.path)));
     if (v.celRules > 0) {
       out.push({
         rule: 'crd.cel-not-evaluated', path: '',
