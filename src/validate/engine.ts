@@ -301,7 +301,7 @@ export class Validation {
           obj, kind: obj.kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, report,
           clusterScoped: this.crds.scopeOf(obj.apiVersion, obj.kind) === 'c',
         };
-        checkMetadata(ctx, obj.metadata, 'metadata', false);
+        if (!problems.some((p) => p.rule === 'crd.version-not-served')) checkMetadata(ctx, obj.metadata, 'metadata', false);
       } else if (this.options.strictKinds) {
         raws.push({ rule: 'schema.kind-unknown', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is neither a built-in kind nor defined by a CustomResourceDefinition in the input or --crds` });
       } else {

@@ -2,7 +2,8 @@
  * Custom resources whose verdict depends on how the API server reads their CRD: defaults applied
  * before validation (a required field with a default may be left out), `pattern`s in Go's
  * regular-expression syntax, lists of type set or map (no repeated item or key), metadata
- * (checked as any object's) and `.status` (dropped on create with the status subresource). The verdicts were recorded from kube-apiserver v1.34.4 (server-side
+ * (checked as any object's), `.status` (dropped on create with the status subresource) and
+ * versions the CRD does not serve. The verdicts were recorded from kube-apiserver v1.34.4 (server-side
  * dry-run, strict field validation, the CRDs installed): test/validate/crd-cases.test.ts holds
  * podsmith to them, test/e2e/exact.test.ts holds them to the API server.
  */
@@ -68,6 +69,17 @@ export const CASE_CRDS = [
     },
   }, PHASE),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
+  {
+    ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
+    // v1beta1 listed but no longer served
+    spec: {
+      ...crd('gauges', 'Gauge', {}).spec,
+      versions: [
+        { name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string' } } } } } } },
+        { name: 'v1beta1', served: false, storage: false, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string' } } } } } } },
+      ],
+    },
+  },
 ];
 
 const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec });
@@ -110,5 +122,7 @@ export const CRD_CASES: Array<[string, any, boolean]> = [
   ['a status out of its schema, without the status subresource', { ...lister('status', {}), status: { phase: 'Gone', count: 1 } }, false],
   ['a status out of its schema, with the status subresource: dropped on create', reporter('status-dropped', { phase: 'Gone' }), true],
   ['a status with an unknown field, with the status subresource: read strictly first', reporter('status-unknown', { count: 1, extra: true }), false],
+  ['a custom resource of a served version', { apiVersion: 'cases.podsmith.dev/v1', kind: 'Gauge', metadata: { name: 'g1', namespace: 'default' }, spec: { a: 'x' } }, true],
+  ['a custom resource of a version the CRD does not serve', { apiVersion: 'cases.podsmith.dev/v1beta1', kind: 'Gauge', metadata: { name: 'g2', namespace: 'default' }, spec: { a: 'x' } }, false],
   ['a map list whose keys repeat once a key takes its default', lister('map-default', { ports: [{ name: 'http', port: 80 }, { name: 'http', protocol: 'TCP', port: 81 }] }), false],
 ];

@@ -31,6 +31,12 @@ export const crdKindRules: RuleMeta[] = [
     fix: 'run podsmith validate --exact to have a real API server evaluate them',
   },
   {
+    id: 'crd.version-not-served', severity: 'error', layer: 'schema', handbook: ['H30'],
+    summary: 'a custom resource of a version its CRD lists with served: false',
+    rationale: 'The API server serves a custom resource only in the versions its CRD marks served: true; an object of another version is refused ("no matches for kind"), however valid its fields.',
+    fix: 'write the object in a served version of the CRD (the storage version, usually), or mark the version served',
+  },
+  {
     id: 'crd.list-duplicate', severity: 'error', layer: 'schema', handbook: ['H30'],
     summary: 'an item of a custom resource\'s list of type set or map repeats (its keys)',
     rationale: 'A CRD\'s x-kubernetes-list-type: set makes a list\'s items unique and map makes them unique by x-kubernetes-list-map-keys (server-side apply merges them by those keys); the API server refuses a custom resource that repeats one.',
@@ -46,6 +52,8 @@ export interface CrdKind {
   scope: 'n' | 'c';
   celRules: number;
   source: string;
+  /** The CRD lists the version with `served: false`: the API server has no such kind to create. */
+  unserved?: true;
   /** The version has the status subresource: the server drops `.status` on create (after reading it strictly: unknown fields still count). */
   status?: true;
 }
@@ -172,7 +180,7 @@ export function valueProblems(node: any, value: unknown): CrProblem[] {
 export class CrdRegistry {
   private readonly kinds = new Map<string, CrdVersion>();
 
-  /** Registers an apiextensions.k8s.io/v1 CRD object's served versions; returns them. */
+  /** Registers an apiextensions.k8s.io/v1 CRD object's versions (those not served as such); returns them. */
   add(crd: any, source = 'input'): CrdKind[] {
     if (!isObj(crd) || crd.kind !== 'CustomResourceDefinition' || crd.apiVersion !== 'apiextensions.k8s.io/v1') return [];
     const spec = isObj(crd.spec) ? crd.spec : {};
@@ -180,7 +188,13 @@ export class CrdRegistry {
     if (typeof spec.group !== 'string' || typeof kind !== 'string') return [];
     const out: CrdKind[] = [];
     for (const v of Array.isArray(spec.versions) ? spec.versions : []) {
-      if (!isObj(v) || typeof v.name !== 'string' || v.served === false) continue;
+      if (!isObj(v) || typeof v.name !== 'string') continue;
+      if (v.served === false) {
+        const entry: CrdKind = { key: `${spec.group}/${v.name}/${kind}`, schema: {}, scope: spec.scope === 'Cluster' ? 'c' : 'n', celRules: 0, source, unserved: true };
+        this.kinds.set(entry.key, { ...entry });
+        out.push(entry);
+        continue;
+      }
       const schema = v.schema?.openAPIV3Schema;
       const entry: CrdKind = {
         key: `${spec.group}/${v.name}/${kind}`,
@@ -218,6 +232,12 @@ export class CrdRegistry {
   check(obj: any): CrProblem[] | undefined {
     const v = this.kinds.get(`${obj.apiVersion}/${obj.kind}`);
     if (!v) return undefined;
+    if (v.unserved) {
+      return [{
+        rule: 'crd.version-not-served', path: 'apiVersion',
+        message: `the CustomResourceDefinition of ${obj.kind} (${v.source}) does not serve ${obj.apiVersion} (served: false): the API server answers "no matches for kind"`,
+      }];
+    }
     // the server validates the object with its CRD's defaults applied
     const defaulted = withDefaults(obj, v.schema);
     const validate = compiledFor(v.schema, defaulted);
