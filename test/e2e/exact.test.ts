@@ -10,7 +10,10 @@ import * as path from 'node:path';
 import { validateObjects } from '../../src/validate';
 import { validateExact } from '../../src/validate/exact';
 import { cachedReleases } from '../../src/validate/exact/server';
+import fc from 'fast-check';
+import { CEL_CRD } from '../support/cel-cases';
 import { CASE_CRDS, CRD_CASES } from '../support/crd-cases';
+import '../support/fast-check-seed';
 import { KIND_CASES } from '../support/kind-cases';
 
 const CLI = path.join(__dirname, '..', '..', 'lib', 'cli.js');
@@ -95,4 +98,28 @@ data: {a: b}
       expect([name, server.length === 0, fast.length === 0]).toEqual([name, accepted, accepted]);
     }
   }, 200_000);
+
+  test('generated custom resources: podsmith\'s verdicts on CEL rules are the API server\'s', async () => {
+    // most fields left out, so that a good share of the objects keep every rule
+    const pick = <T>(...xs: T[]) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: fc.constantFrom(...xs), weight: 1 });
+    const spec = fc.record({
+      type: pick('Plain', 'Factor'), factor: pick(0, 2), externalId: pick('e'), roleArn: pick('r'), a: pick('x'), b: pick('y'), c: pick('z'),
+      replicas: pick(0, 3, 9), maxReplicas: pick(1, 3), tags: pick([], ['x-a'], ['x-a', 'b']), name: pick('abc', 'aBc', ''), ratio: pick(0, 0.5, 0.51, -1.5),
+      items: pick([], [{ primary: true }], [{ primary: true }, { weight: 0 }], [{ primary: false, weight: 3 }, { primary: true }, { primary: true }]),
+      labels: pick({}, { k: 'v' }, { 'a-very-long-key': 'v' }), count: pick(-3, 0, 7, 10), big: pick(3, 3037000500, -3037000500), port: pick(80, 65536), mode: pick('a', 'c'),
+    }).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+    const objects = fc.sample(spec, 300).map((s, i) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Ruler', metadata: { name: `gen-${i}`, namespace: 'default' }, spec: s }));
+    const report = await validateExact([{ object: CEL_CRD, file: 'crd' }, ...objects.map((object) => ({ object, file: object.metadata.name }))], { k8sVersion: release! });
+    const disagreements: string[] = [];
+    let refused = 0;
+    for (const object of objects) {
+      const server = report.findings.some((f) => f.file === object.metadata.name && f.severity === 'error');
+      const fast = validateObjects([{ object: CEL_CRD }, { object }], { k8sVersion: release! }).findings.some((f) => f.severity === 'error');
+      if (server) refused++;
+      if (server !== fast) disagreements.push(`${JSON.stringify(object.spec)}: server ${server ? 'refuses' : 'accepts'}, podsmith ${fast ? 'refuses' : 'accepts'}`);
+    }
+    expect(disagreements).toEqual([]);
+    expect(refused).toBeGreaterThan(50); // the sample reaches the rules
+    expect(objects.length - refused).toBeGreaterThan(10);
+  }, 300_000);
 });

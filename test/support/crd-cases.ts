@@ -7,6 +7,8 @@
  * dry-run, strict field validation, the CRDs installed): test/validate/crd-cases.test.ts holds
  * podsmith to them, test/e2e/exact.test.ts holds them to the API server.
  */
+import { CEL_CASES, CEL_CRD } from './cel-cases';
+
 const crd = (plural: string, kind: string, spec: any, status?: any, subresources?: any) => ({
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `${plural}.cases.podsmith.dev` },
   spec: {
@@ -22,6 +24,7 @@ const crd = (plural: string, kind: string, spec: any, status?: any, subresources
 const PHASE = { type: 'object', required: ['count'], properties: { phase: { type: 'string', enum: ['Ready', 'Failed'] }, count: { type: 'integer' } } };
 
 export const CASE_CRDS = [
+  CEL_CRD,
   crd('widgets', 'Widget', {
     type: 'object',
     required: ['mode', 'size'],
@@ -89,6 +92,7 @@ const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/
 
 /** [name, custom resource, accepted by the API server]. */
 export const CRD_CASES: Array<[string, any, boolean]> = [
+  ...CEL_CASES,
   ['required fields left to their defaults', widget('defaults', {}), true],
   ['a required field null where the schema does not allow null: its default', widget('null-default', { mode: null }), true],
   ['a nullable field set to null keeps null', widget('nullable', { owner: null }), true],

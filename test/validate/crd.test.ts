@@ -66,19 +66,24 @@ describe('custom resources', () => {
     expect(findings([c, widget({ template: { kind: 'Pod', status: {} } })])).toEqual([['schema.unknown-field', 'spec.template.status']]);
   });
 
-  test('CEL rules are reported as not evaluated, per object', () => {
-    const c = crd({ size: { type: 'integer' } }, { 'x-kubernetes-validations': [{ rule: 'self.size < 10' }, { rule: 'has(self.size)' }] });
-    const r = run([c, widget({ size: 1 }), widget({ size: 20 })]);
-    expect(r.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
-      ['crd.cel-not-evaluated', 'info', '2 x-kubernetes-validations rules of the Widget CRD (input) not evaluated'],
-      ['crd.cel-not-evaluated', 'info', '2 x-kubernetes-validations rules of the Widget CRD (input) not evaluated'],
+  test('CEL rules are evaluated per object; those podsmith cannot evaluate are reported as not evaluated', () => {
+    const c = crd({ size: { type: 'integer' }, u: { type: 'string' } }, { 'x-kubernetes-validations': [{ rule: 'self.size < 10' }, { rule: 'has(self.size)' }, { rule: '!has(self.u) || isURL(self.u)' }] });
+    const r = run([c, widget({ size: 1 }), widget({ size: 20 }), widget({ u: 'x' })]);
+    const info = '1 x-kubernetes-validations rule of the Widget CRD (input) not evaluated: it uses CEL podsmith does not evaluate (a Kubernetes library, optionals, timestamps)';
+    // `!has(self.u) || …` is decided by its left side where u is absent: evaluated there
+    expect(r.findings.map((f) => [f.rule, f.severity, f.path, f.message])).toEqual([
+      ['crd.validation-rule-failed', 'error', 'spec', 'Invalid value: "object": failed rule: self.size < 10'],
+      ['crd.validation-rule-failed', 'error', 'spec', 'Invalid value: "object": no such key: size evaluating rule: self.size < 10'],
+      ['crd.validation-rule-failed', 'error', 'spec', 'Invalid value: "object": failed rule: has(self.size)'],
+      ['crd.cel-not-evaluated', 'info', '', info],
     ]);
   });
 
-  test('versions that are not served are not checkable; kinds without a CRD are info, or errors with strictKinds', () => {
+  test('a version the CRD does not serve is an error, one it does not list is not checked; kinds without a CRD are info, or errors with strictKinds', () => {
     const c = crd({});
     c.spec.versions.push({ name: 'v0', served: false, storage: false, schema: { openAPIV3Schema: { type: 'object' } } });
-    expect(findings([c, widget({}, 'example.com/v0')])).toEqual([['schema.kind-not-checked', 'kind']]);
+    expect(findings([c, widget({}, 'example.com/v0')])).toEqual([['crd.version-not-served', 'apiVersion']]);
+    expect(findings([widget({}, 'example.com/v2'), c])).toEqual([['schema.kind-not-checked', 'kind']]);
     const r = run([widget({}, 'example.com/v0')], { strictKinds: true });
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['schema.kind-unknown', 'error']]);
   });

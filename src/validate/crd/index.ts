@@ -15,6 +15,7 @@ import { RuleMeta } from '../types';
 import { withDefaults } from './defaults';
 import { goRegExp } from './go-regexp';
 import { listProblems } from './list-types';
+import { celProblems } from './cel-rules';
 import { convertCrdSchema, countCelRules, mayNotCompile, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
@@ -26,9 +27,15 @@ export const crdKindRules: RuleMeta[] = [
   },
   {
     id: 'crd.cel-not-evaluated', severity: 'info', layer: 'schema', handbook: ['H30'],
-    summary: 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD are not evaluated',
-    rationale: 'podsmith checks a custom resource against its CRD\'s structural schema; the CEL rules need the API server\'s CEL environment (its libraries and type checking).',
+    summary: 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD that podsmith does not evaluate',
+    rationale: 'podsmith evaluates the CEL that CRD rules use most (field selection, has(), comparisons, arithmetic, lists, maps, size(), the all/exists/filter/map macros, string matching); rules that call the Kubernetes libraries (quantity, ip, url, format, semver), optionals or timestamps need the API server\'s own CEL environment.',
     fix: 'run podsmith validate --exact to have a real API server evaluate them',
+  },
+  {
+    id: 'crd.validation-rule-failed', severity: 'error', layer: 'schema', handbook: ['H30'],
+    summary: 'a custom resource breaks an x-kubernetes-validations (CEL) rule of its CRD',
+    rationale: 'The API server evaluates each CEL rule of a CRD at every node of a custom resource it describes (on create, all but the transition rules that read oldSelf) and refuses the object when one is false or fails (a field the rule reads is absent: "no such key").',
+    fix: 'change the object as the rule\'s message says, or guard the rule with has() where a field may be absent',
   },
   {
     id: 'crd.version-not-served', severity: 'error', layer: 'schema', handbook: ['H30'],
@@ -247,11 +254,16 @@ export class CrdRegistry {
     const judged = (e: ErrorObject) => !dropsStatus || !/^\/status(\/|$)/.test(e.instancePath) || e.keyword === 'additionalProperties';
     if (!validate(defaulted)) for (const e of validate.errors ?? []) if (judged(e)) out.push(toProblem(e, defaulted));
     out.push(...listProblems(defaulted, v.schema).filter((p) => !dropsStatus || !/^status(\.|\[|$)/.test(p.path)));
-    if (v.celRules > 0) {
-      out.push({
-        rule: 'crd.cel-not-evaluated', path: '',
-        message: `${v.celRules} x-kubernetes-validations rule${v.celRules === 1 ? '' : 's'} of the ${obj.kind} CRD (${v.source}) not evaluated`,
-      });
+    // the server evaluates the CEL rules of an object that is otherwise valid
+    if (v.celRules > 0 && out.length === 0) {
+      const cel = celProblems(defaulted, v.schema, dropsStatus);
+      out.push(...cel.problems);
+      if (cel.unevaluated > 0) {
+        out.push({
+          rule: 'crd.cel-not-evaluated', path: '',
+          message: `${cel.unevaluated} x-kubernetes-validations rule${cel.unevaluated === 1 ? '' : 's'} of the ${obj.kind} CRD (${v.source}) not evaluated: ${cel.unevaluated === 1 ? 'it uses' : 'they use'} CEL podsmith does not evaluate (a Kubernetes library, optionals, timestamps)`,
+        });
+      }
     }
     return out;
   }

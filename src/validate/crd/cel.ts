@@ -1,0 +1,487 @@
+/**
+ * A CEL evaluator for the rules CRDs write in x-kubernetes-validations, for the part of CEL they
+ * use most: field selection, `has()`, boolean logic with CEL's error absorption, comparisons,
+ * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
+ * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
+ * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
+ * `upperAscii`, and `int()`, `double()`, `string()`. Anything else — the Kubernetes libraries,
+ * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
+ * rule is not evaluated rather than judged differently from the API server. Errors the server
+ * reports too (no such key, division by zero, overflow) throw CelError.
+ * test/validate/cel.test.ts holds it to the API server's verdicts.
+ */
+import { goRegExp } from './go-regexp';
+
+/** A rule podsmith does not evaluate. */
+export class CelUnsupported extends Error {}
+/** A runtime error the API server's CEL raises too: the rule fails with it. */
+export class CelError extends Error {}
+
+/** CEL values: int as bigint, double as number. Maps are Map (keys are strings, ints or bools). */
+export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val>;
+
+type Node =
+  | { t: 'lit'; v: Val }
+  | { t: 'id'; name: string }
+  | { t: 'sel'; of: Node; field: string }
+  | { t: 'idx'; of: Node; index: Node }
+  | { t: 'call'; name: string; target?: Node; args: Node[] }
+  | { t: 'list'; items: Node[] }
+  | { t: 'map'; entries: Array<[Node, Node]> }
+  | { t: 'un'; op: '!' | '-'; of: Node }
+  | { t: 'bin'; op: string; l: Node; r: Node }
+  | { t: 'cond'; c: Node; a: Node; b: Node };
+
+const unsupported = (why: string): never => { throw new CelUnsupported(why); };
+const fail = (why: string): never => { throw new CelError(why); };
+
+// ---- lexer ---------------------------------------------------------------------------------
+
+type Tok = { k: 'num' | 'str' | 'id' | 'op' | 'end'; v: string; n?: Val };
+
+const OPS = ['&&', '||', '==', '!=', '<=', '>=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}'];
+
+function lex(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '/' && src[i + 1] === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    const rest = src.slice(i);
+    const num = /^(0x[0-9a-fA-F]+u?|\d+\.\d*(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?|\d+u?)/.exec(rest);
+    if (num && /[\d.]/.test(c)) {
+      const t = num[0];
+      if (/^[\d.]/.test(t) && (t.includes('.') || /[eE]/.test(t)) && !t.startsWith('0x')) out.push({ k: 'num', v: t, n: Number(t) });
+      else out.push({ k: 'num', v: t, n: BigInt(t.replace(/u$/, '')) });
+      i += t.length;
+      continue;
+    }
+    const str = /^([rR]?)('''|"""|'|")/.exec(rest);
+    if (str || ((c === 'b' || c === 'B') && /^[bB]['"]/.test(rest))) {
+      if (!str) unsupported('bytes literals');
+      const raw = str![1] !== '';
+      const q = str![2];
+      let j = i + str![0].length;
+      let v = '';
+      for (;;) {
+        if (j >= src.length) unsupported('an unterminated string');
+        if (src.startsWith(q, j)) { j += q.length; break; }
+        if (q.length === 1 && src[j] === '\n') unsupported('a line break in a string');
+        if (src[j] === '\\' && !raw) {
+          const e = src[j + 1];
+          const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?', a: '\x07', b: '\b', f: '\f', v: '\v' };
+          if (simple[e] !== undefined) { v += simple[e]; j += 2; continue; }
+          const u = /^\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))/.exec(src.slice(j));
+          if (u) { v += String.fromCodePoint(parseInt(u[1] ?? u[2] ?? u[3], 16)); j += u[0].length; continue; }
+          unsupported('a string escape');
+        }
+        v += src[j++];
+      }
+      out.push({ k: 'str', v, n: v });
+      i = j;
+      continue;
+    }
+    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+    if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
+    const op = OPS.find((o) => rest.startsWith(o));
+    if (!op) unsupported(`the character ${JSON.stringify(c)}`);
+    out.push({ k: 'op', v: op! });
+    i += op!.length;
+  }
+  out.push({ k: 'end', v: '' });
+  return out;
+}
+
+// ---- parser --------------------------------------------------------------------------------
+
+class Parser {
+  private at = 0;
+  constructor(private readonly toks: Tok[]) {}
+
+  private peek(v?: string): boolean {
+    const t = this.toks[this.at];
+    return v === undefined ? t.k !== 'end' : t.k === 'op' && t.v === v;
+  }
+
+  private take(v: string): void {
+    if (!this.peek(v)) unsupported(`expected ${v}`);
+    this.at++;
+  }
+
+  whole(): Node {
+    const n = this.expr();
+    if (this.toks[this.at].k !== 'end') unsupported('text after the expression');
+    return n;
+  }
+
+  private expr(): Node {
+    const c = this.or();
+    if (!this.peek('?')) return c;
+    this.at++;
+    const a = this.or();
+    this.take(':');
+    return { t: 'cond', c, a, b: this.expr() };
+  }
+
+  private binary(next: () => Node, ops: string[]): Node {
+    let l = next();
+    for (;;) {
+      const t = this.toks[this.at];
+      const isIn = t.k === 'id' && t.v === 'in' && ops.includes('in');
+      if (!(t.k === 'op' && ops.includes(t.v)) && !isIn) return l;
+      this.at++;
+      l = { t: 'bin', op: t.v, l, r: next() };
+    }
+  }
+
+  private or = (): Node => this.binary(this.and, ['||']);
+  private and = (): Node => this.binary(this.rel, ['&&']);
+  private rel = (): Node => this.binary(this.add, ['==', '!=', '<', '<=', '>', '>=', 'in']);
+  private add = (): Node => this.binary(this.mul, ['+', '-']);
+  private mul = (): Node => this.binary(this.unary, ['*', '/', '%']);
+
+  private unary = (): Node => {
+    if (this.peek('!')) { this.at++; return { t: 'un', op: '!', of: this.unary() }; }
+    if (this.peek('-')) {
+      this.at++;
+      const t = this.toks[this.at];
+      // a negative literal is one token to CEL (-9223372036854775808 fits)
+      if (t.k === 'num') { this.at++; return this.member({ t: 'lit', v: typeof t.n === 'bigint' ? -t.n : -(t.n as number) }); }
+      return { t: 'un', op: '-', of: this.unary() };
+    }
+    return this.member(this.primary());
+  };
+
+  private args(): Node[] {
+    const out: Node[] = [];
+    this.take('(');
+    while (!this.peek(')')) {
+      out.push(this.expr());
+      if (!this.peek(')')) this.take(',');
+    }
+    this.take(')');
+    return out;
+  }
+
+  private member(n: Node): Node {
+    for (;;) {
+      if (this.peek('.')) {
+        this.at++;
+        if (this.peek('?')) unsupported('optional selection');
+        const t = this.toks[this.at++];
+        if (t.k !== 'id') unsupported('a selection without a name');
+        n = this.peek('(') ? { t: 'call', name: t.v, target: n, args: this.args() } : { t: 'sel', of: n, field: t.v };
+      } else if (this.peek('[')) {
+        this.at++;
+        if (this.peek('?')) unsupported('optional index');
+        const index = this.expr();
+        this.take(']');
+        n = { t: 'idx', of: n, index };
+      } else return n;
+    }
+  }
+
+  private primary(): Node {
+    const t = this.toks[this.at++];
+    if (t.k === 'num' || t.k === 'str') return { t: 'lit', v: t.n as Val };
+    if (t.k === 'id') {
+      if (t.v === 'true' || t.v === 'false') return { t: 'lit', v: t.v === 'true' };
+      if (t.v === 'null') return { t: 'lit', v: null };
+      if (this.peek('(')) return { t: 'call', name: t.v, args: this.args() };
+      return { t: 'id', name: t.v };
+    }
+    if (t.v === '(') { const n = this.expr(); this.take(')'); return n; }
+    if (t.v === '[') {
+      const items: Node[] = [];
+      while (!this.peek(']')) { items.push(this.expr()); if (!this.peek(']')) this.take(','); }
+      this.take(']');
+      return { t: 'list', items };
+    }
+    if (t.v === '{') {
+      const entries: Array<[Node, Node]> = [];
+      while (!this.peek('}')) { const k = this.expr(); this.take(':'); entries.push([k, this.expr()]); if (!this.peek('}')) this.take(','); }
+      this.take('}');
+      return { t: 'map', entries };
+    }
+    return unsupported(`unexpected ${t.v || 'end'}`);
+  }
+}
+
+const parsed = new Map<string, Node | CelUnsupported>();
+
+/** The rule parsed once (a CRD's rules are met once per custom resource). */
+export function parseCel(src: string): Node {
+  let n = parsed.get(src);
+  if (n === undefined) {
+    try { n = new Parser(lex(src)).whole(); } catch (e) { if (e instanceof CelUnsupported) n = e; else throw e; }
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(src, n);
+  }
+  if (n instanceof CelUnsupported) throw n;
+  return n;
+}
+
+/** Whether the rule reads `oldSelf` (a transition rule: the server evaluates it on update only). */
+export function readsOldSelf(src: string): boolean {
+  return /(?<![\w.])oldSelf\b/.test(src.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, '""'));
+}
+
+// ---- evaluation ----------------------------------------------------------------------------
+
+const INT_MIN = -(2n ** 63n);
+const INT_MAX = 2n ** 63n - 1n;
+
+function int(v: bigint): bigint {
+  if (v < INT_MIN || v > INT_MAX) fail('integer overflow');
+  return v;
+}
+
+function kind(v: Val): string {
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return 'double';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Map) return 'map';
+  return typeof v;
+}
+
+function equal(a: Val, b: Val): boolean {
+  const ka = kind(a);
+  const kb = kind(b);
+  if (ka !== kb) {
+    if ((ka === 'int' || ka === 'double') && (kb === 'int' || kb === 'double')) unsupported('int and double in one comparison');
+    return false;
+  }
+  if (Array.isArray(a)) return a.length === (b as Val[]).length && a.every((x, i) => equal(x, (b as Val[])[i]));
+  if (a instanceof Map) {
+    const m = b as Map<unknown, Val>;
+    if (a.size !== m.size) return false;
+    for (const [k, v] of a) if (!m.has(k) || !equal(v, m.get(k)!)) return false;
+    return true;
+  }
+  return a === b;
+}
+
+function compare(a: Val, b: Val): number {
+  const ka = kind(a);
+  if (ka !== kind(b)) unsupported('an ordering of two types');
+  if (ka === 'int' || ka === 'double' || ka === 'string' || ka === 'boolean') return a! < b! ? -1 : a! > b! ? 1 : 0;
+  return unsupported(`an ordering of ${ka}`);
+}
+
+type Env = Map<string, Val>;
+
+function truth(v: Val): boolean {
+  if (typeof v !== 'boolean') unsupported('a condition that is not a bool');
+  return v as boolean;
+}
+
+/** Evaluates a node; errors the server raises throw CelError. */
+function ev(n: Node, env: Env): Val {
+  switch (n.t) {
+    case 'lit': return n.v;
+    case 'id': {
+      if (!env.has(n.name)) unsupported(`the name ${n.name}`);
+      return env.get(n.name)!;
+    }
+    case 'sel': {
+      const of = ev(n.of, env);
+      if (!(of instanceof Map)) return unsupported('selecting a field of a non-map');
+      if (!of.has(n.field)) fail(`no such key: ${n.field}`);
+      return of.get(n.field)!;
+    }
+    case 'idx': {
+      const of = ev(n.of, env);
+      const i = ev(n.index, env);
+      if (Array.isArray(of)) {
+        if (typeof i !== 'bigint') return unsupported('a list index that is not an int');
+        if (i < 0n || i >= BigInt(of.length)) fail(`index out of bounds: ${i}`);
+        return of[Number(i)];
+      }
+      if (of instanceof Map) {
+        if (!of.has(i)) fail(`no such key: ${String(i)}`);
+        return of.get(i)!;
+      }
+      return unsupported('an index into a non-container');
+    }
+    case 'list': return n.items.map((x) => ev(x, env));
+    case 'map': {
+      const m = new Map<unknown, Val>();
+      for (const [k, v] of n.entries) {
+        const key = ev(k, env);
+        if (m.has(key)) fail('duplicate map key');
+        m.set(key, ev(v, env));
+      }
+      return m;
+    }
+    case 'un': {
+      const v = ev(n.of, env);
+      if (n.op === '!') return !truth(v);
+      if (typeof v === 'bigint') return int(-v);
+      if (typeof v === 'number') return -v;
+      return unsupported('negating a non-number');
+    }
+    case 'cond': return truth(ev(n.c, env)) ? ev(n.a, env) : ev(n.b, env);
+    case 'bin': return binary(n, env);
+    case 'call': return call(n, env);
+  }
+}
+
+/** A side of && or ||: its value, or the CelError it raised (absorbed when the other side decides). */
+function side(n: Node, env: Env): boolean | CelError {
+  try { return truth(ev(n, env)); } catch (e) { if (e instanceof CelError) return e; throw e; }
+}
+
+function binary(n: Extract<Node, { t: 'bin' }>, env: Env): Val {
+  if (n.op === '&&' || n.op === '||') {
+    const stop = n.op === '||';
+    const l = side(n.l, env);
+    if (l === stop) return stop;
+    const r = side(n.r, env);
+    if (r === stop) return stop;
+    if (l instanceof CelError) throw l;
+    if (r instanceof CelError) throw r;
+    return !stop;
+  }
+  const l = ev(n.l, env);
+  const r = ev(n.r, env);
+  switch (n.op) {
+    case '==': return equal(l, r);
+    case '!=': return !equal(l, r);
+    case '<': return compare(l, r) < 0;
+    case '<=': return compare(l, r) <= 0;
+    case '>': return compare(l, r) > 0;
+    case '>=': return compare(l, r) >= 0;
+    case 'in':
+      if (Array.isArray(r)) return r.some((x) => equal(x, l));
+      if (r instanceof Map) return r.has(l);
+      return unsupported('in on a non-container');
+    default: return arithmetic(n.op, l, r);
+  }
+}
+
+function arithmetic(op: string, l: Val, r: Val): Val {
+  if (typeof l === 'bigint' && typeof r === 'bigint') {
+    if ((op === '/' || op === '%') && r === 0n) fail(op === '/' ? 'division by zero' : 'modulus by zero');
+    switch (op) {
+      case '+': return int(l + r);
+      case '-': return int(l - r);
+      case '*': return int(l * r);
+      case '/': return int(l / r); // truncated toward zero, as Go's
+      case '%': return l % r;
+    }
+  }
+  if (typeof l === 'number' && typeof r === 'number' && op !== '%') {
+    switch (op) {
+      case '+': return l + r;
+      case '-': return l - r;
+      case '*': return l * r;
+      case '/': return l / r;
+    }
+  }
+  if (op === '+' && typeof l === 'string' && typeof r === 'string') return l + r;
+  if (op === '+' && Array.isArray(l) && Array.isArray(r)) return [...l, ...r];
+  return unsupported(`${kind(l)} ${op} ${kind(r)}`);
+}
+
+function size(v: Val): bigint {
+  if (typeof v === 'string') return BigInt([...v].length);
+  if (Array.isArray(v)) return BigInt(v.length);
+  if (v instanceof Map) return BigInt(v.size);
+  return unsupported(`size of ${kind(v)}`);
+}
+
+const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
+
+function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
+  const { name, args } = n;
+  if (!n.target) {
+    if (name === 'has') {
+      const a = args[0];
+      if (args.length !== 1 || a.t !== 'sel') unsupported('has() of a non-selection');
+      const of = ev((a as Extract<Node, { t: 'sel' }>).of, env);
+      if (!(of instanceof Map)) return unsupported('has() on a non-map');
+      return of.has((a as Extract<Node, { t: 'sel' }>).field);
+    }
+    const vals = args.map((x) => ev(x, env));
+    if (name === 'size' && vals.length === 1) return size(vals[0]);
+    if (name === 'int' && vals.length === 1) {
+      const v = vals[0];
+      if (typeof v === 'bigint') return v;
+      if (typeof v === 'string' && /^[+-]?\d+$/.test(v)) return int(BigInt(v));
+      if (typeof v === 'number' && Number.isFinite(v)) return int(BigInt(Math.trunc(v)));
+      return unsupported('int() of this value');
+    }
+    if (name === 'double' && vals.length === 1) {
+      const v = vals[0];
+      if (typeof v === 'number') return v;
+      if (typeof v === 'bigint') return Number(v);
+      return unsupported('double() of this value');
+    }
+    if (name === 'string' && vals.length === 1) {
+      const v = vals[0];
+      if (typeof v === 'string') return v;
+      if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+      return unsupported('string() of this value');
+    }
+    return unsupported(`the function ${name}`);
+  }
+  if (MACROS.has(name)) return macro(n, env);
+  const target = ev(n.target, env);
+  const vals = args.map((x) => ev(x, env));
+  if (name === 'size' && vals.length === 0) return size(target);
+  if (typeof target === 'string') {
+    const s = vals[0];
+    if (vals.length === 1 && typeof s === 'string') {
+      if (name === 'startsWith') return target.startsWith(s);
+      if (name === 'endsWith') return target.endsWith(s);
+      if (name === 'contains') return target.includes(s);
+      if (name === 'matches') {
+        let re: RegExp;
+        try { re = goRegExp(s); } catch { return unsupported('a pattern podsmith cannot read'); }
+        return re.test(target);
+      }
+    }
+    if (vals.length === 0 && name === 'lowerAscii') return target.replace(/[A-Z]+/g, (x) => x.toLowerCase());
+    if (vals.length === 0 && name === 'upperAscii') return target.replace(/[a-z]+/g, (x) => x.toUpperCase());
+  }
+  return unsupported(`the method ${name}`);
+}
+
+function macro(n: Extract<Node, { t: 'call' }>, env: Env): Val {
+  const { name, args } = n;
+  const v = args[0];
+  if ((args.length !== 2 && !(name === 'map' && args.length === 3)) || v.t !== 'id') unsupported(`${name}() with these arguments`);
+  const target = ev(n.target!, env);
+  const items: Val[] = Array.isArray(target) ? target : target instanceof Map ? [...target.keys()] as Val[] : unsupported(`${name}() over ${kind(target)}`);
+  const scope = new Map(env);
+  const at = (x: Val, node: Node) => { scope.set((v as Extract<Node, { t: 'id' }>).name, x); return ev(node, scope); };
+  switch (name) {
+    case 'all': {
+      let err: CelError | undefined;
+      for (const x of items) {
+        try { if (!truth(at(x, args[1]))) return false; } catch (e) { if (e instanceof CelError) err ??= e; else throw e; }
+      }
+      if (err) throw err;
+      return true;
+    }
+    case 'exists': {
+      let err: CelError | undefined;
+      for (const x of items) {
+        try { if (truth(at(x, args[1]))) return true; } catch (e) { if (e instanceof CelError) err ??= e; else throw e; }
+      }
+      if (err) throw err;
+      return false;
+    }
+    case 'exists_one': return items.filter((x) => truth(at(x, args[1]))).length === 1;
+    case 'filter': return items.filter((x) => truth(at(x, args[1])));
+    default: // map
+      return args.length === 2 ? items.map((x) => at(x, args[1])) : items.filter((x) => truth(at(x, args[1]))).map((x) => at(x, args[2]));
+  }
+}
+
+/** The rule's value with `self` bound; CelUnsupported or CelError when it has none. */
+export function evaluateCel(rule: string, self: Val): Val {
+  return ev(parseCel(rule), new Map([['self', self]]));
+}
