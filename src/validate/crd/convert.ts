@@ -10,8 +10,12 @@
  */
 import { goRegExp } from './go-regexp';
 
-/** Formats the API server checks on custom resources that podsmith checks too. */
-const KEPT_FORMATS = new Set(['int32', 'int64', 'byte', 'date-time']);
+/**
+ * Formats the API server checks on custom resources that podsmith checks too. Number formats
+ * (int32, int64) are not checked there: kube-openapi's format validator applies to strings only,
+ * so `asn: 4200000000` under `format: int32` is accepted (frr-k8s' samples).
+ */
+const KEPT_FORMATS = new Set(['byte', 'date-time', 'ipv4', 'ipv6', 'cidr']);
 
 const IMPLICIT = {
   apiVersion: { type: ['string', 'null'] },
@@ -24,12 +28,21 @@ function withNull(t: unknown): unknown {
   return t;
 }
 
-/** The number of x-kubernetes-validations rules in a schema. */
+const celCounts = new WeakMap<object, number>();
+
+/** The number of x-kubernetes-validations rules in a schema (counted once per schema object: a CRD given with --crds is registered by every run). */
 export function countCelRules(node: any): number {
   if (node === null || typeof node !== 'object') return 0;
-  if (Array.isArray(node)) return node.reduce((n, x) => n + countCelRules(x), 0);
+  let n = celCounts.get(node);
+  if (n === undefined) celCounts.set(node, (n = countRules(node)));
+  return n;
+}
+
+function countRules(node: any): number {
+  if (node === null || typeof node !== 'object') return 0;
+  if (Array.isArray(node)) return node.reduce((n, x) => n + countRules(x), 0);
   let n = Array.isArray(node['x-kubernetes-validations']) ? node['x-kubernetes-validations'].length : 0;
-  for (const [k, v] of Object.entries(node)) if (k !== 'x-kubernetes-validations') n += countCelRules(v);
+  for (const [k, v] of Object.entries(node)) if (k !== 'x-kubernetes-validations') n += countRules(v);
   return n;
 }
 
@@ -49,6 +62,15 @@ export function convertCrdSchema(node: any, root = true): any {
       case 'allOf': case 'anyOf': case 'oneOf': out[k] = (v as any[]).map((s) => convertCrdSchema(s, false)); break;
       case 'not': out.not = convertCrdSchema(v, false); break;
       default: out[k] = v;
+    }
+  }
+  // OpenAPI 3.0 (a CRD's dialect) writes exclusive bounds as booleans beside maximum and minimum; ajv reads them as numbers
+  for (const [ex, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+    if (typeof node[ex] !== 'boolean') continue;
+    delete out[ex];
+    if (node[ex] && typeof node[bound] === 'number') {
+      out[ex] = node[bound];
+      delete out[bound];
     }
   }
   const embedded = node['x-kubernetes-embedded-resource'] === true;

@@ -4,6 +4,7 @@
  * where the schema does not allow null, takes its `default`; then each field the schema
  * describes (by `properties`, else `additionalProperties`) and each list item is defaulted in
  * turn, defaults' own fields included. So a required field with a default is never missing.
+ * Nulls the schema does not allow are then pruned (withoutNulls).
  */
 
 const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -47,6 +48,45 @@ export function withDefaults(value: unknown, schema: unknown): unknown {
     const v = out[k];
     const d = withDefaults(v, sub);
     if (d !== v) set(k, d);
+  }
+  return out;
+}
+
+/**
+ * `value` without the nulls of fields whose schema does not allow null (`nullable: true`): the
+ * server prunes them, so a required field written `template:` with nothing after it is missing.
+ */
+export function withoutNulls(value: unknown, schema: unknown): unknown {
+  if (!isObj(schema)) return value;
+  if (Array.isArray(value)) {
+    const items = schema.items;
+    if (!isObj(items)) return value;
+    let out = value;
+    value.forEach((v, i) => {
+      const d = withoutNulls(v, items);
+      if (d === v) return;
+      if (out === value) out = [...value];
+      out[i] = d;
+    });
+    return out;
+  }
+  if (!isObj(value)) return value;
+  const props = isObj(schema.properties) ? schema.properties : undefined;
+  const extra = isObj(schema.additionalProperties) ? schema.additionalProperties : undefined;
+  let out = value;
+  for (const k of Object.keys(value)) {
+    const sub = props && own(props, k) ? props[k] : extra;
+    if (!sub) continue;
+    const v = value[k];
+    if (v === null && sub.nullable !== true) {
+      if (out === value) out = { ...value };
+      delete out[k];
+      continue;
+    }
+    const d = withoutNulls(v, sub);
+    if (d === v) continue;
+    if (out === value) out = { ...value };
+    Object.defineProperty(out, k, { value: d, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

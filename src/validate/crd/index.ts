@@ -12,7 +12,8 @@ import { AJV_OPTIONS, formats } from '../schema/formats';
 import { key } from '../path';
 import { pointerKeys, valueAt } from '../pointer';
 import { RuleMeta } from '../types';
-import { withDefaults } from './defaults';
+import { withDefaults, withoutNulls } from './defaults';
+import { CRD_FORMATS } from './formats';
 import { goRegExp } from './go-regexp';
 import { listProblems } from './list-types';
 import { celProblems } from './cel-rules';
@@ -79,7 +80,7 @@ const MAX_COMPILED = 1000;
 let sharedAjv: Ajv | undefined;
 
 /** ajv as it checks custom resources: the schema layer's options, and patterns read as Go reads them (the API server's regexp). */
-export const CRD_AJV_OPTIONS = { ...AJV_OPTIONS, formats, code: { regExp: goRegExp } };
+export const CRD_AJV_OPTIONS = { ...AJV_OPTIONS, formats: { ...formats, ...CRD_FORMATS }, code: { regExp: goRegExp } };
 
 /** Per CRD version's schema: why ajv refuses to compile it whole, or null when it compiles. */
 const refusals = new WeakMap<object, string | null>();
@@ -246,7 +247,7 @@ export class CrdRegistry {
       }];
     }
     // the server validates the object with its CRD's defaults applied
-    const defaulted = withDefaults(obj, v.schema);
+    const defaulted = withoutNulls(withDefaults(obj, v.schema), v.schema);
     const validate = compiledFor(v.schema, defaulted);
     const out: CrProblem[] = [];
     // with the status subresource the server reads .status (unknown fields are errors) and then drops it
