@@ -27,7 +27,8 @@ export const refText = (o: any): string => {
   return `${str(x.apiVersion)} ${str(x.kind)} ${ns}${typeof x.metadata?.name === 'string' ? x.metadata.name : str(x.metadata?.generateName)}`;
 };
 
-export function judgeFile(text: string, file: string, k8sVersion: string): PodsmithFile {
+/** `crds`: CustomResourceDefinitions installed on the API server for this run, given to podsmith too (`--crds`). */
+export function judgeFile(text: string, file: string, k8sVersion: string, crds?: object[]): PodsmithFile {
   const inputs: InputObject[] = [];
   let problem: { message: string; line?: number } | undefined;
   parseTextEach(text, file, (o) => inputs.push(o), (p) => { problem = { message: `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`, line: p.line }; });
@@ -36,7 +37,7 @@ export function judgeFile(text: string, file: string, k8sVersion: string): Podsm
     ...(problem ? { unreadable: problem.message, unreadableFrom: problem.line } : {}),
     documents: inputs.map((input) => {
       const value = input.object;
-      const report = validateObjects([input], { k8sVersion });
+      const report = validateObjects([input], { k8sVersion, ...(crds ? { crds } : {}) });
       const errors = report.findings.filter((f) => f.severity === 'error' && !f.suppressed).map((f) => ({
         rule: f.rule, path: f.path, message: f.message, ...(f.line !== undefined ? { line: f.line } : {}),
         object: `${f.object.apiVersion} ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}`,

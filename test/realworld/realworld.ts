@@ -90,10 +90,10 @@ function metaOfDocument(d: CutDocument): DocumentMeta {
 }
 
 /** The units of one file (`stream`: the oracle's reading of it): one per document, or per item of a `*List` (kubectl sends items one by one). */
-export function unitsOfFile(root: string, rel: string, k8sVersion: string, stream: OracleStream): Pending[] {
+export function unitsOfFile(root: string, rel: string, k8sVersion: string, stream: OracleStream, crds?: object[]): Pending[] {
   const abs = path.join(root, rel);
   const text = fs.readFileSync(abs, 'utf8');
-  const ps = judgeFile(text, rel, k8sVersion);
+  const ps = judgeFile(text, rel, k8sVersion, crds);
   const docs = documentsOf(text, stream);
   const out: Pending[] = [];
   // podsmith's objects in file order, matched to the documents by order or, failing that, by name
@@ -179,7 +179,7 @@ export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsm
   }
 }
 
-export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sVersion: string; files?: string[]; progress?: (done: number, all: number) => void }): Promise<CorpusResult> {
+export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sVersion: string; files?: string[]; progress?: (done: number, all: number) => void; customResources?: boolean }): Promise<CorpusResult> {
   const t0 = Date.now();
   const files = opts.files ?? corpus.files;
   // kubectl's reading of every file, in batches (one oracle run per 200 files)
@@ -197,7 +197,46 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
+  if (opts.customResources !== false) await judgeCustomResources(judge, corpus, files, streams, pending, units, opts.k8sVersion);
   return { corpus: corpus.name, files: files.length, units, ms: Date.now() - t0 };
+}
+
+/**
+ * The custom resources of a corpus, judged with its own CRDs: those the API server accepted (the
+ * last definition of each name) are installed for real, the objects of their kinds are sent
+ * again, and podsmith reads their files again with the same CRDs (`--crds`). The CRDs are removed
+ * afterwards. Objects of kinds no installed CRD defines stay apart as custom kinds.
+ */
+async function judgeCustomResources(judge: ServerJudge, corpus: Corpus, files: string[], streams: OracleStream[], pending: Pending[], units: Unit[], k8sVersion: string): Promise<void> {
+  if (!units.some((u) => u.outcome === 'custom')) return;
+  const byName = new Map<string, any>();
+  pending.forEach((p, i) => {
+    const v = p.value;
+    if (units[i].server.class === 'accepted' && v?.apiVersion === 'apiextensions.k8s.io/v1' && v?.kind === 'CustomResourceDefinition' && typeof v.metadata?.name === 'string') byName.set(v.metadata.name, v);
+  });
+  if (byName.size === 0) return;
+  const installed = await judge.installCrds([...byName.values()]);
+  try {
+    if (installed.length === 0) return;
+    // each file's units are a block of `pending`, in file order
+    let at = 0;
+    for (let f = 0; f < files.length; f++) {
+      const count = pending.slice(at).findIndex((p) => p.unit.file !== files[f]);
+      const n = count < 0 ? pending.length - at : count;
+      const block = Array.from({ length: n }, (_, k) => at + k);
+      at += n;
+      if (!block.some((i) => units[i].outcome === 'custom')) continue;
+      const again = unitsOfFile(corpus.root, files[f], k8sVersion, streams[f], installed);
+      if (again.length !== block.length) continue;
+      for (const [k, i] of block.entries()) {
+        if (units[i].outcome !== 'custom') continue;
+        const server = await serverVerdict(judge, again[k]);
+        units[i] = { ...again[k].unit, server, outcome: outcomeOf(server, again[k].unit.podsmithRejects, again[k].unit.podsmithDuplicateKey, again[k].unit.podsmithPracticeOnly) };
+      }
+    }
+  } finally {
+    await judge.removeCrds(installed);
+  }
 }
 
 export interface Figures { objects: number; judged: number; agree: number; falseRejects: number; falseAccepts: number; practice: number; admission: number; cluster: number; custom: number; errors: number; agreement: number }

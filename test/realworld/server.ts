@@ -49,6 +49,8 @@ export class ServerJudge {
   /** Groups the API server serves some version of. */
   private readonly groups = new Set<string>(['']);
   private readonly ensured = new Map<string, Promise<void>>();
+  /** Groups served only by the CRDs installCrds installed. */
+  private readonly crdGroups = new Set<string>();
   /** What this run created, deleted by cleanup(). */
   private readonly created: string[] = [];
 
@@ -71,7 +73,8 @@ export class ServerJudge {
     const groups = await json('/apis');
     for (const g of groups.groups ?? []) {
       this.groups.add(g.name);
-      for (const v of g.versions ?? []) add(v.groupVersion, `/apis/${v.groupVersion}`, await json(`/apis/${v.groupVersion}`));
+      // a group version of a CRD being added or removed may be listed a moment before or after it is served
+      for (const v of g.versions ?? []) add(v.groupVersion, `/apis/${v.groupVersion}`, await json(`/apis/${v.groupVersion}`).catch(() => ({})));
     }
     await this.ensureNamespace(this.scratchNamespace);
   }
@@ -82,6 +85,8 @@ export class ServerJudge {
     if (r) return r;
     // a group the server serves (or served) but not this version or kind: kubectl finds no match
     const group = groupOf(apiVersion);
+    // a kind of a group that only CRDs installed for this corpus serve: no CRD here defines it
+    if (this.crdGroups.has(group)) return { class: 'custom', message: `${apiVersion} ${kind}: no CRD of the corpus defines this kind (others of its group are installed)` };
     if (this.groups.has(group) || REMOVED_GROUPS.has(group)) {
       return { class: 'rejected', status: 404, message: `${apiVersion} ${kind}: no matches for kind in version (not served by this API server)` };
     }
@@ -133,6 +138,55 @@ export class ServerJudge {
     // a 400 for a document the API server read but that is no ConfigMap says nothing of its reading
     if (v.class === 'rejected' && r.status === 400 && !/cannot be handled as a ConfigMap/.test(v.message ?? '')) return v;
     return { class: 'error', status: r.status, message: `the test could not read this document, the API server answered ${r.status}: ${v.message ?? ''}` };
+  }
+
+  /**
+   * Creates these CRDs for real (not as a dry-run) and waits until each is established and its
+   * kinds are in discovery; gives back those installed. A name that exists already is left alone.
+   */
+  async installCrds(crds: any[]): Promise<any[]> {
+    const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+    const installed: any[] = [];
+    for (const crd of crds) {
+      const r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
+      if (r.status >= 200 && r.status < 300) installed.push(crd);
+    }
+    for (const crd of installed) {
+      for (let i = 0; i < 100; i++) {
+        const got = await this.api.get(`${base}/${encodeURIComponent(crd.metadata.name)}`);
+        const conds = got.status === 200 ? JSON.parse(got.body).status?.conditions ?? [] : [];
+        if (conds.some((c: any) => c.type === 'Established' && c.status === 'True')) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    }
+    // discovery serves a new group version a moment after the CRD is established
+    const wanted = installed.flatMap((c) => (c.spec?.versions ?? []).filter((v: any) => v.served).map((v: any) => `${c.spec.group}/${v.name}/${c.spec.names.kind}`));
+    for (let i = 0; i < 50; i++) {
+      await this.discover();
+      if (wanted.every((k) => this.resources.has(k))) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    // (the CRDs of an earlier corpus may linger in discovery for a moment: every installed CRD's group counts)
+    for (const c of installed) this.crdGroups.add(c.spec.group);
+    return installed;
+  }
+
+  /** Deletes CRDs installCrds installed and waits until they are gone (another corpus may define the same names). */
+  async removeCrds(crds: any[]): Promise<void> {
+    const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+    for (const crd of crds) await this.api.send('DELETE', `${base}/${encodeURIComponent(crd.metadata.name)}`, '{}', 'application/json').catch(() => undefined);
+    for (const crd of crds) {
+      for (let i = 0; i < 300; i++) {
+        const got = await this.api.get(`${base}/${encodeURIComponent(crd.metadata.name)}`);
+        if (got.status === 404) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
+    }
+    this.resources = new Map();
+    this.crdGroups.clear();
+    this.groups.clear();
+    this.groups.add('');
+    await this.discover();
   }
 
   /** Deletes what this run created (namespaces last). */
