@@ -10,10 +10,10 @@
 import { field } from '../field';
 import { key } from '../path';
 import { CelError, CelUnsupported, evaluateCel, readsOldSelf, Val } from './cel';
+import { fieldSchema, isObj, itemSchema } from './schema-walk';
 
 export interface CelProblem { rule: string; path: string; message: string }
 
-const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Formats Kubernetes gives CEL types of their own (bytes, timestamp, duration): a rule reading one is not evaluated here. */
 const TYPED_FORMATS = new Set(['byte', 'date', 'date-time', 'duration']);
@@ -33,11 +33,9 @@ export function toCel(value: unknown, schema: unknown, root = false): Val {
   if (Array.isArray(value)) return value.map((x) => toCel(x, s.items));
   if (typeof value === 'object') {
     const m = new Map<unknown, Val>();
-    const props = isObj(s.properties) ? s.properties : {};
-    const extra = isObj(s.additionalProperties) ? s.additionalProperties : undefined;
     for (const k of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[k];
-      const sub = Object.prototype.hasOwnProperty.call(props, k) ? props[k] : extra;
+      const sub = fieldSchema(s, k);
       // a null the schema does not allow is absent (the server prunes it)
       if (v === null && !(isObj(sub) && sub.nullable === true)) continue;
       if (root && k === 'metadata' && isObj(v)) {
@@ -94,15 +92,14 @@ function walk(value: unknown, schema: unknown, path: string, out: { problems: Ce
     }
   }
   if (Array.isArray(value)) {
-    if (isObj(schema.items)) value.forEach((v, i) => walk(v, schema.items, `${path}[${i}]`, out, depth + 1));
+    const items = itemSchema(schema);
+    if (items) value.forEach((v, i) => walk(v, items, `${path}[${i}]`, out, depth + 1));
     return;
   }
   if (!isObj(value)) return;
-  const props = isObj(schema.properties) ? schema.properties : undefined;
-  const extra = isObj(schema.additionalProperties) ? schema.additionalProperties : undefined;
   for (const k of Object.keys(value)) {
     if (depth === 0 && (k === 'metadata' || (k === 'status' && skipStatus))) continue;
-    const sub = props && Object.prototype.hasOwnProperty.call(props, k) ? props[k] : extra;
+    const sub = fieldSchema(schema, k);
     if (sub) walk(value[k], sub, path === '' ? k : key(path, k), out, depth + 1);
   }
 }

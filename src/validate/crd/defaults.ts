@@ -6,31 +6,20 @@
  * turn, defaults' own fields included. So a required field with a default is never missing.
  * Nulls the schema does not allow are then pruned (withoutNulls).
  */
-
-const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+import { fieldSchema, isObj, itemSchema, mapList, own, setField } from './schema-walk';
 
 /** `value` with the defaults of `schema` (a CRD version's openAPIV3Schema or a node of it); the same value when none applies, else a copy. */
 export function withDefaults(value: unknown, schema: unknown): unknown {
   if (!isObj(schema)) return value;
   if (Array.isArray(value)) {
-    const items = schema.items;
-    if (!isObj(items)) return value;
-    let out = value;
-    value.forEach((v, i) => {
-      const d = withDefaults(v, items);
-      if (d === v) return;
-      if (out === value) out = [...value];
-      out[i] = d;
-    });
-    return out;
+    const items = itemSchema(schema);
+    return items ? mapList(value, (v) => withDefaults(v, items)) : value;
   }
   if (!isObj(value)) return value;
   let out = value;
   const set = (k: string, v: unknown) => {
     if (out === value) out = { ...value };
-    // a key `__proto__` stays an own property (assigned, it would set the prototype)
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    setField(out, k, v);
   };
   const props = isObj(schema.properties) ? schema.properties : undefined;
   if (props) {
@@ -41,9 +30,8 @@ export function withDefaults(value: unknown, schema: unknown): unknown {
       if (cur === undefined || (cur === null && p.nullable !== true)) set(k, structuredClone(p.default));
     }
   }
-  const extra = isObj(schema.additionalProperties) ? schema.additionalProperties : undefined;
   for (const k of Object.keys(out)) {
-    const sub = props && own(props, k) ? props[k] : extra;
+    const sub = fieldSchema(schema, k);
     if (!sub) continue;
     const v = out[k];
     const d = withDefaults(v, sub);
@@ -59,34 +47,20 @@ export function withDefaults(value: unknown, schema: unknown): unknown {
 export function withoutNulls(value: unknown, schema: unknown): unknown {
   if (!isObj(schema)) return value;
   if (Array.isArray(value)) {
-    const items = schema.items;
-    if (!isObj(items)) return value;
-    let out = value;
-    value.forEach((v, i) => {
-      const d = withoutNulls(v, items);
-      if (d === v) return;
-      if (out === value) out = [...value];
-      out[i] = d;
-    });
-    return out;
+    const items = itemSchema(schema);
+    return items ? mapList(value, (v) => withoutNulls(v, items)) : value;
   }
   if (!isObj(value)) return value;
-  const props = isObj(schema.properties) ? schema.properties : undefined;
-  const extra = isObj(schema.additionalProperties) ? schema.additionalProperties : undefined;
   let out = value;
   for (const k of Object.keys(value)) {
-    const sub = props && own(props, k) ? props[k] : extra;
+    const sub = fieldSchema(schema, k);
     if (!sub) continue;
     const v = value[k];
-    if (v === null && sub.nullable !== true) {
-      if (out === value) out = { ...value };
-      delete out[k];
-      continue;
-    }
-    const d = withoutNulls(v, sub);
+    const d = v === null && sub.nullable !== true ? undefined : withoutNulls(v, sub);
     if (d === v) continue;
     if (out === value) out = { ...value };
-    Object.defineProperty(out, k, { value: d, enumerable: true, writable: true, configurable: true });
+    if (d === undefined) delete out[k];
+    else setField(out, k, d);
   }
   return out;
 }

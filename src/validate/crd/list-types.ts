@@ -7,11 +7,10 @@
  */
 import { field } from '../field';
 import { key } from '../path';
+import { fieldSchema, isObj, itemSchema, own } from './schema-walk';
 
 export interface ListProblem { rule: string; path: string; message: string }
 
-const isObj = (v: unknown): v is Record<string, any> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Go compares scalars by type and value and objects and lists by their JSON: so does this key. */
 function identity(v: unknown): string {
@@ -31,14 +30,13 @@ function walk(value: unknown, schema: unknown, path: string, out: ListProblem[],
     const type = schema['x-kubernetes-list-type'];
     if (type === 'set') duplicates(value, path, out, identity);
     else if (type === 'map') mapItems(value, schema, path, out);
-    if (isObj(schema.items)) value.forEach((v, i) => walk(v, schema.items, `${path}[${i}]`, out, depth + 1));
+    const items = itemSchema(schema);
+    if (items) value.forEach((v, i) => walk(v, items, `${path}[${i}]`, out, depth + 1));
     return;
   }
   if (!isObj(value)) return;
-  const props = isObj(schema.properties) ? schema.properties : undefined;
-  const extra = isObj(schema.additionalProperties) ? schema.additionalProperties : undefined;
   for (const k of Object.keys(value)) {
-    const sub = props && own(props, k) ? props[k] : extra;
+    const sub = fieldSchema(schema, k);
     if (sub) walk(value[k], sub, path === '' ? k : key(path, k), out, depth + 1);
   }
 }
