@@ -86,7 +86,7 @@ export class Validation {
   private readonly deferred: Deferred[] = [];
   private bundleObjects: any[] = [];
   private unreadable = false;
-  private readonly crds = new CrdRegistry();
+  private readonly crds: CrdRegistry;
   /** What the input's CRDs define (the last of each kind and version), not the CRD objects. */
   private readonly inputKinds = new Map<string, CrdKind>();
   private readonly customResources: Array<{ index: number; input: InputObject; ref: ObjectRef; suppressedIds: string[] }> = [];
@@ -95,6 +95,7 @@ export class Validation {
     this.version = resolveVersion(options.k8sVersion);
     this.minor = Number(this.version.split('.')[1]);
     this.schemas = loadSchemas(this.version);
+    this.crds = new CrdRegistry(this.minor);
     const rules = options.profile
       ? [...checkedRules, ...profileRules.filter((r) => options.profile === 'restricted' || r.profile === 'baseline')]
       : checkedRules;

@@ -1,6 +1,6 @@
 /**
  * A CRD whose x-kubernetes-validations rules use what real CRDs write (has(), boolean logic,
- * comparisons, int and double arithmetic, list literals and macros, map keys, string matching,
+ * comparisons, int and double arithmetic, list literals and macros, map keys, string matching, split,
  * fieldPath, messageExpression, a transition rule, a Kubernetes library) and custom resources
  * that keep or break them. The verdicts were recorded from kube-apiserver v1.34.4 with the CRD
  * installed (test/e2e/exact.test.ts holds them to the server; test/validate/crd-cases.test.ts
@@ -35,6 +35,8 @@ export const CEL_CRD = {
                 rule('!has(self.port) || self.port < 65536', { fieldPath: '.port' }),
                 rule("!has(self.mode) || self.mode in ['a', 'b']", { messageExpression: "'mode ' + self.mode + ' is neither a nor b'" }),
                 rule('!has(self.url) || isURL(self.url)'),
+                rule("!has(self.image) || self.image.split('/').size() <= 3 && self.image.split(':', 2)[0] != ''", { message: 'an image reference has at most three path parts and a name' }),
+                rule("!has(self.path) || self.path.split('/').all(p, p != '..')"),
                 rule('!has(self.name) || !has(oldSelf.name) || self.name == oldSelf.name'),
               ],
               properties: {
@@ -62,6 +64,8 @@ export const CEL_CRD = {
                 port: { type: 'integer' },
                 mode: { type: 'string' },
                 url: { type: 'string' },
+                image: { type: 'string', maxLength: 253 },
+                path: { type: 'string', maxLength: 64 },
               },
             },
           },
@@ -98,4 +102,9 @@ export const CEL_CASES: Array<[string, any, boolean]> = [
   ['CEL: a mode out of the list (messageExpression)', ruler('cel-mode', { mode: 'c' }), false],
   ['CEL: a mode in the list', ruler('cel-mode-ok', { mode: 'b' }), true],
   ['CEL: a URL (isURL, not evaluated by podsmith)', ruler('cel-url', { url: 'https://example.com/x' }), true],
+  ['CEL: split with and without a limit', ruler('cel-split', { image: 'registry.example.com/team/app:1.2:3' }), true],
+  ['CEL: split into too many parts', ruler('cel-split-many', { image: 'a/b/c/d' }), false],
+  ['CEL: split with a limit, the first part empty', ruler('cel-split-empty', { image: ':tag' }), false],
+  ['CEL: split then all', ruler('cel-split-all', { path: 'a/../b' }), false],
+  ['CEL: split of a path without ..', ruler('cel-split-all-ok', { path: '/a/b/' }), true],
 ];

@@ -21,6 +21,8 @@ test.each([
   ["'abc'.matches('^(?i)ABC$')", true],
   ['true ? 1 : self.missing', 1n],
   ["int('42') + 1 == 43 && string(7) == '7' && double(2) == 2.0", true],
+  ["'a/b/c'.split('/') == ['a', 'b', 'c'] && 'a/b/c'.split('/', 2) == ['a', 'b/c'] && 'a/b'.split('/', 0) == [] && ''.split('/') == ['']", true],
+  ["'héllo'.split('') == ['h', 'é', 'l', 'l', 'o'] && 'abc'.split('', 2) == ['a', 'bc']", true],
 ])('%s', (rule, want) => {
   expect(run(rule, { m: { x: 'v' } })).toEqual(want);
 });

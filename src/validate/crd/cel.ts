@@ -4,7 +4,7 @@
  * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
- * `upperAscii`, and `int()`, `double()`, `string()`. Anything else — the Kubernetes libraries,
+ * `upperAscii`, `split`, and `int()`, `double()`, `string()`. Anything else — the Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
  * reports too (no such key, division by zero, overflow) throw CelError.
@@ -392,6 +392,19 @@ function size(v: Val): bigint {
   return unsupported(`size of ${kind(v)}`);
 }
 
+/**
+ * The strings extension's split: Go's strings.SplitN (n < 0: every piece; 0: none; n > 0: at most
+ * n, the last one the rest; an empty separator splits between characters).
+ */
+function splitN(s: string, sep: string, n: bigint): string[] {
+  if (n === 0n) return [];
+  const chars = [...s];
+  const all = sep === '' ? chars : s.split(sep);
+  if (n < 0n || BigInt(all.length) <= n) return all;
+  const k = Number(n);
+  return sep === '' ? [...chars.slice(0, k - 1), chars.slice(k - 1).join('')] : [...all.slice(0, k - 1), all.slice(k - 1).join(sep)];
+}
+
 const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
 
 function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
@@ -442,6 +455,9 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
         try { re = goRegExp(s); } catch { return unsupported('a pattern podsmith cannot read'); }
         return re.test(target);
       }
+    }
+    if (name === 'split' && typeof vals[0] === 'string' && (vals.length === 1 || (vals.length === 2 && typeof vals[1] === 'bigint'))) {
+      return splitN(target, vals[0], vals.length === 2 ? (vals[1] as bigint) : -1n);
     }
     if (vals.length === 0 && name === 'lowerAscii') return target.replace(/[A-Z]+/g, (x) => x.toLowerCase());
     if (vals.length === 0 && name === 'upperAscii') return target.replace(/[a-z]+/g, (x) => x.toUpperCase());

@@ -10,12 +10,22 @@
  */
 import { goRegExp } from './go-regexp';
 
-/**
- * Formats the API server checks on custom resources that podsmith checks too. Number formats
- * (int32, int64) are not checked there: kube-openapi's format validator applies to strings only,
- * so `asn: 4200000000` under `format: int32` is accepted (frr-k8s' samples).
- */
+/** String formats the API server checks on custom resources that podsmith checks too. */
 const KEPT_FORMATS = new Set(['byte', 'date-time', 'ipv4', 'ipv6', 'cidr']);
+
+/**
+ * Number formats (int32, int64; float, double) the API server checks on custom resources from
+ * 1.37: introduced in 1.36 (kubernetes#136582) and read at the compatibility version, the release
+ * before. Up to 1.36 the server strips them: `asn: 4200000000` under `format: int32` is accepted
+ * (frr-k8s' samples).
+ */
+const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
+export const NUMBER_FORMATS_FROM = 37;
+
+/** The formats a release checks on custom resources. */
+function keptFormats(minor: number): (f: unknown) => boolean {
+  return (f) => KEPT_FORMATS.has(f as string) || (minor >= NUMBER_FORMATS_FROM && NUMBER_FORMATS.has(f as string));
+}
 
 const IMPLICIT = {
   apiVersion: { type: ['string', 'null'] },
@@ -46,21 +56,26 @@ function countRules(node: any): number {
   return n;
 }
 
-export function convertCrdSchema(node: any, root = true): any {
+/** A CRD schema node as ajv checks it for release 1.`minor` (default: the newest). */
+export function convertCrdSchema(node: any, root = true, minor = Number.MAX_SAFE_INTEGER): any {
+  return convert(node, root, keptFormats(minor));
+}
+
+function convert(node: any, root: boolean, kept: (f: unknown) => boolean): any {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return {};
   const out: any = {};
   for (const [k, v] of Object.entries(node)) {
     if (k.startsWith('x-') || k === 'description' || k === 'default' || k === 'example' || k === 'externalDocs' || k === 'nullable' || k === 'title') continue;
     switch (k) {
       case 'type': out.type = withNull(v); break;
-      case 'format': if (KEPT_FORMATS.has(v as string)) out.format = v; break;
+      case 'format': if (kept(v)) out.format = v; break;
       case 'properties':
-        out.properties = Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, convertCrdSchema(s, false)]));
+        out.properties = Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, convert(s, false, kept)]));
         break;
-      case 'items': out.items = Array.isArray(v) ? v.map((s) => convertCrdSchema(s, false)) : convertCrdSchema(v, false); break;
-      case 'additionalProperties': out.additionalProperties = typeof v === 'boolean' ? v : convertCrdSchema(v, false); break;
-      case 'allOf': case 'anyOf': case 'oneOf': out[k] = (v as any[]).map((s) => convertCrdSchema(s, false)); break;
-      case 'not': out.not = convertCrdSchema(v, false); break;
+      case 'items': out.items = Array.isArray(v) ? v.map((s) => convert(s, false, kept)) : convert(v, false, kept); break;
+      case 'additionalProperties': out.additionalProperties = typeof v === 'boolean' ? v : convert(v, false, kept); break;
+      case 'allOf': case 'anyOf': case 'oneOf': out[k] = (v as any[]).map((s) => convert(s, false, kept)); break;
+      case 'not': out.not = convert(v, false, kept); break;
       default: out[k] = v;
     }
   }
@@ -174,7 +189,7 @@ export function mayNotCompile(node: unknown): boolean {
     } else if (k === 'pattern') {
       if (!validPattern(v)) return true;
     } else if (k === 'format') {
-      if (!KEPT_FORMATS.has(v as string)) return true;
+      if (!KEPT_FORMATS.has(v as string) && !NUMBER_FORMATS.has(v as string)) return true;
     } else if (k !== 'const') {
       return true;
     }

@@ -1,7 +1,7 @@
 /**
- * String formats the API server checks on custom resources (kube-openapi's strfmt registry) that
- * the built-in schemas do not name: IP addresses and CIDRs, read as k8s.io/utils/net's sloppy
- * parsers read them (IPv4 parts may have leading zeros; no IPv6 zone).
+ * Formats the API server checks on custom resources (kube-openapi's strfmt registry) that the
+ * built-in schemas do not name: IP addresses and CIDRs, read as k8s.io/utils/net's sloppy parsers
+ * read them (IPv4 parts may have leading zeros; no IPv6 zone), and float (from 1.37).
  */
 import type { Format } from 'ajv';
 import { isIPv6 } from 'node:net';
@@ -28,6 +28,8 @@ function cidrSloppy(s: string): boolean {
 }
 
 export const CRD_FORMATS: Record<string, Format> = {
+  // kube-openapi's float is float32's range; double is any finite number (JSON has no other)
+  float: { type: 'number', validate: (n: number) => Math.abs(n) <= 3.4028234663852886e38 },
   ipv4: { type: 'string', validate: (s: string) => ipSloppy(s) !== undefined && s.includes('.') },
   ipv6: { type: 'string', validate: (s: string) => ipSloppy(s) !== undefined && s.includes(':') },
   cidr: { type: 'string', validate: cidrSloppy },

@@ -17,7 +17,7 @@ import { CRD_FORMATS } from './formats';
 import { goRegExp } from './go-regexp';
 import { listProblems } from './list-types';
 import { celProblems } from './cel-rules';
-import { convertCrdSchema, countCelRules, mayNotCompile, pruneFor } from './convert';
+import { convertCrdSchema, countCelRules, mayNotCompile, NUMBER_FORMATS_FROM, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
   {
@@ -120,19 +120,20 @@ function compileOnce(converted: any): ValidateFunction {
  * A validator for `obj` against a CRD version's schema: the part of the schema the object
  * reaches (convert.ts pruneFor), compiled. Throws as compiling the whole schema throws.
  */
-function compiledFor(schema: any, obj: unknown): ValidateFunction {
+function compiledFor(schema: any, obj: unknown, minor: number): ValidateFunction {
   const refusal = refusalOf(schema);
   if (refusal !== null) throw new Error(refusal);
   // the pruned schema depends on the object's fields, not on its values: objects of one shape share it
   const shape = shapeOf(obj);
-  if (shape === undefined) return compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
+  if (shape === undefined) return compileOnce(convertCrdSchema(pruneFor(schema, [obj]), true, minor));
+  const key = `${minor >= NUMBER_FORMATS_FROM ? 'n' : ''}${shape}`;
   let byShape = shapes.get(schema);
   if (!byShape) shapes.set(schema, (byShape = new Map()));
-  let fn = byShape.get(shape);
+  let fn = byShape.get(key);
   if (!fn) {
-    fn = compileOnce(convertCrdSchema(pruneFor(schema, [obj])));
+    fn = compileOnce(convertCrdSchema(pruneFor(schema, [obj]), true, minor));
     if (byShape.size >= MAX_COMPILED) byShape.clear();
-    byShape.set(shape, fn);
+    byShape.set(key, fn);
   }
   return fn;
 }
@@ -174,10 +175,10 @@ function shapeOf(v: unknown): string | undefined {
  * node's `default` when the CRD is created; nothing when the node does not compile (other checks
  * say why).
  */
-export function valueProblems(node: any, value: unknown): CrProblem[] {
+export function valueProblems(node: any, value: unknown, minor: number): CrProblem[] {
   let fn: ValidateFunction;
   try {
-    fn = compileOnce(convertCrdSchema(pruneFor(node, [value]), false));
+    fn = compileOnce(convertCrdSchema(pruneFor(node, [value]), false, minor));
   } catch {
     return [];
   }
@@ -187,6 +188,9 @@ export function valueProblems(node: any, value: unknown): CrProblem[] {
 /** The custom kinds known from CRDs, keyed `group/version/Kind`. */
 export class CrdRegistry {
   private readonly kinds = new Map<string, CrdVersion>();
+
+  /** @param minor the release whose API server judges (its formats): default the newest */
+  constructor(private readonly minor = Number.MAX_SAFE_INTEGER) {}
 
   /** Registers an apiextensions.k8s.io/v1 CRD object's versions (those not served as such); returns them. */
   add(crd: any, source = 'input'): CrdKind[] {
@@ -248,7 +252,7 @@ export class CrdRegistry {
     }
     // the server validates the object with its CRD's defaults applied
     const defaulted = withoutNulls(withDefaults(obj, v.schema), v.schema);
-    const validate = compiledFor(v.schema, defaulted);
+    const validate = compiledFor(v.schema, defaulted, this.minor);
     const out: CrProblem[] = [];
     // with the status subresource the server reads .status (unknown fields are errors) and then drops it
     const dropsStatus = v.status === true && isObj(defaulted) && (defaulted as any).status !== undefined;

@@ -42,7 +42,7 @@ type Level = 'root' | 'field' | 'item';
 function defaults(ctx: Ctx, s: any, at: string, depth: number): void {
   if (!isObj(s) || depth > 64) return;
   if (depth > 0 && s.default !== undefined) {
-    for (const p of valueProblems(s, s.default)) {
+    for (const p of valueProblems(s, s.default, ctx.minor)) {
       const path = p.path === '' ? `${at}.default` : p.path.startsWith('[') ? `${at}.default${p.path}` : `${at}.default.${p.path}`;
       ctx.report('crd.default-invalid', path, p.message);
     }
