@@ -4,7 +4,7 @@
  * regular-expression syntax, lists of type set or map (no repeated item or key), metadata
  * (checked as any object's), `.status` (dropped on create with the status subresource) and
  * versions the CRD does not serve. The verdicts were recorded from kube-apiserver v1.34.4 and
- * v1.37.2 (server-side dry-run, strict field validation, the CRDs installed; where they differ, the
+ * v1.37.2, and checked on v1.33.13 and v1.36.3 (server-side dry-run, strict field validation, the CRDs installed; where they differ, the
  * case says up to which release it is accepted): test/validate/crd-cases.test.ts holds podsmith
  * to them, test/e2e/exact.test.ts holds them to the API server of the newest release built.
  */
@@ -114,7 +114,8 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['list items take their defaults', widget('items', { ports: [{ name: 'http' }] }), true],
   ['a list item without a required field that has no default', widget('items-missing', { ports: [{ port: 81 }] }), false],
   ['map values take their defaults', widget('map', { limits: { cpu: {} } }), true],
-  ['an integer beyond int32 under format: int32 (number formats checked from 1.37)', widget('asn', { asn: 4200000000 }), { before: 37 }],
+  ['an integer beyond int32 under format: int32 (number formats checked from 1.36)', widget('asn', { asn: 4200000000 }), { before: 36 }],
+  ['any integer where the CRD\'s maximum is outside int32 (refused from 1.36)', widget('asn-small', { asn: 5 }), { before: 36 }],
   ['an integer beyond its maximum', widget('asn-max', { asn: 4294967296 }), false],
   ['a CIDR format that is a placeholder', widget('cidr-bad', { block: 'LB_CIDR/32' }), false],
   ['a CIDR format', widget('cidr', { block: '10.0.0.0/8' }), true],

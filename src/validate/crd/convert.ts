@@ -15,12 +15,33 @@ const KEPT_FORMATS = new Set(['byte', 'date-time', 'ipv4', 'ipv6', 'cidr']);
 
 /**
  * Number formats (int32, int64; float, double) the API server checks on custom resources from
- * 1.37: introduced in 1.36 (kubernetes#136582) and read at the compatibility version, the release
- * before. Up to 1.36 the server strips them: `asn: 4200000000` under `format: int32` is accepted
- * (frr-k8s' samples).
+ * 1.36 (kubernetes#136582); before, it strips them: `asn: 4200000000` under `format: int32` is
+ * accepted by 1.33 and 1.34 (frr-k8s' samples), refused by 1.36 and 1.37. From 1.36 a `maximum`
+ * or `minimum` outside the format's range makes the server refuse every value of the field
+ * ("Maximum boundary value must be of type integer with format int32"): frr-k8s' `asn` has
+ * maximum 4294967295 under int32.
  */
 const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
-export const NUMBER_FORMATS_FROM = 37;
+export const NUMBER_FORMATS_FROM = 36;
+
+/** The range of each number format. */
+const FORMAT_RANGE: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647], int64: [-9223372036854775808, 9223372036854775807],
+  float: [-3.4028234663852886e38, 3.4028234663852886e38], double: [-Number.MAX_VALUE, Number.MAX_VALUE],
+};
+
+/** The formats that stand for "this field's maximum or minimum is outside its number format" (crd/formats.ts: every value fails them). */
+export const BOUND_FORMAT = /^bound-(maximum|minimum)-(int32|int64|float|double)$/;
+
+/** A number format whose node's maximum or minimum is outside its range: the format that refuses every value, else the format itself. */
+function numberFormat(node: any, format: string): string {
+  const [lo, hi] = FORMAT_RANGE[format];
+  for (const bound of ['maximum', 'minimum'] as const) {
+    const b = node[bound];
+    if (typeof b === 'number' && (b < lo || b > hi)) return `bound-${bound}-${format}`;
+  }
+  return format;
+}
 
 /** The formats a release checks on custom resources. */
 function keptFormats(minor: number): (f: unknown) => boolean {
@@ -68,7 +89,7 @@ function convert(node: any, root: boolean, kept: (f: unknown) => boolean): any {
     if (k.startsWith('x-') || k === 'description' || k === 'default' || k === 'example' || k === 'externalDocs' || k === 'nullable' || k === 'title') continue;
     switch (k) {
       case 'type': out.type = withNull(v); break;
-      case 'format': if (kept(v)) out.format = v; break;
+      case 'format': if (kept(v)) out.format = NUMBER_FORMATS.has(v as string) ? numberFormat(node, v as string) : v; break;
       case 'properties':
         out.properties = Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, convert(s, false, kept)]));
         break;
@@ -189,7 +210,7 @@ export function mayNotCompile(node: unknown): boolean {
     } else if (k === 'pattern') {
       if (!validPattern(v)) return true;
     } else if (k === 'format') {
-      if (!KEPT_FORMATS.has(v as string) && !NUMBER_FORMATS.has(v as string)) return true;
+      if (!KEPT_FORMATS.has(v as string) && !NUMBER_FORMATS.has(v as string) && !BOUND_FORMAT.test(v as string)) return true;
     } else if (k !== 'const') {
       return true;
     }

@@ -27,7 +27,12 @@ function cidrSloppy(s: string): boolean {
   return fam !== undefined && /^\d{1,10}$/.test(mask) && Number(mask) <= (fam === 4 ? 32 : 128);
 }
 
+/** A field whose schema's maximum or minimum is outside its number format: from 1.36 the server refuses every value (convert.ts). */
+const BOUND_FORMATS: Record<string, Format> = Object.fromEntries(['maximum', 'minimum'].flatMap((b) => ['int32', 'int64', 'float', 'double']
+  .map((f) => [`bound-${b}-${f}`, { type: 'number', validate: () => false } as Format])));
+
 export const CRD_FORMATS: Record<string, Format> = {
+  ...BOUND_FORMATS,
   // kube-openapi's float is float32's range; double is any finite number (JSON has no other)
   float: { type: 'number', validate: (n: number) => Math.abs(n) <= 3.4028234663852886e38 },
   ipv4: { type: 'string', validate: (s: string) => ipSloppy(s) !== undefined && s.includes('.') },

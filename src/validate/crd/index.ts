@@ -17,7 +17,7 @@ import { CRD_FORMATS } from './formats';
 import { goRegExp } from './go-regexp';
 import { listProblems } from './list-types';
 import { celProblems } from './cel-rules';
-import { convertCrdSchema, countCelRules, mayNotCompile, NUMBER_FORMATS_FROM, pruneFor } from './convert';
+import { BOUND_FORMAT, convertCrdSchema, countCelRules, mayNotCompile, NUMBER_FORMATS_FROM, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
   {
@@ -297,8 +297,12 @@ function toProblem(e: ErrorObject, obj: any): CrProblem {
       const want = String((e.params as { type: string | string[] }).type).split(',').filter((t) => t !== 'null').join(' or ');
       return { rule: 'schema.type', path: at, message: field.invalid(v, `must be of type ${want}`) };
     }
-    case 'format':
-      return { rule: 'schema.format', path: at, message: field.invalid(v, `must be a valid ${(e.params as { format: string }).format}`) };
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const bound = BOUND_FORMAT.exec(format);
+      if (bound) return { rule: 'schema.format', path: at, message: field.invalid(v, `the CRD's ${bound[1]} for this field is outside format ${bound[2]}: from Kubernetes 1.${NUMBER_FORMATS_FROM} the API server refuses every value of it`), fix: `fix the CRD: keep ${bound[1]} within ${bound[2]}, or drop the format` };
+      return { rule: 'schema.format', path: at, message: field.invalid(v, `must be a valid ${format}`) };
+    }
     case 'enum':
       return { rule: 'schema.type', path: at, message: field.notSupported(v, ((e.params as any).allowedValues ?? []).map(String)) };
     default:
