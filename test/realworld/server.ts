@@ -49,8 +49,9 @@ export class ServerJudge {
   /** Groups the API server serves some version of. */
   private readonly groups = new Set<string>(['']);
   private readonly ensured = new Map<string, Promise<void>>();
-  /** Groups served only by the CRDs installCrds installed. */
+  /** Groups served only by the CRDs installCrds installed, and by those removeCrds removed. */
   private readonly crdGroups = new Set<string>();
+  private readonly removedGroups = new Set<string>();
   /** What this run created, deleted by cleanup(). */
   private readonly created: string[] = [];
 
@@ -86,7 +87,7 @@ export class ServerJudge {
     // a group the server serves (or served) but not this version or kind: kubectl finds no match
     const group = groupOf(apiVersion);
     // a kind of a group that only CRDs installed for this corpus serve: no CRD here defines it
-    if (this.crdGroups.has(group)) return { class: 'custom', message: `${apiVersion} ${kind}: no CRD of the corpus defines this kind (others of its group are installed)` };
+    if (this.crdGroups.has(group) || this.removedGroups.has(group)) return { class: 'custom', message: `${apiVersion} ${kind}: no CRD of the corpus defines this kind (others of its group are installed)` };
     if (this.groups.has(group) || REMOVED_GROUPS.has(group)) {
       return { class: 'rejected', status: 404, message: `${apiVersion} ${kind}: no matches for kind in version (not served by this API server)` };
     }
@@ -182,6 +183,15 @@ export class ServerJudge {
         await new Promise((res) => setTimeout(res, 100));
       }
     }
+    // discovery may list a removed CRD's group for a moment: wait until it does not (a kind of that
+    // group met by the next corpus would otherwise read as "no matches" instead of a custom kind)
+    const removed = new Set(crds.map((c) => c.spec?.group));
+    for (let i = 0; i < 150; i++) {
+      const got = await this.api.get('/apis');
+      if (got.status === 200 && !(JSON.parse(got.body).groups ?? []).some((g: any) => removed.has(g.name))) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    for (const g of removed) this.removedGroups.add(g);
     this.resources = new Map();
     this.crdGroups.clear();
     this.groups.clear();
