@@ -13,6 +13,7 @@ import { cachedReleases } from '../../src/validate/exact/server';
 import fc from 'fast-check';
 import { CEL_CRD } from '../support/cel-cases';
 import { acceptedAt, CASE_CRDS, CRD_CASES } from '../support/crd-cases';
+import { FORMAT_SAMPLES, formatInputs, seeded } from '../support/format-samples';
 import '../support/fast-check-seed';
 import { KIND_CASES } from '../support/kind-cases';
 
@@ -122,5 +123,33 @@ data: {a: b}
     expect(disagreements).toEqual([]);
     expect(refused).toBeGreaterThan(50); // the sample reaches the rules
     expect(objects.length - refused).toBeGreaterThan(10);
+  }, 300_000);
+  test('generated custom resources: podsmith\'s verdicts on string formats are the API server\'s', async () => {
+    const stamps = CASE_CRDS.find((c) => c.spec.names.kind === 'Stamp')!;
+    // each field of the Stamp CRD with its format, normalized as kube-openapi looks it up
+    const fields = Object.entries(stamps.spec.versions[0].schema.openAPIV3Schema.properties.spec.properties as Record<string, { type?: string; format: string }>)
+      .filter(([, s]) => s.type === 'string' && FORMAT_SAMPLES[s.format.replace(/-/g, '')])
+      .map(([field, s]) => ({ field, samples: FORMAT_SAMPLES[s.format.replace(/-/g, '')], values: formatInputs(FORMAT_SAMPLES[s.format.replace(/-/g, '')], seeded(field.length * 31)) }));
+    const rand = seeded(20261204);
+    const objects = Array.from({ length: 300 }, (_, i) => {
+      const spec: Record<string, string> = {};
+      // half the samples themselves (many accepted), half their mutations and random strings
+      const { field, samples, values } = fields[i % fields.length];
+      const from = rand() < 0.5 ? samples : values;
+      spec[field] = from[Math.floor(rand() * from.length)];
+      return { apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name: `fmt-${i}`, namespace: 'default' }, spec };
+    });
+    const report = await validateExact([{ object: stamps, file: 'crd' }, ...objects.map((object) => ({ object, file: object.metadata.name }))], { k8sVersion: release! });
+    const disagreements: string[] = [];
+    let refused = 0;
+    for (const object of objects) {
+      const server = report.findings.some((f) => f.file === object.metadata.name && f.severity === 'error');
+      const fast = validateObjects([{ object: stamps }, { object }], { k8sVersion: release! }).findings.some((f) => f.severity === 'error');
+      if (server) refused++;
+      if (server !== fast) disagreements.push(`${JSON.stringify(object.spec)}: server ${server ? 'refuses' : 'accepts'}, podsmith ${fast ? 'refuses' : 'accepts'}`);
+    }
+    expect(disagreements).toEqual([]);
+    expect(refused).toBeGreaterThan(50);
+    expect(objects.length - refused).toBeGreaterThan(50);
   }, 300_000);
 });

@@ -76,6 +76,26 @@ export const CASE_CRDS = [
       },
     },
   }, PHASE),
+  crd('stamps', 'Stamp', {
+    type: 'object',
+    properties: {
+      day: { type: 'string', format: 'date' },
+      at: { type: 'string', format: 'date-time' },
+      atUndashed: { type: 'string', format: 'datetime' },
+      id: { type: 'string', format: 'uuid' },
+      host: { type: 'string', format: 'hostname' },
+      mac: { type: 'string', format: 'mac' },
+      blob: { type: 'string', format: 'byte' },
+      ttl: { type: 'string', format: 'duration' },
+      short: { type: 'string', format: 'k8s-short-name' },
+      v6: { type: 'string', format: 'ipv6' },
+      color: { type: 'string', format: 'hexcolor' },
+      capitalized: { type: 'string', format: 'Date' },
+      dashed: { type: 'string', format: 'd-ate' },
+      count: { type: 'integer', format: 'date' },
+      either: { 'x-kubernetes-int-or-string': true, format: 'int32' },
+    },
+  }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
@@ -93,6 +113,7 @@ export const CASE_CRDS = [
 const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec });
 const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Lister', metadata: { name, namespace: 'default' }, spec });
 const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Reporter', metadata: { name, namespace: 'default' }, spec: {}, status });
+const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
 /** Accepted by the API servers before 1.`minor`, refused from it on. */
@@ -121,6 +142,28 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['a CIDR format', widget('cidr', { block: '10.0.0.0/8' }), true],
   ['a CIDR format with leading zeros (read sloppily, as kube-openapi reads it)', widget('cidr-zeros', { block: '010.0.0.0/08' }), true],
   ['an ipv4 format given an IPv6 address', widget('ipv4-v6', { addr: 'fd00::1' }), false],
+  ['a date format', stamp('date', { day: '2024-02-29' }), true],
+  ['a date format on a day the month does not have', stamp('date-bad', { day: '2023-02-29' }), false],
+  ['a date-time format with a space for the T', stamp('datetime-space', { at: '2024-01-01 10:00:00Z' }), false],
+  ['a date-time format in a month that does not exist', stamp('datetime-month', { at: '2024-13-01T10:00:00Z' }), false],
+  ['a date-time format whose fraction starts with any character (kube-openapi\'s pattern)', stamp('datetime-dot', { at: '2024-01-01T10:00:00x5Z' }), true],
+  ['a date-time format named without its dash', stamp('datetime-undashed', { atUndashed: '2024-01-01T25:00:00Z' }), false],
+  ['a uuid format', stamp('uuid', { id: '123E4567E89B12D3A456426614174000' }), true],
+  ['a uuid format one digit short', stamp('uuid-short', { id: '123e4567-e89b-12d3-a456-42661417400' }), false],
+  ['a hostname format with an underscore', stamp('hostname', { host: 'my_host.example.com' }), false],
+  ['a mac format', stamp('mac', { mac: '00-00-5e-00-53-01' }), true],
+  ['a mac format with mixed separators', stamp('mac-mixed', { mac: '00:00-5e:00:53:01' }), false],
+  ['a byte format left empty', stamp('byte-empty', { blob: '' }), false],
+  ['a byte format with a line break (kube-openapi\'s pattern, not Go\'s decoder)', stamp('byte-newline', { blob: 'aGk=\n' }), false],
+  ['a duration format in words', stamp('duration-words', { ttl: '5 days' }), true],
+  ['a duration format without a unit', stamp('duration-bare', { ttl: '15' }), false],
+  ['a k8s-short-name format with a capital (introduced in 1.34, checked from 1.35: the server checks formats at the release before its own)', stamp('short-name', { short: 'My-app' }), { before: 35 }],
+  ['an ipv6 format with an embedded IPv4 address', stamp('ipv6-v4', { v6: '::ffff:10.0.0.1' }), true],
+  ['a hexcolor format', stamp('hexcolor', { color: '#12345' }), false],
+  ['a format the server does not know (names are case-sensitive) is dropped', stamp('format-case', { capitalized: 'not a date' }), true],
+  ['a format named with a stray dash is read without it', stamp('format-dash', { dashed: 'not a date' }), false],
+  ['a string format on an integer does not apply', stamp('format-integer', { count: 5 }), true],
+  ['an int32 format on an int-or-string field is dropped (a string format\'s place)', stamp('format-int-or-string', { either: 4200000000 }), true],
   ['a required field written null (pruned, then missing)', lister('null-required', { ports: [{ name: null, port: 1 }] }), false],
   ['a number at an exclusive maximum (OpenAPI 3.0\'s boolean exclusiveMaximum)', widget('share-max', { share: 1 }), false],
   ['a number below an exclusive maximum', widget('share', { share: 0.99 }), true],

@@ -9,9 +9,7 @@
  * - defaults, descriptions and formats the verdict does not depend on are dropped.
  */
 import { goRegExp } from './go-regexp';
-
-/** String formats the API server checks on custom resources that podsmith checks too. */
-const KEPT_FORMATS = new Set(['byte', 'date-time', 'ipv4', 'ipv6', 'cidr']);
+import { K8S_NAME_FORMATS_FROM, normalizeFormat, STRING_FORMATS, supportedStringFormat } from './strfmt';
 
 /**
  * Number formats (int32, int64; float, double) the API server checks on custom resources from
@@ -43,9 +41,28 @@ function numberFormat(node: any, format: string): string {
   return format;
 }
 
-/** The formats a release checks on custom resources. */
-function keptFormats(minor: number): (f: unknown) => boolean {
-  return (f) => KEPT_FORMATS.has(f as string) || (minor >= NUMBER_FORMATS_FROM && NUMBER_FORMATS.has(f as string));
+/**
+ * A node's format as ajv checks it at release 1.`minor` (apiextensions-apiserver's
+ * formats.go): a string format the release supports, by its normalized name (crd/strfmt.ts);
+ * from 1.36 a number format too, and each kind of format only on a node of its type (a string
+ * format on an untyped or string node, int32/int64 on an integer, float/double on a number);
+ * else none (the server drops it).
+ */
+function keptFormat(minor: number): (node: any, f: unknown) => string | undefined {
+  return (node, f) => {
+    if (typeof f !== 'string') return undefined;
+    const string = () => {
+      const name = normalizeFormat(f);
+      return supportedStringFormat(name, minor) && STRING_FORMATS[name] ? name : undefined;
+    };
+    if (minor < NUMBER_FORMATS_FROM) return string();
+    switch (node.type ?? '') {
+      case '': case 'string': return string();
+      case 'integer': return f === 'int32' || f === 'int64' ? numberFormat(node, f) : undefined;
+      case 'number': return f === 'float' || f === 'double' ? numberFormat(node, f) : undefined;
+      default: return undefined;
+    }
+  };
 }
 
 const IMPLICIT = {
@@ -77,19 +94,24 @@ function countRules(node: any): number {
   return n;
 }
 
-/** A CRD schema node as ajv checks it for release 1.`minor` (default: the newest). */
-export function convertCrdSchema(node: any, root = true, minor = Number.MAX_SAFE_INTEGER): any {
-  return convert(node, root, keptFormats(minor));
+/** What the conversion of a schema depends on of the release: releases with the same key convert every schema alike. */
+export function conversionEra(minor: number): string {
+  return `${minor >= NUMBER_FORMATS_FROM ? 'n' : ''}${minor >= K8S_NAME_FORMATS_FROM ? 'k' : ''}`;
 }
 
-function convert(node: any, root: boolean, kept: (f: unknown) => boolean): any {
+/** A CRD schema node as ajv checks it for release 1.`minor` (default: the newest). */
+export function convertCrdSchema(node: any, root = true, minor = Number.MAX_SAFE_INTEGER): any {
+  return convert(node, root, keptFormat(minor));
+}
+
+function convert(node: any, root: boolean, kept: (node: any, f: unknown) => string | undefined): any {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return {};
   const out: any = {};
   for (const [k, v] of Object.entries(node)) {
     if (k.startsWith('x-') || k === 'description' || k === 'default' || k === 'example' || k === 'externalDocs' || k === 'nullable' || k === 'title') continue;
     switch (k) {
       case 'type': out.type = withNull(v); break;
-      case 'format': if (kept(v)) out.format = NUMBER_FORMATS.has(v as string) ? numberFormat(node, v as string) : v; break;
+      case 'format': { const f = kept(node, v); if (f !== undefined) out.format = f; break; }
       case 'properties':
         out.properties = Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, convert(s, false, kept)]));
         break;
@@ -210,7 +232,7 @@ export function mayNotCompile(node: unknown): boolean {
     } else if (k === 'pattern') {
       if (!validPattern(v)) return true;
     } else if (k === 'format') {
-      if (!KEPT_FORMATS.has(v as string) && !NUMBER_FORMATS.has(v as string) && !BOUND_FORMAT.test(v as string)) return true;
+      if (!Object.prototype.hasOwnProperty.call(STRING_FORMATS, v as string) && !NUMBER_FORMATS.has(v as string) && !BOUND_FORMAT.test(v as string)) return true;
     } else if (k !== 'const') {
       return true;
     }

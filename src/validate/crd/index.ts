@@ -14,10 +14,11 @@ import { pointerKeys, valueAt } from '../pointer';
 import { RuleMeta } from '../types';
 import { withDefaults, withoutNulls } from './defaults';
 import { CRD_FORMATS } from './formats';
+import { FORMAT_DISPLAY } from './strfmt';
 import { goRegExp } from './go-regexp';
 import { listProblems } from './list-types';
 import { celProblems } from './cel-rules';
-import { BOUND_FORMAT, convertCrdSchema, countCelRules, mayNotCompile, NUMBER_FORMATS_FROM, pruneFor } from './convert';
+import { BOUND_FORMAT, conversionEra, convertCrdSchema, countCelRules, mayNotCompile, NUMBER_FORMATS_FROM, pruneFor } from './convert';
 
 export const crdKindRules: RuleMeta[] = [
   {
@@ -126,7 +127,7 @@ function compiledFor(schema: any, obj: unknown, minor: number): ValidateFunction
   // the pruned schema depends on the object's fields, not on its values: objects of one shape share it
   const shape = shapeOf(obj);
   if (shape === undefined) return compileOnce(convertCrdSchema(pruneFor(schema, [obj]), true, minor));
-  const key = `${minor >= NUMBER_FORMATS_FROM ? 'n' : ''}${shape}`;
+  const key = `${conversionEra(minor)}:${shape}`;
   let byShape = shapes.get(schema);
   if (!byShape) shapes.set(schema, (byShape = new Map()));
   let fn = byShape.get(key);
@@ -301,7 +302,7 @@ function toProblem(e: ErrorObject, obj: any): CrProblem {
       const format = (e.params as { format: string }).format;
       const bound = BOUND_FORMAT.exec(format);
       if (bound) return { rule: 'schema.format', path: at, message: field.invalid(v, `the CRD's ${bound[1]} for this field is outside format ${bound[2]}: from Kubernetes 1.${NUMBER_FORMATS_FROM} the API server refuses every value of it`), fix: `fix the CRD: keep ${bound[1]} within ${bound[2]}, or drop the format` };
-      return { rule: 'schema.format', path: at, message: field.invalid(v, `must be a valid ${format}`) };
+      return { rule: 'schema.format', path: at, message: field.invalid(v, `must be a valid ${FORMAT_DISPLAY[format] ?? format}`) };
     }
     case 'enum':
       return { rule: 'schema.type', path: at, message: field.notSupported(v, ((e.params as any).allowedValues ?? []).map(String)) };

@@ -44,7 +44,7 @@ export const schemaRules: RuleMeta[] = [
   {
     id: 'schema.format', severity: 'error', layer: 'schema', handbook: ['H16', 'H30'],
     summary: 'a value that does not match its format (quantity, int32, date-time, base64)',
-    rationale: 'Quantities (500m, 128Mi), 32-bit integers, timestamps and base64 data are parsed by the API server; malformed values are rejected.',
+    rationale: 'Quantities (500m, 128Mi), 32-bit integers, timestamps and base64 data are parsed by the API server; malformed values are rejected. A custom resource\'s string formats (date, date-time, duration, uuid, hostname, mac, byte, ip and cidr, k8s-short-name from 1.35, …) are checked as kube-openapi\'s format registry checks them, with the formats the release keeps.',
     fix: 'write the value in the format the message names',
   },
   {

@@ -1,0 +1,63 @@
+/**
+ * A custom resource's string formats checked as the API server checks them: crd/strfmt.ts
+ * against k8s.io/kube-openapi's own validator and format registry (cluster/go/formatref, built
+ * on first use). For every format: samples each accepts and refuses, each sample mutated (a
+ * character inserted, dropped or changed, the case flipped), and random strings, judged by both.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { normalizeFormat, STRING_FORMATS, supportedStringFormat } from '../../src/validate/crd/strfmt';
+import { FORMAT_SAMPLES, formatInputs, seeded } from '../support/format-samples';
+
+const REPO = path.join(__dirname, '..', '..');
+
+let oracle: string;
+beforeAll(() => {
+  oracle = execFileSync('bash', [path.join(REPO, 'cluster', 'go', 'formatref', 'build.sh')], { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}, 600_000);
+
+interface Answer { known: boolean; valid: boolean[] }
+
+function goAnswers(questions: Array<{ format: string; inputs: string[] }>): Answer[] {
+  return JSON.parse(execFileSync(oracle, { input: JSON.stringify(questions), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }));
+}
+
+describe('string formats of custom resources (crd/strfmt.ts) against kube-openapi\'s registry', () => {
+  it('every format podsmith checks is one the registry knows, under each spelling the CRDs use', () => {
+    const names = [...Object.keys(STRING_FORMATS), 'date-time', 'k8s-short-name', 'k8s-long-name', 'uri', 'email'];
+    const answers = goAnswers(names.map((format) => ({ format, inputs: [] })));
+    expect(names.filter((_, i) => !answers[i].known)).toEqual([]);
+    expect(goAnswers([{ format: 'no-such-format', inputs: [] }])[0].known).toBe(false);
+  });
+
+  it('which formats a release keeps: the Kubernetes names (introduced in 1.34) from 1.35', () => {
+    expect(supportedStringFormat(normalizeFormat('date-time'), 27)).toBe(true);
+    expect(supportedStringFormat(normalizeFormat('k8s-short-name'), 33)).toBe(false);
+    expect(supportedStringFormat(normalizeFormat('k8s-short-name'), 34)).toBe(false);
+    expect(supportedStringFormat(normalizeFormat('k8s-short-name'), 35)).toBe(true);
+    expect(supportedStringFormat('Date', 37)).toBe(false);
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`every format gives the registry's verdict on samples, their mutations and random strings (seed ${seed})`, () => {
+      const rand = seeded(seed * 7919);
+      const questions = Object.keys(STRING_FORMATS).map((format) => ({ format, inputs: formatInputs(FORMAT_SAMPLES[format] ?? [], rand) }));
+      const answers = goAnswers(questions);
+      const disagree: string[] = [];
+      let judged = 0;
+      let accepted = 0;
+      questions.forEach((q, i) => {
+        q.inputs.forEach((s, j) => {
+          judged++;
+          const go = answers[i].valid[j];
+          if (go) accepted++;
+          if (STRING_FORMATS[q.format](s) !== go) disagree.push(`${q.format} ${JSON.stringify(s)}: Go ${go ? 'accepts' : 'refuses'}`);
+        });
+      });
+      expect(disagree).toEqual([]);
+      // both verdicts are well represented: the comparison is not of refusals only
+      expect(judged).toBeGreaterThan(2000);
+      expect(accepted).toBeGreaterThan(judged / 10);
+    });
+  }
+});
