@@ -1,0 +1,219 @@
+/**
+ * The CEL of CRD rules (x-kubernetes-validations) read into a syntax tree: the lexer and parser
+ * for the part of CEL crd/cel.ts evaluates. What it cannot read throws CelUnsupported (the
+ * rule is then not evaluated); a rule is parsed once.
+ */
+/** A rule podsmith does not evaluate. */
+export class CelUnsupported extends Error {}
+/** A runtime error the API server's CEL raises too: the rule fails with it. */
+export class CelError extends Error {}
+
+/** CEL values: int as bigint, double as number. Maps are Map (keys are strings, ints or bools). */
+export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val>;
+
+export type Node =
+  | { t: 'lit'; v: Val }
+  | { t: 'id'; name: string }
+  | { t: 'sel'; of: Node; field: string }
+  | { t: 'idx'; of: Node; index: Node }
+  | { t: 'call'; name: string; target?: Node; args: Node[] }
+  | { t: 'list'; items: Node[] }
+  | { t: 'map'; entries: Array<[Node, Node]> }
+  | { t: 'un'; op: '!' | '-'; of: Node }
+  | { t: 'bin'; op: string; l: Node; r: Node }
+  | { t: 'cond'; c: Node; a: Node; b: Node };
+
+export const unsupported = (why: string): never => { throw new CelUnsupported(why); };
+export const fail = (why: string): never => { throw new CelError(why); };
+
+// ---- lexer ---------------------------------------------------------------------------------
+
+type Tok = { k: 'num' | 'str' | 'id' | 'op' | 'end'; v: string; n?: Val };
+
+const OPS = ['&&', '||', '==', '!=', '<=', '>=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}'];
+
+function lex(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '/' && src[i + 1] === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    const rest = src.slice(i);
+    const num = /^(0x[0-9a-fA-F]+u?|\d+\.\d*(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?|\d+u?)/.exec(rest);
+    if (num && /[\d.]/.test(c)) {
+      const t = num[0];
+      if (/^[\d.]/.test(t) && (t.includes('.') || /[eE]/.test(t)) && !t.startsWith('0x')) out.push({ k: 'num', v: t, n: Number(t) });
+      else out.push({ k: 'num', v: t, n: BigInt(t.replace(/u$/, '')) });
+      i += t.length;
+      continue;
+    }
+    const str = /^([rR]?)('''|"""|'|")/.exec(rest);
+    if (str || ((c === 'b' || c === 'B') && /^[bB]['"]/.test(rest))) {
+      if (!str) unsupported('bytes literals');
+      const raw = str![1] !== '';
+      const q = str![2];
+      let j = i + str![0].length;
+      let v = '';
+      for (;;) {
+        if (j >= src.length) unsupported('an unterminated string');
+        if (src.startsWith(q, j)) { j += q.length; break; }
+        if (q.length === 1 && src[j] === '\n') unsupported('a line break in a string');
+        if (src[j] === '\\' && !raw) {
+          const e = src[j + 1];
+          const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?', a: '\x07', b: '\b', f: '\f', v: '\v' };
+          if (simple[e] !== undefined) { v += simple[e]; j += 2; continue; }
+          const u = /^\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))/.exec(src.slice(j));
+          if (u) { v += String.fromCodePoint(parseInt(u[1] ?? u[2] ?? u[3], 16)); j += u[0].length; continue; }
+          unsupported('a string escape');
+        }
+        v += src[j++];
+      }
+      out.push({ k: 'str', v, n: v });
+      i = j;
+      continue;
+    }
+    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+    if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
+    const op = OPS.find((o) => rest.startsWith(o));
+    if (!op) unsupported(`the character ${JSON.stringify(c)}`);
+    out.push({ k: 'op', v: op! });
+    i += op!.length;
+  }
+  out.push({ k: 'end', v: '' });
+  return out;
+}
+
+// ---- parser --------------------------------------------------------------------------------
+
+class Parser {
+  private at = 0;
+  constructor(private readonly toks: Tok[]) {}
+
+  private peek(v?: string): boolean {
+    const t = this.toks[this.at];
+    return v === undefined ? t.k !== 'end' : t.k === 'op' && t.v === v;
+  }
+
+  private take(v: string): void {
+    if (!this.peek(v)) unsupported(`expected ${v}`);
+    this.at++;
+  }
+
+  whole(): Node {
+    const n = this.expr();
+    if (this.toks[this.at].k !== 'end') unsupported('text after the expression');
+    return n;
+  }
+
+  private expr(): Node {
+    const c = this.or();
+    if (!this.peek('?')) return c;
+    this.at++;
+    const a = this.or();
+    this.take(':');
+    return { t: 'cond', c, a, b: this.expr() };
+  }
+
+  private binary(next: () => Node, ops: string[]): Node {
+    let l = next();
+    for (;;) {
+      const t = this.toks[this.at];
+      const isIn = t.k === 'id' && t.v === 'in' && ops.includes('in');
+      if (!(t.k === 'op' && ops.includes(t.v)) && !isIn) return l;
+      this.at++;
+      l = { t: 'bin', op: t.v, l, r: next() };
+    }
+  }
+
+  private or = (): Node => this.binary(this.and, ['||']);
+  private and = (): Node => this.binary(this.rel, ['&&']);
+  private rel = (): Node => this.binary(this.add, ['==', '!=', '<', '<=', '>', '>=', 'in']);
+  private add = (): Node => this.binary(this.mul, ['+', '-']);
+  private mul = (): Node => this.binary(this.unary, ['*', '/', '%']);
+
+  private unary = (): Node => {
+    if (this.peek('!')) { this.at++; return { t: 'un', op: '!', of: this.unary() }; }
+    if (this.peek('-')) {
+      this.at++;
+      const t = this.toks[this.at];
+      // a negative literal is one token to CEL (-9223372036854775808 fits)
+      if (t.k === 'num') { this.at++; return this.member({ t: 'lit', v: typeof t.n === 'bigint' ? -t.n : -(t.n as number) }); }
+      return { t: 'un', op: '-', of: this.unary() };
+    }
+    return this.member(this.primary());
+  };
+
+  private args(): Node[] {
+    const out: Node[] = [];
+    this.take('(');
+    while (!this.peek(')')) {
+      out.push(this.expr());
+      if (!this.peek(')')) this.take(',');
+    }
+    this.take(')');
+    return out;
+  }
+
+  private member(n: Node): Node {
+    for (;;) {
+      if (this.peek('.')) {
+        this.at++;
+        if (this.peek('?')) unsupported('optional selection');
+        const t = this.toks[this.at++];
+        if (t.k !== 'id') unsupported('a selection without a name');
+        n = this.peek('(') ? { t: 'call', name: t.v, target: n, args: this.args() } : { t: 'sel', of: n, field: t.v };
+      } else if (this.peek('[')) {
+        this.at++;
+        if (this.peek('?')) unsupported('optional index');
+        const index = this.expr();
+        this.take(']');
+        n = { t: 'idx', of: n, index };
+      } else return n;
+    }
+  }
+
+  private primary(): Node {
+    const t = this.toks[this.at++];
+    if (t.k === 'num' || t.k === 'str') return { t: 'lit', v: t.n as Val };
+    if (t.k === 'id') {
+      if (t.v === 'true' || t.v === 'false') return { t: 'lit', v: t.v === 'true' };
+      if (t.v === 'null') return { t: 'lit', v: null };
+      if (this.peek('(')) return { t: 'call', name: t.v, args: this.args() };
+      return { t: 'id', name: t.v };
+    }
+    if (t.v === '(') { const n = this.expr(); this.take(')'); return n; }
+    if (t.v === '[') {
+      const items: Node[] = [];
+      while (!this.peek(']')) { items.push(this.expr()); if (!this.peek(']')) this.take(','); }
+      this.take(']');
+      return { t: 'list', items };
+    }
+    if (t.v === '{') {
+      const entries: Array<[Node, Node]> = [];
+      while (!this.peek('}')) { const k = this.expr(); this.take(':'); entries.push([k, this.expr()]); if (!this.peek('}')) this.take(','); }
+      this.take('}');
+      return { t: 'map', entries };
+    }
+    return unsupported(`unexpected ${t.v || 'end'}`);
+  }
+}
+
+const parsed = new Map<string, Node | CelUnsupported>();
+
+/** The rule parsed once (a CRD's rules are met once per custom resource). */
+export function parseCel(src: string): Node {
+  let n = parsed.get(src);
+  if (n === undefined) {
+    try { n = new Parser(lex(src)).whole(); } catch (e) { if (e instanceof CelUnsupported) n = e; else throw e; }
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(src, n);
+  }
+  if (n instanceof CelUnsupported) throw n;
+  return n;
+}
+
+/** Whether the rule reads `oldSelf` (a transition rule: the server evaluates it on update only). */
+export function readsOldSelf(src: string): boolean {
+  return /(?<![\w.])oldSelf\b/.test(src.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, '""'));
+}
