@@ -111,19 +111,12 @@ data: {a: b}
       labels: pick({}, { k: 'v' }, { 'a-very-long-key': 'v' }), count: pick(-3, 0, 7, 10), big: pick(3, 3037000500, -3037000500), port: pick(80, 65536), mode: pick('a', 'c'),
     }).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
     const objects = fc.sample(spec, 300).map((s, i) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Ruler', metadata: { name: `gen-${i}`, namespace: 'default' }, spec: s }));
-    const report = await validateExact([{ object: CEL_CRD, file: 'crd' }, ...objects.map((object) => ({ object, file: object.metadata.name }))], { k8sVersion: release! });
-    const disagreements: string[] = [];
-    let refused = 0;
-    for (const object of objects) {
-      const server = report.findings.some((f) => f.file === object.metadata.name && f.severity === 'error');
-      const fast = validateObjects([{ object: CEL_CRD }, { object }], { k8sVersion: release! }).findings.some((f) => f.severity === 'error');
-      if (server) refused++;
-      if (server !== fast) disagreements.push(`${JSON.stringify(object.spec)}: server ${server ? 'refuses' : 'accepts'}, podsmith ${fast ? 'refuses' : 'accepts'}`);
-    }
+    const { disagreements, refused } = await judgeGenerated(CEL_CRD, objects);
     expect(disagreements).toEqual([]);
     expect(refused).toBeGreaterThan(50); // the sample reaches the rules
     expect(objects.length - refused).toBeGreaterThan(10);
   }, 300_000);
+
   test('generated custom resources: podsmith\'s verdicts on string formats are the API server\'s', async () => {
     const stamps = CASE_CRDS.find((c) => c.spec.names.kind === 'Stamp')!;
     // each field of the Stamp CRD with its format, normalized as kube-openapi looks it up
@@ -139,17 +132,23 @@ data: {a: b}
       spec[field] = from[Math.floor(rand() * from.length)];
       return { apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name: `fmt-${i}`, namespace: 'default' }, spec };
     });
-    const report = await validateExact([{ object: stamps, file: 'crd' }, ...objects.map((object) => ({ object, file: object.metadata.name }))], { k8sVersion: release! });
-    const disagreements: string[] = [];
-    let refused = 0;
-    for (const object of objects) {
-      const server = report.findings.some((f) => f.file === object.metadata.name && f.severity === 'error');
-      const fast = validateObjects([{ object: stamps }, { object }], { k8sVersion: release! }).findings.some((f) => f.severity === 'error');
-      if (server) refused++;
-      if (server !== fast) disagreements.push(`${JSON.stringify(object.spec)}: server ${server ? 'refuses' : 'accepts'}, podsmith ${fast ? 'refuses' : 'accepts'}`);
-    }
+    const { disagreements, refused } = await judgeGenerated(stamps, objects);
     expect(disagreements).toEqual([]);
     expect(refused).toBeGreaterThan(50);
     expect(objects.length - refused).toBeGreaterThan(50);
   }, 300_000);
 });
+
+/** Custom resources of one CRD judged by the API server (the CRD installed) and by podsmith: where they part, and how many the server refuses. */
+async function judgeGenerated(crd: any, objects: Array<{ metadata: { name: string }; spec: unknown }>): Promise<{ disagreements: string[]; refused: number }> {
+  const report = await validateExact([{ object: crd, file: 'crd' }, ...objects.map((object) => ({ object, file: object.metadata.name }))], { k8sVersion: release! });
+  const disagreements: string[] = [];
+  let refused = 0;
+  for (const object of objects) {
+    const server = report.findings.some((f) => f.file === object.metadata.name && f.severity === 'error');
+    const fast = validateObjects([{ object: crd }, { object }], { k8sVersion: release! }).findings.some((f) => f.severity === 'error');
+    if (server) refused++;
+    if (server !== fast) disagreements.push(`${JSON.stringify(object.spec)}: server ${server ? 'refuses' : 'accepts'}, podsmith ${fast ? 'refuses' : 'accepts'}`);
+  }
+  return { disagreements, refused };
+}
