@@ -2,184 +2,17 @@
  * The Pod part every workload shares: containers, init containers and sidecars, volumes and
  * everything the handbook configures at Pod level (H3, H5, H10, H13–H15, H18, H21–H25, H27, H28).
  */
-import { PodsmithError } from '../errors';
-import { Quantity, QuantityInput, toQuantity } from '../quantity';
+import { Quantity, toQuantity } from '../quantity';
 import { isSafeSysctl, isValidSysctlName, normalizeSysctlName, sysctlNamespace } from '../sysctls';
 import { dns1123Label, dns1123Subdomain, ipAddress, isUserOrGroupId, labelValue, qualifiedName } from '../validate/names';
 import { ContainerContext, ContainerProps, renderContainer } from './container';
-import { NameRef, nameOf, Seconds, seconds } from './interop';
-import { Timezone } from './timezone';
-import { Volume } from './volumes';
+import { nameOf, seconds } from './interop';
+import { checkAffinityTerm, checkMetadataMap, checkRequirements, fail } from './pod-checks';
+import type { PodAffinityTerm, PodProps, TopologySpread } from './pod-props';
 
-/** Something that names a PriorityClass (the PriorityClass construct, or a name). */
-export interface IPriorityClass { readonly name: string }
-/** Something that names a docker-registry Secret (the RegistrySecret construct, or a name). */
-export interface ISecretRef { readonly name: string }
-
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
-export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
-
-/** An /etc/hosts entry (H23): the kubelet owns /etc/hosts, so entries go here. */
-export interface HostAlias {
-  readonly ip: string;
-  readonly hostnames: string[];
-}
-
-/** Custom DNS (H13). */
-export interface DnsProps {
-  /** @default 'ClusterFirst' ('ClusterFirstWithHostNet' with hostNetwork) */
-  readonly policy?: DnsPolicy;
-  /** Up to 3; required with policy 'None'. @default none */
-  readonly nameservers?: string[];
-  /** Up to 32 search domains. @default none */
-  readonly searches?: string[];
-  /** resolv.conf options, e.g. `{ ndots: '2' }`. @default none */
-  readonly options?: Record<string, string | undefined>;
-}
-
-export interface NodeSelectorRequirement {
-  readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
-  readonly values?: string[];
-}
-
-export interface LabelSelectorRequirement {
-  readonly key: string;
-  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  readonly values?: string[];
-}
-
-export interface PodAffinityTerm {
-  /** Labels of the other Pods. */
-  readonly labels?: Record<string, string>;
-  readonly expressions?: LabelSelectorRequirement[];
-  /** @default 'kubernetes.io/hostname' */
-  readonly topologyKey?: string;
-  /** Namespaces of the other Pods. @default this Pod's namespace */
-  readonly namespaces?: string[];
-}
-
-export interface Toleration {
-  readonly key?: string;
-  /** @default 'Equal' ('Exists' when no value) */
-  readonly operator?: 'Equal' | 'Exists';
-  readonly value?: string;
-  /** @default all effects */
-  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-  /** Only with effect NoExecute. @default forever */
-  readonly tolerationSeconds?: number;
-}
-
-/** Scheduling (H22). */
-export interface SchedulingProps {
-  /** Only nodes with these labels, e.g. `{ disktype: 'ssd' }`. @default none */
-  readonly nodeSelector?: Record<string, string>;
-  /** Node affinity that must hold (terms are ORed). @default none */
-  readonly requiredNodeAffinity?: NodeSelectorRequirement[][];
-  /** Node affinity to prefer, with weights 1–100. @default none */
-  readonly preferredNodeAffinity?: { weight: number; match: NodeSelectorRequirement[] }[];
-  /** Run next to Pods matching these terms. @default none */
-  readonly podAffinity?: PodAffinityTerm[];
-  /** Keep away from Pods matching these terms (required). @default none */
-  readonly podAntiAffinity?: PodAffinityTerm[];
-  /**
-   * Spread the workload's own replicas over nodes (preferred anti-affinity on
-   * kubernetes.io/hostname). Written for any replica count, so that scaling never changes the
-   * Pod template (which would roll every Pod). `false` is the explicit opt-out.
-   * @default true for Deployments and StatefulSets
-   */
-  readonly spreadReplicas?: boolean;
-  /**
-   * Topology spread constraints over the workload's own Pods (`labelSelector` is the
-   * workload's selector labels). @default none
-   */
-  readonly topologySpread?: TopologySpread[];
-  /** @default none */
-  readonly tolerations?: Toleration[];
-  /** Bind to one node, bypassing the scheduler. @default none */
-  readonly nodeName?: string;
-}
-
-/** One topology spread constraint (H22): keep the Pods evenly over the domains of a node label. */
-export interface TopologySpread {
-  /** The node label whose values are the domains. @default 'topology.kubernetes.io/zone' */
-  readonly topologyKey?: string;
-  /** The largest allowed difference in Pod count between two domains. @default 1 */
-  readonly maxSkew?: number;
-  /** @default 'ScheduleAnyway' (a preference; 'DoNotSchedule' makes it a requirement) */
-  readonly whenUnsatisfiable?: 'DoNotSchedule' | 'ScheduleAnyway';
-  /** With DoNotSchedule: the number of domains to count even when they have no Pod yet. @default none */
-  readonly minDomains?: number;
-}
-
-/** The Pod-level security context. */
-export interface PodSecurityProps {
-  /** @default none */
-  readonly fsGroup?: number;
-  /** Dockerfile USER's groups (H6). @default none */
-  readonly supplementalGroups?: number[];
-}
-
-export interface PodProps {
-  /** The app containers (at least one). */
-  readonly containers: ContainerProps[];
-  /** H18: run before the app, one at a time, in this order, each to completion. @default none */
-  readonly initContainers?: ContainerProps[];
-  /** H18: sidecars, started in order before the app and kept running (restartable init containers, Kubernetes ≥ 1.29). @default none */
-  readonly sidecars?: ContainerProps[];
-  /** H9. @default none */
-  readonly volumes?: Volume[];
-  /** H8. @default 'Always' (Deployment, StatefulSet, DaemonSet, Pod), 'OnFailure' (Job, CronJob) */
-  readonly restartPolicy?: RestartPolicy;
-  /** H3: seconds (or a cdk8s Duration) between SIGTERM and SIGKILL. @default 30 */
-  readonly terminationGracePeriodSeconds?: Seconds;
-  /** H23. @default none */
-  readonly hostAliases?: HostAlias[];
-  /** H27: `spec.securityContext.sysctls`; unsafe ones need `allowUnsafeSysctls`. @default none */
-  readonly sysctls?: Record<string, string>;
-  /** H28: `Timezone.zone('Asia/Shanghai')` (TZ), or a hostPath opt-in `Timezone.hostZone(...)` / `Timezone.node(...)`. @default none (the image's, usually UTC) */
-  readonly timezone?: Timezone;
-  /** H25: the PriorityClass construct or the name of an existing class. @default none (priority 0 or the cluster's global default) */
-  readonly priorityClass?: IPriorityClass | string;
-  /** H13. @default { policy: 'ClusterFirst' } */
-  readonly dns?: DnsProps;
-  /** H15: the Pod's hostname. @default the Pod's name */
-  readonly hostname?: string;
-  /** H15: FQDN `<hostname>.<subdomain>.<ns>.svc.<domain>`; podsmith creates the headless Service named so. @default none */
-  readonly subdomain?: string;
-  /** H22. @default none */
-  readonly scheduling?: SchedulingProps;
-  /** H14: host namespaces, each needs `allowHostNamespaces`. @default false */
-  readonly hostNetwork?: boolean;
-  /** H14: the node's PID namespace; needs `allowHostNamespaces`. @default false */
-  readonly hostPID?: boolean;
-  /** H14: the node's IPC namespace; needs `allowHostNamespaces`. @default false */
-  readonly hostIPC?: boolean;
-  /** H5: one PID namespace for all containers (not with hostPID). @default false */
-  readonly shareProcessNamespace?: boolean;
-  /** H21: bandwidth limits honoured by the CNI bandwidth plugin, e.g. `{ ingress: '10M' }`. @default none */
-  readonly bandwidth?: { readonly ingress?: QuantityInput; readonly egress?: QuantityInput };
-  /** H10: docker-registry Secrets for pulling images: RegistrySecret, kplus Secret, or a name. @default none (the ServiceAccount's) */
-  readonly imagePullSecrets?: NameRef[];
-  /** The ServiceAccount the Pods run as: podsmith's or kplus's ServiceAccount, or a name. @default the namespace's default ServiceAccount */
-  readonly serviceAccount?: NameRef;
-  /** The same as `serviceAccount` (the API's field name). @default the namespace's default ServiceAccount */
-  readonly serviceAccountName?: NameRef;
-  /** Mount an API token into the containers. @default false (most workloads never call the API) */
-  readonly automountServiceAccountToken?: boolean;
-  /** @default none */
-  readonly securityContext?: PodSecurityProps;
-  /** Labels added to the Pods (the selector label is always there). @default none */
-  readonly podLabels?: Record<string, string>;
-  /** Annotations added to the Pods. @default none */
-  readonly podAnnotations?: Record<string, string>;
-  /** Opt-in: hostNetwork, hostPID or hostIPC (H14). @default false */
-  readonly allowHostNamespaces?: boolean;
-  /** Opt-in: sysctls outside the kubelet's safe list (H27); the nodes must allow them. @default false */
-  readonly allowUnsafeSysctls?: boolean;
-  /** Opt-in: hostPath volumes other than the timezone's zone file. @default false */
-  readonly allowHostPath?: boolean;
-}
+// the props and the checks were split out of this file by job: what imported them from here still does
+export * from './pod-props';
+export { checkMetadataMap } from './pod-checks';
 
 /** The annotation keys podsmith writes. */
 export const ANNOTATIONS = {
@@ -218,10 +51,6 @@ export interface PodRenderOptions {
 const TZ_VOLUME = 'podsmith-timezone';
 export function isIp(s: string): boolean {
   return ipAddress(s).length === 0;
-}
-
-function fail(where: string, prop: string, problem: string, fix: string): never {
-  throw new PodsmithError(where, prop, problem, fix);
 }
 
 const BATCH = new Set(['Job', 'CronJob']);
@@ -544,54 +373,4 @@ function topologySpread(where: string, prop: string, t: TopologySpread, selector
     labelSelector: { matchLabels: { ...selector } },
     ...(t.minDomains !== undefined ? { minDomains: t.minDomains } : {}),
   };
-}
-
-/**
- * Label and annotation maps (H29): keys are qualified names (`example.com/tier`), label values
- * at most 63 characters of [A-Za-z0-9-_.]; annotation values are free text. The API server's
- * rules, from the validator's names module.
- */
-export function checkMetadataMap(where: string, prop: string, map: Record<string, string> | undefined, what: 'label' | 'annotation'): void {
-  for (const [k, v] of Object.entries(map ?? {})) {
-    const keyProblem = qualifiedName(k)[0];
-    if (keyProblem) fail(where, `${prop}[${k}]`, `'${k}' is not a valid ${what} key: ${keyProblem}`, "use a key such as 'tier' or 'example.com/tier'");
-    if (typeof v !== 'string') fail(where, `${prop}[${k}]`, `the ${what} value must be a string, got ${typeof v}`, "quote it, e.g. '1'");
-    const valueProblem = what === 'label' ? labelValue(v)[0] : undefined;
-    if (valueProblem) fail(where, `${prop}[${k}]`, `'${v}' is not a valid label value: ${valueProblem}`, "use at most 63 letters, digits, '-', '_' or '.'");
-  }
-}
-
-/** Selector requirements (H22) as the API server checks them: key, operator and values agree. */
-function checkRequirements(where: string, prop: string, exprs: ReadonlyArray<{ key: string; operator: string; values?: string[] }>, node: boolean): void {
-  exprs.forEach((e, i) => {
-    const p = `${prop}[${i}]`;
-    const keyProblem = qualifiedName(e.key)[0];
-    if (keyProblem) fail(where, `${p}.key`, `'${e.key}': ${keyProblem}`, "use a label key such as 'kubernetes.io/arch'");
-    const values = e.values ?? [];
-    if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
-      fail(where, `${p}.values`, `operator ${e.operator} needs at least one value`, 'list the values, or use Exists');
-    }
-    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
-      fail(where, `${p}.values`, `operator ${e.operator} takes no values`, 'drop the values, or use In');
-    }
-    if (node && (e.operator === 'Gt' || e.operator === 'Lt') && (values.length !== 1 || !/^-?\d+$/.test(values[0]))) {
-      fail(where, `${p}.values`, `operator ${e.operator} needs exactly one whole-number value`, "e.g. values: ['4']");
-    }
-    if (!node) {
-      for (const v of values) {
-        const problem = labelValue(v)[0];
-        if (problem) fail(where, `${p}.values`, `'${v}' is not a valid label value: ${problem}`, "use at most 63 letters, digits, '-', '_' or '.'");
-      }
-    }
-  });
-}
-
-/** A pod (anti-)affinity term: a topology key and a label selector (H22). */
-function checkAffinityTerm(where: string, prop: string, t: PodAffinityTerm): void {
-  if (t.topologyKey !== undefined) {
-    const problem = t.topologyKey === '' ? 'must not be empty' : qualifiedName(t.topologyKey)[0];
-    if (problem) fail(where, `${prop}.topologyKey`, `'${t.topologyKey}': ${problem}`, "use a node label key such as 'topology.kubernetes.io/zone'");
-  }
-  checkMetadataMap(where, `${prop}.labels`, t.labels, 'label');
-  checkRequirements(where, `${prop}.expressions`, t.expressions ?? [], false);
 }
