@@ -6,6 +6,9 @@
 /** Strings each format accepts or nearly does: what the mutations start from. */
 export const FORMAT_SAMPLES: Record<string, string[]> = {
   bsonobjectid: ['507f1f77bcf86cd799439011', '507F1F77BCF86CD799439011', '507f1f77bcf86cd79943901', '507f1f77bcf86cd7994390111', 'zz7f1f77bcf86cd799439011'],
+  uri: ['https://example.com', 'https://example.com/a/b?c=d#e', 'http://user:pa%20ss@host:8080/p', 'http://[::1]:80/', 'http://[fe80::1%25eth0]/', 'http://[fe80::1%25]/', 'http://[1.2.3.4]/', 'http://[::ffff:1.2.3.4]/',
+    '/absolute/path', 'relative/path', '*', '', 'mailto:a@b.c', 'urn:isbn:0451450523', ':nope', 'http://host:port/', 'http://a:1:2/', 'http://ho st/', 'http://host/%zz', 'http://host/%41', 'http://h%41st/', 'http://h%C3%A9st/',
+    'http://host/pa th', 'http://user@@host/', 'http://us^er@host/', 'ftp://[::1', 'http://x]/', 'http://a[b]/', 'HTTP://EXAMPLE.COM', 'git+ssh://git@github.com/x.git', '1http://x', '//host/path', 'http:', 'http://', 'http:///path', 'http://host?x', 's3://bucket/key?x=%', 'http://host/#frag%'],
   hostname: ['example.com', 'a', 'a-b', 'my-host.example.co', 'xn--bcher-kva.example', 'bücher.de', '☃.net', 'a.b', 'a.bc', '-a.com', 'a-.com', 'a..com', '1.2.3.4', `${'a'.repeat(63)}.com`, `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`, 'host_name', 'HOST', 'a.b1', 'localhost', 'a.b.c.d.e'],
   ipv4: ['10.0.0.1', '010.0.0.1', '255.255.255.255', '256.1.1.1', '1.2.3', '1.2.3.4.5', '::1', '1.2.3.04', ' 1.2.3.4', '1.2.3.4 '],
   ipv6: ['::1', 'fd00::1', '2001:db8::8a2e:370:7334', '::ffff:1.2.3.4', '::ffff:01.2.3.4', '::ffff:1.2.3.04', 'fe80::1%eth0', '1.2.3.4', '2001:db8:::1', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '::', 'FE80::A', '12345::1', '::1.2.3.4', '0:0:0:0:0:ffff:1.2.3.4'],

@@ -9,7 +9,7 @@
  * - defaults, descriptions and formats the verdict does not depend on are dropped.
  */
 import { goRegExp } from './go-regexp';
-import { K8S_NAME_FORMATS_FROM, normalizeFormat, STRING_FORMATS, supportedStringFormat } from './strfmt';
+import { K8S_NAME_FORMATS_FROM, normalizeFormat, STRING_FORMATS, supportedStringFormat, URI_STRICT, URI_STRICT_COLONS_FROM } from './strfmt';
 
 /**
  * Number formats (int32, int64; float, double) the API server checks on custom resources from
@@ -53,6 +53,7 @@ function keptFormat(minor: number): (node: any, f: unknown) => string | undefine
     if (typeof f !== 'string') return undefined;
     const string = () => {
       const name = normalizeFormat(f);
+      if (name === 'uri' && minor >= URI_STRICT_COLONS_FROM) return URI_STRICT;
       return supportedStringFormat(name, minor) && STRING_FORMATS[name] ? name : undefined;
     };
     if (minor < NUMBER_FORMATS_FROM) return string();
@@ -96,7 +97,7 @@ function countRules(node: any): number {
 
 /** What the conversion of a schema depends on of the release: releases with the same key convert every schema alike. */
 export function conversionEra(minor: number): string {
-  return `${minor >= NUMBER_FORMATS_FROM ? 'n' : ''}${minor >= K8S_NAME_FORMATS_FROM ? 'k' : ''}`;
+  return `${minor >= NUMBER_FORMATS_FROM ? 'n' : ''}${minor >= K8S_NAME_FORMATS_FROM ? 'k' : ''}${minor >= URI_STRICT_COLONS_FROM ? 'u' : ''}`;
 }
 
 /** A CRD schema node as ajv checks it for release 1.`minor` (default: the newest). */
@@ -232,7 +233,7 @@ export function mayNotCompile(node: unknown): boolean {
     } else if (k === 'pattern') {
       if (!validPattern(v)) return true;
     } else if (k === 'format') {
-      if (!Object.prototype.hasOwnProperty.call(STRING_FORMATS, v as string) && !NUMBER_FORMATS.has(v as string) && !BOUND_FORMAT.test(v as string)) return true;
+      if (!Object.prototype.hasOwnProperty.call(STRING_FORMATS, v as string) && v !== URI_STRICT && !NUMBER_FORMATS.has(v as string) && !BOUND_FORMAT.test(v as string)) return true;
     } else if (k !== 'const') {
       return true;
     }

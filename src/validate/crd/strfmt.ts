@@ -6,8 +6,8 @@
  * `\d` and `.` mean what they mean to Go. test/validate/strfmt.test.ts compares every check with
  * the registry itself (cluster/go/formatref) on generated and hand-picked strings.
  *
- * Not checked (kept out of the schema, as if the release did not support them): `uri`
- * (Go's url.ParseRequestURI) and `email` (Go's net/mail.ParseAddress), whose parsers are large.
+ * Not checked (kept out of the schema, as if the release did not support them): `email` (Go's
+ * net/mail.ParseAddress, RFC 5322 addresses with display names, comments and encoded words).
  */
 import { isIPv6 } from 'node:net';
 import { goRegExp } from './go-regexp';
@@ -33,7 +33,7 @@ export function supportedStringFormat(normalized: string, minor: number): boolea
 }
 
 /** How a format's name is written in a message: as the CRDs write it. */
-export const FORMAT_DISPLAY: Record<string, string> = { datetime: 'date-time', k8sshortname: 'k8s-short-name', k8slongname: 'k8s-long-name' };
+export const FORMAT_DISPLAY: Record<string, string> = { datetime: 'date-time', k8sshortname: 'k8s-short-name', k8slongname: 'k8s-long-name', 'uri@go1.26': 'uri' };
 
 const go = (pattern: string) => goRegExp(pattern, '');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -47,8 +47,20 @@ function ipv4Sloppy(s: string): boolean {
 
 function ipSloppy(s: string): 4 | 6 | undefined {
   if (ipv4Sloppy(s)) return 4;
-  if (!s.includes('%') && isIPv6(s)) return 6;
-  return undefined;
+  if (s.includes('%')) return undefined;
+  if (!s.includes(':')) return undefined;
+  // the parser Go's net had before 1.17, which k8s.io/utils/net keeps: leading zeros are allowed
+  // in an embedded IPv4 address and in a group (more than four hex digits where the value fits)
+  const colon = s.lastIndexOf(':');
+  const tail = s.slice(colon + 1);
+  let head = s.slice(0, colon + 1);
+  let v4 = '';
+  if (tail.includes('.')) {
+    if (!ipv4Sloppy(tail)) return undefined;
+    v4 = tail.split('.').map(Number).join('.');
+  } else head = s;
+  head = head.replace(/[0-9a-fA-F]{5,}/g, (g) => (/^0+/.test(g) && parseInt(g, 16) <= 0xffff ? parseInt(g, 16).toString(16) : g));
+  return isIPv6(`${head}${v4}`) ? 6 : undefined;
 }
 
 /** ParseCIDRSloppy: an address, a slash, a decimal prefix of at most its bits. */
@@ -222,6 +234,103 @@ function isCreditCard(s: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Characters Go's net/url leaves unescaped in a host (and a zone): letters, digits, `-_.~` and `!$&'()*+,;=:[]<>"`. */
+function hostChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || '-_.~!$&\'()*+,;=:[]<>"'.includes(String.fromCharCode(c));
+}
+
+const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+
+/** net/url's unescape as a check: every `%` starts two hex digits; in a host no escaped ASCII but `%25` and only host characters; in a zone no escaped character a host could not hold but a space. */
+function unescapes(s: string, mode: 'path' | 'user' | 'host' | 'zone'): boolean {
+  for (let i = 0; i < s.length;) {
+    if (s[i] === '%') {
+      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) return false;
+      const v = parseInt(s.slice(i + 1, i + 3), 16);
+      if (mode === 'host' && v < 0x80 && s.slice(i, i + 3) !== '%25') return false;
+      if (mode === 'zone' && s.slice(i, i + 3) !== '%25' && v !== 32 && (v >= 0x80 || !hostChar(v))) return false;
+      i += 3;
+      continue;
+    }
+    const c = s.charCodeAt(i);
+    if ((mode === 'host' || mode === 'zone') && c < 0x80 && !hostChar(c)) return false;
+    i++;
+  }
+  return true;
+}
+
+/** Go's netip.ParseAddr for an address that is not IPv4: IPv6 (an embedded IPv4 without leading zeros) with an optional, non-empty zone. */
+function netipIPv6(s: string): boolean {
+  const pct = s.indexOf('%');
+  const addr = pct < 0 ? s : s.slice(0, pct);
+  if (pct >= 0 && pct === s.length - 1) return false;
+  return STRING_FORMATS.ipv6(addr);
+}
+
+/** A port after a host: empty, or a colon and digits. */
+const validOptionalPort = (p: string) => p === '' || /^:[0-9]*$/.test(p);
+
+/**
+ * net/url's parseHost. The port follows the last colon of a host, but with Go 1.26's
+ * `urlstrictcolons` (the default of a module on go1.26: Kubernetes from 1.36) the first colon of
+ * an http or https host starts it.
+ */
+function validHost(host: string, scheme: string, strictColons: boolean): boolean {
+  const open = host.lastIndexOf('[');
+  if (open > 0) return false;
+  if (open === 0) {
+    const close = host.lastIndexOf(']');
+    if (close < 0 || !validOptionalPort(host.slice(close + 1))) return false;
+    const name = host.slice(1, close);
+    const zone = name.indexOf('%25');
+    if (zone >= 0 ? !unescapes(name.slice(0, zone), 'host') || !unescapes(name.slice(zone), 'zone') : !unescapes(name, 'host')) return false;
+    const unescaped = name.replace(/%([0-9a-fA-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    // an IPv4 address in brackets is refused; IPv6 (an IPv4-mapped one too) is not
+    return unescaped.includes(':') && netipIPv6(unescaped);
+  }
+  const colon = strictColons && (scheme === 'http' || scheme === 'https') ? host.indexOf(':') : host.lastIndexOf(':');
+  if (colon >= 0 && !validOptionalPort(host.slice(colon))) return false;
+  return unescapes(host, 'host');
+}
+
+/** govalidator.IsRequestURI: Go's url.ParseRequestURI accepts the string (an absolute URI, or an absolute path). */
+function isRequestUri(raw: string, strictColons = false): boolean {
+  if (/[\x00-\x1f\x7f]/.test(raw) || raw === '') return false;
+  if (raw === '*') return true;
+  // the scheme: letters first, then letters, digits, + - .; a colon first is an error
+  let scheme = '';
+  let rest = raw;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (/[A-Za-z]/.test(c)) continue;
+    if (/[0-9+\-.]/.test(c)) { if (i === 0) break; continue; }
+    if (c === ':') {
+      if (i === 0) return false;
+      scheme = raw.slice(0, i);
+      rest = raw.slice(i + 1);
+    }
+    break;
+  }
+  const q = rest.indexOf('?');
+  if (q >= 0) rest = rest.slice(0, q);
+  if (!rest.startsWith('/')) return scheme !== ''; // opaque when there is a scheme
+  if (scheme !== '' && rest.startsWith('//')) {
+    let authority = rest.slice(2);
+    const slash = authority.indexOf('/');
+    rest = slash >= 0 ? authority.slice(slash) : '';
+    if (slash >= 0) authority = authority.slice(0, slash);
+    const at = authority.lastIndexOf('@');
+    if (!validHost(at < 0 ? authority : authority.slice(at + 1), scheme.toLowerCase(), strictColons)) return false;
+    if (at >= 0) {
+      const user = authority.slice(0, at);
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(user)) return false;
+      const colon = user.indexOf(':');
+      if (colon < 0 ? !unescapes(user, 'user') : !unescapes(user.slice(0, colon), 'user') || !unescapes(user.slice(colon + 1), 'user')) return false;
+    }
+  }
+  return unescapes(rest, 'path');
+}
+
 const UUID = go('(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$');
 const UUID3 = go('(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$');
 const UUID4 = go('(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$');
@@ -233,13 +342,21 @@ const SSN = go('^\\d{3}[- ]?\\d{2}[- ]?\\d{4}$');
 const SHORT_NAME = go('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$');
 const LONG_NAME = go('^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$');
 
+/** The release from which the API server reads a `uri` format's host colons strictly (Kubernetes' go.mod: godebug default=go1.26). */
+export const URI_STRICT_COLONS_FROM = 36;
+/** The name ajv knows the strict reading of `uri` by (crd/convert.ts names it from URI_STRICT_COLONS_FROM). */
+export const URI_STRICT = 'uri@go1.26';
+/** `uri` as Go 1.26 reads it with urlstrictcolons=1. */
+export const isRequestUriStrict = (s: string): boolean => isRequestUri(s, true);
+
 /** Each checked string format (normalized name) and what it accepts. */
 export const STRING_FORMATS: Record<string, (s: string) => boolean> = {
   bsonobjectid: (s) => /^[0-9a-fA-F]{24}$/.test(s),
+  uri: isRequestUri,
   hostname: isHostname,
   ipv4: (s) => ipSloppy(s) !== undefined && s.includes('.'),
   // govalidator.IsIPv6 is Go's net.ParseIP (no leading zeros in an embedded IPv4 address) with a colon
-  ipv6: (s) => !s.includes('%') && isIPv6(s) && !/(^|[:.])0\d/.test(s.slice(s.lastIndexOf(':') + 1)),
+  ipv6: (s) => !s.includes('%') && isIPv6(s) && !(s.slice(s.lastIndexOf(':') + 1).includes('.') && /(^|\.)0\d/.test(s.slice(s.lastIndexOf(':') + 1))),
   cidr: cidrSloppy,
   mac: isMac,
   uuid: (s) => UUID.test(s),
