@@ -67,13 +67,6 @@ const NOT_CHECKED: Record<string, string[]> = {
     'io.k8s.api.core.v1.QuobyteVolumeSource.registry = "Sometimes"',
     'io.k8s.api.core.v1.Volume.flocker = {}',
   ],
-  // quota and limit objects: their resource and scope names are not checked
-  'quotas and limits': [
-    'io.k8s.api.core.v1.LimitRangeItem.type = "Sometimes"',
-    'io.k8s.api.core.v1.ScopedResourceSelectorRequirement.operator = "Sometimes"',
-    'io.k8s.api.core.v1.ScopedResourceSelectorRequirement.scopeName = "Sometimes"',
-    'io.k8s.api.core.v1.ScopedResourceSelectorRequirement.values = []',
-  ],
   // a CRD version's deprecationWarning (a pointer: the API server refuses an empty one); a schema's
   // default is checked against the schema it belongs to (crd.default-invalid)
   'CRD fields': [

@@ -55,6 +55,9 @@ const vap = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kin
 const vapb = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: meta(), spec: { policyName: 'demo', ...spec } });
 
 /** [description, object, accepted by the API server] */
+const lr = (...limits: any[]) => ({ apiVersion: 'v1', kind: 'LimitRange', metadata: meta(), spec: { limits } });
+const rq = (spec: any) => ({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta(), spec });
+
 export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Role named system:controller:x (path segment, not DNS)', { ...role([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), metadata: meta('system:controller:x') }, true],
   ['Role rule without apiGroups', role([{ resources: ['pods'], verbs: ['get'] }]), false],
@@ -198,4 +201,33 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['ValidatingAdmissionPolicyBinding paramRef without parameterNotFoundAction', vapb({ validationActions: ['Deny'], paramRef: { name: 'p' } }), false],
   ['TokenReview without a token', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: {} }, false],
   ['CRD group without a dot', { ...crd({ type: 'object' }), metadata: meta('widgets.example'), spec: { ...crd({ type: 'object' }).spec, group: 'example' } }, false],
+  ['LimitRange for containers with defaults between min and max', lr({ type: 'Container', min: { cpu: '50m' }, max: { cpu: '2', memory: '1Gi' }, default: { cpu: '500m', memory: '512Mi' }, defaultRequest: { cpu: '100m', memory: '256Mi' }, maxLimitRequestRatio: { cpu: '10' } }), true],
+  ['LimitRange item of an unknown type', lr({ type: 'Deployment', max: { cpu: '1' } }), false],
+  ['LimitRange item of a fully qualified type', lr({ type: 'example.com/Widget', max: { cpu: '1' } }), true],
+  ['LimitRange with the same type twice', lr({ type: 'Container', max: { cpu: '1' } }, { type: 'Container', max: { memory: '1Gi' } }), false],
+  ['LimitRange with min above max', lr({ type: 'Container', min: { cpu: '2' }, max: { cpu: '1' } }), false],
+  ['LimitRange with a default request above the default limit', lr({ type: 'Container', default: { memory: '256Mi' }, defaultRequest: { memory: '512Mi' } }), false],
+  ['LimitRange with a default above max', lr({ type: 'Container', max: { memory: '1Gi' }, default: { memory: '2Gi' } }), false],
+  ['LimitRange with defaults on a Pod item', lr({ type: 'Pod', max: { cpu: '4' }, default: { cpu: '1' } }), false],
+  ['LimitRange for Pods with max only', lr({ type: 'Pod', max: { cpu: '4', memory: '8Gi' } }), true],
+  ['LimitRange for claims without a storage bound', lr({ type: 'PersistentVolumeClaim', max: { cpu: '1' } }), false],
+  ['LimitRange for claims with a storage range', lr({ type: 'PersistentVolumeClaim', min: { storage: '1Gi' }, max: { storage: '10Gi' } }), true],
+  ['LimitRange with a ratio below 1', lr({ type: 'Container', maxLimitRequestRatio: { cpu: '500m' } }), false],
+  ['LimitRange with a ratio above max/min', lr({ type: 'Container', min: { cpu: '100m' }, max: { cpu: '1' }, maxLimitRequestRatio: { cpu: '20' } }), false],
+  ['LimitRange naming pods for a container', lr({ type: 'Container', max: { pods: '1' } }), false],
+  ['LimitRange naming an extended resource for a container', lr({ type: 'Container', max: { 'example.com/gpu': '2' } }), true],
+  ['LimitRange with a hugepages default and default request apart', lr({ type: 'Container', default: { 'hugepages-2Mi': '4Mi' }, defaultRequest: { 'hugepages-2Mi': '2Mi' } }), false],
+  ['ResourceQuota of common resources and object counts', rq({ hard: { 'requests.cpu': '4', 'limits.memory': '8Gi', pods: '20', 'count/deployments.apps': '10', 'requests.nvidia.com/gpu': '2', services: '5' } }), true],
+  ['ResourceQuota on a resource it does not know', rq({ hard: { gpus: '1' } }), false],
+  ['ResourceQuota on storage (a resource, not a quota resource)', rq({ hard: { storage: '10Gi' } }), false],
+  ['ResourceQuota with a fractional pod count', rq({ hard: { pods: '1500m' } }), false],
+  ['ResourceQuota with a negative cpu', rq({ hard: { 'requests.cpu': '-1' } }), false],
+  ['ResourceQuota with BestEffort scope on pods', rq({ hard: { pods: '5' }, scopes: ['BestEffort'] }), true],
+  ['ResourceQuota with BestEffort scope on cpu', rq({ hard: { 'requests.cpu': '1' }, scopes: ['BestEffort'] }), false],
+  ['ResourceQuota with an unknown scope', rq({ hard: { pods: '5' }, scopes: ['Sometimes'] }), false],
+  ['ResourceQuota with conflicting scopes', rq({ hard: { pods: '5' }, scopes: ['Terminating', 'NotTerminating'] }), false],
+  ['ResourceQuota selecting a priority class', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } }), true],
+  ['ResourceQuota selecting a priority class with In and no values', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In' }] } }), false],
+  ['ResourceQuota selecting Terminating with In', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'Terminating', operator: 'In', values: ['x'] }] } }), false],
+  ['ResourceQuota selecting with an unknown operator', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'Sometimes', values: ['x'] }] } }), false],
 ];

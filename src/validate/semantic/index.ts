@@ -11,6 +11,7 @@ import { securityContextRules } from './security-context';
 import { apiServiceRules, checkApiService } from './apiservice';
 import { autoscalingRules, checkHpa } from './autoscaling';
 import { checkConfig, configRules } from './config';
+import { checkLimitRange, checkResourceQuota, quotaRules } from './quota';
 import { checkCrd, crdRules } from './crd';
 import { crdCelRules } from './crd-cel';
 import { checkNetworking, networkRules } from './network';
@@ -23,7 +24,7 @@ import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -108,6 +109,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'HorizontalPodAutoscaler': checkHpa(ctx); break;
     case 'PersistentVolume': case 'PersistentVolumeClaim': case 'StorageClass': checkStorage(ctx); break;
     case 'ConfigMap': case 'Secret': checkConfig(ctx); break;
+    case 'LimitRange': if (ctx.obj.apiVersion === 'v1') checkLimitRange(ctx); break;
+    case 'ResourceQuota': if (ctx.obj.apiVersion === 'v1') checkResourceQuota(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
     case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicy': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
