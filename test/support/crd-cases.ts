@@ -97,6 +97,21 @@ export const CASE_CRDS = [
       either: { 'x-kubernetes-int-or-string': true, format: 'int32' },
     },
   }),
+  crd('timers', 'Timer', {
+    type: 'object',
+    properties: {
+      ttl: {
+        type: 'string', maxLength: 32,
+        'x-kubernetes-validations': [
+          { rule: 'duration(self).getMilliseconds() % 1000 == 0', message: 'whole seconds' },
+          { rule: 'duration(self).getSeconds() >= 1 && duration(self).getSeconds() <= 65535', message: 'from 1s to 65535s' },
+        ],
+      },
+      timeout: { type: 'string', maxLength: 32, 'x-kubernetes-validations': [{ rule: "!(duration(self) < duration('1s') || duration(self) > duration('1h') - duration('1m'))" }] },
+      addr: { type: 'string', maxLength: 64, 'x-kubernetes-validations': [{ rule: "self == '' || isIP(self)" }] },
+      hosts: { type: 'array', maxItems: 16, items: { type: 'string', maxLength: 253 }, 'x-kubernetes-validations': [{ rule: 'self.all(h, !isIP(h))', message: 'names, not addresses' }] },
+    },
+  }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
@@ -114,6 +129,7 @@ export const CASE_CRDS = [
 const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Widget', metadata: { name, namespace: 'default' }, spec });
 const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Lister', metadata: { name, namespace: 'default' }, spec });
 const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Reporter', metadata: { name, namespace: 'default' }, spec: {}, status });
+const timer = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Timer', metadata: { name, namespace: 'default' }, spec });
 const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
@@ -143,6 +159,20 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['a CIDR format', widget('cidr', { block: '10.0.0.0/8' }), true],
   ['a CIDR format with leading zeros (read sloppily, as kube-openapi reads it)', widget('cidr-zeros', { block: '010.0.0.0/08' }), true],
   ['an ipv4 format given an IPv6 address', widget('ipv4-v6', { addr: 'fd00::1' }), false],
+  ['CEL duration(): whole seconds in range', timer('ttl', { ttl: '30s' }), true],
+  ['CEL duration(): a fraction of a second', timer('ttl-ms', { ttl: '1500ms' }), false],
+  ['CEL duration(): within the range at 18h (64,800 s)', timer('ttl-18h', { ttl: '18h' }), true],
+  ['CEL duration(): beyond the range at 19h (68,400 s)', timer('ttl-big', { ttl: '19h' }), false],
+  ['CEL duration() of a string Go cannot parse fails the rule', timer('ttl-bad', { ttl: '5 minutes' }), false],
+  ['CEL duration() arithmetic and comparison', timer('timeout', { timeout: '59m' }), true],
+  ['CEL duration() arithmetic: past 1h - 1m', timer('timeout-over', { timeout: '59m1s' }), false],
+  ['CEL isIP(): an IPv4 address', timer('ip4', { addr: '10.0.0.1' }), true],
+  ['CEL isIP(): leading zeros are not an IP to netip', timer('ip4-zeros', { addr: '010.0.0.1' }), false],
+  ['CEL isIP(): an IPv4-mapped IPv6 address is refused', timer('ip-mapped', { addr: '::ffff:10.0.0.1' }), false],
+  ['CEL isIP(): an IPv6 address with a zone is refused', timer('ip-zone', { addr: 'fe80::1%eth0' }), false],
+  ['CEL isIP(): an IPv6 address', timer('ip6', { addr: 'fd00::10' }), true],
+  ['CEL isIP() in a macro: a list with an address', timer('hosts-ip', { hosts: ['example.com', '10.0.0.1'] }), false],
+  ['CEL isIP() in a macro: names only', timer('hosts', { hosts: ['example.com', 'a.b'] }), true],
   ['a date format', stamp('date', { day: '2024-02-29' }), true],
   ['a date format on a day the month does not have', stamp('date-bad', { day: '2023-02-29' }), false],
   ['a date-time format with a space for the T', stamp('datetime-space', { at: '2024-01-01 10:00:00Z' }), false],

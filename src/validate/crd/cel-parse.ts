@@ -9,7 +9,12 @@ export class CelUnsupported extends Error {}
 export class CelError extends Error {}
 
 /** CEL values: int as bigint, double as number. Maps are Map (keys are strings, ints or bools). */
-export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val>;
+export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val> | CelDuration;
+
+/** A CEL duration (google.protobuf.Duration): int64 nanoseconds. */
+export class CelDuration {
+  constructor(readonly nanos: bigint) {}
+}
 
 export type Node =
   | { t: 'lit'; v: Val }

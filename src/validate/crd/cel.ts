@@ -4,16 +4,19 @@
  * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
- * `upperAscii`, `split`, and `int()`, `double()`, `string()`. Anything else — the Kubernetes libraries,
+ * `upperAscii`, `split`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
+ * `getHours()`…`getMilliseconds()`) and the ip library's `isIP()`. Anything else — the other Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
  * reports too (no such key, division by zero, overflow) throw CelError.
  * test/validate/cel.test.ts holds it to the API server's verdicts.
  */
 import { goRegExp } from './go-regexp';
-import { CelError, fail, Node, parseCel, unsupported, Val } from './cel-parse';
+import { isIPv6 } from 'node:net';
+import { parseGoDuration } from './strfmt';
+import { CelDuration, CelError, fail, Node, parseCel, unsupported, Val } from './cel-parse';
 
-export { CelError, CelUnsupported, readsOldSelf } from './cel-parse';
+export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
 export type { Val } from './cel-parse';
 
 const INT_MIN = -(2n ** 63n);
@@ -30,6 +33,7 @@ function kind(v: Val): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'list';
   if (v instanceof Map) return 'map';
+  if (v instanceof CelDuration) return 'duration';
   return typeof v;
 }
 
@@ -47,6 +51,7 @@ function equal(a: Val, b: Val): boolean {
     for (const [k, v] of a) if (!m.has(k) || !equal(v, m.get(k)!)) return false;
     return true;
   }
+  if (a instanceof CelDuration) return a.nanos === (b as CelDuration).nanos;
   return a === b;
 }
 
@@ -54,6 +59,7 @@ function compare(a: Val, b: Val): number {
   const ka = kind(a);
   if (ka !== kind(b)) unsupported('an ordering of two types');
   if (ka === 'int' || ka === 'double' || ka === 'string' || ka === 'boolean') return a! < b! ? -1 : a! > b! ? 1 : 0;
+  if (a instanceof CelDuration) return a.nanos < (b as CelDuration).nanos ? -1 : a.nanos > (b as CelDuration).nanos ? 1 : 0;
   return unsupported(`an ordering of ${ka}`);
 }
 
@@ -168,6 +174,7 @@ function arithmetic(op: string, l: Val, r: Val): Val {
     }
   }
   if (op === '+' && typeof l === 'string' && typeof r === 'string') return l + r;
+  if ((op === '+' || op === '-') && l instanceof CelDuration && r instanceof CelDuration) return new CelDuration(int(op === '+' ? l.nanos + r.nanos : l.nanos - r.nanos));
   if (op === '+' && Array.isArray(l) && Array.isArray(r)) return [...l, ...r];
   return unsupported(`${kind(l)} ${op} ${kind(r)}`);
 }
@@ -194,6 +201,34 @@ function splitN(s: string, sep: string, n: bigint): string[] {
 
 const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
 
+/**
+ * The Kubernetes ip library's isIP: Go's netip.ParseAddr (no leading zeros in IPv4), without a
+ * zone, and not an IPv4-mapped IPv6 address.
+ */
+function isIP(s: string): boolean {
+  if (!s.includes(':')) return /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(s) && s.split('.').every((p) => Number(p) <= 255);
+  if (s.includes('%') || !isIPv6(s)) return false;
+  // embedded IPv4 parts without leading zeros, and not ::ffff:0:0/96
+  const tail = s.slice(s.lastIndexOf(':') + 1);
+  if (tail.includes('.') && !isIP(tail)) return false;
+  return !ipv6Words(s).slice(0, 6).every((w, i) => w === (i === 5 ? 0xffff : 0));
+}
+
+/** The eight 16-bit words of a valid IPv6 address (an embedded IPv4 address read as the last two). */
+function ipv6Words(s: string): number[] {
+  const tail = s.slice(s.lastIndexOf(':') + 1);
+  let text = s;
+  if (tail.includes('.')) {
+    const b = tail.split('.').map(Number);
+    text = `${s.slice(0, s.length - tail.length)}${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+  }
+  const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
+  const words = (part: string | undefined) => (part ? part.split(':').map((x) => parseInt(x, 16)) : []);
+  const h = words(head);
+  const r = words(rest);
+  return rest === undefined ? h : [...h, ...new Array(8 - h.length - r.length).fill(0), ...r];
+}
+
 function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
   const { name, args } = n;
   if (!n.target) {
@@ -219,6 +254,15 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       if (typeof v === 'bigint') return Number(v);
       return unsupported('double() of this value');
     }
+    if (name === 'duration' && vals.length === 1) {
+      const v = vals[0];
+      if (v instanceof CelDuration) return v;
+      if (typeof v !== 'string') return unsupported('duration() of this value');
+      // the standard library's string to duration: Go's time.ParseDuration
+      const nanos = parseGoDuration(v);
+      return nanos === undefined ? fail(`type conversion error from 'string' to 'google.protobuf.Duration'`) : new CelDuration(nanos);
+    }
+    if (name === 'isIP' && vals.length === 1 && typeof vals[0] === 'string') return isIP(vals[0]);
     if (name === 'string' && vals.length === 1) {
       const v = vals[0];
       if (typeof v === 'string') return v;
@@ -231,6 +275,11 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
   const target = ev(n.target, env);
   const vals = args.map((x) => ev(x, env));
   if (name === 'size' && vals.length === 0) return size(target);
+  if (target instanceof CelDuration && vals.length === 0) {
+    // the total in each unit, truncated toward zero (Go's Duration.Hours() etc. as int)
+    const per = ({ getHours: 3600000000000n, getMinutes: 60000000000n, getSeconds: 1000000000n, getMilliseconds: 1000000n } as Record<string, bigint>)[name];
+    if (per !== undefined) return target.nanos / per;
+  }
   if (typeof target === 'string') {
     const s = vals[0];
     if (vals.length === 1 && typeof s === 'string') {

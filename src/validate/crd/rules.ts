@@ -11,7 +11,7 @@ export const crdKindRules: RuleMeta[] = [
   {
     id: 'crd.cel-not-evaluated', severity: 'info', layer: 'schema', handbook: ['H30'],
     summary: 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD that podsmith does not evaluate',
-    rationale: 'podsmith evaluates the CEL that CRD rules use most (field selection, has(), comparisons, arithmetic, lists, maps, size(), the all/exists/filter/map macros, string matching); rules that call the Kubernetes libraries (quantity, ip, url, format, semver), optionals or timestamps need the API server\'s own CEL environment.',
+    rationale: 'podsmith evaluates the CEL that CRD rules use most (field selection, has(), comparisons, arithmetic, lists, maps, size(), the all/exists/filter/map macros, string matching, durations and isIP()); rules that call the other Kubernetes libraries (quantity, ip() and cidr(), url, format, semver), optionals or timestamps need the API server\'s own CEL environment.',
     fix: 'run podsmith validate --exact to have a real API server evaluate them',
   },
   {

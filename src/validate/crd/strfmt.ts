@@ -101,23 +101,23 @@ const DURATION_UNITS: Record<string, bigint> = {
   ns: 1n, us: 1000n, '\u00b5s': 1000n, '\u03bcs': 1000n, ms: 1000000n, s: 1000000000n, m: 60000000000n, h: 3600000000000n,
 };
 
-/** Go's time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+` with Go's units, within int64 nanoseconds. */
-function goParseDuration(input: string): boolean {
+/** Go's time.ParseDuration: `[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+` with Go's units, within int64 nanoseconds; the nanoseconds, or undefined where Go refuses it. */
+export function parseGoDuration(input: string): bigint | undefined {
   let s = input;
   let neg = false;
   if (s !== '' && (s[0] === '-' || s[0] === '+')) { neg = s[0] === '-'; s = s.slice(1); }
-  if (s === '0') return true;
-  if (s === '') return false;
+  if (s === '0') return 0n;
+  if (s === '') return undefined;
   let d = 0n;
   const digit = (c: string) => c >= '0' && c <= '9';
   while (s !== '') {
-    if (!(s[0] === '.' || digit(s[0]))) return false;
+    if (!(s[0] === '.' || digit(s[0]))) return undefined;
     let i = 0;
     let v = 0n;
     for (; i < s.length && digit(s[i]); i++) {
-      if (v > TWO_TO_63 / 10n) return false;
+      if (v > TWO_TO_63 / 10n) return undefined;
       v = v * 10n + BigInt(s.charCodeAt(i) - 48);
-      if (v > TWO_TO_63) return false;
+      if (v > TWO_TO_63) return undefined;
     }
     const pre = i > 0;
     s = s.slice(i);
@@ -139,23 +139,24 @@ function goParseDuration(input: string): boolean {
       post = j > 0;
       s = s.slice(j);
     }
-    if (!pre && !post) return false;
+    if (!pre && !post) return undefined;
     let u = 0;
     while (u < s.length && s[u] !== '.' && !digit(s[u])) u++;
-    if (u === 0) return false;
+    if (u === 0) return undefined;
     const unit = DURATION_UNITS[s.slice(0, u)];
     s = s.slice(u);
-    if (unit === undefined) return false;
-    if (v > TWO_TO_63 / unit) return false;
+    if (unit === undefined) return undefined;
+    if (v > TWO_TO_63 / unit) return undefined;
     v *= unit;
     if (f > 0n) {
       v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
-      if (v > TWO_TO_63) return false;
+      if (v > TWO_TO_63) return undefined;
     }
     d += v;
-    if (d > TWO_TO_63) return false;
+    if (d > TWO_TO_63) return undefined;
   }
-  return neg || d <= TWO_TO_63 - 1n;
+  if (neg) return -d;
+  return d <= TWO_TO_63 - 1n ? d : undefined;
 }
 
 /** strfmt's Scala-style units: the first variant of each also matches by name, the last also as a prefix (`hours`, `minutes`). */
@@ -164,7 +165,7 @@ const DURATION_MATCHER = go('((\\d+)\\s*([A-Za-z\u00b5]+))');
 
 /** strfmt.ParseDuration: Go's duration, else any `<digits> <unit>` in the text with a unit it knows (a digit run past int64 fails it). */
 function isDuration(s: string): boolean {
-  if (goParseDuration(s)) return true;
+  if (parseGoDuration(s) !== undefined) return true;
   let ok = false;
   for (const m of s.matchAll(new RegExp(DURATION_MATCHER.source, 'gu'))) {
     if (BigInt(m[2]) > 9223372036854775807n) return false; // strconv.Atoi's range error
