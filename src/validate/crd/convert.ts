@@ -91,7 +91,7 @@ function countRules(node: any): number {
   if (node === null || typeof node !== 'object') return 0;
   if (Array.isArray(node)) return node.reduce((n, x) => n + countRules(x), 0);
   let n = Array.isArray(node['x-kubernetes-validations']) ? node['x-kubernetes-validations'].length : 0;
-  for (const [k, v] of Object.entries(node)) if (k !== 'x-kubernetes-validations') n += countRules(v);
+  for (const k in node) if (k !== 'x-kubernetes-validations' && Object.prototype.hasOwnProperty.call(node, k)) n += countRules(node[k]);
   return n;
 }
 

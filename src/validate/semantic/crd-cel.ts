@@ -6,7 +6,7 @@
  * rule does not compile ("undeclared reference to 'format'") and the CRD is refused. podsmith
  * does not compile CEL (crd.cel-not-evaluated); it finds the calls by their names.
  */
-import { arr, Ctx, isObj } from '../context';
+import { Ctx, isObj } from '../context';
 import { field } from '../field';
 import { key } from '../path';
 import { RuleMeta } from '../types';
@@ -49,7 +49,8 @@ export function unavailableLibrary(expr: string, minor: number): Library | undef
 /** Walks a version's schema for x-kubernetes-validations rules and message expressions. */
 export function checkCelLibraries(ctx: Ctx, s: any, at: string, depth = 0): void {
   if (!isObj(s) || depth > 64) return;
-  arr(s['x-kubernetes-validations']).forEach((v, i) => {
+  const rules = s['x-kubernetes-validations'];
+  if (Array.isArray(rules)) rules.forEach((v, i) => {
     if (!isObj(v)) return;
     for (const f of ['rule', 'messageExpression'] as const) {
       if (typeof v[f] !== 'string') continue;
@@ -60,7 +61,8 @@ export function checkCelLibraries(ctx: Ctx, s: any, at: string, depth = 0): void
       }
     }
   });
-  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) checkCelLibraries(ctx, v, key(`${at}.properties`, k), depth + 1);
+  const props = s.properties;
+  if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], key(`${at}.properties`, k), depth + 1);
   if (isObj(s.items)) checkCelLibraries(ctx, s.items, `${at}.items`, depth + 1);
   if (isObj(s.additionalProperties)) checkCelLibraries(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
 }

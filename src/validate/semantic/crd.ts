@@ -47,10 +47,13 @@ function defaults(ctx: Ctx, s: any, at: string, depth: number): void {
       ctx.report('crd.default-invalid', path, p.message);
     }
   }
-  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) defaults(ctx, v, key(`${at}.properties`, k), depth + 1);
+  const props = s.properties;
+  if (isObj(props)) for (const k in props) defaults(ctx, props[k], key(`${at}.properties`, k), depth + 1);
   if (isObj(s.items)) defaults(ctx, s.items, `${at}.items`, depth + 1);
   if (isObj(s.additionalProperties)) defaults(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
 }
+
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 /** Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go (apiextensions' validateValueValidation). */
 function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
@@ -63,43 +66,55 @@ function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
       ctx.report('crd.pattern-invalid', `${at}.pattern`, field.invalid(s.pattern, `must be a valid regular expression, but isn't: ${why}`));
     }
   }
-  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) patterns(ctx, v, key(`${at}.properties`, k), depth + 1);
+  const props = s.properties;
+  if (isObj(props)) for (const k in props) patterns(ctx, props[k], key(`${at}.properties`, k), depth + 1);
   if (isObj(s.items)) patterns(ctx, s.items, `${at}.items`, depth + 1);
   if (isObj(s.additionalProperties)) patterns(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
-  for (const j of ['allOf', 'anyOf', 'oneOf'] as const) arr(s[j]).forEach((v, i) => patterns(ctx, v, `${at}.${j}[${i}]`, depth + 1));
+  // (no array or closure per node: a CRD's schema has tens of thousands of them)
+  for (const j of COMBINATORS) {
+    const list = s[j];
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) patterns(ctx, list[i], `${at}.${j}[${i}]`, depth + 1);
+  }
   if (isObj(s.not)) patterns(ctx, s.not, `${at}.not`, depth + 1);
+}
+
+const LIST_TYPES = ['atomic', 'set', 'map'];
+
+function notStructural(ctx: Ctx, path: string, message: string): void {
+  ctx.report('crd.schema-not-structural', path, message);
 }
 
 function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): void {
   if (!isObj(s) || depth > 64) return;
-  const r = (p: string, m: string) => ctx.report('crd.schema-not-structural', p, m);
-  if (s.type === 'array' && (s.items === undefined || s.items === null)) r(`${at}.items`, field.required('must be specified'));
+  if (s.type === 'array' && (s.items === undefined || s.items === null)) notStructural(ctx, `${at}.items`, field.required('must be specified'));
   if (isObj(s.items)) structural(ctx, s.items, `${at}.items`, 'item', depth + 1);
-  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) structural(ctx, v, key(`${at}.properties`, k), 'field', depth + 1);
+  const props = s.properties;
+  if (isObj(props)) for (const k in props) structural(ctx, props[k], key(`${at}.properties`, k), 'field', depth + 1);
   if (s.additionalProperties !== undefined && s.additionalProperties !== null) {
-    if (lvl === 'root') r(`${at}.additionalProperties`, field.forbidden('must not be used at the root'));
-    if (isObj(s.properties) && s.additionalProperties !== false) r(`${at}.additionalProperties`, field.forbidden('additionalProperties and properties are mutual exclusive'));
+    if (lvl === 'root') notStructural(ctx, `${at}.additionalProperties`, field.forbidden('must not be used at the root'));
+    if (isObj(s.properties) && s.additionalProperties !== false) notStructural(ctx, `${at}.additionalProperties`, field.forbidden('additionalProperties and properties are mutual exclusive'));
     if (isObj(s.additionalProperties)) structural(ctx, s.additionalProperties, `${at}.additionalProperties`, 'field', depth + 1);
   }
   const embedded = s['x-kubernetes-embedded-resource'] === true;
   const typeless = s.type === undefined || s.type === null || s.type === '';
   if (embedded && s.type !== 'object') {
-    r(`${at}.type`, typeless ? field.required('must be object if x-kubernetes-embedded-resource is true') : field.invalid(s.type, 'must be object if x-kubernetes-embedded-resource is true'));
+    notStructural(ctx, `${at}.type`, typeless ? field.required('must be object if x-kubernetes-embedded-resource is true') : field.invalid(s.type, 'must be object if x-kubernetes-embedded-resource is true'));
   } else if (typeless && s['x-kubernetes-int-or-string'] !== true && s['x-kubernetes-preserve-unknown-fields'] !== true) {
     const where = lvl === 'root' ? 'at the root' : lvl === 'item' ? 'for specified array items' : 'for specified object fields';
-    r(`${at}.type`, field.required(`must not be empty ${where}`));
+    notStructural(ctx, `${at}.type`, field.required(`must not be empty ${where}`));
   }
-  if (lvl === 'root' && !typeless && s.type !== 'object') r(`${at}.type`, field.invalid(s.type, 'must be object at the root'));
-  if (s['x-kubernetes-preserve-unknown-fields'] === false) r(`${at}.x-kubernetes-preserve-unknown-fields`, field.invalid(false, 'must be true or undefined'));
+  if (lvl === 'root' && !typeless && s.type !== 'object') notStructural(ctx, `${at}.type`, field.invalid(s.type, 'must be object at the root'));
+  if (s['x-kubernetes-preserve-unknown-fields'] === false) notStructural(ctx, `${at}.x-kubernetes-preserve-unknown-fields`, field.invalid(false, 'must be true or undefined'));
   // ValidateCustomResourceDefinitionOpenAPISchema: the list and map types it knows
   const mapType = s['x-kubernetes-map-type'];
   if (typeof mapType === 'string' && mapType !== 'atomic' && mapType !== 'granular') ctx.report('fields.not-supported', `${at}.x-kubernetes-map-type`, field.notSupported(mapType, ['atomic', 'granular']));
   const listType = s['x-kubernetes-list-type'];
-  if (typeof listType === 'string' && !['atomic', 'set', 'map'].includes(listType)) ctx.report('fields.not-supported', `${at}.x-kubernetes-list-type`, field.notSupported(listType, ['atomic', 'set', 'map']));
-  const mapKeys = arr(s['x-kubernetes-list-map-keys']);
-  if (mapKeys.length > 0 && listType == null) r(`${at}.x-kubernetes-list-type`, field.required('must be map if x-kubernetes-list-map-keys is non-empty'));
-  else if (mapKeys.length > 0 && listType !== 'map') r(`${at}.x-kubernetes-list-type`, field.invalid(listType, 'must be map if x-kubernetes-list-map-keys is non-empty'));
-  if (listType === 'map' && mapKeys.length === 0) r(`${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
+  if (typeof listType === 'string' && !LIST_TYPES.includes(listType)) ctx.report('fields.not-supported', `${at}.x-kubernetes-list-type`, field.notSupported(listType, ['atomic', 'set', 'map']));
+  const mapKeys = s['x-kubernetes-list-map-keys'];
+  const keyCount = Array.isArray(mapKeys) ? mapKeys.length : 0;
+  if (keyCount > 0 && listType == null) notStructural(ctx, `${at}.x-kubernetes-list-type`, field.required('must be map if x-kubernetes-list-map-keys is non-empty'));
+  else if (keyCount > 0 && listType !== 'map') notStructural(ctx, `${at}.x-kubernetes-list-type`, field.invalid(listType, 'must be map if x-kubernetes-list-map-keys is non-empty'));
+  if (listType === 'map' && keyCount === 0) notStructural(ctx, `${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
 }
 
 export function checkCrd(ctx: Ctx): void {
