@@ -12,8 +12,7 @@
  * test/validate/cel.test.ts holds it to the API server's verdicts.
  */
 import { goRegExp } from './go-regexp';
-import { isIPv6 } from 'node:net';
-import { parseGoDuration } from './strfmt';
+import { parseGoDuration, STRING_FORMATS } from './strfmt';
 import { CelDuration, CelError, fail, Node, parseCel, unsupported, Val } from './cel-parse';
 
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
@@ -207,10 +206,8 @@ const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
  */
 function isIP(s: string): boolean {
   if (!s.includes(':')) return /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(s) && s.split('.').every((p) => Number(p) <= 255);
-  if (s.includes('%') || !isIPv6(s)) return false;
-  // embedded IPv4 parts without leading zeros, and not ::ffff:0:0/96
-  const tail = s.slice(s.lastIndexOf(':') + 1);
-  if (tail.includes('.') && !isIP(tail)) return false;
+  // Go's net.ParseIP reading of IPv6 (no zone, an embedded IPv4 without leading zeros), and not ::ffff:0:0/96
+  if (!STRING_FORMATS.ipv6(s)) return false;
   return !ipv6Words(s).slice(0, 6).every((w, i) => w === (i === 5 ? 0xffff : 0));
 }
 

@@ -161,13 +161,14 @@ export function parseGoDuration(input: string): bigint | undefined {
 
 /** strfmt's Scala-style units: the first variant of each also matches by name, the last also as a prefix (`hours`, `minutes`). */
 const SCALA_UNITS = [['ns', 'nano'], ['us', '\u00b5s', 'micro'], ['ms', 'milli'], ['s', 'sec'], ['m', 'min'], ['h', 'hr', 'hour'], ['d', 'day'], ['w', 'wk', 'week']];
-const DURATION_MATCHER = go('((\\d+)\\s*([A-Za-z\u00b5]+))');
+/** strfmt's durationMatcher, global (matchAll copies it, so one instance serves every call). */
+const DURATION_MATCHES = new RegExp(go('((\\d+)\\s*([A-Za-z\u00b5]+))').source, 'gu');
 
 /** strfmt.ParseDuration: Go's duration, else any `<digits> <unit>` in the text with a unit it knows (a digit run past int64 fails it). */
 function isDuration(s: string): boolean {
   if (parseGoDuration(s) !== undefined) return true;
   let ok = false;
-  for (const m of s.matchAll(new RegExp(DURATION_MATCHER.source, 'gu'))) {
+  for (const m of s.matchAll(DURATION_MATCHES)) {
     if (BigInt(m[2]) > 9223372036854775807n) return false; // strconv.Atoi's range error
     const unit = m[3].toLowerCase();
     for (const variants of SCALA_UNITS) {
