@@ -26,6 +26,10 @@ const sts = (serviceName: string) => ({
   spec: { serviceName, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
 });
 
+const hpa = (scaleTargetRef: any, metrics?: any[]) => ({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef, maxReplicas: 3, ...(metrics ? { metrics } : {}) } });
+const appsTarget = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' };
+const objectMetric = (describedObject: any) => ({ type: 'Object', object: { describedObject, metric: { name: 'requests-per-second' }, target: { type: 'Value', value: '10k' } } });
+
 const sar = (kind: string, metadata: any, spec: any) => ({ apiVersion: 'authorization.k8s.io/v1', kind, ...(metadata ? { metadata } : {}), spec });
 const getPods = { verb: 'get', resource: 'pods' };
 
@@ -94,6 +98,14 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['ReplicationController whose selector picks some template labels', rc({ app: 'web' }, { app: 'web', tier: 'front' }), true],
   ['HPA whose target is in the core group', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'v1', kind: 'ReplicationController', name: 'web' }, maxReplicas: 3 } }, true],
   ['HPA v2 with a target in apps/v1', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3 } }, true],
+  ['HPA whose Deployment target is in the core group', hpa({ apiVersion: 'v1', kind: 'Deployment', name: 'web' }), false],
+  ['HPA whose target apiVersion has two slashes', hpa({ apiVersion: 'apps/v1/x', kind: 'Deployment', name: 'web' }), false],
+  ['HPA whose target apiVersion is a group and a slash', hpa({ apiVersion: 'apps/', kind: 'Deployment', name: 'web' }), true],
+  ['HPA whose target apiVersion has no group before its slash', hpa({ apiVersion: '/v1', kind: 'Deployment', name: 'web' }), false],
+  ['HPA whose ReplicationController target has no apiVersion', hpa({ kind: 'ReplicationController', name: 'web' }), true],
+  ['HPA Object metric whose describedObject has no apiVersion', hpa(appsTarget, [objectMetric({ kind: 'Service', name: 'web' })]), true],
+  ['HPA Object metric whose describedObject is in the core group', hpa(appsTarget, [objectMetric({ apiVersion: 'v1', kind: 'Service', name: 'web' })]), true],
+  ['HPA Object metric whose describedObject apiVersion has two slashes', hpa(appsTarget, [objectMetric({ apiVersion: 'a/b/c', kind: 'Service', name: 'web' })]), false],
   ['HPA v2 without a target name', { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(), spec: { scaleTargetRef: { kind: 'Deployment', name: '' }, maxReplicas: 3 } }, false],
   ['PV with two volume sources', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' }, nfs: { server: 'n', path: '/x' } } }, false],
   ['PV without capacity', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } } }, false],

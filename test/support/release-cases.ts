@@ -18,6 +18,7 @@ const hpa = (minReplicas: number, metrics: any[]) => ({
   apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: meta(),
   spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas, maxReplicas: 3, metrics },
 });
+const withTarget = (scaleTargetRef: any) => { const h = hpa(1, [cpu]); return { ...h, spec: { ...h.spec, scaleTargetRef } }; };
 const external = { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '10' } } };
 const cpu = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } };
 const sts = (rollingUpdate: any) => ({
@@ -113,6 +114,11 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v('nnnnnnnnnny')],
   ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v('nnnnnnnnnnn')],
   ['HPA minReplicas -1', hpa(-1, [external]), v('nnnnnnnnnnn')],
+  // ValidateAPIVersion of a scale target and a described object: from 1.34 (validationOptionsForHorizontalPodAutoscaler)
+  ['HPA whose target has no apiVersion', withTarget({ kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
+  ['HPA whose Deployment target is in the core group', withTarget({ apiVersion: 'v1', kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
+  ['HPA whose ReplicationController target has no apiVersion', withTarget({ kind: 'ReplicationController', name: 'web' }), v('yyyyyyyyyyy')],
+  ['HPA Object metric whose describedObject apiVersion has two slashes', hpa(1, [{ type: 'Object', object: { describedObject: { apiVersion: 'a/b/c', kind: 'Service', name: 'web' }, metric: { name: 'rps' }, target: { type: 'Value', value: '10' } } }]), v('yyyyyyynnnn')],
   // MaxUnavailableStatefulSet: on by default from 1.37; dropped before
   ['StatefulSet maxUnavailable 0', sts({ maxUnavailable: 0 }), v('yyyyyyyyyyn')],
   ['StatefulSet maxUnavailable 120%', sts({ maxUnavailable: '120%' }), v('yyyyyyyyyyn')],

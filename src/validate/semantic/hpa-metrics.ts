@@ -24,14 +24,14 @@ type Report = (rule: string, path: string, message: string) => void;
 
 export function checkHpaV2(ctx: Ctx, spec: any): void {
   const report: Report = (rule, p, m) => ctx.report(rule, p, m);
-  arr(spec.metrics).forEach((m, i) => { if (isObj(m)) checkMetric(report, m, `spec.metrics[${i}]`); });
+  arr(spec.metrics).forEach((m, i) => { if (isObj(m)) checkMetric(report, m, `spec.metrics[${i}]`, ctx.minor); });
   const behavior = spec.behavior;
   if (isObj(behavior)) {
     for (const d of ['scaleUp', 'scaleDown']) if (isObj(behavior[d])) checkScalingRules(report, behavior[d], `spec.behavior.${d}`);
   }
 }
 
-function checkMetric(report: Report, m: any, at: string): void {
+function checkMetric(report: Report, m: any, at: string, minor: number): void {
   const r = (p: string, msg: string) => report('hpa.invalid', p, msg);
   const type = m.type ?? '';
   if (type === '') r(`${at}.type`, field.required('must specify a metric source type'));
@@ -41,7 +41,7 @@ function checkMetric(report: Report, m: any, at: string): void {
     const first = present[0];
     const src = m[first];
     const p = `${at}.${first}`;
-    if (first === 'object') checkObjectSource(r, src, p);
+    if (first === 'object') checkObjectSource(r, src, p, minor);
     else if (first === 'external') checkExternalSource(r, src, p);
     else if (first === 'pods') checkPodsSource(r, src, p);
     else if (first === 'resource') checkResourceSource(r, src, p, false);
@@ -79,20 +79,28 @@ function checkTarget(r: R, t: any, p: string): any {
   return target;
 }
 
-/** ValidateCrossVersionObjectReference: an HPA's scaleTargetRef and an Object metric's describedObject. */
-export function checkCrossVersionRef(r: R, given: unknown, at: string): void {
+/**
+ * ValidateCrossVersionObjectReference: an HPA's scaleTargetRef and an Object metric's describedObject.
+ * From 1.34 also its apiVersion (ValidateAPIVersion, schema.ParseGroupVersion): more than one `/` is
+ * refused; an empty group (`v1`, or none at all) only where `emptyGroup` allows it — the strategy
+ * allows it for a describedObject and for a ReplicationController target, not for other targets.
+ */
+export function checkCrossVersionRef(r: R, given: unknown, at: string, minor: number, emptyGroup: boolean): void {
   const ref = isObj(given) ? given : {};
   for (const f of ['kind', 'name']) {
     const v = ref[f];
     if (typeof v !== 'string' || v === '') r(`${at}.${f}`, field.required());
     else for (const m of pathSegmentName(v)) r(`${at}.${f}`, field.invalid(v, m));
   }
-  const av = ref.apiVersion;
-  if (typeof av !== 'string' || av === '') r(`${at}.apiVersion`, field.invalid(av ?? '', 'apiVersion must specify API group'));
+  if (minor < 34) return;
+  const av = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
+  const slashes = av.split('/').length - 1;
+  if (av !== '/' && slashes > 1) r(`${at}.apiVersion`, field.invalid(av, `unexpected GroupVersion string: ${av}`));
+  else if (!emptyGroup && (av === '/' || slashes === 0 || av.startsWith('/'))) r(`${at}.apiVersion`, field.invalid(av, 'apiVersion must specify API group'));
 }
 
-function checkObjectSource(r: R, src: any, p: string): void {
-  checkCrossVersionRef(r, src.describedObject, `${p}.describedObject`);
+function checkObjectSource(r: R, src: any, p: string, minor: number): void {
+  checkCrossVersionRef(r, src.describedObject, `${p}.describedObject`, minor, true);
   checkIdentifier(r, src.metric, `${p}.metric`);
   const t = checkTarget(r, src.target, `${p}.target`);
   if (t.value == null && t.averageValue == null) r(`${p}.target.averageValue`, field.required('must set either a target value or averageValue'));
