@@ -54,6 +54,14 @@ export interface BundlePart {
 
 type Raw = { rule: string; path: string; message: string; fix?: string; line?: number };
 
+/** A key written twice in the object's YAML: a warning for any kind (kubectl keeps the last value; the server's strict decoder refuses it). */
+function duplicateKeys(input: InputObject): Raw[] {
+  return (input.duplicates ?? []).map((d) => {
+    const where = (d as { listPath?: string }).listPath ?? d.path;
+    return { rule: 'yaml.duplicate-key', path: d.path, line: d.line, message: `duplicate key: ${where} is written twice (first at line ${d.first}); kubectl keeps this last value` };
+  });
+}
+
 /** What the cross-object rules need of an object with a Pod template, kept instead of the object. */
 interface Deferred {
   index: number;
@@ -222,10 +230,7 @@ export class Validation {
         if (named.size) for (let i = local.length - 1; i >= 0; i--) if (local[i].rule === 'schema.required' && named.has(local[i].path)) local.splice(i, 1);
       }
     }
-    for (const d of input.duplicates ?? []) {
-      const where = (d as { listPath?: string }).listPath ?? d.path;
-      local.push({ rule: 'yaml.duplicate-key', path: d.path, line: d.line, message: `duplicate key: ${where} is written twice (first at line ${d.first}); kubectl keeps this last value` });
-    }
+    local.push(...duplicateKeys(input));
     this.record(index, input, ref, suppressedIds, local);
   }
 
@@ -308,6 +313,7 @@ export class Validation {
       } else {
         raws.push({ rule: 'schema.kind-not-checked', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is not a kind podsmith has a schema for: not checked` });
       }
+      raws.push(...duplicateKeys(cr.input));
       this.record(cr.index, cr.input, cr.ref, cr.suppressedIds, raws);
     }
     if (this.customResources.length) this.findings.sort((a, b) => a.index - b.index);

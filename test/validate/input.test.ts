@@ -47,6 +47,19 @@ test('a duplicate key is a warning, the last value kept', async () => {
   expect(exitCodeOf(r)).toBe(0);
 });
 
+test('a duplicate key in a custom resource is a warning too, with or without its CRD', async () => {
+  const crd = JSON.stringify({
+    apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' },
+    spec: { group: 'example.com', scope: 'Namespaced', names: { plural: 'widgets', kind: 'Widget' },
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } }] },
+  });
+  const cr = (kind: string) => `apiVersion: example.com/v1\nkind: ${kind}\nmetadata:\n  name: w\nspec:\n  data:\n    - notes: a\n      x: 1\n      notes: b\n`;
+  const r = await validatePaths([file('crd.json', crd), file('w.yaml', cr('Widget')), file('g.yaml', cr('Gadget'))]);
+  expect(r.findings.filter((f) => f.rule === 'yaml.duplicate-key').map((f) => [f.severity, f.object.kind, f.path, f.line]))
+    .toEqual([['warning', 'Widget', 'spec.data[0].notes', 9], ['warning', 'Gadget', 'spec.data[0].notes', 9]]);
+  expect(exitCodeOf(r)).toBe(0);
+});
+
 describe('parsable but odd input gives findings', () => {
   test('a scalar document and an object without kind', async () => {
     const r = await validatePaths([file('s.yaml', 'hello\n---\napiVersion: v1\nmetadata: {name: x}\n---\n')]);
