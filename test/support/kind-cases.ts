@@ -17,6 +17,13 @@ const crd = (schema: any) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
 });
 
+/** A CRD in a group of its own (a protected one: k8s.io, kubernetes.io and their subdomains), annotated as given. */
+const groupCrd = (group: string, annotations?: Record<string, string>) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `gizmos.${group}`, ...(annotations ? { annotations } : {}) },
+  spec: { group, scope: 'Namespaced', names: { plural: 'gizmos', kind: 'Gizmo' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }] },
+});
+const approved = (v: string) => ({ 'api-approved.kubernetes.io': v });
+
 const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
@@ -242,4 +249,16 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['ResourceQuota selecting a priority class with In and no values', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In' }] } }), false],
   ['ResourceQuota selecting Terminating with In', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'Terminating', operator: 'In', values: ['x'] }] } }), false],
   ['ResourceQuota selecting with an unknown operator', rq({ hard: { pods: '5' }, scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'Sometimes', values: ['x'] }] } }), false],
+  ['CRD in a .k8s.io group without the approval annotation', groupCrd('podsmith.k8s.io'), false],
+  ['CRD in the group k8s.io itself without the approval annotation', groupCrd('k8s.io'), false],
+  ['CRD in a .kubernetes.io group without the approval annotation', groupCrd('podsmith.x-k8s.kubernetes.io'), false],
+  ['CRD in a x-k8s.io group (not protected) without the annotation', groupCrd('podsmith.x-k8s.io'), true],
+  ['CRD in a protected group approved by a URL', groupCrd('podsmith.k8s.io', approved('https://github.com/kubernetes/enhancements/pull/1111')), true],
+  ['CRD in a protected group marked unapproved', groupCrd('podsmith.k8s.io', approved('unapproved, experimental only')), true],
+  ['CRD in a protected group whose approval is a word', groupCrd('podsmith.k8s.io', approved('approved')), false],
+  ['CRD in a protected group whose approval URL has no host', groupCrd('podsmith.k8s.io', approved('https:///pull/1')), false],
+  ['CRD in a protected group whose approval is a path without a scheme', groupCrd('podsmith.k8s.io', approved('/kubernetes/enhancements/pull/1111')), false],
+  ['CRD in a protected group whose approval is an opaque URI', groupCrd('podsmith.k8s.io', approved('mailto:sig-api@example.com')), false],
+  ['CRD in a protected group whose approval URL has a port and a user', groupCrd('podsmith.k8s.io', approved('http://me@example.com:8080/x')), true],
+  ['CRD in a protected group whose approval says Unapproved (case matters)', groupCrd('podsmith.k8s.io', approved('Unapproved')), false],
 ];

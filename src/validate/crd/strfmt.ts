@@ -297,8 +297,13 @@ function validHost(host: string, scheme: string, strictColons: boolean): boolean
 
 /** govalidator.IsRequestURI: Go's url.ParseRequestURI accepts the string (an absolute URI, or an absolute path). */
 function isRequestUri(raw: string, strictColons = false): boolean {
-  if (/[\x00-\x1f\x7f]/.test(raw) || raw === '') return false;
-  if (raw === '*') return true;
+  return parseRequestUri(raw, strictColons) !== undefined;
+}
+
+/** Go's url.ParseRequestURI: the URL's scheme and host (with its port) when it accepts the string, else undefined. */
+export function parseRequestUri(raw: string, strictColons = false): { scheme: string; host: string } | undefined {
+  if (/[\x00-\x1f\x7f]/.test(raw) || raw === '') return undefined;
+  if (raw === '*') return { scheme: '', host: '' };
   // the scheme: letters first, then letters, digits, + - .; a colon first is an error
   let scheme = '';
   let rest = raw;
@@ -307,7 +312,7 @@ function isRequestUri(raw: string, strictColons = false): boolean {
     if (/[A-Za-z]/.test(c)) continue;
     if (/[0-9+\-.]/.test(c)) { if (i === 0) break; continue; }
     if (c === ':') {
-      if (i === 0) return false;
+      if (i === 0) return undefined;
       scheme = raw.slice(0, i);
       rest = raw.slice(i + 1);
     }
@@ -315,22 +320,24 @@ function isRequestUri(raw: string, strictColons = false): boolean {
   }
   const q = rest.indexOf('?');
   if (q >= 0) rest = rest.slice(0, q);
-  if (!rest.startsWith('/')) return scheme !== ''; // opaque when there is a scheme
+  if (!rest.startsWith('/')) return scheme !== '' ? { scheme, host: '' } : undefined; // opaque when there is a scheme
+  let host = '';
   if (scheme !== '' && rest.startsWith('//')) {
     let authority = rest.slice(2);
     const slash = authority.indexOf('/');
     rest = slash >= 0 ? authority.slice(slash) : '';
     if (slash >= 0) authority = authority.slice(0, slash);
     const at = authority.lastIndexOf('@');
-    if (!validHost(at < 0 ? authority : authority.slice(at + 1), scheme.toLowerCase(), strictColons)) return false;
+    host = at < 0 ? authority : authority.slice(at + 1);
+    if (!validHost(host, scheme.toLowerCase(), strictColons)) return undefined;
     if (at >= 0) {
       const user = authority.slice(0, at);
-      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(user)) return false;
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(user)) return undefined;
       const colon = user.indexOf(':');
-      if (colon < 0 ? !unescapes(user, 'user') : !unescapes(user.slice(0, colon), 'user') || !unescapes(user.slice(colon + 1), 'user')) return false;
+      if (colon < 0 ? !unescapes(user, 'user') : !unescapes(user.slice(0, colon), 'user') || !unescapes(user.slice(colon + 1), 'user')) return undefined;
     }
   }
-  return unescapes(rest, 'path');
+  return unescapes(rest, 'path') ? { scheme, host } : undefined;
 }
 
 const UUID = go('(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$');

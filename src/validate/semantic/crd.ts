@@ -12,6 +12,7 @@ import { key } from '../path';
 import { RuleMeta } from '../types';
 import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
+import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
 import { checkCelLibraries } from './crd-cel';
 import { checkWebhookService } from './webhooks';
 
@@ -22,6 +23,9 @@ export const crdRules: RuleMeta[] = [
   S('crd.names-invalid', 'a CRD is named <plural>.<group>, with a dotted group and DNS-label names',
     'The API server serves a CRD\'s resources at /apis/<group>/<version>/<plural>; it requires metadata.name = spec.names.plural + "." + spec.group, a group with at least one dot, and lowercase DNS-1035 labels for plural, singular and the lowercased kind.',
     'name the CRD <plural>.<group> and use lowercase plural and singular names'),
+  S('crd.approval-missing', 'a CRD in a protected group (k8s.io, kubernetes.io) carries the api-approved.kubernetes.io annotation',
+    'Groups that are k8s.io or kubernetes.io or end in .k8s.io or .kubernetes.io belong to the Kubernetes project: the API server refuses a CRD in one of them unless its api-approved.kubernetes.io annotation is the URL (with scheme and host) of the pull request that approved the API, or a reason starting with "unapproved". Gateway API, for one, ships its CRDs with it.',
+    'annotate the CRD api-approved.kubernetes.io with the approving URL, or "unapproved, <reason>"; or move it to a group of your own domain'),
   S('crd.versions-invalid', 'a CRD has versions with unique DNS-label names, exactly one of them the storage version',
     'Objects are stored in one version; the API server rejects a CRD with no or several storage versions, duplicate version names, or a version without a schema, and printer columns or scale paths it cannot read (a column type of boolean, date, integer, number or string and a known format; JSON paths starting with a dot, the replica paths under .spec and .status).',
     'mark exactly one version storage: true and give each version a schema'),
@@ -117,6 +121,27 @@ function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): vo
   if (listType === 'map' && keyCount === 0) notStructural(ctx, `${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
 }
 
+const APPROVAL = 'api-approved.kubernetes.io';
+const KEP_1111 = 'see https://github.com/kubernetes/enhancements/pull/1111';
+
+/** validateAPIApproval (apihelpers.IsProtectedCommunityGroup, GetAPIApprovalState): a CRD created in a protected group. */
+function checkApproval(ctx: Ctx, group: string): void {
+  const isProtected = group === 'k8s.io' || group.endsWith('.k8s.io') || group === 'kubernetes.io' || group.endsWith('.kubernetes.io');
+  if (!isProtected) return;
+  const annotations = ctx.obj.metadata?.annotations;
+  const v = isObj(annotations) && typeof annotations[APPROVAL] === 'string' ? annotations[APPROVAL] : '';
+  const at = key('metadata.annotations', APPROVAL);
+  if (v === '') {
+    ctx.report('crd.approval-missing', at, field.required(`protected groups must have approval annotation "${APPROVAL}", ${KEP_1111}`));
+    return;
+  }
+  if (v.startsWith('unapproved')) return;
+  const url = parseRequestUri(v, ctx.minor >= URI_STRICT_COLONS_FROM);
+  if (url === undefined || url.scheme === '' || url.host === '') {
+    ctx.report('crd.approval-missing', at, field.invalid(v, `protected groups must have approval annotation "${APPROVAL}" with either a URL or a reason starting with "unapproved", ${KEP_1111}`));
+  }
+}
+
 export function checkCrd(ctx: Ctx): void {
   const o = ctx.obj;
   const spec = isObj(o.spec) ? o.spec : {};
@@ -138,6 +163,7 @@ export function checkCrd(ctx: Ctx): void {
   const name = o.metadata?.name;
   if (typeof name === 'string' && plural !== '' && group !== '' && name !== `${plural}.${group}`) r('metadata.name', field.invalid(name, 'must be spec.names.plural+"."+spec.group'));
   if (spec.scope !== undefined && spec.scope !== 'Cluster' && spec.scope !== 'Namespaced') ctx.report('crd.names-invalid', 'spec.scope', field.notSupported(spec.scope, ['Cluster', 'Namespaced']));
+  checkApproval(ctx, group);
 
   const versions = arr(spec.versions);
   const v = (p: string, m: string) => ctx.report('crd.versions-invalid', p, m);
