@@ -180,6 +180,15 @@ test('defaultMode: 0644 is read as kubectl reads it (420)', async () => {
   expect(r.findings.filter((f) => f.path.includes('defaultMode'))).toEqual([]);
 });
 
+test("a flow list with a colon before its comma or bracket (istio's `addresses: [1.2.3.4, 001:db8::]`) holds strings, as kubectl reads it", async () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n    args: [--listen=:8080, 001:db8::, "x", a:]\n';
+  expect(parseText(text, 'p.yaml')[0].object.spec.containers[0].args).toEqual(['--listen=:8080', '001:db8::', 'x', 'a:']);
+  const r = await validatePaths([file('flow-colons.yaml', text)]);
+  expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  // and a `?` inside a flow plain scalar is refused, as kubectl refuses it
+  expect(() => parseText('a: [x?y]\n', 'q.yaml')).toThrow(/q\.yaml:1: .*did not find expected ',' or '\]'/);
+});
+
 describe('one bad file is one finding; the other files are still reported', () => {
   test('a duplicate key: the last value kept, a warning with its line, other files still checked', async () => {
     const a = file('dup/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: first\n  k: second\n');

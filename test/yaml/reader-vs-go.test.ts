@@ -243,6 +243,11 @@ test('hand-written edge cases agree with the oracle', () => {
     'a: "\\\\ud83d"\n',
     '%YAML 1.2\n---\na: 1\n',
     'a: 1\n---\n%YAML 1.1\n---\nb: 1\n',
+    // flow plain scalars: go-yaml ends one at a colon before a blank only, and at a `?` (istio's `addresses: [1.2.3.4, 001:db8::]`)
+    'a: [1.2.3.4, 001:db8::]\nb: [a:, x::]\nc: {k: v:, x::}\nd: [1:, true:, ~:, &x a:, *x, !!str a:]\n',
+    'a: [a:b\n  c:]\nb: {a:}\nc: [a:#]\nd: [?a]\ne: [a :b]\n',
+    'a: [a?b]\n', 'a: [a ?b]\n', 'a: {a?: 1}\n', 'a: [a:[b]]\n', 'a: {a:{b: 1}}\n',
+    'a:\n  - k: ["yes", [{y: a:}],\n   1e3]\n    q: \'quoted\n b\'\n',
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);

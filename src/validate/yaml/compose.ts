@@ -8,6 +8,7 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, firstNodeOnly, flowKeyProblem, mend, tabProblem } from './go-yaml';
+import { flowPlainProblem, mendFlowPlains } from './flow-plain';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -66,6 +67,12 @@ export function composeDocument(text: string, track?: LineTable, started = false
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
+  // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
+  // the text is what the lexer can follow (quoted lines indented, a NEL a line break)
+  if (text.includes('[') || text.includes('{')) {
+    const again = mendFlowPlains(text);
+    if (again !== undefined) { text = again; doc = parseFirst(text)!; }
+  }
   const starts = lineStarts(text);
   const firstOnly = doc.errors.length > 0 && firstNodeOnly(doc, text);
   if (doc.errors.length > 0 && !firstOnly) {
@@ -84,6 +91,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
   const flowKey = text.includes('{') || text.includes('[') ? flowKeyProblem(doc, text) : undefined;
   if (flowKey) throw new ReadError(flowKey.message, lineAt(starts, flowKey.offset));
+  const plain = (text.includes('?') || text.includes(':[') || text.includes(':{')) && (text.includes('{') || text.includes('[')) ? flowPlainProblem(text) : undefined;
+  if (plain) throw new ReadError(plain.message, lineAt(starts, plain.offset));
   const c = new Composer(doc, text, starts, track);
   try {
     c.count(false);

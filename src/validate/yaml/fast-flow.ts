@@ -129,10 +129,10 @@ export class Flow {
       if (ch === ',' || ch === ']' || ch === '}') break;
       // a flow indicator inside a plain scalar, or a colon that is not the `key: value` one, is
       // where YAML parsers differ (js-yaml once wrote `[.:[]`, which it could not read back): decline
-      if (ch === '[' || ch === '{') bail();
+      if (ch === '[' || ch === '{' || ch === '?') bail();
       if (ch === ':') {
-        const next = this.s[this.pos + 1];
-        if (next === ' ' || next === ',' || next === ']' || next === '}') break;
+        // go-yaml ends a plain scalar at a colon before a blank only (`[001:db8::]` is one string): the rest to the exact reader
+        if (this.s[this.pos + 1] === ' ') break;
         bail();
       }
       if (ch === '#' && this.s[this.pos - 1] === ' ') bail();

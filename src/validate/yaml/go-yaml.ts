@@ -15,25 +15,32 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
   const before = text;
   // go-yaml v2 reads a quoted scalar on to its closing quote whatever the indentation of its later
   // lines; the yaml package ends it at a line indented no deeper than its parent: indent those
-  // lines and read again (no line moves; leading blanks of a scalar's lines are not its content)
-  for (let last = -1; doc.errors.length > 0;) {
-    const cut = cutQuoted(text);
-    const fixed = cut && cut.at > last ? indentQuotedLines(text, cut.at, cut.quote) : undefined;
-    if (!fixed) break;
-    last = cut!.at;
-    text = fixed;
-    doc = parse(text);
-  }
+  // lines and read again (no line moves; leading blanks of a scalar's lines are not its content).
   // go-yaml v2 reads a flow collection on to its closing bracket whatever the indentation of its
   // later lines; the yaml package wants them deeper than the block collection it stands in
-  // (`labels: {app: web,` then `tier: api}` under it): indent those lines and read again
-  for (let last = -1; doc.errors.length > 0;) {
-    const at = cutFlow(text);
-    const fixed = at !== undefined && at > last ? indentFlowLines(text, at) : undefined;
-    if (!fixed) break;
-    last = at!;
-    text = fixed;
-    doc = parse(text);
+  // (`labels: {app: web,` then `tier: api}` under it): indent those lines and read again.
+  // One may hide the other from the lexer (a flow collection cut before a cut quoted scalar):
+  // both again while either mends something (a few passes at most: each only adds indentation).
+  for (let pass = 0, mended = true; mended && pass < 8 && doc.errors.length > 0; pass++) {
+    mended = false;
+    for (let last = -1; doc.errors.length > 0;) {
+      const cut = cutQuoted(text);
+      const fixed = cut && cut.at > last ? indentQuotedLines(text, cut.at, cut.quote) : undefined;
+      if (!fixed) break;
+      last = cut!.at;
+      text = fixed;
+      doc = parse(text);
+      mended = true;
+    }
+    for (let last = -1; doc.errors.length > 0;) {
+      const at = cutFlow(text);
+      const fixed = at !== undefined && at > last ? indentFlowLines(text, at) : undefined;
+      if (!fixed) break;
+      last = at!;
+      text = fixed;
+      doc = parse(text);
+      mended = true;
+    }
   }
   // go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): spell those `\x27` and read again
   const quotes = doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]));
