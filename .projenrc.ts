@@ -157,6 +157,11 @@ project.addTask('test:differential', {
   receiveArgs: true,
 });
 
+project.addTask('test:cases', {
+  description: 'the hand-written CRD and kind cases (test/support/crd-cases.ts, kind-cases.ts) judged by a throwaway kube-apiserver of every built release and by podsmith at that release (-- 1.33 1.37 for some)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/support/judge-cases-at-releases.ts',
+  receiveArgs: true,
+});
 project.addTask('test:releases', {
   description: 'podsmith vs a throwaway kube-apiserver of every release >= 1.34 (built first when missing): differential over seeds 1-5 x 2,000 cases and the real-world comparison, a table per release (-- --releases 1.35,1.37 --seeds 1 --cases N --no-build)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/differential/releases.ts',

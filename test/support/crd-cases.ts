@@ -6,7 +6,8 @@
  * versions the CRD does not serve. The verdicts were recorded from kube-apiserver v1.34.4 and
  * v1.37.2, and checked on v1.33.13 and v1.36.3 (server-side dry-run, strict field validation, the CRDs installed; where they differ, the
  * case says up to which release it is accepted): test/validate/crd-cases.test.ts holds podsmith
- * to them, test/e2e/exact.test.ts holds them to the API server of the newest release built.
+ * to them, test/e2e/exact.test.ts holds them to the API server of the newest release built, and
+ * `npm run test:cases` to the API server of every release built (and podsmith to each).
  */
 import { CEL_CASES, CEL_CRD } from './cel-cases';
 

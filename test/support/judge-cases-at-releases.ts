@@ -2,7 +2,7 @@
  * Judges test/support/crd-cases.ts and kind-cases.ts at every release whose kube-apiserver is built
  * (`cluster/build.sh apiserver 1.X`), so the claim that those cases agree with more than the newest
  * server is repeatable:
- * `npx ts-node --transpile-only --project test/tsconfig.json test/support/judge-cases-at-releases.ts [1.33 1.36 …]`
+ * `npm run test:cases [-- 1.33 1.36 …]`
  *
  * Each release: `validateExact` (a throwaway kube-apiserver of that release; the case CRDs installed
  * first, then every case a server-side dry-run with strict field validation) and podsmith at that

@@ -2,7 +2,8 @@
  * Objects of the kinds people write beside workloads, each with the verdict a 1.34 API server
  * gives (server-side dry-run, strict field validation): test/validate/semantic-kinds.test.ts
  * holds podsmith to the verdicts, test/e2e/semantic-kinds.test.ts holds the verdicts to the API
- * server.
+ * server, and `npm run test:cases` podsmith to the API server of every release built (a case
+ * whose verdict changes with the release is in release-cases.ts too).
  */
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
