@@ -118,7 +118,14 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Services, wrapped base64 Secrets); MetalLB, ingress-nginx, Argo CD, Contour, Dapr, Velero,
  * metrics-server, kind and kubebuilder (install manifests, charts' rendered output, examples);
  * Calico (its install manifests and calicoctl test input), flannel, Cluster API's AWS provider
- * (templates and their rendered output) and the descheduler.
+ * (templates and their rendered output) and the descheduler; the Prometheus Operator (its examples
+ * and bundle), kube-state-metrics, Cluster API (its config, templates and test data), Node Feature
+ * Discovery, Sealed Secrets, the Vertical Pod Autoscaler, External Secrets (CRDs and the docs'
+ * snippets, some with a key written twice), Helm's own test data (rendered charts, golden output),
+ * KWOK (its stages and kustomize config), the AWS Load Balancer Controller, Reloader, the CSI
+ * external-snapshotter, NVIDIA's device plugin, Istio (its charts, samples, the injector's
+ * golden output, and the analyzers' and config validation's test data, valid and invalid), Envoy
+ * Gateway (its translator's and egctl's test input) and Rancher's local-path-provisioner.
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -151,6 +158,22 @@ export const MODULE_CORPORA = [
   { module: 'github.com/flannel-io/flannel', version: 'v0.28.10', sub: '' },
   { module: 'sigs.k8s.io/cluster-api-provider-aws/v2', version: 'v2.13.0', sub: '' },
   { module: 'sigs.k8s.io/descheduler', version: 'v0.36.0', sub: '' },
+  { module: 'github.com/prometheus-operator/prometheus-operator', version: 'v0.85.0', sub: '' },
+  { module: 'k8s.io/kube-state-metrics/v2', version: 'v2.20.0', sub: '' },
+  { module: 'sigs.k8s.io/cluster-api', version: 'v1.14.2', sub: '' },
+  { module: 'sigs.k8s.io/node-feature-discovery', version: 'v0.17.3', sub: '' },
+  { module: 'github.com/bitnami-labs/sealed-secrets', version: 'v0.40.0', sub: '' },
+  { module: 'k8s.io/autoscaler/vertical-pod-autoscaler', version: 'v1.8.1', sub: '' },
+  { module: 'github.com/external-secrets/external-secrets', version: 'v1.3.2', sub: '' },
+  { module: 'helm.sh/helm/v3', version: 'v3.22.0', sub: '' },
+  { module: 'sigs.k8s.io/kwok', version: 'v0.8.0', sub: '' },
+  { module: 'sigs.k8s.io/aws-load-balancer-controller', version: 'v1.1.9', sub: '' },
+  { module: 'github.com/stakater/Reloader', version: 'v1.4.22', sub: '' },
+  { module: 'github.com/kubernetes-csi/external-snapshotter/v8', version: 'v8.7.0', sub: '' },
+  { module: 'github.com/NVIDIA/k8s-device-plugin', version: 'v0.17.4', sub: '' },
+  { module: 'istio.io/istio', version: 'v0.0.0-20260827124520-eed52ebb66ad', sub: '' },
+  { module: 'github.com/envoyproxy/gateway', version: 'v1.9.1', sub: '' },
+  { module: 'github.com/rancher/local-path-provisioner', version: 'v0.0.30', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
