@@ -247,7 +247,8 @@ class Reader {
       if (p.tooDeep && this.deepAt < 0) this.deepAt = line;
       return value;
     }
-    if (forbiddenStart(rest.charCodeAt(0)) || (c === '-' && rest[1] === ' ')) bail();
+    // a `-` before a blank is a block sequence entry to go-yaml (`a: -` is refused): the exact reader says so
+    if (forbiddenStart(rest.charCodeAt(0)) || (c === '-' && (rest.length === 1 || rest[1] === ' ' || rest[1] === '\t'))) bail();
     // one pass: a comment (' #') ends the scalar; ': ' or a tab inside it is not for this reader
     let end = rest.length;
     for (let k = 0; k < rest.length; k++) {
@@ -383,6 +384,7 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
     let e = q.end;
     while (s[e] === ' ') e++;
     if (s[e] !== ':' || (e + 1 < s.length && s[e + 1] !== ' ')) return false;
+    if (e > 1000) bail(); // a key go-yaml may find too far from its colon: the exact reader decides
     r.kKey = q.value;
     r.kRest = s.slice(e + 1).trimStart();
     r.kQuoted = true;
@@ -393,6 +395,7 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
     if (k + 1 === line.length || line.charCodeAt(k + 1) === 32) { idx = k; break; }
   }
   if (idx <= start) return false;
+  if (idx - start > 1000) bail(); // a key go-yaml may find too far from its colon: the exact reader decides
   let kend = idx;
   while (kend > start && line.charCodeAt(kend - 1) === 32) kend--;
   if (c === 45 /* - */ && (kend === start + 1 || line.charCodeAt(start + 1) === 32)) return false; // a sequence entry

@@ -248,6 +248,11 @@ test('hand-written edge cases agree with the oracle', () => {
     'a: [a:b\n  c:]\nb: {a:}\nc: [a:#]\nd: [?a]\ne: [a :b]\n',
     'a: [a?b]\n', 'a: [a ?b]\n', 'a: {a?: 1}\n', 'a: [a:[b]]\n', 'a: {a:{b: 1}}\n',
     'a:\n  - k: ["yes", [{y: a:}],\n   1e3]\n    q: \'quoted\n b\'\n',
+    // a `-` before a blank is a block sequence entry to go-yaml, wherever it stands
+    'a: -\n', 'a:\n  b: -  # none\n', '- a: -\n', 'a: [- ]\n', 'a: {x: - }\n', 'a: [-, -x, --]\nb: {x: -}\nc: - x\n', '- -\n- - -\n',
+    // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
+    ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
+      `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);

@@ -7,8 +7,8 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, firstNodeOnly, flowKeyProblem, mend, tabProblem } from './go-yaml';
-import { flowPlainProblem, mendFlowPlains } from './flow-plain';
+import { badAnchorName, firstNodeOnly, keyProblem, mend, tabProblem } from './go-yaml';
+import { mendFlowPlains, plainProblem } from './go-plain';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -59,6 +59,9 @@ export interface Composed {
   duplicates: DuplicateKey[];
 }
 
+/** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
+const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
+
 /** Reads one document (a chunk between `---` lines). Throws ReadError. */
 export function composeDocument(text: string, track?: LineTable, started = false): Composed {
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
@@ -89,9 +92,11 @@ export function composeDocument(text: string, track?: LineTable, started = false
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
-  const flowKey = text.includes('{') || text.includes('[') ? flowKeyProblem(doc, text) : undefined;
-  if (flowKey) throw new ReadError(flowKey.message, lineAt(starts, flowKey.offset));
-  const plain = (text.includes('?') || text.includes(':[') || text.includes(':{')) && (text.includes('{') || text.includes('[')) ? flowPlainProblem(text) : undefined;
+  const longLines = text.length > 1024 && /[^\n]{1025}/.test(text);
+  const key = longLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines) : undefined;
+  if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
+  const flow = text.includes('{') || text.includes('[');
+  const plain = (flow && (text.includes('?') || text.includes(':[') || text.includes(':{') || text.includes('-'))) || LONE_DASH.test(text) ? plainProblem(text) : undefined;
   if (plain) throw new ReadError(plain.message, lineAt(starts, plain.offset));
   const c = new Composer(doc, text, starts, track);
   try {

@@ -94,8 +94,10 @@ export class Flow {
     this.ws();
     const c = this.s[this.pos];
     if (c === '[' || c === '{') bail(); // a key that is a collection: the exact reader
+    const from = this.pos;
     const k = this.scalar();
     if (typeof k !== 'string') bail(); // keys that resolve to other types: the exact reader
+    if (this.pos - from > 1000) bail(); // a key go-yaml may find too far from its colon: the exact reader decides
     const key = k as string;
     this.ws();
     if (this.s[this.pos] !== ':') bail();
@@ -124,6 +126,8 @@ export class Flow {
 
   private plain(): unknown {
     const start = this.pos;
+    // a `-` before a blank is a block sequence entry to go-yaml (`[- ]` is refused): the exact reader says so
+    if (this.s[start] === '-' && (start + 1 >= this.s.length || this.s[start + 1] === ' ' || this.s[start + 1] === '\t')) bail();
     while (this.pos < this.s.length) {
       const ch = this.s[this.pos];
       if (ch === ',' || ch === ']' || ch === '}') break;

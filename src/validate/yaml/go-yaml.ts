@@ -117,34 +117,53 @@ export function badAnchorName(doc: Document): { message: string; offset: number 
 }
 
 
+/** How far, in characters, go-yaml looks back from a `:` for the start of its key (a "simple key" further back is stale). */
+const SIMPLE_KEY_REACH = 1024;
+
 /**
- * The first implicit key of a flow collection that does not end on the line where it starts:
- * go-yaml takes a key only when its `:` is on the key's first line (a "simple key"), so `{x` then
- * `y: 1`, `{"b"` then `: 2`, or JSON with a comment line before a key (`/* c *\/` then `"q": 2`,
- * which reads as the plain key `/* c *\/ "q"`) are refused ("did not find expected ',' or '}'");
- * the yaml package reads them. Keys after `?` may span lines. Offset: where the key starts.
+ * The first implicit key go-yaml does not take as a key ("simple key"): in a flow collection one
+ * that does not end on the line where it starts (its `:` must be on the key's first line), so
+ * `{x` then `y: 1`, `{"b"` then `: 2`, or JSON with a comment line before a key (`/* c *\/` then
+ * `"q": 2`, which reads as the plain key `/* c *\/ "q"`) are refused ("did not find expected ','
+ * or '}'"); and, with `longLines`, anywhere one whose `:` is more than 1024 characters after its
+ * start ("mapping values are not allowed in this context" in block context). The yaml package
+ * reads them all. Keys after `?` may span lines and be long. Offset: where the key starts.
  */
-export function flowKeyProblem(doc: Document, text: string): { message: string; offset: number } | undefined {
+export function keyProblem(doc: Document, text: string, longLines: boolean): { message: string; offset: number } | undefined {
   let bad: { message: string; offset: number } | undefined;
   visit(doc, {
     Map(_key, map) {
       const open = map.range?.[0];
-      if (!map.flow || open === undefined) return undefined;
+      if ((!map.flow && !longLines) || open === undefined) return undefined;
       // a pair written in a flow sequence (`[a: 1]`) is a map of its own that starts at its key
       const closer = text[open] === '{' ? '}' : ']';
       for (const pair of map.items) {
         const at = (pair.key as YNode | null)?.range;
         if (!at || explicitKey(text, at[0])) continue;
         const colon = colonAfter(text, at[1]);
-        if (colon >= 0 && text.slice(at[0], colon).includes('\n')) {
-          bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
-          return visit.BREAK;
-        }
+        if (colon < 0) continue;
+        const key = text.slice(longLines ? propsStart(text, at[0]) : at[0], colon);
+        const stale = longLines && key.length > SIMPLE_KEY_REACH && [...key].length > SIMPLE_KEY_REACH;
+        if (map.flow && (stale || key.includes('\n'))) bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
+        else if (stale) bad = { message: 'mapping values are not allowed in this context', offset: colon };
+        if (bad) return visit.BREAK;
       }
       return undefined;
     },
   });
   return bad;
+}
+
+/** Where a node that starts at `at` starts with its anchor and tag (`&a !t key`): go-yaml's simple key starts at the first of them. */
+function propsStart(text: string, at: number): number {
+  for (let k = at; ;) {
+    let j = k - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    let i = j;
+    while (i >= 0 && !' \t\n,[{'.includes(text[i])) i--;
+    if (i === j || (text[i + 1] !== '&' && text[i + 1] !== '!')) return k;
+    k = i + 1;
+  }
 }
 
 /** Whether the key that starts at `at` follows a `?` (with spaces, a tag or an anchor between). */

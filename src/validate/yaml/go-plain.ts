@@ -1,0 +1,102 @@
+/**
+ * Plain scalars as go-yaml v2 scans them (scannerc.go, yaml_parser_scan_plain_scalar and
+ * yaml_parser_fetch_next_token) where the yaml package reads YAML 1.2's rules:
+ * - inside a flow collection a `:` ends a plain scalar only before a blank (space, tab, line
+ *   break, end): `[001:db8::]` is the string `001:db8::` and `{k: v:}` maps k to `v:`, where
+ *   YAML 1.2 ends the scalar at a `:` before `,`, `]` or `}` too and reads a key
+ *   (`{"001:db8:": null}`) or refuses the text;
+ * - inside a flow collection a `?` ends a plain scalar, and the `?` that follows is a key
+ *   indicator that no flow collection takes there: `[a?b]`, `[a ?b]`, `{a?: 1}` are refused
+ *   ("did not find expected ',' or ']'"), where YAML 1.2 reads `a?b`; a plain scalar that starts
+ *   with `?` is a key: `[?a]` is `[{a: null}]`, where YAML 1.2 reads the string `?a`;
+ * - inside a flow collection a colon right before `[` or `{` is part of the scalar, which the
+ *   bracket then ends: `[a:[b]]` is refused, where YAML 1.2 reads `[{a: [b]}]`;
+ * - a `-` before a blank is a block sequence entry wherever it stands: `a: -` and `[- ]` are
+ *   refused, where YAML 1.2 reads the string `-`.
+ * compose.ts mends the text before reading (no line moves: only columns shift): such a scalar and
+ * its trailing colons single-quoted (the value is the same string: a plain scalar ending in `:`
+ * resolves to nothing else), a space after a leading `?`; and refuses the others with go-yaml's
+ * words.
+ */
+import { CST, Lexer } from 'yaml';
+
+/** The yaml lexer's tokens that stand for no source text (document start, flow error end, scalar prefix). */
+const VIRTUAL = new Set(['\x02', '\x18', '\x1f']);
+
+interface Plain {
+  /** The plain scalar's source text and its offset. */
+  text: string;
+  at: number;
+  /** The innermost flow collection's closing bracket; undefined in block context. */
+  close?: ']' | '}';
+}
+
+/** The plain scalars of the text, with their offsets and flow collections, in the order of the text. */
+function plainScalars(source: string): Plain[] {
+  const out: Plain[] = [];
+  const open: Array<']' | '}'> = [];
+  let at = 0;
+  let afterPrefix = false;
+  for (const tok of new Lexer().lex(source)) {
+    if (VIRTUAL.has(tok)) {
+      afterPrefix = tok === '\x1f';
+      if (tok === '\x18') open.length = 0;
+      continue;
+    }
+    const type = CST.tokenType(tok);
+    if (type === 'flow-seq-start') open.push(']');
+    else if (type === 'flow-map-start') open.push('}');
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') open.pop();
+    else if (afterPrefix && type === null && tok !== '') out.push({ text: tok, at, close: open[open.length - 1] });
+    afterPrefix = false;
+    at += tok.length;
+  }
+  return out;
+}
+
+/**
+ * The text as go-yaml reads its flow plain scalars (see above), or undefined when nothing in it
+ * differs. Only called on text with a flow collection.
+ */
+export function mendFlowPlains(text: string): string | undefined {
+  if (!text.includes(':') && !text.includes('?')) return undefined;
+  let out = '';
+  let from = 0;
+  for (const p of plainScalars(text)) {
+    if (p.close === undefined) continue;
+    const end = p.at + p.text.length;
+    if (p.text.startsWith('?') && p.text.length > 1 && p.text[1] !== ' ') {
+      out += `${text.slice(from, p.at)}? `;
+      from = p.at + 1;
+      continue;
+    }
+    if (text[end] !== ':' || !',]}'.includes(text[end + 1] ?? '\n')) continue;
+    // the yaml package split a colon off as a value indicator where go-yaml scans on to the bracket or comma
+    out += `${text.slice(from, p.at)}'${`${p.text}:`.replace(/'/g, "''")}'`;
+    from = end + 1;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}
+
+/** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
+const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * Where go-yaml's scan stops at a token nothing takes there: a `?` inside a flow plain scalar
+ * (after its first character), a `[` or `{` right after a flow plain scalar's colon (`[a:[b]]`:
+ * the scalar `a:`, then a bracket), a lone `-` before a blank (a block sequence entry: `a: -`,
+ * `[- ]`). go-yaml's error, and its offset.
+ */
+export function plainProblem(text: string): { message: string; offset: number } | undefined {
+  for (const p of plainScalars(text)) {
+    if (p.text === '-' && blankz(text[p.at + 1])) {
+      return { message: p.close === undefined ? 'block sequence entries are not allowed in this context' : 'did not find expected node content', offset: p.at };
+    }
+    if (p.close === undefined) continue;
+    const q = p.text.indexOf('?', 1);
+    if (q > 0) return { message: `did not find expected ',' or '${p.close}'`, offset: p.at + q };
+    const end = p.at + p.text.length;
+    if (text[end] === ':' && (text[end + 1] === '[' || text[end + 1] === '{')) return { message: `did not find expected ',' or '${p.close}'`, offset: end + 1 };
+  }
+  return undefined;
+}
