@@ -25,6 +25,12 @@ const groupCrd = (group: string, annotations?: Record<string, string>) => ({
 });
 const approved = (v: string) => ({ 'api-approved.kubernetes.io': v });
 
+/** A CronJob with this schedule (robfig/cron's standard parser: the API server's reading). */
+const cronJob = (schedule: string) => ({
+  apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta(),
+  spec: { schedule, jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } } } },
+});
+
 const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
@@ -262,4 +268,28 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CRD in a protected group whose approval is an opaque URI', groupCrd('podsmith.k8s.io', approved('mailto:sig-api@example.com')), false],
   ['CRD in a protected group whose approval URL has a port and a user', groupCrd('podsmith.k8s.io', approved('http://me@example.com:8080/x')), true],
   ['CRD in a protected group whose approval says Unapproved (case matters)', groupCrd('podsmith.k8s.io', approved('Unapproved')), false],
+  ['CronJob schedule 0 0 * * 7', cronJob('0 0 * * 7'), false],
+  ['CronJob schedule */0 * * * *', cronJob('*/0 * * * *'), false],
+  ['CronJob schedule 1,,2 * * * *', cronJob('1,,2 * * * *'), true],
+  ['CronJob schedule , * * * *', cronJob(', * * * *'), true],
+  ['CronJob schedule *-5 * * * *', cronJob('*-5 * * * *'), true],
+  ['CronJob schedule +5 * * * *', cronJob('+5 * * * *'), true],
+  ['CronJob schedule 5/15 * * * *', cronJob('5/15 * * * *'), true],
+  ['CronJob schedule 0 0 * * 0-7', cronJob('0 0 * * 0-7'), false],
+  ['CronJob schedule @every 5m ', cronJob('@every 5m '), false],
+  ['CronJob schedule @every -5m', cronJob('@every -5m'), true],
+  ['CronJob schedule @every 1h30m', cronJob('@every 1h30m'), true],
+  ['CronJob schedule 0 0 * * SUNDAY', cronJob('0 0 * * SUNDAY'), false],
+  ['CronJob schedule 99999999999999999999 * * * *', cronJob('99999999999999999999 * * * *'), false],
+  ['CronJob schedule 1-2-3 * * * *', cronJob('1-2-3 * * * *'), false],
+  ['CronJob schedule 1/2/3 * * * *', cronJob('1/2/3 * * * *'), false],
+  ['CronJob schedule -1 * * * *', cronJob('-1 * * * *'), false],
+  ['CronJob schedule  @hourly', cronJob(' @hourly'), false],
+  ['CronJob schedule 0 0 1/0 * *', cronJob('0 0 1/0 * *'), false],
+  ['CronJob schedule ?/5 * * * *', cronJob('?/5 * * * *'), true],
+  ['CronJob schedule 0 0 * * 1/7', cronJob('0 0 * * 1/7'), true],
+  ['CronJob schedule 0 0 * feb-jan *', cronJob('0 0 * feb-jan *'), false],
+  ['CronJob schedule @Hourly', cronJob('@Hourly'), false],
+  ['CronJob schedule 0 0 31 2 *', cronJob('0 0 31 2 *'), true],
+  ['CronJob schedule 0 0 * JAN,dec *', cronJob('0 0 * JAN,dec *'), true],
 ];
