@@ -24,8 +24,38 @@ const DECIMAL: Record<string, number> = { 'n': -9, 'u': -6, 'm': -3, '': 0, 'k':
 const DECIMAL_BY_EXP = new Map(Object.entries(DECIMAL).map(([s, e]) => [e, s]));
 const NANO = 1_000_000_000n;
 
-// sign, digits with an optional point, suffix (binary, decimal, or exponent)
-const QUANTITY_RE = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+// resource.ParseQuantity's grammar: sign, digits (maybe none: `m` and `.` are 0), an optional
+// point and digits, a suffix (binary, decimal, or an exponent that Go's ParseInt reads)
+const QUANTITY_RE = /^([+-]?)(\d*)(?:\.(\d*))?(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+const INT64_MAX = 9223372036854775807n;
+/** An exponent suffix's power of ten as the API server takes it: ParseInt (int64), then int32 (wrapping). */
+function exponentOf(suffix: string): number | undefined {
+  const n = BigInt(suffix.slice(1));
+  if (n > INT64_MAX || n < -INT64_MAX - 1n) return undefined;
+  return Number(BigInt.asIntN(32, n));
+}
+
+/**
+ * Whether resource.ParseQuantity accepts the text (already trimmed): its grammar, an exponent Go's
+ * ParseInt reads, and — where no digit is written — a value its int64 fast path holds (`Ki`…`Ti`,
+ * `m`, `e-9` are 0; `Pi`, `Ei`, `e-10` go to inf.Dec, which wants a digit).
+ */
+export function isQuantityText(s: string): boolean {
+  if (s === '') return false;
+  const m = QUANTITY_RE.exec(s);
+  if (!m) return false;
+  const [, , num, frac, suffix = ''] = m;
+  let exp = 0;
+  if (suffix[0] === 'e' || suffix[0] === 'E') {
+    const e = exponentOf(suffix);
+    if (e === undefined) return false;
+    exp = e;
+  } else if (suffix in DECIMAL) {
+    exp = DECIMAL[suffix];
+  }
+  if (num !== '' || (frac ?? '') !== '') return true;
+  return suffix in BINARY ? suffix !== 'Pi' && suffix !== 'Ei' : exp >= -9;
+}
 
 function pow10(n: number): bigint {
   return 10n ** BigInt(n);
@@ -47,9 +77,9 @@ export class Quantity {
     const s = input.trim();
     if (s !== input || s === '') throw new QuantityError(input, s === '' ? 'empty' : 'surrounding white space');
     const m = QUANTITY_RE.exec(s);
-    if (!m) throw new QuantityError(input, 'expected a number with an optional suffix');
-    const [, sign, num, suffix = ''] = m;
-    const [intPart, fracPart = ''] = num.split('.');
+    // (the API server also reads a suffix with no digit, `Mi`, as 0: too likely a typo here; quantityOf reads it)
+    if (!m || !isQuantityText(s) || (m[2] === '' && (m[3] ?? '') === '')) throw new QuantityError(input, 'expected a number with an optional suffix');
+    const [, sign, intPart, fracPart = '', suffix = ''] = m;
     const digits = BigInt((intPart || '0') + fracPart);
     // value = digits * 10^-frac * scale
     let nanos: bigint;
@@ -61,7 +91,7 @@ export class Quantity {
       let exp: number;
       if (suffix[0] === 'e' || suffix[0] === 'E') {
         format = 'DecimalExponent';
-        exp = Number(suffix.slice(1));
+        exp = exponentOf(suffix)!;
         if (Math.abs(exp) > 1000) throw new QuantityError(input, 'exponent out of range');
       } else {
         format = 'DecimalSI';

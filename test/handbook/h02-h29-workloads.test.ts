@@ -56,7 +56,7 @@ describe('H2/H29 controllers, not bare Pods', () => {
 
   test('a bad cron schedule and a bad name fail at construction', () => {
     expect(() => new CronJob(chart(), 'CJ', { schedule: 'every minute', containers: [task()] }))
-      .toThrow("test/CJ: schedule: 'every minute' is not a valid cron schedule: expected exactly 5 fields, found 2: every minute; fix: use five fields such as '*/5 * * * *', or '@hourly'");
+      .toThrow("test/CJ: schedule: 'every minute' is not a valid cron schedule: expected exactly 5 fields, found 2: [every minute]; fix: use five fields such as '*/5 * * * *', or '@hourly'");
     // field ranges, as the API server checks them
     expect(() => new CronJob(chart(), 'CJ', { schedule: '61 * * * *', containers: [task()] }))
       .toThrow("test/CJ: schedule: '61 * * * *' is not a valid cron schedule: end of range (61) above maximum (59): 61; fix: use five fields such as '*/5 * * * *', or '@hourly'");

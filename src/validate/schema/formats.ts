@@ -3,6 +3,8 @@
  * its own so that precompiled (ajv standalone) validators can require it.
  */
 import type { Format } from 'ajv';
+import { goTrimSpace } from '../../go-space';
+import { isQuantityText } from '../../quantity';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -18,8 +20,8 @@ export const formats: Record<string, Format> = {
   'double': true,
   'byte': { type: 'string', validate: isBase64 },
   'date-time': RFC3339,
-  // the API server's quantity syntax (resource.ParseQuantity)
-  'quantity': /^[+-]?(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/,
+  // the API server's quantity syntax (resource.ParseQuantity of the JSON text, trimmed)
+  'quantity': { type: 'string', validate: (s: string) => isQuantityText(goTrimSpace(s)) },
 };
 
 export const AJV_OPTIONS = {
@@ -35,5 +37,7 @@ export const AJV_OPTIONS = {
 /** What the generated validator code depends on here: part of the disk cache's key (a changed format is new code). */
 export const FORMATS_FINGERPRINT = JSON.stringify([
   Object.entries(formats).map(([k, v]) => [k, v instanceof RegExp ? String(v) : typeof v === 'object' ? `${String((v as { type?: string }).type)} ${String((v as { validate: unknown }).validate)}` : String(v)]),
+  // the helpers the formats call (their code is the formats' too)
+  [isBase64, isQuantityText, goTrimSpace].map(String),
   AJV_OPTIONS,
 ]);

@@ -6,6 +6,7 @@
  * refused), a step of 0 refused, the descriptors spelled exactly. Returns the parser's error or
  * undefined. (The API server refuses `TZ=`/`CRON_TZ=` in the schedule on its own: objects.ts.)
  */
+import { GO_SPACES } from '../../go-space';
 import { parseGoDuration } from '../crd/strfmt';
 
 interface Bounds { min: number; max: number; names?: Record<string, number> }
@@ -20,8 +21,6 @@ const FIELDS: Bounds[] = [
 ];
 const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 const INT64_MAX = 9223372036854775807n;
-/** What Go's strings.Fields splits on (unicode.IsSpace: JavaScript's \s without U+FEFF, with U+0085). */
-const GO_SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 class CronError extends Error {}
 const fail = (message: string): never => { throw new CronError(message); };

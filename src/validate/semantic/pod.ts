@@ -4,6 +4,7 @@
  * server defaults (protocol, imagePullPolicy, ...) are only checked when set.
  */
 import { Quantity } from '../../quantity';
+import { goTrimSpace } from '../../go-space';
 import { arr, containersOf, ContainerRef, Ctx, isInt, isObj, PodRef } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, envName, sysctlName, sysctlNamespace } from '../names';
@@ -29,6 +30,8 @@ export const podRules: RuleMeta[] = [
     'The kubelet addresses containers by name; the API server rejects two containers of one Pod with the same name.', 'rename one of the containers'),
   S('containers.image-required', ['H6'], 'every container must name an image',
     'The API server requires containers[].image on Pods and on Pod templates alike (a Deployment without one is refused); a config tool that fills it in must do so before the object is sent.', 'set image to a pinned image reference'),
+  S('containers.image-invalid', ['H6'], 'a Pod\'s container image has no white space before or after it',
+    'The API server refuses a Pod whose containers[].image starts or ends with white space (validateContainerOnlyForPod: a space, tab or line break, often left by a template). A Pod template is not checked for it, but every Pod created from it is refused.', 'remove the white space around the image reference'),
   S('fields.not-supported', ['H8', 'H12', 'H13'], 'an enumerated field holds a value the API server does not know',
     'Fields such as imagePullPolicy, dnsPolicy, protocol and terminationMessagePolicy accept a fixed set of values; anything else is rejected.', 'use one of the supported values named in the message'),
   S('fields.out-of-range', ['H3', 'H17'], 'a number is outside the range the API server accepts',
@@ -237,6 +240,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     }
     // required in templates too (validateContainerCommon); only the whitespace check is Pod-only
     if (typeof c.image !== 'string' || c.image === '') r('containers.image-required', `${path}.image`, field.required());
+    else if (ctx.kind === 'Pod' && c.image !== goTrimSpace(c.image)) r('containers.image-invalid', `${path}.image`, field.invalid(c.image, 'must not have leading or trailing whitespace'));
     checkContainer(ctx, ref, spec, volumes, ref.init ? new Map() : hostPorts);
   }
   checkHostProcess(ctx, spec, sp, refs);
