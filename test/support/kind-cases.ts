@@ -31,6 +31,11 @@ const cronJob = (schedule: string) => ({
   spec: { schedule, jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } } } },
 });
 
+/** A PersistentVolume of 1Gi, ReadWriteOnce, with this spec besides. */
+const pv = (spec: any) => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], ...spec } });
+const pvAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'In', values: ['v'] }] }] } };
+const claimVolume = { name: 'v', persistentVolumeClaim: { claimName: 'c' } };
+
 const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
@@ -306,4 +311,29 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Pod whose cpu request is e-9 alone (zero)', pod({}, { resources: { requests: { cpu: 'e-9' } } }), true],
   ['Pod whose memory limit has a signed exponent', pod({}, { resources: { limits: { memory: '1e+9' } } }), true],
   ['Pod whose memory limit is a bare e', pod({}, { resources: { limits: { memory: '1e' } } }), false],
+  ['PV hostPath with a backstep', pv({ hostPath: { path: '/x/../y' } }), false],
+  ['PV hostPath of an unknown type', pv({ hostPath: { path: '/x', type: 'bogus' } }), false],
+  ['PV hostPath / with Recycle', pv({ hostPath: { path: '/' }, persistentVolumeReclaimPolicy: 'Recycle' }), false],
+  ['PV hostPath // with Recycle (cleans to /)', pv({ hostPath: { path: '//' }, persistentVolumeReclaimPolicy: 'Recycle' }), false],
+  ['PV hostPath /x with Recycle', pv({ hostPath: { path: '/x' }, persistentVolumeReclaimPolicy: 'Recycle' }), true],
+  ['PV local without node affinity', pv({ local: { path: '/mnt/disk' } }), false],
+  ['PV local with node affinity', pv({ local: { path: '/mnt/disk' }, nodeAffinity: pvAffinity }), true],
+  ['PV local with a backstep', pv({ local: { path: '/mnt/../disk' }, nodeAffinity: pvAffinity }), false],
+  ['PV node affinity without terms', pv({ hostPath: { path: '/x' }, nodeAffinity: { required: { nodeSelectorTerms: [] } } }), false],
+  ['PV node affinity without required', pv({ hostPath: { path: '/x' }, nodeAffinity: {} }), false],
+  ['Pod hostPath volume with a backstep', pod({ volumes: [{ name: 'v', hostPath: { path: '/x/../y' } }] }), false],
+  ['Pod volume device with a backstep', pod({ volumes: [claimVolume] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/../x' }] }), false],
+  ['Pod volume device', pod({ volumes: [claimVolume] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/xvda' }] }), true],
+  ['Pod volume devices naming one volume twice', pod({ volumes: [claimVolume] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/a' }, { name: 'v', devicePath: '/dev/b' }] }), false],
+  ['Pod volume both a device and a mount', pod({ volumes: [claimVolume] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/a' }], volumeMounts: [{ name: 'v', mountPath: '/d' }] }), false],
+  ['Pod volume device of an emptyDir', pod({ volumes: [{ name: 'v', emptyDir: {} }] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/a' }] }), false],
+  ['Pod volume device at a mount path', pod({ volumes: [claimVolume, { name: 'e', emptyDir: {} }] }, { volumeDevices: [{ name: 'v', devicePath: '/dev/a' }], volumeMounts: [{ name: 'e', mountPath: '/dev/a' }] }), false],
+  ['Pod gitRepo directory with a backstep', pod({ volumes: [{ name: 'v', gitRepo: { repository: 'r', directory: '../x' } }] }), false],
+  ['Pod gitRepo directory absolute', pod({ volumes: [{ name: 'v', gitRepo: { repository: 'r', directory: '/x' } }] }), false],
+  ['Pod downwardAPI volume resource without a container', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { resource: 'limits.cpu' } }] } }] }), false],
+  ['Pod downwardAPI volume resource of a container', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } }] }), true],
+  ['Pod downwardAPI volume hugepages resource', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'app', resource: 'limits.hugepages-2Mi' } }] } }] }), true],
+  ['Pod downwardAPI volume unknown resource', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'app', resource: 'limits.gpu' } }] } }] }), false],
+  ['Pod downwardAPI volume item with both refs', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' }, resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } }] }), false],
+  ['Pod downwardAPI volume item with no ref', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x' }] } }] }), false],
 ];

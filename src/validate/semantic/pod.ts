@@ -17,6 +17,7 @@ import { checkResizePolicy } from './resize-policy';
 import { checkRestartRules } from './restart-rules';
 import { checkEnvFrom, checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
+import { checkMountsAndDevices } from './volume-mounts';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -70,8 +71,8 @@ export const podRules: RuleMeta[] = [
     'A Pod either shares one PID namespace among its containers or uses the host\'s; not both.', 'remove shareProcessNamespace or hostPID'),
   S('volumes.invalid', ['H9'], 'volumes need a unique DNS-1123 name and exactly one source',
     'Volumes are referenced by name from volumeMounts; each must say where its data comes from, once.', 'give each volume a unique name and exactly one source such as emptyDir or configMap'),
-  S('volume-mounts.invalid', ['H9'], 'volume mounts must name a defined volume, with unique absolute mount paths',
-    'A mount of an undefined volume, or two mounts on one path, cannot be set up by the kubelet and are rejected.', 'mount only volumes listed in spec.volumes, each at its own path'),
+  S('volume-mounts.invalid', ['H9'], 'volume mounts and devices must name a defined volume, with unique paths',
+    'A mount of an undefined volume, or two mounts on one path, cannot be set up by the kubelet and are rejected; a volumeDevices entry (a raw block device) must name a PersistentVolumeClaim or ephemeral volume that no mount of the container also uses, at a unique devicePath without `..`.', 'mount only volumes listed in spec.volumes, each at its own path'),
   S('tolerations.invalid', ['H22'], 'tolerations must have a valid operator, key, value and effect combination',
     'Exists takes no value; an empty key requires Exists; tolerationSeconds applies only to NoExecute.', 'fix the toleration as the message says'),
   S('affinity.invalid', ['H22'], 'node and pod affinity terms must be well-formed',
@@ -326,23 +327,8 @@ function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<str
     }
   });
 
-  // Volume mounts
-  const mountPaths = new Set<string>();
-  arr(c.volumeMounts).forEach((m, i) => {
-    if (!isObj(m)) return;
-    const p = `${path}.volumeMounts[${i}]`;
-    if (typeof m.name !== 'string' || m.name === '') r('volume-mounts.invalid', `${p}.name`, field.required());
-    else if (!volumes.has(m.name)) r('volume-mounts.invalid', `${p}.name`, field.notFound(m.name));
-    if (typeof m.mountPath !== 'string' || m.mountPath === '') r('volume-mounts.invalid', `${p}.mountPath`, field.required());
-    else {
-      if (mountPaths.has(m.mountPath)) r('volume-mounts.invalid', `${p}.mountPath`, field.invalid(m.mountPath, 'must be unique'));
-      mountPaths.add(m.mountPath);
-    }
-    if (typeof m.subPath === 'string' && m.subPath !== '') {
-      if (m.subPath.startsWith('/')) r('volume-mounts.invalid', `${p}.subPath`, field.invalid(m.subPath, 'must be a relative path'));
-      else if (m.subPath.split('/').includes('..')) r('volume-mounts.invalid', `${p}.subPath`, field.invalid(m.subPath, "must not contain '..'"));
-    }
-  });
+  // Volume mounts and devices
+  checkMountsAndDevices(ctx, c, path, volumes);
 
   // Resources
   checkResources(ctx, c.resources, `${path}.resources`);

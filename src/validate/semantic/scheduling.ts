@@ -49,7 +49,7 @@ export function checkTolerations(ctx: Ctx, tolerations: any, path: string): void
   });
 }
 
-function checkNodeSelectorTerm(ctx: Ctx, term: any, path: string): void {
+export function checkNodeSelectorTerm(ctx: Ctx, term: any, path: string): void {
   if (!isObj(term)) return;
   const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
   arr(term.matchExpressions).forEach((e, i) => {

@@ -1,6 +1,7 @@
 /** Volume sources, env var sources (valueFrom and envFrom) and user/group IDs of a Pod spec as the API server validates them. */
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
+import { hasBacksteps } from './volume-mounts';
 import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, envName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
 import { quantityOf } from './quantities';
 
@@ -31,6 +32,17 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     if (!isObj(it)) return;
     relPath(it.path, `${base}.path`);
     mode(it.mode, `${base}.mode`);
+    // exactly one of fieldRef and resourceFieldRef; a resource of a named container (in a volume the name is required)
+    const rf = it.resourceFieldRef;
+    if (isObj(it.fieldRef) && isObj(rf)) r(base, field.invalid('resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'));
+    else if (!isObj(it.fieldRef) && !isObj(rf)) r(base, field.required('one of fieldRef and resourceFieldRef is required'));
+    else if (isObj(rf)) {
+      if (typeof rf.containerName !== 'string' || rf.containerName === '') r(`${base}.resourceFieldRef.containerName`, field.required());
+      else if (typeof rf.resource !== 'string' || rf.resource === '') r(`${base}.resourceFieldRef.resource`, field.required());
+      else if (!ENV_RESOURCES.includes(rf.resource) && !rf.resource.startsWith('requests.hugepages-') && !rf.resource.startsWith('limits.hugepages-')) {
+        r(`${base}.resourceFieldRef.resource`, field.notSupported(rf.resource, ENV_RESOURCES));
+      }
+    }
     const fp = it.fieldRef?.fieldPath;
     if (typeof fp === 'string' && podVersionProblem(it.fieldRef)) r(`${base}.fieldRef.fieldPath`, field.invalid(fp, podVersionProblem(it.fieldRef)!));
     else if (typeof fp === 'string') {
@@ -109,10 +121,20 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
   for (const k of ['cephfs', 'rbd']) if (isObj(v[k]) && Array.isArray(v[k].monitors) && v[k].monitors.length === 0) r(`${p}.${k}.monitors`, field.required());
   // validateNFSVolumeSource (the server and the path left out: the schema layer's)
   if (isObj(v.nfs) && typeof v.nfs.path === 'string' && v.nfs.path !== '' && !v.nfs.path.startsWith('/')) r(`${p}.nfs.path`, field.invalid(v.nfs.path, 'must be an absolute path'));
-  if (isObj(v.hostPath)) {
-    if (typeof v.hostPath.path !== 'string' || v.hostPath.path === '') r(`${p}.hostPath.path`, field.required());
-    if (v.hostPath.type != null && !HOST_PATH_TYPES.includes(v.hostPath.type)) r(`${p}.hostPath.type`, field.notSupported(v.hostPath.type, HOST_PATH_TYPES));
+  if (isObj(v.hostPath)) checkHostPath(ctx, 'volumes.invalid', v.hostPath, `${p}.hostPath`);
+  // validateGitRepoVolumeSource: the directory is a relative path without `..` (validateLocalDescendingPath)
+  const dir = isObj(v.gitRepo) ? v.gitRepo.directory : undefined;
+  if (typeof dir === 'string' && dir !== '') {
+    if (dir.startsWith('/')) r(`${p}.gitRepo.directory`, field.invalid(dir, 'must be a relative path'));
+    if (hasBacksteps(dir)) r(`${p}.gitRepo.directory`, field.invalid(dir, "must not contain '..'"));
   }
+}
+
+/** validateHostPathVolumeSource (a Pod's volume, a PersistentVolume): a path without `..`, a known type. */
+export function checkHostPath(ctx: Ctx, rule: string, hp: any, at: string): void {
+  if (typeof hp.path !== 'string' || hp.path === '') ctx.report(rule, `${at}.path`, field.required());
+  else if (hasBacksteps(hp.path)) ctx.report(rule, `${at}.path`, field.invalid(hp.path, "must not contain '..'"));
+  if (hp.type != null && !HOST_PATH_TYPES.includes(hp.type)) ctx.report(rule, `${at}.type`, field.notSupported(hp.type, HOST_PATH_TYPES));
 }
 
 /**

@@ -8,13 +8,16 @@ import { field } from '../field';
 import { dns1123Subdomain, qualifiedName } from '../names';
 import { Quantity } from '../../quantity';
 import { RuleMeta } from '../types';
+import { checkNodeSelectorTerm } from './scheduling';
+import { checkHostPath } from './sources';
+import { hasBacksteps } from './volume-mounts';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
 
 export const storageRules: RuleMeta[] = [
   S('volume-claim.invalid', 'PersistentVolumes and claims need access modes and a storage size, a PV exactly one volume source',
-    'A PersistentVolume declares capacity.storage, at least one access mode and exactly one volume type; a claim asks for at least one access mode and a positive resources.requests.storage; class names are DNS subdomains.',
+    'A PersistentVolume declares capacity.storage, at least one access mode and exactly one volume type (a hostPath or local path without `..`; a local volume with node affinity, whose required terms are not empty; no Recycle of a hostPath `/`); a claim asks for at least one access mode and a positive resources.requests.storage; class names are DNS subdomains.',
     'set accessModes, the storage size and (for a PV) one volume source'),
   S('storageclass.invalid', 'a StorageClass needs a provisioner and valid reclaim policy and binding mode',
     'provisioner is a qualified name (kubernetes.io/aws-ebs, ebs.csi.aws.com); reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer.',
@@ -38,6 +41,18 @@ function checkClassName(ctx: Ctx, v: unknown, at: string): void {
   if (typeof v === 'string' && v !== '') for (const m of dns1123Subdomain(v)) ctx.report('volume-claim.invalid', at, field.invalid(v, m));
 }
 
+/** Whether Go's path.Clean makes the path `/` (a rooted path whose elements are all `.`, `..` or empty). */
+function cleansToRoot(p: string): boolean {
+  if (!p.startsWith('/')) return false;
+  let depth = 0;
+  for (const e of p.split('/')) {
+    if (e === '' || e === '.') continue;
+    if (e === '..') depth = Math.max(0, depth - 1);
+    else depth++;
+  }
+  return depth === 0;
+}
+
 function checkPv(ctx: Ctx): void {
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
@@ -51,6 +66,23 @@ function checkPv(ctx: Ctx): void {
   const sources = PV_SOURCES.filter((s) => spec[s] !== undefined && spec[s] !== null);
   if (sources.length === 0) r('spec', field.required('must specify a volume type'));
   else if (sources.length > 1) r(`spec.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
+  // validateVolumeNodeAffinity: required node constraints with at least one term
+  const na = spec.nodeAffinity;
+  if (isObj(na)) {
+    if (!isObj(na.required)) r('spec.nodeAffinity.required', field.required('must specify required node constraints'));
+    else if (arr(na.required.nodeSelectorTerms).length === 0) r('spec.nodeAffinity.required.nodeSelectorTerms', field.required('must have at least one node selector term'));
+    else arr(na.required.nodeSelectorTerms).forEach((t, i) => checkNodeSelectorTerm(ctx, t, `spec.nodeAffinity.required.nodeSelectorTerms[${i}]`));
+  }
+  if (sources[0] === 'hostPath' && isObj(spec.hostPath)) checkHostPath(ctx, 'volume-claim.invalid', spec.hostPath, 'spec.hostPath');
+  if (sources[0] === 'local' && isObj(spec.local)) {
+    const lp = spec.local.path;
+    if (typeof lp !== 'string' || lp === '') r('spec.local.path', field.required());
+    else if (hasBacksteps(lp)) r('spec.local.path', field.invalid(lp, "must not contain '..'"));
+    if (!isObj(na)) r('spec.nodeAffinity', field.required('Local volume requires node affinity'));
+  }
+  if (isObj(spec.hostPath) && typeof spec.hostPath.path === 'string' && cleansToRoot(spec.hostPath.path) && spec.persistentVolumeReclaimPolicy === 'Recycle') {
+    r('spec.persistentVolumeReclaimPolicy', field.forbidden("may not be 'recycle' for a hostPath mount of '/'"));
+  }
   const rp = spec.persistentVolumeReclaimPolicy;
   if (rp !== undefined && rp !== null && !['Delete', 'Recycle', 'Retain'].includes(rp)) r('spec.persistentVolumeReclaimPolicy', field.notSupported(rp, ['Delete', 'Recycle', 'Retain']));
   checkClassName(ctx, spec.storageClassName, 'spec.storageClassName');
