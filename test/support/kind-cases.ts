@@ -36,6 +36,9 @@ const pv = (spec: any) => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadat
 const pvAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'In', values: ['v'] }] }] } };
 const claimVolume = { name: 'v', persistentVolumeClaim: { claimName: 'c' } };
 
+/** A Service on port 80 with this spec besides. */
+const svc80 = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { ports: [{ port: 80 }], ...spec } });
+
 const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
@@ -336,4 +339,23 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Pod downwardAPI volume unknown resource', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', resourceFieldRef: { containerName: 'app', resource: 'limits.gpu' } }] } }] }), false],
   ['Pod downwardAPI volume item with both refs', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' }, resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } }] }), false],
   ['Pod downwardAPI volume item with no ref', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x' }] } }] }), false],
+  ['Service NodePort with clusterIP None', svc80({ type: 'NodePort', clusterIP: 'None' }), false],
+  ['Service LoadBalancer with clusterIP None', svc80({ type: 'LoadBalancer', clusterIP: 'None' }), false],
+  ['Service ClusterIP with clusterIP None (headless)', svc80({ clusterIP: 'None' }), true],
+  ['Service LoadBalancer source range that is an address', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8', '1.2.3.4'] }), false],
+  ['Service LoadBalancer source range padded with spaces', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: [' 10.0.0.0/8 '] }), true],
+  ['Service LoadBalancer source range with host bits (refused from 1.36)', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.1/8'] }), true],
+  ['Service LoadBalancer source range with a leading zero (refused from 1.36)', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: ['010.0.0.0/8'] }), true],
+  ['Service LoadBalancer source range IPv4-mapped (refused from 1.36)', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: ['::ffff:10.0.0.0/104'] }), true],
+  ['Service external IP with a leading zero (refused from 1.36)', svc80({ externalIPs: ['010.1.2.3'] }), true],
+  ['Service external IP IPv4-mapped (refused from 1.36)', svc80({ externalIPs: ['::ffff:1.2.3.4'] }), true],
+  ['Service external IP in the loopback range', svc80({ externalIPs: ['127.0.0.1'] }), false],
+  ['Service external IP ::1', svc80({ externalIPs: ['::1'] }), false],
+  ['Service external IP 0.0.0.0', svc80({ externalIPs: ['0.0.0.0'] }), false],
+  ['Service external IP link-local', svc80({ externalIPs: ['169.254.1.1'] }), false],
+  ['Service external IP link-local multicast', svc80({ externalIPs: ['224.0.0.1'] }), false],
+  ['Service external IP that is a name', svc80({ externalIPs: ['lb.example.com'] }), false],
+  ['Service external IPs', svc80({ externalIPs: ['1.2.3.4', '2001:db8::1'] }), true],
+  ['Service ipFamilies with a repeat', svc80({ ipFamilies: ['IPv4', 'IPv4'] }), false],
+  ['Service SingleStack with two families', svc80({ ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4', 'IPv6'] }), false],
 ];

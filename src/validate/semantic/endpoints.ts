@@ -83,6 +83,14 @@ function addressProblems(a: string, type: string, minor: number): string[] {
   return [];
 }
 
+/** ValidateEndpointIP's special ranges for an address the sloppy parser reads (a Service's externalIPs too). */
+export function endpointIPProblems(a: string): string[] {
+  const v4 = ipv4Octets(a);
+  if (v4) return specialIPv4(v4);
+  const v6 = ipv6Groups(a);
+  return v6 ? specialIPv6(v6) : [];
+}
+
 /** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
 export function ipv4Octets(a: string): number[] | undefined {
   const parts = a.split('.');
@@ -99,7 +107,7 @@ function specialIPv4([a, b, c, d]: number[]): string[] {
 }
 
 /** The eight 16-bit groups of an IPv6 address (no zone), or undefined. */
-function ipv6Groups(a: string): number[] | undefined {
+export function ipv6Groups(a: string): number[] | undefined {
   if (!isIPv6(a) || a.includes('%')) return undefined;
   // a dotted IPv4 tail is the last two groups
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);

@@ -11,6 +11,7 @@ import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
 import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
 import { checkPodFailurePolicy } from './job-failure-policy';
+import { checkServiceIPs } from './service-ips';
 import { checkServiceTraffic } from './service-traffic';
 import { checkPvcSpec } from './storage';
 import { ipv4Octets } from './endpoints';
@@ -38,7 +39,7 @@ export const objectRules: RuleMeta[] = [
   S('cronjob.schedule-invalid', ['H8', 'H28'], 'a CronJob needs a valid cron schedule and time zone',
     'The controller parses spec.schedule with the standard 5-field cron syntax; TZ= belongs in spec.timeZone, which must name an IANA time zone (not Local).', 'use a 5-field schedule such as "*/5 * * * *" and an IANA zone such as Europe/Berlin in spec.timeZone'),
   S('service.ports-invalid', ['H15'], 'Service ports must be valid, named when several, and unique',
-    'Ports are required except for headless and ExternalName Services; each is 1-65535; with several ports each needs a unique DNS-1123 name; nodePort only for NodePort/LoadBalancer.', 'fix the Service port as the message says'),
+    'Ports are required except for headless and ExternalName Services; each is 1-65535; with several ports each needs a unique DNS-1123 name; nodePort only for NodePort/LoadBalancer, which cannot be headless; ipFamilies name each family once, two only with a dual-stack ipFamilyPolicy.', 'fix the Service port as the message says'),
   S('service.external-name-invalid', ['H15'], 'an ExternalName Service names a DNS host and has no cluster IP',
     'An ExternalName Service is a CNAME: spec.externalName must be a DNS-1123 subdomain (a trailing dot allowed; an IP address is refused), and clusterIP(s), ipFamilies and ipFamilyPolicy may not be set.', 'give externalName a host name and remove clusterIP, clusterIPs, ipFamilies and ipFamilyPolicy (or use a Service with Endpoints for an IP)'),
   S('metadata.owner-references-invalid', ['H29'], 'owner references must be complete, and at most one a controller',
@@ -358,6 +359,7 @@ export function checkService(ctx: Ctx): void {
   if (type === 'ExternalName') checkExternalName(ctx, spec);
   else checkClusterIP(ctx, spec.clusterIP);
   checkServiceTraffic(ctx, spec, type);
+  checkServiceIPs(ctx, spec, type);
   const ports = arr(spec.ports);
   const headless = spec.clusterIP === 'None';
   if (ports.length === 0 && type !== 'ExternalName' && !headless) r('spec.ports', field.required());

@@ -18,7 +18,7 @@ export const serviceTrafficRules: RuleMeta[] = [{
   layer: 'semantic',
   handbook: ['H15'],
   summary: 'session affinity, traffic policies and load-balancer fields must be valid and suit the Service\'s type',
-  rationale: 'externalTrafficPolicy and a health-check node port only mean something where traffic comes from outside (NodePort, LoadBalancer, external IPs); loadBalancerSourceRanges, loadBalancerClass and allocateLoadBalancerNodePorts only on a LoadBalancer; a ClientIP session affinity keeps a client on one Pod for 1 to 86400 seconds. The API server refuses the rest.',
+  rationale: 'externalTrafficPolicy and a health-check node port only mean something where traffic comes from outside (NodePort, LoadBalancer, external IPs); loadBalancerSourceRanges (CIDRs), loadBalancerClass and allocateLoadBalancerNodePorts only on a LoadBalancer; externalIPs are addresses outside the loopback, link-local and unspecified ranges; a ClientIP session affinity keeps a client on one Pod for 1 to 86400 seconds. The API server refuses the rest.',
   fix: 'remove the field or change the Service\'s type as the message says; keep the ClientIP timeout within 1-86400 seconds',
 }];
 
