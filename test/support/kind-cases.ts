@@ -39,6 +39,14 @@ const claimVolume = { name: 'v', persistentVolumeClaim: { claimName: 'c' } };
 /** A Service on port 80 with this spec besides. */
 const svc80 = (spec: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { ports: [{ port: 80 }], ...spec } });
 
+/** A Job whose Pods run busybox once, with this spec besides. */
+const batchJob = (spec: any) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(), spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'busybox:1.35.0' }] } }, ...spec } });
+/** A workload of this kind selecting app: web, its template spec with these fields besides. */
+const workload = (apiVersion: string, kind: string, podSpec: any, spec: any = {}) => ({
+  apiVersion, kind, metadata: meta(),
+  spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }], ...podSpec } }, ...spec },
+});
+
 const apiSvc = (name: string, spec: any) => ({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: meta(name), ...(spec === undefined ? {} : { spec }) });
 const apiSpec = { group: 'podsmith-i10.example.com', version: 'v1beta1', groupPriorityMinimum: 100, versionPriority: 100, service: { name: 'metrics', namespace: 'kube-system' } };
 const APISVC = 'v1beta1.podsmith-i10.example.com';
@@ -358,4 +366,19 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Service external IPs', svc80({ externalIPs: ['1.2.3.4', '2001:db8::1'] }), true],
   ['Service ipFamilies with a repeat', svc80({ ipFamilies: ['IPv4', 'IPv4'] }), false],
   ['Service SingleStack with two families', svc80({ ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4', 'IPv6'] }), false],
+  ['Deployment maxSurge 150% (only maxUnavailable is capped at 100%)', workload('apps/v1', 'Deployment', {}, { strategy: { rollingUpdate: { maxSurge: '150%' } } }), true],
+  ['Deployment maxUnavailable 150%', workload('apps/v1', 'Deployment', {}, { strategy: { rollingUpdate: { maxUnavailable: '150%' } } }), false],
+  ['Deployment template with activeDeadlineSeconds', workload('apps/v1', 'Deployment', { activeDeadlineSeconds: 10 }), false],
+  ['DaemonSet template with activeDeadlineSeconds', workload('apps/v1', 'DaemonSet', { activeDeadlineSeconds: 10 }), false],
+  ['StatefulSet template with activeDeadlineSeconds', workload('apps/v1', 'StatefulSet', { activeDeadlineSeconds: 10 }, { serviceName: 'web' }), false],
+  ['StatefulSet ordinals starting at -1', workload('apps/v1', 'StatefulSet', {}, { serviceName: 'web', ordinals: { start: -1 } }), false],
+  ['StatefulSet ordinals starting at 5', workload('apps/v1', 'StatefulSet', {}, { serviceName: 'web', ordinals: { start: 5 } }), true],
+  ['Job activeDeadlineSeconds 0', batchJob({ activeDeadlineSeconds: 0 }), true],
+  ['Job activeDeadlineSeconds -1', batchJob({ activeDeadlineSeconds: -1 }), false],
+  ['Job backoffLimitPerIndex without Indexed mode', batchJob({ backoffLimitPerIndex: 1 }), false],
+  ['Job maxFailedIndexes without backoffLimitPerIndex', batchJob({ completionMode: 'Indexed', completions: 3, maxFailedIndexes: 1 }), false],
+  ['Job maxFailedIndexes above completions', batchJob({ completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1, maxFailedIndexes: 5 }), false],
+  ['Job maxFailedIndexes within completions', batchJob({ completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1, maxFailedIndexes: 2 }), true],
+  ['Job successPolicy without Indexed mode', batchJob({ successPolicy: { rules: [{ succeededCount: 1 }] } }), false],
+  ['Job manualSelector without a selector', batchJob({ manualSelector: true }), false],
 ];

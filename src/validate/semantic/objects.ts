@@ -10,7 +10,7 @@ import { RuleMeta } from '../types';
 import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
 import { ACCESS_REVIEWS, UNCHECKED_METADATA } from './reviews';
-import { checkPodFailurePolicy } from './job-failure-policy';
+import { checkJobSpec } from './job';
 import { checkServiceIPs } from './service-ips';
 import { checkServiceTraffic } from './service-traffic';
 import { checkPvcSpec } from './storage';
@@ -205,6 +205,13 @@ export function checkWorkload(ctx: Ctx): void {
   if (kind === 'StatefulSet' && spec.podManagementPolicy !== undefined && spec.podManagementPolicy !== 'OrderedReady' && spec.podManagementPolicy !== 'Parallel') {
     r('fields.not-supported', 'spec.podManagementPolicy', field.invalid(spec.podManagementPolicy, "must be 'OrderedReady' or 'Parallel'"));
   }
+  // the Pods of these controllers run on: a template may not set activeDeadlineSeconds (a Deployment's is its ReplicaSet's)
+  if (['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'].includes(kind) && isObj(spec.template?.spec) && spec.template.spec.activeDeadlineSeconds != null) {
+    r('pod.restart-policy-invalid', 'spec.template.spec.activeDeadlineSeconds', field.forbidden(`activeDeadlineSeconds in ${kind === 'Deployment' ? 'ReplicaSet' : kind} is not Supported`));
+  }
+  if (kind === 'StatefulSet' && isObj(spec.ordinals) && isInt(spec.ordinals.start) && spec.ordinals.start < 0) {
+    r('fields.out-of-range', 'spec.ordinals.start', field.invalid(spec.ordinals.start, 'must be greater than or equal to 0'));
+  }
   // validateVolumeClaimTemplates (from 1.34): each claim template's spec as a PersistentVolumeClaim's
   if (kind === 'StatefulSet' && ctx.minor >= 34) {
     arr(spec.volumeClaimTemplates).forEach((t, i) => { if (isObj(t)) checkPvcSpec(ctx, t.spec, `spec.volumeClaimTemplates[${i}].spec`); });
@@ -232,7 +239,8 @@ export function checkWorkload(ctx: Ctx): void {
   }
 }
 
-function checkIntOrPercent(ctx: Ctx, rule: string, v: any, path: string): number | undefined {
+/** ValidatePositiveIntOrPercent, and (unless `uncapped`: a Deployment's maxSurge) IsNotMoreThan100Percent. */
+function checkIntOrPercent(ctx: Ctx, rule: string, v: any, path: string, uncapped = false): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (isInt(v)) {
     if (v < 0) ctx.report(rule, path, field.invalid(v, 'must be greater than or equal to 0'));
@@ -242,7 +250,7 @@ function checkIntOrPercent(ctx: Ctx, rule: string, v: any, path: string): number
     const m = /^(\d+)%$/.exec(v);
     if (!m) { ctx.report(rule, path, field.invalid(v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%', or '93%')")); return undefined; }
     const n = Number(m[1]);
-    if (n > 100) ctx.report(rule, path, field.invalid(v, 'must not be greater than 100%'));
+    if (n > 100 && !uncapped) ctx.report(rule, path, field.invalid(v, 'must not be greater than 100%'));
     return n;
   }
   return undefined;
@@ -258,7 +266,7 @@ function checkStrategy(ctx: Ctx, st: any): void {
   }
   if (!isObj(st.rollingUpdate)) return;
   const mu = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable');
-  const ms = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxSurge, 'spec.strategy.rollingUpdate.maxSurge');
+  const ms = checkIntOrPercent(ctx, 'deployment.strategy-invalid', st.rollingUpdate.maxSurge, 'spec.strategy.rollingUpdate.maxSurge', true);
   if (mu === 0 && ms === 0) r('deployment.strategy-invalid', 'spec.strategy.rollingUpdate.maxUnavailable', field.invalid(st.rollingUpdate.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
 }
 
@@ -309,21 +317,6 @@ function checkUpdateStrategy(ctx: Ctx, kind: string, st: any): void {
   if (mu === undefined || ms === undefined) return;
   if (mu !== 0 && ms !== 0) ctx.report(rule, `${p}.maxSurge`, field.invalid(ru.maxSurge, 'may not be set when maxUnavailable is non-zero'), 'set maxUnavailable: 0 to surge, or drop maxSurge');
   else if (mu === 0 && ms === 0) ctx.report(rule, `${p}.maxUnavailable`, field.required('cannot be 0 when maxSurge is 0'));
-}
-
-function checkJobSpec(ctx: Ctx, spec: any, path: string): void {
-  const r = ctx.report;
-  for (const f of ['parallelism', 'completions', 'backoffLimit', 'ttlSecondsAfterFinished']) {
-    if (isInt(spec[f]) && spec[f] < 0) r('job.spec-invalid', `${path}.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
-  }
-  if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) r('job.spec-invalid', `${path}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be greater than 0'));
-  const modes = ['NonIndexed', 'Indexed'];
-  if (spec.completionMode !== undefined && !modes.includes(spec.completionMode)) r('fields.not-supported', `${path}.completionMode`, field.notSupported(spec.completionMode, modes));
-  // Without parallelism either, the API server defaults both to 1: only a set parallelism leaves completions unset.
-  if (spec.completionMode === 'Indexed' && spec.completions == null && spec.parallelism != null) {
-    r('job.spec-invalid', `${path}.completions`, field.required('when completion mode is Indexed'));
-  }
-  checkPodFailurePolicy(ctx, spec, path);
 }
 
 /** An ExternalName Service (ValidateService): a CNAME to a DNS name, without cluster IPs or IP families. */
