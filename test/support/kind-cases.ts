@@ -381,4 +381,12 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Job maxFailedIndexes within completions', batchJob({ completionMode: 'Indexed', completions: 3, backoffLimitPerIndex: 1, maxFailedIndexes: 2 }), true],
   ['Job successPolicy without Indexed mode', batchJob({ successPolicy: { rules: [{ succeededCount: 1 }] } }), false],
   ['Job manualSelector without a selector', batchJob({ manualSelector: true }), false],
+  ['Job successPolicy succeededCount above its indexes', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0-1', succeededCount: 3 }] } }), false],
+  ['Job successPolicy indexes out of order', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0,2-1' }] } }), false],
+  ['Job successPolicy index beyond completions', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0-5' }] } }), false],
+  ['Job successPolicy interval with three parts', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0-1-2' }] } }), false],
+  ['Job successPolicy index that is not a number', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: 'a' }] } }), false],
+  ['Job successPolicy with a rule that names nothing', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{}] } }), false],
+  ['Job successPolicy with indexes and a count', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0,2', succeededCount: 2 }] } }), true],
+  ['Job successPolicy with a signed index', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '+1' }] } }), true],
 ];
