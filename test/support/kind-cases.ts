@@ -389,4 +389,8 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Job successPolicy with a rule that names nothing', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{}] } }), false],
   ['Job successPolicy with indexes and a count', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '0,2', succeededCount: 2 }] } }), true],
   ['Job successPolicy with a signed index', batchJob({ completionMode: 'Indexed', completions: 3, successPolicy: { rules: [{ succeededIndexes: '+1' }] } }), true],
+  ['StorageClass topology requirement without values', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: 'example.com/x', allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: [] }] }] }, false],
+  ['StorageClass topology requirement with a value twice', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: 'example.com/x', allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a', 'a'] }] }] }, false],
+  ['StorageClass topology term with a key twice', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: 'example.com/x', allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a'] }, { key: 'topology.kubernetes.io/zone', values: ['b'] }] }] }, false],
+  ['StorageClass topology requirement', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: 'example.com/x', allowedTopologies: [{ matchLabelExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['a', 'b'] }] }] }, true],
 ];

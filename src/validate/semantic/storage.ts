@@ -20,7 +20,7 @@ export const storageRules: RuleMeta[] = [
     'A PersistentVolume declares capacity.storage, at least one access mode and exactly one volume type (a hostPath or local path without `..`; a local volume with node affinity, whose required terms are not empty; no Recycle of a hostPath `/`); a claim asks for at least one access mode and a positive resources.requests.storage; class names are DNS subdomains.',
     'set accessModes, the storage size and (for a PV) one volume source'),
   S('storageclass.invalid', 'a StorageClass needs a provisioner and valid reclaim policy and binding mode',
-    'provisioner is a qualified name (kubernetes.io/aws-ebs, ebs.csi.aws.com); reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer.',
+    'provisioner is a qualified name (kubernetes.io/aws-ebs, ebs.csi.aws.com); reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer; each allowedTopologies requirement names a label key once and at least one value, none twice.',
     'fix the StorageClass as the message says'),
 ];
 
@@ -116,6 +116,24 @@ function checkStorageClass(ctx: Ctx): void {
     r('volumeBindingMode', field.notSupported(o.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']));
   }
   if (isObj(o.parameters) && Object.keys(o.parameters).length > 512) r('parameters', field.tooLong(512));
+  // ValidateTopologySelectorTerm: each requirement has values, none twice, a label-name key, each key once per term
+  arr(o.allowedTopologies).forEach((term, i) => {
+    if (!isObj(term)) return;
+    const keys = new Set<string>();
+    arr(term.matchLabelExpressions).forEach((e, j) => {
+      if (!isObj(e)) return;
+      const at = `allowedTopologies[${i}].matchLabelExpressions[${j}]`;
+      const values = arr(e.values);
+      if (values.length === 0) r(`${at}.values`, field.required());
+      const seen = new Set<unknown>();
+      values.forEach((v, k) => { if (seen.has(v)) r(`${at}.values[${k}]`, field.duplicate(v)); seen.add(v); });
+      if (typeof e.key === 'string') {
+        for (const m of qualifiedName(e.key)) r(`${at}.key`, field.invalid(e.key, m));
+        if (keys.has(e.key)) r(`${at}.key`, field.duplicate(e.key));
+        keys.add(e.key);
+      }
+    });
+  });
 }
 
 export function checkStorage(ctx: Ctx): void {
