@@ -16,6 +16,7 @@ import { bundleSkeleton, keepLines, keepResources, own, owned, refOf } from './k
 import { expandLists } from './lists';
 import { checkSemantics } from './semantic';
 import { checkMetadata } from './semantic/objects';
+import { withoutServerDrops } from './server-drops';
 import { onlyPodsRefuse, podsRefused } from './statefulset-template';
 import { Finding, InputObject, isSuppressible, ObjectRef, Report, ValidateOptions } from './types';
 
@@ -134,6 +135,7 @@ export class Validation {
       const missing = ['apiVersion', 'kind'].filter((f) => typeof obj[f] !== 'string' || obj[f] === '');
       report('manifest.missing-type', missing[0], `Required value: object has no ${missing.join(' and ')}`);
     } else {
+      obj = withoutServerDrops(obj);
       let problems: ReturnType<typeof checkSchema>;
       try {
         problems = checkSchema(this.schemas, obj);
