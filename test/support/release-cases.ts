@@ -19,6 +19,8 @@ const hpa = (minReplicas: number, metrics: any[]) => ({
   spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas, maxReplicas: 3, metrics },
 });
 const withTarget = (scaleTargetRef: any) => { const h = hpa(1, [cpu]); return { ...h, spec: { ...h.spec, scaleTargetRef } }; };
+const svcLb = (loadBalancerSourceRanges: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'LoadBalancer', ports: [{ port: 80 }], loadBalancerSourceRanges } });
+const svcIPs = (externalIPs: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { ports: [{ port: 80 }], externalIPs } });
 const external = { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '10' } } };
 const cpu = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } };
 const sts = (rollingUpdate: any) => ({
@@ -114,6 +116,12 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v('nnnnnnnnnny')],
   ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v('nnnnnnnnnnn')],
   ['HPA minReplicas -1', hpa(-1, [external]), v('nnnnnnnnnnn')],
+  // StrictIPCIDRValidation (beta, on from 1.36): a Service's legacy IP and CIDR fields read with netip
+  ['Service LoadBalancer source range with host bits', svcLb(['10.0.0.1/8']), v('yyyyyyyyynn')],
+  ['Service LoadBalancer source range with a leading zero', svcLb(['010.0.0.0/8']), v('yyyyyyyyynn')],
+  ['Service LoadBalancer source range IPv4-mapped', svcLb(['::ffff:10.0.0.0/104']), v('yyyyyyyyynn')],
+  ['Service external IP with a leading zero', svcIPs(['010.1.2.3']), v('yyyyyyyyynn')],
+  ['Service external IP IPv4-mapped', svcIPs(['::ffff:1.2.3.4']), v('yyyyyyyyynn')],
   // ValidateAPIVersion of a scale target and a described object: from 1.34 (validationOptionsForHorizontalPodAutoscaler)
   ['HPA whose target has no apiVersion', withTarget({ kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
   ['HPA whose Deployment target is in the core group', withTarget({ apiVersion: 'v1', kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
