@@ -46,6 +46,10 @@ const NOT_CHECKED: Record<string, string[]> = {
     'io.k8s.api.flowcontrol.v1.ResourcePolicyRule.apiGroups = []',
     'io.k8s.api.flowcontrol.v1.ResourcePolicyRule.resources = []',
     'io.k8s.api.flowcontrol.v1.ResourcePolicyRule.verbs = []',
+    'io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.nonResourceURLs = []',
+    'io.k8s.api.flowcontrol.v1.NonResourcePolicyRule.verbs = []',
+    'io.k8s.api.flowcontrol.v1.ServiceAccountSubject.name = "Sometimes"',
+    'io.k8s.api.flowcontrol.v1.ServiceAccountSubject.namespace = "Sometimes"',
     'io.k8s.api.storage.v1.VolumeAttachmentSpec.source = {}',
   ],
   // dynamic resource allocation's device requests (resource.k8s.io/v1): only their names are checked
@@ -68,9 +72,11 @@ const NOT_CHECKED: Record<string, string[]> = {
     'io.k8s.api.core.v1.Volume.flocker = {}',
   ],
   // a CRD version's deprecationWarning (a pointer: the API server refuses an empty one); a schema's
-  // default is checked against the schema it belongs to (crd.default-invalid)
+  // default is checked against the schema it belongs to (crd.default-invalid); a selectable field's
+  // jsonPath must name a scalar field of the version's schema (not followed here)
   'CRD fields': [
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion.deprecationWarning = ""',
+    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.SelectableField.jsonPath = "Sometimes"',
   ],
 };
 
