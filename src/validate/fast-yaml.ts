@@ -16,6 +16,7 @@ import { Flow } from './yaml/fast-flow';
 import { BAIL, Bail, bail, closes, forbiddenStart, quoted, Resolve, tailMustBeEmpty } from './yaml/fast-scalars';
 
 export type { LineTable };
+export type { KeySplit };
 export { BAIL };
 
 /** A document the fast reader refuses as the exact reader would (nesting past MAX_DEPTH), with the 0-based line of the file. */
@@ -370,8 +371,11 @@ class Reader {
   }
 }
 
-/** `key: rest` or `key:` starting at line[start] (result in kKey/kRest/kQuoted); false when it is not a mapping entry. */
-function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line: string, start: number): boolean {
+/** Where splitKeyInto puts what it splits; kRestAt is where the rest starts on the line (kRest is only set when asked for). */
+interface KeySplit { kKey: string; kRest: string; kQuoted: boolean; kRestAt?: number }
+
+/** `key: rest` or `key:` starting at line[start] (result in kKey/kRest/kQuoted, and kRestAt); false when it is not a mapping entry. */
+function splitKeyInto(r: KeySplit, line: string, start: number, wantRest = true): boolean {
   const c = line.charCodeAt(start);
   if (c === 34 || c === 39) {
     const s = line.slice(start);
@@ -387,6 +391,7 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
     if (e > 1000) bail(); // a key go-yaml may find too far from its colon: the exact reader decides
     r.kKey = q.value;
     r.kRest = s.slice(e + 1).trimStart();
+    r.kRestAt = line.length - r.kRest.length;
     r.kQuoted = true;
     return true;
   }
@@ -404,18 +409,23 @@ function splitKeyInto(r: { kKey: string; kRest: string; kQuoted: boolean }, line
   let rs = idx + 1;
   while (rs < line.length && line.charCodeAt(rs) === 32) rs++;
   r.kKey = key;
-  r.kRest = rs === line.length ? '' : line.slice(rs);
+  r.kRest = rs === line.length || !wantRest ? '' : line.slice(rs);
+  r.kRestAt = rs;
   r.kQuoted = false;
   return true;
 }
 
-/** The key and the rest of a `key: rest` line whose key starts at line[start], as the reader splits it; undefined when it is not one. */
-export function entryAt(line: string, start: number): { key: string; rest: string } | undefined {
-  const r = { kKey: '', kRest: '', kQuoted: false };
+/**
+ * The key of a `key: rest` line whose key starts at line[start], as the reader splits it, into
+ * `r` (kKey, and kRestAt: where the rest starts, the line's length when there is none); false
+ * when it is not one. No allocation but the key's: the line walker (yaml/lines.ts) calls it for
+ * every entry it passes.
+ */
+export function keyAt(r: KeySplit, line: string, start: number): boolean {
   try {
-    return splitKeyInto(r, line, start) ? { key: r.kKey, rest: r.kRest } : undefined;
+    return splitKeyInto(r, line, start, false);
   } catch (e) {
-    if (e instanceof Bail) return undefined;
+    if (e instanceof Bail) return false;
     throw e;
   }
 }

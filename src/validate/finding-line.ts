@@ -4,8 +4,9 @@ import { InputObject } from './types';
 
 /** The line of the nearest enclosing field that the source has. */
 export function lineFor(input: InputObject, path: string): number | undefined {
-  const segs = splitPath(path);
-  if (input.lines && rebuildsTo(segs)) return input.lines.deepest(segs);
+  const parsed = parse(path);
+  const segs = parsed.segs;
+  if (input.lines && parsed.rebuilds) return input.lines.deepest(segs);
   const lineOf = input.lines ? (p: string) => input.lines!.lineOf(p) : input.lineOf;
   if (!lineOf) return undefined;
   for (let n = segs.length; n >= 0; n--) {
@@ -13,6 +14,31 @@ export function lineFor(input: InputObject, path: string): number | undefined {
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** A path's segments, and whether they rebuild to it. */
+interface Parsed {
+  segs: Array<string | number>;
+  rebuilds: boolean;
+}
+
+/**
+ * Paths already parsed: findings name the same few thousand paths again and again (a container's
+ * resources, its securityContext), so each is split once. Bounded: paths with map keys or list
+ * indexes past the first few are not all worth keeping.
+ */
+const parsedPaths = new Map<string, Parsed>();
+const PARSED_MAX = 20_000;
+
+function parse(path: string): Parsed {
+  let p = parsedPaths.get(path);
+  if (p === undefined) {
+    const segs = splitPath(path);
+    p = { segs, rebuilds: rebuildsTo(segs) };
+    if (parsedPaths.size >= PARSED_MAX) parsedPaths.clear();
+    parsedPaths.set(path, p);
+  }
+  return p;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;

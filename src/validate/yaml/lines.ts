@@ -7,7 +7,7 @@
  * that reader accepted; test/validate/lines.test.ts proves it gives the reader's own line table
  * for every field of the real-world corpus and of generated documents.
  */
-import { BAIL, entryAt, lineIndents } from '../fast-yaml';
+import { BAIL, keyAt, KeySplit } from '../fast-yaml';
 import { splitPath } from '../path';
 import { DocLines } from '../types';
 import { composeDocument, LineTable } from './compose';
@@ -29,6 +29,9 @@ interface Block {
   /** Every entry or item has been found. */
   ended?: boolean;
 }
+
+/** Where keyAt puts the key of the entry being read: one for every walker (read at once, before anything else calls keyAt). */
+const SPLIT: KeySplit = { kKey: '', kRest: '', kQuoted: false, kRestAt: 0 };
 
 /** A field's line (0-based, shifted) and, when it holds a block collection, that block. */
 interface Hit {
@@ -81,7 +84,7 @@ export class BlockLines implements DocLines {
 
   detach(): DocLines {
     // join makes a new string: the copy does not hold on to the file's text
-    return new DetachedLines(this.lines.slice(this.from, this.to).join('\n'), this.shift + this.from);
+    return new DetachedLines(this.lines.slice(this.from, this.to).join('\n'), this.shift + this.from, this.ind.slice(this.from, this.to));
   }
 
   private firstContent(): number | undefined {
@@ -140,21 +143,23 @@ export class BlockLines implements DocLines {
     const { n } = map;
     for (let i = map.scan ?? map.at; ;) {
       const at = this.next(i);
-      const e = at < this.to && (at === map.virtualAt ? n : this.ind[at]) === n ? entryAt(this.lines[at], n) : undefined;
-      if (!e) {
+      const k = SPLIT;
+      const line = at < this.to && (at === map.virtualAt ? n : this.ind[at]) === n ? this.lines[at] : undefined;
+      if (line === undefined || !keyAt(k, line, n)) {
         map.ended = true;
         return undefined;
       }
-      const nested = e.rest === '' || e.rest[0] === '#';
+      const found = k.kKey;
+      const nested = k.kRestAt! >= line.length || line.charCodeAt(k.kRestAt!) === 35;
       const hit: Hit = { line: this.shift + at, child: nested ? this.nested(at + 1, n, true) : undefined };
-      if (!keys.has(e.key)) keys.set(e.key, hit);
+      if (!keys.has(found)) keys.set(found, hit);
       i = this.skip(at, n);
       // an indentless sequence under the key: its items are at this indent too
       if (nested && i < this.to && this.ind[i] === n && isDash(this.lines[i], n) && this.next(at + 1) === i) {
         while (i < this.to && (this.ind[i] > n || (this.ind[i] === n && isDash(this.lines[i], n)))) i = this.next(i + 1);
       }
       map.scan = i;
-      if (e.key === key) return hit;
+      if (found === key) return hit;
     }
   }
 
@@ -189,7 +194,7 @@ export class BlockLines implements DocLines {
     while (m < line.length && line.charCodeAt(m) === 32) m++;
     const c = line[m];
     if (c === undefined || c === '#') return this.nested(at + 1, n, false);
-    if (c !== '"' && c !== "'" && c !== '[' && c !== '{' && entryAt(line, m)) return { seq: false, n: m, at, virtualAt: at };
+    if (c !== '"' && c !== "'" && c !== '[' && c !== '{' && keyAt(SPLIT, line, m)) return { seq: false, n: m, at, virtualAt: at };
     return undefined;
   }
 }
@@ -204,13 +209,14 @@ class DetachedLines implements DocLines {
   /**
    * @param text the document's lines, joined
    * @param from its first line in the file (0-based)
+   * @param ind their indentation (a copy: computing it again costs more than keeping it)
    */
-  constructor(private readonly text: string, private readonly from: number) {}
+  constructor(private readonly text: string, private readonly from: number, private readonly ind: Int32Array) {}
 
   private lines(): BlockLines {
     if (!this.walker) {
       const own = this.text.split('\n');
-      this.walker = new BlockLines(own, lineIndents(own), 0, own.length, this.from);
+      this.walker = new BlockLines(own, this.ind, 0, own.length, this.from);
     }
     return this.walker;
   }
