@@ -128,6 +128,10 @@ const CASES = [
   'p: plain\u00a0\n  continued\n',
   'd: "line\u2028separator\n  next"\n',
   'q: "x"\u00a0\nr: [a]\u00a0\n',
+  // double-quoted text taken in runs between escapes; plain scalars cut at a comment, refused at ': ', a tab or a colon at the end before it
+  'e: "\\\\"\nf: "a\\"b\\u0041c\\\\d" \ng: ""\nh: "\\t"\n',
+  'a: b #c: d\nb: x #\nc: y:z # tail:\n',
+  'a: b: c\n', 'a: b:\n', 'a: b\t#c\n', 'a: b #c\td\n', 'a: x #y\n  z\n', 'a: http://h:80/#frag\n',
 ];
 
 test.each(CASES.map((c, i) => [i, c]))('edge case %i agrees or declines', (_i, text) => {

@@ -41,14 +41,17 @@ export function withoutNulls<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
-    v.forEach((x, i) => {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null || typeof x !== 'object') continue;
       const y = withoutNulls(x);
       if (y !== x) (out ??= v.slice())[i] = y;
-    });
+    }
     return (out ?? v) as T;
   }
   let out: Record<string, unknown> | undefined;
-  for (const k of Object.keys(v)) {
+  // (for-in, not Object.keys: no array per object; what the reader gives has no inherited keys)
+  for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
     if (x === null) {
       out ??= { ...(v as Record<string, unknown>) };

@@ -67,24 +67,24 @@ export function quoted(s: string, pos: number): { value: string; end: number } {
     }
   }
   for (;;) {
-    if (k >= s.length) bail();
-    const ch = s[k];
-    if (ch === '"') return { value: out, end: k + 1 };
-    if (ch === '\\') {
-      const nx = s[k + 1];
-      if (nx === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 2, k + 6))) {
-        const code = parseInt(s.slice(k + 2, k + 6), 16);
-        if (code >= 0xd800 && code <= 0xdfff) bail(); // a surrogate: go-yaml refuses it (the exact reader says so)
-        out += String.fromCharCode(code);
-        k += 6;
-        continue;
-      }
-      if (nx === undefined || !(nx in ESCAPES)) bail();
-      out += ESCAPES[nx];
-      k += 2;
+    // the text up to the next quote or backslash, taken whole
+    let e = k;
+    for (let c = s.charCodeAt(e); e < s.length && c !== 34 && c !== 92; c = s.charCodeAt(++e));
+    if (e >= s.length) bail();
+    if (e > k) out = out === '' ? s.slice(k, e) : out + s.slice(k, e);
+    k = e;
+    if (s.charCodeAt(k) === 34) return { value: out, end: k + 1 };
+    // a backslash: an escape
+    const nx = s[k + 1];
+    if (nx === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(k + 2, k + 6))) {
+      const code = parseInt(s.slice(k + 2, k + 6), 16);
+      if (code >= 0xd800 && code <= 0xdfff) bail(); // a surrogate: go-yaml refuses it (the exact reader says so)
+      out += String.fromCharCode(code);
+      k += 6;
       continue;
     }
-    out += ch;
-    k++;
+    if (nx === undefined || !(nx in ESCAPES)) bail();
+    out += ESCAPES[nx];
+    k += 2;
   }
 }

@@ -2,7 +2,7 @@
  * One YAML or JSON stream read as kubectl reads it: JSON values first when it starts with `{`
  * (json-stream.ts), then YAML cut into documents (documents.ts), each
  * document read by the fast block reader where it can (fast-yaml.ts, proven equal to the exact
- * reader by test/validate/yaml-oracle.test.ts) and by the exact reader (compose.ts) everywhere
+ * reader by test/validate/fast-yaml.test.ts) and by the exact reader (compose.ts) everywhere
  * else. Empty documents are skipped, as kubectl skips them. Reading stops at the first document
  * that cannot be read, as kubectl stops; the documents before it stand.
  */
