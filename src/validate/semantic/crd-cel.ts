@@ -8,7 +8,7 @@
  */
 import { Ctx, isObj } from '../context';
 import { field } from '../field';
-import { key } from '../path';
+import { SchemaPath } from './schema-path';
 import { RuleMeta } from '../types';
 
 export const crdCelRules: RuleMeta[] = [{
@@ -47,7 +47,7 @@ export function unavailableLibrary(expr: string, minor: number): Library | undef
 }
 
 /** Walks a version's schema for x-kubernetes-validations rules and message expressions. */
-export function checkCelLibraries(ctx: Ctx, s: any, at: string, depth = 0): void {
+export function checkCelLibraries(ctx: Ctx, s: any, at: SchemaPath, depth = 0): void {
   if (!isObj(s) || depth > 64) return;
   const rules = s['x-kubernetes-validations'];
   if (Array.isArray(rules)) rules.forEach((v, i) => {
@@ -62,7 +62,7 @@ export function checkCelLibraries(ctx: Ctx, s: any, at: string, depth = 0): void
     }
   });
   const props = s.properties;
-  if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], key(`${at}.properties`, k), depth + 1);
-  if (isObj(s.items)) checkCelLibraries(ctx, s.items, `${at}.items`, depth + 1);
-  if (isObj(s.additionalProperties)) checkCelLibraries(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
+  if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], at.prop(k), depth + 1);
+  if (isObj(s.items)) checkCelLibraries(ctx, s.items, at.at('items'), depth + 1);
+  if (isObj(s.additionalProperties)) checkCelLibraries(ctx, s.additionalProperties, at.at('additionalProperties'), depth + 1);
 }

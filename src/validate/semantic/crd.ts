@@ -14,6 +14,7 @@ import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
 import { checkCelLibraries } from './crd-cel';
+import { SchemaPath } from './schema-path';
 import { checkWebhookService } from './webhooks';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -43,7 +44,7 @@ export const crdRules: RuleMeta[] = [
 type Level = 'root' | 'field' | 'item';
 
 /** Every `default` of a schema's fields, list items and map values, against the schema it stands at. */
-function defaults(ctx: Ctx, s: any, at: string, depth: number): void {
+function defaults(ctx: Ctx, s: any, at: SchemaPath, depth: number): void {
   if (!isObj(s) || depth > 64) return;
   if (depth > 0 && s.default !== undefined) {
     for (const p of valueProblems(s, s.default, ctx.minor)) {
@@ -52,15 +53,15 @@ function defaults(ctx: Ctx, s: any, at: string, depth: number): void {
     }
   }
   const props = s.properties;
-  if (isObj(props)) for (const k in props) defaults(ctx, props[k], key(`${at}.properties`, k), depth + 1);
-  if (isObj(s.items)) defaults(ctx, s.items, `${at}.items`, depth + 1);
-  if (isObj(s.additionalProperties)) defaults(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
+  if (isObj(props)) for (const k in props) defaults(ctx, props[k], at.prop(k), depth + 1);
+  if (isObj(s.items)) defaults(ctx, s.items, at.at('items'), depth + 1);
+  if (isObj(s.additionalProperties)) defaults(ctx, s.additionalProperties, at.at('additionalProperties'), depth + 1);
 }
 
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 /** Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go (apiextensions' validateValueValidation). */
-function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
+function patterns(ctx: Ctx, s: any, at: SchemaPath, depth: number): void {
   if (!isObj(s) || depth > 64) return;
   if (typeof s.pattern === 'string') {
     try {
@@ -71,15 +72,15 @@ function patterns(ctx: Ctx, s: any, at: string, depth: number): void {
     }
   }
   const props = s.properties;
-  if (isObj(props)) for (const k in props) patterns(ctx, props[k], key(`${at}.properties`, k), depth + 1);
-  if (isObj(s.items)) patterns(ctx, s.items, `${at}.items`, depth + 1);
-  if (isObj(s.additionalProperties)) patterns(ctx, s.additionalProperties, `${at}.additionalProperties`, depth + 1);
-  // (no array or closure per node: a CRD's schema has tens of thousands of them)
+  if (isObj(props)) for (const k in props) patterns(ctx, props[k], at.prop(k), depth + 1);
+  if (isObj(s.items)) patterns(ctx, s.items, at.at('items'), depth + 1);
+  if (isObj(s.additionalProperties)) patterns(ctx, s.additionalProperties, at.at('additionalProperties'), depth + 1);
+  // (no array, closure or path text per node: a CRD's schema has tens of thousands of them)
   for (const j of COMBINATORS) {
     const list = s[j];
-    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) patterns(ctx, list[i], `${at}.${j}[${i}]`, depth + 1);
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) patterns(ctx, list[i], at.at(`${j}[${i}]`), depth + 1);
   }
-  if (isObj(s.not)) patterns(ctx, s.not, `${at}.not`, depth + 1);
+  if (isObj(s.not)) patterns(ctx, s.not, at.at('not'), depth + 1);
 }
 
 const LIST_TYPES = ['atomic', 'set', 'map'];
@@ -88,16 +89,16 @@ function notStructural(ctx: Ctx, path: string, message: string): void {
   ctx.report('crd.schema-not-structural', path, message);
 }
 
-function structural(ctx: Ctx, s: any, at: string, lvl: Level, depth: number): void {
+function structural(ctx: Ctx, s: any, at: SchemaPath, lvl: Level, depth: number): void {
   if (!isObj(s) || depth > 64) return;
   if (s.type === 'array' && (s.items === undefined || s.items === null)) notStructural(ctx, `${at}.items`, field.required('must be specified'));
-  if (isObj(s.items)) structural(ctx, s.items, `${at}.items`, 'item', depth + 1);
+  if (isObj(s.items)) structural(ctx, s.items, at.at('items'), 'item', depth + 1);
   const props = s.properties;
-  if (isObj(props)) for (const k in props) structural(ctx, props[k], key(`${at}.properties`, k), 'field', depth + 1);
+  if (isObj(props)) for (const k in props) structural(ctx, props[k], at.prop(k), 'field', depth + 1);
   if (s.additionalProperties !== undefined && s.additionalProperties !== null) {
     if (lvl === 'root') notStructural(ctx, `${at}.additionalProperties`, field.forbidden('must not be used at the root'));
     if (isObj(s.properties) && s.additionalProperties !== false) notStructural(ctx, `${at}.additionalProperties`, field.forbidden('additionalProperties and properties are mutual exclusive'));
-    if (isObj(s.additionalProperties)) structural(ctx, s.additionalProperties, `${at}.additionalProperties`, 'field', depth + 1);
+    if (isObj(s.additionalProperties)) structural(ctx, s.additionalProperties, at.at('additionalProperties'), 'field', depth + 1);
   }
   const embedded = s['x-kubernetes-embedded-resource'] === true;
   const typeless = s.type === undefined || s.type === null || s.type === '';
@@ -182,10 +183,11 @@ export function checkCrd(ctx: Ctx): void {
     const schema = ver.schema?.openAPIV3Schema;
     if (!isObj(schema)) v(`${at}.schema.openAPIV3Schema`, field.required('schemas are required'));
     else {
-      structural(ctx, schema, `${at}.schema.openAPIV3Schema`, 'root', 0);
-      patterns(ctx, schema, `${at}.schema.openAPIV3Schema`, 0);
-      defaults(ctx, schema, `${at}.schema.openAPIV3Schema`, 0);
-      checkCelLibraries(ctx, schema, `${at}.schema.openAPIV3Schema`);
+      const root = SchemaPath.root(`${at}.schema.openAPIV3Schema`);
+      structural(ctx, schema, root, 'root', 0);
+      patterns(ctx, schema, root, 0);
+      defaults(ctx, schema, root, 0);
+      checkCelLibraries(ctx, schema, root);
     }
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
     const scale = ver.subresources?.scale;
