@@ -26,6 +26,7 @@ export interface CrdKind {
   key: string;
   schema: any;
   scope: 'n' | 'c';
+  /** How many x-kubernetes-validations rules its schema has; -1 until a custom resource of the kind is checked (most CRDs of an input have none there). */
   celRules: number;
   source: string;
   /** The CRD lists the version with `served: false`: the API server has no such kind to create. */
@@ -180,7 +181,7 @@ export class CrdRegistry {
         key: `${spec.group}/${v.name}/${kind}`,
         schema: isObj(schema) ? schema : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
         scope: spec.scope === 'Cluster' ? 'c' : 'n',
-        celRules: countCelRules(schema),
+        celRules: -1,
         source,
       };
       if (isObj(v.subresources) && isObj(v.subresources.status)) entry.status = true;
@@ -228,6 +229,7 @@ export class CrdRegistry {
     if (!validate(defaulted)) for (const e of validate.errors ?? []) if (judged(e)) out.push(toProblem(e, defaulted));
     out.push(...listProblems(defaulted, v.schema).filter((p) => !dropsStatus || !/^status(\.|\[|$)/.test(p.path)));
     // the server evaluates the CEL rules of an object that is otherwise valid
+    if (v.celRules < 0) v.celRules = countCelRules(v.schema);
     if (v.celRules > 0 && out.length === 0) {
       const cel = celProblems(defaulted, v.schema, dropsStatus);
       out.push(...cel.problems);
