@@ -143,6 +143,7 @@ class Reader {
   private map(n: number, virtualAt = -1): unknown {
     if (++this.depth > MAX_DEPTH) bail();
     const obj: Record<string, unknown> = {};
+    let count = 0;
     for (;;) {
       const at = this.skipBlank();
       if (at >= this.end) break;
@@ -158,12 +159,17 @@ class Reader {
       const key = this.kKey;
       // a key that resolves to a number, boolean or null is written as YAMLToJSON writes it: not here
       if (!this.kQuoted && mayResolve(key) && typeof this.resolve(key) !== 'string') bail();
-      // __proto__ and << (merge) have special meanings; a repeated key is a finding
-      if (obj[key] !== undefined || key === '__proto__' || key === '<<') bail();
+      // __proto__ and << (merge) have special meanings
+      if (key === '__proto__' || key === '<<') bail();
       this.i = at + 1;
       if (this.track) this.mark(obj, key, at);
       obj[key] = this.value(rest, n, true);
+      count++;
     }
+    // a repeated key is a finding (the exact reader's): fewer keys than entries (counted once
+    // here, not looked up at every key: a lookup by a key just cut from its line costs V8 more
+    // than storing it)
+    if (count > 1 && Object.keys(obj).length !== count) bail();
     this.depth--;
     return obj;
   }

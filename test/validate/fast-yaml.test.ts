@@ -138,6 +138,18 @@ test.each(CASES.map((c, i) => [i, c]))('edge case %i agrees or declines', (_i, t
   agree(text as string);
 });
 
+test('a key written twice, at any depth or distance, is left to the exact reader (which reports it): never read as the last value alone', () => {
+  for (const text of [
+    'a: 1\na: 2\n',
+    'a: 1\nb: 2\nc: 3\nb: 4\n',
+    'm:\n  x: 1\n  y:\n    z: 2\n  x: 3\n',
+    'l:\n- k: 1\n  j: 2\n  k: 3\n',
+    'a: 1\n"a": 2\n',
+  ]) expect(fastParse(text, resolvePlain)).toBe(BAIL);
+  // the same keys in different mappings are no repetition
+  expect(fastParse('a:\n  x: 1\nb:\n  x: 2\nl:\n- x: 3\n- x: 4\n', resolvePlain)).toEqual({ a: { x: 1 }, b: { x: 2 }, l: [{ x: 3 }, { x: 4 }] });
+});
+
 test('generated documents agree with the exact reader', () => {
   const key = fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_.\/-]{0,12}$/);
   const scalar = fc.oneof(
