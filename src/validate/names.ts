@@ -134,12 +134,15 @@ export function configKey(k: string): string[] {
   return out;
 }
 
+/** Whether a path has a `..` part (validatePathNoBacksteps: the API server refuses it in every path a container or volume names). */
+export const hasBacksteps = (p: string): boolean => p.split('/').includes('..');
+
 /** A file path inside a volume (validateLocalNonReservedPath): non-empty, relative, no '..' segment. */
 export function localPath(t: string): string[] {
   if (t === '') return ['Required value'];
   const out: string[] = [];
   if (t.startsWith('/')) out.push('must be a relative path');
-  if (t.split('/').includes('..')) out.push("must not contain '..'");
+  if (hasBacksteps(t)) out.push("must not contain '..'");
   else if (t.startsWith('..')) out.push("must not start with '..'");
   return out;
 }

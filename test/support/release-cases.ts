@@ -122,6 +122,11 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Service LoadBalancer source range IPv4-mapped', svcLb(['::ffff:10.0.0.0/104']), v('yyyyyyyyynn')],
   ['Service external IP with a leading zero', svcIPs(['010.1.2.3']), v('yyyyyyyyynn')],
   ['Service external IP IPv4-mapped', svcIPs(['::ffff:1.2.3.4']), v('yyyyyyyyynn')],
+  // the same reading of a Pod's hostAliases and dnsConfig nameservers (IsValidIPForLegacyField from 1.33, the sloppy parser before)
+  ['Pod hostAlias IP with a leading zero', { ...pod([app()]), spec: { ...pod([app()]).spec, hostAliases: [{ ip: '010.1.2.3', hostnames: ['a.example.com'] }] } }, v('yyyyyyyyynn')],
+  ['Pod hostAlias IP IPv4-mapped', { ...pod([app()]), spec: { ...pod([app()]).spec, hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] } }, v('yyyyyyyyynn')],
+  ['Pod dnsConfig nameserver with a leading zero', { ...pod([app()]), spec: { ...pod([app()]).spec, dnsConfig: { nameservers: ['010.0.0.53'] } } }, v('yyyyyyyyynn')],
+  ['Endpoints address with a leading zero', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
   // ValidateAPIVersion of a scale target and a described object: from 1.34 (validationOptionsForHorizontalPodAutoscaler)
   ['HPA whose target has no apiVersion', withTarget({ kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
   ['HPA whose Deployment target is in the core group', withTarget({ apiVersion: 'v1', kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],

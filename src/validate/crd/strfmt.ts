@@ -39,13 +39,14 @@ const go = (pattern: string) => goRegExp(pattern, '');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const ascii = (s: string) => !/[^\x00-\x7f]/.test(s);
 
-/** ParseIPSloppy's IPv4 (k8s.io/utils/net): four decimal parts of at most 255, leading zeros allowed. */
+/** ParseIPSloppy's IPv4 (k8s.io/utils/net): four decimal parts of at most 255, any number of leading zeros. */
 function ipv4Sloppy(s: string): boolean {
   const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,10}$/.test(p) && Number(p) <= 255);
+  return parts.length === 4 && parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255);
 }
 
-function ipSloppy(s: string): 4 | 6 | undefined {
+/** ParseIPSloppy (k8s.io/utils/net): the address's family where it parses, leading zeros allowed; no zone. */
+export function ipSloppy(s: string): 4 | 6 | undefined {
   if (ipv4Sloppy(s)) return 4;
   if (s.includes('%')) return undefined;
   if (!s.includes(':')) return undefined;

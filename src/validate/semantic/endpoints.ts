@@ -5,11 +5,12 @@
  * 1.33 an IPv6 address must be written in canonical form (RFC 5952, as Go prints it). Found by
  * Traefik's and Cilium's test fixtures (npm run test:realworld).
  */
-import { isIP, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
+import { legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -145,8 +146,8 @@ function specialIPv6(g: number[]): string[] {
 
 /**
  * A v1 Endpoints object (validateEndpointSubsets, validateEndpointAddress, validateEndpointPort):
- * the parts no cluster decides. IPv4 addresses with leading zeros (ipv4Octets), and the special ranges
- * ValidateEndpointIP refuses, are left to the API server.
+ * the parts no cluster decides. An address as the legacy fields read it (legacy-ip.ts); the special
+ * ranges ValidateEndpointIP refuses are left to the API server.
  */
 export function checkEndpoints(ctx: Ctx): void {
   const r = (p: string, m: string) => ctx.report('endpoints.invalid', p, m);
@@ -159,7 +160,8 @@ export function checkEndpoints(ctx: Ctx): void {
         if (!isObj(a)) return;
         const ap = `${at}.${list}[${j}]`;
         const ip = a.ip;
-        if (typeof ip === 'string' && isIP(ip) === 0 && ipv4Octets(ip) === undefined) r(`${ap}.ip`, field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+        const problem = typeof ip === 'string' ? legacyIPProblem(ip, ctx.minor) : undefined;
+        if (problem) r(`${ap}.ip`, field.invalid(ip, problem));
         if (typeof a.hostname === 'string' && a.hostname !== '') for (const m of dns1123Label(a.hostname)) r(`${ap}.hostname`, field.invalid(a.hostname, m));
         // (nodeName is a pointer: "" is a value)
         if (typeof a.nodeName === 'string') for (const m of dns1123Subdomain(a.nodeName)) r(`${ap}.nodeName`, field.invalid(a.nodeName, m));

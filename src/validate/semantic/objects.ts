@@ -2,7 +2,6 @@
  * API-server semantics of the objects around Pods: metadata of every object, the workload
  * controllers (apps, batch), Service, PodDisruptionBudget and PriorityClass.
  */
-import { isIP } from 'node:net';
 import { arr, Ctx, isInt, isObj, selectorMatches } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
@@ -14,7 +13,7 @@ import { checkJobSpec } from './job';
 import { checkServiceIPs } from './service-ips';
 import { checkServiceTraffic } from './service-traffic';
 import { checkPvcSpec } from './storage';
-import { ipv4Octets } from './endpoints';
+import { legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -334,12 +333,13 @@ function checkExternalName(ctx: Ctx, spec: any): void {
 
 /**
  * A clusterIP written (ValidateService on clusterIPs, which the registry fills from it): None or an
- * IP address. IPv4 addresses with leading zeros are left alone: whether they pass depends on the
- * release (StrictIPCIDRValidation) and the address's history.
+ * IP address as the legacy fields read it (legacy-ip.ts: leading zeros refused from 1.36). Whether
+ * the cluster can allocate the address (its range, its family) is the cluster's to say.
  */
 function checkClusterIP(ctx: Ctx, ip: unknown): void {
-  if (typeof ip !== 'string' || ip === '' || ip === 'None' || isIP(ip) !== 0 || ipv4Octets(ip) !== undefined) return;
-  ctx.report('service.ports-invalid', 'spec.clusterIP', field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
+  if (typeof ip !== 'string' || ip === '' || ip === 'None') return;
+  const problem = legacyIPProblem(ip, ctx.minor);
+  if (problem) ctx.report('service.ports-invalid', 'spec.clusterIP', field.invalid(ip, problem));
 }
 
 export function checkService(ctx: Ctx): void {

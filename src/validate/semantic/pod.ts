@@ -7,7 +7,7 @@ import { Quantity } from '../../quantity';
 import { goTrimSpace } from '../../go-space';
 import { arr, containersOf, ContainerRef, Ctx, isInt, isObj, PodRef } from '../context';
 import { field } from '../field';
-import { dns1123Label, dns1123Subdomain, httpHeaderName, ipAddress, portName, portNumber, qualifiedName, labelValue, envName, sysctlName, sysctlNamespace } from '../names';
+import { dns1123Label, dns1123Subdomain, httpHeaderName, portName, portNumber, qualifiedName, labelValue, envName, sysctlName, sysctlNamespace } from '../names';
 import { key } from '../path';
 import { RuleMeta } from '../types';
 import { quantityOf } from './quantities';
@@ -18,6 +18,7 @@ import { checkRestartRules } from './restart-rules';
 import { checkEnvFrom, checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
 import { checkMountsAndDevices } from './volume-mounts';
+import { legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -133,7 +134,10 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     const dc = spec.dnsConfig;
     const ns = arr(dc.nameservers);
     if (ns.length > 3) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.invalid(ns, 'must not have more than 3 nameservers'));
-    ns.forEach((n, i) => { if (typeof n === 'string' && ipAddress(n).length) r('dns.config-invalid', `${sp}.dnsConfig.nameservers[${i}]`, field.invalid(n, 'must be valid IP address')); });
+    ns.forEach((n, i) => {
+      const problem = typeof n === 'string' ? legacyIPProblem(n, ctx.minor) : undefined;
+      if (problem) r('dns.config-invalid', `${sp}.dnsConfig.nameservers[${i}]`, field.invalid(n, problem));
+    });
     if (spec.dnsPolicy === 'None' && ns.length === 0) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.required('must provide at least one DNS nameserver when `dnsPolicy` is None'));
     const searches = arr(dc.searches);
     const maxSearch = ctx.minor >= 28 ? 32 : 6;
@@ -169,7 +173,10 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (!isObj(ha)) return;
     const p = `${sp}.hostAliases[${i}]`;
     if (typeof ha.ip !== 'string' || ha.ip === '') r('pod.host-aliases-invalid', `${p}.ip`, field.required());
-    else if (ipAddress(ha.ip).length) r('pod.host-aliases-invalid', `${p}.ip`, field.invalid(ha.ip, 'must be a valid IP address'));
+    else {
+      const problem = legacyIPProblem(ha.ip, ctx.minor);
+      if (problem) r('pod.host-aliases-invalid', `${p}.ip`, field.invalid(ha.ip, problem));
+    }
     arr(ha.hostnames).forEach((h, j) => {
       if (typeof h === 'string') for (const m of dns1123Subdomain(h)) r('pod.host-aliases-invalid', `${p}.hostnames[${j}]`, field.invalid(h, m));
     });

@@ -11,39 +11,8 @@ import { arr, Ctx } from '../context';
 import { field } from '../field';
 import { goTrimSpace } from '../../go-space';
 import { STRING_FORMATS } from '../crd/strfmt';
-import { endpointIPProblems, ipv4Octets, ipv6Groups } from './endpoints';
-
-/** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
-const STRICT_IP_FROM = 36;
-
-/** An address's bits as a number (IPv4: 32, IPv6: 128), where it parses. */
-function addressBits(ip: string): { bits: bigint; width: number; mapped: boolean } | undefined {
-  const v4 = ipv4Octets(ip);
-  if (v4) return { bits: v4.reduce((a, o) => (a << 8n) | BigInt(o), 0n), width: 32, mapped: false };
-  const g = ipv6Groups(ip);
-  if (!g) return undefined;
-  return { bits: g.reduce((a, x) => (a << 16n) | BigInt(x), 0n), width: 128, mapped: g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff };
-}
-
-/** netip.ParseAddr's refusals of an address the sloppy parser reads: leading zeros, IPv4-mapped IPv6. */
-function strictIPProblem(ip: string): string | undefined {
-  if (!ip.includes(':') && !ip.split('.').every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o))) return 'must not have leading 0s';
-  if (ip.includes(':') && !STRING_FORMATS.ipv6(ip)) return 'must not have leading 0s';
-  return addressBits(ip)?.mapped ? 'must not be an IPv4-mapped IPv6 address' : undefined;
-}
-
-/** netip.ParsePrefix's refusals of a CIDR the sloppy parser reads: leading zeros, IPv4-mapped IPv6, host bits. */
-function strictCIDRProblem(cidr: string): string | undefined {
-  const slash = cidr.indexOf('/');
-  const ip = cidr.slice(0, slash);
-  const len = cidr.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]*)$/.test(len) || (strictIPProblem(ip) ?? '').includes('leading')) return 'must not have leading 0s in IP or prefix length';
-  const a = addressBits(ip);
-  if (!a) return undefined;
-  if (a.mapped) return 'must not have an IPv4-mapped IPv6 address';
-  const host = a.width - Number(len);
-  return host > 0 && (a.bits & ((1n << BigInt(host)) - 1n)) !== 0n ? 'must not have bits set beyond the prefix length' : undefined;
-}
+import { endpointIPProblems } from './endpoints';
+import { legacyIPProblem, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
 
 export function checkServiceIPs(ctx: Ctx, spec: any, type: string): void {
   const ports = (p: string, m: string) => ctx.report('service.ports-invalid', p, m);
@@ -56,9 +25,8 @@ export function checkServiceIPs(ctx: Ctx, spec: any, type: string): void {
   arr(spec.externalIPs).forEach((ip, i) => {
     if (typeof ip !== 'string') return;
     const at = `spec.externalIPs[${i}]`;
-    const strict = ctx.minor >= STRICT_IP_FROM ? strictIPProblem(ip) : undefined;
-    if (!STRING_FORMATS.ipv4(ip) && !STRING_FORMATS.ipv6(ip)) traffic(at, field.invalid(ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'));
-    else if (strict) traffic(at, field.invalid(ip, strict));
+    const problem = legacyIPProblem(ip, ctx.minor);
+    if (problem) traffic(at, field.invalid(ip, problem));
     else for (const m of endpointIPProblems(ip)) traffic(at, field.invalid(ip, m));
   });
   // (the API server names this field spec.LoadBalancerSourceRanges; a value may be padded with white space)

@@ -1,8 +1,7 @@
 /** Volume sources, env var sources (valueFrom and envFrom) and user/group IDs of a Pod spec as the API server validates them. */
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
-import { hasBacksteps } from './volume-mounts';
-import { configKey, divisorProblem, dns1123Subdomain, ENV_FIELD_PATHS, ENV_RESOURCES, envName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
+import { configKey, divisorProblem, dns1123Subdomain, hasBacksteps, ENV_FIELD_PATHS, ENV_RESOURCES, envName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
 import { quantityOf } from './quantities';
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];

@@ -5,12 +5,11 @@
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
-import { dns1123Subdomain, qualifiedName } from '../names';
+import { dns1123Subdomain, hasBacksteps, qualifiedName } from '../names';
 import { Quantity } from '../../quantity';
 import { RuleMeta } from '../types';
 import { checkNodeSelectorTerm } from './scheduling';
 import { checkHostPath } from './sources';
-import { hasBacksteps } from './volume-mounts';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });

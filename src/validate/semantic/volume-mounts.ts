@@ -6,9 +6,7 @@
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
-
-/** Whether a path has a `..` element (validatePathNoBacksteps). */
-export const hasBacksteps = (p: string): boolean => p.split('/').includes('..');
+import { hasBacksteps } from '../names';
 
 /** The last path each name is given in a list of mounts or devices (GetVolumeMountMap, GetVolumeDeviceMap). */
 function byName(list: unknown, pathField: 'mountPath' | 'devicePath'): Map<string, string> {
