@@ -72,7 +72,8 @@ export interface DocumentMeta {
 export function readMeta(text: string): DocumentMeta {
   let value: unknown;
   try {
-    const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { version: '1.1', uniqueKeys: false, merge: true });
+    // (logLevel error: a template's collection key, `{{ .x }}: y`, would print the yaml package's warning on every run)
+    const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { version: '1.1', uniqueKeys: false, merge: true, logLevel: 'error' });
     if (doc.errors.length) return { value: undefined, unreadable: doc.errors[0].message.split('\n')[0] };
     value = doc.toJS({ maxAliasCount: 10_000 });
   } catch (e) {
