@@ -10,7 +10,7 @@ import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
-import { legacyIPProblem } from './legacy-ip';
+import { ipv4Octets, ipv6Groups, legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -92,12 +92,6 @@ export function endpointIPProblems(a: string): string[] {
   return v6 ? specialIPv6(v6) : [];
 }
 
-/** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
-export function ipv4Octets(a: string): number[] | undefined {
-  const parts = a.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
-  return parts.map(Number);
-}
 
 function specialIPv4([a, b, c, d]: number[]): string[] {
   if (a === 0 && b === 0 && c === 0 && d === 0) return ['may not be unspecified (0.0.0.0)'];
@@ -107,19 +101,6 @@ function specialIPv4([a, b, c, d]: number[]): string[] {
   return [];
 }
 
-/** The eight 16-bit groups of an IPv6 address (no zone), or undefined. */
-export function ipv6Groups(a: string): number[] | undefined {
-  if (!isIPv6(a) || a.includes('%')) return undefined;
-  // a dotted IPv4 tail is the last two groups
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
-  const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
-  const [head, rest] = text.split('::');
-  const left = head ? head.split(':').map((g) => parseInt(g, 16)) : [];
-  const right = rest ? rest.split(':').map((g) => parseInt(g, 16)) : [];
-  const fill = 8 - left.length - right.length;
-  if ((rest === undefined && fill !== 0) || fill < 0) return undefined;
-  return [...left, ...new Array(fill).fill(0), ...right];
-}
 
 /** Go's netip text of an IPv6 address (not IPv4-mapped: refused before): lower-case hex, the first longest run of two or more zero groups as ::. */
 function ipv6String(g: number[]): string {

@@ -7,8 +7,8 @@
  * 1.36, when StrictIPCIDRValidation is on by default, with netip's reading too: no leading zeros,
  * no IPv4-mapped IPv6 address, no host bits in a CIDR.
  */
+import { isIPv6 } from 'node:net';
 import { ipSloppy, STRING_FORMATS } from '../crd/strfmt';
-import { ipv4Octets, ipv6Groups } from './endpoints';
 
 /** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
 export const STRICT_IP_FROM = 36;
@@ -49,4 +49,25 @@ export function strictCIDRProblem(cidr: string): string | undefined {
   if (a.mapped) return 'must not have an IPv4-mapped IPv6 address';
   const host = a.width - Number(len);
   return host > 0 && (a.bits & ((1n << BigInt(host)) - 1n)) !== 0n ? 'must not have bits set beyond the prefix length' : undefined;
+}
+
+/** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
+export function ipv4Octets(a: string): number[] | undefined {
+  const parts = a.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  return parts.map(Number);
+}
+
+/** The eight 16-bit groups of an IPv6 address (no zone), or undefined. */
+export function ipv6Groups(a: string): number[] | undefined {
+  if (!isIPv6(a) || a.includes('%')) return undefined;
+  // a dotted IPv4 tail is the last two groups
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
+  const [head, rest] = text.split('::');
+  const left = head ? head.split(':').map((g) => parseInt(g, 16)) : [];
+  const right = rest ? rest.split(':').map((g) => parseInt(g, 16)) : [];
+  const fill = 8 - left.length - right.length;
+  if ((rest === undefined && fill !== 0) || fill < 0) return undefined;
+  return [...left, ...new Array(fill).fill(0), ...right];
 }
