@@ -407,4 +407,9 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Service clusterIP with a zone', svc80({ clusterIP: 'fe80::1%eth0' }), false],
   ['Endpoints address with a zone', endpoints('fe80::1%eth0'), false],
   ['Endpoints address IPv4', endpoints('10.1.2.3'), true],
+  ['Endpoints address loopback', endpoints('127.0.0.1'), false],
+  ['Endpoints address link-local', endpoints('169.254.10.1'), false],
+  ['Endpoints address IPv6 loopback', endpoints('::1'), false],
+  ['Endpoints address unspecified', endpoints('0.0.0.0'), false],
+  ['Endpoints address IPv6', endpoints('2001:db8::7'), true],
 ];

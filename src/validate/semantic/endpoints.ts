@@ -19,7 +19,7 @@ export const endpointRules: RuleMeta[] = [
   S('endpointslice.invalid', ['H15'], 'an EndpointSlice needs a known address type, unique ports and endpoints with addresses of that type',
     'A Service\'s endpoints are Pod addresses: each endpoint has 1 to 100 addresses of the slice\'s addressType (IPv4, IPv6 or FQDN), none unspecified, loopback or link-local, IPv6 written in canonical form from Kubernetes 1.33; ports have unique DNS-1123 names and a protocol of TCP, UDP or SCTP.', 'fix the EndpointSlice as the message says (or let the EndpointSlice controller write it from a Service selector)'),
   S('endpoints.invalid', ['H15'], 'an Endpoints object lists IP addresses and ports a Service can send to',
-    'Each subset of a (v1) Endpoints object lists addresses by IP (with an optional DNS-label hostname and a node name that is a DNS subdomain) and ports numbered 1-65535 with a protocol of TCP, UDP or SCTP and, when there are several, unique DNS-1123 names.', 'fix the Endpoints as the message says (or give the Service a selector and let the control plane write them)'),
+    'Each subset of a (v1) Endpoints object lists addresses by IP (not unspecified, loopback or link-local; with an optional DNS-label hostname and a node name that is a DNS subdomain) and ports numbered 1-65535 with a protocol of TCP, UDP or SCTP and, when there are several, unique DNS-1123 names.', 'fix the Endpoints as the message says (or give the Service a selector and let the control plane write them)'),
 ];
 
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
@@ -127,8 +127,8 @@ function specialIPv6(g: number[]): string[] {
 
 /**
  * A v1 Endpoints object (validateEndpointSubsets, validateEndpointAddress, validateEndpointPort):
- * the parts no cluster decides. An address as the legacy fields read it (legacy-ip.ts); the special
- * ranges ValidateEndpointIP refuses are left to the API server.
+ * the parts no cluster decides. An address as the legacy fields read it (legacy-ip.ts), outside the
+ * special ranges ValidateEndpointIP refuses (unspecified, loopback, link-local).
  */
 export function checkEndpoints(ctx: Ctx): void {
   const r = (p: string, m: string) => ctx.report('endpoints.invalid', p, m);
@@ -143,6 +143,8 @@ export function checkEndpoints(ctx: Ctx): void {
         const ip = a.ip;
         const problem = typeof ip === 'string' ? legacyIPProblem(ip, ctx.minor) : undefined;
         if (problem) r(`${ap}.ip`, field.invalid(ip, problem));
+        // ValidateEndpointIP: not unspecified, loopback or link-local
+        else if (typeof ip === 'string') for (const m of endpointIPProblems(ip)) r(`${ap}.ip`, field.invalid(ip, m));
         if (typeof a.hostname === 'string' && a.hostname !== '') for (const m of dns1123Label(a.hostname)) r(`${ap}.hostname`, field.invalid(a.hostname, m));
         // (nodeName is a pointer: "" is a value)
         if (typeof a.nodeName === 'string') for (const m of dns1123Subdomain(a.nodeName)) r(`${ap}.nodeName`, field.invalid(a.nodeName, m));
