@@ -37,15 +37,20 @@ export function fastParse(text: string, resolve: Resolve, track?: LineTable): un
  */
 export function lineIndents(lines: string[]): Int32Array {
   const out = new Int32Array(lines.length);
+  // (no character read past a line's end: V8 deoptimises the loop at each such read)
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
+    const n = l.length;
+    if (n === 0) { out[k] = -1; continue; }
     const c = l.charCodeAt(0);
     if (c === 37 || (c === 46 && l.startsWith('...'))) { out[k] = -2; continue; }
     let i = 0;
-    while (i < l.length && l.charCodeAt(i) === 32) i++;
+    while (i < n && l.charCodeAt(i) === 32) i++;
+    if (i === n) { out[k] = -1; continue; }
+    const d = l.charCodeAt(i);
     // a tab where an indentation or a dash's space goes: the exact reader's (go-yaml refuses most of them)
-    if (l.charCodeAt(i) === 9 || (l.charCodeAt(i) === 45 && l.includes('\t', i))) { out[k] = -2; continue; }
-    out[k] = i === l.length || l.charCodeAt(i) === 35 ? -1 : i;
+    if (d === 9 || (d === 45 && l.includes('\t', i))) { out[k] = -2; continue; }
+    out[k] = d === 35 ? -1 : i;
   }
   return out;
 }

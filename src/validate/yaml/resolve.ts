@@ -124,6 +124,11 @@ export function resolvePlain(s: string): unknown {
   if (c >= 49 && c <= 57 && s.length < 16 && /^[0-9]+$/.test(s)) return Number(s);
   const h = hintOf(s);
   if (h === '') return s;
+  // a word (name, type, true, null): the word table or the text, as resolveAs gives it, without its Resolved
+  if (h === 'M') {
+    const w = WORDS.get(s);
+    return w ? w.value : s;
+  }
   const r = resolveAs('', s);
   return r.tag === TIMESTAMP ? s : r.value;
 }
