@@ -36,8 +36,6 @@ const pv = (spec: any) => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadat
 const pvAffinity = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'k', operator: 'In', values: ['v'] }] }] } };
 const claimVolume = { name: 'v', persistentVolumeClaim: { claimName: 'c' } };
 
-/** A Pod with one container and this spec besides. */
-const ipPod = (spec: any) => ({ apiVersion: 'v1', kind: 'Pod', metadata: meta(), spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }], ...spec } });
 /** A v1 Endpoints object with one address on port 80. */
 const endpoints = (ip: string) => ({ apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip }], ports: [{ port: 80 }] }] });
 
@@ -398,11 +396,11 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['PVC whose dataSource is a PVC without a name', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { kind: 'PersistentVolumeClaim' } } }, false],
   ['PVC whose dataSource is a VolumeSnapshot without a name', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot' } } }, false],
   // legacy IP fields (IsValidIPForLegacyField): the sloppy parser's reading at every release; no zone
-  ['Pod hostAlias IP with a zone', ipPod({ hostAliases: [{ ip: 'fe80::1%eth0', hostnames: ['a.example.com'] }] }), false],
-  ['Pod hostAlias IPv6 address', ipPod({ hostAliases: [{ ip: '2001:db8::1', hostnames: ['a.example.com'] }] }), true],
-  ['Pod hostAlias IP that is a name', ipPod({ hostAliases: [{ ip: 'localhost', hostnames: ['a.example.com'] }] }), false],
-  ['Pod dnsConfig nameserver with a zone', ipPod({ dnsConfig: { nameservers: ['fe80::1%eth0'] } }), false],
-  ['Pod dnsConfig nameserver IPv6', ipPod({ dnsConfig: { nameservers: ['2001:db8::53'] } }), true],
+  ['Pod hostAlias IP with a zone', pod({ hostAliases: [{ ip: 'fe80::1%eth0', hostnames: ['a.example.com'] }] }), false],
+  ['Pod hostAlias IPv6 address', pod({ hostAliases: [{ ip: '2001:db8::1', hostnames: ['a.example.com'] }] }), true],
+  ['Pod hostAlias IP that is a name', pod({ hostAliases: [{ ip: 'localhost', hostnames: ['a.example.com'] }] }), false],
+  ['Pod dnsConfig nameserver with a zone', pod({ dnsConfig: { nameservers: ['fe80::1%eth0'] } }), false],
+  ['Pod dnsConfig nameserver IPv6', pod({ dnsConfig: { nameservers: ['2001:db8::53'] } }), true],
   ['Service externalIP with a zone', svc80({ externalIPs: ['fe80::1%eth0'] }), false],
   ['Service clusterIP with a zone', svc80({ clusterIP: 'fe80::1%eth0' }), false],
   ['Endpoints address with a zone', endpoints('fe80::1%eth0'), false],

@@ -12,6 +12,8 @@ const pod = (containers: any[], initContainers?: any[]) => ({
   spec: { containers, ...(initContainers ? { initContainers } : {}) },
 });
 const app = (extra: any = {}) => ({ name: 'app', image: 'busybox:1.35.0', ...extra });
+/** A Pod with one app container and this spec besides. */
+const podWith = (spec: any) => { const p = pod([app()]); return { ...p, spec: { ...p.spec, ...spec } }; };
 const sidecar = (extra: any = {}) => ({ name: 'side', image: 'busybox:1.35.0', restartPolicy: 'Always', ...extra });
 const rule = (action = 'Restart', exitCodes: any = { operator: 'In', values: [42] }) => ({ action, ...(exitCodes ? { exitCodes } : {}) });
 const hpa = (minReplicas: number, metrics: any[]) => ({
@@ -123,9 +125,9 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Service external IP with a leading zero', svcIPs(['010.1.2.3']), v('yyyyyyyyynn')],
   ['Service external IP IPv4-mapped', svcIPs(['::ffff:1.2.3.4']), v('yyyyyyyyynn')],
   // the same reading of a Pod's hostAliases and dnsConfig nameservers (IsValidIPForLegacyField from 1.33, the sloppy parser before)
-  ['Pod hostAlias IP with a leading zero', { ...pod([app()]), spec: { ...pod([app()]).spec, hostAliases: [{ ip: '010.1.2.3', hostnames: ['a.example.com'] }] } }, v('yyyyyyyyynn')],
-  ['Pod hostAlias IP IPv4-mapped', { ...pod([app()]), spec: { ...pod([app()]).spec, hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] } }, v('yyyyyyyyynn')],
-  ['Pod dnsConfig nameserver with a leading zero', { ...pod([app()]), spec: { ...pod([app()]).spec, dnsConfig: { nameservers: ['010.0.0.53'] } } }, v('yyyyyyyyynn')],
+  ['Pod hostAlias IP with a leading zero', podWith({ hostAliases: [{ ip: '010.1.2.3', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
+  ['Pod hostAlias IP IPv4-mapped', podWith({ hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
+  ['Pod dnsConfig nameserver with a leading zero', podWith({ dnsConfig: { nameservers: ['010.0.0.53'] } }), v('yyyyyyyyynn')],
   ['Endpoints address with a leading zero', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
   // ValidateAPIVersion of a scale target and a described object: from 1.34 (validationOptionsForHorizontalPodAutoscaler)
   ['HPA whose target has no apiVersion', withTarget({ kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],

@@ -51,7 +51,7 @@ export function strictCIDRProblem(cidr: string): string | undefined {
   return host > 0 && (a.bits & ((1n << BigInt(host)) - 1n)) !== 0n ? 'must not have bits set beyond the prefix length' : undefined;
 }
 
-/** Four decimal octets (leading zeros read as the sloppy parser reads them), or undefined. */
+/** Four decimal octets of at most three digits each (`010` is 10, as the sloppy parser reads it; longer runs of zeros are not read here), or undefined. */
 export function ipv4Octets(a: string): number[] | undefined {
   const parts = a.split('.');
   if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
