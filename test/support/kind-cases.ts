@@ -410,4 +410,10 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Endpoints address IPv6 loopback', endpoints('::1'), false],
   ['Endpoints address unspecified', endpoints('0.0.0.0'), false],
   ['Endpoints address IPv6', endpoints('2001:db8::7'), true],
+  // the sloppy parser reads any number of leading zeros, and Go tests a mapped address as IPv4
+  ['Endpoints address loopback with leading zeros', endpoints('0127.0.0.1'), false],
+  ['Endpoints address IPv4-mapped loopback', endpoints('::ffff:127.0.0.1'), false],
+  ['Endpoints address IPv4-mapped link-local with leading zeros', endpoints('::ffff:0169.254.1.1'), false],
+  ['Service external IP IPv4-mapped loopback', svc80({ externalIPs: ['::ffff:127.0.0.1'] }), false],
+  ['Service external IP unspecified with leading zeros', svc80({ externalIPs: ['000.0.0.00'] }), false],
 ];

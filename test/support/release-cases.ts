@@ -119,6 +119,7 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['HPA minReplicas 0 with a CPU metric only', hpa(0, [cpu]), v('nnnnnnnnnnn')],
   ['HPA minReplicas -1', hpa(-1, [external]), v('nnnnnnnnnnn')],
   // StrictIPCIDRValidation (beta, on from 1.36): a Service's legacy IP and CIDR fields read with netip
+  ['Service LoadBalancer source range with a long zero-padded prefix', svcLb(['10.0.0.0/000000000008']), v('yyyyyyyyynn')],
   ['Service LoadBalancer source range with host bits', svcLb(['10.0.0.1/8']), v('yyyyyyyyynn')],
   ['Service LoadBalancer source range with a leading zero', svcLb(['010.0.0.0/8']), v('yyyyyyyyynn')],
   ['Service LoadBalancer source range IPv4-mapped', svcLb(['::ffff:10.0.0.0/104']), v('yyyyyyyyynn')],
@@ -129,6 +130,9 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Pod hostAlias IP IPv4-mapped', podWith({ hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
   ['Pod dnsConfig nameserver with a leading zero', podWith({ dnsConfig: { nameservers: ['010.0.0.53'] } }), v('yyyyyyyyynn')],
   ['Endpoints address with a leading zero', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
+  ['Endpoints address with many leading zeros', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '0010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
+  ['Service external IP IPv4-mapped', svcIPs(['::ffff:10.1.2.3']), v('yyyyyyyyynn')],
+  ['Service external IP IPv4-mapped with leading zeros', svcIPs(['::ffff:010.1.2.3']), v('yyyyyyyyynn')],
   // ValidateAPIVersion of a scale target and a described object: from 1.34 (validationOptionsForHorizontalPodAutoscaler)
   ['HPA whose target has no apiVersion', withTarget({ kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],
   ['HPA whose Deployment target is in the core group', withTarget({ apiVersion: 'v1', kind: 'Deployment', name: 'web' }), v('yyyyyyynnnn')],

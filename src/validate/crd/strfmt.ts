@@ -48,10 +48,17 @@ function ipv4Sloppy(s: string): boolean {
 /** ParseIPSloppy (k8s.io/utils/net): the address's family where it parses, leading zeros allowed; no zone. */
 export function ipSloppy(s: string): 4 | 6 | undefined {
   if (ipv4Sloppy(s)) return 4;
-  if (s.includes('%')) return undefined;
-  if (!s.includes(':')) return undefined;
-  // the parser Go's net had before 1.17, which k8s.io/utils/net keeps: leading zeros are allowed
-  // in an embedded IPv4 address and in a group (more than four hex digits where the value fits)
+  return ipv6Sloppy(s) === undefined ? undefined : 6;
+}
+
+/**
+ * An IPv6 address as ParseIPSloppy reads it, written without the leading zeros it allows (so that
+ * node:net reads it the same), or undefined where it does not parse. It is the parser Go's net had
+ * before 1.17, which k8s.io/utils/net keeps: leading zeros are allowed in an embedded IPv4 address
+ * and in a group (more than four hex digits where the value fits); no zone.
+ */
+export function ipv6Sloppy(s: string): string | undefined {
+  if (s.includes('%') || !s.includes(':')) return undefined;
   const colon = s.lastIndexOf(':');
   const tail = s.slice(colon + 1);
   let head = s.slice(0, colon + 1);
@@ -61,16 +68,17 @@ export function ipSloppy(s: string): 4 | 6 | undefined {
     v4 = tail.split('.').map(Number).join('.');
   } else head = s;
   head = head.replace(/[0-9a-fA-F]{5,}/g, (g) => (/^0+/.test(g) && parseInt(g, 16) <= 0xffff ? parseInt(g, 16).toString(16) : g));
-  return isIPv6(`${head}${v4}`) ? 6 : undefined;
+  const text = `${head}${v4}`;
+  return isIPv6(text) ? text : undefined;
 }
 
-/** ParseCIDRSloppy: an address, a slash, a decimal prefix of at most its bits. */
+/** ParseCIDRSloppy: an address, a slash, a decimal prefix of at most its bits (any number of leading zeros, as Go's dtoi reads it). */
 function cidrSloppy(s: string): boolean {
   const slash = s.indexOf('/');
   if (slash < 0) return false;
   const fam = ipSloppy(s.slice(0, slash));
   const mask = s.slice(slash + 1);
-  return fam !== undefined && /^\d{1,10}$/.test(mask) && Number(mask) <= (fam === 4 ? 32 : 128);
+  return fam !== undefined && /^\d+$/.test(mask) && Number(mask) <= (fam === 4 ? 32 : 128);
 }
 
 /** Go's time.Parse with layout "2006-01-02": four digits, two, two; the month 1–12 and the day within it. */

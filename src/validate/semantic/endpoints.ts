@@ -75,7 +75,7 @@ function addressProblems(a: string, type: string, minor: number): string[] {
     const v6 = ipv6Groups(a);
     if (!v6) return [ipv4Octets(a) ? 'must be an IPv6 address' : 'must be a valid IP address'];
     // an IPv4-mapped address is an IPv4 address to Go (To4)
-    if (v6.slice(0, 5).every((x) => x === 0) && v6[5] === 0xffff) return ['must be an IPv6 address'];
+    if (isMapped(v6)) return ['must be an IPv6 address'];
     const out: string[] = [];
     const canonical = ipv6String(v6);
     if (minor >= 33 && a !== canonical) out.push(`must be in canonical form ("${canonical}")`);
@@ -84,12 +84,22 @@ function addressProblems(a: string, type: string, minor: number): string[] {
   return [];
 }
 
-/** ValidateEndpointIP's special ranges for an address the sloppy parser reads (a Service's externalIPs too). */
+/**
+ * ValidateEndpointIP's special ranges for an address the sloppy parser reads (a Service's
+ * externalIPs too). Go's net.IP tests an IPv4-mapped IPv6 address (::ffff:127.0.0.1) as the IPv4
+ * address it maps.
+ */
 export function endpointIPProblems(a: string): string[] {
   const v4 = ipv4Octets(a);
   if (v4) return specialIPv4(v4);
   const v6 = ipv6Groups(a);
-  return v6 ? specialIPv6(v6) : [];
+  if (!v6) return [];
+  return isMapped(v6) ? specialIPv4([v6[6] >> 8, v6[6] & 0xff, v6[7] >> 8, v6[7] & 0xff]) : specialIPv6(v6);
+}
+
+/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d), which Go's To4 reads as IPv4. */
+function isMapped(g: number[]): boolean {
+  return g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
 }
 
 

@@ -7,8 +7,7 @@
  * 1.36, when StrictIPCIDRValidation is on by default, with netip's reading too: no leading zeros,
  * no IPv4-mapped IPv6 address, no host bits in a CIDR.
  */
-import { isIPv6 } from 'node:net';
-import { ipSloppy, STRING_FORMATS } from '../crd/strfmt';
+import { ipSloppy, ipv6Sloppy, STRING_FORMATS } from '../crd/strfmt';
 
 /** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
 export const STRICT_IP_FROM = 36;
@@ -51,16 +50,17 @@ export function strictCIDRProblem(cidr: string): string | undefined {
   return host > 0 && (a.bits & ((1n << BigInt(host)) - 1n)) !== 0n ? 'must not have bits set beyond the prefix length' : undefined;
 }
 
-/** Four decimal octets of at most three digits each (`010` is 10, as the sloppy parser reads it; longer runs of zeros are not read here), or undefined. */
+/** Four decimal octets as the sloppy parser reads them (`010` and `0010` are 10), or undefined. */
 export function ipv4Octets(a: string): number[] | undefined {
   const parts = a.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  if (parts.length !== 4 || !parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255)) return undefined;
   return parts.map(Number);
 }
 
-/** The eight 16-bit groups of an IPv6 address (no zone), or undefined. */
-export function ipv6Groups(a: string): number[] | undefined {
-  if (!isIPv6(a) || a.includes('%')) return undefined;
+/** The eight 16-bit groups of an IPv6 address as the sloppy parser reads it (leading zeros allowed, no zone), or undefined. */
+export function ipv6Groups(sloppy: string): number[] | undefined {
+  const a = ipv6Sloppy(sloppy);
+  if (a === undefined) return undefined;
   // a dotted IPv4 tail is the last two groups
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
   const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
