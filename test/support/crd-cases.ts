@@ -113,6 +113,22 @@ export const CASE_CRDS = [
       hosts: { type: 'array', maxItems: 16, items: { type: 'string', maxLength: 253 }, 'x-kubernetes-validations': [{ rule: 'self.all(h, !isIP(h))', message: 'names, not addresses' }] },
     },
   }),
+  // the ip and cidr libraries (1.30) as network-policy-api, Gateway API and CNI CRDs use them
+  crd('subnets', 'Subnet', {
+    type: 'object',
+    'x-kubernetes-validations': [
+      { rule: '!has(self.gateway) || !has(self.cidr) || cidr(self.cidr).containsIP(self.gateway)', message: 'the gateway is in the subnet' },
+      { rule: '!has(self.within) || !has(self.cidr) || cidr(self.within).containsCIDR(cidr(self.cidr))', message: 'the subnet is within its block' },
+    ],
+    properties: {
+      cidr: { type: 'string', maxLength: 43, 'x-kubernetes-validations': [{ rule: 'isCIDR(self) && cidr(self) == cidr(self).masked()', message: 'Invalid CIDR format provided' }] },
+      within: { type: 'string', maxLength: 43, 'x-kubernetes-validations': [{ rule: 'isCIDR(self) && cidr(self).prefixLength() <= 24' }] },
+      gateway: { type: 'string', maxLength: 45, 'x-kubernetes-validations': [{ rule: 'isIP(self) && ip(self).isGlobalUnicast()', message: 'a unicast address' }] },
+      dns: { type: 'string', maxLength: 45, 'x-kubernetes-validations': [{ rule: 'ip.isCanonical(self)', message: 'written canonically' }] },
+      family: { type: 'string', maxLength: 45, 'x-kubernetes-validations': [{ rule: "ip(self).family() == 6 && !ip(self).isLoopback() && !ip(self).isLinkLocalUnicast()" }] },
+      text: { type: 'string', maxLength: 43, 'x-kubernetes-validations': [{ rule: 'string(cidr(self).masked()) == self' }] },
+    },
+  }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
@@ -131,6 +147,7 @@ const widget = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v
 const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Lister', metadata: { name, namespace: 'default' }, spec });
 const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Reporter', metadata: { name, namespace: 'default' }, spec: {}, status });
 const timer = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Timer', metadata: { name, namespace: 'default' }, spec });
+const subnet = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Subnet', metadata: { name, namespace: 'default' }, spec });
 const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
@@ -174,6 +191,32 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['CEL isIP(): an IPv6 address', timer('ip6', { addr: 'fd00::10' }), true],
   ['CEL isIP() in a macro: a list with an address', timer('hosts-ip', { hosts: ['example.com', '10.0.0.1'] }), false],
   ['CEL isIP() in a macro: names only', timer('hosts', { hosts: ['example.com', 'a.b'] }), true],
+  ['CEL isCIDR(): a CIDR without host bits', subnet('cidr', { cidr: '10.0.0.0/24' }), true],
+  ['CEL isCIDR(): an octet out of range', subnet('cidr-octet', { cidr: '10.0.0.300/24' }), false],
+  ['CEL cidr().masked(): host bits set', subnet('cidr-host', { cidr: '10.0.0.1/24' }), false],
+  ['CEL isCIDR(): a prefix length with a leading zero', subnet('cidr-zero', { cidr: '10.0.0.0/024' }), false],
+  ['CEL isCIDR(): an IPv6 CIDR', subnet('cidr-v6', { cidr: 'fd00:10::/64' }), true],
+  ['CEL isCIDR(): an IPv4-mapped IPv6 CIDR', subnet('cidr-mapped', { cidr: '::ffff:10.0.0.0/120' }), false],
+  ['CEL containsIP(): the gateway in the subnet', subnet('gw', { cidr: '10.1.0.0/16', gateway: '10.1.255.1' }), true],
+  ['CEL containsIP(): the gateway outside the subnet', subnet('gw-out', { cidr: '10.1.0.0/16', gateway: '10.2.0.1' }), false],
+  ['CEL containsIP(): an IPv6 gateway for an IPv4 subnet', subnet('gw-family', { cidr: '10.1.0.0/16', gateway: 'fd00::1' }), false],
+  ['CEL isGlobalUnicast(): a private address is global unicast', subnet('gw-private', { gateway: '192.168.1.1' }), true],
+  ['CEL isGlobalUnicast(): the broadcast address', subnet('gw-broadcast', { gateway: '255.255.255.255' }), false],
+  ['CEL isGlobalUnicast(): a multicast address', subnet('gw-multicast', { gateway: 'ff05::1' }), false],
+  ['CEL containsCIDR(): a subnet within its block', subnet('within', { cidr: '10.1.2.0/24', within: '10.1.0.0/16' }), true],
+  ['CEL containsCIDR(): a subnet larger than its block', subnet('within-larger', { cidr: '10.0.0.0/8', within: '10.1.0.0/16' }), false],
+  ['CEL prefixLength(): a block too narrow', subnet('within-narrow', { within: '10.1.2.0/28' }), false],
+  ['CEL ip.isCanonical(): upper-case hex', subnet('dns-upper', { dns: '2001:DB8::53' }), false],
+  ['CEL ip.isCanonical(): a run of zeros written out', subnet('dns-zeros', { dns: '2001:db8:0:0:0:0:0:53' }), false],
+  ['CEL ip.isCanonical(): canonical', subnet('dns', { dns: '2001:db8::53' }), true],
+  ['CEL ip.isCanonical() of a name is an error', subnet('dns-name', { dns: 'ns.example.com' }), false],
+  ['CEL ip(): of a name is an error', subnet('family-name', { family: 'example.com' }), false],
+  ['CEL family(): IPv4 where IPv6 is wanted', subnet('family-v4', { family: '10.0.0.1' }), false],
+  ['CEL isLinkLocalUnicast(): an IPv6 link-local address', subnet('family-ll', { family: 'fe80::1' }), false],
+  ['CEL family(): an IPv6 address', subnet('family', { family: '2001:db8::1' }), true],
+  ['CEL string() of a CIDR and its parts', subnet('text', { text: 'fd00::/8' }), true],
+  ['CEL string() of a CIDR written with host bits', subnet('text-host', { text: 'fd00::1/8' }), false],
+  ['CEL string() of a CIDR not written canonically', subnet('text-long', { text: 'fd00:0:0:0:0:0:0:0/8' }), false],
   ['a date format', stamp('date', { day: '2024-02-29' }), true],
   ['a date format on a day the month does not have', stamp('date-bad', { day: '2023-02-29' }), false],
   ['a date-time format with a space for the T', stamp('datetime-space', { at: '2024-01-01 10:00:00Z' }), false],

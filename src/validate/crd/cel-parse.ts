@@ -9,7 +9,12 @@ export class CelUnsupported extends Error {}
 export class CelError extends Error {}
 
 /** CEL values: int as bigint, double as number. Maps are Map (keys are strings, ints or bools). */
-export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val> | CelDuration;
+export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val> | CelDuration | CelObject;
+
+/** A value of a library's own type (cel-net.ts: an IP address, a CIDR). */
+export abstract class CelObject {
+  abstract equals(other: CelObject): boolean;
+}
 
 /** A CEL duration (google.protobuf.Duration): int64 nanoseconds. */
 export class CelDuration {

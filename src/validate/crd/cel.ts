@@ -5,15 +5,16 @@
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
  * `upperAscii`, `split`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
- * `getHours()`…`getMilliseconds()`) and the ip library's `isIP()`. Anything else — the other Kubernetes libraries,
+ * `getHours()`…`getMilliseconds()`) and the ip and cidr libraries (cel-net.ts). Anything else — the other Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
  * reports too (no such key, division by zero, overflow) throw CelError.
  * test/validate/cel.test.ts holds it to the API server's verdicts.
  */
 import { goRegExp } from './go-regexp';
-import { parseGoDuration, STRING_FORMATS } from './strfmt';
-import { CelDuration, CelError, fail, Node, parseCel, unsupported, Val } from './cel-parse';
+import { parseGoDuration } from './strfmt';
+import { CelDuration, CelError, CelObject, fail, Node, parseCel, unsupported, Val } from './cel-parse';
+import { CelCIDR, CelIP, cidrOf, ipMethod, ipOf, isCanonicalIP, isCIDR, isIP } from './cel-net';
 
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
 export type { Val } from './cel-parse';
@@ -33,6 +34,8 @@ function kind(v: Val): string {
   if (Array.isArray(v)) return 'list';
   if (v instanceof Map) return 'map';
   if (v instanceof CelDuration) return 'duration';
+  if (v instanceof CelIP) return 'net.IP';
+  if (v instanceof CelCIDR) return 'net.IPNet';
   return typeof v;
 }
 
@@ -51,6 +54,7 @@ function equal(a: Val, b: Val): boolean {
     return true;
   }
   if (a instanceof CelDuration) return a.nanos === (b as CelDuration).nanos;
+  if (a instanceof CelObject) return a.equals(b as CelObject);
   return a === b;
 }
 
@@ -200,32 +204,6 @@ function splitN(s: string, sep: string, n: bigint): string[] {
 
 const MACROS = new Set(['all', 'exists', 'exists_one', 'filter', 'map']);
 
-/**
- * The Kubernetes ip library's isIP: Go's netip.ParseAddr (no leading zeros in IPv4), without a
- * zone, and not an IPv4-mapped IPv6 address.
- */
-function isIP(s: string): boolean {
-  if (!s.includes(':')) return /^(0|[1-9]\d{0,2})(\.(0|[1-9]\d{0,2})){3}$/.test(s) && s.split('.').every((p) => Number(p) <= 255);
-  // Go's net.ParseIP reading of IPv6 (no zone, an embedded IPv4 without leading zeros), and not ::ffff:0:0/96
-  if (!STRING_FORMATS.ipv6(s)) return false;
-  return !ipv6Words(s).slice(0, 6).every((w, i) => w === (i === 5 ? 0xffff : 0));
-}
-
-/** The eight 16-bit words of a valid IPv6 address (an embedded IPv4 address read as the last two). */
-function ipv6Words(s: string): number[] {
-  const tail = s.slice(s.lastIndexOf(':') + 1);
-  let text = s;
-  if (tail.includes('.')) {
-    const b = tail.split('.').map(Number);
-    text = `${s.slice(0, s.length - tail.length)}${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
-  }
-  const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
-  const words = (part: string | undefined) => (part ? part.split(':').map((x) => parseInt(x, 16)) : []);
-  const h = words(head);
-  const r = words(rest);
-  return rest === undefined ? h : [...h, ...new Array(8 - h.length - r.length).fill(0), ...r];
-}
-
 function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
   const { name, args } = n;
   if (!n.target) {
@@ -259,19 +237,43 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       const nanos = parseGoDuration(v);
       return nanos === undefined ? fail(`type conversion error from 'string' to 'google.protobuf.Duration'`) : new CelDuration(nanos);
     }
-    if (name === 'isIP' && vals.length === 1 && typeof vals[0] === 'string') return isIP(vals[0]);
+    if (vals.length === 1 && typeof vals[0] === 'string') {
+      const s = vals[0];
+      if (name === 'isIP') return isIP(s);
+      if (name === 'ip') return ipOf(s);
+      if (name === 'isCIDR') return isCIDR(s);
+      if (name === 'cidr') return cidrOf(s);
+    }
     if (name === 'string' && vals.length === 1) {
       const v = vals[0];
       if (typeof v === 'string') return v;
+      if (v instanceof CelIP || v instanceof CelCIDR) return v.toString();
       if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
       return unsupported('string() of this value');
     }
     return unsupported(`the function ${name}`);
   }
   if (MACROS.has(name)) return macro(n, env);
+  // the ip library's namespaced function ip.isCanonical(), where no variable is named ip
+  if (name === 'isCanonical' && n.target.t === 'id' && n.target.name === 'ip' && !env.has('ip') && args.length === 1) {
+    const s = ev(args[0], env);
+    return typeof s === 'string' ? isCanonicalIP(s) : unsupported('ip.isCanonical() of this value');
+  }
   const target = ev(n.target, env);
   const vals = args.map((x) => ev(x, env));
   if (name === 'size' && vals.length === 0) return size(target);
+  if (target instanceof CelIP && vals.length === 0) {
+    const v = ipMethod(target, name);
+    if (v !== undefined) return v;
+  }
+  if (target instanceof CelCIDR) {
+    if (vals.length === 0 && name === 'ip') return target.ip;
+    if (vals.length === 0 && name === 'masked') return target.masked();
+    if (vals.length === 0 && name === 'prefixLength') return BigInt(target.prefix);
+    const a = vals[0];
+    if (vals.length === 1 && name === 'containsIP' && (a instanceof CelIP || typeof a === 'string')) return target.containsIP(typeof a === 'string' ? ipOf(a) : a);
+    if (vals.length === 1 && name === 'containsCIDR' && (a instanceof CelCIDR || typeof a === 'string')) return target.containsCIDR(typeof a === 'string' ? cidrOf(a) : a);
+  }
   if (target instanceof CelDuration && vals.length === 0) {
     // the total in each unit, truncated toward zero (Go's Duration.Hours() etc. as int)
     const per = ({ getHours: 3600000000000n, getMinutes: 60000000000n, getSeconds: 1000000000n, getMilliseconds: 1000000n } as Record<string, bigint>)[name];

@@ -72,6 +72,16 @@ export function ipv6Sloppy(s: string): string | undefined {
   return isIPv6(text) ? text : undefined;
 }
 
+/** The eight 16-bit groups of an address node:net reads as IPv6 (no zone; a dotted IPv4 tail is the last two groups). */
+export function ipv6GroupsOf(a: string): number[] {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
+  const [head, rest] = text.split('::');
+  const left = head ? head.split(':').map((g) => parseInt(g, 16)) : [];
+  const right = rest ? rest.split(':').map((g) => parseInt(g, 16)) : [];
+  return [...left, ...new Array(Math.max(0, 8 - left.length - right.length)).fill(0), ...right];
+}
+
 /** ParseCIDRSloppy: an address, a slash, a decimal prefix of at most its bits (any number of leading zeros, as Go's dtoi reads it). */
 function cidrSloppy(s: string): boolean {
   const slash = s.indexOf('/');

@@ -10,6 +10,7 @@ import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
+import { ipv6Text } from '../crd/cel-net';
 import { ipv4Octets, ipv6Groups, legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -77,7 +78,7 @@ function addressProblems(a: string, type: string, minor: number): string[] {
     // an IPv4-mapped address is an IPv4 address to Go (To4)
     if (isMapped(v6)) return ['must be an IPv6 address'];
     const out: string[] = [];
-    const canonical = ipv6String(v6);
+    const canonical = ipv6Text(v6);
     if (minor >= 33 && a !== canonical) out.push(`must be in canonical form ("${canonical}")`);
     return [...out, ...specialIPv6(v6)];
   }
@@ -111,21 +112,6 @@ function specialIPv4([a, b, c, d]: number[]): string[] {
   return [];
 }
 
-
-/** Go's netip text of an IPv6 address (not IPv4-mapped: refused before): lower-case hex, the first longest run of two or more zero groups as ::. */
-function ipv6String(g: number[]): string {
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8;) {
-    if (g[i] !== 0) { i++; continue; }
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
-    i = j;
-  }
-  const hex = (xs: number[]) => xs.map((x) => x.toString(16)).join(':');
-  return best < 0 ? hex(g) : `${hex(g.slice(0, best))}::${hex(g.slice(best + bestLen))}`;
-}
 
 function specialIPv6(g: number[]): string[] {
   if (g.every((x) => x === 0)) return ['may not be unspecified (::)'];

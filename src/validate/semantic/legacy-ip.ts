@@ -7,7 +7,7 @@
  * 1.36, when StrictIPCIDRValidation is on by default, with netip's reading too: no leading zeros,
  * no IPv4-mapped IPv6 address, no host bits in a CIDR.
  */
-import { ipSloppy, ipv6Sloppy, STRING_FORMATS } from '../crd/strfmt';
+import { ipSloppy, ipv6GroupsOf, ipv6Sloppy, STRING_FORMATS } from '../crd/strfmt';
 
 /** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
 export const STRICT_IP_FROM = 36;
@@ -60,14 +60,5 @@ export function ipv4Octets(a: string): number[] | undefined {
 /** The eight 16-bit groups of an IPv6 address as the sloppy parser reads it (leading zeros allowed, no zone), or undefined. */
 export function ipv6Groups(sloppy: string): number[] | undefined {
   const a = ipv6Sloppy(sloppy);
-  if (a === undefined) return undefined;
-  // a dotted IPv4 tail is the last two groups
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
-  const text = dotted ? `${a.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}` : a;
-  const [head, rest] = text.split('::');
-  const left = head ? head.split(':').map((g) => parseInt(g, 16)) : [];
-  const right = rest ? rest.split(':').map((g) => parseInt(g, 16)) : [];
-  const fill = 8 - left.length - right.length;
-  if ((rest === undefined && fill !== 0) || fill < 0) return undefined;
-  return [...left, ...new Array(fill).fill(0), ...right];
+  return a === undefined ? undefined : ipv6GroupsOf(a);
 }
