@@ -125,7 +125,12 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * KWOK (its stages and kustomize config), the AWS Load Balancer Controller, Reloader, the CSI
  * external-snapshotter, NVIDIA's device plugin, Istio (its charts, samples, the injector's
  * golden output, and the analyzers' and config validation's test data, valid and invalid), Envoy
- * Gateway (its translator's and egctl's test input) and Rancher's local-path-provisioner.
+ * Gateway (its translator's and egctl's test input) and Rancher's local-path-provisioner; kubectl's
+ * and cli-runtime's own test data (edit, apply and set fixtures, lists), the apiextensions and
+ * aggregator examples and test data, cli-utils, controller-tools' generated test CRDs, the Network
+ * Policy API (its CRDs with CEL rules and its valid and invalid examples), kube-network-policies,
+ * virtual-kubelet, KubeRay (RayCluster, RayJob and RayService samples), Katib, the Kubeflow
+ * Training Operator and Trainer (their CRDs and job examples).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -174,6 +179,19 @@ export const MODULE_CORPORA = [
   { module: 'istio.io/istio', version: 'v0.0.0-20260827124520-eed52ebb66ad', sub: '' },
   { module: 'github.com/envoyproxy/gateway', version: 'v1.9.1', sub: '' },
   { module: 'github.com/rancher/local-path-provisioner', version: 'v0.0.30', sub: '' },
+  { module: 'k8s.io/kubectl', version: 'v0.37.2', sub: '' },
+  { module: 'k8s.io/cli-runtime', version: 'v0.37.2', sub: '' },
+  { module: 'k8s.io/apiextensions-apiserver', version: 'v0.37.2', sub: '' },
+  { module: 'k8s.io/kube-aggregator', version: 'v0.37.2', sub: '' },
+  { module: 'sigs.k8s.io/cli-utils', version: 'v0.37.2', sub: '' },
+  { module: 'sigs.k8s.io/controller-tools', version: 'v0.23.0', sub: '' },
+  { module: 'sigs.k8s.io/network-policy-api', version: 'v0.3.0', sub: '' },
+  { module: 'sigs.k8s.io/kube-network-policies', version: 'v0.8.0', sub: '' },
+  { module: 'github.com/virtual-kubelet/virtual-kubelet', version: 'v1.14.1', sub: '' },
+  { module: 'github.com/ray-project/kuberay/ray-operator', version: 'v1.5.0', sub: '' },
+  { module: 'github.com/kubeflow/katib', version: 'v0.19.0', sub: '' },
+  { module: 'github.com/kubeflow/training-operator', version: 'v1.8.1', sub: '' },
+  { module: 'github.com/kubeflow/trainer/v2', version: 'v2.0.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
