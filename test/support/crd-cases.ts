@@ -129,6 +129,22 @@ export const CASE_CRDS = [
       text: { type: 'string', maxLength: 43, 'x-kubernetes-validations': [{ rule: 'string(cidr(self).masked()) == self' }] },
     },
   }),
+  // the strings extension beyond split: substring (Gateway API hostnames, CSI socket paths), charAt, replace, trim, join
+  crd('texts', 'Text', {
+    type: 'object',
+    properties: {
+      hosts: {
+        type: 'array', maxItems: 16, items: { type: 'string', maxLength: 253 },
+        'x-kubernetes-validations': [{ rule: "self.all(h, h.contains('*') ? (h.startsWith('*.') && h.substring(2).matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$')) : true)", message: 'a wildcard only as the first label' }],
+      },
+      socket: { type: 'string', maxLength: 108, 'x-kubernetes-validations': [{ rule: 'self.startsWith("unix://") ? (self.substring(7, 8) == "/" || self.substring(7, 8) == "@") : true' }] },
+      tail: { type: 'string', maxLength: 64, 'x-kubernetes-validations': [{ rule: "self.substring(4) != ''" }] },
+      initial: { type: 'string', maxLength: 64, 'x-kubernetes-validations': [{ rule: "self.charAt(0) != '-' && self.charAt(size(self)) == ''" }] },
+      slug: { type: 'string', maxLength: 64, 'x-kubernetes-validations': [{ rule: "self.replace('_', '-').matches('^[a-z-]+$') && !self.replace('-', '', 1).contains('-')" }] },
+      padded: { type: 'string', maxLength: 64, 'x-kubernetes-validations': [{ rule: 'self.trim() == self', message: 'no surrounding white space' }] },
+      parts: { type: 'array', maxItems: 8, items: { type: 'string', maxLength: 16 }, 'x-kubernetes-validations': [{ rule: "self.join('.').size() <= 20 && self.join() != 'ab'" }] },
+    },
+  }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
@@ -148,6 +164,7 @@ const lister = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v
 const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Reporter', metadata: { name, namespace: 'default' }, spec: {}, status });
 const timer = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Timer', metadata: { name, namespace: 'default' }, spec });
 const subnet = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Subnet', metadata: { name, namespace: 'default' }, spec });
+const text = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Text', metadata: { name, namespace: 'default' }, spec });
 const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
@@ -217,6 +234,23 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['CEL string() of a CIDR and its parts', subnet('text', { text: 'fd00::/8' }), true],
   ['CEL string() of a CIDR written with host bits', subnet('text-host', { text: 'fd00::1/8' }), false],
   ['CEL string() of a CIDR not written canonically', subnet('text-long', { text: 'fd00:0:0:0:0:0:0:0/8' }), false],
+  ['CEL substring(): a wildcard host', text('host-wild', { hosts: ['*.example.com', 'a.example.com'] }), true],
+  ['CEL substring(): a wildcard not first', text('host-mid', { hosts: ['a.*.example.com'] }), false],
+  ['CEL substring(start, end): an abstract socket', text('socket', { socket: 'unix://@podsmith' }), true],
+  ['CEL substring(start, end): a socket path without its slash', text('socket-rel', { socket: 'unix://run/x.sock' }), false],
+  ['CEL substring(start, end) beyond the end is an error', text('socket-short', { socket: 'unix://' }), false],
+  ['CEL substring(start) beyond the end is an error', text('tail-short', { tail: 'abc' }), false],
+  ['CEL substring(start) of more than start code points', text('tail', { tail: 'abédx' }), true],
+  ['CEL substring(start) at the end is empty', text('tail-empty', { tail: 'abcd' }), false],
+  ['CEL charAt(): a leading dash', text('initial-dash', { initial: '-x' }), false],
+  ['CEL charAt(): at the end is empty', text('initial', { initial: 'x-' }), true],
+  ['CEL replace(): underscores read as dashes', text('slug', { slug: 'a_b-c' }), true],
+  ['CEL replace(old, new, n): two dashes, one removed, one left', text('slug-dashes', { slug: 'a-b-c' }), false],
+  ['CEL trim(): surrounding spaces', text('padded', { padded: ' x' }), false],
+  ['CEL trim(): inner spaces', text('padded-inner', { padded: 'a b' }), true],
+  ['CEL join(): parts within the length', text('parts', { parts: ['a', 'bc', 'd'] }), true],
+  ['CEL join() without a separator', text('parts-ab', { parts: ['a', 'b'] }), false],
+  ['CEL join(): parts beyond the length', text('parts-long', { parts: ['abcdefgh', 'ijklmnop', 'qrst'] }), false],
   ['a date format', stamp('date', { day: '2024-02-29' }), true],
   ['a date format on a day the month does not have', stamp('date-bad', { day: '2023-02-29' }), false],
   ['a date-time format with a space for the T', stamp('datetime-space', { at: '2024-01-01 10:00:00Z' }), false],

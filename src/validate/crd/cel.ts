@@ -4,7 +4,7 @@
  * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
- * `upperAscii`, `split`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
+ * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
  * `getHours()`…`getMilliseconds()`) and the ip and cidr libraries (cel-net.ts). Anything else — the other Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
@@ -294,10 +294,52 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
     if (name === 'split' && typeof vals[0] === 'string' && (vals.length === 1 || (vals.length === 2 && typeof vals[1] === 'bigint'))) {
       return splitN(target, vals[0], vals.length === 2 ? (vals[1] as bigint) : -1n);
     }
+    if (name === 'substring' || name === 'charAt' || name === 'replace' || name === 'trim') {
+      const v = stringsExtension(target, name, vals);
+      if (v !== undefined) return v;
+    }
     if (vals.length === 0 && name === 'lowerAscii') return target.replace(/[A-Z]+/g, (x) => x.toLowerCase());
     if (vals.length === 0 && name === 'upperAscii') return target.replace(/[a-z]+/g, (x) => x.toUpperCase());
   }
+  if (Array.isArray(target) && name === 'join' && (vals.length === 0 || (vals.length === 1 && typeof vals[0] === 'string')) && target.every((x) => typeof x === 'string')) {
+    return target.join(vals.length === 1 ? (vals[0] as string) : '');
+  }
   return unsupported(`the method ${name}`);
+}
+
+/**
+ * The CEL strings extension's substring, charAt, replace and trim (cel-go ext/strings.go): indexes
+ * count code points; an index out of range is the server's error too. Undefined where the
+ * arguments are not the extension's.
+ */
+function stringsExtension(s: string, name: string, vals: Val[]): Val | undefined {
+  const ints = vals.every((v) => typeof v === 'bigint');
+  if ((name === 'substring' && ints && (vals.length === 1 || vals.length === 2)) || (name === 'charAt' && ints && vals.length === 1)) {
+    const chars = [...s];
+    const len = BigInt(chars.length);
+    const start = vals[0] as bigint;
+    const end = name === 'charAt' ? (start === len ? len : start + 1n) : vals.length === 2 ? (vals[1] as bigint) : len;
+    if (name === 'substring' && vals.length === 2 && start > end) fail(`invalid substring range. start: ${start}, end: ${end}`);
+    if (start < 0n || start > len) fail(`index out of range: ${start}`);
+    if (end < 0n || end > len) fail(`index out of range: ${end}`);
+    return chars.slice(Number(start), Number(end)).join('');
+  }
+  if (name === 'replace' && (vals.length === 2 || (vals.length === 3 && typeof vals[2] === 'bigint')) && typeof vals[0] === 'string' && typeof vals[1] === 'string') {
+    const [from, to] = vals as [string, string];
+    // Go's strings.Replace: n < 0 every match, else at most n (an empty `from` matches between code points: not read here)
+    if (from === '') return unsupported('replace() of an empty string');
+    const n = vals.length === 3 ? (vals[2] as bigint) : -1n;
+    if (n < 0n) return s.split(from).join(to);
+    const parts = s.split(from);
+    const k = Number(n < BigInt(parts.length) ? n : BigInt(parts.length - 1));
+    return parts.slice(0, k + 1).join(to) + (k + 1 < parts.length ? from + parts.slice(k + 1).join(from) : '');
+  }
+  if (name === 'trim' && vals.length === 0) {
+    // Go's strings.TrimSpace (unicode.IsSpace); JavaScript's trim() differs at U+0085 and U+FEFF
+    if (/[\u0085\ufeff]/.test(s)) return unsupported('trim() of U+0085 or U+FEFF');
+    return s.trim();
+  }
+  return undefined;
 }
 
 function macro(n: Extract<Node, { t: 'call' }>, env: Env): Val {
