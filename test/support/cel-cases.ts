@@ -4,7 +4,7 @@
  * fieldPath, messageExpression, a transition rule, a Kubernetes library) and custom resources
  * that keep or break them. The verdicts were recorded from kube-apiserver v1.34.4 with the CRD
  * installed (test/e2e/exact.test.ts holds them to the server; test/validate/crd-cases.test.ts
- * holds podsmith to them, the rule calling isURL() counted as not evaluated).
+ * holds podsmith to them).
  */
 const rule = (r: string, extra: Record<string, string> = {}) => ({ rule: r, ...extra });
 
@@ -101,7 +101,8 @@ export const CEL_CASES: Array<[string, any, boolean]> = [
   ['CEL: a port out of range (fieldPath)', ruler('cel-port', { port: 70000 }), false],
   ['CEL: a mode out of the list (messageExpression)', ruler('cel-mode', { mode: 'c' }), false],
   ['CEL: a mode in the list', ruler('cel-mode-ok', { mode: 'b' }), true],
-  ['CEL: a URL (isURL, not evaluated by podsmith)', ruler('cel-url', { url: 'https://example.com/x' }), true],
+  ['CEL: a URL (isURL)', ruler('cel-url', { url: 'https://example.com/x' }), true],
+  ['CEL: not a URL (isURL)', ruler('cel-url-bad', { url: 'example.com/x' }), false],
   ['CEL: split with and without a limit', ruler('cel-split', { image: 'registry.example.com/team/app:1.2:3' }), true],
   ['CEL: split into too many parts', ruler('cel-split-many', { image: 'a/b/c/d' }), false],
   ['CEL: split with a limit, the first part empty', ruler('cel-split-empty', { image: ':tag' }), false],

@@ -38,7 +38,8 @@ test.each([
 
 test.each([
   ['1 == 1.0'],
-  ['isURL(self.u)'],
+  ["semver('1.2.3').major() == 1"],
+  ["url('http://a/?x=1').getQuery().size() == 1"],
   ['self.?x.orValue(1) == 1'],
   ["quantity('1Gi').isGreaterThan(quantity('1Mi'))"],
   ["b'abc' == b'abc'"],

@@ -5,7 +5,7 @@
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
  * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
- * `getHours()`…`getMilliseconds()`) and the ip and cidr libraries (cel-net.ts). Anything else — the other Kubernetes libraries,
+ * `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url library (cel-url.ts). Anything else — the other Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
  * reports too (no such key, division by zero, overflow) throw CelError.
@@ -15,6 +15,7 @@ import { goRegExp } from './go-regexp';
 import { parseGoDuration } from './strfmt';
 import { CelDuration, CelError, CelObject, fail, Node, parseCel, unsupported, Val } from './cel-parse';
 import { CelCIDR, CelIP, cidrOf, ipMethod, ipOf, isCanonicalIP, isCIDR, isIP } from './cel-net';
+import { CelURL, isURL, urlMethod, urlOf } from './cel-url';
 
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
 export type { Val } from './cel-parse';
@@ -36,6 +37,7 @@ function kind(v: Val): string {
   if (v instanceof CelDuration) return 'duration';
   if (v instanceof CelIP) return 'net.IP';
   if (v instanceof CelCIDR) return 'net.IPNet';
+  if (v instanceof CelURL) return 'kubernetes.URL';
   return typeof v;
 }
 
@@ -243,6 +245,8 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       if (name === 'ip') return ipOf(s);
       if (name === 'isCIDR') return isCIDR(s);
       if (name === 'cidr') return cidrOf(s);
+      if (name === 'isURL') return isURL(s);
+      if (name === 'url') return urlOf(s);
     }
     if (name === 'string' && vals.length === 1) {
       const v = vals[0];
@@ -264,6 +268,10 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
   if (name === 'size' && vals.length === 0) return size(target);
   if (target instanceof CelIP && vals.length === 0) {
     const v = ipMethod(target, name);
+    if (v !== undefined) return v;
+  }
+  if (target instanceof CelURL && vals.length === 0) {
+    const v = urlMethod(target, name);
     if (v !== undefined) return v;
   }
   if (target instanceof CelCIDR) {

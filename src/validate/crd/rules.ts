@@ -10,7 +10,7 @@ export const crdKindRules: RuleMeta[] = [
     'An API server answers "no matches for kind" for a kind no CRD defines; --strict-kinds makes podsmith say so instead of passing the object through unchecked.',
     'add the CRD that defines the kind to the input or to --crds, or fix apiVersion and kind'),
   R('crd.cel-not-evaluated', 'info', 'x-kubernetes-validations (CEL) rules of a custom resource\'s CRD that podsmith does not evaluate',
-    'podsmith evaluates the CEL that CRD rules use most (field selection, has(), comparisons, arithmetic, lists, maps, size(), the all/exists/filter/map macros, string matching and the strings extension, durations, and the ip and cidr libraries); rules that call the other Kubernetes libraries (quantity, url, format, semver), optionals or timestamps need the API server\'s own CEL environment.',
+    'podsmith evaluates the CEL that CRD rules use most (field selection, has(), comparisons, arithmetic, lists, maps, size(), the all/exists/filter/map macros, string matching and the strings extension, durations, the ip and cidr libraries and the url library); rules that call the other Kubernetes libraries (quantity, format, semver), optionals or timestamps need the API server\'s own CEL environment.',
     'run podsmith validate --exact to have a real API server evaluate them'),
   R('crd.validation-rule-failed', 'error', 'a custom resource breaks an x-kubernetes-validations (CEL) rule of its CRD',
     'The API server evaluates each CEL rule of a CRD at every node of a custom resource it describes (on create, all but the transition rules that read oldSelf) and refuses the object when one is false or fails (a field the rule reads is absent: "no such key").',
