@@ -4,7 +4,7 @@
  * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
- * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
+ * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, `find`, `findAll`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
  * `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url library (cel-url.ts). Anything else — the other Kubernetes libraries,
  * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
  * rule is not evaluated rather than judged differently from the API server. Errors the server
@@ -302,6 +302,9 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
     if (name === 'split' && typeof vals[0] === 'string' && (vals.length === 1 || (vals.length === 2 && typeof vals[1] === 'bigint'))) {
       return splitN(target, vals[0], vals.length === 2 ? (vals[1] as bigint) : -1n);
     }
+    if ((name === 'find' || name === 'findAll') && typeof vals[0] === 'string' && (vals.length === 1 || (name === 'findAll' && vals.length === 2 && typeof vals[1] === 'bigint'))) {
+      return findRegex(target, name, vals[0], vals.length === 2 ? (vals[1] as bigint) : -1n);
+    }
     if (name === 'substring' || name === 'charAt' || name === 'replace' || name === 'trim') {
       const v = stringsExtension(target, name, vals);
       if (v !== undefined) return v;
@@ -313,6 +316,25 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
     return target.join(vals.length === 1 ? (vals[0] as string) : '');
   }
   return unsupported(`the method ${name}`);
+}
+
+/**
+ * The Kubernetes regex library's find() and findAll() (Go's FindString and FindAllString): the
+ * leftmost-first match, or every match up to `limit` (negative: all). An empty match in findAll
+ * (Go drops one that abuts the previous match; JavaScript does not) leaves the rule unevaluated.
+ */
+function findRegex(s: string, name: string, pattern: string, limit: bigint): Val {
+  let re: RegExp;
+  try { re = goRegExp(pattern, 'gu'); } catch { return unsupported('a pattern podsmith cannot read'); }
+  if (name === 'find') return re.exec(s)?.[0] ?? '';
+  const out: string[] = [];
+  if (limit === 0n) return out;
+  for (const m of s.matchAll(re)) {
+    if (m[0] === '') return unsupported('findAll() with an empty match');
+    out.push(m[0]);
+    if (limit > 0n && BigInt(out.length) >= limit) break;
+  }
+  return out;
 }
 
 /**
