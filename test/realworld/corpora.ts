@@ -130,7 +130,8 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * aggregator examples and test data, cli-utils, controller-tools' generated test CRDs, the Network
  * Policy API (its CRDs with CEL rules and its valid and invalid examples), kube-network-policies,
  * virtual-kubelet, KubeRay (RayCluster, RayJob and RayService samples), Katib, the Kubeflow
- * Training Operator and Trainer (their CRDs and job examples).
+ * Training Operator and Trainer (their CRDs and job examples), and Karpenter (its CRDs, whose CEL
+ * rules check label domains with find(), its KWOK chart and examples).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -192,6 +193,7 @@ export const MODULE_CORPORA = [
   { module: 'github.com/kubeflow/katib', version: 'v0.19.0', sub: '' },
   { module: 'github.com/kubeflow/training-operator', version: 'v1.8.1', sub: '' },
   { module: 'github.com/kubeflow/trainer/v2', version: 'v2.0.0', sub: '' },
+  { module: 'sigs.k8s.io/karpenter', version: 'v1.13.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
