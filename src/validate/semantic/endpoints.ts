@@ -11,7 +11,7 @@ import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { ipv6Text } from '../crd/cel-net';
-import { ipv4Octets, ipv6Groups, legacyIPProblem } from './legacy-ip';
+import { ipv4Octets, ipv6Groups, legacyIPProblem, STRICT_IP_FROM, strictIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -70,7 +70,9 @@ function addressProblems(a: string, type: string, minor: number): string[] {
   if (type === 'IPv4') {
     const v4 = ipv4Octets(a);
     if (!v4) return [isIPv6(a) ? 'must be an IPv4 address' : 'must be a valid IP address'];
-    return specialIPv4(v4);
+    // from 1.36 (StrictIPCIDRValidation) an IPv4 slice's addresses are read strictly: no leading zeros
+    const strict = minor >= STRICT_IP_FROM ? strictIPProblem(a) : undefined;
+    return strict ? [strict] : specialIPv4(v4);
   }
   if (type === 'IPv6') {
     const v6 = ipv6Groups(a);
