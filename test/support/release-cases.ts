@@ -22,6 +22,10 @@ const hpa = (minReplicas: number, metrics: any[]) => ({
 });
 const withTarget = (scaleTargetRef: any) => { const h = hpa(1, [cpu]); return { ...h, spec: { ...h.spec, scaleTargetRef } }; };
 const svcLb = (loadBalancerSourceRanges: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'LoadBalancer', ports: [{ port: 80 }], loadBalancerSourceRanges } });
+const npCidr = (cidr: string, except?: string[]) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(), spec: { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr, ...(except ? { except } : {}) } }] }] } });
+const svcLbIP = (loadBalancerIP: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'LoadBalancer', ports: [{ port: 80 }], loadBalancerIP } });
+const nodeCidr = (podCIDR: string, podCIDRs = [podCIDR]) => ({ apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { podCIDR, podCIDRs } });
+const nodeCidrs = (podCIDRs: string[]) => ({ apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { podCIDRs } });
 const svcIPs = (externalIPs: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { ports: [{ port: 80 }], externalIPs } });
 const external = { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '10' } } };
 const cpu = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } };
@@ -130,6 +134,22 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Pod hostAlias IP IPv4-mapped', podWith({ hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
   ['Pod dnsConfig nameserver with a leading zero', podWith({ dnsConfig: { nameservers: ['010.0.0.53'] } }), v('yyyyyyyyynn')],
   ['Endpoints address with a leading zero', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
+  ['NetworkPolicy ipBlock CIDR with a leading zero', npCidr('010.0.0.0/8'), v('yyyyyyyyynn')],
+  ['NetworkPolicy ipBlock CIDR with host bits', npCidr('10.0.0.1/8'), v('yyyyyyyyynn')],
+  ['NetworkPolicy ipBlock CIDR IPv4-mapped', npCidr('::ffff:10.0.0.0/104'), v('yyyyyyyyynn')],
+  ['NetworkPolicy ipBlock except with a leading zero', npCidr('10.0.0.0/8', ['010.1.0.0/16']), v('yyyyyyyyynn')],
+  ['NetworkPolicy ipBlock CIDR with a zero-padded prefix', npCidr('10.0.0.0/08'), v('yyyyyyyyynn')],
+  ['Service loadBalancerIP with a leading zero', svcLbIP('010.0.0.1'), v('yyyyyyyyyyy')],
+  ['Service loadBalancerIP IPv4-mapped', svcLbIP('::ffff:10.0.0.1'), v('yyyyyyyyyyy')],
+  ['Service loadBalancerIP that is a name', svcLbIP('lb.example.com'), v('yyyyyyyyyyy')],
+  ['Node podCIDR with a leading zero', nodeCidr('010.244.0.0/24'), v('yyyyyyyyynn')],
+  ['Node podCIDR with host bits', nodeCidr('10.244.0.1/24'), v('yyyyyyyyynn')],
+  ['Node podCIDR that is not a CIDR', nodeCidr('not-a-cidr'), v('nnnnnnnnnnn')],
+  ['Node podCIDR alone', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { podCIDR: 'not-a-cidr' } }, v('nnnnnnnnnnn')],
+  ['Node podCIDRs of one family twice', nodeCidrs(['10.244.0.0/24', '10.245.0.0/24']), v('nnnnnnnnnnn')],
+  ['Node podCIDRs of both families', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64']), v('yyyyyyyyyyy')],
+  ['Node podCIDRs three', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64', '10.245.0.0/24']), v('nnnnnnnnnnn')],
+  ['Node podCIDR other than podCIDRs[0]', nodeCidr('10.244.0.0/24', ['10.245.0.0/24']), v('yyyyyyyyyyy')],
   ['EndpointSlice IPv4 address with a leading zero', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['010.0.0.1'] }] }, v('yyyyyyyyynn')],
   ['EndpointSlice IPv4 address with many leading zeros', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['0010.0.0.1'] }] }, v('yyyyyyyyynn')],
   ['EndpointSlice IPv4 loopback address with leading zeros', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['0127.0.0.1'] }] }, v('nnnnnnnnnnn')],

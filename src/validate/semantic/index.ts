@@ -19,12 +19,13 @@ import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpoints, checkEndpointSlice, endpointRules } from './endpoints';
+import { checkNode, nodeRules } from './node';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -120,6 +121,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
+    case 'Node': if (ctx.obj.apiVersion === 'v1') checkNode(ctx); break;
     case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': case 'TokenReview': checkReview(ctx); break;
   }
 }

@@ -2,11 +2,12 @@
  * API-server semantics of networking (pkg/apis/networking/validation): NetworkPolicy ports and
  * peers, Ingress rules, paths and backends, IngressClass controllers and parameters.
  */
-import { isIP } from 'node:net';
+import { STRING_FORMATS } from '../crd/strfmt';
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain, portName } from '../names';
 import { RuleMeta } from '../types';
+import { ipv4Octets, ipv6Groups, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
 import { serviceName } from './objects';
 import { checkLabelSelector } from './scheduling';
 
@@ -25,26 +26,19 @@ export const networkRules: RuleMeta[] = [
     'set spec.controller like example.com/my-controller and complete the parameters'),
 ];
 
-/** IPv4 or IPv6 CIDR → [family, address bits as bigint, prefix] */
+/**
+ * A CIDR of a legacy field as ParseCIDRSloppy reads it (leading zeros allowed, no zone) →
+ * [family, address bits, prefix]; undefined where it does not parse.
+ */
 function parseCidr(v: string): [4 | 6, bigint, number] | undefined {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(v);
-  if (!m) return undefined;
-  const fam = isIP(m[1]);
-  const prefix = Number(m[2]);
-  if (fam === 4 && prefix <= 32) {
-    const parts = m[1].split('.').map(Number);
-    return [4, parts.reduce((a, p) => (a << 8n) + BigInt(p), 0n), prefix];
-  }
-  if (fam === 6 && prefix <= 128) return [6, ipv6Bits(m[1]), prefix];
-  return undefined;
-}
-
-function ipv6Bits(a: string): bigint {
-  const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
-  const hs = head ? head.split(':') : [];
-  const ts = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? hs : [...hs, ...Array(8 - hs.length - ts.length).fill('0'), ...ts];
-  return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
+  if (!STRING_FORMATS.cidr(v)) return undefined;
+  const slash = v.indexOf('/');
+  const ip = v.slice(0, slash);
+  const prefix = Number(v.slice(slash + 1));
+  const v4 = ipv4Octets(ip);
+  if (v4) return [4, v4.reduce((a, p) => (a << 8n) + BigInt(p), 0n), prefix];
+  const g = ipv6Groups(ip);
+  return g ? [6, g.reduce((a, x) => (a << 16n) + BigInt(x), 0n), prefix] : undefined;
 }
 
 function within(inner: [4 | 6, bigint, number], outer: [4 | 6, bigint, number]): boolean {
@@ -79,12 +73,15 @@ function checkPeer(ctx: Ctx, peer: any, at: string): void {
   if (isObj(peer.ipBlock)) {
     const b = peer.ipBlock;
     if (typeof b.cidr !== 'string' || b.cidr === '') { r(`${at}.ipBlock.cidr`, field.required()); return; }
-    const outer = parseCidr(b.cidr);
-    if (!outer) { r(`${at}.ipBlock.cidr`, field.invalid(b.cidr, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)')); return; }
+    // IsValidCIDRForLegacyField: the sloppy reading, and from 1.36 (StrictIPCIDRValidation) netip's too
+    const problem = (v: string) => (parseCidr(v) ? (ctx.minor >= STRICT_IP_FROM ? strictCIDRProblem(v) : undefined) : 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)');
+    const bad = problem(b.cidr);
+    if (bad) { r(`${at}.ipBlock.cidr`, field.invalid(b.cidr, bad)); return; }
+    const outer = parseCidr(b.cidr)!;
     arr(b.except).forEach((e, i) => {
-      const inner = typeof e === 'string' ? parseCidr(e) : undefined;
-      if (!inner) r(`${at}.ipBlock.except[${i}]`, field.invalid(e, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
-      else if (!within(inner, outer)) r(`${at}.ipBlock.except[${i}]`, field.invalid(e, 'must be a strict subset of `cidr`'));
+      const badExcept = typeof e === 'string' ? problem(e) : 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+      if (badExcept) r(`${at}.ipBlock.except[${i}]`, field.invalid(e, badExcept));
+      else if (!within(parseCidr(e as string)!, outer)) r(`${at}.ipBlock.except[${i}]`, field.invalid(e, 'must be a strict subset of `cidr`'));
     });
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * A Node's pod CIDRs (pkg/apis/core/validation: ValidateNode), the part no cluster decides: each
+ * a CIDR as the legacy fields read it (legacy-ip.ts: sloppy, and strictly from 1.36), at most one
+ * of each IP family. The v1 API converts `spec.podCIDR` into `spec.podCIDRs` when that is left out,
+ * so a lone podCIDR is checked as podCIDRs[0].
+ */
+import { STRING_FORMATS } from '../crd/strfmt';
+import { arr, Ctx, isObj } from '../context';
+import { field } from '../field';
+import { RuleMeta } from '../types';
+import { ipv4Octets, ipv6Groups, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
+
+export const nodeRules: RuleMeta[] = [{
+  id: 'node.invalid',
+  severity: 'error',
+  layer: 'semantic',
+  handbook: ['H30'],
+  summary: 'a Node\'s pod CIDRs must be CIDRs, at most one per IP family',
+  rationale: 'The API server refuses a Node whose spec.podCIDRs (or spec.podCIDR, which the v1 API turns into podCIDRs) holds something that is not a CIDR, more than two CIDRs, or two of one IP family; from Kubernetes 1.36 a CIDR with leading zeros, an IPv4-mapped address or bits set beyond its prefix length is refused too.',
+  fix: 'give the Node one pod CIDR per IP family, written as the network address (10.244.1.0/24), or leave the pod CIDRs to the controller manager',
+}];
+
+export function checkNode(ctx: Ctx): void {
+  const spec = ctx.obj.spec;
+  if (!isObj(spec)) return;
+  const given = arr(spec.podCIDRs);
+  const fromPodCIDR = given.length === 0 && typeof spec.podCIDR === 'string' && spec.podCIDR !== '';
+  const cidrs = fromPodCIDR ? [spec.podCIDR] : given;
+  const r = (path: string, m: string) => ctx.report('node.invalid', path, m);
+  cidrs.forEach((c, i) => {
+    if (typeof c !== 'string') return;
+    const at = `spec.podCIDRs[${i}]`;
+    if (!STRING_FORMATS.cidr(c)) r(at, field.invalid(c, 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'));
+    else if (ctx.minor >= STRICT_IP_FROM && strictCIDRProblem(c)) r(at, field.invalid(c, strictCIDRProblem(c)!));
+  });
+  if (cidrs.length > 1) {
+    const families = cidrs.map((c) => (typeof c === 'string' && STRING_FORMATS.cidr(c) ? family(c.slice(0, c.indexOf('/'))) : 0));
+    const dualStack = families.includes(4) && families.includes(6);
+    if (!dualStack || cidrs.length > 2) r('spec.podCIDRs', field.invalid(cidrs, 'may specify no more than one CIDR for each IP family'));
+  }
+}
+
+/** An address's family as Go's net.IP tells it (To4): an IPv4-mapped IPv6 address is IPv4. */
+function family(ip: string): 4 | 6 {
+  if (ipv4Octets(ip)) return 4;
+  const g = ipv6Groups(ip);
+  return g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff ? 4 : 6;
+}
