@@ -26,6 +26,8 @@ const npCidr = (cidr: string, except?: string[]) => ({ apiVersion: 'networking.k
 const svcLbIP = (loadBalancerIP: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { type: 'LoadBalancer', ports: [{ port: 80 }], loadBalancerIP } });
 const nodeCidr = (podCIDR: string, podCIDRs = [podCIDR]) => ({ apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { podCIDR, podCIDRs } });
 const nodeCidrs = (podCIDRs: string[]) => ({ apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { podCIDRs } });
+const serviceCidr = (cidrs: string[]) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'ServiceCIDR', metadata: meta(), spec: { cidrs } });
+const ipAddress = (name: string) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'IPAddress', metadata: { name }, spec: { parentRef: { group: '', resource: 'services', namespace: 'default', name: 'web' } } });
 const svcIPs = (externalIPs: string[]) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(), spec: { ports: [{ port: 80 }], externalIPs } });
 const external = { type: 'External', external: { metric: { name: 'queue_depth' }, target: { type: 'AverageValue', averageValue: '10' } } };
 const cpu = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } };
@@ -150,6 +152,18 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Node podCIDRs of both families', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64']), v('yyyyyyyyyyy')],
   ['Node podCIDRs three', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64', '10.245.0.0/24']), v('nnnnnnnnnnn')],
   ['Node podCIDR other than podCIDRs[0]', nodeCidr('10.244.0.0/24', ['10.245.0.0/24']), v('yyyyyyyyyyy')],
+  ['ServiceCIDR', serviceCidr(['10.200.0.0/16']), v('nnnnnnyyyyy')],
+  ['ServiceCIDR with a leading zero', serviceCidr(['010.200.0.0/16']), v('nnnnnnnnnnn')],
+  ['ServiceCIDR with host bits', serviceCidr(['10.200.0.1/16']), v('nnnnnnnnnnn')],
+  ['ServiceCIDR of one family twice', serviceCidr(['10.200.0.0/16', '10.201.0.0/16']), v('nnnnnnnnnnn')],
+  ['ServiceCIDR of both families', serviceCidr(['10.200.0.0/16', 'fd00:200::/108']), v('nnnnnnyyyyy')],
+  ['ServiceCIDR without CIDRs', serviceCidr([]), v('nnnnnnnnnnn')],
+  ['ServiceCIDR that is not a CIDR', serviceCidr(['10.200.0.0']), v('nnnnnnnnnnn')],
+  ['IPAddress', ipAddress('10.96.100.5'), v('nnnnnnyyyyy')],
+  ['IPAddress with a leading zero', ipAddress('010.96.100.5'), v('nnnnnnnnnnn')],
+  ['IPAddress IPv6 not canonical', ipAddress('2001:db8::0001'), v('nnnnnnnnnnn')],
+  ['IPAddress IPv6 canonical', ipAddress('2001:db8::1'), v('nnnnnnyyyyy')],
+  ['IPAddress that is not an IP', ipAddress('web'), v('nnnnnnnnnnn')],
   ['EndpointSlice IPv4 address with a leading zero', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['010.0.0.1'] }] }, v('yyyyyyyyynn')],
   ['EndpointSlice IPv4 address with many leading zeros', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['0010.0.0.1'] }] }, v('yyyyyyyyynn')],
   ['EndpointSlice IPv4 loopback address with leading zeros', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: meta(), addressType: 'IPv4', endpoints: [{ addresses: ['0127.0.0.1'] }] }, v('nnnnnnnnnnn')],

@@ -20,12 +20,13 @@ import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpoints, checkEndpointSlice, endpointRules } from './endpoints';
 import { checkNode, nodeRules } from './node';
+import { checkIPAddress, checkServiceCIDR, serviceCidrRules } from './service-cidr';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -122,6 +123,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
     case 'Node': if (ctx.obj.apiVersion === 'v1') checkNode(ctx); break;
+    case 'ServiceCIDR': if (ctx.obj.apiVersion.startsWith('networking.k8s.io/')) checkServiceCIDR(ctx); break;
+    case 'IPAddress': if (ctx.obj.apiVersion.startsWith('networking.k8s.io/')) checkIPAddress(ctx); break;
     case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': case 'TokenReview': checkReview(ctx); break;
   }
 }

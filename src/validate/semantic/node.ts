@@ -8,7 +8,8 @@ import { STRING_FORMATS } from '../crd/strfmt';
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
-import { ipv4Octets, ipv6Groups, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
+import { STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
+import { ipFamily as family } from './service-cidr';
 
 export const nodeRules: RuleMeta[] = [{
   id: 'node.invalid',
@@ -40,9 +41,3 @@ export function checkNode(ctx: Ctx): void {
   }
 }
 
-/** An address's family as Go's net.IP tells it (To4): an IPv4-mapped IPv6 address is IPv4. */
-function family(ip: string): 4 | 6 {
-  if (ipv4Octets(ip)) return 4;
-  const g = ipv6Groups(ip);
-  return g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff ? 4 : 6;
-}

@@ -2,6 +2,7 @@
  * API-server semantics of the objects around Pods: metadata of every object, the workload
  * controllers (apps, batch), Service, PodDisruptionBudget and PriorityClass.
  */
+import { ipAddressName } from './service-cidr';
 import { arr, Ctx, isInt, isObj, selectorMatches } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
@@ -68,6 +69,7 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   RoleBinding: notHere,
   ClusterRoleBinding: notHere,
   APIService: notHere,
+  IPAddress: ipAddressName,
 };
 
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
