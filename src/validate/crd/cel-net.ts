@@ -8,7 +8,7 @@
  * server raises (CelError).
  */
 import { CelObject, fail } from './cel-parse';
-import { ipv6GroupsOf, STRING_FORMATS } from './strfmt';
+import { ipv6GroupsOf, isIPv4Mapped, STRING_FORMATS } from './strfmt';
 
 /** An IP address value (netip.Addr without a zone): its bits and family. */
 export class CelIP extends CelObject {
@@ -63,7 +63,7 @@ function parseAddr(s: string): CelIP | string {
   if (s.includes('%')) return 'IP address with zone value is not allowed';
   if (!STRING_FORMATS.ipv6(s)) return `ParseAddr(${JSON.stringify(s)}): unable to parse IP`;
   const g = ipv6GroupsOf(s);
-  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `IPv4-mapped IPv6 address ${JSON.stringify(s)} is not allowed`;
+  if (isIPv4Mapped(g)) return `IPv4-mapped IPv6 address ${JSON.stringify(s)} is not allowed`;
   return new CelIP(g.reduce((a, x) => (a << 16n) | BigInt(x), 0n), 6);
 }
 

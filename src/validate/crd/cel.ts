@@ -4,12 +4,15 @@
  * int (int64, checked for overflow), double and string arithmetic, `in`, lists and maps,
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
- * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, `find`, `findAll`, `int()`, `double()`, `string()`, durations (`duration()`, comparison, `+`/`-`,
- * `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url library (cel-url.ts). Anything else — the other Kubernetes libraries,
- * optionals, timestamps, mixing int and double in one operation — throws CelUnsupported: the
- * rule is not evaluated rather than judged differently from the API server. Errors the server
- * reports too (no such key, division by zero, overflow) throw CelError.
- * test/validate/cel.test.ts holds it to the API server's verdicts.
+ * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, the regex library's
+ * `find` and `findAll`, `int()`, `double()`, `string()`, durations (`duration()`, comparison,
+ * `+`/`-`, `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url
+ * library (cel-url.ts). Anything else — the other Kubernetes libraries, optionals, timestamps,
+ * mixing int and double in one operation — throws CelUnsupported: the rule is not evaluated
+ * rather than judged differently from the API server. Errors the server reports too (no such
+ * key, division by zero, overflow, an index out of range) throw CelError.
+ * test/validate/cel.test.ts and the CRD cases (test/support/crd-cases.ts, judged by the API
+ * servers) hold it to the API server's verdicts.
  */
 import { goRegExp } from './go-regexp';
 import { parseGoDuration } from './strfmt';

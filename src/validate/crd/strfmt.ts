@@ -82,6 +82,11 @@ export function ipv6GroupsOf(a: string): number[] {
   return [...left, ...new Array(Math.max(0, 8 - left.length - right.length)).fill(0), ...right];
 }
 
+/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d, by its eight groups), which Go's To4 reads as IPv4. */
+export function isIPv4Mapped(g: number[]): boolean {
+  return g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff;
+}
+
 /** ParseCIDRSloppy: an address, a slash, a decimal prefix of at most its bits (any number of leading zeros, as Go's dtoi reads it). */
 function cidrSloppy(s: string): boolean {
   const slash = s.indexOf('/');

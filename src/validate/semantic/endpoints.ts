@@ -11,6 +11,7 @@ import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { ipv6Text } from '../crd/cel-net';
+import { isIPv4Mapped } from '../crd/strfmt';
 import { ipv4Octets, ipv6Groups, legacyIPProblem, STRICT_IP_FROM, strictIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -78,7 +79,7 @@ function addressProblems(a: string, type: string, minor: number): string[] {
     const v6 = ipv6Groups(a);
     if (!v6) return [ipv4Octets(a) ? 'must be an IPv6 address' : 'must be a valid IP address'];
     // an IPv4-mapped address is an IPv4 address to Go (To4)
-    if (isMapped(v6)) return ['must be an IPv6 address'];
+    if (isIPv4Mapped(v6)) return ['must be an IPv6 address'];
     const out: string[] = [];
     const canonical = ipv6Text(v6);
     if (minor >= 33 && a !== canonical) out.push(`must be in canonical form ("${canonical}")`);
@@ -97,12 +98,7 @@ export function endpointIPProblems(a: string): string[] {
   if (v4) return specialIPv4(v4);
   const v6 = ipv6Groups(a);
   if (!v6) return [];
-  return isMapped(v6) ? specialIPv4([v6[6] >> 8, v6[6] & 0xff, v6[7] >> 8, v6[7] & 0xff]) : specialIPv6(v6);
-}
-
-/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d), which Go's To4 reads as IPv4. */
-function isMapped(g: number[]): boolean {
-  return g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
+  return isIPv4Mapped(v6) ? specialIPv4([v6[6] >> 8, v6[6] & 0xff, v6[7] >> 8, v6[7] & 0xff]) : specialIPv6(v6);
 }
 
 

@@ -7,7 +7,7 @@
  * 1.36, when StrictIPCIDRValidation is on by default, with netip's reading too: no leading zeros,
  * no IPv4-mapped IPv6 address, no host bits in a CIDR.
  */
-import { ipSloppy, ipv6GroupsOf, ipv6Sloppy, STRING_FORMATS } from '../crd/strfmt';
+import { ipSloppy, ipv6GroupsOf, ipv6Sloppy, isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
 
 /** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
 export const STRICT_IP_FROM = 36;
@@ -27,7 +27,7 @@ function addressBits(ip: string): { bits: bigint; width: number; mapped: boolean
   if (v4) return { bits: v4.reduce((a, o) => (a << 8n) | BigInt(o), 0n), width: 32, mapped: false };
   const g = ipv6Groups(ip);
   if (!g) return undefined;
-  return { bits: g.reduce((a, x) => (a << 16n) | BigInt(x), 0n), width: 128, mapped: g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff };
+  return { bits: g.reduce((a, x) => (a << 16n) | BigInt(x), 0n), width: 128, mapped: isIPv4Mapped(g) };
 }
 
 /** netip.ParseAddr's refusals of an address the sloppy parser reads: leading zeros (IPv4 octets, IPv6 groups, an embedded IPv4 address), IPv4-mapped IPv6. */
@@ -61,4 +61,11 @@ export function ipv4Octets(a: string): number[] | undefined {
 export function ipv6Groups(sloppy: string): number[] | undefined {
   const a = ipv6Sloppy(sloppy);
   return a === undefined ? undefined : ipv6GroupsOf(a);
+}
+
+/** An address's family as Go's net.IP tells it (To4): an IPv4-mapped IPv6 address is IPv4. */
+export function ipFamily(ip: string): 4 | 6 {
+  if (ipv4Octets(ip)) return 4;
+  const g = ipv6Groups(ip);
+  return g && isIPv4Mapped(g) ? 4 : 6;
 }

@@ -8,8 +8,7 @@ import { STRING_FORMATS } from '../crd/strfmt';
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
-import { STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
-import { ipFamily as family } from './service-cidr';
+import { ipFamily, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
 
 export const nodeRules: RuleMeta[] = [{
   id: 'node.invalid',
@@ -35,7 +34,7 @@ export function checkNode(ctx: Ctx): void {
     else if (ctx.minor >= STRICT_IP_FROM && strictCIDRProblem(c)) r(at, field.invalid(c, strictCIDRProblem(c)!));
   });
   if (cidrs.length > 1) {
-    const families = cidrs.map((c) => (typeof c === 'string' && STRING_FORMATS.cidr(c) ? family(c.slice(0, c.indexOf('/'))) : 0));
+    const families = cidrs.map((c) => (typeof c === 'string' && STRING_FORMATS.cidr(c) ? ipFamily(c.slice(0, c.indexOf('/'))) : 0));
     const dualStack = families.includes(4) && families.includes(6);
     if (!dualStack || cidrs.length > 2) r('spec.podCIDRs', field.invalid(cidrs, 'may specify no more than one CIDR for each IP family'));
   }

@@ -5,13 +5,13 @@
  * two CIDRs, one per family; an IPAddress is named by its address written canonically and points
  * at the object it belongs to.
  */
-import { STRING_FORMATS } from '../crd/strfmt';
+import { isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
 import { ipv6Text } from '../crd/cel-net';
 import { Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
-import { ipv4Octets, ipv6Groups, strictCIDRProblem } from './legacy-ip';
+import { ipFamily, ipv6Groups, strictCIDRProblem } from './legacy-ip';
 import { pathSegmentName } from './rbac';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -30,13 +30,6 @@ export const serviceCidrRules: RuleMeta[] = [
 function cidrProblem(c: string): string | undefined {
   if (!STRING_FORMATS.cidr(c)) return 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
   return strictCIDRProblem(c);
-}
-
-/** An address's family as Go's net.IP tells it (To4): an IPv4-mapped IPv6 address is IPv4. */
-export function ipFamily(ip: string): 4 | 6 {
-  if (ipv4Octets(ip)) return 4;
-  const g = ipv6Groups(ip);
-  return g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff ? 4 : 6;
 }
 
 export function checkServiceCIDR(ctx: Ctx): void {
@@ -64,8 +57,7 @@ export function ipAddressName(name: string): string[] {
   }
   if (!STRING_FORMATS.ipv6(name)) return [`ParseAddr(${JSON.stringify(name)}): unable to parse IP`];
   const g = ipv6Groups(name)!;
-  const mapped = g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff;
-  const canonical = mapped ? `::ffff:${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}` : ipv6Text(g);
+  const canonical = isIPv4Mapped(g) ? `::ffff:${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}` : ipv6Text(g);
   return canonical === name ? [] : ['must be a canonical format IP address'];
 }
 
