@@ -30,6 +30,18 @@ export function dns1123Subdomain(v: string): string[] {
   return out;
 }
 
+const DNS1123_SUBDOMAIN_UNDERSCORE = /^_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*$/;
+
+/** IsDNS1123SubdomainWithUnderscore: a DNS subdomain whose labels may hold underscores and start with one (_sip._tcp.example.com). */
+export function dns1123SubdomainWithUnderscore(v: string): string[] {
+  const out: string[] = [];
+  if (v.length > 253) out.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN_UNDERSCORE.test(v)) {
+    out.push("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')");
+  }
+  return out;
+}
+
 export function dns1035Label(v: string): string[] {
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');

@@ -134,6 +134,13 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   // the same reading of a Pod's hostAliases and dnsConfig nameservers (IsValidIPForLegacyField from 1.33, the sloppy parser before)
   ['Pod hostAlias IP with a leading zero', podWith({ hostAliases: [{ ip: '010.1.2.3', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
   ['Pod hostAlias IP IPv4-mapped', podWith({ hostAliases: [{ ip: '::ffff:1.2.3.4', hostnames: ['a.example.com'] }] }), v('yyyyyyyyynn')],
+  // RelaxedDNSSearchValidation (beta, on from 1.33): underscores, and '.' alone
+  ['Pod DNS search path with underscores', podWith({ dnsConfig: { searches: ['_sip._tcp.example.com'] } }), v('nnnnnnyyyyy')],
+  ['Pod DNS search path that is a dot', podWith({ dnsConfig: { searches: ['.'] } }), v('nnnnnnyyyyy')],
+  ['Pod DNS search path with a trailing dot', podWith({ dnsConfig: { searches: ['svc.cluster.local.'] } }), v('yyyyyyyyyyy')],
+  ['Pod DNS search path starting with a dash', podWith({ dnsConfig: { searches: ['-a.example.com'] } }), v('nnnnnnnnnnn')],
+  ['Pod DNS search path with an empty label', podWith({ dnsConfig: { searches: ['a..example.com'] } }), v('nnnnnnnnnnn')],
+  ['Pod DNS search list beyond 2048 characters', podWith({ dnsConfig: { searches: Array.from({ length: 30 }, (_, k) => `${'a'.repeat(60)}${k}.example.com`) } }), v('nnnnnnnnnnn')],
   ['Pod dnsConfig nameserver with a leading zero', podWith({ dnsConfig: { nameservers: ['010.0.0.53'] } }), v('yyyyyyyyynn')],
   ['Endpoints address with a leading zero', { apiVersion: 'v1', kind: 'Endpoints', metadata: meta(), subsets: [{ addresses: [{ ip: '010.1.2.3' }], ports: [{ port: 80 }] }] }, v('yyyyyyyyynn')],
   ['NetworkPolicy ipBlock CIDR with a leading zero', npCidr('010.0.0.0/8'), v('yyyyyyyyynn')],
@@ -152,6 +159,8 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['Node podCIDRs of both families', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64']), v('yyyyyyyyyyy')],
   ['Node podCIDRs three', nodeCidrs(['10.244.0.0/24', 'fd00:10:244::/64', '10.245.0.0/24']), v('nnnnnnnnnnn')],
   ['Node podCIDR other than podCIDRs[0]', nodeCidr('10.244.0.0/24', ['10.245.0.0/24']), v('yyyyyyyyyyy')],
+  ['Node podCIDR that is not a CIDR beside valid podCIDRs', nodeCidr('not-a-cidr', ['10.245.0.0/24']), v('nnnnnnnnnnn')],
+  ['Node podCIDR beside podCIDRs of one family twice', nodeCidr('10.244.0.0/24', ['10.244.0.0/24', '10.245.0.0/24']), v('nnnnnnnnnnn')],
   ['ServiceCIDR', serviceCidr(['10.200.0.0/16']), v('nnnnnnyyyyy')],
   ['ServiceCIDR with a leading zero', serviceCidr(['010.200.0.0/16']), v('nnnnnnnnnnn')],
   ['ServiceCIDR with host bits', serviceCidr(['10.200.0.1/16']), v('nnnnnnnnnnn')],

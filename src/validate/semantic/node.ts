@@ -1,8 +1,8 @@
 /**
  * A Node's pod CIDRs (pkg/apis/core/validation: ValidateNode), the part no cluster decides: each
  * a CIDR as the legacy fields read it (legacy-ip.ts: sloppy, and strictly from 1.36), at most one
- * of each IP family. The v1 API converts `spec.podCIDR` into `spec.podCIDRs` when that is left out,
- * so a lone podCIDR is checked as podCIDRs[0].
+ * of each IP family. The v1 API converts `spec.podCIDR` into `spec.podCIDRs` when that is left out
+ * or starts with another CIDR, so such a podCIDR is checked as podCIDRs[0], alone.
  */
 import { STRING_FORMATS } from '../crd/strfmt';
 import { arr, Ctx, isObj } from '../context';
@@ -23,9 +23,11 @@ export const nodeRules: RuleMeta[] = [{
 export function checkNode(ctx: Ctx): void {
   const spec = ctx.obj.spec;
   if (!isObj(spec)) return;
+  // Convert_v1_NodeSpec_To_core_NodeSpec: podCIDR stands for podCIDRs when those are left out, and
+  // is authoritative when it differs from podCIDRs[0] (older clients write only podCIDR)
   const given = arr(spec.podCIDRs);
-  const fromPodCIDR = given.length === 0 && typeof spec.podCIDR === 'string' && spec.podCIDR !== '';
-  const cidrs = fromPodCIDR ? [spec.podCIDR] : given;
+  const podCIDR = typeof spec.podCIDR === 'string' ? spec.podCIDR : '';
+  const cidrs = podCIDR !== '' && (given.length === 0 || given[0] !== podCIDR) ? [podCIDR] : given;
   const r = (path: string, m: string) => ctx.report('node.invalid', path, m);
   cidrs.forEach((c, i) => {
     if (typeof c !== 'string') return;

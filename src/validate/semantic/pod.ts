@@ -18,6 +18,7 @@ import { checkRestartRules } from './restart-rules';
 import { checkEnvFrom, checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
 import { checkMountsAndDevices } from './volume-mounts';
+import { checkDnsConfig } from './dns-config';
 import { legacyIPProblem } from './legacy-ip';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -130,20 +131,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   if (spec.dnsPolicy === 'None' && !isObj(spec.dnsConfig)) {
     r('dns.config-required', `${sp}.dnsConfig`, field.required('must provide `dnsConfig` when `dnsPolicy` is None'));
   }
-  if (isObj(spec.dnsConfig)) {
-    const dc = spec.dnsConfig;
-    const ns = arr(dc.nameservers);
-    if (ns.length > 3) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.invalid(ns, 'must not have more than 3 nameservers'));
-    ns.forEach((n, i) => {
-      const problem = typeof n === 'string' ? legacyIPProblem(n, ctx.minor) : undefined;
-      if (problem) r('dns.config-invalid', `${sp}.dnsConfig.nameservers[${i}]`, field.invalid(n, problem));
-    });
-    if (spec.dnsPolicy === 'None' && ns.length === 0) r('dns.config-invalid', `${sp}.dnsConfig.nameservers`, field.required('must provide at least one DNS nameserver when `dnsPolicy` is None'));
-    const searches = arr(dc.searches);
-    const maxSearch = ctx.minor >= 28 ? 32 : 6;
-    if (searches.length > maxSearch) r('dns.config-invalid', `${sp}.dnsConfig.searches`, field.invalid(searches, `must not have more than ${maxSearch} search paths`));
-    arr(dc.options).forEach((o, i) => { if (isObj(o) && !o.name) r('dns.config-invalid', `${sp}.dnsConfig.options[${i}].name`, field.required('Option.Name must not be empty')); });
-  }
+  if (isObj(spec.dnsConfig)) checkDnsConfig(ctx, spec.dnsConfig, spec.dnsPolicy, `${sp}.dnsConfig`);
 
   // A negative terminationGracePeriodSeconds is not rejected: the API server sets it to 1.
   if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) {
