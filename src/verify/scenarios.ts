@@ -124,6 +124,8 @@ export function settled(s: Scenario, o: ScenarioObservation): boolean {
   return s.outcomes.every((outcome, i) => {
     const c = o.containers[i];
     if (!c) return false;
+    // the kubelet may count a restart before it reports the ended container's reason: wait for it
+    if (outcome === 'oomKilled' && c.reason === undefined) return false;
     if (exp.restarts[i]) return c.restartCount >= 1;
     if (outcome === 'running') return c.running;
     return c.exitCode !== undefined && !c.running;

@@ -48,6 +48,14 @@ describe('verdicts', () => {
     expect(evalScenario(by('h8-oom-never'), notOom).detail).toMatch(/ended Error, expected OOMKilled/);
   });
 
+  test('an OOM-killed container counted as restarted before its reason is reported is not settled yet', () => {
+    const early = observe(pod('Running', [{ restartCount: 1, running: true }]), []);
+    expect(settled(by('h8-oom-onfailure'), early)).toBe(false);
+    const later = observe(pod('Running', [{ restartCount: 1, running: true, last: { exitCode: 137, reason: 'OOMKilled' } }]), []);
+    expect(settled(by('h8-oom-onfailure'), later)).toBe(true);
+    expect(evalScenario(by('h8-oom-onfailure'), later).status).toBe('passed');
+  });
+
   test('a mismatch with the model fails and says how', () => {
     const o = observe(pod('Running', [{ restartCount: 2, last: { exitCode: 1, reason: 'Error' } }]), []);
     const v = evalScenario(by('h8-exit1-never'), o);
