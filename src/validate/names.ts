@@ -12,6 +12,11 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}$`);
 
+/** apimachinery's maskTrailingDash: a name prefix's trailing dash and the character before it read as one letter (generateName). */
+export function maskTrailingDash(s: string): string {
+  return s.length > 1 && s.endsWith('-') ? `${s.slice(0, -2)}a` : s;
+}
+
 export function dns1123Label(v: string): string[] {
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');

@@ -416,4 +416,13 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Endpoints address IPv4-mapped link-local with leading zeros', endpoints('::ffff:0169.254.1.1'), false],
   ['Service external IP IPv4-mapped loopback', svc80({ externalIPs: ['::ffff:127.0.0.1'] }), false],
   ['Service external IP unspecified with leading zeros', svc80({ externalIPs: ['000.0.0.00'] }), false],
+  // generateName: a name prefix whose trailing dash is masked, and the name generated from it (argo-workflows' test workflows)
+  ['ConfigMap generateName with capitals', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'dag-hang-failFast-' } }, false],
+  ['ConfigMap generateName ending in a dash', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web-' } }, true],
+  ['ConfigMap generateName ending in a dot', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'web.' } }, false],
+  ['ConfigMap generateName of 300 characters', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: `${'a'.repeat(299)}-` } }, false],
+  ['ConfigMap name with a generateName with capitals', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', generateName: 'Web-' } }, false],
+  ['CronJob generateName whose generated name is over 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(50)}-` } }, false],
+  ['CronJob generateName whose generated name fits 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(46)}-` } }, true],
+  ['ClusterRole generateName with capitals and a colon (a path segment)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] }, true],
 ];

@@ -119,6 +119,7 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   // RelaxedServiceNameValidation: beta, on by default from 1.36
   ['Service named with a leading digit', service('1web'), v('nnnnnnnnnyy')],
   ['Service named with an uppercase letter', service('Web'), v('nnnnnnnnnnn')],
+  ['Service generateName with a leading digit', { ...service('x'), metadata: { generateName: '1web-' } }, v('nnnnnnnnnyy')],
   ['Ingress backend Service named with a leading digit', ingress('1web'), v('nnnnnnnnnyy')],
   // HPAScaleToZero: beta, on by default from 1.37
   ['HPA minReplicas 0 with an External metric', hpa(0, [external]), v('nnnnnnnnnny')],

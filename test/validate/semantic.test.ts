@@ -295,6 +295,24 @@ describe('API-server semantics: details', () => {
     expect(run([svc], { k8sVersion: '1.36' }).findings.map((f) => f.rule)).toEqual([]);
   });
 
+  test('generateName is checked as a name prefix (its trailing dash masked), and so is the name the server generates from it', () => {
+    const errs = (o: any, v = '1.34') => run([o], { k8sVersion: v }).findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.path]);
+    const cm = (meta: any) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: {} });
+    // argo-workflows' own test workflow: the API server refuses both the prefix and the name it generates
+    expect(errs(cm({ generateName: 'dag-hang-failFast-' }))).toEqual([['metadata.name-invalid', 'metadata.name'], ['metadata.name-invalid', 'metadata.generateName']]);
+    expect(errs(cm({ generateName: 'web-' }))).toEqual([]);
+    expect(errs(cm({ generateName: 'web.' }))).toEqual([['metadata.name-invalid', 'metadata.generateName']]);
+    // a long prefix: the generated name keeps 58 characters of it, the prefix itself is over 253
+    expect(errs(cm({ generateName: `${'a'.repeat(300)}-` }))).toEqual([['metadata.name-invalid', 'metadata.generateName']]);
+    // a name given beside generateName is the one the server keeps
+    expect(errs(cm({ name: 'web', generateName: 'Web-' }))).toEqual([['metadata.name-invalid', 'metadata.generateName']]);
+    // a CronJob's generated name is held to 52 characters
+    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { generateName: `${'c'.repeat(50)}-` }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36' }] } } } } } };
+    expect(errs(cron)).toContainEqual(['metadata.name-invalid', 'metadata.name']);
+    // RBAC names are path segments: its prefix is not held to DNS rules
+    expect(errs({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] })).toEqual([]);
+  });
+
   test('an error-level semantic finding cannot be suppressed', () => {
     const o = pod({ containers: [c, c] });
     o.metadata.annotations = { 'podsmith.dev/ignore': 'containers.duplicate-name' };

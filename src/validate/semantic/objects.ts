@@ -5,7 +5,7 @@
 import { ipAddressName } from './service-cidr';
 import { arr, Ctx, isInt, isObj, selectorMatches } from '../context';
 import { field } from '../field';
-import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, portName, portNumber, qualifiedName } from '../names';
+import { dns1035Label, dns1123Label, dns1123Subdomain, ipAddress, labelValue, maskTrailingDash, portName, portNumber, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
 import { checkLabelSelector } from './scheduling';
 import { cronProblem } from './cron';
@@ -72,6 +72,9 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   IPAddress: ipAddressName,
 };
 
+/** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an IPAddress's address): not checked here. */
+const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f !== dns1123Label).map(([k]) => k));
+
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
   // the review kinds are questions, never stored: the API server checks none of their metadata
   // (an access review's must be empty: checkReview)
@@ -86,10 +89,19 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
     const name = meta.name;
     if ((typeof name !== 'string' || name === '') && !meta.generateName) {
       if (needsName) r('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
-    } else if (typeof name === 'string' && name !== '') {
+    } else {
       const rule = ctx.kind === 'Service' ? serviceName(ctx.minor) : NAME_RULE[ctx.kind] ?? dns1123Subdomain;
-      for (const m of rule(name)) r('metadata.name-invalid', `${path}.name`, field.invalid(name, m));
-      if (ctx.kind === 'CronJob' && name.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(name, 'must be no more than 52 characters'));
+      const gen = meta.generateName;
+      const prefixed = typeof gen === 'string' && gen !== '' && !PREFIX_UNCHECKED.has(ctx.kind);
+      // the name the server gives an object with only generateName, before it validates it: the
+      // first 58 characters and 5 random lower-case letters and digits (names.SimpleNameGenerator)
+      const given = typeof name === 'string' && name !== '' ? name : prefixed ? `${gen.slice(0, 58)}bcdfg` : '';
+      if (given !== '') {
+        for (const m of rule(given)) r('metadata.name-invalid', `${path}.name`, field.invalid(given, m));
+        if (ctx.kind === 'CronJob' && given.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(given, 'must be no more than 52 characters'));
+      }
+      // generateName is checked as a name whose trailing dash stands for what the server appends (maskTrailingDash)
+      if (prefixed) for (const m of rule(maskTrailingDash(gen))) r('metadata.name-invalid', `${path}.generateName`, field.invalid(gen, m));
     }
     // a cluster-scoped object's namespace is cleared by the API server, not checked
     if (!ctx.clusterScoped && typeof meta.namespace === 'string' && meta.namespace !== '') {
