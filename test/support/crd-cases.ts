@@ -149,6 +149,24 @@ export const CASE_CRDS = [
       parts: { type: 'array', maxItems: 8, items: { type: 'string', maxLength: 16 }, 'x-kubernetes-validations': [{ rule: "self.join('.').size() <= 20 && self.join() != 'ab'" }] },
     },
   }),
+  // the format library (1.31) and optionals (1.28): Gateway API's XBackend port name rule, whose
+  // `== null` no optional ever equals (every non-empty name is refused), and the rules written as meant
+  crd('nameds', 'Named', {
+    type: 'object',
+    properties: {
+      port: { type: 'string', maxLength: 63, 'x-kubernetes-validations': [{ rule: 'size(self) == 0 || format.dns1123Label().validate(self) == null', message: 'Name must be a valid DNS label' }] },
+      label: { type: 'string', maxLength: 63, 'x-kubernetes-validations': [{ rule: '!format.dns1123Label().validate(self).hasValue()', message: 'a DNS label' }] },
+      prefix: { type: 'string', maxLength: 63, 'x-kubernetes-validations': [{ rule: '!format.dns1123SubdomainPrefix().validate(self).hasValue()' }] },
+      key: { type: 'string', maxLength: 253, 'x-kubernetes-validations': [{ rule: "format.named('qualifiedName').value().validate(self).orValue([]).size() == 0 && !format.named('nope').hasValue()" }] },
+      id: { type: 'string', maxLength: 36, 'x-kubernetes-validations': [{ rule: "format.uuid().validate(self).orValue([]).size() == 0" }] },
+      opts: {
+        type: 'object',
+        properties: { a: { type: 'string', maxLength: 8 }, b: { type: 'object', properties: { c: { type: 'string', maxLength: 8 } } } },
+        'x-kubernetes-validations': [{ rule: "self.?a.orValue('x') != 'bad' && self.?b.?c.orValue('') != 'bad' && optional.ofNonZeroValue(self.?a.orValue('')).or(optional.of('z')).value() != 'none'" }],
+      },
+      list: { type: 'array', maxItems: 4, items: { type: 'string', maxLength: 8 }, 'x-kubernetes-validations': [{ rule: "self[?0].orValue('first') != 'bad' && !self[?9].hasValue()" }] },
+    },
+  }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
@@ -169,6 +187,7 @@ const reporter = (name: string, status: any) => ({ apiVersion: 'cases.podsmith.d
 const timer = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Timer', metadata: { name, namespace: 'default' }, spec });
 const subnet = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Subnet', metadata: { name, namespace: 'default' }, spec });
 const text = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Text', metadata: { name, namespace: 'default' }, spec });
+const named = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Named', metadata: { name, namespace: 'default' }, spec });
 const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
@@ -238,6 +257,25 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['CEL string() of a CIDR and its parts', subnet('text', { text: 'fd00::/8' }), true],
   ['CEL string() of a CIDR written with host bits', subnet('text-host', { text: 'fd00::1/8' }), false],
   ['CEL string() of a CIDR not written canonically', subnet('text-long', { text: 'fd00:0:0:0:0:0:0:0/8' }), false],
+  ['CEL format library: an empty port name', named('port-empty', { port: '' }), true],
+  ['CEL format library: a port name against `validate() == null`, which no optional equals', named('port-web', { port: 'web' }), false],
+  ['CEL format library: a DNS label', named('label', { label: 'web' }), true],
+  ['CEL format library: a DNS label with a capital', named('label-cap', { label: 'Web' }), false],
+  ['CEL format library: a subdomain prefix ending in a dash', named('prefix', { prefix: 'web-' }), true],
+  ['CEL format library: a subdomain prefix ending in a dot', named('prefix-dot', { prefix: 'web.' }), false],
+  ['CEL format.named(): a qualified name', named('key', { key: 'example.com/app' }), true],
+  ['CEL format.named(): a qualified name with a space', named('key-space', { key: 'bad key' }), false],
+  ['CEL format library: a UUID', named('id', { id: '123e4567-e89b-12d3-a456-426614174000' }), true],
+  ['CEL format library: not a UUID', named('id-bad', { id: 'nope' }), false],
+  ['CEL optionals: fields present and fine', named('opts', { opts: { a: 'ok', b: { c: 'ok' } } }), true],
+  ['CEL optionals: no fields', named('opts-empty', { opts: {} }), true],
+  ['CEL optionals: a nested field refused through .?', named('opts-nested', { opts: { b: { c: 'bad' } } }), false],
+  ['CEL optionals: a field refused through .?', named('opts-a', { opts: { a: 'bad' } }), false],
+  ['CEL optionals: ofNonZeroValue() of an empty string is none', named('opts-zero', { opts: { a: '' } }), true],
+  ['CEL optionals: ofNonZeroValue() of a string is its value', named('opts-none', { opts: { a: 'none' } }), false],
+  ['CEL optionals: an optional index', named('list', { list: ['ok'] }), true],
+  ['CEL optionals: an optional index refused', named('list-bad', { list: ['bad', 'ok'] }), false],
+  ['CEL optionals: an optional index of an empty list', named('list-empty', { list: [] }), true],
   ['CEL substring(): a wildcard host', text('host-wild', { hosts: ['*.example.com', 'a.example.com'] }), true],
   ['CEL substring(): a wildcard not first', text('host-mid', { hosts: ['a.*.example.com'] }), false],
   ['CEL substring(start, end): an abstract socket', text('socket', { socket: 'unix://@podsmith' }), true],

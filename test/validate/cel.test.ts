@@ -40,7 +40,8 @@ test.each([
   ['1 == 1.0'],
   ["semver('1.2.3').major() == 1"],
   ["url('http://a/?x=1').getQuery().size() == 1"],
-  ['self.?x.orValue(1) == 1'],
+  ['[?self.x] == []'],
+  ['optional.of(self).f == 1'],
   ["quantity('1Gi').isGreaterThan(quantity('1Mi'))"],
   ["b'abc' == b'abc'"],
 ])('%s is not evaluated', (rule) => {

@@ -24,8 +24,8 @@ export class CelDuration {
 export type Node =
   | { t: 'lit'; v: Val }
   | { t: 'id'; name: string }
-  | { t: 'sel'; of: Node; field: string }
-  | { t: 'idx'; of: Node; index: Node }
+  | { t: 'sel'; of: Node; field: string; opt?: true }
+  | { t: 'idx'; of: Node; index: Node; opt?: true }
   | { t: 'call'; name: string; target?: Node; args: Node[] }
   | { t: 'list'; items: Node[] }
   | { t: 'map'; entries: Array<[Node, Node]> }
@@ -169,16 +169,19 @@ class Parser {
     for (;;) {
       if (this.peek('.')) {
         this.at++;
-        if (this.peek('?')) unsupported('optional selection');
+        const opt = this.peek('?');
+        if (opt) this.at++;
         const t = this.toks[this.at++];
         if (t.k !== 'id') unsupported('a selection without a name');
-        n = this.peek('(') ? { t: 'call', name: t.v, target: n, args: this.args() } : { t: 'sel', of: n, field: t.v };
+        if (opt) n = { t: 'sel', of: n, field: t.v, opt };
+        else n = this.peek('(') ? { t: 'call', name: t.v, target: n, args: this.args() } : { t: 'sel', of: n, field: t.v };
       } else if (this.peek('[')) {
         this.at++;
-        if (this.peek('?')) unsupported('optional index');
+        const opt = this.peek('?');
+        if (opt) this.at++;
         const index = this.expr();
         this.take(']');
-        n = { t: 'idx', of: n, index };
+        n = opt ? { t: 'idx', of: n, index, opt } : { t: 'idx', of: n, index };
       } else return n;
     }
   }

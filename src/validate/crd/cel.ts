@@ -7,7 +7,8 @@
  * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, the regex library's
  * `find` and `findAll`, `int()`, `double()`, `string()`, durations (`duration()`, comparison,
  * `+`/`-`, `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url
- * library (cel-url.ts). Anything else — the other Kubernetes libraries, optionals, timestamps,
+ * library (cel-url.ts), optionals and the format library (cel-format.ts). Anything else — the
+ * other Kubernetes libraries, optional list and map literals, timestamps,
  * mixing int and double in one operation — throws CelUnsupported: the rule is not evaluated
  * rather than judged differently from the API server. Errors the server reports too (no such
  * key, division by zero, overflow, an index out of range) throw CelError.
@@ -19,6 +20,7 @@ import { parseGoDuration } from './strfmt';
 import { CelDuration, CelError, CelObject, fail, Node, parseCel, unsupported, Val } from './cel-parse';
 import { CelCIDR, CelIP, cidrOf, ipMethod, ipOf, isCanonicalIP, isCIDR, isIP } from './cel-net';
 import { CelURL, isURL, urlMethod, urlOf } from './cel-url';
+import { CelFormat, CelOptional, formatNamed, formatValidate, namedFormat, optionalFunction, optionalMember, optionalMethod, setOptionalEquality } from './cel-format';
 
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
 export type { Val } from './cel-parse';
@@ -41,6 +43,8 @@ function kind(v: Val): string {
   if (v instanceof CelIP) return 'net.IP';
   if (v instanceof CelCIDR) return 'net.IPNet';
   if (v instanceof CelURL) return 'kubernetes.URL';
+  if (v instanceof CelOptional) return 'optional_type';
+  if (v instanceof CelFormat) return 'kubernetes.NamedFormat';
   return typeof v;
 }
 
@@ -62,6 +66,7 @@ function equal(a: Val, b: Val): boolean {
   if (a instanceof CelObject) return a.equals(b as CelObject);
   return a === b;
 }
+setOptionalEquality(equal);
 
 function compare(a: Val, b: Val): number {
   const ka = kind(a);
@@ -88,6 +93,7 @@ function ev(n: Node, env: Env): Val {
     }
     case 'sel': {
       const of = ev(n.of, env);
+      if (n.opt) return optionalMember(of, n.field);
       if (!(of instanceof Map)) return unsupported('selecting a field of a non-map');
       if (!of.has(n.field)) fail(`no such key: ${n.field}`);
       return of.get(n.field)!;
@@ -95,6 +101,7 @@ function ev(n: Node, env: Env): Val {
     case 'idx': {
       const of = ev(n.of, env);
       const i = ev(n.index, env);
+      if (n.opt) return optionalMember(of, i);
       if (Array.isArray(of)) {
         if (typeof i !== 'bigint') return unsupported('a list index that is not an int');
         if (i < 0n || i >= BigInt(of.length)) fail(`index out of bounds: ${i}`);
@@ -266,9 +273,21 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
     const s = ev(args[0], env);
     return typeof s === 'string' ? isCanonicalIP(s) : unsupported('ip.isCanonical() of this value');
   }
+  // the optional and format libraries' namespaced functions, where no variable has their name
+  if (n.target.t === 'id' && (n.target.name === 'optional' || n.target.name === 'format') && !env.has(n.target.name)) {
+    const vals = args.map((x) => ev(x, env));
+    if (n.target.name === 'optional') return optionalFunction(name, vals) ?? unsupported(`the function optional.${name}`);
+    if (name === 'named' && vals.length === 1 && typeof vals[0] === 'string') return formatNamed(vals[0]);
+    return (vals.length === 0 ? namedFormat(name) : undefined) ?? unsupported(`the function format.${name}`);
+  }
   const target = ev(n.target, env);
   const vals = args.map((x) => ev(x, env));
   if (name === 'size' && vals.length === 0) return size(target);
+  if (target instanceof CelOptional) {
+    const v = optionalMethod(target, name, vals);
+    if (v !== undefined) return v;
+  }
+  if (target instanceof CelFormat && name === 'validate' && vals.length === 1 && typeof vals[0] === 'string') return formatValidate(target, vals[0]);
   if (target instanceof CelIP && vals.length === 0) {
     const v = ipMethod(target, name);
     if (v !== undefined) return v;

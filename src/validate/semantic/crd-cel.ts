@@ -17,7 +17,7 @@ export const crdCelRules: RuleMeta[] = [{
   layer: 'semantic',
   handbook: ['H30'],
   summary: 'a CRD validation rule calls a CEL library that the chosen release cannot compile',
-  rationale: 'CEL libraries arrive with releases (quantity 1.28, sets 1.29, ip and cidr 1.30, format 1.31, two-variable comprehensions 1.32, semver 1.33, lists v3 1.34); the API server compiles a new rule with the libraries of the release before its own, so a rule that calls a newer one does not compile and the whole CRD is refused.',
+  rationale: 'CEL libraries arrive with releases (quantity and optionals 1.28, sets 1.29, ip and cidr 1.30, format 1.31, two-variable comprehensions 1.32, semver 1.33, lists v3 1.34); the API server compiles a new rule with the libraries of the release before its own, so a rule that calls a newer one does not compile and the whole CRD is refused.',
   fix: 'validate with the --k8s-version the cluster runs; if it is older, rewrite the rule without the library (a regular expression instead of format.dns1123Label(), say)',
 }];
 
@@ -25,6 +25,7 @@ export const crdCelRules: RuleMeta[] = [{
 interface Library { name: string; introduced: number; calls: RegExp }
 
 const LIBRARIES: readonly Library[] = [
+  { name: 'CEL optionals', introduced: 28, calls: /(?<![\w.])optional\.(?:of|none|ofNonZeroValue)\s*\(|\.\?\s*[A-Za-z_]|\[\s*\?/ },
   { name: 'the Kubernetes quantity library', introduced: 28, calls: /(?<![\w.])(?:quantity|isQuantity)\s*\(/ },
   { name: 'the CEL sets extension', introduced: 29, calls: /(?<![\w.])sets\.(?:contains|equivalent|intersects)\s*\(/ },
   { name: 'the Kubernetes IP and CIDR libraries', introduced: 30, calls: /(?<![\w.])(?:ip|isIP|cidr|isCIDR)\s*\(/ },
