@@ -8,7 +8,7 @@
  * server raises (CelError).
  */
 import { CelObject, fail } from './cel-parse';
-import { ipv6GroupsOf, isIPv4Mapped, STRING_FORMATS } from './strfmt';
+import { ipv4Strict, ipv6GroupsOf, isIPv4Mapped, STRING_FORMATS } from './strfmt';
 
 /** An IP address value (netip.Addr without a zone): its bits and family. */
 export class CelIP extends CelObject {
@@ -56,9 +56,8 @@ export function ipv6Text(g: number[]): string {
 /** netip.ParseAddr of an address without a zone: the address, or why it does not parse. */
 function parseAddr(s: string): CelIP | string {
   if (!s.includes(':')) {
-    const parts = s.split('.');
-    if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return `ParseAddr(${JSON.stringify(s)}): unable to parse IP`;
-    return new CelIP(parts.reduce((a, p) => (a << 8n) | BigInt(p), 0n), 4);
+    if (!ipv4Strict(s)) return `ParseAddr(${JSON.stringify(s)}): unable to parse IP`;
+    return new CelIP(s.split('.').reduce((a, p) => (a << 8n) | BigInt(p), 0n), 4);
   }
   if (s.includes('%')) return 'IP address with zone value is not allowed';
   if (!STRING_FORMATS.ipv6(s)) return `ParseAddr(${JSON.stringify(s)}): unable to parse IP`;

@@ -45,6 +45,12 @@ function ipv4Sloppy(s: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255);
 }
 
+/** netip.ParseAddr's IPv4: four decimal parts of at most 255, no leading zeros. */
+export function ipv4Strict(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
+}
+
 /** ParseIPSloppy (k8s.io/utils/net): the address's family where it parses, leading zeros allowed; no zone. */
 export function ipSloppy(s: string): 4 | 6 | undefined {
   if (ipv4Sloppy(s)) return 4;

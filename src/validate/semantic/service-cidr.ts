@@ -5,7 +5,7 @@
  * two CIDRs, one per family; an IPAddress is named by its address written canonically and points
  * at the object it belongs to.
  */
-import { isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
+import { ipv4Strict, isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
 import { ipv6Text } from '../crd/cel-net';
 import { Ctx, isObj } from '../context';
 import { field } from '../field';
@@ -51,9 +51,7 @@ export function checkServiceCIDR(ctx: Ctx): void {
 export function ipAddressName(name: string): string[] {
   if (name.includes('%')) return [];
   if (!name.includes(':')) {
-    const parts = name.split('.');
-    const ok = parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-    return ok ? [] : [`ParseAddr(${JSON.stringify(name)}): unable to parse IP`];
+    return ipv4Strict(name) ? [] : [`ParseAddr(${JSON.stringify(name)}): unable to parse IP`];
   }
   if (!STRING_FORMATS.ipv6(name)) return [`ParseAddr(${JSON.stringify(name)}): unable to parse IP`];
   const g = ipv6Groups(name)!;
