@@ -131,7 +131,9 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Policy API (its CRDs with CEL rules and its valid and invalid examples), kube-network-policies,
  * virtual-kubelet, KubeRay (RayCluster, RayJob and RayService samples), Katib, the Kubeflow
  * Training Operator and Trainer (their CRDs and job examples), and Karpenter (its CRDs, whose CEL
- * rules check label domains with find(), its KWOK chart and examples).
+ * rules check label domains with find(), its KWOK chart and examples); Argo Workflows (its CRDs,
+ * install manifests and ~600 example and test Workflows, most named by generateName), the Gateway
+ * API Inference Extension and Cluster API's GCP provider (templates, ClusterClasses).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -194,6 +196,9 @@ export const MODULE_CORPORA = [
   { module: 'github.com/kubeflow/training-operator', version: 'v1.8.1', sub: '' },
   { module: 'github.com/kubeflow/trainer/v2', version: 'v2.0.0', sub: '' },
   { module: 'sigs.k8s.io/karpenter', version: 'v1.13.0', sub: '' },
+  { module: 'github.com/argoproj/argo-workflows/v4', version: 'v4.0.5', sub: '' },
+  { module: 'sigs.k8s.io/gateway-api-inference-extension', version: 'v1.6.2', sub: '' },
+  { module: 'sigs.k8s.io/cluster-api-provider-gcp', version: 'v1.13.1', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
