@@ -5,7 +5,7 @@
  * `size()`, the macros `all`, `exists`, `exists_one`, `filter` and `map`, the string functions
  * `startsWith`, `endsWith`, `contains`, `matches` (RE2, go-regexp.ts), `lowerAscii`,
  * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, the regex library's
- * `find` and `findAll`, `int()`, `double()`, `string()`, durations (`duration()`, comparison,
+ * `find` and `findAll`, `int()`, `uint()`, `double()`, `string()`, durations (`duration()`, comparison,
  * `+`/`-`, `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url
  * library (cel-url.ts), optionals and the format library (cel-format.ts). Anything else — the
  * other Kubernetes libraries, optional list and map literals, timestamps,
@@ -234,6 +234,17 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       if (typeof v === 'string' && /^[+-]?\d+$/.test(v)) return int(BigInt(v));
       if (typeof v === 'number' && Number.isFinite(v)) return int(BigInt(Math.trunc(v)));
       return unsupported('int() of this value');
+    }
+    if (name === 'uint' && vals.length === 1) {
+      // uint values are held as int (bigint): where one would not fit an int the rule is not evaluated
+      const v = vals[0];
+      if (typeof v === 'string') {
+        // strconv.ParseUint(s, 10, 64): decimal digits only, at most 2^64-1, else the server's conversion error
+        if (!/^\d+$/.test(v) || BigInt(v) > 2n ** 64n - 1n) fail(`type conversion error from 'string' to 'uint'`);
+        if (BigInt(v) <= INT_MAX) return BigInt(v);
+      }
+      if (typeof v === 'bigint' && v >= 0n) return v;
+      return unsupported('uint() of this value');
     }
     if (name === 'double' && vals.length === 1) {
       const v = vals[0];
