@@ -133,7 +133,8 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Training Operator and Trainer (their CRDs and job examples), and Karpenter (its CRDs, whose CEL
  * rules check label domains with find(), its KWOK chart and examples); Argo Workflows (its CRDs,
  * install manifests and ~600 example and test Workflows, most named by generateName), the Gateway
- * API Inference Extension and Cluster API's GCP provider (templates, ClusterClasses).
+ * API Inference Extension, Cluster API's GCP provider (templates, ClusterClasses) and eksctl (the
+ * EKS add-ons it installs: aws-node, CoreDNS, kube-proxy, as YAML and as kubectl's JSON lists).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -199,6 +200,7 @@ export const MODULE_CORPORA = [
   { module: 'github.com/argoproj/argo-workflows/v4', version: 'v4.0.5', sub: '' },
   { module: 'sigs.k8s.io/gateway-api-inference-extension', version: 'v1.6.2', sub: '' },
   { module: 'sigs.k8s.io/cluster-api-provider-gcp', version: 'v1.13.1', sub: '' },
+  { module: 'github.com/weaveworks/eksctl', version: 'v0.215.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
