@@ -7,8 +7,9 @@
  * `upperAscii`, `split`, `substring`, `charAt`, `replace`, `trim`, `join`, the regex library's
  * `find` and `findAll`, `int()`, `uint()`, `double()`, `string()`, durations (`duration()`, comparison,
  * `+`/`-`, `getHours()`…`getMilliseconds()`), the ip and cidr libraries (cel-net.ts) and the url
- * library (cel-url.ts), optionals and the format library (cel-format.ts). Anything else — the
- * other Kubernetes libraries, optional list and map literals, timestamps,
+ * library (cel-url.ts), optionals and the format library (cel-format.ts), the quantity library
+ * (cel-quantity.ts). Anything else — the semver and authorizer libraries, optional list and map
+ * literals, timestamps,
  * mixing int and double in one operation — throws CelUnsupported: the rule is not evaluated
  * rather than judged differently from the API server. Errors the server reports too (no such
  * key, division by zero, overflow, an index out of range) throw CelError.
@@ -20,6 +21,7 @@ import { parseGoDuration } from './strfmt';
 import { CelDuration, CelError, CelObject, fail, Node, parseCel, unsupported, Val } from './cel-parse';
 import { CelCIDR, CelIP, cidrOf, ipMethod, ipOf, isCanonicalIP, isCIDR, isIP } from './cel-net';
 import { CelURL, isURL, urlMethod, urlOf } from './cel-url';
+import { CelQuantity, isQuantity, quantityMethod, quantityOf } from './cel-quantity';
 import { CelFormat, CelOptional, formatNamed, formatValidate, namedFormat, optionalFunction, optionalMember, optionalMethod, setOptionalEquality } from './cel-format';
 
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
@@ -44,6 +46,7 @@ function kind(v: Val): string {
   if (v instanceof CelCIDR) return 'net.IPNet';
   if (v instanceof CelURL) return 'kubernetes.URL';
   if (v instanceof CelOptional) return 'optional_type';
+  if (v instanceof CelQuantity) return 'kubernetes.Quantity';
   if (v instanceof CelFormat) return 'kubernetes.NamedFormat';
   return typeof v;
 }
@@ -268,7 +271,10 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       if (name === 'cidr') return cidrOf(s);
       if (name === 'isURL') return isURL(s);
       if (name === 'url') return urlOf(s);
+      if (name === 'isQuantity') return isQuantity(s);
+      if (name === 'quantity') return quantityOf(s);
     }
+    if (name === 'sign' && vals.length === 1 && vals[0] instanceof CelQuantity) return quantityMethod(vals[0], 'sign', [])!;
     if (name === 'string' && vals.length === 1) {
       const v = vals[0];
       if (typeof v === 'string') return v;
@@ -294,6 +300,10 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
   const target = ev(n.target, env);
   const vals = args.map((x) => ev(x, env));
   if (name === 'size' && vals.length === 0) return size(target);
+  if (target instanceof CelQuantity) {
+    const v = quantityMethod(target, name, vals);
+    if (v !== undefined) return v;
+  }
   if (target instanceof CelOptional) {
     const v = optionalMethod(target, name, vals);
     if (v !== undefined) return v;

@@ -236,7 +236,7 @@ export class CrdRegistry {
       if (cel.unevaluated > 0) {
         out.push({
           rule: 'crd.cel-not-evaluated', path: '',
-          message: `${cel.unevaluated} x-kubernetes-validations rule${cel.unevaluated === 1 ? '' : 's'} of the ${obj.kind} CRD (${v.source}) not evaluated: ${cel.unevaluated === 1 ? 'it uses' : 'they use'} CEL podsmith does not evaluate (the quantity, semver or authorizer library, timestamps, two-variable comprehensions)`,
+          message: `${cel.unevaluated} x-kubernetes-validations rule${cel.unevaluated === 1 ? '' : 's'} of the ${obj.kind} CRD (${v.source}) not evaluated: ${cel.unevaluated === 1 ? 'it uses' : 'they use'} CEL podsmith does not evaluate (the semver or authorizer library, timestamps, two-variable comprehensions)`,
         });
       }
     }
