@@ -7,7 +7,7 @@
  * 1.36, when StrictIPCIDRValidation is on by default, with netip's reading too: no leading zeros,
  * no IPv4-mapped IPv6 address, no host bits in a CIDR.
  */
-import { ipSloppy, ipv6GroupsOf, ipv6Sloppy, isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
+import { ipSloppy, ipv4Strict, ipv6GroupsOf, ipv6Sloppy, isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
 
 /** The release from which the API server reads legacy IP and CIDR fields strictly (StrictIPCIDRValidation beta, on). */
 export const STRICT_IP_FROM = 36;
@@ -32,7 +32,7 @@ function addressBits(ip: string): { bits: bigint; width: number; mapped: boolean
 
 /** netip.ParseAddr's refusals of an address the sloppy parser reads: leading zeros (IPv4 octets, IPv6 groups, an embedded IPv4 address), IPv4-mapped IPv6. */
 export function strictIPProblem(ip: string): string | undefined {
-  if (!ip.includes(':') && !ip.split('.').every((o) => /^(0|[1-9][0-9]{0,2})$/.test(o))) return 'must not have leading 0s';
+  if (!ip.includes(':') && !ipv4Strict(ip)) return 'must not have leading 0s';
   if (ip.includes(':') && !STRING_FORMATS.ipv6(ip)) return 'must not have leading 0s';
   return addressBits(ip)?.mapped ? 'must not be an IPv4-mapped IPv6 address' : undefined;
 }
