@@ -33,6 +33,10 @@ export type Node =
   | { t: 'bin'; op: string; l: Node; r: Node }
   | { t: 'cond'; c: Node; a: Node; b: Node };
 
+/** CEL's int: int64. */
+export const INT_MIN = -(2n ** 63n);
+export const INT_MAX = 2n ** 63n - 1n;
+
 export const unsupported = (why: string): never => { throw new CelUnsupported(why); };
 export const fail = (why: string): never => { throw new CelError(why); };
 

@@ -7,11 +7,7 @@
  * not evaluated (the server's Equal takes no such operand).
  */
 import { isQuantityText, Quantity } from '../../quantity';
-import { CelObject, fail, unsupported, Val } from './cel-parse';
-
-const INT_MIN = -(2n ** 63n);
-const INT_MAX = 2n ** 63n - 1n;
-const NANO = 1_000_000_000n;
+import { CelObject, fail, INT_MAX, INT_MIN, unsupported, Val } from './cel-parse';
 
 export class CelQuantity extends CelObject {
   /** `made`: the result of add() or sub() (a pointer on the server, which its Equal does not take). */
@@ -42,8 +38,8 @@ export function quantityOf(s: string): CelQuantity {
 
 /** Quantity.AsInt64: the value where it is a whole number within int64. */
 function asInt64(q: Quantity): bigint | undefined {
-  if (q.nanos % NANO !== 0n) return undefined;
-  const v = q.nanos / NANO;
+  if (!q.isWhole()) return undefined;
+  const v = q.value();
   return v < INT_MIN || v > INT_MAX ? undefined : v;
 }
 

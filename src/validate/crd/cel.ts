@@ -18,7 +18,7 @@
  */
 import { goRegExp } from './go-regexp';
 import { parseGoDuration } from './strfmt';
-import { CelDuration, CelError, CelObject, fail, Node, parseCel, unsupported, Val } from './cel-parse';
+import { CelDuration, CelError, CelObject, fail, INT_MAX, INT_MIN, Node, parseCel, unsupported, Val } from './cel-parse';
 import { CelCIDR, CelIP, cidrOf, ipMethod, ipOf, isCanonicalIP, isCIDR, isIP } from './cel-net';
 import { CelURL, isURL, urlMethod, urlOf } from './cel-url';
 import { CelQuantity, isQuantity, quantityMethod, quantityOf } from './cel-quantity';
@@ -27,8 +27,6 @@ import { CelFormat, CelOptional, formatNamed, formatValidate, namedFormat, optio
 export { CelDuration, CelError, CelUnsupported, readsOldSelf } from './cel-parse';
 export type { Val } from './cel-parse';
 
-const INT_MIN = -(2n ** 63n);
-const INT_MAX = 2n ** 63n - 1n;
 
 function int(v: bigint): bigint {
   if (v < INT_MIN || v > INT_MAX) fail('integer overflow');
@@ -243,8 +241,9 @@ function call(n: Extract<Node, { t: 'call' }>, env: Env): Val {
       const v = vals[0];
       if (typeof v === 'string') {
         // strconv.ParseUint(s, 10, 64): decimal digits only, at most 2^64-1, else the server's conversion error
-        if (!/^\d+$/.test(v) || BigInt(v) > 2n ** 64n - 1n) fail(`type conversion error from 'string' to 'uint'`);
-        if (BigInt(v) <= INT_MAX) return BigInt(v);
+        const u = /^\d+$/.test(v) ? BigInt(v) : -1n;
+        if (u < 0n || u > 2n ** 64n - 1n) fail(`type conversion error from 'string' to 'uint'`);
+        if (u <= INT_MAX) return u;
       }
       if (typeof v === 'bigint' && v >= 0n) return v;
       return unsupported('uint() of this value');

@@ -72,8 +72,8 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   IPAddress: ipAddressName,
 };
 
-/** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an IPAddress's address): not checked here. */
-const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f !== dns1123Label).map(([k]) => k));
+/** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an APIService's version.group, an IPAddress's address): not checked here. */
+const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f === notHere || f === ipAddressName).map(([k]) => k));
 
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
   // the review kinds are questions, never stored: the API server checks none of their metadata
