@@ -13,13 +13,6 @@ import { valueSweep } from '../realworld/values';
 
 /** Fields podsmith leaves to the API server, each with why. */
 const NOT_CHECKED: Record<string, string[]> = {
-  // CEL expressions: the API server compiles them; podsmith has no CEL compiler
-  'CEL': [
-    'io.k8s.api.admissionregistration.v1.MatchCondition.expression = "Sometimes"',
-    'io.k8s.api.admissionregistration.v1.Validation.expression = "Sometimes"',
-    'io.k8s.api.resource.v1.CELDeviceSelector.expression = "Sometimes"',
-    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.ValidationRule.rule = "Sometimes"',
-  ],
   // kinds a cluster's own components write, not manifests: certificate requests, nodes, attachments, API priority and fairness
   'control-plane kinds': [
     'io.k8s.api.certificates.v1.CertificateSigningRequestSpec.expirationSeconds = 0',

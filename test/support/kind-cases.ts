@@ -5,6 +5,8 @@
  * server, and `npm run test:cases` podsmith to the API server of every release built (a case
  * whose verdict changes with the release is in release-cases.ts too).
  */
+import { CEL_COMPILE_CASES } from './cel-compile-cases';
+
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
 const crb = (roleRef: any, subjects: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(), roleRef, subjects });
@@ -425,4 +427,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CronJob generateName whose generated name is over 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(50)}-` } }, false],
   ['CronJob generateName whose generated name fits 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(46)}-` } }, true],
   ['ClusterRole generateName with capitals and a colon (a path segment)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] }, true],
+  ...CEL_COMPILE_CASES,
 ];

@@ -5,7 +5,7 @@
  * policy, what to do on a failed validation (Deny, Warn, Audit; not Deny with Warn) and its
  * parameters by name or by selector, with what to do when they are missing. From 1.37 the same for
  * MutatingAdmissionPolicies and their bindings: mutations of a known patch type, CREATE and UPDATE
- * only, a reinvocation policy. The CEL expressions are the API server's to compile.
+ * only, a reinvocation policy. Their CEL expressions are cel-expressions.ts'.
  */
 import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';

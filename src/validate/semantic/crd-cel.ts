@@ -4,9 +4,11 @@
  * (k8s.io/apiserver pkg/cel/environment: DefaultCompatibilityVersion, MinCompatibilityVersion) —
  * so a library introduced in 1.N can be used by a CRD created on 1.N+1 and later; before, the
  * rule does not compile ("undeclared reference to 'format'") and the CRD is refused. podsmith
- * does not compile CEL (crd.cel-not-evaluated); it finds the calls by their names.
+ * finds the calls by their names; a rule whose libraries are there is compiled as far as
+ * cel-expressions.ts can (cel.compile-failed).
  */
 import { Ctx, isObj } from '../context';
+import { checkCrdRule } from './cel-expressions';
 import { field } from '../field';
 import { SchemaPath } from './schema-path';
 import { RuleMeta } from '../types';
@@ -28,7 +30,7 @@ const LIBRARIES: readonly Library[] = [
   { name: 'CEL optionals', introduced: 28, calls: /(?<![\w.])optional\.(?:of|none|ofNonZeroValue)\s*\(|\.\?\s*[A-Za-z_]|\[\s*\?/ },
   { name: 'the Kubernetes quantity library', introduced: 28, calls: /(?<![\w.])(?:quantity|isQuantity)\s*\(/ },
   { name: 'the CEL sets extension', introduced: 29, calls: /(?<![\w.])sets\.(?:contains|equivalent|intersects)\s*\(/ },
-  { name: 'the Kubernetes IP and CIDR libraries', introduced: 30, calls: /(?<![\w.])(?:ip|isIP|cidr|isCIDR)\s*\(/ },
+  { name: 'the Kubernetes IP and CIDR libraries', introduced: 30, calls: /(?<![\w.])(?:ip|isIP|cidr|isCIDR|ip\.isCanonical)\s*\(/ },
   { name: 'the Kubernetes format library', introduced: 31, calls: /(?<![\w.])format\.\w+\s*\(/ },
   { name: 'CEL two-variable comprehensions', introduced: 32, calls: /\.(?:transformList|transformMap|transformMapEntry)\s*\(/ },
   { name: 'the Kubernetes semver library', introduced: 33, calls: /(?<![\w.])(?:semver|isSemver)\s*\(/ },
@@ -53,14 +55,18 @@ export function checkCelLibraries(ctx: Ctx, s: any, at: SchemaPath, depth = 0): 
   const rules = s['x-kubernetes-validations'];
   if (Array.isArray(rules)) rules.forEach((v, i) => {
     if (!isObj(v)) return;
+    let compiles = true;
     for (const f of ['rule', 'messageExpression'] as const) {
       if (typeof v[f] !== 'string') continue;
       const lib = unavailableLibrary(v[f], ctx.minor);
       if (lib) {
+        compiles = false;
         ctx.report('crd.cel-library-unavailable', `${at}.x-kubernetes-validations[${i}].${f}`,
           field.invalid(v[f], `compilation failed: the rule calls ${lib.name}, which a CRD created on Kubernetes 1.${ctx.minor} cannot use (from 1.${lib.introduced + 1})`));
       }
     }
+    // the schema's root is the custom resource's: self.metadata has name and generateName only
+    if (compiles) checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`);
   });
   const props = s.properties;
   if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], at.prop(k), depth + 1);

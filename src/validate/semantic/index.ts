@@ -14,6 +14,7 @@ import { checkConfig, configRules } from './config';
 import { checkLimitRange, checkResourceQuota, quotaRules } from './quota';
 import { checkCrd, crdRules } from './crd';
 import { crdCelRules } from './crd-cel';
+import { celExpressionRules, checkCelExpressions } from './cel-expressions';
 import { checkNetworking, networkRules } from './network';
 import { checkRbac, rbacRules } from './rbac';
 import { checkReview, reviewRules } from './reviews';
@@ -26,7 +27,7 @@ import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -118,8 +119,10 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ResourceQuota': if (ctx.obj.apiVersion === 'v1') checkResourceQuota(ctx); break;
     case 'CustomResourceDefinition': checkCrd(ctx); break;
     case 'APIService': checkApiService(ctx); break;
-    case 'ValidatingAdmissionPolicy': case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicy': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
-    case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); break;
+    case 'ValidatingAdmissionPolicy': case 'MutatingAdmissionPolicy': checkAdmissionPolicy(ctx); checkCelExpressions(ctx); break;
+    case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
+    case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); checkCelExpressions(ctx); break;
+    case 'DeviceClass': case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
     case 'Node': if (ctx.obj.apiVersion === 'v1') checkNode(ctx); break;

@@ -1,0 +1,306 @@
+/**
+ * What the API server's CEL compiler refuses before any object is evaluated, for the part podsmith
+ * can tell for certain: a name no variable, macro, type or function namespace declares
+ * ("undeclared reference to 'x'": a string left unquoted, `object` in a CRD rule, `cel.bind`, which
+ * Kubernetes' environment does not have), a field an object's schema does not declare ("undefined
+ * field 'x'"), a comparison of an int with a string ("found no matching overload"), a result of the
+ * wrong type (a rule must give a bool, a message expression a string) and a `matches()` pattern
+ * Go's regexp refuses. Types follow k8s.io/apiserver pkg/cel/common SchemaDeclType: an object
+ * declares its properties (escaped: `__dash__`, `__namespace__`…; an object that keeps unknown
+ * fields declares no others; a property without a type is no field), a resource root and an
+ * embedded resource declare kind, apiVersion and metadata.name and .generateName only
+ * (WithTypeAndObjectMeta), additionalProperties make a map, int-or-string is dyn. Wherever podsmith
+ * is not sure (a call it does not type, a map's or dyn's fields, syntax its parser does not read)
+ * it says nothing: a false alarm here would refuse a CRD the server accepts.
+ */
+import { Node, parseCel } from './cel-parse';
+import { goRegExp } from './go-regexp';
+
+/** A CEL type as far as podsmith follows it; 'dyn' is anything (not known). */
+export type CelType =
+  | { k: 'object'; schema: any; root: boolean }
+  | { k: 'list'; elem: CelType }
+  | { k: 'map'; value: CelType }
+  | { k: 'bool' | 'int' | 'double' | 'string' | 'bytes' | 'duration' | 'timestamp' | 'null' | 'number' | 'type' | 'dyn' };
+
+const DYN: CelType = { k: 'dyn' };
+const BOOL: CelType = { k: 'bool' };
+const STRING: CelType = { k: 'string' };
+const INT: CelType = { k: 'int' };
+/** A number of a kind not followed (int, uint or double): never a bool or a string. */
+const NUMBER: CelType = { k: 'number' };
+
+const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** CEL's reserved words: a property of that name is `__name__` to CEL (apiserver pkg/cel/escaping.go). */
+const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
+  'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+
+/** A property name as CEL reads it, or undefined where it cannot be named (escaping.go Escape). */
+export function celFieldName(name: string): string | undefined {
+  if (name === '' || /^[0-9]/.test(name)) return undefined;
+  if (RESERVED.has(name)) return `__${name}__`;
+  if (/^[A-Za-z0-9_]*$/.test(name) && !name.includes('__')) return name;
+  let ok = true;
+  const out = name.replace(/__|[-./]|[^a-zA-Z0-9\-./_]/g, (s) => {
+    switch (s) {
+      case '__': return '__underscores__';
+      case '.': return '__dot__';
+      case '-': return '__dash__';
+      case '/': return '__slash__';
+      default: ok = false; return '';
+    }
+  });
+  return ok ? out : undefined;
+}
+
+/**
+ * The CEL type of a value a structural schema describes (SchemaDeclType); `root` for a resource
+ * root or an embedded resource. Undefined where the compiler declares nothing: a schema without a
+ * type, an array without items, a map or list of such; an object property of that kind is no field.
+ * An object that keeps unknown fields declares only its properties
+ * (apiextensions-apiserver schema/cel/model: "does not expose unknown fields").
+ */
+export function schemaType(s: any, root: boolean): CelType | undefined {
+  if (!isObj(s)) return undefined;
+  if (s['x-kubernetes-int-or-string'] === true) return DYN;
+  const embedded = (x: any) => isObj(x) && x['x-kubernetes-embedded-resource'] === true;
+  switch (s.type) {
+    case 'array': {
+      const elem = isObj(s.items) ? schemaType(s.items, embedded(s.items)) : undefined;
+      return elem && { k: 'list', elem };
+    }
+    case 'object': {
+      const ap = s.additionalProperties;
+      if (isObj(ap)) {
+        const value = schemaType(ap, embedded(ap));
+        return value && { k: 'map', value };
+      }
+      return { k: 'object', schema: s, root };
+    }
+    case 'string':
+      if (s.format === 'byte') return { k: 'bytes' };
+      if (s.format === 'duration') return { k: 'duration' };
+      if (s.format === 'date' || s.format === 'date-time') return { k: 'timestamp' };
+      return STRING;
+    case 'boolean': return BOOL;
+    case 'number': return { k: 'double' };
+    case 'integer': return INT;
+    default: return undefined;
+  }
+}
+
+const STRING_SCHEMA = { type: 'string' };
+const META_SCHEMA = { type: 'object', properties: { name: STRING_SCHEMA, generateName: STRING_SCHEMA } };
+
+/** The properties an object type declares, by the name CEL reads (a resource root's as WithTypeAndObjectMeta makes them). */
+function propertiesOf(t: Extract<CelType, { k: 'object' }>): Record<string, any> {
+  const props = isObj(t.schema.properties) ? t.schema.properties : {};
+  if (!t.root) return props;
+  const has = (s: any, type: string) => isObj(s) && s.type === type;
+  const meta = props.metadata;
+  if (has(props.kind, 'string') && has(props.apiVersion, 'string') && has(meta, 'object') && isObj(meta.properties)
+    && has(meta.properties.name, 'string') && has(meta.properties.generateName, 'string')) return props;
+  return { ...props, kind: STRING_SCHEMA, apiVersion: STRING_SCHEMA, metadata: META_SCHEMA };
+}
+
+/**
+ * The type of field `name` (as CEL writes it) of an object type, or undefined when the object
+ * declares no such field. With `keywords` (a compatibility version of 1.31 on: DeclTypeProvider's
+ * recognizeKeywordAsFieldName) a reserved word names its escaped field: `self.namespace` is
+ * `self.__namespace__`.
+ */
+function fieldType(t: Extract<CelType, { k: 'object' }>, name: string, keywords: boolean): CelType | undefined {
+  const props = propertiesOf(t);
+  const find = (want: string): CelType | undefined => {
+    for (const k in props) {
+      if (celFieldName(k) !== want) continue;
+      const s = props[k];
+      return schemaType(s, isObj(s) && s['x-kubernetes-embedded-resource'] === true);
+    }
+    return undefined;
+  };
+  return find(name) ?? (keywords && RESERVED.has(name) ? find(`__${name}__`) : undefined);
+}
+
+class CompileError extends Error {}
+
+/** Names every CEL environment declares: type identifiers, and the roots of qualified type names. */
+const TYPE_NAMES = new Set(['bool', 'bytes', 'double', 'int', 'list', 'map', 'null_type', 'string', 'type', 'uint', 'optional_type', 'dyn']);
+const QUALIFIED_ROOTS = new Set(['google', 'kubernetes', 'net']);
+/** The namespaces of functions in Kubernetes' CEL environment (k8s.io/apiserver pkg/cel/environment/base.go), of any release. */
+const NAMESPACES = new Set(['optional', 'strings', 'sets', 'lists', 'format', 'ip', 'jsonpatch']);
+
+/** Macros that bind variables, by how many they bind for a number of arguments (undefined: not a macro call). */
+function boundVariables(name: string, args: Node[]): number | undefined {
+  const ids = (n: number) => args.slice(0, n).every((a) => a.t === 'id') ? n : undefined;
+  switch (name) {
+    case 'all': case 'exists': case 'existsOne': case 'exists_one':
+      return args.length === 2 ? ids(1) : args.length === 3 ? ids(2) : undefined;
+    case 'filter': case 'sortBy': case 'optMap': case 'optFlatMap':
+      return args.length === 2 ? ids(1) : undefined;
+    case 'map':
+      return args.length === 2 || args.length === 3 ? ids(1) : undefined;
+    case 'transformList': case 'transformMap': case 'transformMapEntry':
+      return args.length === 3 || args.length === 4 ? ids(2) : undefined;
+    default: return undefined;
+  }
+}
+
+/** What a call gives, for the functions whose result type is certain whatever their receiver. */
+const RESULTS: Record<string, CelType> = {
+  size: INT, matches: BOOL, startsWith: BOOL, endsWith: BOOL, string: STRING, int: INT, double: { k: 'double' },
+  lowerAscii: STRING, upperAscii: STRING, trim: STRING, substring: STRING, charAt: STRING, join: STRING, quote: STRING,
+  duration: { k: 'duration' }, timestamp: { k: 'timestamp' }, isURL: BOOL, isIP: BOOL, isCIDR: BOOL, isQuantity: BOOL, isSemver: BOOL,
+};
+
+/** The kind of value an operator compares, for the types that never compare with each other; undefined where podsmith cannot tell. */
+function family(t: CelType): 'number' | 'string' | 'bool' | 'bytes' | undefined {
+  switch (t.k) {
+    case 'int': case 'double': return 'number';
+    case 'string': return 'string';
+    case 'bool': return 'bool';
+    case 'bytes': return 'bytes';
+    default: return undefined;
+  }
+}
+
+class Checker {
+  constructor(private readonly declared: ReadonlyMap<string, CelType>, private readonly keywords: boolean) {}
+
+  type(n: Node, scope: ReadonlyMap<string, CelType>): CelType {
+    switch (n.t) {
+      case 'lit': {
+        const v = n.v;
+        if (typeof v === 'bigint' || typeof v === 'number') return typeof v === 'bigint' ? INT : { k: 'double' };
+        if (typeof v === 'string') return STRING;
+        if (typeof v === 'boolean') return BOOL;
+        return v === null ? { k: 'null' } : DYN;
+      }
+      case 'id': {
+        const t = scope.get(n.name) ?? this.declared.get(n.name);
+        if (t) return t;
+        if (TYPE_NAMES.has(n.name)) return { k: 'type' };
+        if (QUALIFIED_ROOTS.has(n.name)) return DYN;
+        throw new CompileError(`undeclared reference to '${n.name}' (in container '')`);
+      }
+      case 'sel': {
+        const of = this.type(n.of, scope);
+        if (n.opt) return DYN;
+        if (of.k === 'object') {
+          const f = fieldType(of, n.field, this.keywords);
+          if (f === undefined) throw new CompileError(`undefined field '${n.field}'`);
+          return f;
+        }
+        return of.k === 'map' ? of.value : DYN;
+      }
+      case 'idx': {
+        const of = this.type(n.of, scope);
+        this.type(n.index, scope);
+        if (n.opt) return DYN;
+        return of.k === 'list' ? of.elem : of.k === 'map' ? of.value : DYN;
+      }
+      case 'call': return this.call(n, scope);
+      case 'list': n.items.forEach((x) => this.type(x, scope)); return { k: 'list', elem: DYN };
+      case 'map': n.entries.forEach(([a, b]) => { this.type(a, scope); this.type(b, scope); }); return { k: 'map', value: DYN };
+      case 'un': this.type(n.of, scope); return n.op === '!' ? BOOL : NUMBER;
+      case 'bin': {
+        const l = this.type(n.l, scope);
+        const r = this.type(n.r, scope);
+        if (['==', '!=', '<', '<=', '>', '>='].includes(n.op)) {
+          const a = family(l);
+          const b = family(r);
+          // (ints and doubles compare across types from 1.28; that is left to the server)
+          if (a && b && a !== b) throw new CompileError(`found no matching overload for '_${n.op}_' applied to '(${l.k}, ${r.k})'`);
+        }
+        if (['&&', '||', '==', '!=', '<', '<=', '>', '>=', 'in'].includes(n.op)) return BOOL;
+        if (n.op !== '+') return NUMBER;
+        if (l.k === 'string' && r.k === 'string') return STRING;
+        if (l.k === 'list' && r.k === 'list') return { k: 'list', elem: DYN };
+        return DYN;
+      }
+      case 'cond': {
+        this.type(n.c, scope);
+        const a = this.type(n.a, scope);
+        const b = this.type(n.b, scope);
+        return a.k === b.k && (a.k === 'bool' || a.k === 'string' || a.k === 'int') ? a : DYN;
+      }
+    }
+  }
+
+  private call(n: Extract<Node, { t: 'call' }>, scope: ReadonlyMap<string, CelType>): CelType {
+    const { name, target, args } = n;
+    if (!target && name === 'has' && args.length === 1 && args[0].t === 'sel') { this.type(args[0], scope); return BOOL; }
+    const vars = target ? boundVariables(name, args) : undefined;
+    if (target && vars !== undefined) {
+      const over = this.type(target, scope);
+      const inner = new Map(scope);
+      const names = args.slice(0, vars).map((a) => (a as Extract<Node, { t: 'id' }>).name);
+      if (vars === 1) inner.set(names[0], over.k === 'list' ? over.elem : over.k === 'map' ? STRING : DYN);
+      else {
+        inner.set(names[0], over.k === 'list' ? INT : over.k === 'map' ? STRING : DYN);
+        inner.set(names[1], over.k === 'list' ? over.elem : over.k === 'map' ? over.value : DYN);
+      }
+      for (const a of args.slice(vars)) this.type(a, inner);
+      if (['all', 'exists', 'existsOne', 'exists_one'].includes(name)) return BOOL;
+      if (name === 'filter' || name === 'sortBy') return over;
+      return name === 'map' || name === 'transformList' ? { k: 'list', elem: DYN } : DYN;
+    }
+    // a function of a namespace (optional.of, strings.quote, sets.contains, format.named…): its name is not a
+    // variable; a namespace no library has (cel.bind, math.greatest: not in Kubernetes' environment) is an undeclared name
+    const namespaced = target?.t === 'id' && !scope.has(target.name) && !this.declared.has(target.name);
+    if (namespaced && !NAMESPACES.has(target.name)) throw new CompileError(`undeclared reference to '${target.name}' (in container '')`);
+    if (target && !namespaced) this.type(target, scope);
+    for (const a of args) this.type(a, scope);
+    if (name === 'matches') {
+      const pattern = target ? args[0] : args[1];
+      if (pattern?.t === 'lit' && typeof pattern.v === 'string') {
+        try { goRegExp(pattern.v); } catch (e) { throw new CompileError(`invalid regular expression ${JSON.stringify(pattern.v)}: ${(e as Error).message}`); }
+      }
+    }
+    if (namespaced) return DYN;
+    return RESULTS[name] ?? DYN;
+  }
+}
+
+/** Types that are certainly not `want`. */
+function certainlyNot(t: CelType, want: 'bool' | 'string'): boolean {
+  return t.k !== want && t.k !== 'dyn' && t.k !== 'type';
+}
+
+/** Why the API server's compiler refuses an expression: a compile error (its text after "ERROR: "), or a result of the wrong type. */
+export type CelCompileProblem = { error: string } | { wrongType: 'bool' | 'string' };
+
+/** How the server compiles: the release whose API server it is (its CEL environment is the release before's). */
+export interface CelCompileOptions {
+  /** What the expression must give. */
+  result?: 'bool' | 'string';
+  /** The API server's minor release. */
+  minor: number;
+}
+
+/**
+ * Why the API server's compiler refuses `expr` (declared: the environment's variables and their
+ * types), or undefined when it compiles or podsmith cannot tell.
+ */
+export function celCompileProblem(expr: string, declared: ReadonlyMap<string, CelType>, options: CelCompileOptions): CelCompileProblem | undefined {
+  const { result, minor } = options;
+  let ast: Node;
+  try {
+    ast = parseCel(expr);
+  } catch {
+    return undefined; // CelUnsupported: syntax podsmith's parser does not read (a struct literal, bytes…)
+  }
+  try {
+    const t = new Checker(declared, minor - 1 >= 31).type(ast, new Map());
+    return result && certainlyNot(t, result) ? { wrongType: result } : undefined;
+  } catch (e) {
+    if (e instanceof CompileError) return { error: e.message };
+    throw e;
+  }
+}
+
+/** Every variable of an environment as dyn: admission policies' `object`, `request`…, a device selector's `device`. */
+export function dynVariables(...names: string[]): ReadonlyMap<string, CelType> {
+  return new Map(names.map((n) => [n, DYN]));
+}

@@ -1,0 +1,87 @@
+/**
+ * CEL the API server compiles when the object is written (cel.compile-failed): CRD rules and
+ * message expressions with `self` typed by the schema, admission policies, webhook match
+ * conditions and device selectors — each refused class beside what it must not refuse (escaped
+ * property names, comprehension variables, namespaced functions, map keys). Part of
+ * KIND_CASES: the verdicts are a 1.34 API server's.
+ */
+const meta = (name = 'podsmith-cel-case') => ({ name });
+
+/** A CRD whose spec has these properties and this rule on the spec (or on the root, with `root`). */
+const celCrd = (rule: Record<string, unknown>, root = false) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: meta('gadgets.podsmith-cel.example.com'),
+  spec: {
+    group: 'podsmith-cel.example.com', scope: 'Namespaced', names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
+    versions: [{
+      name: 'v1', served: true, storage: true,
+      schema: {
+        openAPIV3Schema: {
+          type: 'object',
+          ...(root ? { 'x-kubernetes-validations': [rule] } : {}),
+          properties: {
+            spec: {
+              type: 'object',
+              ...(root ? {} : { 'x-kubernetes-validations': [rule] }),
+              properties: {
+                replicas: { type: 'integer' },
+                name: { type: 'string', maxLength: 63 },
+                namespace: { type: 'string', maxLength: 63 },
+                'my-field': { type: 'string', maxLength: 63 },
+                port: { 'x-kubernetes-int-or-string': true },
+                extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                labels: { type: 'object', maxProperties: 8, additionalProperties: { type: 'string', maxLength: 63 } },
+                items: { type: 'array', maxItems: 8, items: { type: 'object', properties: { name: { type: 'string', maxLength: 63 } } } },
+              },
+            },
+          },
+        },
+      },
+    }],
+  },
+});
+
+const vapRules = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] };
+const vap = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: meta(), spec: { matchConstraints: vapRules, ...spec } });
+const webhook = (expression: string) => ({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: meta(),
+  webhooks: [{
+    name: 'check.podsmith-cel.example.com', admissionReviewVersions: ['v1'], sideEffects: 'None',
+    clientConfig: { service: { namespace: 'default', name: 'hook', path: '/check' } },
+    matchConditions: [{ name: 'only-some', expression }],
+  }],
+});
+const deviceClass = (expression: string) => ({ apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: meta(), spec: { selectors: [{ cel: { expression } }] } });
+
+export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
+  ['CRD rule comparing a declared field', celCrd({ rule: 'self.replicas >= 0' }), true],
+  ['CRD rule naming no variable (a string left unquoted)', celCrd({ rule: 'self.name == web' }), false],
+  ['CRD rule naming a field the schema does not declare', celCrd({ rule: 'self.replica >= 0' }), false],
+  ['CRD rule testing with has() a field the schema does not declare', celCrd({ rule: 'has(self.replica)' }), false],
+  ['CRD rule comparing an int field with a string', celCrd({ rule: "self.replicas > '3'" }), false],
+  ['CRD rule comparing a string field with an int', celCrd({ rule: 'self.name == 3' }), false],
+  ['CRD rule comparing an int field with a double', celCrd({ rule: 'self.replicas > 2.5 || self.replicas == 0' }), true],
+  ['CRD rule giving an int, not a bool', celCrd({ rule: 'self.replicas' }), false],
+  ['CRD rule whose message expression gives an int', celCrd({ rule: 'self.replicas >= 0', messageExpression: 'self.replicas' }), false],
+  ['CRD rule whose message expression gives a string', celCrd({ rule: 'self.replicas >= 0', messageExpression: "self.name + ' needs replicas'" }), true],
+  ['CRD rule over list items, their declared field', celCrd({ rule: "self.items.all(i, i.name != '')" }), true],
+  ['CRD rule over list items, a field they do not declare', celCrd({ rule: "self.items.all(i, i.nam != '')" }), false],
+  ['CRD rule over map keys and a map value by name', celCrd({ rule: "self.labels.all(k, k.startsWith('a')) && (!('team' in self.labels) || self.labels.team != '')" }), true],
+  ['CRD rule with namespaced functions', celCrd({ rule: "optional.of(self.name).hasValue() && sets.contains(['a', 'b'], ['a'])" }), true],
+  ['CRD rule calling cel.bind (not in Kubernetes\' CEL environment)', celCrd({ rule: 'cel.bind(n, self.replicas, n >= 0)' }), false],
+  ['CRD rule with escaped property names (a reserved word, a dash)', celCrd({ rule: "self.__namespace__ != '' || self.my__dash__field != ''" }), true],
+  ['CRD rule naming a reserved-word property unescaped (read as escaped from 1.32)', celCrd({ rule: "self.namespace != ''" }), true],
+  ['CRD rule reading an int-or-string field', celCrd({ rule: "self.port == 80 || self.port == 'http'" }), true],
+  ['CRD rule reading a field an object keeping unknown fields does not declare', celCrd({ rule: '!has(self.extra.anything)' }), false],
+  ['CRD transition rule', celCrd({ rule: 'self.replicas >= oldSelf.replicas' }), true],
+  ['CRD rule whose matches() pattern Go refuses', celCrd({ rule: "self.name.matches('^(?=a)')" }), false],
+  ['CRD root rule on metadata.name', celCrd({ rule: "self.metadata.name.startsWith('g')" }, true), true],
+  ['CRD root rule on metadata.labels (the root declares name and generateName only)', celCrd({ rule: 'has(self.metadata.labels)' }, true), false],
+  ['ValidatingAdmissionPolicy validation naming no variable', vap({ validations: [{ expression: 'Sometimes' }] }), false],
+  ['ValidatingAdmissionPolicy validation giving a string', vap({ validations: [{ expression: "'yes'" }] }), false],
+  ['ValidatingAdmissionPolicy match condition and validation on request and object', vap({ matchConditions: [{ name: 'not-system', expression: "!request.userInfo.username.startsWith('system:')" }], validations: [{ expression: 'object.spec.replicas <= 5', messageExpression: "'at most 5, not ' + string(object.spec.replicas)" }] }), true],
+  ['ValidatingAdmissionPolicy match condition naming no variable', vap({ matchConditions: [{ name: 'some', expression: 'Sometimes' }], validations: [{ expression: 'true' }] }), false],
+  ['ValidatingWebhookConfiguration match condition on the request', webhook("request.resource.group != 'rbac.authorization.k8s.io'"), true],
+  ['ValidatingWebhookConfiguration match condition naming no variable', webhook('Sometimes'), false],
+  ['DeviceClass selector on the device\'s driver', deviceClass("device.driver == 'gpu.example.com'"), true],
+  ['DeviceClass selector naming no variable', deviceClass('Sometimes'), false],
+];
