@@ -8,6 +8,7 @@
  * cel-expressions.ts can (cel.compile-failed).
  */
 import { Ctx, isObj } from '../context';
+import { schemaType } from '../crd/cel-check';
 import { checkCrdRule } from './cel-expressions';
 import { field } from '../field';
 import { SchemaPath } from './schema-path';
@@ -49,25 +50,34 @@ export function unavailableLibrary(expr: string, minor: number): Library | undef
   return LIBRARIES.find((l) => l.introduced > compat && l.calls.test(text));
 }
 
-/** Walks a version's schema for x-kubernetes-validations rules and message expressions. */
+/**
+ * Walks a version's schema for x-kubernetes-validations rules and message expressions. A rule's
+ * `self` has the type of its node (apiextensions' CELSchemaContext.TypeInfo: the parent's field, or
+ * the node's own schema converted); a node CEL gives no type (a field kept unknown without a
+ * type) cannot have rules: the server fails to convert it and refuses the CRD.
+ */
 export function checkCelLibraries(ctx: Ctx, s: any, at: SchemaPath, depth = 0): void {
   if (!isObj(s) || depth > 64) return;
   const rules = s['x-kubernetes-validations'];
-  if (Array.isArray(rules)) rules.forEach((v, i) => {
-    if (!isObj(v)) return;
-    let compiles = true;
-    for (const f of ['rule', 'messageExpression'] as const) {
-      if (typeof v[f] !== 'string') continue;
-      const lib = unavailableLibrary(v[f], ctx.minor);
-      if (lib) {
-        compiles = false;
-        ctx.report('crd.cel-library-unavailable', `${at}.x-kubernetes-validations[${i}].${f}`,
-          field.invalid(v[f], `compilation failed: the rule calls ${lib.name}, which a CRD created on Kubernetes 1.${ctx.minor} cannot use (from 1.${lib.introduced + 1})`));
+  if (Array.isArray(rules) && rules.length > 0) {
+    if (schemaType(s, depth === 0 || s['x-kubernetes-embedded-resource'] === true) === undefined) {
+      ctx.report('cel.compile-failed', `${at}.x-kubernetes-validations`, 'Internal error: failed to construct type information for x-kubernetes-validations rules: unable to convert structural schema to CEL declarations (a field with rules needs a type)');
+    } else rules.forEach((v, i) => {
+      if (!isObj(v)) return;
+      let compiles = true;
+      for (const f of ['rule', 'messageExpression'] as const) {
+        if (typeof v[f] !== 'string') continue;
+        const lib = unavailableLibrary(v[f], ctx.minor);
+        if (lib) {
+          compiles = false;
+          ctx.report('crd.cel-library-unavailable', `${at}.x-kubernetes-validations[${i}].${f}`,
+            field.invalid(v[f], `compilation failed: the rule calls ${lib.name}, which a CRD created on Kubernetes 1.${ctx.minor} cannot use (from 1.${lib.introduced + 1})`));
+        }
       }
-    }
-    // the schema's root is the custom resource's: self.metadata has name and generateName only
-    if (compiles) checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`);
-  });
+      // the schema's root is the custom resource's: self.metadata has name and generateName only
+      if (compiles) checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`);
+    });
+  }
   const props = s.properties;
   if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], at.prop(k), depth + 1);
   if (isObj(s.items)) checkCelLibraries(ctx, s.items, at.at('items'), depth + 1);
