@@ -2,7 +2,8 @@
  * CEL the API server compiles when the object is written (cel.compile-failed): CRD rules and
  * message expressions with `self` typed by the schema, admission policies, webhook match
  * conditions and device selectors — each refused class beside what it must not refuse (escaped
- * property names, comprehension variables, namespaced functions, map keys). Part of
+ * property names, comprehension variables, namespaced functions, map keys); and the cost it
+ * estimates for a CRD's rules (crd.cel-cost-exceeded), over and under budget. Part of
  * KIND_CASES: the verdicts are a 1.34 API server's.
  */
 const meta = (name = 'podsmith-cel-case') => ({ name });
@@ -39,6 +40,19 @@ const celCrd = (rule: Record<string, unknown>, root = false) => ({
       },
     }],
   },
+});
+
+/** A CRD whose spec has `list` (a list property) and these rules on the spec. */
+const listCrd = (list: Record<string, unknown>, rules: Array<Record<string, unknown>>) => ({
+  apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: meta('lists.podsmith-cel.example.com'),
+  spec: {
+    group: 'podsmith-cel.example.com', scope: 'Namespaced', names: { plural: 'lists', singular: 'list', kind: 'List' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-validations': rules, properties: { list } } } } } }],
+  },
+});
+const strings = (extra: Record<string, unknown> = {}, item: Record<string, unknown> = {}) => ({ type: 'array', ...extra, items: { type: 'string', ...item } });
+const objects = (extra: Record<string, unknown>, name: Record<string, unknown>, rule: string) => ({
+  type: 'array', ...extra, items: { type: 'object', properties: { name: { type: 'string', ...name } }, 'x-kubernetes-validations': [{ rule }] },
 });
 
 const vapRules = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] };
@@ -79,6 +93,17 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
   ['CRD rule whose matches() pattern Go refuses', celCrd({ rule: "self.name.matches('^(?=a)')" }), false],
   ['CRD root rule on metadata.name', celCrd({ rule: "self.metadata.name.startsWith('g')" }, true), true],
   ['CRD root rule on metadata.labels (the root declares name and generateName only)', celCrd({ rule: 'has(self.metadata.labels)' }, true), false],
+  // the cost the server estimates (crd.cel-cost-exceeded): sizes from maxItems and maxLength, or what fits in a 3 MiB request
+  ['CRD rule on list items matching a string: bounded', listCrd(objects({ maxItems: 10 }, { maxLength: 63 }, "self.name.matches('^[a-z]+$')"), []), true],
+  ['CRD rule on list items matching a string: neither list nor string bounded', listCrd(objects({}, {}, "self.name.matches('^[a-z]+$')"), []), false],
+  ['CRD rule on list items matching a string: the list bounded, the string not', listCrd(objects({ maxItems: 100 }, {}, "self.name.matches('^[a-z]+$')"), []), false],
+  ['CRD rule on list items comparing a string: neither bounded', listCrd(objects({}, {}, "self.name == 'web'"), []), true],
+  ['CRD rule looping over unbounded strings with matches()', listCrd(strings(), [{ rule: "self.list.all(n, n.matches('^a'))" }]), false],
+  ['CRD rule looping over bounded strings with matches()', listCrd(strings({ maxItems: 64 }, { maxLength: 64 }), [{ rule: "self.list.all(n, n.matches('^a'))" }]), true],
+  ['CRD rules each under budget, together over it', listCrd(strings({ maxItems: 7000 }, { maxLength: 1000 }),
+    Array.from({ length: 20 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), false],
+  ['CRD rules each under budget, together under it', listCrd(strings({ maxItems: 7000 }, { maxLength: 1000 }),
+    Array.from({ length: 5 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), true],
   ['ValidatingAdmissionPolicy validation naming no variable', vap({ validations: [{ expression: 'Sometimes' }] }), false],
   ['ValidatingAdmissionPolicy validation giving a string', vap({ validations: [{ expression: "'yes'" }] }), false],
   ['ValidatingAdmissionPolicy match condition and validation on request and object', vap({ matchConditions: [{ name: 'not-system', expression: "!request.userInfo.username.startsWith('system:')" }], validations: [{ expression: 'object.spec.replicas <= 5', messageExpression: "'at most 5, not ' + string(object.spec.replicas)" }] }), true],

@@ -36,21 +36,22 @@ function check(ctx: Ctx, path: string, expr: unknown, declared: ReadonlyMap<stri
 
 /**
  * A CRD validation rule at the schema `s` (a resource root or embedded resource when `root`):
- * the rule, and its message expression once the rule compiles.
+ * the rule, and its message expression once the rule compiles. Whether the rule compiled.
  */
-export function checkCrdRule(ctx: Ctx, rule: Record<string, any>, s: any, root: boolean, at: string): void {
-  if (typeof rule.rule !== 'string' || rule.rule.trim() === '') return;
+export function checkCrdRule(ctx: Ctx, rule: Record<string, any>, s: any, root: boolean, at: string): boolean {
+  if (typeof rule.rule !== 'string' || rule.rule.trim() === '') return false;
   const self = schemaType(s, root || s?.['x-kubernetes-embedded-resource'] === true) ?? { k: 'dyn' };
   const declared = new Map<string, CelType>([['self', self], ['oldSelf', rule.optionalOldSelf === true ? { k: 'dyn' } : self]]);
   const p = celCompileProblem(rule.rule, declared, { result: 'bool', minor: ctx.minor });
   if (p) {
     ctx.report('cel.compile-failed', `${at}.rule`, field.invalid(rule.rule, 'error' in p ? detail(p) : 'cel expression must evaluate to a bool'));
-    return;
+    return false;
   }
   if (typeof rule.messageExpression === 'string' && rule.messageExpression.trim() !== '') {
     const m = celCompileProblem(rule.messageExpression, declared, { result: 'string', minor: ctx.minor });
     if (m) ctx.report('cel.compile-failed', `${at}.messageExpression`, field.invalid(rule.messageExpression, detail(m, 'messageExpression ')));
   }
+  return true;
 }
 
 /** Match conditions of a policy or a webhook. */

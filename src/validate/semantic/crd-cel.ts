@@ -9,6 +9,8 @@
  */
 import { Ctx, isObj } from '../context';
 import { schemaType } from '../crd/cel-check';
+import { childFactor, costOverMessage, declOf, RULE_COST_LIMIT, ruleCostLowerBound, SCHEMA_COST_LIMIT, unboundedCardinality } from '../crd/cel-cost';
+import { parseCel } from '../crd/cel-parse';
 import { checkCrdRule } from './cel-expressions';
 import { field } from '../field';
 import { SchemaPath } from './schema-path';
@@ -22,6 +24,14 @@ export const crdCelRules: RuleMeta[] = [{
   summary: 'a CRD validation rule calls a CEL library that the chosen release cannot compile',
   rationale: 'CEL libraries arrive with releases (quantity and optionals 1.28, sets 1.29, ip and cidr 1.30, format 1.31, two-variable comprehensions 1.32, semver 1.33, lists v3 1.34); the API server compiles a new rule with the libraries of the release before its own, so a rule that calls a newer one does not compile and the whole CRD is refused.',
   fix: 'validate with the --k8s-version the cluster runs; if it is older, rewrite the rule without the library (a regular expression instead of format.dns1123Label(), say)',
+}, {
+  id: 'crd.cel-cost-exceeded',
+  severity: 'error',
+  layer: 'semantic',
+  handbook: ['H30'],
+  summary: 'a CRD\'s CEL rules must fit the API server\'s cost budget',
+  rationale: 'The API server estimates what each rule can cost before it accepts the CRD: the rule\'s work (a matches() or a loop over a list costs by the size of what it reads) times how often it runs in one object (once per item of every list above it). Sizes come from the schema: a string without maxLength or a list without maxItems is taken as large as a 3 MiB request allows. A rule over 10,000,000, or rules over 100,000,000 together, and the whole CRD is refused. podsmith counts a lower bound of the estimate, so what it reports the server refuses too.',
+  fix: 'add maxLength to the strings, maxItems to the lists and maxProperties to the maps the rule reads or sits under, or simplify the rule',
 }];
 
 /** A library: the release that introduced it to the CEL environment, and its calls. */
@@ -50,17 +60,33 @@ export function unavailableLibrary(expr: string, minor: number): Library | undef
   return LIBRARIES.find((l) => l.introduced > compat && l.calls.test(text));
 }
 
+/** What the walk over one version's schema carries: the lower bounds of its rules' costs, summed. */
+interface Walk { ctx: Ctx; total: number }
+
 /**
- * Walks a version's schema for x-kubernetes-validations rules and message expressions. A rule's
- * `self` has the type of its node (apiextensions' CELSchemaContext.TypeInfo: the parent's field, or
- * the node's own schema converted); a node CEL gives no type (a field kept unknown without a
- * type) cannot have rules: the server fails to convert it and refuses the CRD.
+ * A version's x-kubernetes-validations rules and message expressions: the libraries they call,
+ * whether they compile (cel-expressions.ts) and what they cost (crd/cel-cost.ts). A rule's `self`
+ * has the type of its node (apiextensions' CELSchemaContext.TypeInfo: the parent's field, or the
+ * node's own schema converted); a node CEL gives no type (a field kept unknown without a type)
+ * cannot have rules: the server fails to convert it and refuses the CRD.
  */
-export function checkCelLibraries(ctx: Ctx, s: any, at: SchemaPath, depth = 0): void {
+export function checkCelRules(ctx: Ctx, schema: any, root: SchemaPath): void {
+  const w: Walk = { ctx, total: 0 };
+  walk(w, schema, root, 0, 1);
+  if (w.total > SCHEMA_COST_LIMIT) {
+    ctx.report('crd.cel-cost-exceeded', `${root}`, `Forbidden: ${costOverMessage('x-kubernetes-validations estimated rule cost total for entire OpenAPIv3 schema', w.total, SCHEMA_COST_LIMIT)}`);
+  }
+}
+
+/** `card`: how many times a rule here can run in one object, undefined when a list or map above has no bound. */
+function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | undefined): void {
+  const ctx = w.ctx;
   if (!isObj(s) || depth > 64) return;
   const rules = s['x-kubernetes-validations'];
   if (Array.isArray(rules) && rules.length > 0) {
-    if (schemaType(s, depth === 0 || s['x-kubernetes-embedded-resource'] === true) === undefined) {
+    const root = depth === 0 || s['x-kubernetes-embedded-resource'] === true;
+    const decl = declOf(s, root);
+    if (schemaType(s, root) === undefined || !decl) {
       ctx.report('cel.compile-failed', `${at}.x-kubernetes-validations`, 'Internal error: failed to construct type information for x-kubernetes-validations rules: unable to convert structural schema to CEL declarations (a field with rules needs a type)');
     } else rules.forEach((v, i) => {
       if (!isObj(v)) return;
@@ -75,11 +101,17 @@ export function checkCelLibraries(ctx: Ctx, s: any, at: SchemaPath, depth = 0): 
         }
       }
       // the schema's root is the custom resource's: self.metadata has name and generateName only
-      if (compiles) checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`);
+      if (!compiles || !checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`)) return;
+      let ast;
+      try { ast = parseCel(v.rule); } catch { return; }
+      const cost = ruleCostLowerBound(ast, decl, { minor: ctx.minor, optionalOldSelf: v.optionalOldSelf === true }) * (card ?? unboundedCardinality(decl));
+      w.total += cost;
+      if (cost > RULE_COST_LIMIT) ctx.report('crd.cel-cost-exceeded', `${at}.x-kubernetes-validations[${i}].rule`, `Forbidden: ${costOverMessage('estimated rule cost', cost, RULE_COST_LIMIT)}`);
     });
   }
+  const below = (f: number | undefined) => (card === undefined || f === undefined ? undefined : card * f);
   const props = s.properties;
-  if (isObj(props)) for (const k in props) checkCelLibraries(ctx, props[k], at.prop(k), depth + 1);
-  if (isObj(s.items)) checkCelLibraries(ctx, s.items, at.at('items'), depth + 1);
-  if (isObj(s.additionalProperties)) checkCelLibraries(ctx, s.additionalProperties, at.at('additionalProperties'), depth + 1);
+  if (isObj(props)) for (const k in props) walk(w, props[k], at.prop(k), depth + 1, below(childFactor(s)));
+  if (isObj(s.items)) walk(w, s.items, at.at('items'), depth + 1, below(childFactor(s)));
+  if (isObj(s.additionalProperties)) walk(w, s.additionalProperties, at.at('additionalProperties'), depth + 1, below(childFactor(s)));
 }

@@ -13,7 +13,7 @@ import { RuleMeta } from '../types';
 import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
-import { checkCelLibraries } from './crd-cel';
+import { checkCelRules } from './crd-cel';
 import { SchemaPath } from './schema-path';
 import { checkWebhookService } from './webhooks';
 
@@ -187,7 +187,7 @@ export function checkCrd(ctx: Ctx): void {
       structural(ctx, schema, root, 'root', 0);
       patterns(ctx, schema, root, 0);
       defaults(ctx, schema, root, 0);
-      checkCelLibraries(ctx, schema, root);
+      checkCelRules(ctx, schema, root);
     }
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
     const scale = ver.subresources?.scale;
