@@ -104,6 +104,9 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
     Array.from({ length: 20 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), false],
   ['CRD rules each under budget, together under it', listCrd(strings({ maxItems: 7000 }, { maxLength: 1000 }),
     Array.from({ length: 5 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), true],
+  // transition rules need an old value to pair with: not on the items of a list other than a map list
+  ['CRD transition rule on the items of an atomic list', listCrd(objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), []), false],
+  ['CRD transition rule on the items of a map list', listCrd({ ...objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { ...objects({}, { maxLength: 8 }, 'self.name == oldSelf.name').items, required: ['name'] } }, []), true],
   ['ValidatingAdmissionPolicy validation naming no variable', vap({ validations: [{ expression: 'Sometimes' }] }), false],
   ['ValidatingAdmissionPolicy validation giving a string', vap({ validations: [{ expression: "'yes'" }] }), false],
   ['ValidatingAdmissionPolicy match condition and validation on request and object', vap({ matchConditions: [{ name: 'not-system', expression: "!request.userInfo.username.startsWith('system:')" }], validations: [{ expression: 'object.spec.replicas <= 5', messageExpression: "'at most 5, not ' + string(object.spec.replicas)" }] }), true],

@@ -10,7 +10,7 @@
 import { Ctx, isObj } from '../context';
 import { schemaType } from '../crd/cel-check';
 import { childFactor, costOverMessage, declOf, RULE_COST_LIMIT, ruleCostLowerBound, SCHEMA_COST_LIMIT, unboundedCardinality } from '../crd/cel-cost';
-import { parseCel } from '../crd/cel-parse';
+import { parseCel, readsOldSelf } from '../crd/cel-parse';
 import { checkCrdRule } from './cel-expressions';
 import { field } from '../field';
 import { SchemaPath } from './schema-path';
@@ -78,8 +78,12 @@ export function checkCelRules(ctx: Ctx, schema: any, root: SchemaPath): void {
   }
 }
 
-/** `card`: how many times a rule here can run in one object, undefined when a list or map above has no bound. */
-function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | undefined): void {
+/**
+ * `card`: how many times a rule here can run in one object, undefined when a list or map above has
+ * no bound; `uncorrelated`: the list above whose items the server cannot pair with their old values
+ * (any list but x-kubernetes-list-type: map), where no rule may read oldSelf.
+ */
+function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | undefined, uncorrelated?: SchemaPath): void {
   const ctx = w.ctx;
   if (!isObj(s) || depth > 64) return;
   const rules = s['x-kubernetes-validations'];
@@ -102,6 +106,9 @@ function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | und
       }
       // the schema's root is the custom resource's: self.metadata has name and generateName only
       if (!compiles || !checkCrdRule(ctx, v, s, depth === 0, `${at}.x-kubernetes-validations[${i}]`)) return;
+      if (uncorrelated && readsOldSelf(v.rule)) {
+        ctx.report('cel.compile-failed', `${at}.x-kubernetes-validations[${i}].rule`, field.invalid(v.rule, `oldSelf cannot be used on the uncorrelatable portion of the schema within ${uncorrelated} (a list whose x-kubernetes-list-type is not map)`));
+      }
       let ast;
       try { ast = parseCel(v.rule); } catch { return; }
       const cost = ruleCostLowerBound(ast, decl, { minor: ctx.minor, optionalOldSelf: v.optionalOldSelf === true }) * (card ?? unboundedCardinality(decl));
@@ -111,7 +118,7 @@ function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | und
   }
   const below = (f: number | undefined) => (card === undefined || f === undefined ? undefined : card * f);
   const props = s.properties;
-  if (isObj(props)) for (const k in props) walk(w, props[k], at.prop(k), depth + 1, below(childFactor(s)));
-  if (isObj(s.items)) walk(w, s.items, at.at('items'), depth + 1, below(childFactor(s)));
-  if (isObj(s.additionalProperties)) walk(w, s.additionalProperties, at.at('additionalProperties'), depth + 1, below(childFactor(s)));
+  if (isObj(props)) for (const k in props) walk(w, props[k], at.prop(k), depth + 1, below(childFactor(s)), uncorrelated);
+  if (isObj(s.items)) walk(w, s.items, at.at('items'), depth + 1, below(childFactor(s)), uncorrelated ?? (s['x-kubernetes-list-type'] === 'map' ? undefined : at));
+  if (isObj(s.additionalProperties)) walk(w, s.additionalProperties, at.at('additionalProperties'), depth + 1, below(childFactor(s)), uncorrelated);
 }
