@@ -99,6 +99,14 @@ test('what the expression gives, and comparisons that have no overload', () => {
   expect(problem('self.replicas > 2.5 && self.port == 1 && self.when < self.when')).toBeUndefined();
 });
 
+test('selections and functions a type does not have', () => {
+  expect(problem("self.items.name != ''")).toEqual({ error: "type 'list' does not support field selection" });
+  expect(problem('has(self.name.first)')).toEqual({ error: "type 'string' does not support field selection" });
+  expect(problem("self.replicas.startsWith('1')")).toEqual({ error: "found no matching overload for 'startsWith' applied to 'int.(string)'" });
+  expect(problem('size(self.replicas) > 0')).toEqual({ error: "found no matching overload for 'size' applied to '(int)'" });
+  expect(problem("size(self.name) + self.items.size() + size(self.labels) >= 0 && self.port.startsWith('a') && self.labels.a.startsWith('b')")).toBeUndefined();
+});
+
 test('matches() patterns Go\'s regexp refuses', () => {
   expect(problem("self.name.matches('^(?=a)')")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });
   expect(problem("matches(self.name, '(a')")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });

@@ -3,7 +3,8 @@
  * can tell for certain: a name no variable, macro, type or function namespace declares
  * ("undeclared reference to 'x'": a string left unquoted, `object` in a CRD rule, `cel.bind`, which
  * Kubernetes' environment does not have), a field an object's schema does not declare ("undefined
- * field 'x'"), a comparison of an int with a string ("found no matching overload"), a result of the
+ * field 'x'"), a field of a list or a string ("does not support field selection"), a comparison
+ * of an int with a string or a string function on an int ("found no matching overload"), a result of the
  * wrong type (a rule must give a bool, a message expression a string) and a `matches()` pattern
  * Go's regexp refuses. Types follow k8s.io/apiserver pkg/cel/common SchemaDeclType: an object
  * declares its properties (escaped: `__dash__`, `__namespace__`…; an object that keeps unknown
@@ -192,7 +193,10 @@ class Checker {
           if (f === undefined) throw new CompileError(`undefined field '${n.field}'`);
           return f;
         }
-        return of.k === 'map' ? of.value : DYN;
+        if (of.k === 'map') return of.value;
+        // a list, a string, a number or a bool has no fields (self.items.name: an item's name is self.items[0].name)
+        if (NO_FIELDS.has(of.k)) throw new CompileError(`type '${celTypeName(of)}' does not support field selection`);
+        return DYN;
       }
       case 'idx': {
         const of = this.type(n.of, scope);
@@ -250,8 +254,14 @@ class Checker {
     // variable; a namespace no library has (cel.bind, math.greatest: not in Kubernetes' environment) is an undeclared name
     const namespaced = target?.t === 'id' && !scope.has(target.name) && !this.declared.has(target.name);
     if (namespaced && !NAMESPACES.has(target.name)) throw new CompileError(`undeclared reference to '${target.name}' (in container '')`);
-    if (target && !namespaced) this.type(target, scope);
+    const on = target && !namespaced ? this.type(target, scope) : undefined;
     for (const a of args) this.type(a, scope);
+    // a string function called on what is certainly not a string
+    if (on && STRING_METHODS.has(name) && NOT_STRING.has(on.k)) throw new CompileError(`found no matching overload for '${name}' applied to '${celTypeName(on)}.(${args.map(() => 'string').join(', ')})'`);
+    if (!target && name === 'size' && args.length === 1) {
+      const a = this.type(args[0], scope);
+      if (NUMERIC_OR_BOOL.has(a.k)) throw new CompileError(`found no matching overload for 'size' applied to '(${celTypeName(a)})'`);
+    }
     if (name === 'matches') {
       const pattern = target ? args[0] : args[1];
       if (pattern?.t === 'lit' && typeof pattern.v === 'string') {
@@ -260,6 +270,21 @@ class Checker {
     }
     if (namespaced) return DYN;
     return RESULTS[name] ?? DYN;
+  }
+}
+
+/** Types without fields, and without the string functions; their names as CEL writes them. */
+const NO_FIELDS = new Set(['list', 'string', 'int', 'double', 'bool']);
+const NOT_STRING = new Set(['list', 'map', 'object', 'int', 'double', 'bool']);
+const NUMERIC_OR_BOOL = new Set(['int', 'double', 'bool']);
+const STRING_METHODS = new Set(['startsWith', 'endsWith', 'matches', 'lowerAscii', 'upperAscii', 'trim', 'substring', 'charAt', 'split']);
+
+function celTypeName(t: CelType): string {
+  switch (t.k) {
+    case 'list': return 'list';
+    case 'map': return 'map';
+    case 'object': return 'object';
+    default: return t.k;
   }
 }
 
