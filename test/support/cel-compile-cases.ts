@@ -109,6 +109,18 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
     Array.from({ length: 20 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), false],
   ['CRD rules each under budget, together under it', listCrd(strings({ maxItems: 7000 }, { maxLength: 1000 }),
     Array.from({ length: 5 }, (_, i) => ({ rule: `self.list.all(n, n.matches('^abc${i}$'))` }))), true],
+  // an entry's own fields: a known reason, a fieldPath into the node's fields, a one-line message
+  ['CRD rule with a reason and a fieldPath into the node', celCrd({ rule: 'self.replicas >= 0', reason: 'FieldValueForbidden', fieldPath: ".replicas", message: 'no' }), true],
+  ['CRD rule with a fieldPath in brackets and into a map', celCrd({ rule: 'self.replicas >= 0', fieldPath: "['my-field']" }), true],
+  ['CRD rule with a fieldPath to a map key', celCrd({ rule: 'self.replicas >= 0', fieldPath: '.labels.team' }), true],
+  ['CRD rule with an unknown reason', celCrd({ rule: 'self.replicas >= 0', reason: 'FieldValueWrong' }), false],
+  ['CRD rule with a fieldPath to a field the node does not have', celCrd({ rule: 'self.replicas >= 0', fieldPath: '.replica' }), false],
+  ['CRD rule with a fieldPath without its leading dot', celCrd({ rule: 'self.replicas >= 0', fieldPath: 'replicas' }), false],
+  ['CRD rule with a fieldPath into list items', celCrd({ rule: 'self.replicas >= 0', fieldPath: '.items.name' }), false],
+  ['CRD rule whose message spans two lines', celCrd({ rule: 'self.replicas >= 0', message: 'one\ntwo' }), false],
+  ['CRD rule over two lines without a message', celCrd({ rule: 'self.replicas >= 0 &&\nself.replicas < 10' }), false],
+  ['CRD rule over two lines with a message', celCrd({ rule: 'self.replicas >= 0 &&\nself.replicas < 10', message: 'between 0 and 9' }), true],
+  ['CRD rule with a blank message expression', celCrd({ rule: 'self.replicas >= 0', messageExpression: '  ' }), false],
   // transition rules need an old value to pair with: not on the items of a list other than a map list
   ['CRD transition rule on the items of an atomic list', listCrd(objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), []), false],
   ['CRD transition rule on the items of a map list', listCrd({ ...objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { ...objects({}, { maxLength: 8 }, 'self.name == oldSelf.name').items, required: ['name'] } }, []), true],

@@ -11,6 +11,7 @@ import { Ctx, isObj } from '../context';
 import { schemaType } from '../crd/cel-check';
 import { childFactor, costOverMessage, declOf, RULE_COST_LIMIT, ruleCostLowerBound, SCHEMA_COST_LIMIT, unboundedCardinality } from '../crd/cel-cost';
 import { parseCel, readsOldSelf } from '../crd/cel-parse';
+import { fieldPathProblem } from '../crd/field-path';
 import { checkCrdRule } from './cel-expressions';
 import { field } from '../field';
 import { SchemaPath } from './schema-path';
@@ -24,6 +25,14 @@ export const crdCelRules: RuleMeta[] = [{
   summary: 'a CRD validation rule calls a CEL library that the chosen release cannot compile',
   rationale: 'CEL libraries arrive with releases (quantity and optionals 1.28, sets 1.29, ip and cidr 1.30, format 1.31, two-variable comprehensions 1.32, semver 1.33, lists v3 1.34); the API server compiles a new rule with the libraries of the release before its own, so a rule that calls a newer one does not compile and the whole CRD is refused.',
   fix: 'validate with the --k8s-version the cluster runs; if it is older, rewrite the rule without the library (a regular expression instead of format.dns1123Label(), say)',
+}, {
+  id: 'crd.validation-rule-invalid',
+  severity: 'error',
+  layer: 'semantic',
+  handbook: ['H30'],
+  summary: 'a CRD\'s x-kubernetes-validations entry needs a rule, a one-line message, a known reason and a fieldPath into the schema',
+  rationale: 'The API server refuses a CRD whose validation entry has a blank rule, a blank or multi-line message (and a rule written over several lines needs a message), a blank messageExpression, a reason other than FieldValueInvalid, FieldValueForbidden, FieldValueRequired or FieldValueDuplicate, or a fieldPath that does not name a field below the rule\'s node (`.spec.replicas`, `[\'a.b\']`; no list indexes).',
+  fix: 'give the rule a one-line message, a reason such as FieldValueInvalid, and a fieldPath that starts with . and names fields of the node the rule is on',
 }, {
   id: 'crd.cel-cost-exceeded',
   severity: 'error',
@@ -60,6 +69,28 @@ export function unavailableLibrary(expr: string, minor: number): Library | undef
   return LIBRARIES.find((l) => l.introduced > compat && l.calls.test(text));
 }
 
+const REASONS = ['FieldValueDuplicate', 'FieldValueForbidden', 'FieldValueInvalid', 'FieldValueRequired'];
+const newlines = (t: string) => /[\n\r]/.test(t);
+
+/** An x-kubernetes-validations entry's own fields (apiextensions' ValidateCustomResourceDefinitionOpenAPISchema); reason and fieldPath from 1.29. */
+function checkRuleEntry(ctx: Ctx, v: Record<string, any>, s: any, at: string): void {
+  const r = (f: string, m: string) => ctx.report('crd.validation-rule-invalid', `${at}.${f}`, m);
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  const rule = str(v.rule).trim();
+  const message = str(v.message);
+  if (typeof v.rule === 'string' && rule === '') r('rule', field.required('rule is not specified'));
+  else if (message.length > 0 && message.trim() === '') r('message', field.invalid(message, 'must be non-empty if specified'));
+  else if (newlines(message.trim())) r('message', field.invalid(message, 'must not contain line breaks'));
+  else if (newlines(rule) && message.trim() === '') r('message', field.required('message must be specified if rule contains line breaks'));
+  if (str(v.messageExpression).length > 0 && str(v.messageExpression).trim() === '') r('messageExpression', field.required('messageExpression must be non-empty if specified'));
+  if (ctx.minor < 29) return;
+  if (typeof v.reason === 'string' && !REASONS.includes(v.reason)) r('reason', field.notSupported(v.reason, REASONS));
+  const fp = str(v.fieldPath);
+  if (fp.length > 0 && fp.trim() === '') r('fieldPath', field.invalid(fp, 'must be non-empty if specified'));
+  if (newlines(fp)) r('fieldPath', field.invalid(fp, 'must not contain line breaks'));
+  if (fp.length > 0 && fieldPathProblem(fp, s)) r('fieldPath', field.invalid(fp, 'must be a valid path'));
+}
+
 /** What the walk over one version's schema carries: the lower bounds of its rules' costs, summed. */
 interface Walk { ctx: Ctx; total: number }
 
@@ -94,6 +125,7 @@ function walk(w: Walk, s: any, at: SchemaPath, depth: number, card: number | und
       ctx.report('cel.compile-failed', `${at}.x-kubernetes-validations`, 'Internal error: failed to construct type information for x-kubernetes-validations rules: unable to convert structural schema to CEL declarations (a field with rules needs a type)');
     } else rules.forEach((v, i) => {
       if (!isObj(v)) return;
+      checkRuleEntry(ctx, v, s, `${at}.x-kubernetes-validations[${i}]`);
       let compiles = true;
       for (const f of ['rule', 'messageExpression'] as const) {
         if (typeof v[f] !== 'string') continue;
