@@ -64,13 +64,6 @@ const NOT_CHECKED: Record<string, string[]> = {
     'io.k8s.api.core.v1.QuobyteVolumeSource.registry = "Sometimes"',
     'io.k8s.api.core.v1.Volume.flocker = {}',
   ],
-  // a CRD version's deprecationWarning (a pointer: the API server refuses an empty one); a schema's
-  // default is checked against the schema it belongs to (crd.default-invalid); a selectable field's
-  // jsonPath must name a scalar field of the version's schema (not followed here)
-  'CRD fields': [
-    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionVersion.deprecationWarning = ""',
-    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.SelectableField.jsonPath = "Sometimes"',
-  ],
 };
 
 e2eDescribe('values: empty, zero and misspelt as the API server reads them', () => {

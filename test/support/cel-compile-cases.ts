@@ -55,6 +55,12 @@ const objects = (extra: Record<string, unknown>, name: Record<string, unknown>, 
   type: 'array', ...extra, items: { type: 'object', properties: { name: { type: 'string', ...name } }, 'x-kubernetes-validations': [{ rule }] },
 });
 
+/** celCrd with its version's fields changed. */
+const withVersion = (extra: Record<string, unknown>) => {
+  const c = celCrd({ rule: 'true' });
+  return { ...c, spec: { ...c.spec, versions: [{ ...c.spec.versions[0], ...extra }] } };
+};
+
 const vapRules = { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] };
 const vap = (spec: any) => ({ apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: meta(), spec: { matchConstraints: vapRules, ...spec } });
 const webhook = (expression: string) => ({
@@ -121,6 +127,17 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
   ['CRD rule over two lines without a message', celCrd({ rule: 'self.replicas >= 0 &&\nself.replicas < 10' }), false],
   ['CRD rule over two lines with a message', celCrd({ rule: 'self.replicas >= 0 &&\nself.replicas < 10', message: 'between 0 and 9' }), true],
   ['CRD rule with a blank message expression', celCrd({ rule: 'self.replicas >= 0', messageExpression: '  ' }), false],
+  // a version's deprecationWarning and selectableFields (crd.versions-invalid)
+  ['CRD deprecated version with a warning', withVersion({ deprecated: true, deprecationWarning: 'v1 is going away; use v2' }), true],
+  ['CRD version with an empty deprecation warning', withVersion({ deprecated: true, deprecationWarning: '' }), false],
+  ['CRD version not deprecated with a deprecation warning', withVersion({ deprecationWarning: 'v1 is going away' }), false],
+  ['CRD deprecation warning with a tab', withVersion({ deprecated: true, deprecationWarning: 'going\taway' }), false],
+  ['CRD selectable fields on a string and an integer', withVersion({ selectableFields: [{ jsonPath: '.spec.name' }, { jsonPath: '.spec.replicas' }] }), true],
+  ['CRD selectable field on an object', withVersion({ selectableFields: [{ jsonPath: '.spec.labels' }] }), false],
+  ['CRD selectable field that is not in the schema', withVersion({ selectableFields: [{ jsonPath: '.spec.colour' }] }), false],
+  ['CRD selectable field in brackets', withVersion({ selectableFields: [{ jsonPath: "['spec'].name" }] }), false],
+  ['CRD selectable field named twice', withVersion({ selectableFields: [{ jsonPath: '.spec.name' }, { jsonPath: '.spec.name' }] }), false],
+  ['CRD selectable field in metadata', { ...withVersion({ selectableFields: [{ jsonPath: '.metadata.name' }] }), spec: { ...withVersion({}).spec, versions: [{ ...withVersion({}).spec.versions[0], selectableFields: [{ jsonPath: '.metadata.name' }], schema: { openAPIV3Schema: { type: 'object', properties: { metadata: { type: 'object', properties: { name: { type: 'string' } } } } } } }] } }, false],
   // transition rules need an old value to pair with: not on the items of a list other than a map list
   ['CRD transition rule on the items of an atomic list', listCrd(objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), []), false],
   ['CRD transition rule on the items of a map list', listCrd({ ...objects({ maxItems: 4 }, { maxLength: 8 }, 'self.name == oldSelf.name'), 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { ...objects({}, { maxLength: 8 }, 'self.name == oldSelf.name').items, required: ['name'] } }, []), true],

@@ -1,5 +1,5 @@
 /** crd/field-path.ts: a validation rule's fieldPath read as apiextensions' ValidFieldPath reads it (verdicts on whole CRDs: test/support/cel-compile-cases.ts). */
-import { fieldPathProblem } from '../../src/validate/crd/field-path';
+import { fieldPathProblem, resolveFieldPath } from '../../src/validate/crd/field-path';
 
 const node = {
   type: 'object',
@@ -29,4 +29,9 @@ test.each([
   ["['a\\qb']", 'invalid string literal'],
 ])('%s', (path, problem) => {
   expect(fieldPathProblem(path, node)).toBe(problem);
+});
+
+test('a selectable field\'s jsonPath: no bracket steps, and the schema it names', () => {
+  expect(resolveFieldPath("['a.b']", node, { arrays: false })).toEqual({ error: 'array notation is not allowed' });
+  expect(resolveFieldPath('.nested.inner', node, { arrays: false })).toEqual({ schema: { type: 'string' }, steps: ['nested', 'inner'] });
 });

@@ -30,10 +30,14 @@ function tokens(path: string): string[] {
 
 const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', "'": "'", '\\': '\\' };
 
-/** Why `path` does not name a field under `schema`, or undefined when it does. */
-export function fieldPathProblem(path: string, schema: any): string | undefined {
+/** Where a path leads: the schema it names and its steps, or why it names nothing. */
+export type FieldPathResult = { schema: any; steps: string[] } | { error: string };
+
+/** `path` followed from `schema` (with `arrays: false`, `['name']` steps are refused: a selectable field's jsonPath). */
+export function resolveFieldPath(path: string, schema: any, options: { arrays?: boolean } = {}): FieldPathResult {
   const toks = tokens(path);
   let s = schema;
+  const steps: string[] = [];
   const step = (name: string): string | undefined => {
     if (isObj(s) && isObj(s.properties)) {
       if (!isObj(s.properties[name])) return 'does not refer to a valid field';
@@ -41,26 +45,34 @@ export function fieldPathProblem(path: string, schema: any): string | undefined 
     } else if (isObj(s) && s.additionalProperties !== undefined && s.additionalProperties !== false) {
       s = s.additionalProperties;
     } else return 'does not refer to a valid field';
+    steps.push(name);
     return undefined;
   };
   for (let k = 0; k < toks.length; k++) {
     const tok = toks[k];
     if (tok === '.') {
-      if (k + 1 >= toks.length) return 'unexpected end of JSON path';
+      if (k + 1 >= toks.length) return { error: 'unexpected end of JSON path' };
       const p = step(toks[++k]);
-      if (p) return p;
+      if (p) return { error: p };
     } else if (tok === '[') {
-      if (k + 1 >= toks.length) return 'unexpected end of JSON path';
+      if (options.arrays === false) return { error: 'array notation is not allowed' };
+      if (k + 1 >= toks.length) return { error: 'unexpected end of JSON path' };
       const q = toks[++k];
-      if (q.length < 2 || q[0] !== "'" || q[q.length - 1] !== "'") return `expected single quoted string but got ${q}`;
+      if (q.length < 2 || q[0] !== "'" || q[q.length - 1] !== "'") return { error: `expected single quoted string but got ${q}` };
       let bad = false;
       const name = q.slice(1, -1).replace(/\\[\s\S]/g, (m) => ESCAPES[m[1]] ?? ((bad = true), ''));
-      if (bad) return 'invalid string literal';
+      if (bad) return { error: 'invalid string literal' };
       const p = step(name);
-      if (p) return p;
-      if (toks[k + 1] !== ']') return k + 1 >= toks.length ? 'unexpected end of JSON path' : `expected ] but got ${toks[k + 1]}`;
+      if (p) return { error: p };
+      if (toks[k + 1] !== ']') return { error: k + 1 >= toks.length ? 'unexpected end of JSON path' : `expected ] but got ${toks[k + 1]}` };
       k++;
-    } else return `expected [ or . but got: ${tok}`;
+    } else return { error: `expected [ or . but got: ${tok}` };
   }
-  return undefined;
+  return { schema: s, steps };
+}
+
+/** Why `path` does not name a field under `schema`, or undefined when it does. */
+export function fieldPathProblem(path: string, schema: any): string | undefined {
+  const r = resolveFieldPath(path, schema);
+  return 'error' in r ? r.error : undefined;
 }

@@ -14,6 +14,7 @@ import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
 import { checkCelRules } from './crd-cel';
+import { checkVersionFields } from './crd-version-fields';
 import { SchemaPath } from './schema-path';
 import { checkWebhookService } from './webhooks';
 
@@ -189,6 +190,7 @@ export function checkCrd(ctx: Ctx): void {
       defaults(ctx, schema, root, 0);
       checkCelRules(ctx, schema, root);
     }
+    checkVersionFields(v, ver, at, ctx.minor);
     arr(ver.additionalPrinterColumns).forEach((col, j) => { if (isObj(col)) checkColumn(v, col, `${at}.additionalPrinterColumns[${j}]`); });
     const scale = ver.subresources?.scale;
     if (isObj(scale)) checkScale(v, scale, `${at}.subresources.scale`);
