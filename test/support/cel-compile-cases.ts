@@ -102,6 +102,8 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
   ['CRD rule on a property without a type (CEL gives it no type)', { ...celCrd({ rule: 'true' }), spec: { ...celCrd({ rule: 'true' }).spec, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { 'x-kubernetes-preserve-unknown-fields': true, 'x-kubernetes-validations': [{ rule: 'true' }] } } } } }] } }, false],
   ['CRD transition rule', celCrd({ rule: 'self.replicas >= oldSelf.replicas' }), true],
   ['CRD rule whose matches() pattern Go refuses', celCrd({ rule: "self.name.matches('^(?=a)')" }), false],
+  ['CRD rule whose find() pattern Go refuses', celCrd({ rule: "self.name.find('(?=a)') == ''" }), false],
+  ['CRD rule with find() and findAll() patterns Go reads', celCrd({ rule: "self.name.find('[a-z]+') != '' || self.name.findAll('[0-9]').size() > 0" }), true],
   ['CRD root rule on metadata.name', celCrd({ rule: "self.metadata.name.startsWith('g')" }, true), true],
   ['CRD root rule on metadata.labels (the root declares name and generateName only)', celCrd({ rule: 'has(self.metadata.labels)' }, true), false],
   // the cost the server estimates (crd.cel-cost-exceeded): sizes from maxItems and maxLength, or what fits in a 3 MiB request

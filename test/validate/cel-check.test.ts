@@ -107,10 +107,12 @@ test('selections and functions a type does not have', () => {
   expect(problem("size(self.name) + self.items.size() + size(self.labels) >= 0 && self.port.startsWith('a') && self.labels.a.startsWith('b')")).toBeUndefined();
 });
 
-test('matches() patterns Go\'s regexp refuses', () => {
+test('matches(), find() and findAll() patterns Go\'s regexp refuses', () => {
   expect(problem("self.name.matches('^(?=a)')")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });
   expect(problem("matches(self.name, '(a')")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });
-  expect(problem("self.name.matches('^[a-z]+$') && self.name.matches(self.name)")).toBeUndefined();
+  expect(problem("self.name.find('(?=a)') == ''")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });
+  expect(problem("self.name.findAll('(?<=a)b').size() > 0")).toMatchObject({ error: expect.stringContaining('invalid regular expression') });
+  expect(problem("self.name.matches('^[a-z]+$') && self.name.matches(self.name) && self.name.find('[0-9]+') != ''")).toBeUndefined();
 });
 
 test('syntax podsmith does not read says nothing', () => {

@@ -5,8 +5,8 @@
  * Kubernetes' environment does not have), a field an object's schema does not declare ("undefined
  * field 'x'"), a field of a list or a string ("does not support field selection"), a comparison
  * of an int with a string or a string function on an int ("found no matching overload"), a result of the
- * wrong type (a rule must give a bool, a message expression a string) and a `matches()` pattern
- * Go's regexp refuses. Types follow k8s.io/apiserver pkg/cel/common SchemaDeclType: an object
+ * wrong type (a rule must give a bool, a message expression a string) and a `matches()`, `find()`
+ * or `findAll()` pattern Go's regexp refuses. Types follow k8s.io/apiserver pkg/cel/common SchemaDeclType: an object
  * declares its properties (escaped: `__dash__`, `__namespace__`…; an object that keeps unknown
  * fields declares no others; a property without a type is no field), a resource root and an
  * embedded resource declare kind, apiVersion and metadata.name and .generateName only
@@ -262,7 +262,8 @@ class Checker {
       const a = this.type(args[0], scope);
       if (NUMERIC_OR_BOOL.has(a.k)) throw new CompileError(`found no matching overload for 'size' applied to '(${celTypeName(a)})'`);
     }
-    if (name === 'matches') {
+    // a literal pattern is compiled with the program: matches() (and the regex library's find() and findAll())
+    if (name === 'matches' || (target && (name === 'find' || name === 'findAll'))) {
       const pattern = target ? args[0] : args[1];
       if (pattern?.t === 'lit' && typeof pattern.v === 'string') {
         try { goRegExp(pattern.v); } catch (e) { throw new CompileError(`invalid regular expression ${JSON.stringify(pattern.v)}: ${(e as Error).message}`); }
