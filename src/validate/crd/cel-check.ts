@@ -16,6 +16,7 @@
  */
 import { Node, parseCel } from './cel-parse';
 import { goRegExp } from './go-regexp';
+import { isObj } from './schema-walk';
 
 /** A CEL type as far as podsmith follows it; 'dyn' is anything (not known). */
 export type CelType =
@@ -31,16 +32,14 @@ const INT: CelType = { k: 'int' };
 /** A number of a kind not followed (int, uint or double): never a bool or a string. */
 const NUMBER: CelType = { k: 'number' };
 
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** CEL's reserved words: a property of that name is `__name__` to CEL (apiserver pkg/cel/escaping.go). */
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
+export const CEL_RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
   'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
 
 /** A property name as CEL reads it, or undefined where it cannot be named (escaping.go Escape). */
 export function celFieldName(name: string): string | undefined {
   if (name === '' || /^[0-9]/.test(name)) return undefined;
-  if (RESERVED.has(name)) return `__${name}__`;
+  if (CEL_RESERVED.has(name)) return `__${name}__`;
   if (/^[A-Za-z0-9_]*$/.test(name) && !name.includes('__')) return name;
   let ok = true;
   const out = name.replace(/__|[-./]|[^a-zA-Z0-9\-./_]/g, (s) => {
@@ -121,7 +120,7 @@ function fieldType(t: Extract<CelType, { k: 'object' }>, name: string, keywords:
     }
     return undefined;
   };
-  return find(name) ?? (keywords && RESERVED.has(name) ? find(`__${name}__`) : undefined);
+  return find(name) ?? (keywords && CEL_RESERVED.has(name) ? find(`__${name}__`) : undefined);
 }
 
 class CompileError extends Error {}

@@ -10,7 +10,8 @@
  * figure is never above the server's: a rule it finds over budget, the server refuses too.
  */
 import { Node } from './cel-parse';
-import { celFieldName } from './cel-check';
+import { CEL_RESERVED, celFieldName } from './cel-check';
+import { isObj } from './schema-walk';
 
 /** celconfig.MaxRequestSizeBytes: what a request may hold, the bound of every size not declared. */
 const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -18,8 +19,6 @@ const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 export const RULE_COST_LIMIT = 10_000_000;
 /** StaticEstimatedCRDCostLimit: the rules of one version's schema together. */
 export const SCHEMA_COST_LIMIT = 100_000_000;
-
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A schema node as the cost estimator sees it: its kind, its most elements (string bytes, list items, map entries) and its smallest JSON. */
 export interface Decl {
@@ -30,8 +29,6 @@ export interface Decl {
   fields?: Map<string, Decl>;
 }
 
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
-  'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
 const STRING_MAX = MAX_REQUEST_BYTES - 2;
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const embedded = (s: any) => isObj(s) && s['x-kubernetes-embedded-resource'] === true;
@@ -126,7 +123,7 @@ class Coster {
         if (n.opt) return { cost: of.cost };
         const o = of.decl;
         let d: Decl | undefined;
-        if (o?.k === 'object') d = o.fields!.get(n.field) ?? (this.keywords && RESERVED.has(n.field) ? o.fields!.get(`__${n.field}__`) : undefined);
+        if (o?.k === 'object') d = o.fields!.get(n.field) ?? (this.keywords && CEL_RESERVED.has(n.field) ? o.fields!.get(`__${n.field}__`) : undefined);
         else if (o?.k === 'map') d = o.elem;
         return { cost: of.cost + (o?.k === 'object' || o?.k === 'map' ? 1 : 0), decl: d, size: d?.max };
       }

@@ -3,8 +3,7 @@
  * schema/cel ValidFieldPath): `.name` or `['name']` steps from the rule's schema node into its
  * properties, or to any key of a map (additionalProperties); no list indexes.
  */
-
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj } from './schema-walk';
 
 /** The path cut as the server's scanner cuts it: `.`, `[` and `]` alone, a quoted string whole, names between. */
 function tokens(path: string): string[] {
