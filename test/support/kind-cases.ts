@@ -6,6 +6,7 @@
  * whose verdict changes with the release is in release-cases.ts too).
  */
 import { CEL_COMPILE_CASES } from './cel-compile-cases';
+import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -428,4 +429,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CronJob generateName whose generated name fits 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(46)}-` } }, true],
   ['ClusterRole generateName with capitals and a colon (a path segment)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] }, true],
   ...CEL_COMPILE_CASES,
+  ...FLOWCONTROL_CASES,
 ];

@@ -26,8 +26,9 @@ import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
+import { checkFlowControl, flowControlRules } from './flowcontrol';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -123,6 +124,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); checkCelExpressions(ctx); break;
     case 'DeviceClass': case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); break;
+    case 'FlowSchema': case 'PriorityLevelConfiguration': if (ctx.obj.apiVersion.startsWith('flowcontrol.apiserver.k8s.io/')) checkFlowControl(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
     case 'Node': if (ctx.obj.apiVersion === 'v1') checkNode(ctx); break;
