@@ -6,6 +6,7 @@
  * whose verdict changes with the release is in release-cases.ts too).
  */
 import { CEL_COMPILE_CASES } from './cel-compile-cases';
+import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
@@ -430,4 +431,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['ClusterRole generateName with capitals and a colon (a path segment)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] }, true],
   ...CEL_COMPILE_CASES,
   ...FLOWCONTROL_CASES,
+  ...DEVICE_REQUEST_CASES,
 ];

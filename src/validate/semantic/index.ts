@@ -27,8 +27,9 @@ import { withoutDefaultedEmpties } from './defaulted';
 import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 import { checkFlowControl, flowControlRules } from './flowcontrol';
+import { checkDeviceRequests, deviceRequestRules } from './device-requests';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules, ...deviceRequestRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -123,7 +124,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ValidatingAdmissionPolicy': case 'MutatingAdmissionPolicy': checkAdmissionPolicy(ctx); checkCelExpressions(ctx); break;
     case 'ValidatingAdmissionPolicyBinding': case 'MutatingAdmissionPolicyBinding': checkAdmissionPolicy(ctx); break;
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); checkCelExpressions(ctx); break;
-    case 'DeviceClass': case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); break;
+    case 'DeviceClass': checkCelExpressions(ctx); break;
+    case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); checkDeviceRequests(ctx); break;
     case 'FlowSchema': case 'PriorityLevelConfiguration': if (ctx.obj.apiVersion.startsWith('flowcontrol.apiserver.k8s.io/')) checkFlowControl(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
