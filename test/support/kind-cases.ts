@@ -8,6 +8,7 @@
 import { CEL_COMPILE_CASES } from './cel-compile-cases';
 import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
+import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -432,4 +433,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...CEL_COMPILE_CASES,
   ...FLOWCONTROL_CASES,
   ...DEVICE_REQUEST_CASES,
+  ...IN_TREE_VOLUME_CASES,
 ];

@@ -2,6 +2,7 @@
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { configKey, divisorProblem, dns1123Subdomain, hasBacksteps, ENV_FIELD_PATHS, ENV_RESOURCES, envName, fileMode, isUserOrGroupId, localPath, POD_FIELD_LABELS, qualifiedName, VOLUME_FIELD_PATHS } from '../names';
+import { checkInTreeSources } from './in-tree-volumes';
 import { quantityOf } from './quantities';
 
 const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
@@ -127,6 +128,7 @@ export function checkVolumeSource(ctx: Ctx, v: any, p: string): void {
     if (dir.startsWith('/')) r(`${p}.gitRepo.directory`, field.invalid(dir, 'must be a relative path'));
     if (hasBacksteps(dir)) r(`${p}.gitRepo.directory`, field.invalid(dir, "must not contain '..'"));
   }
+  checkInTreeSources(ctx, 'volumes.invalid', v, p);
 }
 
 /** validateHostPathVolumeSource (a Pod's volume, a PersistentVolume): a path without `..`, a known type. */

@@ -9,6 +9,7 @@ import { dns1123Subdomain, hasBacksteps, qualifiedName } from '../names';
 import { Quantity } from '../../quantity';
 import { RuleMeta } from '../types';
 import { checkNodeSelectorTerm } from './scheduling';
+import { checkInTreeSources } from './in-tree-volumes';
 import { checkHostPath } from './sources';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -72,6 +73,7 @@ function checkPv(ctx: Ctx): void {
     else if (arr(na.required.nodeSelectorTerms).length === 0) r('spec.nodeAffinity.required.nodeSelectorTerms', field.required('must have at least one node selector term'));
     else arr(na.required.nodeSelectorTerms).forEach((t, i) => checkNodeSelectorTerm(ctx, t, `spec.nodeAffinity.required.nodeSelectorTerms[${i}]`));
   }
+  if (sources.length === 1) checkInTreeSources(ctx, 'volume-claim.invalid', spec, 'spec', { name: typeof ctx.obj.metadata?.name === 'string' ? ctx.obj.metadata.name : '' });
   if (sources[0] === 'hostPath' && isObj(spec.hostPath)) checkHostPath(ctx, 'volume-claim.invalid', spec.hostPath, 'spec.hostPath');
   if (sources[0] === 'local' && isObj(spec.local)) {
     const lp = spec.local.path;

@@ -1,0 +1,88 @@
+/**
+ * The in-tree volume plugins (iSCSI, FC, Azure, Quobyte, Flocker, ScaleIO, StorageOS, Cinder,
+ * GlusterFS, FlexVolume, CSI) in a Pod and in a PersistentVolume, with a 1.34 API server's
+ * verdicts (spread into kind-cases.ts; src/validate/semantic/in-tree-volumes.ts).
+ */
+const meta = (name = 'podsmith-i10-case') => ({ name });
+/** A Pod with one volume of this source. */
+const podWith = (source: Record<string, unknown>) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: meta(),
+  spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }], volumes: [{ name: 'v', ...source }] },
+});
+/** A PersistentVolume of 1Gi, ReadWriteOnce, with this source, named `name`. */
+const pvWith = (source: Record<string, unknown>, name = 'podsmith-i10-case') => ({
+  apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(name), spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], ...source },
+});
+const iscsi = (extra: Record<string, unknown>) => ({ iscsi: { targetPortal: '10.0.0.1:3260', iqn: 'iqn.2001-04.com.example:storage.disk1', lun: 0, ...extra } });
+const IQN = 'iqn.2001-04.com.example:storage.disk1';
+
+export const IN_TREE_VOLUME_CASES: Array<[string, any, boolean]> = [
+  ['Pod iSCSI volume with an iqn name', podWith(iscsi({})), true],
+  ['Pod iSCSI volume with an eui name', podWith(iscsi({ iqn: 'eui.02004567A425678D' })), true],
+  ['Pod iSCSI volume with a naa name', podWith(iscsi({ iqn: 'naa.52004567BA64678D52004567BA64678D' })), true],
+  ['Pod iSCSI volume whose iqn starts with neither iqn, eui nor naa', podWith(iscsi({ iqn: 'Sometimes' })), false],
+  ['Pod iSCSI volume with an iqn of a bad date', podWith(iscsi({ iqn: 'iqn.01-04.com.example:disk' })), false],
+  ['Pod iSCSI volume with an iqn found past its start', podWith(iscsi({ iqn: 'iqnx iqn.2001-04.com.example:disk' })), true],
+  ['Pod iSCSI volume with a short eui', podWith(iscsi({ iqn: 'eui.0200' })), false],
+  ['Pod iSCSI volume with lun -1', podWith(iscsi({ lun: -1 })), false],
+  ['Pod iSCSI volume with lun 255', podWith(iscsi({ lun: 255 })), true],
+  ['Pod iSCSI volume with lun 256', podWith(iscsi({ lun: 256 })), false],
+  ['Pod iSCSI volume with CHAP session auth and no secretRef', podWith(iscsi({ chapAuthSession: true })), false],
+  ['Pod iSCSI volume with CHAP discovery auth and a secretRef', podWith(iscsi({ chapAuthDiscovery: true, secretRef: { name: 'chap' } })), true],
+  ['Pod iSCSI volume with a valid initiatorName', podWith(iscsi({ initiatorName: 'iqn.1996-04.de.suse:01:19b7c3e7f1a' })), true],
+  ['Pod iSCSI volume with an initiatorName of no known form', podWith(iscsi({ initiatorName: 'initiator' })), false],
+  ['Pod FC volume with targetWWNs and no lun', podWith({ fc: { targetWWNs: ['500a0982991b8dc5'] } }), false],
+  ['Pod FC volume with targetWWNs and lun 2', podWith({ fc: { targetWWNs: ['500a0982991b8dc5'], lun: 2 } }), true],
+  ['Pod FC volume with wwids only', podWith({ fc: { wwids: ['3600508b400105e210000900000490000'] } }), true],
+  ['Pod FC volume with neither targetWWNs nor wwids', podWith({ fc: {} }), false],
+  ['Pod FC volume with both targetWWNs and wwids', podWith({ fc: { targetWWNs: ['500a0982991b8dc5'], lun: 1, wwids: ['3600508b4'] } }), false],
+  ['Pod GCE disk with partition 0 (the whole disk)', podWith({ gcePersistentDisk: { pdName: 'd', partition: 0 } }), true],
+  ['Pod GCE disk with partition 256', podWith({ gcePersistentDisk: { pdName: 'd', partition: 256 } }), false],
+  ['Pod AWS disk with partition -1', podWith({ awsElasticBlockStore: { volumeID: 'vol-1', partition: -1 } }), false],
+  ['Pod Azure disk with a blob URI (kind left out: Shared)', podWith({ azureDisk: { diskName: 'd', diskURI: 'https://acct.blob.core.windows.net/vhds/d.vhd' } }), true],
+  ['Pod Azure disk with a URI that is no blob URL (kind left out: Shared)', podWith({ azureDisk: { diskName: 'd', diskURI: 'Sometimes' } }), false],
+  ['Pod Azure managed disk with a /subscriptions/ URI', podWith({ azureDisk: { diskName: 'd', kind: 'Managed', diskURI: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/disks/d' } }), true],
+  ['Pod Azure managed disk with a blob URI', podWith({ azureDisk: { diskName: 'd', kind: 'Managed', diskURI: 'https://acct.blob.core.windows.net/vhds/d.vhd' } }), false],
+  ['Pod Azure disk of an unknown kind', podWith({ azureDisk: { diskName: 'd', kind: 'Premium', diskURI: 'https://acct.blob.core.windows.net/vhds/d.vhd' } }), false],
+  ['Pod Azure disk with an unknown caching mode', podWith({ azureDisk: { diskName: 'd', cachingMode: 'Always', diskURI: 'https://acct.blob.core.windows.net/vhds/d.vhd' } }), false],
+  ['Pod Quobyte volume with two registries', podWith({ quobyte: { registry: 'reg1:7861,reg2:7861', volume: 'v' } }), true],
+  ['Pod Quobyte volume with a bracketed IPv6 registry', podWith({ quobyte: { registry: '[::1]:7861', volume: 'v' } }), true],
+  ['Pod Quobyte volume whose registry has no port', podWith({ quobyte: { registry: 'Sometimes', volume: 'v' } }), false],
+  ['Pod Quobyte volume whose registry has too many colons', podWith({ quobyte: { registry: '::1:7861', volume: 'v' } }), false],
+  ['Pod Quobyte volume with an empty port', podWith({ quobyte: { registry: 'reg:', volume: 'v' } }), true],
+  ['Pod Quobyte volume with a 65-character tenant', podWith({ quobyte: { registry: 'reg:7861', volume: 'v', tenant: 'x'.repeat(65) } }), false],
+  ['Pod Flocker volume with a dataset name', podWith({ flocker: { datasetName: 'data' } }), true],
+  ['Pod Flocker volume with neither name nor UUID', podWith({ flocker: {} }), false],
+  ['Pod Flocker volume with an empty dataset name', podWith({ flocker: { datasetName: '' } }), false],
+  ['Pod Flocker volume with both name and UUID', podWith({ flocker: { datasetName: 'data', datasetUUID: 'u' } }), false],
+  ['Pod Flocker volume with a slash in the dataset name', podWith({ flocker: { datasetName: 'a/b' } }), false],
+  ['Pod ScaleIO volume without volumeName', podWith({ scaleIO: { gateway: 'https://gw', system: 's', secretRef: { name: 'sio' } } }), false],
+  ['Pod ScaleIO volume with volumeName', podWith({ scaleIO: { gateway: 'https://gw', system: 's', secretRef: { name: 'sio' }, volumeName: 'vol' } }), true],
+  ['Pod StorageOS volume without volumeName', podWith({ storageos: {} }), false],
+  ['Pod StorageOS volume with an uppercase volumeName', podWith({ storageos: { volumeName: 'Vol' } }), false],
+  ['Pod StorageOS volume with an uppercase volumeNamespace', podWith({ storageos: { volumeName: 'vol', volumeNamespace: 'Ns' } }), false],
+  ['Pod StorageOS volume with a secretRef without name', podWith({ storageos: { volumeName: 'vol', secretRef: {} } }), false],
+  ['Pod Cinder volume with a secretRef without name', podWith({ cinder: { volumeID: 'v', secretRef: {} } }), false],
+  ['Pod FlexVolume with an option in the kubernetes.io namespace', podWith({ flexVolume: { driver: 'example.com/flex', options: { 'foo.kubernetes.io/x': '1' } } }), false],
+  ['Pod FlexVolume with an option named k8s.io', podWith({ flexVolume: { driver: 'example.com/flex', options: { 'K8s.io': '1' } } }), false],
+  ['Pod FlexVolume with options of its own', podWith({ flexVolume: { driver: 'example.com/flex', options: { 'example.com/size': '1', mykubernetes: 'x' } } }), true],
+  ['Pod CSI volume with an uppercase driver name', podWith({ csi: { driver: 'Secrets-Store.csi.K8s.io' } }), true],
+  ['Pod CSI volume with an underscore in the driver name', podWith({ csi: { driver: 'bad_driver' } }), false],
+  ['Pod CSI volume with a 64-character driver name', podWith({ csi: { driver: `${'a'.repeat(60)}.com` } }), false],
+  ['Pod CSI volume with a nodePublishSecretRef without name', podWith({ csi: { driver: 'csi.example.com', nodePublishSecretRef: {} } }), false],
+  ['Pod CSI volume with a nodePublishSecretRef name that is no subdomain', podWith({ csi: { driver: 'csi.example.com', nodePublishSecretRef: { name: 'Bad' } } }), false],
+  ['PersistentVolume iSCSI with an iqn of no known form', pvWith(iscsi({ iqn: 'Sometimes' })), false],
+  ['PersistentVolume iSCSI with a secretRef without name', pvWith(iscsi({ secretRef: { namespace: 'default' } })), false],
+  ['PersistentVolume iSCSI with an initiatorName and a long volume name', pvWith(iscsi({ initiatorName: IQN }), `pv-${'a'.repeat(50)}`), false],
+  ['PersistentVolume iSCSI with an initiatorName and a short volume name', pvWith(iscsi({ initiatorName: IQN }), 'pv'), true],
+  ['PersistentVolume CSI with a secret reference without namespace', pvWith({ csi: { driver: 'csi.example.com', volumeHandle: 'h', nodePublishSecretRef: { name: 's' } } }), false],
+  ['PersistentVolume CSI with a secret reference of an uppercase namespace', pvWith({ csi: { driver: 'csi.example.com', volumeHandle: 'h', controllerExpandSecretRef: { name: 's', namespace: 'Ns' } } }), false],
+  ['PersistentVolume CSI with full secret references', pvWith({ csi: { driver: 'csi.example.com', volumeHandle: 'h', nodeStageSecretRef: { name: 's', namespace: 'ns' }, nodePublishSecretRef: { name: 's', namespace: 'ns' } } }), true],
+  ['PersistentVolume Cinder with a secretRef without namespace', pvWith({ cinder: { volumeID: 'v', secretRef: { name: 's' } } }), false],
+  ['PersistentVolume StorageOS with a secretRef without namespace', pvWith({ storageos: { volumeName: 'vol', secretRef: { name: 's' } } }), false],
+  ['PersistentVolume Azure file with an empty secretNamespace', pvWith({ azureFile: { secretName: 's', shareName: 'share', secretNamespace: '' } }), false],
+  ['PersistentVolume GlusterFS with an empty endpointsNamespace', pvWith({ glusterfs: { endpoints: 'e', path: 'p', endpointsNamespace: '' } }), false],
+  ['PersistentVolume GlusterFS with an uppercase endpointsNamespace', pvWith({ glusterfs: { endpoints: 'e', path: 'p', endpointsNamespace: 'Ns' } }), false],
+  ['PersistentVolume GlusterFS with an endpointsNamespace', pvWith({ glusterfs: { endpoints: 'e', path: 'p', endpointsNamespace: 'storage' } }), true],
+  ['PersistentVolume Flocker with neither name nor UUID', pvWith({ flocker: {} }), false],
+];
