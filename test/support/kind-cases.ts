@@ -6,6 +6,7 @@
  * whose verdict changes with the release is in release-cases.ts too).
  */
 import { CEL_COMPILE_CASES } from './cel-compile-cases';
+import { CONTROL_PLANE_CASES } from './control-plane-cases';
 import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
@@ -434,4 +435,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...FLOWCONTROL_CASES,
   ...DEVICE_REQUEST_CASES,
   ...IN_TREE_VOLUME_CASES,
+  ...CONTROL_PLANE_CASES,
 ];

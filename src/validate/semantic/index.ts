@@ -28,8 +28,10 @@ import { checkEnums } from './enums';
 import { checkWebhooks, webhookRules } from './webhooks';
 import { checkFlowControl, flowControlRules } from './flowcontrol';
 import { checkDeviceRequests, deviceRequestRules } from './device-requests';
+import { certificateRules, checkCertificateSigningRequest } from './certificates';
+import { checkVolumeAttachment, volumeAttachmentRules } from './volume-attachment';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules, ...deviceRequestRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules, ...deviceRequestRules, ...certificateRules, ...volumeAttachmentRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -126,6 +128,8 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); checkCelExpressions(ctx); break;
     case 'DeviceClass': checkCelExpressions(ctx); break;
     case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); checkDeviceRequests(ctx); break;
+    case 'CertificateSigningRequest': checkCertificateSigningRequest(ctx); break;
+    case 'VolumeAttachment': checkVolumeAttachment(ctx); break;
     case 'FlowSchema': case 'PriorityLevelConfiguration': if (ctx.obj.apiVersion.startsWith('flowcontrol.apiserver.k8s.io/')) checkFlowControl(ctx); break;
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;

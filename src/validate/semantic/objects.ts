@@ -15,6 +15,7 @@ import { checkServiceIPs } from './service-ips';
 import { checkServiceTraffic } from './service-traffic';
 import { checkPvcSpec } from './storage';
 import { legacyIPProblem } from './legacy-ip';
+import { pathSegmentName } from './rbac';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -70,10 +71,12 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
   ClusterRoleBinding: notHere,
   APIService: notHere,
   IPAddress: ipAddressName,
+  // ValidateCertificateRequestName accepts any name; the storage key refuses what is no path segment
+  CertificateSigningRequest: pathSegmentName,
 };
 
-/** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an APIService's version.group, an IPAddress's address): not checked here. */
-const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f === notHere || f === ipAddressName).map(([k]) => k));
+/** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an APIService's version.group, an IPAddress's address) or not at all (a CertificateSigningRequest's): not checked here. */
+const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f === notHere || f === ipAddressName || f === pathSegmentName).map(([k]) => k));
 
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
   // the review kinds are questions, never stored: the API server checks none of their metadata
