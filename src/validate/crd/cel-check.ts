@@ -96,7 +96,15 @@ const META_SCHEMA = { type: 'object', properties: { name: STRING_SCHEMA, generat
 /** The properties an object type declares, by the name CEL reads (a resource root's as WithTypeAndObjectMeta makes them). */
 function propertiesOf(t: Extract<CelType, { k: 'object' }>): Record<string, any> {
   const props = isObj(t.schema.properties) ? t.schema.properties : {};
-  if (!t.root) return props;
+  return t.root ? resourceRootProperties(props) : props;
+}
+
+/**
+ * A resource root's properties as apiserver's WithTypeAndObjectMeta makes them: kind and
+ * apiVersion strings and a metadata of name and generateName, unless the schema declares them so
+ * itself (cel-cost.ts sizes the same declaration).
+ */
+export function resourceRootProperties(props: Record<string, any>): Record<string, any> {
   const has = (s: any, type: string) => isObj(s) && s.type === type;
   const meta = props.metadata;
   if (has(props.kind, 'string') && has(props.apiVersion, 'string') && has(meta, 'object') && isObj(meta.properties)

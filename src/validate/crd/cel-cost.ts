@@ -10,7 +10,7 @@
  * figure is never above the server's: a rule it finds over budget, the server refuses too.
  */
 import { Node } from './cel-parse';
-import { CEL_RESERVED, celFieldName } from './cel-check';
+import { CEL_RESERVED, celFieldName, resourceRootProperties } from './cel-check';
 import { isObj } from './schema-walk';
 
 /** celconfig.MaxRequestSizeBytes: what a request may hold, the bound of every size not declared. */
@@ -51,16 +51,8 @@ export function declOf(s: any, root: boolean): Decl | undefined {
         if (!elem) return undefined;
         return { k: 'map', elem, min: 2, max: num(s.maxProperties) ?? Math.floor(STRING_MAX / (elem.min + 6)) };
       }
-      const props: Record<string, any> = { ...(isObj(s.properties) ? s.properties : {}) };
-      if (root) {
-        const str = { type: 'string' };
-        const meta = props.metadata;
-        const typed = (x: any, t: string) => isObj(x) && x.type === t;
-        if (!(typed(props.kind, 'string') && typed(props.apiVersion, 'string') && typed(meta, 'object') && isObj(meta.properties)
-          && typed(meta.properties.name, 'string') && typed(meta.properties.generateName, 'string'))) {
-          Object.assign(props, { kind: str, apiVersion: str, metadata: { type: 'object', properties: { name: str, generateName: str } } });
-        }
-      }
+      const own: Record<string, any> = isObj(s.properties) ? s.properties : {};
+      const props = root ? resourceRootProperties(own) : own;
       const required = new Set(Array.isArray(s.required) ? s.required : []);
       const fields = new Map<string, Decl>();
       let min = 2;
