@@ -113,6 +113,10 @@ export class ApiServer {
     } catch {
       parsed = { message: res.body };
     }
+    // a kind this server does not serve is refused, as kubectl refuses it ("no matches for kind")
+    if (res.status === 404 && parsed?.details?.name === undefined && /could not find the requested resource|^404 page not found/.test(String(parsed.message ?? '').trim())) {
+      return { accepted: false, status: 404, message: `${key} is not served by this API server`, fields: [] };
+    }
     if (res.status >= 500 || res.status === 401 || res.status === 403 || res.status === 404) {
       throw new Error(`API server answered ${res.status} for ${key}: ${parsed.message ?? res.body}`);
     }

@@ -86,6 +86,15 @@ export function checkCelExpressions(ctx: Ctx): void {
       matchConditions(ctx, spec.matchConditions, 'spec.matchConditions', ADMISSION_VARIABLES);
       arr(spec.variables).forEach((v, i) => { if (isObj(v)) check(ctx, `spec.variables[${i}].expression`, v.expression, ADMISSION_VARIABLES); });
     }
+    // a mutation's expression gives an Object(...) or a list of JSONPatch values: podsmith types
+    // neither, so only what fails whatever the type is found (an undeclared name, bad syntax)
+    if (kind === 'MutatingAdmissionPolicy') {
+      arr(spec.mutations).forEach((m, i) => {
+        if (!isObj(m)) return;
+        if (isObj(m.applyConfiguration)) check(ctx, `spec.mutations[${i}].applyConfiguration.expression`, m.applyConfiguration.expression, ADMISSION_VARIABLES);
+        if (isObj(m.jsonPatch)) check(ctx, `spec.mutations[${i}].jsonPatch.expression`, m.jsonPatch.expression, ADMISSION_VARIABLES);
+      });
+    }
     if (kind === 'ValidatingAdmissionPolicy') {
       arr(spec.validations).forEach((v, i) => {
         if (!isObj(v)) return;

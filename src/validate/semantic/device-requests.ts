@@ -20,6 +20,7 @@ import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
+import { deviceTaintEffects } from './device-taints';
 
 const RULE = 'resourceclaim.devices-invalid';
 
@@ -109,7 +110,7 @@ function allocation(r: Report, mode: string, count: number, at: string): void {
 }
 
 /** validateDeviceToleration, with operator "" defaulted to Equal. */
-function toleration(r: Report, t: unknown, at: string): void {
+function toleration(r: Report, t: unknown, at: string, effects: readonly string[]): void {
   if (!isObj(t)) return;
   const key = str(t.key);
   if (key !== '') for (const m of qualifiedName(key)) r(`${at}.key`, field.invalid(key, m));
@@ -121,14 +122,14 @@ function toleration(r: Report, t: unknown, at: string): void {
     for (const m of labelValue(value)) r(`${at}.value`, field.invalid(value, m));
   } else r(`${at}.operator`, field.notSupported(operator, ['Equal', 'Exists']));
   const effect = str(t.effect);
-  if (effect !== '' && effect !== 'NoSchedule' && effect !== 'NoExecute') r(`${at}.effect`, field.notSupported(effect, ['NoExecute', 'NoSchedule']));
+  if (effect !== '' && !effects.includes(effect)) r(`${at}.effect`, field.notSupported(effect, effects));
 }
 
 /**
  * An exact request (v1 `exactly`, a v1beta1 request) or a sub-request: its class, selectors,
  * allocation and tolerations. `defaults`: whether the defaulter fills allocationMode and count.
  */
-function exact(r: Report, q: Record<string, any>, at: string, defaults: boolean): void {
+function exact(r: Report, q: Record<string, any>, at: string, defaults: boolean, effects: readonly string[]): void {
   deviceClass(r, str(q.deviceClassName), `${at}.deviceClassName`);
   selectors(r, q.selectors, `${at}.selectors`);
   let mode = str(q.allocationMode);
@@ -138,7 +139,7 @@ function exact(r: Report, q: Record<string, any>, at: string, defaults: boolean)
     if (mode === 'ExactCount' && count === 0) count = 1;
   }
   allocation(r, mode, count, at);
-  arr(q.tolerations).forEach((t, i) => toleration(r, t, `${at}.tolerations[${i}]`));
+  arr(q.tolerations).forEach((t, i) => toleration(r, t, `${at}.tolerations[${i}]`, effects));
 }
 
 /** v1beta1's hasAnyMainRequestFieldsSet: the request itself is an exact request. */
@@ -147,7 +148,7 @@ function flatExact(q: Record<string, any>): boolean {
     || set(q.adminAccess) || set(q.tolerations) || set(q.capacity);
 }
 
-function request(r: Report, item: unknown, at: string, flat: boolean): void {
+function request(r: Report, item: unknown, at: string, flat: boolean, effects: readonly string[]): void {
   const q = isObj(item) ? item : {};
   requestName(r, str(q.name), `${at}.name`);
   let kinds = 0;
@@ -158,14 +159,14 @@ function request(r: Report, item: unknown, at: string, flat: boolean): void {
       const p = `${at}.firstAvailable[${j}]`;
       const sub = isObj(s) ? s : {};
       requestName(r, str(sub.name), `${p}.name`);
-      exact(r, sub, p, true);
+      exact(r, sub, p, true, effects);
     });
     setLimits(r, subs, MAX_SUBREQUESTS, `${at}.firstAvailable`, (s) => str(isObj(s) ? s.name : undefined), 'name');
   }
   if (flat ? flatExact(q) : set(q.exactly)) {
     kinds++;
-    if (flat) exact(r, q, at, str(q.deviceClassName) !== '');
-    else exact(r, isObj(q.exactly) ? q.exactly : {}, `${at}.exactly`, true);
+    if (flat) exact(r, q, at, str(q.deviceClassName) !== '', effects);
+    else exact(r, isObj(q.exactly) ? q.exactly : {}, `${at}.exactly`, true, effects);
   }
   if (kinds === 0) r(at, field.required(ONE_OF));
   else if (kinds > 1) r(at, field.invalid(null, `${ONE_OF}, but multiple fields are set`));
@@ -262,7 +263,8 @@ function deviceClaim(r: Report, devices: Record<string, any>, at: string, flat: 
     const subs = arr(isObj(q) ? q.firstAvailable : undefined);
     names.set(str(isObj(q) ? q.name : undefined), subs.length ? new Set(subs.map((s) => str(isObj(s) ? s.name : undefined))) : undefined);
   }
-  requests.forEach((q, i) => request(r, q, `${at}.requests[${i}]`, flat));
+  const effects = deviceTaintEffects(minor);
+  requests.forEach((q, i) => request(r, q, `${at}.requests[${i}]`, flat, effects));
   setLimits(r, requests, MAX_REQUESTS, `${at}.requests`, (q) => str(isObj(q) ? q.name : undefined), 'name');
   const constraints = arr(devices.constraints);
   constraints.forEach((c, i) => constraint(r, c, `${at}.constraints[${i}]`, names, minor));

@@ -30,8 +30,9 @@ import { checkFlowControl, flowControlRules } from './flowcontrol';
 import { checkDeviceRequests, deviceRequestRules } from './device-requests';
 import { certificateRules, checkCertificateSigningRequest } from './certificates';
 import { checkVolumeAttachment, volumeAttachmentRules } from './volume-attachment';
+import { checkDeviceTaintRule, deviceTaintRules } from './device-taints';
 
-export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules, ...deviceRequestRules, ...certificateRules, ...volumeAttachmentRules];
+export const semanticRules: RuleMeta[] = [...objectRules, ...serviceTrafficRules, ...podRules, ...resourceClaimRules, ...resizePolicyRules, ...securityContextRules, ...rbacRules, ...networkRules, ...autoscalingRules, ...storageRules, ...configRules, ...quotaRules, ...crdRules, ...crdCelRules, ...celExpressionRules, ...apiServiceRules, ...reviewRules, ...endpointRules, ...nodeRules, ...serviceCidrRules, ...admissionPolicyRules, ...webhookRules, ...flowControlRules, ...deviceRequestRules, ...certificateRules, ...volumeAttachmentRules, ...deviceTaintRules];
 
 const RESTART_BY_KIND: Record<string, readonly string[]> = {
   Pod: ['Always', 'OnFailure', 'Never'],
@@ -128,6 +129,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'ValidatingWebhookConfiguration': case 'MutatingWebhookConfiguration': checkWebhooks(ctx); checkCelExpressions(ctx); break;
     case 'DeviceClass': checkCelExpressions(ctx); break;
     case 'ResourceClaim': case 'ResourceClaimTemplate': checkCelExpressions(ctx); checkDeviceRequests(ctx); break;
+    case 'DeviceTaintRule': checkDeviceTaintRule(ctx); break;
     case 'CertificateSigningRequest': checkCertificateSigningRequest(ctx); break;
     case 'VolumeAttachment': checkVolumeAttachment(ctx); break;
     case 'FlowSchema': case 'PriorityLevelConfiguration': if (ctx.obj.apiVersion.startsWith('flowcontrol.apiserver.k8s.io/')) checkFlowControl(ctx); break;
