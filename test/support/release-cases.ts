@@ -91,6 +91,25 @@ const ingress = (serviceName: string) => ({
   spec: { defaultBackend: { service: { name: serviceName, port: { number: 80 } } } },
 });
 
+/** A MutatingAdmissionPolicy on Deployments with this one mutation. */
+const map = (mutation: any) => ({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingAdmissionPolicy', metadata: meta(),
+  spec: {
+    matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] },
+    failurePolicy: 'Fail', reinvocationPolicy: 'Never', mutations: [mutation],
+  },
+});
+/** A DeviceTaintRule tainting gpu-0 of pool node-1 of gpu.example.com, with this taint and selector besides. */
+const taintRule = (taint: any, selector: any = {}) => ({
+  apiVersion: 'resource.k8s.io/v1', kind: 'DeviceTaintRule', metadata: meta(),
+  spec: { deviceSelector: { driver: 'gpu.example.com', pool: 'node-1', device: 'gpu-0', ...selector }, taint: { key: 'example.com/unhealthy', value: 'true', ...taint } },
+});
+/** A ResourceClaim for one device of class gpu.example.com with this toleration. */
+const gpuClaim = (toleration: any) => ({
+  apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaim', metadata: meta(),
+  spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.example.com', tolerations: [toleration] } }] } },
+});
+
 /** The releases the verdicts are recorded for, oldest first. */
 export const RECORDED_RELEASES = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36', '1.37'] as const;
 export type Verdicts = Record<(typeof RECORDED_RELEASES)[number], boolean>;
@@ -234,6 +253,23 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['CRD rule calling distinct() (lists extension v3)', celCrd('!has(self.items) || self.items.distinct().size() == self.items.size()'), v('nnnnnnnnyyy')],
   ['CRD message expression calling isIP() (IP library)', celCrd('!has(self.name) || self.name.size() > 0', "isIP('1.2.3.4') ? 'not a name' : 'bad'"), v('nnnnyyyyyyy')],
   ['Job managed by another controller (JobManagedBy)', { ...job('True'), spec: { ...job('True').spec, managedBy: 'example.com/queue' } }, v('nnnyyyyyyyy')],
+  // MutatingAdmissionPolicy (admissionregistration.k8s.io/v1) and its mutations' CEL
+  ['MutatingAdmissionPolicy setting replicas by an apply configuration', map({ patchType: 'ApplyConfiguration', applyConfiguration: { expression: 'Object{spec: Object.spec{replicas: 1}}' } }), v('nnnnnnnnnyy')],
+  ['MutatingAdmissionPolicy whose apply configuration is an undeclared name', map({ patchType: 'ApplyConfiguration', applyConfiguration: { expression: 'Sometimes' } }), v('nnnnnnnnnnn')],
+  ['MutatingAdmissionPolicy whose JSON patch is a list of an undeclared name', map({ patchType: 'JSONPatch', jsonPatch: { expression: '[patch]' } }), v('nnnnnnnnnnn')],
+  // device taints: DeviceTaintRule (resource.k8s.io/v1) and the None effect
+  ['DeviceTaintRule tainting one device NoSchedule', taintRule({ effect: 'NoSchedule' }), v('nnnnnnnnnny')],
+  ['DeviceTaintRule with the informational effect None', taintRule({ effect: 'None' }), v('nnnnnnnnnny')],
+  ['DeviceTaintRule with effect Sometimes', taintRule({ effect: 'Sometimes' }), v('nnnnnnnnnnn')],
+  ['DeviceTaintRule selecting a driver that is no DNS subdomain', taintRule({ effect: 'NoSchedule' }, { driver: 'Bad_Driver' }), v('nnnnnnnnnnn')],
+  ['DeviceTaintRule selecting a pool of two subdomains', taintRule({ effect: 'NoSchedule' }, { pool: 'node-1/gpus' }), v('nnnnnnnnnny')],
+  ['DeviceTaintRule selecting a device that is no DNS label', taintRule({ effect: 'NoSchedule' }, { device: 'gpu.0' }), v('nnnnnnnnnnn')],
+  ['ResourceClaim tolerating a device taint of effect None', gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists', effect: 'None' }), v('nnnnnnnnyyy')],
+  ['ResourceClaim tolerating a device taint of effect NoExecute', gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists', effect: 'NoExecute' }), v('nnnnnnnyyyy')],
+  // 1.35 drops tolerations and distinctAttribute (1.34 kept them), 1.34 and 1.35 drop capacity requests (gated.ts)
+  ['ResourceClaim tolerating a taint with a key that is no label name', gpuClaim({ key: 'bad key', operator: 'Exists' }), v('nnnnnnnnynn')],
+  ['ResourceClaim with a constraint of distinctAttribute alone', { ...gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists' }), spec: { devices: { requests: gpuClaim({}).spec.devices.requests, constraints: [{ requests: ['gpu'], distinctAttribute: 'example.com/uuid' }] } } }, v('nnnnnnnynyy')],
+  ['ResourceClaim asking for device capacity', { ...gpuClaim({}), spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.example.com', capacity: { requests: { memory: '1Gi' } } } }] } } }, v('nnnnnnnyyyy')],
 ];
 
 /**
@@ -242,6 +278,8 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
  * built server); podsmith says so with schema.field-dropped (test/validate/release-gates.test.ts).
  */
 export const DROPPED: Array<[string, string[], string[]]> = [
+  ['ResourceClaim tolerating a device taint of effect NoExecute', ['spec.devices.requests[0].exactly.tolerations'], ['1.35']],
+  ['ResourceClaim asking for device capacity', ['spec.devices.requests[0].exactly.capacity'], ['1.34', '1.35']],
   ['Pod with a resource claim (DynamicResourceAllocation)', ['spec.resourceClaims', 'spec.containers[0].resources.claims'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33']],
   ['Pod with hostUsers false (UserNamespacesSupport)', ['spec.hostUsers'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32']],
   ['Pod with procMount Unmasked, hostUsers false (ProcMountType)', ['spec.hostUsers', 'spec.containers[0].securityContext.procMount'], ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32']],

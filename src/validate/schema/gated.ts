@@ -24,6 +24,8 @@ export interface GatedField {
   dropsItem?: true;
   /** A value the server keeps as it is (procMount's own default). */
   keeps?: unknown;
+  /** The first release that drops it, where an older one kept it although its gate was off (its strategy did not drop it yet, or failed to). */
+  from?: number;
 }
 
 /**
@@ -64,6 +66,13 @@ export const GATED_FIELDS: readonly GatedField[] = [
   { def: 'io.k8s.api.batch.v1.JobSpec', field: 'backoffLimitPerIndex', since: 29, gate: 'JobBackoffLimitPerIndex' },
   { def: 'io.k8s.api.batch.v1.JobSpec', field: 'maxFailedIndexes', since: 29, gate: 'JobBackoffLimitPerIndex' },
   { def: 'io.k8s.api.batch.v1.JobSpec', field: 'podReplacementPolicy', since: 29, gate: 'JobPodReplacementPolicy' },
+  // DRA (resource.k8s.io/v1, served from 1.34): 1.34's claim strategy has no drop for tolerations and
+  // clears distinctAttribute on a copy (kept); 1.35 drops both; the gates are on from 1.36
+  { def: 'io.k8s.api.resource.v1.ExactDeviceRequest', field: 'tolerations', since: 36, from: 35, gate: 'DRADeviceTaints' },
+  { def: 'io.k8s.api.resource.v1.DeviceSubRequest', field: 'tolerations', since: 36, from: 35, gate: 'DRADeviceTaints' },
+  { def: 'io.k8s.api.resource.v1.DeviceConstraint', field: 'distinctAttribute', since: 36, from: 35, gate: 'DRAConsumableCapacity' },
+  { def: 'io.k8s.api.resource.v1.ExactDeviceRequest', field: 'capacity', since: 36, gate: 'DRAConsumableCapacity' },
+  { def: 'io.k8s.api.resource.v1.DeviceSubRequest', field: 'capacity', since: 36, gate: 'DRAConsumableCapacity' },
 ];
 
 const byDef = new Map<string, GatedField[]>();
@@ -71,7 +80,7 @@ for (const g of GATED_FIELDS) byDef.set(g.def, [...(byDef.get(g.def) ?? []), g])
 
 /** Does this minor drop the field (wherever it stands)? */
 function droppedIn(g: GatedField, minor: number): boolean {
-  return g.since === undefined || g.since > minor;
+  return (g.since === undefined || g.since > minor) && (g.from === undefined || minor >= g.from);
 }
 
 /** Is the field dropped at this minor, for a holder at `parent`? */
