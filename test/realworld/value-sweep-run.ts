@@ -1,5 +1,5 @@
 /**
- * `npm run test:value-sweep [-- --only NAME --max-pairs N --collections --k8s-version X.Y --kubeconfig F --context C | --release X.Y]`:
+ * `npm run test:value-sweep [-- --only NAME --max-pairs N --collections --wide --k8s-version X.Y --kubeconfig F --context C | --release X.Y]`:
  * values.ts' sweep over every corpus of test:realworld, against the local cluster's API server
  * (or the one named, or with --release a throwaway kube-apiserver of that release, built by
  * cluster/build.sh apiserver X.Y); prints each disagreement and exits 1 if there is one.
@@ -14,7 +14,7 @@ import { valueSweep } from './values';
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      only: { type: 'string' }, 'max-pairs': { type: 'string' }, collections: { type: 'boolean' }, 'k8s-version': { type: 'string', default: '1.34' },
+      only: { type: 'string' }, 'max-pairs': { type: 'string' }, collections: { type: 'boolean' }, wide: { type: 'boolean' }, 'k8s-version': { type: 'string', default: '1.34' },
       kubeconfig: { type: 'string' }, context: { type: 'string' }, release: { type: 'string' },
     },
   });
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     await judge.discover();
     const maxPairs = values['max-pairs'] !== undefined ? Number(values['max-pairs']) : undefined;
-    const r = await valueSweep(judge, corpora, version, { only: values.only, maxPairs, collections: values.collections });
+    const r = await valueSweep(judge, corpora, version, { only: values.only, maxPairs, collections: values.collections, wide: values.wide });
     process.stdout.write(`value-sweep at ${version}: ${r.pairs} (definition, field) pairs, ${r.judged} objects judged by both, ${r.disagreements.length} disagreements\n`);
     for (const d of r.disagreements) process.stdout.write(`  ${d.text}\n`);
     return r.disagreements.length > 0 ? 1 : 0;

@@ -21,10 +21,18 @@ interface Candidate extends Seed { kind: 'string' | 'integer' | 'list' | 'object
 const MISSPELT = 'Sometimes';
 
 /** The replacements tried for a value of this kind. */
-function replacements(kind: Candidate['kind']): unknown[] {
+/**
+ * The wider set (`--wide`): a string no name rule allows ('/' and '%', what a path segment may not
+ * hold; '_' and capitals), one longer than any DNS name (254 characters), one with a space; an
+ * integer past every port and percentage, one past int32.
+ */
+const WIDE_STRINGS = ['a/b%c_D', 'x'.repeat(254), 'with space'];
+const WIDE_INTEGERS = [65536, 2 ** 31];
+
+function replacements(kind: Candidate['kind'], wide = false): unknown[] {
   switch (kind) {
-    case 'string': return ['', MISSPELT];
-    case 'integer': return [0, -1];
+    case 'string': return wide ? ['', MISSPELT, ...WIDE_STRINGS] : ['', MISSPELT];
+    case 'integer': return wide ? [0, -1, ...WIDE_INTEGERS] : [0, -1];
     case 'list': return [[]];
     default: return [{}];
   }
@@ -72,6 +80,8 @@ export interface ValueSweepOptions {
   maxPairs?: number;
   /** Also lists and objects, emptied ([] and {}). */
   collections?: boolean;
+  /** Also the wider set of strings and integers (WIDE_STRINGS, WIDE_INTEGERS). */
+  wide?: boolean;
 }
 
 export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version: string, opts: ValueSweepOptions = {}): Promise<ValueSweepResult> {
@@ -89,7 +99,7 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
     for (const cand of cands) {
       const seed = await judge.judge(JSON.stringify(cand.object), cand.object);
       if (seed.class !== 'accepted') continue;
-      for (const value of replacements(cand.kind)) {
+      for (const value of replacements(cand.kind, opts.wide === true)) {
         const mutated = changedAt(cand.object, cand.path, (parent, key) => { parent[key] = value; });
         const server = await judge.judge(JSON.stringify(mutated), mutated);
         if (server.class !== 'accepted' && server.class !== 'rejected') continue;

@@ -74,6 +74,18 @@ const webhook = (expression: string) => ({
 const deviceClass = (expression: string) => ({ apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', metadata: meta(), spec: { selectors: [{ cel: { expression } }] } });
 
 export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
+  // syntax: an operand right after a complete expression is no CEL (the server's "extraneous input")
+  ['CRD rule of two words (a text value with a space, unquoted)', celCrd({ rule: 'with space' }), false],
+  ['CRD rule comparing with an unquoted two-word value', celCrd({ rule: "self.name == my name" }), false],
+  ['CRD rule with two string literals side by side', celCrd({ rule: "self.name == 'a' 'b'" }), false],
+  ['CRD rule calling a function with arguments missing a comma', celCrd({ rule: "self.name.startsWith('a' 'b')" }), false],
+  ['CRD rule of a list with a missing comma', celCrd({ rule: "self.name in ['a' 'b']" }), false],
+  ['CRD rule in parentheses with a stray name', celCrd({ rule: '(self.replicas > 0 x)' }), false],
+  ['CRD rule with a ternary and a comment line', celCrd({ rule: "// replicas first\nself.replicas > 0 ? true : self.name != ''", message: 'needs replicas or a name' }), true],
+  ['CRD message expression of two words', celCrd({ rule: 'self.replicas >= 0', messageExpression: 'replicas invalid' }), false],
+  ['admission policy validation of two words', vap({ validations: [{ expression: 'with space' }] }), false],
+  ['webhook match condition of two words', webhook('with space'), false],
+  ['device class selector of two words', deviceClass('with space'), false],
   ['CRD rule comparing a declared field', celCrd({ rule: 'self.replicas >= 0' }), true],
   ['CRD rule naming no variable (a string left unquoted)', celCrd({ rule: 'self.name == web' }), false],
   ['CRD rule naming a field the schema does not declare', celCrd({ rule: 'self.replica >= 0' }), false],

@@ -31,6 +31,24 @@ const groupCrd = (group: string, annotations?: Record<string, string>) => ({
 });
 const approved = (v: string) => ({ 'api-approved.kubernetes.io': v });
 
+/** A webhook configuration with one match condition (cases change its conditions). */
+const WEBHOOK_WITH_CONDITION = {
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: meta(),
+  webhooks: [{
+    name: 'check.podsmith-i10.example.com', admissionReviewVersions: ['v1'], sideEffects: 'None',
+    clientConfig: { service: { namespace: 'default', name: 'hook', path: '/check' } },
+    matchConditions: [{ name: 'only-some', expression: 'true' }],
+  }],
+};
+/** A ValidatingAdmissionPolicy on Deployments with one validation, and this spec besides. */
+const policyWith = (spec: any) => ({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicy', metadata: meta(),
+  spec: {
+    matchConstraints: { resourceRules: [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }] },
+    validations: [{ expression: 'object.spec.replicas <= 5' }], ...spec,
+  },
+});
+
 /** A CronJob with this schedule (robfig/cron's standard parser: the API server's reading). */
 const cronJob = (schedule: string) => ({
   apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta(),
@@ -431,6 +449,30 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CronJob generateName whose generated name is over 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(50)}-` } }, false],
   ['CronJob generateName whose generated name fits 52 characters', { ...cronJob('* * * * *'), metadata: { generateName: `${'c'.repeat(46)}-` } }, true],
   ['ClusterRole generateName with capitals and a colon (a path segment)', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { generateName: 'system:Reader-' }, rules: [] }, true],
+  // found by the value sweep's wider values (npm run test:value-sweep -- --collections --wide)
+  ['Deployment with minReadySeconds 600 and progressDeadlineSeconds left out (600)', workload('apps/v1', 'Deployment', {}, { minReadySeconds: 600 }), false],
+  ['Deployment with minReadySeconds 599 and progressDeadlineSeconds left out (600)', workload('apps/v1', 'Deployment', {}, { minReadySeconds: 599 }), true],
+  ['Deployment with minReadySeconds 900 and progressDeadlineSeconds 1200', workload('apps/v1', 'Deployment', {}, { minReadySeconds: 900, progressDeadlineSeconds: 1200 }), true],
+  ['Pod with activeDeadlineSeconds 2147483647', pod({ activeDeadlineSeconds: 2147483647 }), true],
+  ['Pod with activeDeadlineSeconds 2147483648', pod({ activeDeadlineSeconds: 2147483648 }), false],
+  ['Deployment with maxSurge 2147483648 (past int32)', workload('apps/v1', 'Deployment', {}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 2147483648 } } }), false],
+  ['Deployment with maxSurge 2147483647', workload('apps/v1', 'Deployment', {}, { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 2147483647 } } }), true],
+  ['PodDisruptionBudget with minAvailable -2147483649 (past int32)', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta(), spec: { minAvailable: -2147483649, selector: { matchLabels: { app: 'web' } } } }, false],
+  ['Node with a taint whose value is no label value', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { taints: [{ key: 'dedicated', value: 'gpu nodes', effect: 'NoSchedule' }] } }, false],
+  ['Node with a taint of effect NoScheduleNoAdmit (not implemented)', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { taints: [{ key: 'dedicated', effect: 'NoScheduleNoAdmit' }] } }, false],
+  ['Node with a taint key that is no label name', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { taints: [{ key: 'dedicated/gpu/x', effect: 'NoSchedule' }] } }, false],
+  ['Node with two taints of one key and effect', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { taints: [{ key: 'dedicated', value: 'a', effect: 'NoSchedule' }, { key: 'dedicated', value: 'b', effect: 'NoSchedule' }] } }, false],
+  ['Node with two taints of one key and two effects', { apiVersion: 'v1', kind: 'Node', metadata: meta(), spec: { taints: [{ key: 'example.com/dedicated', value: 'gpu', effect: 'NoSchedule' }, { key: 'example.com/dedicated', effect: 'NoExecute' }] } }, true],
+  ['Ingress whose resource backend name is no path segment', ing([{ path: '/', pathType: 'Prefix', backend: { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static/assets' } } }]), false],
+  ['Ingress whose resource backend kind is ..', ing([{ path: '/', pathType: 'Prefix', backend: { resource: { apiGroup: 'k8s.example.com', kind: '..', name: 'assets' } } }]), false],
+  ['Ingress with a resource backend', ing([{ path: '/', pathType: 'Prefix', backend: { resource: { apiGroup: 'k8s.example.com', kind: 'StorageBucket', name: 'static-assets' } } }]), true],
+  ['webhook match condition named with a space', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], matchConditions: [{ name: 'only some', expression: 'true' }] }] }, false],
+  ['webhook match conditions named alike', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], matchConditions: [{ name: 'skip', expression: 'true' }, { name: 'skip', expression: 'true' }] }] }, false],
+  ['webhook match condition named by a prefixed qualified name', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], matchConditions: [{ name: 'example.com/skip-leases', expression: 'true' }] }] }, true],
+  ['admission policy match condition named with a slash too many', policyWith({ matchConditions: [{ name: 'a/b/c', expression: 'true' }] }), false],
+  ['admission policy variable named with a dash', policyWith({ variables: [{ name: 'max-replicas', expression: '3' }] }), false],
+  ['admission policy variable named by a reserved word', policyWith({ variables: [{ name: 'namespace', expression: '3' }] }), false],
+  ['admission policy variable named by a CEL identifier', policyWith({ variables: [{ name: 'max_replicas', expression: '3' }] }), true],
   ...CEL_COMPILE_CASES,
   ...FLOWCONTROL_CASES,
   ...DEVICE_REQUEST_CASES,

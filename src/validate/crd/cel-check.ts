@@ -14,7 +14,7 @@
  * is not sure (a call it does not type, a map's or dyn's fields, syntax its parser does not read)
  * it says nothing: a false alarm here would refuse a CRD the server accepts.
  */
-import { Node, parseCel } from './cel-parse';
+import { CelSyntaxError, Node, parseCel } from './cel-parse';
 import { goRegExp } from './go-regexp';
 import { isObj } from './schema-walk';
 
@@ -321,7 +321,8 @@ export function celCompileProblem(expr: string, declared: ReadonlyMap<string, Ce
   let ast: Node;
   try {
     ast = parseCel(expr);
-  } catch {
+  } catch (e) {
+    if (e instanceof CelSyntaxError) return { error: e.message };
     return undefined; // CelUnsupported: syntax podsmith's parser does not read (a struct literal, bytes…)
   }
   try {

@@ -7,6 +7,13 @@
 export class CelUnsupported extends Error {}
 /** A runtime error the API server's CEL raises too: the rule fails with it. */
 export class CelError extends Error {}
+/**
+ * Text that is no CEL whatever the parser lacks: an operand (a name, a number, a string) right
+ * after a complete expression (`self.name == my name`), where CEL allows only an operator, a
+ * selection, an index, a call, a message's fields or a closing bracket. Not evaluated, like
+ * CelUnsupported, and reported by the compile check as the server's syntax error.
+ */
+export class CelSyntaxError extends CelUnsupported {}
 
 /** CEL values: int as bigint, double as number. Maps are Map (keys are strings, ints or bools). */
 export type Val = bigint | number | string | boolean | null | Val[] | Map<unknown, Val> | CelDuration | CelObject;
@@ -110,13 +117,22 @@ class Parser {
   }
 
   private take(v: string): void {
-    if (!this.peek(v)) unsupported(`expected ${v}`);
+    if (!this.peek(v)) this.stray(`expected ${v}`);
     this.at++;
+  }
+
+  /** Where a complete expression ended and something else came: certain when it is an operand. */
+  private stray(why: string): never {
+    const t = this.toks[this.at];
+    if (t.k === 'num' || t.k === 'str' || (t.k === 'id' && t.v !== 'in')) {
+      throw new CelSyntaxError(`Syntax error: extraneous input ${t.k === 'str' ? 'string' : `'${t.v}'`} after a complete expression (a text value needs quotes)`);
+    }
+    return unsupported(why);
   }
 
   whole(): Node {
     const n = this.expr();
-    if (this.toks[this.at].k !== 'end') unsupported('text after the expression');
+    if (this.toks[this.at].k !== 'end') this.stray('text after the expression');
     return n;
   }
 

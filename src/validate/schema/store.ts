@@ -38,7 +38,14 @@ export function readRelease(minor: string): ReleaseDoc {
  * pointer reads "" exactly as absent, so the API server answers "Required value" for both
  * (npm run test:value-sweep: volume sources' names and paths, webhooks' names, ...).
  */
-export const DEFINITION_READING = 'required-strings-not-empty-2+required-as-newest-4';
+export const DEFINITION_READING = 'required-strings-not-empty-2+required-as-newest-4+int-or-string-int32-1';
+
+/**
+ * An IntOrString holds an int32 (intstr.IntOrString's IntVal): a number past int32 is a decoding
+ * error of the API server ("cannot unmarshal number 2147483648 into … of type int32"), so the
+ * definition gets the int32 format, which reads numbers only (a string passes it).
+ */
+const INT_OR_STRING_PACKAGE = 'io.k8s.apimachinery.pkg.util.intstr';
 
 function readDefinition(def: any): any {
   if (Array.isArray(def?.required) && def.properties) {
@@ -57,6 +64,7 @@ function pool(pkg: string): Record<string, any> {
   if (!p) {
     p = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'defs', `${pkg}.json`), 'utf8')) as Record<string, any>;
     for (const def of Object.values(p)) readDefinition(def);
+    if (pkg === INT_OR_STRING_PACKAGE) for (const def of Object.values(p)) if (def.format === undefined) def.format = 'int32';
     pools.set(pkg, p);
   }
   return p;

@@ -11,6 +11,7 @@ import { arr, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
+import { checkMatchConditionNames, checkVariableNames } from './match-conditions';
 import { checkAdmissionRule } from './webhooks';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
@@ -28,6 +29,10 @@ export function checkAdmissionPolicy(ctx: Ctx): void {
   if (ctx.obj.apiVersion !== 'admissionregistration.k8s.io/v1') return;
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
+  if (ctx.kind === 'ValidatingAdmissionPolicy' || ctx.kind === 'MutatingAdmissionPolicy') {
+    checkMatchConditionNames(ctx, 'admission-policy.invalid', spec.matchConditions, 'spec.matchConditions');
+    checkVariableNames(ctx, 'admission-policy.invalid', spec.variables, 'spec.variables');
+  }
   if (ctx.kind === 'ValidatingAdmissionPolicy') checkPolicy(ctx, spec);
   else if (ctx.kind === 'ValidatingAdmissionPolicyBinding') checkBinding(ctx, spec);
   else if (ctx.kind === 'MutatingAdmissionPolicy') checkMutatingPolicy(ctx, spec);

@@ -9,6 +9,7 @@ import { dns1123Subdomain, portName } from '../names';
 import { RuleMeta } from '../types';
 import { ipv4Octets, ipv6Groups, STRICT_IP_FROM, strictCIDRProblem } from './legacy-ip';
 import { serviceName } from './objects';
+import { pathSegmentName } from './rbac';
 import { checkLabelSelector } from './scheduling';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
@@ -115,8 +116,12 @@ function checkBackend(ctx: Ctx, b: any, at: string): void {
     // (apiGroup is a pointer: "" is a value, and no DNS subdomain)
     const g = b.resource.apiGroup;
     if (typeof g === 'string') for (const m of dns1123Subdomain(g)) r(`${at}.resource.apiGroup`, field.invalid(g, m));
-    if (typeof b.resource.kind !== 'string' || b.resource.kind === '') r(`${at}.resource.kind`, field.required());
-    if (typeof b.resource.name !== 'string' || b.resource.name === '') r(`${at}.resource.name`, field.required());
+    // validateIngressTypedLocalObjectReference: kind and name are path segments (no '/' or '%', not '.' or '..')
+    for (const k of ['kind', 'name']) {
+      const v = b.resource[k];
+      if (typeof v !== 'string' || v === '') r(`${at}.resource.${k}`, field.required());
+      else for (const m of pathSegmentName(v)) r(`${at}.resource.${k}`, field.invalid(v, m));
+    }
     return;
   }
   const s = b.service;

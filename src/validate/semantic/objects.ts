@@ -186,10 +186,14 @@ export function checkWorkload(ctx: Ctx): void {
   for (const f of kind === 'Deployment' || kind === 'DaemonSet' ? ['minReadySeconds', 'revisionHistoryLimit'] : ['minReadySeconds']) {
     if (isInt(spec[f]) && spec[f] < 0) r('fields.out-of-range', `spec.${f}`, field.invalid(spec[f], 'must be greater than or equal to 0'));
   }
-  const pds = spec.progressDeadlineSeconds;
+  // progressDeadlineSeconds left out is 600 (apps/v1 SetDefaults_Deployment), so a minReadySeconds of 600 or more is refused too
+  const given = spec.progressDeadlineSeconds;
+  const pds = given == null ? 600 : given;
   if (kind === 'Deployment' && isInt(pds)) {
     if (pds < 0) r('fields.out-of-range', 'spec.progressDeadlineSeconds', field.invalid(pds, 'must be greater than or equal to 0'));
-    if (pds <= (isInt(spec.minReadySeconds) ? spec.minReadySeconds : 0)) r('fields.out-of-range', 'spec.progressDeadlineSeconds', field.invalid(pds, 'must be greater than minReadySeconds'));
+    if (pds <= (isInt(spec.minReadySeconds) ? spec.minReadySeconds : 0)) {
+      r('fields.out-of-range', 'spec.progressDeadlineSeconds', field.invalid(pds, given == null ? 'must be greater than minReadySeconds (left out, it is 600)' : 'must be greater than minReadySeconds'));
+    }
   }
   const apps = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(kind);
   const templateLabels = isObj(spec.template?.metadata?.labels) ? spec.template.metadata.labels : {};

@@ -134,7 +134,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   if (isObj(spec.dnsConfig)) checkDnsConfig(ctx, spec.dnsConfig, spec.dnsPolicy, `${sp}.dnsConfig`);
 
   // A negative terminationGracePeriodSeconds is not rejected: the API server sets it to 1.
-  if (isInt(spec.activeDeadlineSeconds) && spec.activeDeadlineSeconds <= 0) {
+  if (isInt(spec.activeDeadlineSeconds) && (spec.activeDeadlineSeconds <= 0 || spec.activeDeadlineSeconds > 2147483647)) {
     r('fields.out-of-range', `${sp}.activeDeadlineSeconds`, field.invalid(spec.activeDeadlineSeconds, 'must be between 1 and 2147483647, inclusive'));
   }
 

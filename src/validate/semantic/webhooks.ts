@@ -9,6 +9,7 @@ import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
+import { checkMatchConditionNames } from './match-conditions';
 
 export const webhookRules: RuleMeta[] = [{
   id: 'webhook.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
@@ -44,6 +45,7 @@ export function checkWebhooks(ctx: Ctx): void {
     if ((cc.url == null) === (cc.service == null)) r(`${at}.clientConfig`, field.required('exactly one of url or service is required'));
     else if (isObj(cc.service)) checkWebhookService(r, cc.service, `${at}.clientConfig.service`);
     arr(hook.rules).forEach((rule, j) => { if (isObj(rule)) checkAdmissionRule(r, rule, `${at}.rules[${j}]`); });
+    checkMatchConditionNames(ctx, 'webhook.invalid', hook.matchConditions, `${at}.matchConditions`);
   });
 }
 
