@@ -24,16 +24,18 @@ const MISSPELT = 'Sometimes';
 /**
  * The wider set (`--wide`): a string no name rule allows ('/' and '%', what a path segment may not
  * hold; '_' and capitals), one longer than any DNS name (254 characters), one with a space; an
- * integer past every port and percentage, one past int32.
+ * integer past every port and percentage, one past int32; a list with its first item twice.
  */
 const WIDE_STRINGS = ['a/b%c_D', 'x'.repeat(254), 'with space'];
 const WIDE_INTEGERS = [65536, 2 ** 31];
+/** A list with its first item written twice (the wider set's list value): what lists keyed by a field or holding a set make of it. */
+const FIRST_TWICE = Symbol('the list with its first item twice');
 
 function replacements(kind: Candidate['kind'], wide = false): unknown[] {
   switch (kind) {
     case 'string': return wide ? ['', MISSPELT, ...WIDE_STRINGS] : ['', MISSPELT];
     case 'integer': return wide ? [0, -1, ...WIDE_INTEGERS] : [0, -1];
-    case 'list': return [[]];
+    case 'list': return wide ? [[], FIRST_TWICE] : [[]];
     default: return [{}];
   }
 }
@@ -100,13 +102,15 @@ export async function valueSweep(judge: ServerJudge, corpora: Corpus[], version:
       const seed = await judge.judge(JSON.stringify(cand.object), cand.object);
       if (seed.class !== 'accepted') continue;
       for (const value of replacements(cand.kind, opts.wide === true)) {
-        const mutated = changedAt(cand.object, cand.path, (parent, key) => { parent[key] = value; });
+        const mutated = changedAt(cand.object, cand.path, (parent, key) => {
+          parent[key] = value === FIRST_TWICE ? [...parent[key], structuredClone(parent[key][0])] : value;
+        });
         const server = await judge.judge(JSON.stringify(mutated), mutated);
         if (server.class !== 'accepted' && server.class !== 'rejected') continue;
         const errors = validateObjects([{ object: mutated }], { k8sVersion: version }).findings.filter((x) => x.severity === 'error');
         judged++;
         if ((server.class === 'rejected') !== (errors.length > 0)) {
-          const key = `${pair} = ${JSON.stringify(value)}`;
+          const key = `${pair} = ${value === FIRST_TWICE ? '[first item twice]' : JSON.stringify(value)}`;
           const text = `${key} (${cand.object?.kind} ${cand.path.join('.')}): API ${server.class}${server.message ? ` (${server.message.slice(0, 200)})` : ''}; podsmith ${errors.length ? errors.map((x) => `${x.rule} at ${x.path}: ${x.message.slice(0, 100)}`).join(', ') : 'accepts'}`;
           disagreements.push({ key, server: server.class, text });
         }

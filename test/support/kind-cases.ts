@@ -24,6 +24,9 @@ const crd = (schema: any) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
 });
 
+/** A CRD schema whose spec has these properties. */
+const specOf = (properties: Record<string, unknown>) => ({ type: 'object', properties: { spec: { type: 'object', properties } } });
+
 /** A CRD in a group of its own (a protected one: k8s.io, kubernetes.io and their subdomains), annotated as given. */
 const groupCrd = (group: string, annotations?: Record<string, string>) => ({
   apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: `gizmos.${group}`, ...(annotations ? { annotations } : {}) },
@@ -98,6 +101,9 @@ const rc = (selector: any, labels: any) => ({
 const pod = (spec: any = {}, container: any = {}) => ({
   apiVersion: 'v1', kind: 'Pod', metadata: meta(), spec: { containers: [{ name: 'app', image: 'busybox:1.35.0', ...container }], ...spec },
 });
+/** A controller's reference to its Deployment, and a Pod with these owner references. */
+const OWNER = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: '6a5b2c3d-0000-4000-8000-000000000001', controller: true };
+const ownedPod = (ownerReferences: any[]) => { const p = pod(); return { ...p, metadata: { ...p.metadata, ownerReferences } }; };
 const noEscalation = (add: string[]) => ({ securityContext: { allowPrivilegeEscalation: false, capabilities: { add } } });
 const job = (spec: any, labels: any = { app: 'batch' }) => ({
   apiVersion: 'batch/v1', kind: 'Job', metadata: meta(),
@@ -473,6 +479,29 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['admission policy variable named with a dash', policyWith({ variables: [{ name: 'max-replicas', expression: '3' }] }), false],
   ['admission policy variable named by a reserved word', policyWith({ variables: [{ name: 'namespace', expression: '3' }] }), false],
   ['admission policy variable named by a CEL identifier', policyWith({ variables: [{ name: 'max_replicas', expression: '3' }] }), true],
+  // lists with their first item twice (the wide sweep's list value)
+  ['webhook with admissionReviewVersions v1 twice', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], admissionReviewVersions: ['v1', 'v1beta1', 'v1'] }] }, false],
+  ['webhook with admissionReviewVersions of no version it knows', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], admissionReviewVersions: ['v2'] }] }, false],
+  ['webhook with admissionReviewVersions that are no DNS-1035 labels', { ...WEBHOOK_WITH_CONDITION, webhooks: [{ ...WEBHOOK_WITH_CONDITION.webhooks[0], admissionReviewVersions: ['v1', 'V1.x'] }] }, false],
+  ['Pod owned twice by one Deployment reference (deduplicated by the server)', ownedPod([OWNER, OWNER]), true],
+  ['Pod owned by two controllers', ownedPod([OWNER, { ...OWNER, uid: '6a5b2c3d-0000-4000-8000-000000000002', name: 'other' }]), false],
+  ['Pod owned by one reference twice, once with blockOwnerDeletion (two controllers)', ownedPod([OWNER, { ...OWNER, blockOwnerDeletion: true }]), false],
+  // a structural schema's junctors (anyOf, allOf, oneOf, not) validate values only
+  ['CRD with the int-or-string anyOf pattern', crd(specOf({ q: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] } })), true],
+  ['CRD with the int-or-string pattern and a third anyOf type', crd(specOf({ q: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }, { type: 'integer' }] } })), false],
+  ['CRD with the int-or-string pattern in the other order', crd(specOf({ q: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'string' }, { type: 'integer' }] } })), false],
+  ['CRD with the int-or-string pattern as the first allOf', crd(specOf({ q: { 'x-kubernetes-int-or-string': true, allOf: [{ anyOf: [{ type: 'integer' }, { type: 'string' }] }, { maxLength: 8 }] } })), true],
+  ['CRD whose anyOf gives a string field types', crd(specOf({ s: { type: 'string', anyOf: [{ type: 'string', maxLength: 3 }, { minLength: 5 }] } })), false],
+  ['CRD whose anyOf only validates values', crd(specOf({ s: { type: 'string', anyOf: [{ maxLength: 3 }, { minLength: 5 }] } })), true],
+  ['CRD whose oneOf describes its branches', crd(specOf({ s: { type: 'string', oneOf: [{ description: 'short', maxLength: 3 }, { minLength: 5 }] } })), false],
+  ['CRD whose anyOf branch is nullable', crd(specOf({ s: { type: 'string', anyOf: [{ nullable: true }, { minLength: 5 }] } })), false],
+  ['CRD whose not has a default', crd(specOf({ s: { type: 'string', not: { default: 'x', enum: ['x'] } } })), false],
+  ['CRD whose allOf has a CEL rule', crd(specOf({ s: { type: 'string', allOf: [{ 'x-kubernetes-validations': [{ rule: 'self.size() > 0' }] }] } })), false],
+  ['CRD whose anyOf requires one of two fields', crd({ type: 'object', properties: { spec: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] } } }), true],
+  ['CRD whose root anyOf names a property the root does not specify', crd({ type: 'object', properties: { spec: { type: 'object' } }, anyOf: [{ required: ['spec'] }, { properties: { status: { required: ['phase'] } } }] }), false],
+  ['CRD whose field anyOf names a property the field does not specify (held only at the root)', crd(specOf({ o: { type: 'object', properties: { a: { type: 'string' } }, anyOf: [{ properties: { b: { minLength: 1 } } }] } })), true],
+  ['CRD whose anyOf names metadata in a nested context', crd(specOf({ o: { type: 'object', properties: { metadata: { type: 'object' } }, anyOf: [{ properties: { metadata: { required: ['name'] } } }] } })), false],
+  ['CRD with a list map keyed twice by one field', crd(specOf({ l: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name', 'name'], items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } })), false],
   ...CEL_COMPILE_CASES,
   ...FLOWCONTROL_CASES,
   ...DEVICE_REQUEST_CASES,

@@ -14,6 +14,7 @@ import { valueProblems } from '../crd';
 import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
 import { checkCelRules } from './crd-cel';
+import { checkJunctors } from './crd-junctors';
 import { checkVersionFields } from './crd-version-fields';
 import { SchemaPath } from './schema-path';
 import { checkWebhookService } from './webhooks';
@@ -121,6 +122,8 @@ function structural(ctx: Ctx, s: any, at: SchemaPath, lvl: Level, depth: number)
   if (keyCount > 0 && listType == null) notStructural(ctx, `${at}.x-kubernetes-list-type`, field.required('must be map if x-kubernetes-list-map-keys is non-empty'));
   else if (keyCount > 0 && listType !== 'map') notStructural(ctx, `${at}.x-kubernetes-list-type`, field.invalid(listType, 'must be map if x-kubernetes-list-map-keys is non-empty'));
   if (listType === 'map' && keyCount === 0) notStructural(ctx, `${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
+  if (keyCount > 0 && new Set(mapKeys).size < keyCount) ctx.report('crd.schema-not-structural', `${at}.x-kubernetes-list-map-keys`, field.invalid(mapKeys, 'must not contain duplicate entries'));
+  checkJunctors(ctx, s, at, depth, lvl === 'root');
 }
 
 const APPROVAL = 'api-approved.kubernetes.io';

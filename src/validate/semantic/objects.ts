@@ -128,11 +128,23 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
   }
 }
 
-/** ValidateOwnerReferences (apimachinery): the fields the garbage collector needs, no Event as owner, one controller. */
+/** An owner reference as apiequality.Semantic compares two (a field left out and null are alike). */
+const ownerKey = (ref: Record<string, any>): string =>
+  JSON.stringify(['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'].map((k) => ref[k] ?? null));
+
+/**
+ * ValidateOwnerReferences (apimachinery): the fields the garbage collector needs, no Event as owner,
+ * one controller. The API server first drops a reference written twice (same uid, equal in every
+ * field: dedupOwnerReferences, with a warning), so a copy is not a second controller.
+ */
 function checkOwnerReferences(ctx: Ctx, refs: unknown, at: string): void {
   let controller = '';
+  const seen = new Set<string>();
   for (const ref of arr(refs)) {
     if (!isObj(ref)) continue;
+    const copy = ownerKey(ref);
+    if (seen.has(copy)) continue;
+    seen.add(copy);
     const r = (p: string, m: string) => ctx.report('metadata.owner-references-invalid', p, m);
     const apiVersion = typeof ref.apiVersion === 'string' ? ref.apiVersion : '';
     const parts = apiVersion.split('/');

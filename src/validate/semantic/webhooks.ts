@@ -7,7 +7,7 @@
  */
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
-import { dns1123Subdomain } from '../names';
+import { dns1035Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { checkMatchConditionNames } from './match-conditions';
 
@@ -39,8 +39,19 @@ export function checkWebhooks(ctx: Ctx): void {
     if (typeof se === 'string' && !SIDE_EFFECTS.includes(se)) ctx.report('fields.not-supported', `${at}.sideEffects`, field.notSupported(se, SIDE_EFFECTS));
     const t = hook.timeoutSeconds;
     if (isInt(t) && (t < 1 || t > 30)) r(`${at}.timeoutSeconds`, field.invalid(t, 'the timeout value must be between 1 and 30 seconds'));
-    // validateAdmissionReviewVersions: at least one (which ones the server knows is its own matter)
-    if (Array.isArray(hook.admissionReviewVersions) && hook.admissionReviewVersions.length === 0) r(`${at}.admissionReviewVersions`, field.required('must specify one of v1, v1beta1'));
+    // validateAdmissionReviewVersions: at least one, none twice, each a DNS-1035 label, and on create one of v1, v1beta1
+    const versions = hook.admissionReviewVersions;
+    if (Array.isArray(versions) && versions.length === 0) r(`${at}.admissionReviewVersions`, field.required('must specify one of v1, v1beta1'));
+    else if (Array.isArray(versions)) {
+      const seen = new Set<unknown>();
+      versions.forEach((v, j) => {
+        if (typeof v !== 'string') return;
+        if (seen.has(v)) { r(`${at}.admissionReviewVersions[${j}]`, field.invalid(v, 'duplicate version')); return; }
+        seen.add(v);
+        for (const m of dns1035Label(v)) r(`${at}.admissionReviewVersions[${j}]`, field.invalid(v, m));
+      });
+      if (!versions.some((v) => v === 'v1' || v === 'v1beta1')) r(`${at}.admissionReviewVersions`, field.invalid(versions, 'must include at least one of v1, v1beta1'));
+    }
     const cc = isObj(hook.clientConfig) ? hook.clientConfig : {};
     if ((cc.url == null) === (cc.service == null)) r(`${at}.clientConfig`, field.required('exactly one of url or service is required'));
     else if (isObj(cc.service)) checkWebhookService(r, cc.service, `${at}.clientConfig.service`);
