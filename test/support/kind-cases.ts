@@ -24,6 +24,18 @@ const crd = (schema: any) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
 });
 
+/** A CRD whose two versions a webhook converts, reviewing these versions. */
+const convertingCrd = (conversionReviewVersions: string[]) => {
+  const c = crd({ type: 'object' });
+  const version = (name: string, storage: boolean) => ({ ...c.spec.versions[0], name, storage });
+  return {
+    ...c,
+    spec: {
+      ...c.spec, versions: [version('v1', true), version('v2', false)],
+      conversion: { strategy: 'Webhook', webhook: { conversionReviewVersions, clientConfig: { service: { namespace: 'default', name: 'convert', path: '/convert' } } } },
+    },
+  };
+};
 /** A CRD schema whose spec has these properties. */
 const specOf = (properties: Record<string, unknown>) => ({ type: 'object', properties: { spec: { type: 'object', properties } } });
 
@@ -501,6 +513,10 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['CRD whose root anyOf names a property the root does not specify', crd({ type: 'object', properties: { spec: { type: 'object' } }, anyOf: [{ required: ['spec'] }, { properties: { status: { required: ['phase'] } } }] }), false],
   ['CRD whose field anyOf names a property the field does not specify (held only at the root)', crd(specOf({ o: { type: 'object', properties: { a: { type: 'string' } }, anyOf: [{ properties: { b: { minLength: 1 } } }] } })), true],
   ['CRD whose anyOf names metadata in a nested context', crd(specOf({ o: { type: 'object', properties: { metadata: { type: 'object' } }, anyOf: [{ properties: { metadata: { required: ['name'] } } }] } })), false],
+  ['CRD with a conversion webhook reviewing v1 and v1beta1', convertingCrd(['v1', 'v1beta1']), true],
+  ['CRD with a conversion webhook reviewing v1 twice', convertingCrd(['v1', 'v1']), false],
+  ['CRD with a conversion webhook reviewing only versions it does not know', convertingCrd(['v2']), false],
+  ['CRD with a conversion webhook reviewing a version that is no DNS-1035 label', convertingCrd(['v1', 'V_2']), false],
   ['CRD with a list map keyed twice by one field', crd(specOf({ l: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name', 'name'], items: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } })), false],
   ...CEL_COMPILE_CASES,
   ...FLOWCONTROL_CASES,

@@ -17,7 +17,7 @@ import { checkCelRules } from './crd-cel';
 import { checkJunctors } from './crd-junctors';
 import { checkVersionFields } from './crd-version-fields';
 import { SchemaPath } from './schema-path';
-import { checkWebhookService } from './webhooks';
+import { checkReviewVersions, checkWebhookService } from './webhooks';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
@@ -245,5 +245,5 @@ function checkConversion(ctx: Ctx, v: (p: string, m: string) => void, conv: any)
   if (!isObj(cc)) v('spec.conversion.webhook.clientConfig', field.required('required when strategy is set to Webhook'));
   else if ((cc.url == null) === (cc.service == null)) v('spec.conversion.webhook.clientConfig', field.required('exactly one of url or service is required'));
   else if (isObj(cc.service)) checkWebhookService(v, cc.service, 'spec.conversion.webhook.clientConfig.service');
-  if (Array.isArray(wh.conversionReviewVersions) && wh.conversionReviewVersions.length === 0) v('spec.conversion.webhook.conversionReviewVersions', field.required());
+  checkReviewVersions(v, wh.conversionReviewVersions, 'spec.conversion.webhook.conversionReviewVersions', '');
 }

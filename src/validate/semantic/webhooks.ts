@@ -39,25 +39,31 @@ export function checkWebhooks(ctx: Ctx): void {
     if (typeof se === 'string' && !SIDE_EFFECTS.includes(se)) ctx.report('fields.not-supported', `${at}.sideEffects`, field.notSupported(se, SIDE_EFFECTS));
     const t = hook.timeoutSeconds;
     if (isInt(t) && (t < 1 || t > 30)) r(`${at}.timeoutSeconds`, field.invalid(t, 'the timeout value must be between 1 and 30 seconds'));
-    // validateAdmissionReviewVersions: at least one, none twice, each a DNS-1035 label, and on create one of v1, v1beta1
-    const versions = hook.admissionReviewVersions;
-    if (Array.isArray(versions) && versions.length === 0) r(`${at}.admissionReviewVersions`, field.required('must specify one of v1, v1beta1'));
-    else if (Array.isArray(versions)) {
-      const seen = new Set<unknown>();
-      versions.forEach((v, j) => {
-        if (typeof v !== 'string') return;
-        if (seen.has(v)) { r(`${at}.admissionReviewVersions[${j}]`, field.invalid(v, 'duplicate version')); return; }
-        seen.add(v);
-        for (const m of dns1035Label(v)) r(`${at}.admissionReviewVersions[${j}]`, field.invalid(v, m));
-      });
-      if (!versions.some((v) => v === 'v1' || v === 'v1beta1')) r(`${at}.admissionReviewVersions`, field.invalid(versions, 'must include at least one of v1, v1beta1'));
-    }
+    checkReviewVersions(r, hook.admissionReviewVersions, `${at}.admissionReviewVersions`, 'must specify one of v1, v1beta1');
     const cc = isObj(hook.clientConfig) ? hook.clientConfig : {};
     if ((cc.url == null) === (cc.service == null)) r(`${at}.clientConfig`, field.required('exactly one of url or service is required'));
     else if (isObj(cc.service)) checkWebhookService(r, cc.service, `${at}.clientConfig.service`);
     arr(hook.rules).forEach((rule, j) => { if (isObj(rule)) checkAdmissionRule(r, rule, `${at}.rules[${j}]`); });
     checkMatchConditionNames(ctx, 'webhook.invalid', hook.matchConditions, `${at}.matchConditions`);
   });
+}
+
+/**
+ * validateAdmissionReviewVersions, and a CRD conversion webhook's validateConversionReviewVersions:
+ * at least one version (`empty` says why), none twice, each a DNS-1035 label, and on create one of
+ * v1 and v1beta1 (a list left out is the schema layer's, or defaulted).
+ */
+export function checkReviewVersions(r: (p: string, m: string) => void, versions: unknown, at: string, empty: string): void {
+  if (!Array.isArray(versions)) return;
+  if (versions.length === 0) { r(at, field.required(empty)); return; }
+  const seen = new Set<unknown>();
+  versions.forEach((v, j) => {
+    if (typeof v !== 'string') return;
+    if (seen.has(v)) { r(`${at}[${j}]`, field.invalid(v, 'duplicate version')); return; }
+    seen.add(v);
+    for (const m of dns1035Label(v)) r(`${at}[${j}]`, field.invalid(v, m));
+  });
+  if (!versions.some((v) => v === 'v1' || v === 'v1beta1')) r(at, field.invalid(versions, 'must include at least one of v1, v1beta1'));
 }
 
 /** validateRuleWithOperations' emptiness checks (a webhook's rules, an admission policy's resource rules): operations, API groups, versions and resources. */
