@@ -104,6 +104,11 @@ const taintRule = (taint: any, selector: any = {}) => ({
   apiVersion: 'resource.k8s.io/v1', kind: 'DeviceTaintRule', metadata: meta(),
   spec: { deviceSelector: { driver: 'gpu.example.com', pool: 'node-1', device: 'gpu-0', ...selector }, taint: { key: 'example.com/unhealthy', value: 'true', ...taint } },
 });
+/** A ResourceClaim for two devices of class gpu.example.com under this constraint. */
+const constrainedClaim = (constraint: any) => ({
+  apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaim', metadata: meta(),
+  spec: { devices: { requests: ['a', 'b'].map((name) => ({ name, exactly: { deviceClassName: 'gpu.example.com' } })), constraints: [{ requests: ['a', 'b'], ...constraint }] } },
+});
 /** A ResourceClaim for one device of class gpu.example.com with this toleration. */
 const gpuClaim = (toleration: any) => ({
   apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaim', metadata: meta(),
@@ -266,6 +271,9 @@ export const RELEASE_CASES: Array<[string, any, Verdicts]> = [
   ['DeviceTaintRule selecting a device that is no DNS label', taintRule({ effect: 'NoSchedule' }, { device: 'gpu.0' }), v('nnnnnnnnnnn')],
   ['ResourceClaim tolerating a device taint of effect None', gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists', effect: 'None' }), v('nnnnnnnnyyy')],
   ['ResourceClaim tolerating a device taint of effect NoExecute', gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists', effect: 'NoExecute' }), v('nnnnnnnyyyy')],
+  // a constraint's attributes: 1.37 checks distinctAttribute beside matchAttribute, and a domain in capitals
+  ['ResourceClaim constraint with a valid matchAttribute and a malformed distinctAttribute', constrainedClaim({ matchAttribute: 'example.com/model', distinctAttribute: 'not an attribute' }), v('nnnnnnnyyyn')],
+  ['ResourceClaim constraint matchAttribute with an upper-case domain', constrainedClaim({ matchAttribute: 'GPU.Example.com/model' }), v('nnnnnnnyyyn')],
   // 1.35 drops tolerations and distinctAttribute (1.34 kept them), 1.34 and 1.35 drop capacity requests (gated.ts)
   ['ResourceClaim tolerating a taint with a key that is no label name', gpuClaim({ key: 'bad key', operator: 'Exists' }), v('nnnnnnnnynn')],
   ['ResourceClaim with a constraint of distinctAttribute alone', { ...gpuClaim({ key: 'example.com/unhealthy', operator: 'Exists' }), spec: { devices: { requests: gpuClaim({}).spec.devices.requests, constraints: [{ requests: ['gpu'], distinctAttribute: 'example.com/uuid' }] } } }, v('nnnnnnnynyy')],
