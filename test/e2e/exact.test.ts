@@ -64,7 +64,8 @@ metadata: {name: ok}
 data: {a: b}
 `);
       const r = spawnSync(process.execPath, [CLI, 'validate', '--exact', '--format', 'json', path.join(dir, 'all.yaml')], { encoding: 'utf8', timeout: 180_000 });
-      expect(r.status).toBe(1);
+      // on a failure, the CLI's stderr (the server's start, or why it did not start) is in the message
+      expect({ status: r.status, stderr: r.status === 1 ? '' : r.stderr }).toEqual({ status: 1, stderr: '' });
       const report = JSON.parse(r.stdout);
       expect(report.summary.objects).toBe(4);
       expect(report.findings.map((f: any) => [f.object.kind, f.rule, f.path, f.line])).toEqual([

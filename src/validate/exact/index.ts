@@ -147,9 +147,24 @@ export async function validateExact(inputsIn: InputObject[], options: ExactOptio
  * as `kubectl apply` would update it.
  */
 async function dryRun(client: ApiClient, collection: string, o: any): Promise<{ status: number; body: any }> {
-  const r = await client.request('POST', `${collection}?dryRun=All&fieldValidation=Strict`, o);
+  const r = await patiently(() => client.request('POST', `${collection}?dryRun=All&fieldValidation=Strict`, o));
   if (r.status !== 409 || r.body?.reason !== 'AlreadyExists' || typeof o.metadata?.name !== 'string') return r;
-  return client.request('PATCH', `${collection}/${encodeURIComponent(o.metadata.name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith&force=true`, o, 30_000, 'application/apply-patch+yaml');
+  return patiently(() => client.request('PATCH', `${collection}/${encodeURIComponent(o.metadata.name)}?dryRun=All&fieldValidation=Strict&fieldManager=podsmith&force=true`, o, 30_000, 'application/apply-patch+yaml'));
+}
+
+/**
+ * A request again, after 0.5, 1, 2 and 4 s, while the server answers that it cannot answer yet
+ * (429, 503, 504, or a 500 with no verdict in it): a just-installed CRD's storage, a busy server.
+ */
+async function patiently(send: () => Promise<{ status: number; body: any }>): Promise<{ status: number; body: any }> {
+  let r = await send();
+  for (const wait of [500, 1000, 2000, 4000]) {
+    const transient = r.status === 429 || r.status === 503 || r.status === 504 || (r.status === 500 && !Array.isArray(r.body?.details?.causes));
+    if (!transient) return r;
+    await new Promise((res) => setTimeout(res, wait));
+    r = await send();
+  }
+  return r;
 }
 
 async function waitEstablished(client: ApiClient, crd: any, log: (m: string) => void): Promise<boolean> {

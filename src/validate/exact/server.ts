@@ -122,23 +122,34 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       '--endpoint-reconciler-type=none',
     ], { stdio: ['ignore', logFile('kube-apiserver'), logFile('kube-apiserver')] });
     children.push(apiserver);
+    // The server writes its self-signed serving certificate (not atomically) once it starts: read
+    // it again on every try until /readyz answers, so that a half-written file read once on a busy
+    // machine does not leave a client that can never verify the server.
     let client: ApiClient | undefined;
+    let clientCert = '';
+    let lastError = 'no serving certificate yet';
     const deadline = Date.now() + 120_000;
     for (;;) {
       for (const [n, c] of [['etcd', etcd], ['kube-apiserver', apiserver]] as const) {
         // the temp dir goes with stop(): the error carries the log's last lines
         if (c.exitCode !== null) throw new Error(`${n} exited (${c.exitCode}): ${logTail(path.join(dir, `${n}.log`))}`);
       }
-      const cert = path.join(dir, 'certs', 'apiserver.crt');
-      if (!client && fs.existsSync(cert)) {
+      let cert = '';
+      try { cert = fs.readFileSync(path.join(dir, 'certs', 'apiserver.crt'), 'utf8'); } catch { /* not written yet */ }
+      if (cert.includes('-----END CERTIFICATE-----') && cert !== clientCert) {
+        client?.close();
         // the self-signed serving certificate names localhost and 127.0.0.1
-        client = new ApiClient(new URL(`https://127.0.0.1:${securePort}`), { ca: fs.readFileSync(cert) }, token);
+        client = new ApiClient(new URL(`https://127.0.0.1:${securePort}`), { ca: Buffer.from(cert) }, token);
+        clientCert = cert;
       }
       if (client) {
-        const r = await client.request('GET', '/readyz', undefined, 2000).catch(() => undefined);
+        const r = await client.request('GET', '/readyz', undefined, 2000).catch((e: Error) => { lastError = e.message; return undefined; });
         if (r?.status === 200) break;
+        if (r) lastError = `/readyz answered ${r.status}: ${String(r.body).trim().split('\n').filter((l) => l.includes('failed')).join('; ').slice(0, 300)}`;
       }
-      if (Date.now() > deadline) throw new Error(`kube-apiserver not ready after 120 s; see ${path.join(dir, 'kube-apiserver.log')}`);
+      if (Date.now() > deadline) {
+        throw new Error(`kube-apiserver not ready after 120 s (${lastError}); its log ends: ${logTail(path.join(dir, 'kube-apiserver.log'))}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     const startMs = Date.now() - started;
@@ -150,7 +161,7 @@ export async function startExactServer(minor: string, log: (m: string) => void =
       contexts: [{ name: 'exact', context: { cluster: 'exact', user: 'exact' } }],
     }), { mode: 0o600 });
     log(`exact: kube-apiserver ${path.basename(kube!)} ready on 127.0.0.1:${securePort} in ${(startMs / 1000).toFixed(1)} s`);
-    return { client, startMs, version: path.basename(kube), kubeconfig, stop: async () => { client!.close(); await stop(); } };
+    return { client: client!, startMs, version: path.basename(kube), kubeconfig, stop: async () => { client!.close(); await stop(); } };
   } catch (e) {
     await stop();
     throw e;
