@@ -74,6 +74,11 @@ export function isObj(v: unknown): v is Record<string, any> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** A string value as it is, anything else (absent, null, a number) as the empty string. */
+export function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
 export function arr(v: unknown): any[] {
   return Array.isArray(v) ? v : [];
 }

@@ -185,6 +185,10 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['PV with two volume sources', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' }, nfs: { server: 'n', path: '/x' } } }, false],
   ['PV without capacity', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } } }, false],
   ['PVC with ReadWriteOncePod and another mode', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOncePod', 'ReadOnlyMany'], resources: { requests: { storage: '1Gi' } } } }, false],
+  // the list is atomic and only another supported mode conflicts (ValidatePersistentVolumeClaimSpec)
+  ['PVC with ReadWriteOncePod twice', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOncePod', 'ReadWriteOncePod'], resources: { requests: { storage: '1Gi' } } } }, true],
+  ['PV with ReadWriteOncePod twice', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { accessModes: ['ReadWriteOncePod', 'ReadWriteOncePod'], capacity: { storage: '1Gi' }, hostPath: { path: '/tmp/rwop' } } }, true],
+  ['PV with ReadWriteOncePod and an unknown mode', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta(), spec: { accessModes: ['ReadWriteOncePod', 'ReadWriteSome'], capacity: { storage: '1Gi' }, hostPath: { path: '/tmp/rwop' } } }, false],
   ['PVC of zero bytes', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta(), spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } } }, false],
   ['StorageClass without a provisioner', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: meta(), provisioner: '' }, false],
   ['ConfigMap key in data and binaryData', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(), data: { a: 'x' }, binaryData: { a: 'eA==' } }, false],

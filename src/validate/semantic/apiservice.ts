@@ -4,7 +4,7 @@
  * legacy v1), the version a DNS-1035 label, both priorities in range, and a service reference
  * complete; a local APIService (no service) takes no caBundle or insecureSkipTLSVerify.
  */
-import { Ctx, isInt, isObj } from '../context';
+import { Ctx, isInt, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Subdomain, portNumber } from '../names';
 import { RuleMeta } from '../types';
@@ -17,7 +17,6 @@ export const apiServiceRules: RuleMeta[] = [{
   fix: 'name the APIService <version>.<group> and set spec.group, spec.version, spec.groupPriorityMinimum, spec.versionPriority and spec.service (name, namespace)',
 }];
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** An int32 field as the API server reads it: absent is 0. */
 const num = (v: unknown): number => (isInt(v) ? v : 0);
 

@@ -7,7 +7,7 @@
  * finds the calls by their names; a rule whose libraries are there is compiled as far as
  * cel-expressions.ts can (cel.compile-failed).
  */
-import { Ctx, isObj } from '../context';
+import { Ctx, isObj, str } from '../context';
 import { schemaType } from '../crd/cel-check';
 import { childFactor, costOverMessage, declOf, RULE_COST_LIMIT, ruleCostLowerBound, SCHEMA_COST_LIMIT, unboundedCardinality } from '../crd/cel-cost';
 import { parseCel, readsOldSelf } from '../crd/cel-parse';
@@ -75,7 +75,6 @@ const newlines = (t: string) => /[\n\r]/.test(t);
 /** An x-kubernetes-validations entry's own fields (apiextensions' ValidateCustomResourceDefinitionOpenAPISchema); reason and fieldPath from 1.29. */
 function checkRuleEntry(ctx: Ctx, v: Record<string, any>, s: any, at: string): void {
   const r = (f: string, m: string) => ctx.report('crd.validation-rule-invalid', `${at}.${f}`, m);
-  const str = (x: unknown) => (typeof x === 'string' ? x : '');
   const rule = str(v.rule).trim();
   const message = str(v.message);
   if (typeof v.rule === 'string' && rule === '') r('rule', field.required('rule is not specified'));

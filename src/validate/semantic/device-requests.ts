@@ -16,7 +16,7 @@
  * CEL selector expressions are compiled by cel-expressions.ts; adminAccess depends on a label of the
  * Namespace (resource.k8s.io/admin-access) that only the cluster knows.
  */
-import { arr, Ctx, isObj } from '../context';
+import { arr, Ctx, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
@@ -52,7 +52,6 @@ const ONE_OF = 'exactly one of `exactly` or `firstAvailable` is required';
 type Report = (path: string, message: string) => void;
 
 /** A string field as Go decodes it: absent, null (and a value of another type, which the schema layer refuses) read as "". */
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A pointer or slice field: set unless absent or null. */
 const set = (v: unknown): boolean => v !== undefined && v !== null;
 const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

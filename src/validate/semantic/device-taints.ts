@@ -6,7 +6,7 @@
  * and from 1.35 also None (purely informational; k8s.io/api v0.35 adds it), which a claim's
  * tolerations may name too (device-requests.ts).
  */
-import { Ctx, isObj } from '../context';
+import { Ctx, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../names';
 import { RuleMeta } from '../types';
@@ -25,7 +25,6 @@ export function deviceTaintEffects(minor: number): readonly string[] {
   return minor >= 35 ? ['NoExecute', 'NoSchedule', 'None'] : ['NoExecute', 'NoSchedule'];
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function checkDeviceTaintRule(ctx: Ctx): void {
   if (typeof ctx.obj.apiVersion !== 'string' || !ctx.obj.apiVersion.startsWith('resource.k8s.io/')) return;

@@ -24,7 +24,7 @@
  * 1.30). v1beta1 and v1beta2 (up to 1.28) name the field assuredConcurrencyShares and default a 0
  * to 30. 1.34 serves v1 only (v1beta3 up to 1.31). Status is cleared on create, so not checked.
  */
-import { arr, Ctx, isInt, isObj } from '../context';
+import { arr, Ctx, isInt, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
@@ -54,7 +54,6 @@ const NS_INTRO = "each member of this list must be '*' or a DNS-1123 label; ";
 
 type Report = (path: string, message: string) => void;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A number the API server decodes into an int32 field (a larger one is a decoding error the schema layer reports). */
 const isInt32 = (v: unknown): v is number => isInt(v) && v >= -(2 ** 31) && v < 2 ** 31;
 const strs = (v: unknown): string[] => arr(v).map(str);

@@ -6,7 +6,7 @@
  * server still refuses what they refused, so a manifest carrying one is judged the same way.
  * What the schema layer already refuses (a required field left out or "") is not repeated here.
  */
-import { Ctx, isInt, isObj } from '../context';
+import { Ctx, isInt, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 
@@ -19,7 +19,6 @@ const NAA = /^naa[^\n][A-Za-z0-9]{32}$/u;
 const CACHING_MODES = ['None', 'ReadOnly', 'ReadWrite'];
 const DISK_KINDS = ['Dedicated', 'Managed', 'Shared'];
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** Why an iSCSI name (iqn or initiatorName) is refused, or undefined; `prefixDetail` is the message for a name of no known form. */
 function iscsiNameProblem(name: string, prefixDetail: string): string | undefined {

@@ -7,7 +7,7 @@
  */
 import { ipv4Strict, isIPv4Mapped, STRING_FORMATS } from '../crd/strfmt';
 import { ipv6Text } from '../crd/cel-net';
-import { Ctx, isObj } from '../context';
+import { Ctx, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
@@ -63,7 +63,6 @@ export function checkIPAddress(ctx: Ctx): void {
   const r = (p: string, m: string) => ctx.report('ipaddress.invalid', p, m);
   const ref = ctx.obj.spec?.parentRef;
   if (!isObj(ref)) { r('spec.parentRef', field.required()); return; }
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
   if (str(ref.group) !== '') for (const m of dns1123Subdomain(str(ref.group))) r('spec.parentRef.group', field.invalid(ref.group, m));
   for (const key of ['resource', 'name'] as const) {
     if (str(ref[key]) === '') r(`spec.parentRef.${key}`, field.required());

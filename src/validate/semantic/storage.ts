@@ -24,17 +24,24 @@ export const storageRules: RuleMeta[] = [
     'fix the StorageClass as the message says'),
 ];
 
-const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+export const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const PV_SOURCES = ['awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'csi', 'fc', 'flexVolume', 'flocker',
   'gcePersistentDisk', 'glusterfs', 'hostPath', 'iscsi', 'local', 'nfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte',
   'rbd', 'scaleIO', 'storageos', 'vsphereVolume'];
 
-function checkAccessModes(ctx: Ctx, modes: unknown, at: string, required: boolean): void {
+/**
+ * A PersistentVolume's or claim's access modes, as ValidatePersistentVolumeSpec and
+ * ValidatePersistentVolumeClaimSpec read them: at least one, each a supported mode, and
+ * ReadWriteOncePod with no other supported mode (the list is atomic: the same mode twice is fine).
+ */
+export function checkAccessModes(ctx: Ctx, rule: string, modes: unknown, at: string, requiredMessage?: string): void {
   const list = arr(modes);
-  const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
-  if (list.length === 0 && required) r(at, field.required('at least 1 access mode is required'));
-  list.forEach((m) => { if (!ACCESS_MODES.includes(m)) r(at, field.notSupported(m, ACCESS_MODES)); });
-  if (list.includes('ReadWriteOncePod') && list.length > 1) r(at, field.forbidden('may not use ReadWriteOncePod with other access modes'));
+  const r = (m: string) => ctx.report(rule, at, m);
+  if (list.length === 0) r(field.required(requiredMessage));
+  list.forEach((m) => { if (!ACCESS_MODES.includes(m)) r(field.notSupported(m, ACCESS_MODES)); });
+  if (list.includes('ReadWriteOncePod') && list.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m))) {
+    r(field.forbidden('may not use ReadWriteOncePod with other access modes'));
+  }
 }
 
 function checkClassName(ctx: Ctx, v: unknown, at: string): void {
@@ -57,7 +64,7 @@ function checkPv(ctx: Ctx): void {
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(ctx.obj.spec) ? ctx.obj.spec : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
-  checkAccessModes(ctx, spec.accessModes, 'spec.accessModes', true);
+  checkAccessModes(ctx, 'volume-claim.invalid', spec.accessModes, 'spec.accessModes');
   const nfs = spec.nfs;
   if (isObj(nfs) && typeof nfs.path === 'string' && nfs.path !== '' && !nfs.path.startsWith('/')) r('spec.nfs.path', field.invalid(nfs.path, 'must be an absolute path'));
   const cap = isObj(spec.capacity) ? spec.capacity : {};
@@ -95,7 +102,7 @@ export function checkPvcSpec(ctx: Ctx, given: any, at: string): void {
   // a spec left out is validated as empty (the zero value the API server decodes)
   const spec = isObj(given) ? given : {};
   const r = (q: string, m: string) => ctx.report('volume-claim.invalid', q, m);
-  checkAccessModes(ctx, spec.accessModes, `${at}.accessModes`, true);
+  checkAccessModes(ctx, 'volume-claim.invalid', spec.accessModes, `${at}.accessModes`, 'at least 1 access mode is required');
   const storage = spec.resources?.requests?.storage;
   if (storage === undefined || storage === null) r(`${at}.resources.requests[storage]`, field.required());
   else {

@@ -5,11 +5,12 @@
  * PersistentVolume's name (a DNS subdomain) or an inline CSI volume spec, which may carry no
  * capacity, claimRef or node affinity and only the Retain reclaim policy.
  */
-import { arr, Ctx, isObj } from '../context';
+import { Ctx, isObj } from '../context';
 import { field } from '../field';
 import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { checkInTreeSources } from './in-tree-volumes';
+import { checkAccessModes } from './storage';
 
 export const volumeAttachmentRules: RuleMeta[] = [{
   id: 'volumeattachment.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
@@ -18,19 +19,12 @@ export const volumeAttachmentRules: RuleMeta[] = [{
   fix: 'leave VolumeAttachments to the cluster; if one must be written, give spec.attacher, spec.nodeName and exactly one of spec.source.persistentVolumeName and spec.source.inlineVolumeSpec',
 }];
 
-const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
-
 function checkInlineSpec(ctx: Ctx, spec: Record<string, any>, at: string): void {
   const r = (p: string, m: string) => ctx.report('volumeattachment.invalid', p, m);
   if (spec.claimRef != null) r(`${at}.claimRef`, field.forbidden('may not be specified in the context of inline volumes'));
   if (isObj(spec.capacity) && Object.keys(spec.capacity).length > 0) r(`${at}.capacity`, field.forbidden('may not be specified in the context of inline volumes'));
   if (!isObj(spec.csi)) r(`${at}.csi`, field.required('has to be specified in the context of inline volumes'));
-  const modes = arr(spec.accessModes);
-  if (modes.length === 0) r(`${at}.accessModes`, field.required());
-  for (const m of modes) if (!ACCESS_MODES.includes(m)) r(`${at}.accessModes`, field.notSupported(m, ACCESS_MODES));
-  if (modes.includes('ReadWriteOncePod') && modes.some((m) => m !== 'ReadWriteOncePod' && ACCESS_MODES.includes(m))) {
-    r(`${at}.accessModes`, field.forbidden('may not use ReadWriteOncePod with other access modes'));
-  }
+  checkAccessModes(ctx, 'volumeattachment.invalid', spec.accessModes, `${at}.accessModes`);
   const policy = spec.persistentVolumeReclaimPolicy;
   if (typeof policy === 'string' && policy !== '' && policy !== 'Retain') r(`${at}.persistentVolumeReclaimPolicy`, field.forbidden('may only be Retain in the context of inline volumes'));
   if (spec.nodeAffinity != null) r(`${at}.nodeAffinity`, field.forbidden('may not be specified in the context of inline volumes'));
