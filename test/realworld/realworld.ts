@@ -47,6 +47,8 @@ export interface CorpusResult {
   files: number;
   units: Unit[];
   ms: number;
+  /** Where the time went: kubectl's reading, podsmith's, the API server's verdicts, the custom resources' (CRDs installed, judged, removed). */
+  phases?: { readMs: number; podsmithMs: number; serverMs: number; customMs: number; crdInstallMs?: number; crdRemoveMs?: number };
 }
 
 interface Pending { unit: Omit<Unit, 'server' | 'outcome'>; text: string; value: any; server?: ServerVerdict }
@@ -179,26 +181,36 @@ export function outcomeOf(server: ServerVerdict, podsmithRejects: boolean, podsm
   }
 }
 
+/** Runs task(0), task(1), … task(n - 1), four at a time (the API server answers several at once). */
+async function fourAtATime(n: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < n) await task(next++);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+const judged = (p: Pending, server: ServerVerdict): Unit => ({ ...p.unit, server, outcome: outcomeOf(server, p.unit.podsmithRejects, p.unit.podsmithDuplicateKey, p.unit.podsmithPracticeOnly) });
+
 export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sVersion: string; files?: string[]; progress?: (done: number, all: number) => void; customResources?: boolean }): Promise<CorpusResult> {
   const t0 = Date.now();
   const files = opts.files ?? corpus.files;
   // kubectl's reading of every file, in batches (one oracle run per 200 files)
   const streams = oracleRead(files.map((f) => path.join(corpus.root, f)));
+  const t1 = Date.now();
   const pending = files.flatMap((f, i) => unitsOfFile(corpus.root, f, opts.k8sVersion, streams[i]));
+  const t2 = Date.now();
   const units: Unit[] = new Array(pending.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < pending.length) {
-      const i = next++;
-      const server = await serverVerdict(judge, pending[i]);
-      units[i] = { ...pending[i].unit, server, outcome: outcomeOf(server, pending[i].unit.podsmithRejects, pending[i].unit.podsmithDuplicateKey, pending[i].unit.podsmithPracticeOnly) };
-      if (++done % 200 === 0) opts.progress?.(done, pending.length);
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  if (opts.customResources !== false) await judgeCustomResources(judge, corpus, files, streams, pending, units, opts.k8sVersion);
-  return { corpus: corpus.name, files: files.length, units, ms: Date.now() - t0 };
+  await fourAtATime(pending.length, async (i) => {
+    units[i] = judged(pending[i], await serverVerdict(judge, pending[i]));
+    if (++done % 200 === 0) opts.progress?.(done, pending.length);
+  });
+  const t3 = Date.now();
+  const crd = { installMs: 0, removeMs: 0 };
+  if (opts.customResources !== false) await judgeCustomResources(judge, corpus, files, streams, pending, units, opts.k8sVersion, crd);
+  const t4 = Date.now();
+  return { corpus: corpus.name, files: files.length, units, ms: t4 - t0, phases: { readMs: t1 - t0, podsmithMs: t2 - t1, serverMs: t3 - t2, customMs: t4 - t3, crdInstallMs: crd.installMs, crdRemoveMs: crd.removeMs } };
 }
 
 /**
@@ -207,7 +219,7 @@ export async function runCorpus(judge: ServerJudge, corpus: Corpus, opts: { k8sV
  * again, and podsmith reads their files again with the same CRDs (`--crds`). The CRDs are removed
  * afterwards. Objects of kinds no installed CRD defines stay apart as custom kinds.
  */
-async function judgeCustomResources(judge: ServerJudge, corpus: Corpus, files: string[], streams: OracleStream[], pending: Pending[], units: Unit[], k8sVersion: string): Promise<void> {
+async function judgeCustomResources(judge: ServerJudge, corpus: Corpus, files: string[], streams: OracleStream[], pending: Pending[], units: Unit[], k8sVersion: string, took: { installMs: number; removeMs: number }): Promise<void> {
   if (!units.some((u) => u.outcome === 'custom')) return;
   const byName = new Map<string, any>();
   pending.forEach((p, i) => {
@@ -215,10 +227,13 @@ async function judgeCustomResources(judge: ServerJudge, corpus: Corpus, files: s
     if (units[i].server.class === 'accepted' && v?.apiVersion === 'apiextensions.k8s.io/v1' && v?.kind === 'CustomResourceDefinition' && typeof v.metadata?.name === 'string') byName.set(v.metadata.name, v);
   });
   if (byName.size === 0) return;
+  let t = Date.now();
   const installed = await judge.installCrds([...byName.values()]);
+  took.installMs = Date.now() - t;
   try {
     if (installed.length === 0) return;
     // each file's units are a block of `pending`, in file order
+    const again: Array<[number, Pending]> = [];
     let at = 0;
     for (let f = 0; f < files.length; f++) {
       const count = pending.slice(at).findIndex((p) => p.unit.file !== files[f]);
@@ -226,16 +241,18 @@ async function judgeCustomResources(judge: ServerJudge, corpus: Corpus, files: s
       const block = Array.from({ length: n }, (_, k) => at + k);
       at += n;
       if (!block.some((i) => units[i].outcome === 'custom')) continue;
-      const again = unitsOfFile(corpus.root, files[f], k8sVersion, streams[f], installed);
-      if (again.length !== block.length) continue;
-      for (const [k, i] of block.entries()) {
-        if (units[i].outcome !== 'custom') continue;
-        const server = await serverVerdict(judge, again[k]);
-        units[i] = { ...again[k].unit, server, outcome: outcomeOf(server, again[k].unit.podsmithRejects, again[k].unit.podsmithDuplicateKey, again[k].unit.podsmithPracticeOnly) };
-      }
+      const read = unitsOfFile(corpus.root, files[f], k8sVersion, streams[f], installed);
+      if (read.length !== block.length) continue;
+      for (const [k, i] of block.entries()) if (units[i].outcome === 'custom') again.push([i, read[k]]);
     }
+    await fourAtATime(again.length, async (k) => {
+      const [i, p] = again[k];
+      units[i] = judged(p, await serverVerdict(judge, p));
+    });
   } finally {
+    t = Date.now();
     await judge.removeCrds(installed);
+    took.removeMs = Date.now() - t;
   }
 }
 
@@ -250,12 +267,17 @@ export function figures(r: CorpusResult): Figures {
   };
 }
 
+const phaseText = (p: NonNullable<CorpusResult['phases']>) => {
+  const s = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  return `kubectl reading ${s(p.readMs)}, podsmith ${s(p.podsmithMs)}, API server ${s(p.serverMs)}, custom resources ${s(p.customMs)}${p.customMs > 0 ? ` of which CRDs installed ${s(p.crdInstallMs)}, removed ${s(p.crdRemoveMs)}` : ''}`;
+};
+
 const oneLine = (s: string | undefined, max = 240) => (s ?? '').replace(/\s+/g, ' ').slice(0, max);
 
 export function formatCorpus(r: CorpusResult): string {
   const f = figures(r);
   const lines = [
-    `realworld: ${r.corpus}: ${r.files} files, ${f.objects} objects, ${(r.ms / 1000).toFixed(1)} s`,
+    `realworld: ${r.corpus}: ${r.files} files, ${f.objects} objects, ${(r.ms / 1000).toFixed(1)} s${r.phases ? ` (${phaseText(r.phases)})` : ''}`,
     `  judged by the API server: ${f.judged} (apart: ${f.practice} cannot work as written, ${f.admission} admission-only, ${f.cluster} cluster-dependent, ${f.custom} custom kinds, ${f.errors} server errors)`,
     `  agreement: ${f.agree}/${f.judged} = ${(100 * f.agreement).toFixed(2)}%`,
     `  false rejects (API accepts, podsmith errors): ${f.falseRejects}`,

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
       const r = await runCorpus(judge, c, { k8sVersion, progress: (n, all) => process.stderr.write(`realworld: ${c.name}: ${n}/${all}\n`) });
       process.stdout.write(`${formatCorpus(r)}\n`);
       const f = figures(r);
-      summary.push({ corpus: c.name, files: r.files, ...f, seconds: r.ms / 1000, units: r.units });
+      summary.push({ corpus: c.name, files: r.files, ...f, seconds: r.ms / 1000, ...(r.phases ? { phases: r.phases } : {}), units: r.units });
       if (f.falseRejects > 0 || f.falseAccepts > 0.005 * f.objects) failed = true;
     }
   } finally {

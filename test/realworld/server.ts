@@ -52,6 +52,12 @@ export class ServerJudge {
   /** Groups served only by the CRDs installCrds installed, and by those removeCrds removed. */
   private readonly crdGroups = new Set<string>();
   private readonly removedGroups = new Set<string>();
+  /**
+   * CRDs removeCrds deleted that may not be gone yet. Nothing waits for them until their name is
+   * needed again (a later corpus sends or installs a CRD of that name) or the run ends: a deletion
+   * now and then takes the API server half a minute, and most names never come back.
+   */
+  private readonly terminating = new Set<string>();
   /** What this run created, deleted by cleanup(). */
   private readonly created: string[] = [];
 
@@ -65,6 +71,9 @@ export class ServerJudge {
       return JSON.parse(r.body);
     };
     const add = (gv: string, prefix: string, list: any) => {
+      // the kinds of a removed CRD's group, still listed while it terminates, are no longer served
+      const group = groupOf(gv);
+      if (this.removedGroups.has(group) && !this.crdGroups.has(group)) return;
       for (const r of list.resources ?? []) {
         if (r.name.includes('/') || !(r.verbs ?? []).includes('create')) continue;
         this.resources.set(`${gv}/${r.kind}`, { path: prefix, plural: r.name, namespaced: r.namespaced });
@@ -98,6 +107,8 @@ export class ServerJudge {
   async judge(text: string, object: any): Promise<ServerVerdict> {
     const where = this.resourceFor(object.apiVersion, object.kind);
     if (!('path' in where)) return where;
+    // a CRD of a name an earlier corpus's removal may still hold: judged once that one is gone
+    if (object.kind === 'CustomResourceDefinition' && typeof object.metadata?.name === 'string') await this.untilGone(object.metadata.name);
     const namespace = where.namespaced ? (typeof object.metadata?.namespace === 'string' && object.metadata.namespace !== '' ? object.metadata.namespace : this.scratchNamespace) : undefined;
     try {
       if (namespace) await this.ensureNamespace(namespace);
@@ -108,8 +119,10 @@ export class ServerJudge {
     const base = `${where.path}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/${where.plural}`;
     let r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
     // admission reads Namespaces, ServiceAccounts and PriorityClasses from informer caches, which
-    // may not have seen what was just created: ask again for a few seconds before calling it admission
-    for (let i = 0; i < 5 && (r.status === 403 || r.status === 404) && /not found|no PriorityClass/.test(r.body); i++) {
+    // may not have seen what was just created: ask again for a few seconds before calling it
+    // admission (not for a namespace that is no DNS label: nothing could create it)
+    const creatable = !namespace || /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace);
+    for (let i = 0; creatable && i < 5 && (r.status === 403 || r.status === 404) && /not found|no PriorityClass/.test(r.body); i++) {
       await new Promise((res) => setTimeout(res, 1000));
       r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
     }
@@ -149,8 +162,14 @@ export class ServerJudge {
     const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
     const installed: any[] = [];
     for (const crd of crds) {
-      const r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
-      if (r.status >= 200 && r.status < 300) installed.push(crd);
+      await this.untilGone(crd.metadata.name);
+      let r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
+      if (r.status === 409 && await this.finishDeletion(crd.metadata.name)) r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
+      if (r.status >= 200 && r.status < 300) {
+        installed.push(crd);
+        // (the CRDs of an earlier corpus may linger in discovery for a moment: every installed CRD's group counts)
+        this.crdGroups.add(crd.spec.group);
+      }
     }
     for (const crd of installed) {
       for (let i = 0; i < 100; i++) {
@@ -167,31 +186,25 @@ export class ServerJudge {
       if (wanted.every((k) => this.resources.has(k))) break;
       await new Promise((res) => setTimeout(res, 200));
     }
-    // (the CRDs of an earlier corpus may linger in discovery for a moment: every installed CRD's group counts)
-    for (const c of installed) this.crdGroups.add(c.spec.group);
     return installed;
   }
 
-  /** Deletes CRDs installCrds installed and waits until they are gone (another corpus may define the same names). */
+  /**
+   * Deletes CRDs installCrds installed, without waiting until they are gone (see `terminating`);
+   * their groups' kinds count as custom kinds from now on, whatever discovery still lists.
+   */
   async removeCrds(crds: any[]): Promise<void> {
     const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
-    for (const crd of crds) await this.api.send('DELETE', `${base}/${encodeURIComponent(crd.metadata.name)}`, '{}', 'application/json').catch(() => undefined);
     for (const crd of crds) {
-      for (let i = 0; i < 300; i++) {
-        const got = await this.api.get(`${base}/${encodeURIComponent(crd.metadata.name)}`);
-        if (got.status === 404) break;
-        await new Promise((res) => setTimeout(res, 100));
-      }
+      const at = `${base}/${encodeURIComponent(crd.metadata.name)}`;
+      await this.api.send('DELETE', at, '{}', 'application/json').catch(() => undefined);
+      // no custom resource was stored (each was a dry-run), so the cleanup finalizer has nothing to
+      // delete; left to it, the deletion can hang for minutes ("could not list instances: storage
+      // is (re)initializing", seen with karpenter's NodeClaim)
+      await this.api.send('PATCH', at, JSON.stringify({ metadata: { finalizers: null } }), 'application/merge-patch+json').catch(() => undefined);
+      this.terminating.add(crd.metadata.name);
     }
-    // discovery may list a removed CRD's group for a moment: wait until it does not (a kind of that
-    // group met by the next corpus would otherwise read as "no matches" instead of a custom kind)
-    const removed = new Set(crds.map((c) => c.spec?.group));
-    for (let i = 0; i < 150; i++) {
-      const got = await this.api.get('/apis');
-      if (got.status === 200 && !(JSON.parse(got.body).groups ?? []).some((g: any) => removed.has(g.name))) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-    for (const g of removed) this.removedGroups.add(g);
+    for (const c of crds) this.removedGroups.add(c.spec?.group);
     this.resources = new Map();
     this.crdGroups.clear();
     this.groups.clear();
@@ -199,8 +212,34 @@ export class ServerJudge {
     await this.discover();
   }
 
+  /**
+   * A CRD of this name left deleting by an earlier run that stopped half-way: its cleanup
+   * finalizer is lifted (as removeCrds does) and, once it is gone, true.
+   */
+  private async finishDeletion(name: string): Promise<boolean> {
+    const at = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`;
+    const got = await this.api.get(at);
+    if (got.status !== 200 || !JSON.parse(got.body).metadata?.deletionTimestamp) return false;
+    await this.api.send('PATCH', at, JSON.stringify({ metadata: { finalizers: null } }), 'application/merge-patch+json').catch(() => undefined);
+    this.terminating.add(name);
+    await this.untilGone(name);
+    return true;
+  }
+
+  /** Waits (up to 90 s) until a CRD removeCrds deleted is gone. */
+  private async untilGone(name: string): Promise<void> {
+    if (!this.terminating.has(name)) return;
+    const at = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`;
+    for (let i = 0; i < 900; i++) {
+      if ((await this.api.get(at)).status === 404) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    this.terminating.delete(name);
+  }
+
   /** Deletes what this run created (namespaces last). */
   async cleanup(): Promise<void> {
+    for (const name of [...this.terminating]) await this.untilGone(name);
     for (const p of this.created.reverse()) await this.api.send('DELETE', p, '{}', 'application/json').catch(() => undefined);
   }
 
