@@ -81,6 +81,12 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
   ['CRD rule calling a function with arguments missing a comma', celCrd({ rule: "self.name.startsWith('a' 'b')" }), false],
   ['CRD rule of a list with a missing comma', celCrd({ rule: "self.name in ['a' 'b']" }), false],
   ['CRD rule in parentheses with a stray name', celCrd({ rule: '(self.replicas > 0 x)' }), false],
+  // syntax: brackets that do not pair up (the server's "mismatched input" / "missing")
+  ['CRD rule missing a closing parenthesis', celCrd({ rule: "self.name.startsWith('a'" }), false],
+  ['CRD rule with a closing parenthesis too many', celCrd({ rule: 'self.replicas > 0)' }), false],
+  ['CRD rule closing a list with a parenthesis', celCrd({ rule: "self.name in ['a', 'b')" }), false],
+  ['CRD rule with brackets inside its strings and comment', celCrd({ rule: "// (not closed\nself.name != ')' && self.name != '[' && self.name != \"{\"", message: 'name is no bracket' }), true],
+  ['admission policy validation missing a closing bracket', vap({ validations: [{ expression: "object.metadata.name in ['a', 'b'" }] }), false],
   ['CRD rule with a ternary and a comment line', celCrd({ rule: "// replicas first\nself.replicas > 0 ? true : self.name != ''", message: 'needs replicas or a name' }), true],
   ['CRD message expression of two words', celCrd({ rule: 'self.replicas >= 0', messageExpression: 'replicas invalid' }), false],
   ['admission policy validation of two words', vap({ validations: [{ expression: 'with space' }] }), false],

@@ -235,10 +235,34 @@ class Parser {
 const parsed = new Map<string, Node | CelUnsupported>();
 
 /** The rule parsed once (a CRD's rules are met once per custom resource). */
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * Brackets that do not pair up (strings and comments already lexed out): no CEL, whatever else
+ * the expression holds — the API server's parser answers "mismatched input" or "missing".
+ */
+function checkBrackets(toks: Tok[]): void {
+  const open: string[] = [];
+  for (const t of toks) {
+    if (t.k !== 'op') continue;
+    if (CLOSER[t.v]) open.push(t.v);
+    else if (t.v === ')' || t.v === ']' || t.v === '}') {
+      const o = open.pop();
+      if (o === undefined) throw new CelSyntaxError(`Syntax error: extraneous input '${t.v}' (no bracket opens it)`);
+      if (CLOSER[o] !== t.v) throw new CelSyntaxError(`Syntax error: mismatched input '${t.v}' expecting '${CLOSER[o]}'`);
+    }
+  }
+  if (open.length > 0) throw new CelSyntaxError(`Syntax error: missing '${CLOSER[open[open.length - 1]]}' at the end of the expression`);
+}
+
 export function parseCel(src: string): Node {
   let n = parsed.get(src);
   if (n === undefined) {
-    try { n = new Parser(lex(src)).whole(); } catch (e) { if (e instanceof CelUnsupported) n = e; else throw e; }
+    try {
+      const toks = lex(src);
+      checkBrackets(toks);
+      n = new Parser(toks).whole();
+    } catch (e) { if (e instanceof CelUnsupported) n = e; else throw e; }
     if (parsed.size > 5000) parsed.clear();
     parsed.set(src, n);
   }
