@@ -37,6 +37,12 @@ interface Resource { path: string; plural: string; namespaced: boolean }
 
 const LABEL = 'podsmith.dev/realworld';
 
+const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
+const crdPath = (name: string) => `${CRDS}/${encodeURIComponent(name)}`;
+
+/** A namespace name the API server can create (a DNS label). */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** Groups Kubernetes served once and serves no version of today (a kind there is a removed one, not a custom one). */
 const REMOVED_GROUPS = new Set(['extensions', 'settings.k8s.io', 'auditregistration.k8s.io']);
 
@@ -121,7 +127,7 @@ export class ServerJudge {
     // admission reads Namespaces, ServiceAccounts and PriorityClasses from informer caches, which
     // may not have seen what was just created: ask again for a few seconds before calling it
     // admission (not for a namespace that is no DNS label: nothing could create it)
-    const creatable = !namespace || /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace);
+    const creatable = !namespace || DNS_LABEL.test(namespace);
     for (let i = 0; creatable && i < 5 && (r.status === 403 || r.status === 404) && /not found|no PriorityClass/.test(r.body); i++) {
       await new Promise((res) => setTimeout(res, 1000));
       r = await this.send('POST', `${base}?dryRun=All&fieldValidation=Strict`, text, 'application/yaml');
@@ -138,7 +144,7 @@ export class ServerJudge {
     // change once set is that object's state, not this one's validity
     if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable/.test(verdict.message ?? '')) verdict.class = 'cluster';
     // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
-    if (verdict.class === 'admission' && namespace && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) verdict.class = 'rejected';
+    if (verdict.class === 'admission' && namespace && !DNS_LABEL.test(namespace)) verdict.class = 'rejected';
     return { ...verdict, ...(viaApply ? { viaApply } : {}) };
   }
 
@@ -159,12 +165,11 @@ export class ServerJudge {
    * kinds are in discovery; gives back those installed. A name that exists already is left alone.
    */
   async installCrds(crds: any[]): Promise<any[]> {
-    const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
     const installed: any[] = [];
     for (const crd of crds) {
       await this.untilGone(crd.metadata.name);
-      let r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
-      if (r.status === 409 && await this.finishDeletion(crd.metadata.name)) r = await this.api.send('POST', base, JSON.stringify(crd), 'application/json');
+      let r = await this.api.send('POST', CRDS, JSON.stringify(crd), 'application/json');
+      if (r.status === 409 && await this.finishDeletion(crd.metadata.name)) r = await this.api.send('POST', CRDS, JSON.stringify(crd), 'application/json');
       if (r.status >= 200 && r.status < 300) {
         installed.push(crd);
         // (the CRDs of an earlier corpus may linger in discovery for a moment: every installed CRD's group counts)
@@ -173,7 +178,7 @@ export class ServerJudge {
     }
     for (const crd of installed) {
       for (let i = 0; i < 100; i++) {
-        const got = await this.api.get(`${base}/${encodeURIComponent(crd.metadata.name)}`);
+        const got = await this.api.get(crdPath(crd.metadata.name));
         const conds = got.status === 200 ? JSON.parse(got.body).status?.conditions ?? [] : [];
         if (conds.some((c: any) => c.type === 'Established' && c.status === 'True')) break;
         await new Promise((res) => setTimeout(res, 100));
@@ -194,15 +199,9 @@ export class ServerJudge {
    * their groups' kinds count as custom kinds from now on, whatever discovery still lists.
    */
   async removeCrds(crds: any[]): Promise<void> {
-    const base = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
     for (const crd of crds) {
-      const at = `${base}/${encodeURIComponent(crd.metadata.name)}`;
-      await this.api.send('DELETE', at, '{}', 'application/json').catch(() => undefined);
-      // no custom resource was stored (each was a dry-run), so the cleanup finalizer has nothing to
-      // delete; left to it, the deletion can hang for minutes ("could not list instances: storage
-      // is (re)initializing", seen with karpenter's NodeClaim)
-      await this.api.send('PATCH', at, JSON.stringify({ metadata: { finalizers: null } }), 'application/merge-patch+json').catch(() => undefined);
-      this.terminating.add(crd.metadata.name);
+      await this.api.send('DELETE', crdPath(crd.metadata.name), '{}', 'application/json').catch(() => undefined);
+      await this.liftFinalizers(crd.metadata.name);
     }
     for (const c of crds) this.removedGroups.add(c.spec?.group);
     this.resources = new Map();
@@ -217,21 +216,29 @@ export class ServerJudge {
    * finalizer is lifted (as removeCrds does) and, once it is gone, true.
    */
   private async finishDeletion(name: string): Promise<boolean> {
-    const at = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`;
-    const got = await this.api.get(at);
+    const got = await this.api.get(crdPath(name));
     if (got.status !== 200 || !JSON.parse(got.body).metadata?.deletionTimestamp) return false;
-    await this.api.send('PATCH', at, JSON.stringify({ metadata: { finalizers: null } }), 'application/merge-patch+json').catch(() => undefined);
-    this.terminating.add(name);
+    await this.liftFinalizers(name);
     await this.untilGone(name);
     return true;
+  }
+
+  /**
+   * Lifts a deleted CRD's cleanup finalizer and counts it as terminating. No custom resource was
+   * stored (each was a dry-run), so the finalizer has nothing to delete; left to it, the deletion
+   * can hang for minutes ("could not list instances: storage is (re)initializing", seen with
+   * karpenter's NodeClaim).
+   */
+  private async liftFinalizers(name: string): Promise<void> {
+    await this.api.send('PATCH', crdPath(name), JSON.stringify({ metadata: { finalizers: null } }), 'application/merge-patch+json').catch(() => undefined);
+    this.terminating.add(name);
   }
 
   /** Waits (up to 90 s) until a CRD removeCrds deleted is gone. */
   private async untilGone(name: string): Promise<void> {
     if (!this.terminating.has(name)) return;
-    const at = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}`;
     for (let i = 0; i < 900; i++) {
-      if ((await this.api.get(at)).status === 404) break;
+      if ((await this.api.get(crdPath(name))).status === 404) break;
       await new Promise((res) => setTimeout(res, 100));
     }
     this.terminating.delete(name);

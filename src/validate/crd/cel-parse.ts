@@ -234,7 +234,6 @@ class Parser {
 
 const parsed = new Map<string, Node | CelUnsupported>();
 
-/** The rule parsed once (a CRD's rules are met once per custom resource). */
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /**
@@ -255,6 +254,7 @@ function checkBrackets(toks: Tok[]): void {
   if (open.length > 0) throw new CelSyntaxError(`Syntax error: missing '${CLOSER[open[open.length - 1]]}' at the end of the expression`);
 }
 
+/** The rule parsed once (a CRD's rules are met once per custom resource). */
 export function parseCel(src: string): Node {
   let n = parsed.get(src);
   if (n === undefined) {
