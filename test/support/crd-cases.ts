@@ -175,6 +175,34 @@ export const CASE_CRDS = [
     },
   }),
   crd('reporters', 'Reporter', { type: 'object', properties: { a: { type: 'string' } } }, PHASE, { status: {} }),
+  // unknown fields kept below a list that preserves them (OpenTelemetry's TargetAllocator
+  // scrapeConfigs): its items, and lists in lists, keep theirs; an object's own properties are
+  // pruned again
+  // CEL names a field escaped (Crossplane's Usage: `has(self.of.resourceRef.__namespace__)`) and
+  // sees a null field as absent, nullable or not
+  crd('refs', 'Ref', {
+    type: 'object',
+    properties: {
+      ref: { type: 'object', properties: { name: { type: 'string' }, namespace: { type: 'string' } } },
+      'dash-ed': { type: 'string' },
+      opt: { type: 'string', nullable: true },
+    },
+    'x-kubernetes-validations': [
+      { rule: '!has(self.ref) || !has(self.ref.__namespace__)', message: 'no namespace' },
+      { rule: "!has(self.dash__dash__ed) || self.dash__dash__ed == 'ok'", message: 'dashed is ok' },
+      { rule: '!has(self.opt)', message: 'no opt' },
+    ],
+  }),
+  crd('bags', 'Bag', {
+    type: 'object',
+    properties: {
+      loose: { type: 'array', 'x-kubernetes-preserve-unknown-fields': true, items: { type: 'object' } },
+      deep: { type: 'array', 'x-kubernetes-preserve-unknown-fields': true, items: { type: 'array', items: { type: 'object' } } },
+      typed: { type: 'array', 'x-kubernetes-preserve-unknown-fields': true, items: { type: 'object', properties: { inner: { type: 'object', properties: { a: { type: 'string' } } } } } },
+      open: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { sub: { type: 'object', properties: { a: { type: 'string' } } }, list: { type: 'array', items: { type: 'object' } } } },
+      strict: { type: 'array', items: { type: 'object' } },
+    },
+  }),
   {
     ...crd('gauges', 'Gauge', { type: 'object', properties: { a: { type: 'string' } } }),
     // v1beta1 listed but no longer served
@@ -196,6 +224,8 @@ const subnet = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v
 const text = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Text', metadata: { name, namespace: 'default' }, spec });
 const named = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Named', metadata: { name, namespace: 'default' }, spec });
 const stamp = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Stamp', metadata: { name, namespace: 'default' }, spec });
+const ref = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Ref', metadata: { name, namespace: 'default' }, spec });
+const bag = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Bag', metadata: { name, namespace: 'default' }, spec });
 const matcher = (name: string, spec: any) => ({ apiVersion: 'cases.podsmith.dev/v1', kind: 'Matcher', metadata: { name, namespace: 'default' }, spec });
 
 /** Accepted by the API servers before 1.`minor`, refused from it on. */
@@ -395,5 +425,19 @@ export const CRD_CASES: Array<[string, any, boolean | AcceptedBefore]> = [
   ['a status with an unknown field, with the status subresource: read strictly first', reporter('status-unknown', { count: 1, extra: true }), false],
   ['a custom resource of a served version', { apiVersion: 'cases.podsmith.dev/v1', kind: 'Gauge', metadata: { name: 'g1', namespace: 'default' }, spec: { a: 'x' } }, true],
   ['a custom resource of a version the CRD does not serve', { apiVersion: 'cases.podsmith.dev/v1beta1', kind: 'Gauge', metadata: { name: 'g2', namespace: 'default' }, spec: { a: 'x' } }, false],
+  ['a CEL rule reads a field named namespace as __namespace__', ref('ns', { ref: { name: 'a', namespace: 'b' } }), false],
+  ['a CEL rule reads an absent namespace as absent', ref('no-ns', { ref: { name: 'a' } }), true],
+  ['a CEL rule reads a dashed field name escaped', ref('dash', { 'dash-ed': 'no' }), false],
+  ['a CEL rule reads a dashed field name escaped, and passes', ref('dash-ok', { 'dash-ed': 'ok' }), true],
+  ['a CEL rule sees a nullable field written null as absent', ref('null-opt', { opt: null }), true],
+  ['a CEL rule sees a nullable field written as there', ref('opt', { opt: 'x' }), false],
+  ['the items of a list that preserves unknown fields keep theirs', bag('loose', { loose: [{ job_name: 'a', static_configs: [{ targets: ['x:1'] }] }] }), true],
+  ['lists in a list that preserves unknown fields keep theirs', bag('deep', { deep: [[{ any: 1 }]] }), true],
+  ['a property of an item under a preserving list is pruned again', bag('typed', { typed: [{ inner: { b: 1 } }] }), false],
+  ['an unknown field beside the properties of an item under a preserving list is kept', bag('typed-extra', { typed: [{ extra: 1, inner: { a: 'x' } }] }), true],
+  ['a property of a preserving object is pruned again', bag('open-sub', { open: { sub: { b: 1 } } }), false],
+  ['a list that is a property of a preserving object prunes its items', bag('open-list', { open: { list: [{ b: 1 }] } }), false],
+  ['an unknown field of a preserving object is kept', bag('open-extra', { open: { other: { b: 1 } } }), true],
+  ['an unknown field in the items of a list that does not preserve them', bag('strict', { strict: [{ b: 1 }] }), false],
   ['a map list whose keys repeat once a key takes its default', lister('map-default', { ports: [{ name: 'http', port: 80 }, { name: 'http', protocol: 'TCP', port: 81 }] }), false],
 ];

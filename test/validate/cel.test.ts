@@ -24,7 +24,7 @@ test.each([
   ["'a/b/c'.split('/') == ['a', 'b', 'c'] && 'a/b/c'.split('/', 2) == ['a', 'b/c'] && 'a/b'.split('/', 0) == [] && ''.split('/') == ['']", true],
   ["'héllo'.split('') == ['h', 'é', 'l', 'l', 'o'] && 'abc'.split('', 2) == ['a', 'bc']", true],
 ])('%s', (rule, want) => {
-  expect(run(rule, { m: { x: 'v' } })).toEqual(want);
+  expect(run(rule, { m: { x: 'v' } }, { type: 'object', properties: { m: { type: 'object', additionalProperties: { type: 'string' } } } })).toEqual(want);
 });
 
 test.each([
@@ -52,6 +52,21 @@ test('integers are int and numbers double, as the schema types them; metadata ho
   const schema = { type: 'object', properties: { i: { type: 'integer' }, d: { type: 'number' } } };
   expect(run('self.i / 2 == 1 && self.d / 2.0 == 1.5', { i: 3, d: 3 }, schema)).toBe(true);
   expect(run("self.metadata.name == 'n' && !has(self.metadata.labels)", { metadata: { name: 'n', labels: { a: 'b' } } })).toBe(true);
+});
+
+test('an object\'s fields are named escaped, looked up unescaped; a null field is absent; only declared fields are there (valuesunstructured.go)', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      ref: { type: 'object', properties: { namespace: { type: 'string' }, 'a-b': { type: 'string' }, 'x.y': { type: 'string' }, n: { type: 'string', nullable: true } } },
+    },
+  };
+  const self = { ref: { namespace: 'ns', 'a-b': 'd', 'x.y': 'o', n: null, other: 1 } };
+  expect(run("self.ref.__namespace__ == 'ns' && has(self.ref.__namespace__) && self.ref['namespace'] == 'ns'", self, schema)).toBe(true);
+  expect(run("self.ref.a__dash__b == 'd' && self.ref.x__dot__y == 'o' && self.ref['a-b'] == 'd'", self, schema)).toBe(true);
+  expect(run('!has(self.ref.n) && !has(self.ref.other) && size(self.ref) == 5', self, schema)).toBe(true);
+  expect(run("self.ref.all(k, k in ['__namespace__', 'a__dash__b', 'x__dot__y'])", self, schema)).toBe(true);
+  expect(run("!has(self.ref.__namespace__)", { ref: { name: 'x' } }, schema)).toBe(true);
 });
 
 test('transition rules are found by their oldSelf', () => {

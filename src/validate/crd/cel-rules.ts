@@ -10,6 +10,7 @@
 import { field } from '../field';
 import { key } from '../path';
 import { CelError, CelUnsupported, evaluateCel, readsOldSelf, Val } from './cel';
+import { CelStruct } from './cel-struct';
 import { fieldSchema, isObj, itemSchema } from './schema-walk';
 
 export interface CelProblem { rule: string; path: string; message: string }
@@ -32,23 +33,43 @@ export function toCel(value: unknown, schema: unknown, root = false): Val {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map((x) => toCel(x, s.items));
   if (typeof value === 'object') {
+    if (root || s['x-kubernetes-embedded-resource'] === true || isObj(s.properties)) return structOf(value as Record<string, unknown>, s, root);
+    // a map (additionalProperties), or an object that declares nothing
     const m = new Map<unknown, Val>();
     for (const k of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[k];
       const sub = fieldSchema(s, k);
       // a null the schema does not allow is absent (the server prunes it)
       if (v === null && !(isObj(sub) && sub.nullable === true)) continue;
-      if (root && k === 'metadata' && isObj(v)) {
-        const meta = new Map<unknown, Val>();
-        for (const f of ['name', 'generateName']) if (typeof v[f] === 'string') meta.set(f, v[f]);
-        m.set(k, meta);
-        continue;
-      }
       m.set(k, toCel(v, sub));
     }
     return m;
   }
   throw new CelUnsupported(`a ${typeof value}`);
+}
+
+/** The apiVersion, kind and metadata an embedded resource or the root declares whatever its schema says. */
+const IMPLICIT = new Set(['apiVersion', 'kind', 'metadata']);
+const STRING = { type: 'string' };
+const IMPLICIT_SCHEMA: Record<string, Record<string, any>> = {
+  apiVersion: STRING, kind: STRING, metadata: { type: 'object', properties: { name: STRING, generateName: STRING } },
+};
+
+/** An object with declared properties (or the root, or an embedded resource) as CEL sees it (cel-struct.ts). */
+function structOf(value: Record<string, unknown>, s: Record<string, any>, root: boolean): CelStruct {
+  const m = new CelStruct();
+  const implicit = root || s['x-kubernetes-embedded-resource'] === true;
+  for (const k of Object.keys(value)) {
+    m.count();
+    const v = value[k];
+    const declared = isObj(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, k);
+    // a null field is absent; so is one the schema does not declare
+    if (v === null || v === undefined || !(declared || (implicit && IMPLICIT.has(k)))) continue;
+    // the metadata of the root or an embedded resource holds only name and generateName (WithTypeAndObjectMeta)
+    const sub = implicit && IMPLICIT.has(k) ? IMPLICIT_SCHEMA[k] : isObj(s.properties[k]) ? s.properties[k] : {};
+    m.setField(k, toCel(v, sub));
+  }
+  return m;
 }
 
 /** The message of a failed rule: its message, its messageExpression's string, else "failed rule: <rule>". */

@@ -105,9 +105,17 @@ export function convertCrdSchema(node: any, root = true, minor = Number.MAX_SAFE
   return convert(node, root, keptFormat(minor));
 }
 
-function convert(node: any, root: boolean, kept: (node: any, f: unknown) => string | undefined): any {
+/**
+ * `kept`: under a list that preserves unknown fields, each level of lists below it preserves them
+ * too (the server's pruning skips the items of such a list: skipPrune in apiextensions' pruning
+ * algorithm), while an object's properties and additionalProperties are pruned again: an
+ * OpenTelemetry TargetAllocator's `scrapeConfigs: {type: array, x-kubernetes-preserve-unknown-fields:
+ * true, items: {type: object}}` keeps every field of its items.
+ */
+function convert(node: any, root: boolean, kept: (node: any, f: unknown) => string | undefined, underPreserve = false): any {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) return {};
   const out: any = {};
+  const preserves = node['x-kubernetes-preserve-unknown-fields'] === true || underPreserve;
   for (const [k, v] of Object.entries(node)) {
     if (k.startsWith('x-') || k === 'description' || k === 'default' || k === 'example' || k === 'externalDocs' || k === 'nullable' || k === 'title') continue;
     switch (k) {
@@ -116,7 +124,7 @@ function convert(node: any, root: boolean, kept: (node: any, f: unknown) => stri
       case 'properties':
         out.properties = Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, convert(s, false, kept)]));
         break;
-      case 'items': out.items = Array.isArray(v) ? v.map((s) => convert(s, false, kept)) : convert(v, false, kept); break;
+      case 'items': out.items = Array.isArray(v) ? v.map((s) => convert(s, false, kept, preserves)) : convert(v, false, kept, preserves); break;
       case 'additionalProperties': out.additionalProperties = typeof v === 'boolean' ? v : convert(v, false, kept); break;
       case 'allOf': case 'anyOf': case 'oneOf': out[k] = (v as any[]).map((s) => convert(s, false, kept)); break;
       case 'not': out.not = convert(v, false, kept); break;
@@ -137,7 +145,7 @@ function convert(node: any, root: boolean, kept: (node: any, f: unknown) => stri
   if (root || embedded) out.properties = { ...(out.properties ?? {}), ...IMPLICIT };
   if (node['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string', 'null'];
   const isObject = node.type === 'object' || root || embedded;
-  if (isObject && node['x-kubernetes-preserve-unknown-fields'] !== true && out.additionalProperties === undefined) out.additionalProperties = false;
+  if (isObject && !preserves && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
 }
 
