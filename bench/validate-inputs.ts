@@ -90,6 +90,26 @@ function hugeDocument(bytes: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A CRD whose `count` field descriptions are single-quoted and wrapped with their later lines no
+ * deeper than their keys, as old operator bundles write them (go-yaml reads on to the closing
+ * quote; the yaml package cuts each one, and each is mended in turn): OpenTelemetry's 482 KB
+ * operator manifest has 256 of them.
+ */
+function wrappedQuotedCrd(count: number): string {
+  const props: string[] = [];
+  for (let i = 0; i < count; i++) {
+    props.push(`              field${i}:`,
+      `                description: 'Field ${i} holds a value the operator reads. The precedence is: \`defaults\``,
+      `                > \`spec values\`. Values are documented at https://example.com/docs/${i}.'`,
+      '                type: string');
+  }
+  return ['apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', '  name: wrappeds.example.com', 'spec:',
+    '  group: example.com', '  names:', '    kind: Wrapped', '    plural: wrappeds', '  scope: Namespaced', '  versions:', '  - name: v1',
+    '    served: true', '    storage: true', '    schema:', '      openAPIV3Schema:', '        type: object', '        properties:', '          spec:',
+    '            type: object', '            properties:', ...props, ''].join('\n');
+}
+
 export function hostileRows(cli: string, version: string, runs: number): { rows: BenchRow[]; notes: string[] } {
   const dir = path.join(OUT_DIR, 'hostile');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -98,6 +118,7 @@ export function hostileRows(cli: string, version: string, runs: number): { rows:
     ['alias bomb (billion laughs)', aliasBomb()],
     ['10,000-deep nesting', deepNesting(10_000)],
     ['50 MB single document', hugeDocument(50 * 1024 * 1024)],
+    ['2,000 wrapped quoted descriptions under-indented', wrappedQuotedCrd(2000)],
   ];
   const rows: BenchRow[] = [];
   const notes: string[] = [];

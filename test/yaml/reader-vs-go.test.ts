@@ -250,6 +250,16 @@ test('hand-written edge cases agree with the oracle', () => {
     'a:\n  - k: ["yes", [{y: a:}],\n   1e3]\n    q: \'quoted\n b\'\n',
     // a `-` before a blank is a block sequence entry to go-yaml, wherever it stands
     'a: -\n', 'a:\n  b: -  # none\n', '- a: -\n', 'a: [- ]\n', 'a: {x: - }\n', 'a: [-, -x, --]\nb: {x: -}\nc: - x\n', '- -\n- - -\n',
+    // several quoted scalars in one document whose later lines are no deeper than their keys (each
+    // mended in turn, the lexer reading on after each): after a key, a dash, an anchor, a block
+    // scalar, a comment; followed by a plain scalar under a key, a wrapped plain scalar, a flow
+    // collection, a comment line, a less indented key, a sequence, the next document
+    'a:\n  d1: \'one\ntwo\'\n  d2: "three\nfour"\n  d3: \'five\n six\n  seven\' # c\n  e:\n    x\n  f: plain\n   wrapped\n  g: {h: 1,\n  i: 2}\nb: 1\n',
+    'items:\n- \'x\ny\'\n- &q "z\nw"\n- k: \'u\nv\'\n  l: |\n    block\n  m: \'p\nq\'\n# comment\n- n\n---\nc: \'r\ns\'\n',
+    'spec:\n  properties:\n    a:\n      description: \'A: the first.\n      The `x` > `y`.\'\n      type: string\n    b:\n      description: \'B\n      more\'\n      type: string\n    c:\n      description: "C\n    back\n  out"\n      items:\n        description: \'D\n        E\'\n',
+    'a: \'x\ny\'\n  b: 1\nc: \'z\nw\'\n',
+    'a: \'x\ny\'\n\n\nb: \'z\nw\'\n\tc: 1\n',
+    'a: [\'x\ny\', \'z\nw\']\nb: \'u\nv\'\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

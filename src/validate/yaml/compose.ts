@@ -92,7 +92,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
-  const longLines = text.length > 1024 && /[^\n]{1025}/.test(text);
+  const longLines = text.length > 1024 && hasLineLongerThan(text, 1024);
   const key = longLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
   const flow = text.includes('{') || text.includes('[');
@@ -419,4 +419,15 @@ class Composer {
     if (k === undefined) throw new ReadError(`unsupported map key: ${r.value === null ? '<nil>' : String((n as Scalar).value)}`, this.line(kn));
     return k;
   }
+}
+
+/** Whether a line of the text is longer than `max` characters (a linear scan: the regular expression /[^\n]{1025}/ tries each offset). */
+function hasLineLongerThan(text: string, max: number): boolean {
+  for (let from = 0; from < text.length;) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    if (nl - from > max) return true;
+    from = nl + 1;
+  }
+  return false;
 }

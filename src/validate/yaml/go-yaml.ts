@@ -23,14 +23,13 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
   // both again while either mends something (a few passes at most: each only adds indentation).
   for (let pass = 0, mended = true; mended && pass < 8 && doc.errors.length > 0; pass++) {
     mended = false;
-    for (let last = -1; doc.errors.length > 0;) {
-      const cut = cutQuoted(text);
-      const fixed = cut && cut.at > last ? indentQuotedLines(text, cut.at, cut.quote) : undefined;
-      if (!fixed) break;
-      last = cut!.at;
-      text = fixed;
-      doc = parse(text);
-      mended = true;
+    if (doc.errors.length > 0) {
+      const quoted = mendQuoted(text);
+      if (quoted !== text) {
+        text = quoted;
+        doc = parse(text);
+        mended = true;
+      }
     }
     for (let last = -1; doc.errors.length > 0;) {
       const at = cutFlow(text);
@@ -184,18 +183,62 @@ function colonAfter(text: string, end: number): number {
   }
   return -1;
 }
-/** The first quoted scalar the yaml package's lexer ends at a line break before its closing quote: where, and its quote. */
-function cutQuoted(text: string): { at: number; quote: string } | undefined {
+/**
+ * The text with each quoted scalar that the yaml package's lexer cuts mended in turn
+ * (quotedLinesMended), first to last, as far as the first it cannot mend: what lexing the whole
+ * text again after each mend finds, but lexed once. After a mended scalar the lexer's state at the
+ * next line's start is known (block context; the indentation it wants of a scalar's later lines,
+ * `indentNext`, is what it was in the scalar), so a new lexer given that state reads on from there
+ * when the scalar's closing line holds nothing else and the next line has content. Otherwise the
+ * text is lexed again from its start, as before. A file with hundreds of wrapped quoted
+ * descriptions (OpenTelemetry's operator manifest: 256) is read in a second, not in minutes.
+ */
+function mendQuoted(text: string): string {
+  const done: string[] = [];
+  let rest = text;
+  let indentNext = 0;
+  for (let last = -1, base = 0; ;) {
+    const cut = cutQuoted(rest, indentNext);
+    const fix = cut && base + cut.at > last ? quotedLinesMended(rest, cut.at, cut.quote) : undefined;
+    if (!cut || !fix) return done.join('') + rest;
+    last = base + cut.at;
+    const { close, end } = fix;
+    const next = rest.slice(end + 1, rest.indexOf('\n', end + 1) >>> 0);
+    if (cut.flowLevel === 0 && end < rest.length && /^[ \t]*(#.*)?$/.test(rest.slice(close + 1, end)) && /^[ \t]*[^ \t#\r\n]/.test(next) && !/^[%\ufeff]/.test(next)) {
+      done.push(rest.slice(0, cut.at + 1), fix.lines, '\n');
+      base += cut.at + 1 + fix.lines.length + 1;
+      rest = rest.slice(end + 1);
+      indentNext = cut.indentNext;
+    } else {
+      rest = done.join('') + rest.slice(0, cut.at + 1) + fix.lines + rest.slice(end);
+      done.length = 0;
+      base = 0;
+      indentNext = 0;
+    }
+  }
+}
+
+/**
+ * The first quoted scalar the yaml package's lexer ends at a line break before its closing quote
+ * (`indentNext`: the lexer's state at the text's start, read on from a line start): where, its
+ * quote, and the lexer's indentNext and flowLevel there.
+ */
+function cutQuoted(text: string, indentNext = 0): { at: number; quote: string; indentNext: number; flowLevel: number } | undefined {
   let offset = 0;
   let prev = '';
-  for (const tok of new Lexer().lex(text)) {
+  const lexer = new Lexer();
+  // the lexer's own state (not in its typings): where a version lacks it, mendQuoted lexes from the start
+  const state = lexer as unknown as { indentNext?: number; flowLevel?: number };
+  if (indentNext !== 0) state.indentNext = indentNext;
+  for (const tok of lexer.lex(text)) {
     const type = CST.tokenType(tok);
     // the lexer's marks (a document, a scalar follows, a flow error) stand for no text
     if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') { prev = type; continue; }
     if (text.startsWith(tok, offset) === false) return undefined;
     // a block scalar's lines follow a `scalar` mark; a quoted scalar's own token does not
     if ((type === 'single-quoted-scalar' || type === 'double-quoted-scalar') && prev !== 'scalar' && !closes(tok) && text[offset + tok.length] === '\n') {
-      return { at: offset + tok.length, quote: tok[0] };
+      const known = typeof state.indentNext === 'number' && typeof state.flowLevel === 'number';
+      return { at: offset + tok.length, quote: tok[0], indentNext: known ? state.indentNext! : 0, flowLevel: known ? state.flowLevel! : -1 };
     }
     offset += tok.length;
     prev = type ?? '';
@@ -220,12 +263,13 @@ function closeOf(text: string, from: number, quote: string): number {
 }
 
 /**
- * The text with the lines of the quoted scalar that the yaml package cut at `at` (the line break
- * before a line it found under-indented) indented deeper than the scalar's line before the cut;
- * undefined when the scalar has no closing quote or a line of it starts with a document marker
- * (go-yaml refuses those too).
+ * The lines of the quoted scalar that the yaml package cut at `at` (the line break before a line
+ * it found under-indented), from the line after the cut to the line of its closing quote,
+ * indented deeper than the scalar's line before the cut: they replace text[at + 1, end), `close`
+ * is its closing quote. Undefined when the scalar has no closing quote or a line of it starts with
+ * a document marker (go-yaml refuses those too).
  */
-function indentQuotedLines(text: string, at: number, quote: string): string | undefined {
+function quotedLinesMended(text: string, at: number, quote: string): { lines: string; close: number; end: number } | undefined {
   if (text[at] !== '\n' || (quote !== '"' && quote !== "'")) return undefined;
   const close = closeOf(text, at + 1, quote);
   if (close < 0) return undefined;
@@ -237,15 +281,14 @@ function indentQuotedLines(text: string, at: number, quote: string): string | un
     start = text.lastIndexOf('\n', end - 1) + 1;
   }
   const pad = ' '.repeat(end - start + 1);
-  let out = text.slice(0, at + 1);
+  const out: string[] = [];
   for (let s = at + 1; ;) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
     const line = text.slice(s, e);
     if (DOC_MARKER.test(line)) return undefined;
-    out += BLANKS.test(line) && !line.includes('\t') ? line : pad + line; // a tab-only line is under-indented to the yaml package
-    if (e >= close) return out + text.slice(e);
-    out += '\n';
+    out.push(BLANKS.test(line) && !line.includes('\t') ? line : pad + line); // a tab-only line is under-indented to the yaml package
+    if (e >= close) return { lines: out.join('\n'), close, end: e };
     s = e + 1;
   }
 }
