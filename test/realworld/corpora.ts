@@ -134,7 +134,13 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * rules check label domains with find(), its KWOK chart and examples); Argo Workflows (its CRDs,
  * install manifests and ~600 example and test Workflows, most named by generateName), the Gateway
  * API Inference Extension, Cluster API's GCP provider (templates, ClusterClasses) and eksctl (the
- * EKS add-ons it installs: aws-node, CoreDNS, kube-proxy, as YAML and as kubectl's JSON lists).
+ * EKS add-ons it installs: aws-node, CoreDNS, kube-proxy, as YAML and as kubectl's JSON lists);
+ * the scheduler plugins, LeaderWorkerSet and JobSet (CRDs, Helm templates, examples), kube-vip,
+ * Linkerd 2 (an early release), Longhorn's manager, the Secrets Store CSI driver, the Jaeger and
+ * OpenTelemetry operators (bundles, kuttl and chainsaw e2e steps, an old operator manifest whose
+ * quoted descriptions wrap under their keys), Knative Eventing, KubeVirt (instance types,
+ * examples), CloudNativePG, Crossplane (its e2e manifests, CRDs with CEL rules that name
+ * `__namespace__`), KServe, the AWS EBS CSI driver and Chaos Mesh.
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -201,6 +207,22 @@ export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api-inference-extension', version: 'v1.6.2', sub: '' },
   { module: 'sigs.k8s.io/cluster-api-provider-gcp', version: 'v1.13.1', sub: '' },
   { module: 'github.com/weaveworks/eksctl', version: 'v0.215.0', sub: '' },
+  { module: 'sigs.k8s.io/scheduler-plugins', version: 'v0.31.8', sub: '' },
+  { module: 'sigs.k8s.io/lws', version: 'v0.6.1', sub: '' },
+  { module: 'sigs.k8s.io/jobset', version: 'v0.8.0', sub: '' },
+  { module: 'github.com/kube-vip/kube-vip', version: 'v0.9.1', sub: '' },
+  { module: 'github.com/linkerd/linkerd2', version: 'v0.5.0', sub: '' },
+  { module: 'github.com/longhorn/longhorn-manager', version: 'v1.8.1', sub: '' },
+  { module: 'sigs.k8s.io/secrets-store-csi-driver', version: 'v1.5.0', sub: '' },
+  { module: 'github.com/jaegertracing/jaeger-operator', version: 'v1.65.0', sub: '' },
+  { module: 'github.com/open-telemetry/opentelemetry-operator', version: 'v0.120.0', sub: '' },
+  { module: 'knative.dev/eventing', version: 'v0.44.0', sub: '' },
+  { module: 'kubevirt.io/kubevirt', version: 'v1.5.0', sub: '' },
+  { module: 'github.com/cloudnative-pg/cloudnative-pg', version: 'v1.25.1', sub: '' },
+  { module: 'github.com/crossplane/crossplane/v2', version: 'v2.0.0', sub: '' },
+  { module: 'github.com/kserve/kserve', version: 'v0.15.0', sub: '' },
+  { module: 'github.com/kubernetes-sigs/aws-ebs-csi-driver', version: 'v1.44.0', sub: '' },
+  { module: 'github.com/chaos-mesh/chaos-mesh', version: 'v0.9.1-0.20260902003049-47411975a8cb', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {

@@ -1,5 +1,5 @@
 /**
- * `npm run test:realworld [-- --kubeconfig F --context C --only NAME --out FILE --k8s-version X.Y]`:
+ * `npm run test:realworld [-- --kubeconfig F --context C --only NAME[,NAME…] --out FILE --k8s-version X.Y]`:
  * every object of each corpus (the shared real-world corpus, k8s.io/kubernetes' own manifests at
  * the release's patch version, and other projects' from the Go module proxy) sent as its own YAML bytes to the API server as a
  * server-side dry-run, and podsmith's verdict (at --k8s-version, default 1.34: give the release the
@@ -24,7 +24,9 @@ async function main(): Promise<number> {
   if (rw) corpora.push(rw);
   else process.stderr.write(`realworld: no corpus at ${realWorldRoot()} (set PODSMITH_CORPUS): skipped\n`);
   corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), apiFixturesCorpus(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
-  const chosen = values.only ? corpora.filter((c) => c.name.includes(values.only!)) : corpora;
+  // --only takes one name part or several, comma-separated
+  const parts = values.only?.split(',').filter((x) => x !== '');
+  const chosen = parts ? corpora.filter((c) => parts.some((x) => c.name.includes(x))) : corpora;
 
   const api = await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-rw-${process.pid}`);
