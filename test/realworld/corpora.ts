@@ -140,7 +140,11 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * OpenTelemetry operators (bundles, kuttl and chainsaw e2e steps, an old operator manifest whose
  * quoted descriptions wrap under their keys), Knative Eventing, KubeVirt (instance types,
  * examples), CloudNativePG, Crossplane (its e2e manifests, CRDs with CEL rules that name
- * `__namespace__`), KServe, the AWS EBS CSI driver and Chaos Mesh.
+ * `__namespace__`), KServe, the AWS EBS CSI driver, Chaos Mesh, the node problem detector,
+ * Consul on Kubernetes, Zalando's Postgres operator, OpenKruise, Sonobuoy, Prometheus and Loki
+ * (their Kubernetes examples and test data) and kube-score's test fixtures (a peer's: objects
+ * written to trip its checks). kubeconform's fixtures are in the real-world corpus already (its
+ * module adds only a 100,000-object file for its own benchmark: 96 s of API server time here).
  */
 export const MODULE_CORPORA = [
   { module: 'sigs.k8s.io/gateway-api', version: 'v1.6.3', sub: '' },
@@ -223,6 +227,14 @@ export const MODULE_CORPORA = [
   { module: 'github.com/kserve/kserve', version: 'v0.15.0', sub: '' },
   { module: 'github.com/kubernetes-sigs/aws-ebs-csi-driver', version: 'v1.44.0', sub: '' },
   { module: 'github.com/chaos-mesh/chaos-mesh', version: 'v0.9.1-0.20260902003049-47411975a8cb', sub: '' },
+  { module: 'k8s.io/node-problem-detector', version: 'v0.8.20', sub: '' },
+  { module: 'github.com/hashicorp/consul-k8s', version: 'v1.6.0', sub: '' },
+  { module: 'github.com/zalando/postgres-operator', version: 'v1.14.0', sub: '' },
+  { module: 'github.com/openkruise/kruise', version: 'v1.8.0', sub: '' },
+  { module: 'github.com/vmware-tanzu/sonobuoy', version: 'v0.57.3', sub: '' },
+  { module: 'github.com/prometheus/prometheus', version: 'v0.316.0', sub: '' },
+  { module: 'github.com/grafana/loki/v3', version: 'v3.7.8', sub: '' },
+  { module: 'github.com/zegl/kube-score', version: 'v1.20.0', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
