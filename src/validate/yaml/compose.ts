@@ -7,7 +7,7 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, firstNodeOnly, keyProblem, mend, tabProblem } from './go-yaml';
+import { badAnchorName, firstNodeOnly, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
 import { mendFlowPlains, plainProblem } from './go-plain';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
@@ -59,6 +59,9 @@ export interface Composed {
   duplicates: DuplicateKey[];
 }
 
+/** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
+const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
+
 /** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
 
@@ -67,6 +70,11 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
   const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
   if (directive) throw new ReadError(directive.message, directive.line);
+  // a large document that seems to wrap quoted scalars under their keys has them mended before it
+  // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
+  // to mend, so the verdict is the same; without LINE or PARAGRAPH SEPARATORs, which mend()
+  // reads again after a change)
+  if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text) && !/[\u2028\u2029]/.test(text)) text = mendQuoted(text);
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
@@ -164,10 +172,17 @@ function directiveProblem(text: string): { message: string; line: number } | und
 
 function parseFirst(text: string): Document | undefined {
   let docs: Document[];
+  // the parser's errors are read for their code, place and message, never their stack: a document
+  // with thousands of them (quoted scalars cut before they are mended) spent a fifth of its reading
+  // on stack traces
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     docs = parseAllDocuments(text, PARSE) as unknown as Document[];
   } catch (e) {
     throw new ReadError(depthMessage(e));
+  } finally {
+    Error.stackTraceLimit = limit;
   }
   return Array.isArray(docs) && docs.length > 0 ? docs[0] : undefined;
 }

@@ -193,7 +193,7 @@ function colonAfter(text: string, end: number): number {
  * text is lexed again from its start, as before. A file with hundreds of wrapped quoted
  * descriptions (OpenTelemetry's operator manifest: 256) is read in a second, not in minutes.
  */
-function mendQuoted(text: string): string {
+export function mendQuoted(text: string): string {
   const done: string[] = [];
   let rest = text;
   let indentNext = 0;
