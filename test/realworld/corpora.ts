@@ -143,7 +143,11 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * `__namespace__`), KServe, the AWS EBS CSI driver, Chaos Mesh, the node problem detector,
  * Consul on Kubernetes, Zalando's Postgres operator, OpenKruise, Sonobuoy, Prometheus and Loki
  * (their Kubernetes examples and test data) and kube-score's test fixtures (a peer's: objects
- * written to trip its checks). kubeconform's fixtures are in the real-world corpus already (its
+ * written to trip its checks); trust-manager, k3s' helm-controller, the ACK S3 controller, the
+ * Prometheus adapter, the DRA example driver, Cluster API's vSphere provider, Kiali, the Security
+ * Profiles Operator, the Hierarchical Namespace Controller, kops (its addons: Cluster API CRDs whose
+ * conversion webhooks have placeholder caBundles, never established), minikube (its addons) and
+ * Config Connector's config (600 CRDs, 1,150 samples). kubeconform's fixtures are in the real-world corpus already (its
  * module adds only a 100,000-object file for its own benchmark: 96 s of API server time here).
  */
 export const MODULE_CORPORA = [
@@ -235,6 +239,18 @@ export const MODULE_CORPORA = [
   { module: 'github.com/prometheus/prometheus', version: 'v0.316.0', sub: '' },
   { module: 'github.com/grafana/loki/v3', version: 'v3.7.8', sub: '' },
   { module: 'github.com/zegl/kube-score', version: 'v1.20.0', sub: '' },
+  { module: 'github.com/cert-manager/trust-manager', version: 'v0.25.0', sub: '' },
+  { module: 'github.com/k3s-io/helm-controller', version: 'v0.17.9', sub: '' },
+  { module: 'github.com/aws-controllers-k8s/s3-controller', version: 'v1.14.0', sub: '' },
+  { module: 'sigs.k8s.io/prometheus-adapter', version: 'v0.12.0', sub: '' },
+  { module: 'sigs.k8s.io/dra-example-driver', version: 'v0.1.0', sub: '' },
+  { module: 'sigs.k8s.io/cluster-api-provider-vsphere', version: 'v1.12.0', sub: '' },
+  { module: 'github.com/kiali/kiali', version: 'v1.82.0', sub: '' },
+  { module: 'sigs.k8s.io/security-profiles-operator', version: 'v0.9.0', sub: '' },
+  { module: 'sigs.k8s.io/hierarchical-namespaces', version: 'v1.1.0', sub: '' },
+  { module: 'k8s.io/kops', version: 'v1.31.0', sub: '' },
+  { module: 'k8s.io/minikube', version: 'v1.35.0', sub: '' },
+  { module: 'github.com/GoogleCloudPlatform/k8s-config-connector', version: 'v1.155.1', sub: 'config' },
 ];
 
 export function moduleCorpora(): Corpus[] {
