@@ -13,7 +13,8 @@ import { ApiServer } from '../support/apiserver';
  * fixed clusterIP or nodePort outside the ranges the API server was started with (its
  * --service-cluster-ip-range, --service-node-port-range) or already taken there, or an IP family
  * those ranges lack (an IPv6 Service on a single-stack IPv4 cluster), or a field that cannot change
- * on an object of that name the cluster already has (kube-system's kube-dns). No file can say
+ * on an object of that name the cluster already has (kube-system's kube-dns; a PriorityClass's value
+ * where this run made one of that name for an earlier corpus' Pod). No file can say
  * which ranges a cluster has: another cluster accepts the same object.
  */
 export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'cluster' | 'custom' | 'error';
@@ -142,7 +143,8 @@ export class ServerJudge {
     const verdict = classify(r.status, r.body);
     // applied over the cluster's own object (kube-system's kube-dns Service): a field that cannot
     // change once set is that object's state, not this one's validity
-    if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable/.test(verdict.message ?? '')) verdict.class = 'cluster';
+    // (a PriorityClass's value: this run made one of that name with value 1000 for an earlier corpus' Pod)
+    if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable|may not be changed in an update/.test(verdict.message ?? '')) verdict.class = 'cluster';
     // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
     if (verdict.class === 'admission' && namespace && !DNS_LABEL.test(namespace)) verdict.class = 'rejected';
     return { ...verdict, ...(viaApply ? { viaApply } : {}) };
