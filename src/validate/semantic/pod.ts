@@ -18,6 +18,7 @@ import { checkRestartRules } from './restart-rules';
 import { checkEnvFrom, checkEnvSource, checkVolumeSource } from './sources';
 import { checkContainerSecurity, checkHostProcess, checkPodSecurity } from './security-context';
 import { checkMountsAndDevices } from './volume-mounts';
+import { checkPvcSpec } from './storage';
 import { checkDnsConfig } from './dns-config';
 import { legacyIPProblem } from './legacy-ip';
 
@@ -207,7 +208,15 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     const sources = VOLUME_SOURCES.filter((s) => v[s] !== undefined && v[s] !== null);
     // a volume without a source is defaulted to emptyDir before validation (SetDefaults_Volume)
     if (sources.length > 1) r('volumes.invalid', `${p}.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
-    else checkVolumeSource(ctx, v, p);
+    else {
+      checkVolumeSource(ctx, v, p);
+      // an ephemeral volume's claim template (validateEphemeralVolumeSource): required, its spec a claim's
+      if (v.ephemeral !== undefined && v.ephemeral !== null) {
+        const template = isObj(v.ephemeral) ? v.ephemeral.volumeClaimTemplate : undefined;
+        if (!isObj(template)) r('volumes.invalid', `${p}.ephemeral.volumeClaimTemplate`, field.required());
+        else checkPvcSpec(ctx, template.spec, `${p}.ephemeral.volumeClaimTemplate.spec`);
+      }
+    }
   });
 
   // Tolerations, affinity and topology spread

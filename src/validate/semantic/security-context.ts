@@ -8,7 +8,7 @@ import { arr, ContainerRef, Ctx, isObj } from '../context';
 import { field } from '../field';
 import { RuleMeta } from '../types';
 import { checkId } from './sources';
-import { localPath } from '../names';
+import { dns1123Subdomain, localPath } from '../names';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -28,6 +28,7 @@ export function checkPodSecurity(ctx: Ctx, spec: any, sp: string): void {
   arr(psc.supplementalGroups).forEach((g, i) => checkId(ctx, g, `${sp}.securityContext.supplementalGroups[${i}]`));
   checkSeccomp(ctx, psc.seccompProfile, `${sp}.securityContext.seccompProfile`);
   checkAppArmor(ctx, psc.appArmorProfile, `${sp}.securityContext.appArmorProfile`);
+  checkWindowsOptions(ctx, psc.windowsOptions, `${sp}.securityContext.windowsOptions`);
   checkCreateForbidden(ctx, spec, sp);
   if (ctx.minor >= 33) checkUserNamespace(ctx, spec, sp);
 }
@@ -48,6 +49,7 @@ export function checkContainerSecurity(ctx: Ctx, c: any, path: string, spec: any
     for (const f of ['runAsUser', 'runAsGroup'] as const) checkId(ctx, sc[f], `${path}.securityContext.${f}`);
     checkSeccomp(ctx, sc.seccompProfile, `${path}.securityContext.seccompProfile`);
     checkAppArmor(ctx, sc.appArmorProfile, `${path}.securityContext.appArmorProfile`);
+    checkWindowsOptions(ctx, sc.windowsOptions, `${path}.securityContext.windowsOptions`);
     // procMount is dropped before 1.33 (ProcMountType off by default), so not checked there
     if (ctx.minor >= 33 && typeof sc.procMount === 'string') {
       if (!PROC_MOUNTS.includes(sc.procMount)) r('fields.not-supported', `${path}.securityContext.procMount`, field.notSupported(sc.procMount, PROC_MOUNTS));
@@ -144,4 +146,40 @@ function checkAppArmor(ctx: Ctx, ap: any, path: string): void {
   } else if (lp !== undefined) {
     ctx.report('security-context.invalid', at, field.invalid(lp, 'can only be set when AppArmor type is Localhost'));
   }
+}
+
+/** A Windows user's domain: a NetBIOS name or a DNS subdomain (validation.go's validNetBiosRegex, dnsSubdomainFormat). */
+const NETBIOS = /^[^\\/:*?"<>|.][^\\/:*?"<>|]{0,14}$/u;
+const DNS_DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * windowsOptions, Pod and container (validateWindowsSecurityContextOptions): a GMSA credential spec
+ * name that is a DNS subdomain, a credential spec not empty and at most 64 KiB, a runAsUserName
+ * `[DOMAIN\\]USER` with a NetBIOS or DNS domain under 256 bytes, a user of 1 to 104 bytes, not only
+ * dots or spaces, without `"/\\:;|=,+*?<>@[]`, and no control character. Checked whatever the Pod's OS.
+ */
+function checkWindowsOptions(ctx: Ctx, wo: any, path: string): void {
+  if (!isObj(wo)) return;
+  const bad = (f: string, v: unknown, m: string) => ctx.report('security-context.invalid', `${path}.${f}`, field.invalid(v, m));
+  if (typeof wo.gmsaCredentialSpecName === 'string') for (const m of dns1123Subdomain(wo.gmsaCredentialSpecName)) bad('gmsaCredentialSpecName', wo.gmsaCredentialSpecName, m);
+  if (typeof wo.gmsaCredentialSpec === 'string') {
+    const n = Buffer.byteLength(wo.gmsaCredentialSpec);
+    if (n === 0) bad('gmsaCredentialSpec', '', 'gmsaCredentialSpec cannot be an empty string');
+    else if (n > 64 * 1024) bad('gmsaCredentialSpec', wo.gmsaCredentialSpec, 'gmsaCredentialSpec size must be under 64 KiB');
+  }
+  const name = wo.runAsUserName;
+  if (typeof name !== 'string') return;
+  const say = (m: string) => bad('runAsUserName', name, m);
+  if (name === '') { say('runAsUserName cannot be an empty string'); return; }
+  if (/[\x00-\x1f\x7f]/.test(name)) { say('runAsUserName cannot contain control characters'); return; }
+  const parts = name.split('\\');
+  if (parts.length > 2) { say('runAsUserName cannot contain more than one backslash'); return; }
+  const [domain, user] = parts.length === 1 ? ['', parts[0]] : parts;
+  if (Buffer.byteLength(domain) >= 256) say('runAsUserName\'s Domain length must be under 256 characters');
+  if (parts.length === 2 && !(NETBIOS.test(domain) || DNS_DOMAIN.test(domain))) say('runAsUserName\'s Domain doesn\'t match the NetBios nor the DNS format');
+  const n = Buffer.byteLength(user);
+  if (n === 0) say('runAsUserName\'s User cannot be empty');
+  else if (n > 104) say('runAsUserName\'s User length must not be longer than 104 characters');
+  if (/^[. ]+$/.test(user)) say('runAsUserName\'s User cannot contain only periods or spaces');
+  if (/["/\\:;|=,+*?<>@[\]]/.test(user)) say('runAsUserName\'s User cannot contain the following characters: "/\\:;|=,+*?<>@[]');
 }

@@ -125,7 +125,18 @@ function checkStorageClass(ctx: Ctx): void {
   }
   if (isObj(o.parameters) && Object.keys(o.parameters).length > 512) r('parameters', field.tooLong(512));
   // ValidateTopologySelectorTerm: each requirement has values, none twice, a label-name key, each key once per term
-  arr(o.allowedTopologies).forEach((term, i) => {
+  const terms = arr(o.allowedTopologies);
+  // validateAllowedTopologies compares each term (its keys and value sets) with those before it, and
+  // with as many empty ones as there are terms (its list is made that long, then appended to): a
+  // term written twice, or one without requirements, is a duplicate
+  const seenTerms: Array<Map<string, Set<unknown>>> = [];
+  terms.forEach((term, i) => {
+    const exprs = new Map<string, Set<unknown>>();
+    if (isObj(term)) for (const e of arr(term.matchLabelExpressions)) if (isObj(e)) exprs.set(typeof e.key === 'string' ? e.key : '', new Set(arr(e.values)));
+    if (exprs.size === 0 || seenTerms.some((t) => sameTerm(t, exprs))) r(`allowedTopologies[${i}].matchLabelExpressions`, field.duplicate(''));
+    seenTerms.push(exprs);
+  });
+  terms.forEach((term, i) => {
     if (!isObj(term)) return;
     const keys = new Set<string>();
     arr(term.matchLabelExpressions).forEach((e, j) => {
@@ -150,4 +161,14 @@ export function checkStorage(ctx: Ctx): void {
     case 'PersistentVolumeClaim': checkPvcSpec(ctx, ctx.obj.spec, 'spec'); break;
     case 'StorageClass': checkStorageClass(ctx); break;
   }
+}
+
+/** Whether two topology terms have the same keys with the same sets of values. */
+function sameTerm(a: Map<string, Set<unknown>>, b: Map<string, Set<unknown>>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, va] of a) {
+    const vb = b.get(k);
+    if (vb === undefined || vb.size !== va.size || [...va].some((x) => !vb.has(x))) return false;
+  }
+  return true;
 }
