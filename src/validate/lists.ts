@@ -6,21 +6,26 @@ import { isObj } from './context';
 import { InputObject } from './types';
 
 /**
- * Expands `kind: List` and every typed list (`DeploymentList`, `ConfigMapList`, …) into their
- * items, as kubectl does: an item with neither kind nor apiVersion takes the list's apiVersion and
- * its kind without `List`.
+ * Expands every document kubectl reads as a list into its items, as kubectl does (apimachinery's
+ * UnstructuredJSONScheme, then cli-runtime's FlattenListVisitor): `kind: List`, every typed list
+ * (`DeploymentList`, `PodList` as the API server returns it, …) and any other object with an
+ * `items` list (`items: null` is a list of none). An item whose kind and apiVersion are both unset
+ * (absent, null or "") takes the list's apiVersion and its kind without `List`. A list without a
+ * kind or apiVersion of its own, or whose items are not a list, is not expanded: it is checked as
+ * it stands (kubectl refuses it as well).
  */
 export function expandLists(inputs: InputObject[]): InputObject[] {
   const out: InputObject[] = [];
   for (const input of inputs) {
     const o = input.object;
     if (o === null || o === undefined) continue;
-    if (isObj(o) && typeof o.kind === 'string' && o.kind.endsWith('List') && typeof o.apiVersion === 'string' && Array.isArray(o.items)) {
-      const itemKind = o.kind.slice(0, -'List'.length);
-      o.items.forEach((item: any, i: number) => {
+    if (isObj(o) && 'items' in o && (o.items === null || Array.isArray(o.items)) && named(o.kind) && named(o.apiVersion)) {
+      const items: unknown[] = o.items ?? [];
+      const itemKind = o.kind.endsWith('List') ? o.kind.slice(0, -'List'.length) : o.kind;
+      items.forEach((item: any, i: number) => {
         let object = item;
-        if (itemKind !== '' && isObj(item) && item.kind === undefined && item.apiVersion === undefined) {
-          object = { apiVersion: o.apiVersion, kind: itemKind, ...item };
+        if (itemKind !== '' && isObj(item) && !named(item.kind) && !named(item.apiVersion)) {
+          object = { ...item, apiVersion: o.apiVersion, kind: itemKind };
         }
         out.push({
           object,
@@ -31,8 +36,8 @@ export function expandLists(inputs: InputObject[]): InputObject[] {
       });
       // a key repeated outside the items is reported on the first item, at its own line
       const outside = input.duplicates?.filter((d) => !d.path.startsWith('items[')) ?? [];
-      if (outside.length > 0 && out.length > 0) {
-        const firstItem = out[out.length - o.items.length];
+      if (outside.length > 0 && items.length > 0) {
+        const firstItem = out[out.length - items.length];
         if (firstItem) firstItem.duplicates = [...(firstItem.duplicates ?? []), ...outside.map((d) => ({ ...d, path: '', listPath: d.path }))];
       }
     } else {
@@ -40,4 +45,9 @@ export function expandLists(inputs: InputObject[]): InputObject[] {
     }
   }
   return out;
+}
+
+/** A kind or apiVersion that is set: kubectl's reading (GetKind, GetAPIVersion) takes anything else for unset. */
+function named(x: unknown): x is string {
+  return typeof x === 'string' && x !== '';
 }

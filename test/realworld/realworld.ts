@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from './corpora';
-import { oracleRead, OracleStream } from '../yaml/oracle';
+import { OracleList, oracleRead, OracleStream } from '../yaml/oracle';
 import { DocumentMeta, isBlank, metaOf, readMeta, splitDocuments, TextDocument } from './documents';
 import { ruleById } from '../../src/validate';
 import { judgeFile, PodsmithError, refText } from './podsmith';
@@ -56,7 +56,7 @@ interface Pending { unit: Omit<Unit, 'server' | 'outcome'>; text: string; value:
 /** A document cut from the text, with what the oracle (kubectl's own reader) made of the same chunk. */
 interface CutDocument extends TextDocument {
   /** The chunk read alone by sigs.k8s.io/yaml, as kubectl's decoder reads it: its JSON, or why it cannot be read. */
-  oracle?: { json?: unknown; error?: string };
+  oracle?: { json?: unknown; error?: string; list?: OracleList | null };
 }
 
 /**
@@ -75,7 +75,7 @@ function documentsOf(text: string, stream: OracleStream): CutDocument[] {
     return all.filter((d) => d.separatorError || !isBlank(d.text));
   }
   const lines = text.split('\n').length;
-  const docs: CutDocument[] = stream.visit.docs.map((v) => ({ text: JSON.stringify(v), startLine: 1, endLine: lines }));
+  const docs: CutDocument[] = stream.visit.docs.map((v, i) => ({ text: JSON.stringify(v), startLine: 1, endLine: lines, oracle: { json: v, list: stream.visit.lists[i] } }));
   if (stream.visit.error) docs.push({ text: '', startLine: lines, endLine: lines, separatorError: stream.visit.error });
   return docs;
 }
@@ -142,9 +142,16 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
       out.push({ unit: base('(unreadable)', errors), text: d.text, value: undefined });
       return;
     }
-    if (typeof value === 'object' && !Array.isArray(value) && typeof m.kind === 'string' && m.kind.endsWith('List') && Array.isArray(value.items)) {
+    // a list, as kubectl reads it (the oracle: apimachinery's decoder and cli-runtime's flattening), or where the oracle's
+    // reading is not paired with this document, as the harness reads the same rule: any document with an `items` key
+    const list = d.oracle?.list !== undefined ? d.oracle.list : listOf(value);
+    if (list) {
       const listRef = refText(value);
-      value.items.forEach((item: any) => {
+      if (list.error !== undefined) {
+        out.push({ unit: base(listRef, errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${list.error}` } });
+        return;
+      }
+      list.items.forEach((item: any) => {
         const ref = refText(item);
         const ers = errors.filter((e) => e.object === ref || e.object === listRef);
         out.push({ unit: base(ref, ers), text: JSON.stringify(item), value: item });
@@ -154,6 +161,26 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
     out.push({ unit: base(refText(value), errors), text: d.text, value });
   });
   return out;
+}
+
+/**
+ * A document kubectl reads as a list, where the oracle's reading is not at hand: one with an `items`
+ * key (a list of mappings; null is no items), each item with neither kind nor apiVersion (as strings
+ * that are not empty) given the list's apiVersion and its kind without "List". Undefined when it is not a list.
+ */
+function listOf(value: any): OracleList | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('items' in value)) return undefined;
+  const items = value.items ?? [];
+  if (!Array.isArray(items)) return { items: [], error: `items is not a list` };
+  const named = (x: unknown) => typeof x === 'string' && x !== '';
+  const kind = named(value.kind) ? String(value.kind).replace(/List$/, '') : '';
+  const apiVersion = named(value.apiVersion) ? value.apiVersion : '';
+  return {
+    items: items.map((item: any) => {
+      const o = item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {};
+      return named(o.kind) || named(o.apiVersion) ? o : { ...o, kind, apiVersion };
+    }),
+  };
 }
 
 /** The API server's verdict on one unit. */

@@ -10,10 +10,20 @@ const REPO = path.join(__dirname, '..', '..');
 
 /** One stream as the oracle read it. */
 export interface OracleStream {
-  docs: Array<{ json: unknown; error?: string; strict?: string }>;
+  docs: Array<{ json: unknown; error?: string; strict?: string; list?: OracleList }>;
   error?: string;
   /** What kubectl's StreamVisitor loop yields (YAMLOrJSONDecoder: JSON values first when the stream starts with `{`) and the error that stops it. */
-  visit: { docs: unknown[]; error?: string };
+  visit: { docs: unknown[]; lists: Array<OracleList | null>; error?: string };
+}
+
+/**
+ * A document with an `items` key, as kubectl reads it (apimachinery's UnstructuredJSONScheme, then
+ * cli-runtime's FlattenListVisitor): the items it sends one by one, an item with neither kind nor
+ * apiVersion given the list's apiVersion and its kind without "List"; or why it refuses the document.
+ */
+export interface OracleList {
+  items: unknown[];
+  error?: string;
 }
 
 let binary: string | undefined;

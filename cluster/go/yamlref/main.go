@@ -5,7 +5,12 @@
 // YAMLToJSONStrict to learn whether strict field validation would refuse it (duplicate keys).
 //
 // Input: one YAML stream per file named on the command line, or stdin when there is none.
-// Output: one JSON line per stream: {"docs":[{"json":…|null,"error":"…","strict":"…"}],"error":"…"}.
+// Output: one JSON line per stream: {"docs":[{"json":…|null,"error":"…","strict":"…","list":…}],"error":"…","visit":…}.
+//
+// A document with an `items` key is a list to kubectl: "list" is what its decoder
+// (k8s.io/apimachinery's UnstructuredJSONScheme) and cli-runtime's FlattenListVisitor make of it,
+// the items one by one (an item with neither kind nor apiVersion takes the list's apiVersion and
+// its kind without "List"), or the error that refuses the whole document.
 package main
 
 import (
@@ -19,6 +24,7 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
 )
@@ -27,6 +33,44 @@ type doc struct {
 	JSON   json.RawMessage `json:"json"`
 	Error  string          `json:"error,omitempty"`
 	Strict string          `json:"strict,omitempty"`
+	List   *listed         `json:"list,omitempty"`
+}
+
+// listed: the items kubectl sends for a list document, or why it refuses the document.
+type listed struct {
+	Items []json.RawMessage `json:"items"`
+	Error string            `json:"error,omitempty"`
+}
+
+// flatten is kubectl's reading of a list: nil when the document is not one (no `items` key).
+// UnstructuredJSONScheme decodes a document with `items` as an UnstructuredList, filling in the
+// kind and apiVersion of items that have neither; FlattenListVisitor then sends each item.
+func flatten(j []byte) *listed {
+	var detector struct {
+		Items json.RawMessage `json:"items"`
+	}
+	if json.Unmarshal(j, &detector) != nil || detector.Items == nil {
+		return nil
+	}
+	out := &listed{Items: []json.RawMessage{}}
+	obj, _, err := unstructured.UnstructuredJSONScheme.Decode(j, nil, nil)
+	if err != nil {
+		out.Error = err.Error()
+		return out
+	}
+	list, ok := obj.(*unstructured.UnstructuredList)
+	if !ok {
+		return nil
+	}
+	for i := range list.Items {
+		b, err := list.Items[i].MarshalJSON()
+		if err != nil {
+			out.Error = err.Error()
+			return out
+		}
+		out.Items = append(out.Items, b)
+	}
+	return out
 }
 
 type stream struct {
@@ -39,13 +83,14 @@ type stream struct {
 
 type visited struct {
 	Docs  []json.RawMessage `json:"docs"`
+	Lists []*listed         `json:"lists"`
 	Error string            `json:"error,omitempty"`
 }
 
 // visit is k8s.io/cli-runtime's StreamVisitor.Visit loop, decoding into raw JSON as it decodes
 // into a RawExtension: empty values and null are skipped, the first error stops it.
 func visit(data []byte) visited {
-	out := visited{Docs: []json.RawMessage{}}
+	out := visited{Docs: []json.RawMessage{}, Lists: []*listed{}}
 	d := utilyaml.NewYAMLOrJSONDecoder(bytes.NewReader(data), 4096)
 	for {
 		var raw json.RawMessage
@@ -60,6 +105,7 @@ func visit(data []byte) visited {
 			continue
 		}
 		out.Docs = append(out.Docs, raw)
+		out.Lists = append(out.Lists, flatten(raw))
 	}
 }
 
@@ -84,6 +130,7 @@ func read(raw []byte) stream {
 				d.Error = err.Error()
 			} else {
 				d.JSON = j
+				d.List = flatten(j)
 				if _, serr := yaml.YAMLToJSONStrict(chunk); serr != nil {
 					d.Strict = serr.Error()
 				}
