@@ -147,7 +147,10 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Prometheus adapter, the DRA example driver, Cluster API's vSphere provider, Kiali, the Security
  * Profiles Operator, the Hierarchical Namespace Controller, kops (its addons: Cluster API CRDs whose
  * conversion webhooks have placeholder caBundles, never established), minikube (its addons) and
- * Config Connector's config (600 CRDs, 1,150 samples). kubeconform's fixtures are in the real-world corpus already (its
+ * Config Connector's config (600 CRDs, 1,150 samples); SPIRE (its Kubernetes integration suites and
+ * workload attestor's test data: PodLists as the API server returns them, items without kind),
+ * Jaeger, Trivy (its misconfiguration scanners' test manifests), OpenShift's Machine API and
+ * cluster autoscaler operators, and Pulumi's Kubernetes provider. kubeconform's fixtures are in the real-world corpus already (its
  * module adds only a 100,000-object file for its own benchmark: 96 s of API server time here).
  */
 export const MODULE_CORPORA = [
@@ -251,6 +254,12 @@ export const MODULE_CORPORA = [
   { module: 'k8s.io/kops', version: 'v1.31.0', sub: '' },
   { module: 'k8s.io/minikube', version: 'v1.35.0', sub: '' },
   { module: 'github.com/GoogleCloudPlatform/k8s-config-connector', version: 'v1.155.1', sub: 'config' },
+  { module: 'github.com/spiffe/spire', version: 'v1.13.3', sub: '' },
+  { module: 'github.com/jaegertracing/jaeger', version: 'v1.75.0', sub: '' },
+  { module: 'github.com/aquasecurity/trivy', version: 'v0.74.0', sub: '' },
+  { module: 'github.com/openshift/machine-api-operator', version: 'v0.2.1-0.20260226113419-88465550a74b', sub: '' },
+  { module: 'github.com/openshift/cluster-autoscaler-operator', version: 'v0.0.1-0.20260608074635-5c8643284941', sub: '' },
+  { module: 'github.com/pulumi/pulumi-kubernetes/provider/v4', version: 'v4.0.0-20260115033456-f47bc2d6f199', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
