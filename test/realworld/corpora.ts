@@ -267,3 +267,9 @@ export function moduleCorpora(): Corpus[] {
     return walkedCorpus(`${module}@${version}${sub ? `/${sub}` : ''}`, path.join(moduleDir(module, version), sub));
   }));
 }
+
+/** The corpora `--only NAME[,NAME…]` names: those whose name contains one of the comma-separated parts (all without it). */
+export function chosenCorpora(corpora: Corpus[], only: string | undefined): Corpus[] {
+  const parts = only?.split(',').filter((x) => x !== '');
+  return parts ? corpora.filter((c) => parts.some((x) => c.name.includes(x))) : corpora;
+}

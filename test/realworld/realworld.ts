@@ -137,7 +137,6 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
       return;
     }
     const value: any = meta!.value;
-    const m = metaOf(value);
     if (meta!.unreadable) {
       out.push({ unit: base('(unreadable)', errors), text: d.text, value: undefined });
       return;
@@ -171,7 +170,8 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
 function listOf(value: any): OracleList | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('items' in value)) return undefined;
   const items = value.items ?? [];
-  if (!Array.isArray(items)) return { items: [], error: `items is not a list` };
+  if (!Array.isArray(items)) return { items: [], error: 'items is not a list' };
+  if (items.some((x) => x !== null && (typeof x !== 'object' || Array.isArray(x)))) return { items: [], error: 'an item is not an object' };
   const named = (x: unknown) => typeof x === 'string' && x !== '';
   const kind = named(value.kind) ? String(value.kind).replace(/List$/, '') : '';
   const apiVersion = named(value.apiVersion) ? value.apiVersion : '';

@@ -1,5 +1,5 @@
 /**
- * `npm run test:required-sweep [-- --only NAME --k8s-version X.Y --kubeconfig F --context C | --release X.Y]`:
+ * `npm run test:required-sweep [-- --only NAME[,NAME…] --k8s-version X.Y --kubeconfig F --context C | --release X.Y]`:
  * required.ts' sweep over every corpus of test:realworld, against the local cluster's API server
  * (or the one named, or with --release a throwaway kube-apiserver of that release, built by
  * cluster/build.sh apiserver X.Y); prints each disagreement and exits 1 if there is one.
@@ -7,15 +7,14 @@
 import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
-import { Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
+import { chosenCorpora, Corpus, moduleCorpora, realWorldCorpus, upstreamCorpora } from './corpora';
 import { requiredSweep } from './required';
 import { ServerJudge, sweepServer } from './server';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, 'k8s-version': { type: 'string', default: '1.34' }, kubeconfig: { type: 'string' }, context: { type: 'string' }, release: { type: 'string' } } });
   const version = resolveVersion(values.release ?? values['k8s-version']);
-  const corpora: Corpus[] = [realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined)
-    .filter((c) => !values.only || c.name.includes(values.only));
+  const corpora: Corpus[] = chosenCorpora([realWorldCorpus(), ...upstreamCorpora(K8S_RELEASES[version]), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined), values.only);
   const { api, close } = await sweepServer('required-sweep', values.release === undefined ? undefined : version, values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-sweep-${process.pid}`);
   try {

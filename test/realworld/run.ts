@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveVersion } from '../../src/validate/engine';
 import { K8S_RELEASES } from '../../src/validate/schema/versions';
-import { apiFixturesCorpus, Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
+import { apiFixturesCorpus, chosenCorpora, Corpus, moduleCorpora, realWorldCorpus, realWorldRoot, upstreamCorpora } from './corpora';
 import { figures, formatCorpus, runCorpus } from './realworld';
 import { apiServerFor, ServerJudge } from './server';
 
@@ -24,9 +24,7 @@ async function main(): Promise<number> {
   if (rw) corpora.push(rw);
   else process.stderr.write(`realworld: no corpus at ${realWorldRoot()} (set PODSMITH_CORPUS): skipped\n`);
   corpora.push(...upstreamCorpora(K8S_RELEASES[k8sVersion]), apiFixturesCorpus(K8S_RELEASES[k8sVersion]), ...moduleCorpora());
-  // --only takes one name part or several, comma-separated
-  const parts = values.only?.split(',').filter((x) => x !== '');
-  const chosen = parts ? corpora.filter((c) => parts.some((x) => c.name.includes(x))) : corpora;
+  const chosen = chosenCorpora(corpora, values.only);
 
   const api = await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-rw-${process.pid}`);

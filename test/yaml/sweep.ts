@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { clusterKubernetesVersion, Corpus, MODULE_CORPORA, moduleDir, realWorldCorpus, realWorldRoot, walkedCorpus } from '../realworld/corpora';
+import { chosenCorpora, clusterKubernetesVersion, Corpus, MODULE_CORPORA, moduleDir, realWorldCorpus, realWorldRoot, walkedCorpus } from '../realworld/corpora';
 import { oracleBinary, oracleRead } from './oracle';
 import { canonical, expected, Outcome, podsmithBytes, sameReading, strictLines, visited } from './outcome';
 
@@ -82,9 +82,7 @@ function sweep(c: Corpus): Tally {
 function main(): number {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
   oracleBinary();
-  // --only takes one name part or several, comma-separated
-  const parts = values.only?.split(',').filter((x) => x !== '');
-  const all = corpora().filter((c) => !parts || parts.some((x) => c.name.includes(x)));
+  const all = chosenCorpora(corpora(), values.only);
   const total: Tally = { files: 0, documents: 0, unreadable: 0, duplicates: 0, disagreements: [] };
   const started = Date.now();
   for (const c of all) {

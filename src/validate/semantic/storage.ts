@@ -124,34 +124,34 @@ function checkStorageClass(ctx: Ctx): void {
     r('volumeBindingMode', field.notSupported(o.volumeBindingMode, ['Immediate', 'WaitForFirstConsumer']));
   }
   if (isObj(o.parameters) && Object.keys(o.parameters).length > 512) r('parameters', field.tooLong(512));
-  // ValidateTopologySelectorTerm: each requirement has values, none twice, a label-name key, each key once per term
+  // validateAllowedTopologies, term by term: ValidateTopologySelectorTerm (each requirement has
+  // values, none twice, a label-name key, each key once per term), then the term (its keys and
+  // value sets) compared with those before it and with as many empty ones as there are terms (its
+  // list is made that long, then appended to): a term written twice, or one without requirements,
+  // is a duplicate
   const terms = arr(o.allowedTopologies);
-  // validateAllowedTopologies compares each term (its keys and value sets) with those before it, and
-  // with as many empty ones as there are terms (its list is made that long, then appended to): a
-  // term written twice, or one without requirements, is a duplicate
   const seenTerms: Array<Map<string, Set<unknown>>> = [];
   terms.forEach((term, i) => {
     const exprs = new Map<string, Set<unknown>>();
-    if (isObj(term)) for (const e of arr(term.matchLabelExpressions)) if (isObj(e)) exprs.set(typeof e.key === 'string' ? e.key : '', new Set(arr(e.values)));
+    if (isObj(term)) {
+      const keys = new Set<string>();
+      arr(term.matchLabelExpressions).forEach((e, j) => {
+        if (!isObj(e)) return;
+        const at = `allowedTopologies[${i}].matchLabelExpressions[${j}]`;
+        const values = arr(e.values);
+        if (values.length === 0) r(`${at}.values`, field.required());
+        const seen = new Set<unknown>();
+        values.forEach((v, k) => { if (seen.has(v)) r(`${at}.values[${k}]`, field.duplicate(v)); seen.add(v); });
+        if (typeof e.key === 'string') {
+          for (const m of qualifiedName(e.key)) r(`${at}.key`, field.invalid(e.key, m));
+          if (keys.has(e.key)) r(`${at}.key`, field.duplicate(e.key));
+          keys.add(e.key);
+        }
+        exprs.set(typeof e.key === 'string' ? e.key : '', new Set(values));
+      });
+    }
     if (exprs.size === 0 || seenTerms.some((t) => sameTerm(t, exprs))) r(`allowedTopologies[${i}].matchLabelExpressions`, field.duplicate(''));
     seenTerms.push(exprs);
-  });
-  terms.forEach((term, i) => {
-    if (!isObj(term)) return;
-    const keys = new Set<string>();
-    arr(term.matchLabelExpressions).forEach((e, j) => {
-      if (!isObj(e)) return;
-      const at = `allowedTopologies[${i}].matchLabelExpressions[${j}]`;
-      const values = arr(e.values);
-      if (values.length === 0) r(`${at}.values`, field.required());
-      const seen = new Set<unknown>();
-      values.forEach((v, k) => { if (seen.has(v)) r(`${at}.values[${k}]`, field.duplicate(v)); seen.add(v); });
-      if (typeof e.key === 'string') {
-        for (const m of qualifiedName(e.key)) r(`${at}.key`, field.invalid(e.key, m));
-        if (keys.has(e.key)) r(`${at}.key`, field.duplicate(e.key));
-        keys.add(e.key);
-      }
-    });
   });
 }
 
