@@ -292,9 +292,16 @@ export class ServerJudge {
 
   private ensureNamespace(ns: string): Promise<void> {
     return this.ensure(`ns/${ns}`, async () => {
-      const got = await this.api.get(`/api/v1/namespaces/${encodeURIComponent(ns)}`);
+      const nsPath = `/api/v1/namespaces/${encodeURIComponent(ns)}`;
+      let got = await this.api.get(nsPath);
+      // one an earlier run (a sweep's cleanup just before) is deleting: the API server refuses every
+      // object in it ("being terminated") until it is gone, so wait for that (up to 2 min) and make it anew
+      for (let i = 0; i < 1200 && got.status === 200 && JSON.parse(got.body).status?.phase === 'Terminating'; i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        got = await this.api.get(nsPath);
+      }
       if (got.status === 200) {
-        if (JSON.parse(got.body).status?.phase === 'Terminating') throw new Error(`namespace ${ns} is terminating`);
+        if (JSON.parse(got.body).status?.phase === 'Terminating') throw new Error(`namespace ${ns} is still terminating after 2 minutes`);
       } else {
         await this.create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { [LABEL]: 'true' } } });
       }

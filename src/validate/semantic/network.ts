@@ -55,10 +55,14 @@ function checkPort(ctx: Ctx, p: any, at: string): void {
   if (p.protocol !== undefined && p.protocol !== null && !['TCP', 'UDP', 'SCTP'].includes(p.protocol)) r(`${at}.protocol`, field.notSupported(p.protocol, ['SCTP', 'TCP', 'UDP']));
   if (typeof p.port === 'number' && (p.port < 1 || p.port > 65535)) r(`${at}.port`, field.invalid(p.port, 'must be between 1 and 65535, inclusive'));
   if (typeof p.port === 'string') for (const m of portName(p.port)) r(`${at}.port`, field.invalid(p.port, m));
+  // ValidateNetworkPolicyPort: endPort only after a numeric port, not below it, and itself a port number
   if (p.endPort !== undefined && p.endPort !== null) {
-    if (p.port === undefined || p.port === null) r(`${at}.port`, field.required('must be specified when endPort is specified'));
-    else if (typeof p.port === 'string') r(`${at}.endPort`, field.forbidden('may not be specified when `port` is non-numeric'));
-    else if (typeof p.endPort === 'number' && p.endPort < p.port) r(`${at}.endPort`, field.invalid(p.endPort, 'must be greater than or equal to `port`'));
+    if (p.port === undefined || p.port === null) r(`${at}.endPort`, field.invalid(p.endPort, 'may not be specified when `port` is not specified'));
+    else if (typeof p.port === 'string') r(`${at}.endPort`, field.invalid(p.endPort, 'may not be specified when `port` is non-numeric'));
+    else if (typeof p.endPort === 'number') {
+      if (typeof p.port === 'number' && p.endPort < p.port) r(`${at}.endPort`, field.invalid(p.endPort, 'must be greater than or equal to `port`'));
+      if (p.endPort < 1 || p.endPort > 65535) r(`${at}.endPort`, field.invalid(p.endPort, 'must be between 1 and 65535, inclusive'));
+    }
   }
 }
 
