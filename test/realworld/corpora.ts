@@ -150,7 +150,9 @@ export function apiFixturesCorpus(version = clusterKubernetesVersion()): Corpus 
  * Config Connector's config (600 CRDs, 1,150 samples); SPIRE (its Kubernetes integration suites and
  * workload attestor's test data: PodLists as the API server returns them, items without kind),
  * Jaeger, Trivy (its misconfiguration scanners' test manifests), OpenShift's Machine API and
- * cluster autoscaler operators, and Pulumi's Kubernetes provider. kubeconform's fixtures are in the real-world corpus already (its
+ * cluster autoscaler operators, Pulumi's Kubernetes provider, Flux's server-side apply and kustomize
+ * packages and its kustomize-controller (test data: objects to apply, kustomize output), and
+ * kustomize's kyaml (its test data, fragments among whole objects). kubeconform's fixtures are in the real-world corpus already (its
  * module adds only a 100,000-object file for its own benchmark: 96 s of API server time here).
  */
 export const MODULE_CORPORA = [
@@ -260,6 +262,10 @@ export const MODULE_CORPORA = [
   { module: 'github.com/openshift/machine-api-operator', version: 'v0.2.1-0.20260226113419-88465550a74b', sub: '' },
   { module: 'github.com/openshift/cluster-autoscaler-operator', version: 'v0.0.1-0.20260608074635-5c8643284941', sub: '' },
   { module: 'github.com/pulumi/pulumi-kubernetes/provider/v4', version: 'v4.0.0-20260115033456-f47bc2d6f199', sub: '' },
+  { module: 'github.com/fluxcd/pkg/ssa', version: 'v0.78.0', sub: '' },
+  { module: 'github.com/fluxcd/pkg/kustomize', version: 'v1.41.0', sub: '' },
+  { module: 'github.com/fluxcd/kustomize-controller', version: 'v1.6.0', sub: '' },
+  { module: 'sigs.k8s.io/kustomize/kyaml', version: 'v0.20.1', sub: '' },
 ];
 
 export function moduleCorpora(): Corpus[] {
