@@ -6,27 +6,30 @@ import { isObj } from './context';
 import { InputObject } from './types';
 
 /**
- * Expands every document kubectl reads as a list into its items, as kubectl does (apimachinery's
- * UnstructuredJSONScheme, then cli-runtime's FlattenListVisitor): `kind: List`, every typed list
- * (`DeploymentList`, `PodList` as the API server returns it, …) and any other object with an
+ * The items kubectl sends for an object it reads as a list (apimachinery's UnstructuredJSONScheme,
+ * then cli-runtime's FlattenListVisitor), undefined when it is not one: `kind: List`, every typed
+ * list (`DeploymentList`, `PodList` as the API server returns it, …) and any other object with an
  * `items` list (`items: null` is a list of none). An item whose kind and apiVersion are both unset
  * (absent, null or "") takes the list's apiVersion and its kind without `List`. A list without a
- * kind or apiVersion of its own, or whose items are not a list, is not expanded: it is checked as
- * it stands (kubectl refuses it as well).
+ * kind or apiVersion of its own, or whose items are not a list, is not read as one here: it is
+ * checked as it stands (kubectl refuses it as well).
  */
+export function listItems(o: unknown): unknown[] | undefined {
+  if (!isObj(o) || !('items' in o) || !(o.items === null || Array.isArray(o.items)) || !named(o.kind) || !named(o.apiVersion)) return undefined;
+  const itemKind = o.kind.endsWith('List') ? o.kind.slice(0, -'List'.length) : o.kind;
+  return (o.items ?? []).map((item: unknown) => (itemKind !== '' && isObj(item) && !named(item.kind) && !named(item.apiVersion)
+    ? { ...item, apiVersion: o.apiVersion, kind: itemKind } : item));
+}
+
+/** Every list in the input expanded into its items (listItems), each with its lines and repeated keys. */
 export function expandLists(inputs: InputObject[]): InputObject[] {
   const out: InputObject[] = [];
   for (const input of inputs) {
     const o = input.object;
     if (o === null || o === undefined) continue;
-    if (isObj(o) && 'items' in o && (o.items === null || Array.isArray(o.items)) && named(o.kind) && named(o.apiVersion)) {
-      const items: unknown[] = o.items ?? [];
-      const itemKind = o.kind.endsWith('List') ? o.kind.slice(0, -'List'.length) : o.kind;
-      items.forEach((item: any, i: number) => {
-        let object = item;
-        if (itemKind !== '' && isObj(item) && !named(item.kind) && !named(item.apiVersion)) {
-          object = { ...item, apiVersion: o.apiVersion, kind: itemKind };
-        }
+    const items = listItems(o);
+    if (items) {
+      items.forEach((object: unknown, i: number) => {
         out.push({
           object,
           file: input.file,

@@ -9,6 +9,7 @@
  */
 import * as crypto from 'node:crypto';
 import { InputError, UsageError } from '../errors';
+import { listItems } from '../validate/lists';
 import { Manifest } from './types';
 
 export const RUN_LABEL = 'podsmith.dev/run';
@@ -79,16 +80,17 @@ function validManifest(o: unknown, where: string): Manifest {
 }
 
 /**
- * Plans a run of `objects` (plain manifests, e.g. from the validator's loader). `List` objects
- * are flattened. Throws InputError on an object that cannot be applied at all.
+ * Plans a run of `objects` (plain manifests, e.g. from the validator's loader). Lists are
+ * flattened as kubectl reads them (listItems). Throws InputError on an object that cannot be applied at all.
  */
 export function planRun(objects: Array<{ object: unknown; file?: string }>, runId = newRunId()): Plan {
   const namespace = `podsmith-verify-${runId}`;
   const flat: Array<{ m: Manifest; where: string }> = [];
   for (const { object, file } of objects) {
     const o = object as Manifest;
-    if (o && typeof o === 'object' && typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items)) {
-      o.items.forEach((item: unknown, i: number) => flat.push({ m: validManifest(item, `${file ?? '<input>'}: items[${i}]`), where: file ?? '<input>' }));
+    const items = listItems(o);
+    if (items) {
+      items.forEach((item: unknown, i: number) => flat.push({ m: validManifest(item, `${file ?? '<input>'}: items[${i}]`), where: file ?? '<input>' }));
     } else {
       flat.push({ m: validManifest(object, file ?? '<input>'), where: file ?? '<input>' });
     }

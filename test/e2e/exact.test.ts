@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { validateObjects } from '../../src/validate';
+import { parseText, validateObjects } from '../../src/validate';
 import { validateExact } from '../../src/validate/exact';
 import { cachedReleases } from '../../src/validate/exact/server';
 import fc from 'fast-check';
@@ -88,6 +88,14 @@ data: {a: b}
       const fast = validateObjects([{ object }], { k8sVersion: release! }).findings.filter((f) => f.severity === 'error');
       expect([name, server.length === 0, fast.length === 0]).toEqual([name, accepted, accepted]);
     }
+  }, 200_000);
+
+  test('a typed list as the API server returns it: its bare items are judged as the list\'s kind, by the server and by podsmith', async () => {
+    const text = 'apiVersion: v1\nkind: ConfigMapList\nmetadata: {resourceVersion: "5"}\nitems:\n- metadata: {name: fine}\n  data: {a: b}\n- metadata: {name: Not_A_Name}\n';
+    const refused = (findings: Array<{ severity: string; object: { kind: string; name: string } }>) => findings.filter((f) => f.severity === 'error').map((f) => `${f.object.kind}/${f.object.name}`);
+    const server = await validateExact(parseText(text, 'list.yaml'), { k8sVersion: release! });
+    expect(refused(server.findings)).toEqual(['ConfigMap/Not_A_Name']);
+    expect(refused(validateObjects(parseText(text, 'list.yaml'), { k8sVersion: release! }).findings)).toEqual(['ConfigMap/Not_A_Name']);
   }, 200_000);
 
   test('custom resources: the recorded verdicts (CRD defaults, Go patterns) are the API server\'s, and podsmith\'s agree', async () => {

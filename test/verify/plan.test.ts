@@ -57,6 +57,11 @@ describe('planRun edge cases', () => {
     expect(m.metadata.resourceVersion).toBeUndefined();
     expect(m.status).toBeUndefined();
   });
+  test('a typed list as the API server returns it: items without kind or apiVersion take the list\'s, as kubectl reads them', () => {
+    const { apiVersion, kind, ...bare } = pod('b').object;
+    const plan = planRun([{ object: { apiVersion: 'v1', kind: 'PodList', metadata: { resourceVersion: '9' }, items: [bare] } }], 'r2');
+    expect(plan.objects.map((o) => `${o.manifest.apiVersion} ${o.manifest.kind}/${o.manifest.metadata.name}`)).toEqual([`${apiVersion} ${kind}/b`]);
+  });
   test('bad input is an InputError (exit 2)', () => {
     expect(() => planRun([])).toThrow(InputError);
     expect(() => planRun([{ object: 'text', file: 'f.yaml' }])).toThrow(/f\.yaml: not a Kubernetes object/);

@@ -8,6 +8,7 @@
  */
 import { isObj } from '../context';
 import { splitPath } from '../path';
+import { expandLists } from '../lists';
 import { loadSchemas, SchemaSet } from '../schema';
 import { Finding, InputObject, ObjectRef, Report } from '../types';
 import { ApiCause, ApiClient } from './client';
@@ -49,15 +50,9 @@ function lineOf(input: InputObject, p: string): number | undefined {
   return undefined;
 }
 
-/** Expands `kind: List` / `*List` objects into their items. */
-function flatten(inputs: InputObject[]): InputObject[] {
-  return inputs.flatMap((i) => (isObj(i.object) && String(i.object.kind).endsWith('List') && Array.isArray(i.object.items)
-    ? i.object.items.map((object: any) => ({ object, file: i.file })) : [i]));
-}
-
 export async function validateExact(inputsIn: InputObject[], options: ExactOptions): Promise<Report> {
   const log = options.log ?? (() => undefined);
-  const inputs = flatten(inputsIn).filter((i) => i.object !== null && i.object !== undefined);
+  const inputs = expandLists(inputsIn).filter((i) => i.object !== null && i.object !== undefined);
   const schemas: SchemaSet = loadSchemas(options.k8sVersion);
   const server = options.kubeconfig ? undefined : await startExactServer(options.k8sVersion, log);
   const client = server?.client ?? ApiClient.fromKubeconfig(options.kubeconfig!);
