@@ -260,6 +260,12 @@ test('hand-written edge cases agree with the oracle', () => {
     'a: \'x\ny\'\n  b: 1\nc: \'z\nw\'\n',
     'a: \'x\ny\'\n\n\nb: \'z\nw\'\n\tc: 1\n',
     'a: [\'x\ny\', \'z\nw\']\nb: \'u\nv\'\n',
+    // kubectl's YAMLReader ends every line with \n, the last one too: a keep-chomped block scalar that ends the stream after a NEL keeps one break more
+    'a: |+\n  x\n\u0085', 'a: >+\n  x\n\n\u0085', 'a: |+\n  x\u0085  \u0085', '- |+\n  x\n\u0085\u0085  ', 'a: |+\n  x', 'a: |-\n  x\n\u0085',
+    // a key YAMLToJSON cannot write (null) refuses the document only where it is left in the finished value (a later duplicate key replaces it)
+    'a:\n  ~: 1\na: 2\n', 'x-y:\n- ~:\n-\n  - a\nx-y: 1e3\n', 'a: {~: 1}\na: 1\n', 'a:\n  ~: 1\n', 'a: &x {~: 1}\nb: *x\nb: 1\n', 'a:\n  ~: *nope\na: 1\n',
+    // an indented root whose last line is a tag or an anchor without a colon: go-yaml refuses it (it is not past the root)
+    '  k5: a\n  !t\n', '  k5: a\n  &x\n', '  k5: text\n    b\n  !t\n---  \nk0: 1\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

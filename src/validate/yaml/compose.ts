@@ -115,11 +115,28 @@ export function composeDocument(text: string, track?: LineTable, started = false
       const bad = findNonFinite(value);
       if (bad) throw new ReadError(`json: unsupported value: ${bad.text}`);
     }
+    // keys YAMLToJSON cannot write (null), in a mapping that a later duplicate key did not replace
+    if (c.badKeys.size > 0) {
+      const bad = findBadKey(value, c.badKeys);
+      if (bad) throw bad;
+    }
     return { value, duplicates: c.duplicates };
   } catch (e) {
     if (e instanceof ReadError) throw e;
     throw new ReadError(depthMessage(e));
   }
+}
+
+/** The first mapping (in document order) of the finished value that held a key YAMLToJSON cannot write, with its error. */
+function findBadKey(v: unknown, badKeys: Map<object, ReadError>): ReadError | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const own = badKeys.get(v);
+  if (own) return own;
+  for (const x of Object.values(v)) {
+    const bad = findBadKey(x, badKeys);
+    if (bad) return bad;
+  }
+  return undefined;
 }
 
 function findNonFinite(v: unknown): NonFinite | undefined {
@@ -259,6 +276,12 @@ class Composer {
   readonly duplicates: DuplicateKey[] = [];
   /** Whether a NaN or an infinity was read (the finished value is then searched for one). */
   nonFinite = false;
+  /**
+   * Mappings that held a key YAMLToJSON cannot write (a null key), with the error for the first:
+   * go-yaml reads them, and YAMLToJSON refuses only what is left in the finished value (a later
+   * duplicate key may have replaced the mapping), as with NaN.
+   */
+  readonly badKeys = new Map<object, ReadError>();
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
@@ -377,6 +400,12 @@ class Composer {
       }
       this.count(false);
       const k = this.key(kn);
+      if (k instanceof ReadError) {
+        if (!this.badKeys.has(obj)) this.badKeys.set(obj, k);
+        this.count(false);
+        this.node(pair.value as YNode | null, path); // read all the same: go-yaml's own errors in it stand
+        continue;
+      }
       const kPath = keyPath(path, k);
       const line = this.line(kn) ?? 0;
       const first = seen.get(k);
@@ -423,15 +452,15 @@ class Composer {
     throw want();
   }
 
-  /** A key as YAMLToJSON writes it. */
-  private key(kn: YNode | null): string {
+  /** A key as YAMLToJSON writes it, or the error YAMLToJSON gives for it (go-yaml itself reads it). */
+  private key(kn: YNode | null): string | ReadError {
     let n: unknown = kn;
     if (isAlias(n)) n = (n as any).resolve(this.doc);
-    if (n === null || n === undefined) throw new ReadError('unsupported map key of type: <nil>', this.line(kn));
+    if (n === null || n === undefined) return new ReadError('unsupported map key of type: <nil>', this.line(kn));
     if (!isScalar(n)) throw new ReadError('invalid map key: a mapping or a list', this.line(kn));
     const r = this.typed(n);
     const k = jsonKey(r);
-    if (k === undefined) throw new ReadError(`unsupported map key: ${r.value === null ? '<nil>' : String((n as Scalar).value)}`, this.line(kn));
+    if (k === undefined) return new ReadError(`unsupported map key: ${r.value === null ? '<nil>' : String((n as Scalar).value)}`, this.line(kn));
     return k;
   }
 }

@@ -81,7 +81,6 @@ export function firstNodeOnly(doc: Document, text: string): boolean {
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
   if (!block && (flow ? !source.endsWith(isMap(root) ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
-  if (!doc.errors.every((e) => e.pos[0] >= end)) return false;
   // the next token: past blanks, line breaks and comments
   let k = end;
   for (;;) {
@@ -89,6 +88,9 @@ export function firstNodeOnly(doc: Document, text: string): boolean {
     if (text[k] !== '#') break;
     while (k < text.length && text[k] !== '\n') k++;
   }
+  // every error must be past the root, at that token or after it (one where the root ends is about
+  // the root: an indented block mapping's `!t` line without a colon ends it at the tag)
+  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   const c = text[k];
   if (c === undefined) return true;

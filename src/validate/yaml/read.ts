@@ -83,7 +83,9 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // there; yamlStart is where the YAML starts, a line count and an offset alike); elsewhere without the mark, which go-yaml drops
     const from = bom ? (c.start === afterLead ? yamlStart : c.start + 1) : c.start;
     const base = c.line - (from < c.start ? 1 : 0);
-    const cut = text.slice(from, c.end);
+    // kubectl's YAMLReader hands go-yaml each line with a \n after it, the last one too (a keep-chomped
+    // block scalar that ends the stream after a NEL keeps one line break more for it)
+    const cut = text.endsWith('\n', c.end) || c.end === from ? text.slice(from, c.end) : `${text.slice(from, c.end)}\n`;
     // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
     // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
     const lf = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
