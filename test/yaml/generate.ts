@@ -237,6 +237,10 @@ export function generateYaml(seed: number): string {
   if (chance(c, 0.7)) text += '\n';
   // a NEL for a line break here and there (YAML 1.1: go-yaml reads it as \n; kubectl's document cutter does not)
   if (chance(c, 0.05)) text = text.replace(/\n/g, () => (chance(c, 0.3) ? '\u0085' : '\n'));
+  // a LINE or PARAGRAPH SEPARATOR for a line break here and there: a line break to go-yaml that a scalar keeps as it is
+  // (decided by a generator of its own: the other streams stay as they were)
+  const s = rng(seed ^ 0x2028);
+  if (s() < 0.04) text = text.replace(/\n/g, () => (s() < 0.25 ? (s() < 0.5 ? '\u2028' : '\u2029') : '\n'));
   if (chance(c, 0.2)) text = text.replace(/\n/g, '\r\n');
   // directives: kubectl's document cutter leaves them without their document
   if (chance(c, 0.02)) text = `${pick(c, ['%YAML 1.1', '%YAML 1.2', '%TAG ! tag:x,2000:', '# c\n%YAML 1.1'])}\n---\n${text}`;

@@ -29,7 +29,7 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
   });
   const answers = oracleRead(files);
   const mismatches: string[] = [];
-  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0, wrappedFlows: 0, goBreaks: 0, flowKeysOverLines: 0 };
+  const features: Record<string, number> = { errors: 0, docs: 0, duplicates: 0, crlf: 0, anchors: 0, merges: 0, blocks: 0, tags: 0, wrappedFlows: 0, goBreaks: 0, separators: 0, flowKeysOverLines: 0 };
   texts.forEach((text, i) => {
     // a stream that starts with { is JSON values first to kubectl's decoder, not YAMLReader's documents
     const visit = answers[i].visit;
@@ -44,6 +44,7 @@ function compare(texts: string[]): { mismatches: string[]; features: Record<stri
     if (text.includes('!!')) features.tags++;
     if (/[[{][^\]}\n]*,\r?\n/.test(text)) features.wrappedFlows++;
     if (/[\u0085\u2028\u2029]/.test(text)) features.goBreaks++;
+    if (/^(?![ \t]*#)[^\n]*[\u2028\u2029]/m.test(text)) features.separators++;
     if (/\n *:|\/\/ note/.test(text)) features.flowKeysOverLines++;
     const same = canonical(got.docs) === canonical(want.docs) && got.error === want.error;
     if (!same) {
@@ -266,6 +267,14 @@ test('hand-written edge cases agree with the oracle', () => {
     'a:\n  ~: 1\na: 2\n', 'x-y:\n- ~:\n-\n  - a\nx-y: 1e3\n', 'a: {~: 1}\na: 1\n', 'a:\n  ~: 1\n', 'a: &x {~: 1}\nb: *x\nb: 1\n', 'a:\n  ~: *nope\na: 1\n',
     // an indented root whose last line is a tag or an anchor without a colon: go-yaml refuses it (it is not past the root)
     '  k5: a\n  !t\n', '  k5: a\n  &x\n', '  k5: text\n    b\n  !t\n---  \nk0: 1\n',
+    // LINE and PARAGRAPH SEPARATORs inside scalars: line breaks that go-yaml keeps as they are, never folded, the blanks around them dropped
+    'a: "x\u2028   y"\n', 'a: x\u2028  y\n', 'a: x\n  y\u2028  z\n', 'a: >\n  x\u2028  y\n  z\n', 'a: |\n  x\u2029\u2029  y\n', "a: 'x\n\u2028  y'\n",
+    'a: "x\\\u2028  y"\n', '- |2\n   x\u2028   y\n', 'a:\n  - >-\n    p\u2029\n\n    q\n', 'a: |+\n  x\n\u2028b: 1\n', "a: [x\u2028 y, 'p\u2028q']\n",
+    "k: 'it''s\u2028 ok'\n", 'a: "a\\tb\u2028 \\x41"\n', 'a: x\n\u2028\n  y\n',
+    // a flow collection that starts a document and is no key is its root to go-yaml, whatever the yaml package makes of the lines after it
+    "a: 1\n---\n    {a} *y ?y\u2029  on *y\n  &x a:b it''s'\nk0: 26064\u2029---\non: 1\n", "    [a] *y\n  b: 'x\nk: 1\n",
+    // flow plain scalars go-yaml cannot scan, past what it reads of the document (after its first node, or in a document after a NEL's `---`)
+    '  c: 0o\n<<: {z: a:{b: 1}}\n', '{1: a:#}\u0085---\u0085- [a:[b]]\n', 'a: 1\u0085---\u0085b: [a?b]\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -7,8 +7,10 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, firstNodeOnly, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
+import { badAnchorName, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
+import { rootEnd } from './go-first-node';
 import { mendFlowPlains, plainProblem } from './go-plain';
+import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
 
@@ -66,7 +68,7 @@ const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
 
 /** Reads one document (a chunk between `---` lines). Throws ReadError. */
-export function composeDocument(text: string, track?: LineTable, started = false): Composed {
+export function composeDocument(text: string, track?: LineTable, started = false, separators?: Map<number, string>): Composed {
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
   const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
   if (directive) throw new ReadError(directive.message, directive.line);
@@ -85,7 +87,10 @@ export function composeDocument(text: string, track?: LineTable, started = false
     if (again !== undefined) { text = again; doc = parseFirst(text)!; }
   }
   const starts = lineStarts(text);
-  const firstOnly = doc.errors.length > 0 && firstNodeOnly(doc, text);
+  const rootEnds = doc.errors.length > 0 ? rootEnd(doc, text) : undefined;
+  const firstOnly = rootEnds !== undefined;
+  // a flow root whose range took in what follows its closing bracket: read up to the bracket (no offset moves)
+  if (firstOnly && rootEnds < (doc.contents as YNode).range![1]) doc = parseFirst(text.slice(0, rootEnds)) ?? doc;
   if (doc.errors.length > 0 && !firstOnly) {
     const err = doc.errors[0];
     const line = lineAt(starts, err.pos[0]);
@@ -95,7 +100,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // tabs where go-yaml's scanner takes none (blank and comment lines indented with one, a tab after
   // a dash), within what go-yaml scans of the text: this document, up to the token after its
   // root when it reads the root only
-  const tab = text.includes('\t') ? tabProblem(doc, text, firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length)) : undefined;
+  const readTo = firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length);
+  const tab = text.includes('\t') ? tabProblem(doc, text, readTo) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
@@ -104,9 +110,11 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const key = longLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
   const flow = text.includes('{') || text.includes('[');
-  const plain = (flow && (text.includes('?') || text.includes(':[') || text.includes(':{') || text.includes('-'))) || LONE_DASH.test(text) ? plainProblem(text) : undefined;
+  const plain = (flow && (text.includes('?') || text.includes(':[') || text.includes(':{') || text.includes('-'))) || LONE_DASH.test(text) ? plainProblem(text, readTo) : undefined;
   if (plain) throw new ReadError(plain.message, lineAt(starts, plain.offset));
-  const c = new Composer(doc, text, starts, track);
+  // scalars over lines that a LINE or PARAGRAPH SEPARATOR ended (written \n before reading: lines do not move) keep it
+  const separated = separators?.size ? { text, starts, separators } : undefined;
+  const c = new Composer(doc, text, starts, track, separated);
   try {
     c.count(false);
     const value = c.node(doc.contents as YNode | null, '');
@@ -287,7 +295,46 @@ class Composer {
   private aliasDepth = 0;
   private readonly active = new Set<unknown>();
 
-  constructor(private readonly doc: Document, private readonly text: string, private readonly starts: number[], private readonly track: LineTable | undefined) {}
+  /** The indentation of the block collection being read (-1 at the root): a block scalar's indentation indicator counts from it. */
+  private column = -1;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+    private readonly starts: number[],
+    private readonly track: LineTable | undefined,
+    private readonly separated?: SeparatedText,
+  ) {}
+
+  /** Runs f with `column` set to the indentation of block collection n. */
+  private within<T>(n: YNode, f: () => T): T {
+    const saved = this.column;
+    const at = n.range?.[0];
+    if (at !== undefined && !(n as { flow?: boolean }).flow) this.column = at - (this.text.lastIndexOf('\n', at - 1) + 1);
+    try {
+      return f();
+    } finally {
+      this.column = saved;
+    }
+  }
+
+  /** A scalar's text as go-yaml reads it where a separator breaks it (go-separators.ts), else undefined. */
+  private separatedText(n: Scalar): string | undefined {
+    const t = this.separated!;
+    const r = n.range;
+    if (!r) return undefined;
+    const first = lineAt(t.starts, r[0]);
+    if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') {
+      const line = this.text.slice(r[0], first + 1 < t.starts.length ? t.starts[first + 1] : this.text.length);
+      const header = line.search(/[|>]/);
+      if (header < 0) return undefined;
+      const last = blockLastLine(t, first, this.column);
+      return separatorWithin(t, first + 1, last) ? blockScalarValue(t, r[0] + header, first, this.column) : undefined;
+    }
+    const last = lineAt(t.starts, Math.max(r[0], r[1] - 1));
+    if (last === first || !separatorWithin(t, first, last)) return undefined;
+    return flowScalarValue(t, r[0], r[1], n.type === 'QUOTE_SINGLE' ? 'single' : n.type === 'QUOTE_DOUBLE' ? 'double' : 'plain', first, last);
+  }
 
   /** go-yaml's decoder.unmarshal bookkeeping: every node decoded counts, those under an alias twice. */
   count(_alias: boolean): void {
@@ -363,18 +410,18 @@ class Composer {
     }
     if (isSeq(n)) {
       const arr: unknown[] = [];
-      n.items.forEach((item, i) => {
+      this.within(n, () => n.items.forEach((item, i) => {
         this.count(false);
         if (this.track) this.mark(arr, i, item);
         arr.push(this.node(item as YNode, indexPath(path, i)));
-      });
+      }));
       return arr;
     }
     return null;
   }
 
   private typed(n: Scalar): Resolved {
-    const text = String(n.value ?? '');
+    const text = (this.separated && this.separatedText(n)) ?? String(n.value ?? '');
     if (!n.tag || n.tag === '!') {
       // quoted and block scalars, and the non-specific tag, are strings; plain ones resolve
       return n.type === 'PLAIN' && !n.tag ? resolvePlainTyped(text) : { tag: STR, value: text };
@@ -392,6 +439,10 @@ class Composer {
 
   /** A mapping's pairs into obj, in order; `seen` holds the keys written literally in this mapping. */
   private mapInto(m: YAMLMap, obj: Record<string, unknown>, path: string, seen: Map<string, number>): void {
+    this.within(m as YNode, () => this.pairsInto(m, obj, path, seen));
+  }
+
+  private pairsInto(m: YAMLMap, obj: Record<string, unknown>, path: string, seen: Map<string, number>): void {
     for (const pair of m.items) {
       const kn = pair.key as YNode | null;
       if (this.isMerge(kn)) {

@@ -85,10 +85,12 @@ const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === 
  * Where go-yaml's scan stops at a token nothing takes there: a `?` inside a flow plain scalar
  * (after its first character), a `[` or `{` right after a flow plain scalar's colon (`[a:[b]]`:
  * the scalar `a:`, then a bracket), a lone `-` before a blank (a block sequence entry: `a: -`,
- * `[- ]`). go-yaml's error, and its offset.
+ * `[- ]`). go-yaml's error, and its offset. Scalars from `limit` on are not looked at (go-yaml's
+ * reading ends before them).
  */
-export function plainProblem(text: string): { message: string; offset: number } | undefined {
+export function plainProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
   for (const p of plainScalars(text)) {
+    if (p.at >= limit) break; // past what go-yaml reads of the document
     if (p.text === '-' && blankz(text[p.at + 1])) {
       return { message: p.close === undefined ? 'block sequence entries are not allowed in this context' : 'did not find expected node content', offset: p.at };
     }

@@ -12,7 +12,6 @@ import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as 
  * quote), and `\'` in double quotes (go-yaml knows it; YAML 1.2 dropped it).
  */
 export function mend(text: string, doc: Document, parse: (text: string) => Document): { text: string; doc: Document } {
-  const before = text;
   // go-yaml v2 reads a quoted scalar on to its closing quote whatever the indentation of its later
   // lines; the yaml package ends it at a line indented no deeper than its parent: indent those
   // lines and read again (no line moves; leading blanks of a scalar's lines are not its content).
@@ -50,54 +49,7 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
     text = fixed + text.slice(at); // no line moves: lines stay right
     doc = parse(text);
   }
-  // a LINE or PARAGRAPH SEPARATOR the lexer took to be inside quotes before the quotes were mended
-  // may stand outside them now: written as \n too, and mended again (each pass has fewer of them)
-  if (text !== before && /[\u2028\u2029]/.test(text)) {
-    const again = goLineBreaks(text);
-    if (again !== text) return mend(again, parse(again), parse);
-  }
   return { text, doc };
-}
-
-/**
- * Whether go-yaml reads this document's first node and stops: after a root that is a flow
- * collection or a scalar (quoted, or plain and not empty), it reads no further than the next token
- * (`{a: 1}\nb: 2` is {a: 1} to kubectl; so is an indented block collection, `  a: 1\nb: 2`, at the
- * first line less indented), so errors past the root are not go-yaml's, unless that
- * next token is one go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote,
- * a bad anchor name).
- */
-export function firstNodeOnly(doc: Document, text: string): boolean {
-  const root = doc.contents as YNode | null;
-  if (!root?.range) return false;
-  const flow = (isMap(root) || isSeq(root)) && (root as { flow?: boolean }).flow === true;
-  const quoted = isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE');
-  const plain = isScalar(root) && root.type === 'PLAIN';
-  // a block collection whose first line is indented: a line less indented ends it, and the document
-  const block = (isMap(root) || isSeq(root)) && !flow;
-  const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
-  if (!flow && !quoted && !plain && !(block && column > 0)) return false;
-  const end = root.range[1];
-  // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
-  const source = text.slice(root.range[0], end);
-  if (!block && (flow ? !source.endsWith(isMap(root) ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
-  // the next token: past blanks, line breaks and comments
-  let k = end;
-  for (;;) {
-    while (text[k] === ' ' || text[k] === '\n') k++;
-    if (text[k] !== '#') break;
-    while (k < text.length && text[k] !== '\n') k++;
-  }
-  // every error must be past the root, at that token or after it (one where the root ends is about
-  // the root: an indented block mapping's `!t` line without a colon ends it at the tag)
-  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
-  if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
-  const c = text[k];
-  if (c === undefined) return true;
-  if ('@`%\t'.includes(c)) return false;
-  if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0;
-  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
-  return true;
 }
 
 /** go-yaml v2's anchor and alias names: letters, digits, `_` and `-` (the yaml package takes any other character too). */
@@ -249,12 +201,12 @@ function cutQuoted(text: string, indentNext = 0): { at: number; quote: string; i
 }
 
 /** Whether a quoted scalar's source ends with its closing quote. */
-function closes(source: string): boolean {
+export function closes(source: string): boolean {
   return closeOf(source, 1, source[0]) === source.length - 1;
 }
 
 /** Where a scalar in `quote`s that goes on at text[from] closes (-1: it does not). */
-function closeOf(text: string, from: number, quote: string): number {
+export function closeOf(text: string, from: number, quote: string): number {
   for (let k = from; k < text.length; k++) {
     if (quote === '"' && text[k] === '\\') { k++; continue; }
     if (text[k] !== quote) continue;
@@ -394,26 +346,13 @@ export function hasGoBreaks(text: string): boolean {
 
 /**
  * The text with go-yaml's other line breaks written as \n, so that the yaml package (YAML 1.2:
- * they are content there) sees the lines go-yaml sees. NEL is a \n to go-yaml everywhere, in
- * quoted scalars too (its read_line gives \n for it). LINE and PARAGRAPH SEPARATOR end a line
- * too, but go-yaml keeps them as they are where a scalar takes its line breaks: inside quotes
- * they are left alone (the value is the same character); elsewhere they become \n (the lines,
- * and so the structure and the line numbers, are go-yaml's; in a plain or block scalar's text
- * go-yaml has the separator where this reading has a \n or a space).
+ * they are content there) sees the lines go-yaml sees: NEL, LINE SEPARATOR and PARAGRAPH
+ * SEPARATOR (one character for one: no offset moves). NEL is a \n to go-yaml everywhere (its
+ * read_line gives \n for it); the separators stay themselves in a scalar's value, which
+ * go-separators.ts gives for each scalar they break.
  */
 export function goLineBreaks(text: string): string {
-  text = text.replace(/\u0085/g, '\n');
-  if (!/[\u2028\u2029]/.test(text)) return text;
-  let out = '';
-  let offset = 0;
-  for (const tok of new Lexer().lex(text)) {
-    const type = CST.tokenType(tok);
-    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') continue;
-    if (!text.startsWith(tok, offset)) return text.replace(/[\u2028\u2029]/g, '\n'); // the lexer's tokens are not the text: every separator a break
-    out += type === 'single-quoted-scalar' || type === 'double-quoted-scalar' ? tok : tok.replace(/[\u2028\u2029]/g, '\n');
-    offset += tok.length;
-  }
-  return out + text.slice(offset).replace(/[\u2028\u2029]/g, '\n');
+  return text.replace(/[\u0085\u2028\u2029]/g, '\n');
 }
 
 /** A line blank but for spaces and tabs, or a comment, whose leading blanks hold a tab; or a sequence's dash followed by a tab. */

@@ -10,6 +10,7 @@ import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { goLineBreaks, hasGoBreaks } from './go-yaml';
+import { separatorLines } from './go-separators';
 import { countLines, splitDocuments } from './documents';
 import { jsonDuplicates } from './json-lines';
 import { readJsonValues, startsAsJson } from './json-stream';
@@ -90,11 +91,12 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
     const lf = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
     // NEL, LINE and PARAGRAPH SEPARATOR end lines too to go-yaml (YAML 1.1), not to the YAMLReader that cut the documents
-    const chunk = hasGoBreaks(lf) ? goLineBreaks(lf) : lf;
+    const separated = hasGoBreaks(lf);
+    const chunk = separated ? goLineBreaks(lf) : lf;
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
     try {
-      r = composeDocument(chunk, table, c.started);
+      r = composeDocument(chunk, table, c.started, separated ? separatorLines(lf) : undefined);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       return (k === 0 && jsonError) || { message: e.message, line: base + (e.line ?? 0) + 1 };

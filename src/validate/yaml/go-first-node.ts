@@ -1,0 +1,82 @@
+/**
+ * Where go-yaml v2 stops reading a document: after a root that is a flow collection or a scalar
+ * (quoted, or plain and not empty), or an indented block collection, it reads no further than the
+ * next token, so the yaml package's errors past that are not go-yaml's (go-yaml.ts has the other
+ * differences between the two readers).
+ */
+import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
+import { closeOf, closes } from './go-yaml';
+
+/**
+ * Where the root node ends when go-yaml reads it alone and stops, else undefined: `{a: 1}\nb: 2`
+ * is {a: 1} to kubectl; so is an indented block collection, `  a: 1\nb: 2`, at the first line
+ * less indented. Errors past the root are then not go-yaml's, unless the next token is one
+ * go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote, a bad anchor
+ * name). A flow
+ * collection ends at its closing bracket: the yaml package's range may take in what follows it
+ * when that cannot be read (`{a} *y` then an unclosed quote), go-yaml never reads that far.
+ */
+export function rootEnd(doc: Document, text: string): number | undefined {
+  const root = doc.contents as YNode | null;
+  if (!root?.range) return undefined;
+  const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]));
+  return ok ? ok : undefined;
+}
+
+/** Whether a `:` that makes a key of what ends at text[at] follows it on its line (past blanks). */
+function colonOnLine(text: string, at: number): boolean {
+  let k = at;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  return text[k] === ':' && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]));
+}
+
+/** Past the closing bracket of the flow collection that starts at text[start], by the yaml package's lexer (quoted scalars and comments are single tokens). */
+function flowEnd(text: string, start: number): number | undefined {
+  if (text[start] !== '{' && text[start] !== '[') return undefined;
+  let offset = 0;
+  let depth = 0;
+  for (const tok of new Lexer().lex(text)) {
+    const type = CST.tokenType(tok);
+    if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') continue;
+    if (offset >= start) {
+      if (type === 'flow-map-start' || type === 'flow-seq-start') depth++;
+      else if ((type === 'flow-map-end' || type === 'flow-seq-end') && --depth === 0) return offset + 1;
+    }
+    offset += tok.length;
+  }
+  return undefined;
+}
+
+function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: number | undefined): number | false {
+  if (!root.range) return false;
+  // a flow collection that starts the document and is no key (no colon after it on its line) is the
+  // root to go-yaml, whatever the yaml package made of the lines after it (an implicit key over lines)
+  const flow = ((isMap(root) || isSeq(root)) && (root as { flow?: boolean }).flow === true) || (flowClose !== undefined && !colonOnLine(text, flowClose));
+  const quoted = isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE');
+  const plain = isScalar(root) && root.type === 'PLAIN';
+  // a block collection whose first line is indented: a line less indented ends it, and the document
+  const block = (isMap(root) || isSeq(root)) && !flow;
+  const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
+  if (!flow && !quoted && !plain && !(block && column > 0)) return false;
+  const end = flow ? flowClose ?? root.range[1] : root.range[1];
+  // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
+  const source = text.slice(root.range[0], end);
+  if (!block && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
+  // the next token: past blanks, line breaks and comments
+  let k = end;
+  for (;;) {
+    while (text[k] === ' ' || text[k] === '\n') k++;
+    if (text[k] !== '#') break;
+    while (k < text.length && text[k] !== '\n') k++;
+  }
+  // every error must be past the root, at that token or after it (one where the root ends is about
+  // the root: an indented block mapping's `!t` line without a colon ends it at the tag)
+  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
+  if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
+  const c = text[k];
+  if (c === undefined) return end;
+  if ('@`%\t'.includes(c)) return false;
+  if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0 && end;
+  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256)) && end;
+  return end;
+}
