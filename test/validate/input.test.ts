@@ -34,6 +34,8 @@ describe('unparsable input is one finding with its file and line, and exit code 
   test('tabs', async () => { expect(await unreadable(file('t.yaml', 'a:\n\tb: 1\n'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: Tabs/), 2]); });
   test('a binary file', async () => { expect(await unreadable(file('b.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])))).toEqual(['input.unreadable', 'binary file, not YAML or JSON', undefined]); });
   test('a missing path', async () => { expect(await unreadable(path.join(dir, 'nope.yaml'))).toEqual(['input.unreadable', 'no such file or directory', undefined]); });
+  // kubectl ends a last line with \n before go-yaml reads it; the error is still on the file's last line (kind's own test data: `# …\n"`)
+  test('an unclosed quote on a last line without a line break', async () => { expect(await unreadable(file('q.yaml', '# c\n"'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: /), 2]); });
   test('broken JSON', async () => { expect(await unreadable(file('j.json', '{"apiVersion": "v1",\n "kind": [1, 2}'))).toEqual(['yaml.invalid', expect.stringMatching(/^not valid YAML: /), 2]); });
   test('parseText, for callers without a report, still throws one line', () => {
     expect(() => parseText('a: [\n', 'x.yaml')).toThrow(InputError);

@@ -86,7 +86,8 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     const base = c.line - (from < c.start ? 1 : 0);
     // kubectl's YAMLReader hands go-yaml each line with a \n after it, the last one too (a keep-chomped
     // block scalar that ends the stream after a NEL keeps one line break more for it)
-    const cut = text.endsWith('\n', c.end) || c.end === from ? text.slice(from, c.end) : `${text.slice(from, c.end)}\n`;
+    const ended = text.endsWith('\n', c.end) || c.end === from;
+    const cut = ended ? text.slice(from, c.end) : `${text.slice(from, c.end)}\n`;
     // a lone \r (what is left after CRLF) is a line break to kubectl's YAML reader, though not to
     // the YAMLReader that cut the documents (it cuts at \n only): a line break here, within the document
     const lf = cut.includes('\r') ? cut.replace(/\r/g, '\n') : cut;
@@ -99,7 +100,9 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       r = composeDocument(chunk, table, c.started, separated ? separatorLines(lf) : undefined);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      return (k === 0 && jsonError) || { message: e.message, line: base + (e.line ?? 0) + 1 };
+      // (an error at the end of the text is on its last line, not on the one the added \n opens)
+      const line = ended ? (e.line ?? 0) : Math.min(e.line ?? 0, chunk.split('\n').length - 2);
+      return (k === 0 && jsonError) || { message: e.message, line: base + line + 1 };
     }
     if (r.value === null || r.value === undefined) continue;
     const duplicates = r.duplicates.map((d) => ({ path: d.path, line: base + d.line + 1, first: base + d.first + 1 }));
