@@ -74,9 +74,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   if (directive) throw new ReadError(directive.message, directive.line);
   // a large document that seems to wrap quoted scalars under their keys has them mended before it
   // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
-  // to mend, so the verdict is the same; without LINE or PARAGRAPH SEPARATORs, which mend()
-  // reads again after a change)
-  if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text) && !/[\u2028\u2029]/.test(text)) text = mendQuoted(text);
+  // to mend, so the verdict is the same)
+  if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));

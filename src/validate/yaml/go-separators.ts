@@ -194,7 +194,7 @@ export function blockScalarValue(t: SeparatedText, headerAt: number, header: num
   return out;
 }
 
-/** The line after a block scalar's header: where its content may start, and the last line it can reach (the first line less indented than `indent`, exclusive). */
+/** Where a block scalar whose header is on line `header` ends: the first line after it with content no deeper than `parentIndent` (the line count when none is: it reaches the end). */
 export function blockLastLine(t: SeparatedText, header: number, parentIndent: number): number {
   const count = t.starts.length;
   for (let j = header + 1; j < count; j++) {
