@@ -12,12 +12,16 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
 const SYSCTL_NAME = new RegExp(`^(${SYSCTL_SEGMENT}[\\./])*${SYSCTL_SEGMENT}$`);
 
+/** No problem: one shared, frozen list, so that the valid names and values of every object cost no allocation (callers only read it). */
+const NONE: string[] = Object.freeze([] as string[]) as string[];
+
 /** apimachinery's maskTrailingDash: a name prefix's trailing dash and the character before it read as one letter (generateName). */
 export function maskTrailingDash(s: string): string {
   return s.length > 1 && s.endsWith('-') ? `${s.slice(0, -2)}a` : s;
 }
 
 export function dns1123Label(v: string): string[] {
+  if (v.length <= 63 && DNS1123_LABEL.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');
   if (!DNS1123_LABEL.test(v)) {
@@ -27,6 +31,7 @@ export function dns1123Label(v: string): string[] {
 }
 
 export function dns1123Subdomain(v: string): string[] {
+  if (v.length <= 253 && DNS1123_SUBDOMAIN.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 253) out.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN.test(v)) {
@@ -58,6 +63,12 @@ export function dns1035Label(v: string): string[] {
 
 /** Label and annotation keys: `[prefix/]name`. */
 export function qualifiedName(v: string): string[] {
+  // a valid key (the common case) is known without splitting it
+  const slash = v.indexOf('/');
+  if (slash < 0 ? v.length <= 63 && QUALIFIED_NAME.test(v)
+    : slash > 0 && slash <= 253 && v.length - slash <= 64 && v.indexOf('/', slash + 1) < 0 && DNS1123_SUBDOMAIN.test(v.slice(0, slash)) && QUALIFIED_NAME.test(v.slice(slash + 1))) {
+    return NONE;
+  }
   const parts = v.split('/');
   let name = v;
   const out: string[] = [];
@@ -78,6 +89,7 @@ export function qualifiedName(v: string): string[] {
 }
 
 export function labelValue(v: string): string[] {
+  if (v.length <= 63 && LABEL_VALUE.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');
   if (!LABEL_VALUE.test(v)) {

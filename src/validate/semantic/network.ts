@@ -190,7 +190,7 @@ function domainPrefixedPath(v: string): string[] {
   if (i <= 0) return ["must be a domain-prefixed path (such as \"acme.io/foo\")"];
   const host = v.slice(0, i);
   const rest = v.slice(i);
-  const out = dns1123Subdomain(host);
+  const out = [...dns1123Subdomain(host)];
   if (!/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(rest)) out.push('Invalid path: must consist of characters allowed in a URL path');
   return out;
 }

@@ -113,14 +113,17 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
   }
   if (!isTemplate) checkOwnerReferences(ctx, meta.ownerReferences, `${path}.ownerReferences`);
   if (isObj(meta.labels)) {
-    for (const [k, v] of Object.entries(meta.labels)) {
+    // (for-in: no entry arrays; what the reader gives has no inherited keys)
+    for (const k in meta.labels) {
+      const v = meta.labels[k];
       for (const m of qualifiedName(k)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(k, m));
       if (typeof v === 'string') for (const m of labelValue(v)) r('metadata.labels-invalid', `${path}.labels`, field.invalid(v, m));
     }
   }
   if (isObj(meta.annotations)) {
     let size = 0;
-    for (const [k, v] of Object.entries(meta.annotations)) {
+    for (const k in meta.annotations) {
+      const v = meta.annotations[k];
       for (const m of qualifiedName(k.toLowerCase())) r('metadata.annotations-invalid', `${path}.annotations`, field.invalid(k, m));
       size += k.length + (typeof v === 'string' ? Buffer.byteLength(v) : 0);
     }
