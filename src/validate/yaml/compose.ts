@@ -88,7 +88,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const starts = lineStarts(text);
   const rootEnds = doc.errors.length > 0 ? rootEnd(doc, text) : undefined;
   const firstOnly = rootEnds !== undefined;
-  // a flow root whose range took in what follows its closing bracket: read up to the bracket (no offset moves)
+  // a flow or quoted root whose range took in what follows its closing bracket or quote: read up to it (no offset moves)
   if (firstOnly && rootEnds < (doc.contents as YNode).range![1]) doc = parseFirst(text.slice(0, rootEnds)) ?? doc;
   if (doc.errors.length > 0 && !firstOnly) {
     const err = doc.errors[0];

@@ -19,8 +19,16 @@ import { closeOf, closes } from './go-yaml';
 export function rootEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents as YNode | null;
   if (!root?.range) return undefined;
-  const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]));
+  const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]), quotedEnd(text, root.range[0]));
   return ok ? ok : undefined;
+}
+
+/** Past the closing quote of the quoted scalar that starts at text[start] (undefined: none starts there, or it does not close). */
+function quotedEnd(text: string, start: number): number | undefined {
+  const q = text[start];
+  if (q !== '"' && q !== "'") return undefined;
+  const close = closeOf(text, start + 1, q);
+  return close < 0 ? undefined : close + 1;
 }
 
 /** Whether a `:` that makes a key of what ends at text[at] follows it on its line (past blanks). */
@@ -47,25 +55,36 @@ function flowEnd(text: string, start: number): number | undefined {
   return undefined;
 }
 
-function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: number | undefined): number | false {
+function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: number | undefined, quoteClose: number | undefined): number | false {
   if (!root.range) return false;
   // a flow collection that starts the document and is no key (no colon after it on its line) is the
-  // root to go-yaml, whatever the yaml package made of the lines after it (an implicit key over lines)
+  // root to go-yaml, whatever the yaml package made of the lines after it (an implicit key over lines);
+  // so is a quoted scalar (`"2m",` then an unclosed quote: the yaml package made a mapping of it all)
   const flow = ((isMap(root) || isSeq(root)) && (root as { flow?: boolean }).flow === true) || (flowClose !== undefined && !colonOnLine(text, flowClose));
-  const quoted = isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE');
+  const quotedKeyless = !flow && quoteClose !== undefined && !isScalar(root) && !colonOnLine(text, quoteClose);
+  const quoted = (isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE')) || quotedKeyless;
   const plain = isScalar(root) && root.type === 'PLAIN';
   // a block collection whose first line is indented: a line less indented ends it, and the document
-  const block = (isMap(root) || isSeq(root)) && !flow;
+  const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless;
   const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
   if (!flow && !quoted && !plain && !(block && column > 0)) return false;
-  const end = flow ? flowClose ?? root.range[1] : root.range[1];
+  const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
   if (!block && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
-  // the next token: past blanks, line breaks and comments
+  // the next token: past blanks, line breaks and comments, and lines of blanks with a tab in them
+  // (go-yaml's scanner reads those as the last plain scalar's, or refuses them: tabProblem judges
+  // them, up to the token after the root)
   let k = end;
   for (;;) {
     while (text[k] === ' ' || text[k] === '\n') k++;
+    if (text[k] === '\t') {
+      let eol = text.indexOf('\n', k);
+      if (eol < 0) eol = text.length;
+      if (!/^[ \t]*(#.*)?$/.test(text.slice(k, eol))) break;
+      k = eol;
+      continue;
+    }
     if (text[k] !== '#') break;
     while (k < text.length && text[k] !== '\n') k++;
   }
@@ -75,6 +94,12 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   const c = text[k];
   if (c === undefined) return end;
+  // `- ` or `? ` on the root's own line: go-yaml's scanner takes no block entry or key there
+  if ((c === '-' || c === '?') && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
+    let last = end; // (a block collection's range may end past its line break)
+    while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
+    if (text.lastIndexOf('\n', k - 1) < last) return false;
+  }
   if ('@`%\t'.includes(c)) return false;
   if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0 && end;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256)) && end;

@@ -67,8 +67,6 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   // file with line breaks other than \n to the exact reader, which reads them as go-yaml does
   const lines = text.includes('\r') || hasGoBreaks(text) ? undefined : text.split('\n');
   const indents = lines ? lineIndents(lines) : undefined;
-  // kubectl's document cutter keeps a `---` that starts the stream in the first document; any other `---` starts the next one
-  const afterLead = text.startsWith('---', yamlStart) ? text.indexOf('\n', yamlStart) + 1 : -1;
   for (const [k, c] of split.chunks.entries()) {
     const to = c.endLine ?? lines?.length ?? 0;
     // a byte order mark that starts a document (files joined with `cat`): go-yaml drops it, but after that first `---` it is content (the fast reader leaves both to the exact reader)
@@ -80,9 +78,11 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
       continue;
     }
     let r: ReturnType<typeof composeDocument>;
-    // a mark that starts the first document is read with its leading `---` line (the mark is content
-    // there; yamlStart is where the YAML starts, a line count and an offset alike); elsewhere without the mark, which go-yaml drops
-    const from = bom ? (c.start === afterLead ? yamlStart : c.start + 1) : c.start;
+    // kubectl's document cutter keeps a `---` line that comes before any line of its document in
+    // it (the stream's first, or one right after another separator): a mark after that line is
+    // content to go-yaml, which read the `---` first, so the document is read with that line;
+    // elsewhere without the mark, which go-yaml drops
+    const from = bom ? (c.started ? text.lastIndexOf('\n', c.start - 2) + 1 : c.start + 1) : c.start;
     const base = c.line - (from < c.start ? 1 : 0);
     // kubectl's YAMLReader hands go-yaml each line with a \n after it, the last one too (a keep-chomped
     // block scalar that ends the stream after a NEL keeps one line break more for it)
