@@ -289,6 +289,11 @@ test('hand-written edge cases agree with the oracle', () => {
     '"a": 1, "\nb: 2\n', '"a" , @\nb: 1\n', '"a" , &x\nb: 1\n', '"a"\n  - "\nb: 1\n', '"a" ]\n"\n', '"a"\n: 1\n', '"a" # c\nb: "\n',
     // `- ` or `? ` on the root's own line: go-yaml's scanner takes no block entry or key there (on a line of its own it ends the root)
     '"a" - "\nb: 1\n', '"a" - b\n', '"a" ? b\n', '"a" ?b\n', '[a] - b\n', '{a: 1} ? b\n', '"a" -\n', '"a" , - b\n', '[a] -\n', '  k: 1\n- a\n', ' - a\n? b\n', '"a"   \n- b\n',
+    // a quoted scalar whose closing quote starts its line, followed there by more that is less indented than the root: go-yaml's root ends with the scalar
+    "  - 'a\n:z\n'q' {a}\n", "  k0: 'quoted @a -x\n'q' >g >g\n\na:b yes it''s'\n", "  k0: 'quoted word x-y\n  \n  a:b >g %p\n`b\n'q' %p `b''  '\n",
+    '  k5: "quoted trailing   !t\n  {a}\n"2m",\\t  "\n---\nk: 1\n', "  - 'quoted 1e3 yes\n  \n  `b ~\n'q'''  '\n---\nk4: 1\n", "  - 'a\n:z\n' - q\n", "  - 'a\n:z\n' ? q\n",
+    "  - 'a\n:z\n' @q\n", "  - 'a\n:z\n' \"q\n", '  - "a\\\n"q\n', '  - "a \\\n"q\n', '  - "a\\\\\n"q\n', "  - 'a   \n'q\n", "  k: 'a\n'q: 1\n", "k:\n  - 'a\n'q: 1\n",
+    "  - 'a\nb\nc\n' q # c\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

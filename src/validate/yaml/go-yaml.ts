@@ -151,20 +151,22 @@ export function mendQuoted(text: string): string {
   const done: string[] = [];
   let rest = text;
   let indentNext = 0;
+  const rootColumn = firstContentColumn(text);
   for (let last = -1, base = 0; ;) {
     const cut = cutQuoted(rest, indentNext);
-    const fix = cut && base + cut.at > last ? quotedLinesMended(rest, cut.at, cut.quote) : undefined;
+    const fix = cut && base + cut.at > last ? quotedLinesMended(rest, cut.at, cut.quote, rootColumn) : undefined;
     if (!cut || !fix) return done.join('') + rest;
     last = base + cut.at;
     const { close, end } = fix;
+    const head = fix.head ?? rest.slice(0, cut.at + 1);
     const next = rest.slice(end + 1, rest.indexOf('\n', end + 1) >>> 0);
     if (cut.flowLevel === 0 && end < rest.length && /^[ \t]*(#.*)?$/.test(rest.slice(close + 1, end)) && /^[ \t]*[^ \t#\r\n]/.test(next) && !/^[%\ufeff]/.test(next)) {
-      done.push(rest.slice(0, cut.at + 1), fix.lines, '\n');
-      base += cut.at + 1 + fix.lines.length + 1;
+      done.push(head, fix.lines, '\n');
+      base += head.length + fix.lines.length + 1;
       rest = rest.slice(end + 1);
       indentNext = cut.indentNext;
     } else {
-      rest = done.join('') + rest.slice(0, cut.at + 1) + fix.lines + rest.slice(end);
+      rest = done.join('') + head + fix.lines + rest.slice(end);
       done.length = 0;
       base = 0;
       indentNext = 0;
@@ -223,7 +225,7 @@ export function closeOf(text: string, from: number, quote: string): number {
  * is its closing quote. Undefined when the scalar has no closing quote or a line of it starts with
  * a document marker (go-yaml refuses those too).
  */
-function quotedLinesMended(text: string, at: number, quote: string): { lines: string; close: number; end: number } | undefined {
+function quotedLinesMended(text: string, at: number, quote: string, rootColumn = 0): { lines: string; close: number; end: number; head?: string } | undefined {
   if (text[at] !== '\n' || (quote !== '"' && quote !== "'")) return undefined;
   const close = closeOf(text, at + 1, quote);
   if (close < 0) return undefined;
@@ -241,6 +243,10 @@ function quotedLinesMended(text: string, at: number, quote: string): { lines: st
     if (e < 0) e = text.length;
     const line = text.slice(s, e);
     if (DOC_MARKER.test(line)) return undefined;
+    if (e >= close) {
+      const ended = rootEndsAfter(text, line, close - s, quote, rootColumn, out, at);
+      if (ended) return { ...ended, close, end: e };
+    }
     out.push(BLANKS.test(line) && !line.includes('\t') ? line : pad + line); // a tab-only line is under-indented to the yaml package
     if (e >= close) return { lines: out.join('\n'), close, end: e };
     s = e + 1;
@@ -329,6 +335,49 @@ function indentFlowLines(text: string, at: number): string | undefined {
 
 /** Spaces and tabs only (YAML's blanks; a no-break space is content). */
 const BLANKS = /^[ \t]*$/;
+
+/** The column of a text's first line of content (no comment, directive or document marker): where its root starts. */
+function firstContentColumn(text: string): number {
+  for (let s = 0; s < text.length;) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const line = text.slice(s, e);
+    const c = line.search(/[^ ]/);
+    if (c >= 0 && line[c] !== '#' && line[c] !== '%' && !(c === 0 && DOC_MARKER.test(line))) return c;
+    s = e + 1;
+  }
+  return 0;
+}
+
+/**
+ * A quoted scalar whose closing quote starts its line and is followed there by more, less indented
+ * than the document's root (\`  k: 'a\n'q' x\`): go-yaml ends the root with the scalar and reads
+ * no further than that next token. Padding the line (quotedLinesMended) would move the token into
+ * the root, so the quote goes to the end of the line before instead (the value is the same: the
+ * line break between them folds into a space) and the line keeps its own columns, the quote a
+ * blank. Undefined where that does not hold, or the value could change (a blank line before the
+ * quote), or the token is a \`- \` or \`? \` that go-yaml refuses on the scalar's own line.
+ */
+function rootEndsAfter(text: string, line: string, q: number, quote: string, rootColumn: number, out: string[], at: number): { lines: string; head?: string } | undefined {
+  if (!/^ *$/.test(line.slice(0, q))) return undefined;
+  const after = line.slice(q + 1);
+  const k = after.search(/[^ \t]/);
+  if (k < 0 || after[k] === '#' || q + 1 + k >= rootColumn) return undefined;
+  if ((after[k] === '-' || after[k] === '?') && (k + 1 >= after.length || ' \t'.includes(after[k + 1]))) return undefined;
+  const start = text.lastIndexOf('\n', at - 1) + 1; // the cut line, when the quote closes on the next
+  const before = out.length > 0 ? out[out.length - 1] : text.slice(start, at);
+  const kept = before.replace(/[ \t]+$/, '');
+  if (kept === '' || BLANKS.test(before)) return undefined;
+  // the line break folds into a space; escaped (a backslash that ends the line in double quotes) it is nothing
+  const closed = quote === '"' && /(^|[^\\])(\\\\)*\\$/.test(kept) ? `${kept.slice(0, -1)}"` : `${kept} ${quote}`;
+  const rest = ' '.repeat(q + 1) + after;
+  if (out.length > 0) {
+    out[out.length - 1] = closed;
+    out.push(rest);
+    return { lines: out.join('\n') };
+  }
+  return { lines: rest, head: `${text.slice(0, start)}${closed}\n` };
+}
 
 /** A line that starts or ends a document (`---`, `...`). */
 const DOC_MARKER = /^(---|\.\.\.)([ \t]|$)/;
