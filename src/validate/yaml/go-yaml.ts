@@ -351,12 +351,12 @@ function firstContentColumn(text: string): number {
 
 /**
  * A quoted scalar whose closing quote starts its line and is followed there by more, less indented
- * than the document's root (\`  k: 'a\n'q' x\`): go-yaml ends the root with the scalar and reads
+ * than the document's root (`  k: 'a\n'q' x`): go-yaml ends the root with the scalar and reads
  * no further than that next token. Padding the line (quotedLinesMended) would move the token into
  * the root, so the quote goes to the end of the line before instead (the value is the same: the
  * line break between them folds into a space) and the line keeps its own columns, the quote a
  * blank. Undefined where that does not hold, or the value could change (a blank line before the
- * quote), or the token is a \`- \` or \`? \` that go-yaml refuses on the scalar's own line.
+ * quote), or the token is a `- ` or `? ` that go-yaml refuses on the scalar's own line.
  */
 function rootEndsAfter(text: string, line: string, q: number, quote: string, rootColumn: number, out: string[], at: number): { lines: string; head?: string } | undefined {
   if (!/^ *$/.test(line.slice(0, q))) return undefined;
