@@ -27,7 +27,7 @@ Options:
 Exit: 0 no error finding, 1 error finding (or a warning with --strict), 2 bad input or arguments
 (a file that cannot be read or parsed is an error finding; every other file is still reported).
 YAML is read as kubectl reads it (YAML 1.1: yes/no/on/off booleans, 0644 octals, merge keys).
-Inputs over 8 MB are read on worker threads; PODSMITH_WORKERS=N sets how many (1: one thread).
+Inputs over 8 MB are read on several threads, one per core; PODSMITH_WORKERS=N sets how many (1: one).
 Suppress a best-practice rule on one object with the annotation podsmith.dev/ignore: "RULE[,RULE...]".
 `;
 

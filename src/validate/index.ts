@@ -42,12 +42,12 @@ export async function validatePathsJson(paths: string[], options: ValidateOption
 
 /** One run, on this thread or over worker threads: as a Report, or as the JSON report written by the workers. */
 async function validateAs(paths: string[], options: ValidateOptions, json: boolean): Promise<Report | JsonRun> {
-  // large inputs over worker threads (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
+  // large inputs over worker threads and this one (same findings, same order); PODSMITH_WORKERS=1 keeps one thread
   const { plan, startWorkers, validateParallel, validateParallelJson, validateUnits } = await import('./parallel');
-  // the workers start as soon as the input is known to be large, while the rest of it is listed
+  // the worker threads start as soon as the input is known to be large, while the rest of it is listed
   let started: ReturnType<typeof startWorkers> | undefined;
   const p = paths.length > 0 ? plan(paths, undefined, (n) => { started = startWorkers(n, options, json); }) : { units: [], workers: 1 };
-  if (started && started.length !== p.workers) {
+  if (started && started.length !== p.workers - 1) {
     await Promise.all(started.map((w) => w.terminate())); // stdin came later: one thread after all
     started = undefined;
   }

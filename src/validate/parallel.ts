@@ -1,7 +1,9 @@
 /**
  * `validatePaths` over worker threads for large inputs. The files are cut into numbered parts of
  * a few files each, handed out to the workers as they ask for more (so they finish together,
- * whatever the files cost); each worker reads and checks its parts with one Validation and sends
+ * whatever the files cost). The main thread is one of the workers (it would wait otherwise, and a
+ * thread of its own costs a start-up and its own compiling of the hot code): n workers are the
+ * main thread and n - 1 worker threads. Each worker reads and checks its parts with one Validation and sends
  * what each part adds to the bundle. Once every part is read, every worker receives the whole
  * input's bundle in input order, runs the cross-object rules for its own objects (their lines are
  * at hand there) and sends its findings part by part. The parts are put back in input order, so
@@ -104,19 +106,76 @@ function workerScript(): { file: string; execArgv: string[] } {
   return { file: path.join(__dirname, 'parallel.ts'), execArgv: ['-r', 'ts-node/register/transpile-only'] };
 }
 
-/** How a parallel run goes beyond its defaults: units per part (tests), and workers already started with startWorkers (same options). */
+/** How a parallel run goes beyond its defaults: units per part (tests), and worker threads already started with startWorkers (same options). */
 export interface ParallelRun {
   perPart?: number;
   started?: Worker[];
 }
 
-/** `n` workers, started before their input is known (they load the validator meanwhile); give them to validateParallel or validateParallelJson with the same options. */
+/**
+ * The worker threads of a run of `n` workers (n - 1: the main thread is the n-th), started before
+ * their input is known (they load the validator meanwhile); give them to validateParallel or
+ * validateParallelJson with the same options.
+ */
 export function startWorkers(n: number, options: ValidateOptions, json: boolean): Worker[] {
   const script = workerScript();
-  return Array.from({ length: n }, () => new Worker(script.file, { execArgv: script.execArgv, workerData: { options, json } }));
+  return Array.from({ length: Math.max(0, n - 1) }, () => new Worker(script.file, { execArgv: script.execArgv, workerData: { options, json } }));
 }
 
-/** Validates the units on `n` worker threads (or those started); the report is the one a single thread would give. */
+/** A worker as the main thread sees it: a worker thread, or the main thread's own share of the input. */
+interface Peer {
+  send(m: ToWorker): void;
+  /** `message` is called with each message from the worker, `failed` if it stops before its report. */
+  listen(message: (m: FromWorker) => void, failed: (e: Error) => void): void;
+  /** How many parts it is given ahead: a worker thread gets its next part while the main thread is busy with one of its own. */
+  readonly ahead: number;
+  stop(): Promise<unknown>;
+}
+
+function threadPeer(w: Worker): Peer {
+  let done = false;
+  return {
+    ahead: 2,
+    send: (m) => w.postMessage(m),
+    listen: (message, failed) => {
+      w.on('message', (m: FromWorker) => {
+        if (m.type === 'report') done = true;
+        message(m);
+      });
+      w.on('error', failed);
+      w.on('exit', (code) => { if (!done) failed(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
+    },
+    stop: () => w.terminate(),
+  };
+}
+
+/**
+ * The main thread's share: the worker's own code, on this thread. Messages go both ways as
+ * macrotasks (setImmediate), as between threads, so that the worker threads' messages are
+ * answered between two of its parts; they are not copied (this thread keeps what it reads).
+ */
+function mainThreadPeer(options: ValidateOptions, json: boolean): Peer {
+  let toMain: (m: FromWorker) => void = () => undefined;
+  let fail: (e: Error) => void = () => undefined;
+  let handler: (m: ToWorker) => void = () => undefined;
+  serve({
+    onMessage: (h) => { handler = h; },
+    post: (m) => { setImmediate(() => toMain(m)); },
+    fail: (e) => { setImmediate(() => fail(e)); },
+  }, options, json);
+  return {
+    ahead: 1,
+    send: (m) => {
+      setImmediate(() => {
+        try { handler(m); } catch (e) { fail(e as Error); }
+      });
+    },
+    listen: (message, failed) => { toMain = message; fail = failed; },
+    stop: async () => undefined,
+  };
+}
+
+/** Validates the units on `n` workers (this thread and n - 1 worker threads, or those started); the report is the one a single thread would give. */
 export async function validateParallel(units: Unit[], n: number, options: ValidateOptions, run: ParallelRun = {}): Promise<Report> {
   const { parts, reports } = await runWorkers(units, n, options, false, run);
   return assembleReport(parts.flatMap((p) => p.findings ?? []), parts.flatMap((p) => p.objects ?? []), reports.some((r) => r.unreadable), sum(reports));
@@ -152,15 +211,15 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
   const size = run.perPart ?? unitsPerPart(units.length, n);
   const todo: Unit[][] = [];
   for (let at = 0; at < units.length; at += size) todo.push(units.slice(at, at + size));
-  const workers = run.started ?? startWorkers(Math.max(1, Math.min(n, todo.length)), options, json);
+  const threads = run.started ?? startWorkers(Math.max(1, Math.min(n, todo.length)), options, json);
+  const workers: Peer[] = [mainThreadPeer(options, json), ...threads.map(threadPeer)];
   const bundles: BundlePart[] = new Array(todo.length);
   const reports: WorkerReport[] = new Array(workers.length);
   let next = 0;
   let unread = todo.length;
-  const send = (w: Worker, m: ToWorker) => w.postMessage(m);
-  const handOut = (w: Worker) => {
+  const handOut = (w: Peer) => {
     if (next < todo.length) {
-      send(w, { type: 'part', part: next, units: todo[next] });
+      w.send({ type: 'part', part: next, units: todo[next] });
       next++;
     }
   };
@@ -173,11 +232,11 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
     for (const [key, part] of lastPart) keysOf[readBy[part]].push(key);
     asked = keysOf.filter((k) => k.length > 0).length;
     if (asked === 0) sendBundle();
-    else keysOf.forEach((keys, i) => { if (keys.length > 0) send(workers[i], { type: 'crds', keys }); });
+    else keysOf.forEach((keys, i) => { if (keys.length > 0) workers[i].send({ type: 'crds', keys }); });
   };
-  const sendBundle = () => { for (const x of workers) send(x, { type: 'bundle', parts: bundles }); };
+  const sendBundle = () => { for (const x of workers) x.send({ type: 'bundle', parts: bundles }); };
   const done = Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
-    w.on('message', (m: FromWorker) => {
+    w.listen((m: FromWorker) => {
       if (m.type === 'read') {
         bundles[m.part] = m.bundle;
         readBy[m.part] = i;
@@ -192,14 +251,19 @@ async function runWorkers(units: Unit[], n: number, options: ValidateOptions, js
         reports[i] = m.report;
         resolve();
       }
-    });
-    w.on('error', reject);
-    w.on('exit', (code) => { if (!reports[i]) reject(new Error(`podsmith: a validation worker stopped (exit ${code})`)); });
-    handOut(w);
+    }, reject);
   })));
+  // the worker threads first, each with its next part ahead, then this thread
+  for (let k = 1; k <= workers.length; k++) {
+    const w = workers[k % workers.length];
+    for (let a = 0; a < w.ahead; a++) handOut(w);
+  }
   if (todo.length === 0) allRead(); // nothing to read: straight to the (empty) bundle
-  await done;
-  await Promise.all(workers.map((w) => w.terminate()));
+  try {
+    await done;
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
   const parts: PartReport[] = new Array(todo.length);
   for (const r of reports) for (const p of r.parts) parts[p.part] = p;
   return { parts: parts.filter(Boolean), reports };
@@ -213,32 +277,39 @@ export async function validateUnits(v: Validation, units: Unit[]): Promise<void>
   }
 }
 
-/** The worker: the parts it is given, one Validation for all of them, the bundle exchange, its report. */
-function work(): void {
-  const { options, json } = workerData as { options: ValidateOptions; json: boolean };
+/** How a worker talks to the main thread: a worker thread's parentPort, or messages on the main thread itself. */
+interface Port {
+  onMessage(handler: (m: ToWorker) => void): void;
+  post(m: FromWorker, transfer?: ArrayBuffer[]): void;
+  /** A part or the report could not be made: the run fails with this error. */
+  fail(e: Error): void;
+}
+
+/** A worker: the parts it is given, one Validation for all of them, the bundle exchange, its report. */
+function serve(port: Port, options: ValidateOptions, json: boolean): void {
   const v = new Validation(options);
-  const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
-  // parts come one at a time (the next once this one is read), so reading them in turn keeps their order
+  // parts come in increasing order and are read in turn (each after the one before), which keeps their order
   let reading = Promise.resolve();
   // the last CRD version of each key read here (the parts come in increasing order)
   const lastKinds = new Map<string, CrdKind>();
-  parentPort!.on('message', (m: ToWorker) => {
+  port.onMessage((m: ToWorker) => {
     if (m.type === 'part') {
       reading = reading.then(async () => {
         v.beginPart(m.part);
         await validateUnits(v, m.units);
         const bundle = v.takeBundlePart();
         for (const k of bundle.crds) lastKinds.set(k.key, k);
-        post({ type: 'read', part: m.part, bundle: { ...bundle, crds: [] }, crdKeys: bundle.crds.map((k) => k.key) });
+        port.post({ type: 'read', part: m.part, bundle: { ...bundle, crds: [] }, crdKeys: bundle.crds.map((k) => k.key) });
       });
+      reading.catch((e: Error) => port.fail(e));
       return;
     }
     if (m.type === 'crds') {
-      post({ type: 'crds', kinds: m.keys.map((key) => lastKinds.get(key)!) });
+      port.post({ type: 'crds', kinds: m.keys.map((key) => lastKinds.get(key)!) });
       lastKinds.clear();
       return;
     }
-    void reading.then(() => {
+    reading.then(() => {
       v.useBundle(m.parts);
       const r = v.finishParts();
       const encoder = new TextEncoder();
@@ -250,9 +321,19 @@ function work(): void {
         transfer.push(...bytes.map((b) => b.buffer as ArrayBuffer));
         return { part: p.part, json: bytes };
       });
-      post({ type: 'report', report: { parts, summary: r.summary, unreadable: r.unreadable } }, transfer);
-    });
+      port.post({ type: 'report', report: { parts, summary: r.summary, unreadable: r.unreadable } }, transfer);
+    }).catch((e: Error) => port.fail(e));
   });
+}
+
+/** A worker thread: serves the main thread through its parentPort; a failure stops the thread (the main thread sees its error). */
+function work(): void {
+  const { options, json } = workerData as { options: ValidateOptions; json: boolean };
+  serve({
+    onMessage: (h) => { parentPort!.on('message', h); },
+    post: (m, transfer = []) => parentPort!.postMessage(m, transfer),
+    fail: (e) => { process.nextTick(() => { throw e; }); },
+  }, options, json);
 }
 
 if (!isMainThread && (workerData as { options?: unknown } | undefined)?.options) work();

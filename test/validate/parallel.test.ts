@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exitCodeOf, formatReport, validatePaths, validatePathsJson } from '../../src/validate';
-import { plan, validateParallel, validateParallelJson } from '../../src/validate/parallel';
+import { plan, startWorkers, validateParallel, validateParallelJson } from '../../src/validate/parallel';
 import { FIXTURES } from './helpers';
 
 let dir: string;
@@ -64,6 +64,16 @@ test('workers started while the input is listed (PODSMITH_WORKERS=2) give one th
     if (old === undefined) delete process.env.PODSMITH_WORKERS; else process.env.PODSMITH_WORKERS = old;
   }
 }, 120_000);
+
+test('the main thread is one of the workers: n workers start n - 1 threads', async () => {
+  const threads = startWorkers(3, {}, false);
+  try {
+    expect(threads).toHaveLength(2);
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+  expect(startWorkers(1, {}, false)).toHaveLength(0);
+}, 60_000);
 
 test('small inputs stay on one thread', () => {
   delete process.env.PODSMITH_WORKERS;
