@@ -294,6 +294,12 @@ test('hand-written edge cases agree with the oracle', () => {
     '  k5: "quoted trailing   !t\n  {a}\n"2m",\\t  "\n---\nk: 1\n', "  - 'quoted 1e3 yes\n  \n  `b ~\n'q'''  '\n---\nk4: 1\n", "  - 'a\n:z\n' - q\n", "  - 'a\n:z\n' ? q\n",
     "  - 'a\n:z\n' @q\n", "  - 'a\n:z\n' \"q\n", '  - "a\\\n"q\n', '  - "a \\\n"q\n', '  - "a\\\\\n"q\n', "  - 'a   \n'q\n", "  k: 'a\n'q: 1\n", "k:\n  - 'a\n'q: 1\n",
     "  - 'a\nb\nc\n' q # c\n",
+    // the same after a blank line: the line breaks are the value's ("a\n"); the quote's line is mended into two
+    "k1: 0\nx-y: 'yes'\n---  \n\ufeff  k1: 'quoted @a ~ %p ~\n  \n'q' a:b''  '\nk2: '\"dq\"'\n", "  - 'a\n\n'q\n", '  - "a\n\n"q\n', "  k: 'a\n  \n\n'q x\n",
+    '  - "a\\\n\n"q\n', "  - 'a\nb\n\n'q\n", "  - 'a\n\t\n'q\n", "  - 'a\n\n'@q\n", "  - 'a\n\n' - q\n", "  - 'a\n\n'q\n    b: 1\n", "  k: 'a\n\n'q: 1\n  j: 2\n",
+    // in double quotes a line break escaped before blank lines: each blank line is a line feed (the yaml package folded them into a space)
+    '- "a\\\n\n  "\n', 'k:\n  - "a\\\n\n    "\n', '- "a\\\n\n\n  "\n', '- "a\\\n  \n  b"\n', '- "a\\\\\n\n  b"\n', '- "a\\\\\\\n\n  b"\n', '- "a \\\n\n  b \\\n  c"\n',
+    '- "a\\\n \t\n  \\tb"\n', '- "\\\n\n"\n', 'k: "x\\\n\n  y\u2028z"\n', 'k: "x\\\n\n  y\u0085z"\n', 'k: {a: "x\\\n\n  y"}\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -54,6 +54,8 @@ function allowedAliasRatio(decodeCount: number): number {
 
 /** An escape go-yaml v2 does not know (`\/` is YAML 1.2's), preceded by an even run of backslashes. */
 const SLASH_ESCAPE = /(^|[^\\])(\\\\)*\\\//;
+/** A backslash that ends a line (an odd run of them) and a blank line after it. */
+const ESCAPED_BREAK_THEN_BLANK = /(?:^|[^\\])(?:\\\\)*\\\n[ \t]*\n/;
 
 /** What reading one document gives. */
 export interface Composed {
@@ -335,6 +337,18 @@ class Composer {
     return flowScalarValue(t, r[0], r[1], n.type === 'QUOTE_SINGLE' ? 'single' : n.type === 'QUOTE_DOUBLE' ? 'double' : 'plain', first, last);
   }
 
+  /**
+   * A double-quoted scalar with a line break escaped before a blank line (`"a\\` then an empty
+   * line then `b"`), as go-yaml reads it: the escaped break is dropped and each blank line after it
+   * is a line feed ("a\nb"; YAML's s-double-escaped); the yaml package folds them into a space.
+   */
+  private escapedBreakText(n: Scalar): string | undefined {
+    const r = n.range;
+    if (n.type !== 'QUOTE_DOUBLE' || !r || !ESCAPED_BREAK_THEN_BLANK.test(this.text.slice(r[0], r[1]))) return undefined;
+    const t = this.separated ?? { text: this.text, starts: this.starts, separators: new Map<number, string>() };
+    return flowScalarValue(t, r[0], r[1], 'double', lineAt(this.starts, r[0]), lineAt(this.starts, Math.max(r[0], r[1] - 1)));
+  }
+
   /** go-yaml's decoder.unmarshal bookkeeping: every node decoded counts, those under an alias twice. */
   count(_alias: boolean): void {
     this.decodeCount++;
@@ -420,7 +434,7 @@ class Composer {
   }
 
   private typed(n: Scalar): Resolved {
-    const text = (this.separated && this.separatedText(n)) ?? String(n.value ?? '');
+    const text = (this.separated && this.separatedText(n)) ?? this.escapedBreakText(n) ?? String(n.value ?? '');
     if (!n.tag || n.tag === '!') {
       // quoted and block scalars, and the non-specific tag, are strings; plain ones resolve
       return n.type === 'PLAIN' && !n.tag ? resolvePlainTyped(text) : { tag: STR, value: text };

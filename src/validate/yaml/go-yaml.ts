@@ -1,7 +1,7 @@
 /**
  * Where go-yaml v2 (what kubectl and the API server run) reads a document otherwise than the yaml
  * package that compose.ts parses with, and what compose.ts does about each: the text mended before
- * reading (no line moves), what follows the first node set aside, names go-yaml refuses found.
+ * reading (no line of the root moves), what follows the first node set aside, names go-yaml refuses found.
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
 import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
@@ -14,7 +14,8 @@ import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as 
 export function mend(text: string, doc: Document, parse: (text: string) => Document): { text: string; doc: Document } {
   // go-yaml v2 reads a quoted scalar on to its closing quote whatever the indentation of its later
   // lines; the yaml package ends it at a line indented no deeper than its parent: indent those
-  // lines and read again (no line moves; leading blanks of a scalar's lines are not its content).
+  // lines and read again (no line moves but after a root that such a scalar ends, rootEndsAfter;
+  // leading blanks of a scalar's lines are not its content).
   // go-yaml v2 reads a flow collection on to its closing bracket whatever the indentation of its
   // later lines; the yaml package wants them deeper than the block collection it stands in
   // (`labels: {app: web,` then `tier: api}` under it): indent those lines and read again.
@@ -244,7 +245,7 @@ function quotedLinesMended(text: string, at: number, quote: string, rootColumn =
     const line = text.slice(s, e);
     if (DOC_MARKER.test(line)) return undefined;
     if (e >= close) {
-      const ended = rootEndsAfter(text, line, close - s, quote, rootColumn, out, at);
+      const ended = rootEndsAfter(text, line, close - s, quote, rootColumn, out, at, pad);
       if (ended) return { ...ended, close, end: e };
     }
     out.push(BLANKS.test(line) && !line.includes('\t') ? line : pad + line); // a tab-only line is under-indented to the yaml package
@@ -355,10 +356,13 @@ function firstContentColumn(text: string): number {
  * no further than that next token. Padding the line (quotedLinesMended) would move the token into
  * the root, so the quote goes to the end of the line before instead (the value is the same: the
  * line break between them folds into a space) and the line keeps its own columns, the quote a
- * blank. Undefined where that does not hold, or the value could change (a blank line before the
- * quote), or the token is a `- ` or `? ` that go-yaml refuses on the scalar's own line.
+ * blank. After a blank line (`  k: 'a\n\n'q`) the line breaks are the value's ("a\n") and no quote
+ * on a line before keeps them: the quote gets a line of its own, padded as the scalar's other
+ * lines, and what followed it the next line, in its own columns: the one place a mend moves a
+ * line, after the root, where go-yaml reads nothing but that token. Undefined where that does not
+ * hold, or the token is a `- ` or `? ` that go-yaml refuses on the scalar's own line.
  */
-function rootEndsAfter(text: string, line: string, q: number, quote: string, rootColumn: number, out: string[], at: number): { lines: string; head?: string } | undefined {
+function rootEndsAfter(text: string, line: string, q: number, quote: string, rootColumn: number, out: string[], at: number, pad: string): { lines: string; head?: string } | undefined {
   if (!/^ *$/.test(line.slice(0, q))) return undefined;
   const after = line.slice(q + 1);
   const k = after.search(/[^ \t]/);
@@ -366,11 +370,14 @@ function rootEndsAfter(text: string, line: string, q: number, quote: string, roo
   if ((after[k] === '-' || after[k] === '?') && (k + 1 >= after.length || ' \t'.includes(after[k + 1]))) return undefined;
   const start = text.lastIndexOf('\n', at - 1) + 1; // the cut line, when the quote closes on the next
   const before = out.length > 0 ? out[out.length - 1] : text.slice(start, at);
+  const rest = ' '.repeat(q + 1) + after;
+  if (BLANKS.test(before)) {
+    out.push(pad + line.slice(0, q + 1), rest);
+    return { lines: out.join('\n') };
+  }
   const kept = before.replace(/[ \t]+$/, '');
-  if (kept === '' || BLANKS.test(before)) return undefined;
   // the line break folds into a space; escaped (a backslash that ends the line in double quotes) it is nothing
   const closed = quote === '"' && /(^|[^\\])(\\\\)*\\$/.test(kept) ? `${kept.slice(0, -1)}"` : `${kept} ${quote}`;
-  const rest = ' '.repeat(q + 1) + after;
   if (out.length > 0) {
     out[out.length - 1] = closed;
     out.push(rest);
