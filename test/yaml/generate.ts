@@ -141,12 +141,20 @@ function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
     const below = Array.from({ length: 1 + Math.floor(c.r() * 3) }, () => `${' '.repeat(indent + 2 + Math.floor(c.r() * 3))}${words()}`);
     // at times a blank line with a tab among the wrapped lines (the plain scalar's scanner takes it when it is deep enough)
     if (chance(c, 0.1)) below.splice(Math.floor(c.r() * below.length), 0, `${' '.repeat(Math.floor(c.r() * (indent + 4)))}\t`);
+    // at times a blank line among them (a line feed of the value)
+    if (chance(c, 0.15)) below.splice(Math.floor(c.r() * below.length), 0, ' '.repeat(Math.floor(c.r() * (indent + 3))));
     if (chance(c, 0.5)) return { head: ` ${withAnchor(`text ${words()}`)}`, below };
     // wrapped quoted text; at times its later lines no deeper than its key (go-yaml reads on to the closing quote)
     if (chance(c, 0.3)) for (let j = 0; j < below.length; j++) below[j] = `${' '.repeat(Math.floor(c.r() * (indent + 1)))}${below[j].trimStart()}`;
     if (chance(c, 0.4)) {
+      // at times a line break escaped with a backslash (dropped, and the blank lines after it are line feeds)
+      let head = `"quoted ${words()}`;
+      if (chance(c, 0.3)) {
+        const j = Math.floor(c.r() * below.length);
+        if (j === 0) head += pick(c, ['\\', ' \\', '\\\\']); else below[j - 1] += pick(c, ['\\', ' \\', '\\\\']);
+      }
       below[below.length - 1] += pick(c, ['"', ' say \\"hi\\""', '" # c', '\\t  "']);
-      return { head: ` ${withAnchor(`"quoted ${words()}`)}`, below };
+      return { head: ` ${withAnchor(head)}`, below };
     }
     below[below.length - 1] += pick(c, ["'", " it''s'", "' # c", "''  '"]);
     return { head: ` ${withAnchor(`'quoted ${words()}`)}`, below };

@@ -300,6 +300,10 @@ test('hand-written edge cases agree with the oracle', () => {
     // in double quotes a line break escaped before blank lines: each blank line is a line feed (the yaml package folded them into a space)
     '- "a\\\n\n  "\n', 'k:\n  - "a\\\n\n    "\n', '- "a\\\n\n\n  "\n', '- "a\\\n  \n  b"\n', '- "a\\\\\n\n  b"\n', '- "a\\\\\\\n\n  b"\n', '- "a \\\n\n  b \\\n  c"\n',
     '- "a\\\n \t\n  \\tb"\n', '- "\\\n\n"\n', 'k: "x\\\n\n  y\u2028z"\n', 'k: "x\\\n\n  y\u0085z"\n', 'k: {a: "x\\\n\n  y"}\n',
+    // an anchor or tag before an alias at the root: go-yaml's root is an empty node with them; it scans the alias and the token after it
+    '&x *y\n', '!!str *y\n', '&x !!str *y\n', '&x\n*y\n', '&x *y: 1\n', '&x *y : 1\n', 'k: &x *y\n', '&x *y\nk: 1\n', '&x *y, z\n', '&x *\n', '&x *.z\n',
+    'a: 1\n---\n&x *a\n', '!!int *y\n', '!!null *y\n', '!!map *y\n', '&x *y.z\n', '  &x *y\n', '- &x *y\n', '&x *y # c\n\tk: 1\n', '&x *y\n\tk: 1\n', '&x *y @\n',
+    '!!binary *y\n', '!!seq *y\n', '!!bool *y\n', '!foo *y\n', '! *y\n', '&x *y\n  k: 1\n', '&a [1]\n---\n&x *a\n', '&x *y - z\n', '&x *y\n- z\n', '&x *y "q\n', '&x *y *z\n', '&x *y &.\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

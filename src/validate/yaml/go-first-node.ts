@@ -4,7 +4,7 @@
  * next token, so the yaml package's errors past that are not go-yaml's (go-yaml.ts has the other
  * differences between the two readers).
  */
-import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
+import { CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
 import { closeOf, closes } from './go-yaml';
 
 /**
@@ -64,18 +64,38 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const quotedKeyless = !flow && quoteClose !== undefined && !isScalar(root) && !colonOnLine(text, quoteClose);
   const quoted = (isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE')) || quotedKeyless;
   const plain = isScalar(root) && root.type === 'PLAIN';
+  // an anchor or a tag before an alias (`&x *y`): to go-yaml the root is an empty node with those
+  // properties, and the alias the next token (the yaml package refuses properties on an alias)
+  const props = isAlias(root) && doc.errors.some((e) => e.code === 'ALIAS_PROPS' && e.pos[0] === root.range![0]);
   // a block collection whose first line is indented: a line less indented ends it, and the document
   const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless;
   const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
-  if (!flow && !quoted && !plain && !(block && column > 0)) return false;
-  const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : root.range[1];
+  if (!flow && !quoted && !plain && !props && !(block && column > 0)) return false;
+  const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
-  if (!block && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
-  // the next token: past blanks, line breaks and comments, and lines of blanks with a tab in them
-  // (go-yaml's scanner reads those as the last plain scalar's, or refuses them: tabProblem judges
-  // them, up to the token after the root)
-  let k = end;
+  if (!block && !props && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
+  // the next token (nextToken): every error must be past the root, at that token or after it (one
+  // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
+  const k = nextToken(text, end);
+  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
+  if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
+  if (!scannable(text, k, end)) return false;
+  if (props) {
+    // the alias may be a simple key, so go-yaml scans the token after it too; with a colon after it, it is one
+    const aliasEnd = k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length;
+    if (colonOnLine(text, aliasEnd) || !scannable(text, nextToken(text, aliasEnd), aliasEnd)) return false;
+  }
+  return end;
+}
+
+/**
+ * Where the token after text[at] starts: past blanks, line breaks and comments, and lines of
+ * blanks with a tab in them (go-yaml's scanner reads those as the last plain scalar's, or refuses
+ * them: tabProblem judges them, up to the token after the root).
+ */
+function nextToken(text: string, at: number): number {
+  let k = at;
   for (;;) {
     while (text[k] === ' ' || text[k] === '\n') k++;
     if (text[k] === '\t') {
@@ -88,12 +108,13 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
     if (text[k] !== '#') break;
     while (k < text.length && text[k] !== '\n') k++;
   }
-  // every error must be past the root, at that token or after it (one where the root ends is about
-  // the root: an indented block mapping's `!t` line without a colon ends it at the tag)
-  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
-  if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
+  return k;
+}
+
+/** Whether go-yaml's scanner takes the token at text[k], which follows what ends at text[end]. */
+function scannable(text: string, k: number, end: number): boolean {
   const c = text[k];
-  if (c === undefined) return end;
+  if (c === undefined) return true;
   // `- ` or `? ` on the root's own line: go-yaml's scanner takes no block entry or key there
   if ((c === '-' || c === '?') && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
     let last = end; // (a block collection's range may end past its line break)
@@ -101,7 +122,7 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
     if (text.lastIndexOf('\n', k - 1) < last) return false;
   }
   if ('@`%\t'.includes(c)) return false;
-  if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0 && end;
-  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256)) && end;
-  return end;
+  if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0;
+  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
+  return true;
 }
