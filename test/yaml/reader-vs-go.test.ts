@@ -304,6 +304,10 @@ test('hand-written edge cases agree with the oracle', () => {
     '&x *y\n', '!!str *y\n', '&x !!str *y\n', '&x\n*y\n', '&x *y: 1\n', '&x *y : 1\n', 'k: &x *y\n', '&x *y\nk: 1\n', '&x *y, z\n', '&x *\n', '&x *.z\n',
     'a: 1\n---\n&x *a\n', '!!int *y\n', '!!null *y\n', '!!map *y\n', '&x *y.z\n', '  &x *y\n', '- &x *y\n', '&x *y # c\n\tk: 1\n', '&x *y\n\tk: 1\n', '&x *y @\n',
     '!!binary *y\n', '!!seq *y\n', '!!bool *y\n', '!foo *y\n', '! *y\n', '&x *y\n  k: 1\n', '&a [1]\n---\n&x *a\n', '&x *y - z\n', '&x *y\n- z\n', '&x *y "q\n', '&x *y *z\n', '&x *y &.\n',
+    // more lines after it (the yaml package makes the alias a mapping's first key); a colon later on the alias's line makes it a key to go-yaml too, unless a flow entry comes first
+    '  &x *y yes\'\nk1: |\n  a: b 0\n\nk2: -7787\n', '&x *y yes\nk: 1\n', '&x *y\n  : 1\n', '&x *y\nk: 1\nk: 2\n', '!!str *y\n  k: 1\n', '&x *y\n- a\nb: 1\n', '&x *y\n  ? a\n',
+    '&x *y yes: 1\n', '&x *y "q": 1\n', '&x *y [a]: 1\n', '&x *y [a: b]\n', "&x *y 'a: b'\n", '&x *y # a: b\n', '&x *y a:b\n', '&x *y {a: 1}: 2\n', '&x *y "a\n  b": 1\n',
+    '&x *y,: 1\n', '&x *y [a,b]: 1\n', '&x *y a, b: 1\n', "&x *y a 'b: c\n", '&x *y a [b: c\n', '&x *y [a],: 1\n', '&x *y [a] b: 1\n', '&x *y "a" b: 1\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -4,7 +4,7 @@
  * next token, so the yaml package's errors past that are not go-yaml's (go-yaml.ts has the other
  * differences between the two readers).
  */
-import { CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
+import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
 import { closeOf, closes } from './go-yaml';
 
 /**
@@ -38,6 +38,34 @@ function colonOnLine(text: string, at: number): boolean {
   return text[k] === ':' && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]));
 }
 
+/**
+ * Whether a `:` and a blank follow text[at] on its line outside quotes, brackets and a comment,
+ * and no `,` before it: the value indicator of the simple key that starts at `at` (no token after
+ * an alias can be a simple key of its own on that line, so the alias stays the one).
+ */
+function valueLaterOnLine(text: string, at: number): boolean {
+  let depth = 0;
+  let plain = false; // in a plain scalar (block context: it runs to `: ` or ` #`, commas, quotes and brackets in it)
+  for (let k = at; k < text.length && text[k] !== '\n'; k++) {
+    const c = text[k];
+    if (c === '#' && ' \t'.includes(text[k - 1])) return false;
+    if (c === ':' && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
+      if (depth === 0) return true;
+      continue;
+    }
+    if (plain || c === ' ' || c === '\t') continue;
+    if (c === '"' || c === "'") {
+      const close = closeOf(text, k + 1, c);
+      if (close < 0 || text.lastIndexOf('\n', close) > k) return false; // over lines: no simple key
+      k = close;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ',') { if (depth === 0) return false; } // a flow entry, even here: it removes the simple key
+    else if (depth === 0) plain = true;
+  }
+  return false;
+}
+
 /** Past the closing bracket of the flow collection that starts at text[start], by the yaml package's lexer (quoted scalars and comments are single tokens). */
 function flowEnd(text: string, start: number): number | undefined {
   if (text[start] !== '{' && text[start] !== '[') return undefined;
@@ -65,10 +93,11 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const quoted = (isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE')) || quotedKeyless;
   const plain = isScalar(root) && root.type === 'PLAIN';
   // an anchor or a tag before an alias (`&x *y`): to go-yaml the root is an empty node with those
-  // properties, and the alias the next token (the yaml package refuses properties on an alias)
-  const props = isAlias(root) && doc.errors.some((e) => e.code === 'ALIAS_PROPS' && e.pos[0] === root.range![0]);
+  // properties, and the alias the next token (the yaml package refuses properties on an alias, and
+  // what follows on later lines may make it a mapping's first key)
+  const props = text[root.range[0]] === '*' && doc.errors.some((e) => e.code === 'ALIAS_PROPS' && e.pos[0] === root.range![0]);
   // a block collection whose first line is indented: a line less indented ends it, and the document
-  const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless;
+  const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless && !props;
   const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
   if (!flow && !quoted && !plain && !props && !(block && column > 0)) return false;
   const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : root.range[1];
@@ -82,9 +111,9 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   if (!scannable(text, k, end)) return false;
   if (props) {
-    // the alias may be a simple key, so go-yaml scans the token after it too; with a colon after it, it is one
+    // the alias may be a simple key, so go-yaml scans the token after it too; a colon later on its line makes it one
     const aliasEnd = k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length;
-    if (colonOnLine(text, aliasEnd) || !scannable(text, nextToken(text, aliasEnd), aliasEnd)) return false;
+    if (valueLaterOnLine(text, aliasEnd) || !scannable(text, nextToken(text, aliasEnd), aliasEnd)) return false;
   }
   return end;
 }
