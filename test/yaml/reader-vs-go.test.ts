@@ -308,6 +308,12 @@ test('hand-written edge cases agree with the oracle', () => {
     '  &x *y yes\'\nk1: |\n  a: b 0\n\nk2: -7787\n', '&x *y yes\nk: 1\n', '&x *y\n  : 1\n', '&x *y\nk: 1\nk: 2\n', '!!str *y\n  k: 1\n', '&x *y\n- a\nb: 1\n', '&x *y\n  ? a\n',
     '&x *y yes: 1\n', '&x *y "q": 1\n', '&x *y [a]: 1\n', '&x *y [a: b]\n', "&x *y 'a: b'\n", '&x *y # a: b\n', '&x *y a:b\n', '&x *y {a: 1}: 2\n', '&x *y "a\n  b": 1\n',
     '&x *y,: 1\n', '&x *y [a,b]: 1\n', '&x *y a, b: 1\n', "&x *y a 'b: c\n", '&x *y a [b: c\n', '&x *y [a],: 1\n', '&x *y [a] b: 1\n', '&x *y "a" b: 1\n',
+    // a block scalar as the token after the root: go-yaml scans it, and refuses a header with more than its indicators and a comment
+    'a: 1\n--- # doc\u0085k0: text (see "2m", ?y\n    {a}\n  |p %p >g x-y\n', '{a}\n|p\n', '{a}\n|\n', '{a}\n|-2 # c\n', '{a}\n|2-\n', '{a}\n|0\n', '{a}\n|+-\n', '{a}\n>#c\n',
+    '{a}\n|  x\n', '"q"\n>1\n', '"q" |x\n', '  k: 1\n|x\n', '  k: 1\n>\n  a\n', '&x *y |x\n', '[a]\n|\t\n', '{a}\n|10\n',
+    // a tab after a line's leading spaces, before its first token: go-yaml's scanner skips none there (but in scalars and flow collections)
+    '  \tx\n', '  \tx: 1\n', 'a: 1\n---\n  \tx\n', 'a: 1\n--- # c\n  \tx\n', '  \t\\\n   `b\n', '  \t\\\n   b\n', '  \t\\ b\n', 'k: a\n  \tb\n', 'k: a\n \tb\n',
+    'k: |\n  a\n  \tb\n', 'k: |\n  a\n \tb\n', 'k: "a\n  \tb"\n', 'k: [a,\n  \tb]\n', 'k:\n  - a\n  \t- b\n', '- a\n  \tb\n', 'k:\n  \tv\n', 'k:\n    x: 1\n  \tv\n',
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

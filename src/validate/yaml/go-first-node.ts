@@ -140,6 +140,9 @@ function nextToken(text: string, at: number): number {
   return k;
 }
 
+/** A block scalar header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then blanks and a comment. */
+const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
+
 /** Whether go-yaml's scanner takes the token at text[k], which follows what ends at text[end]. */
 function scannable(text: string, k: number, end: number): boolean {
   const c = text[k];
@@ -151,6 +154,8 @@ function scannable(text: string, k: number, end: number): boolean {
     if (text.lastIndexOf('\n', k - 1) < last) return false;
   }
   if ('@`%\t'.includes(c)) return false;
+  // a block scalar's header: its indicators, then only blanks and a comment (go-yaml scans the whole token)
+  if (c === '|' || c === '>') return BLOCK_HEADER.test(text.slice(k, (text.indexOf('\n', k) + 1 || text.length + 1) - 1));
   if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   return true;

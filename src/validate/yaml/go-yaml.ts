@@ -411,8 +411,11 @@ export function goLineBreaks(text: string): string {
   return text.replace(/[\u0085\u2028\u2029]/g, '\n');
 }
 
-/** A line blank but for spaces and tabs, or a comment, whose leading blanks hold a tab; or a sequence's dash followed by a tab. */
-const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *)-[ \t]*\t.*)$/gm;
+/**
+ * A line blank but for spaces and tabs, or a comment, whose leading blanks hold a tab; or a
+ * sequence's dash followed by a tab (group 1); or content after leading blanks that hold a tab (group 2).
+ */
+const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *)-[ \t]*\t.*|( *)\t[ \t]*[^ \t#].*)$/gm;
 
 /**
  * Where go-yaml v2's scanner meets a tab it does not take, in block context outside scalars and
@@ -474,7 +477,8 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
       if (m[1] === undefined && tab < plain[2]) return { message: 'found a tab character that violates indentation', offset: at };
       continue;
     }
-    if (m[1] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
+    // a dash and a tab, or a tab before a line's first token: go-yaml's scanner skips no tab where a simple key may start
+    if (m[1] !== undefined || m[2] !== undefined) return { message: 'found character that cannot start any token', offset: at + tab };
     // the last scalar before the line: a plain value whose later lines may hold blanks
     const last = scalars[lastIndex(scalars.length, (i) => scalars[i].end <= at)] as (typeof scalars)[number] | undefined;
     if (last?.plain && /^[ \t\n]*$/.test(text.slice(last.end, at))) {
