@@ -314,6 +314,9 @@ test('hand-written edge cases agree with the oracle', () => {
     // a tab after a line's leading spaces, before its first token: go-yaml's scanner skips none there (but in scalars and flow collections)
     '  \tx\n', '  \tx: 1\n', 'a: 1\n---\n  \tx\n', 'a: 1\n--- # c\n  \tx\n', '  \t\\\n   `b\n', '  \t\\\n   b\n', '  \t\\ b\n', 'k: a\n  \tb\n', 'k: a\n \tb\n',
     'k: |\n  a\n  \tb\n', 'k: |\n  a\n \tb\n', 'k: "a\n  \tb"\n', 'k: [a,\n  \tb]\n', 'k:\n  - a\n  \t- b\n', '- a\n  \tb\n', 'k:\n  \tv\n', 'k:\n    x: 1\n  \tv\n',
+    // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml scans the token after it too
+    "  'q'\n  'q'\n  @a &x\nk1: a\n", "'q'\n'r'\n@a\n", '"q"\n"r" @a\n', "{a}\n'r'\n@a\n", "  k: 1\n'r'\n@a\n", '  k: 1\n*r\n@a\n', '  k: 1\n*r @a\n', "'q'\n'r': 1\n@a\n",
+    "'q'\n'r'\n\tb\n", "'q'\n'r'\nb\n", "  k: 1\n'r'\n  x\n", '  - a\n"r"\n`b\n', "  k: 1\n\n# c\n'r' # c\n\n@a\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

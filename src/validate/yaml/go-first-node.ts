@@ -110,6 +110,14 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   if (!scannable(text, k, end)) return false;
+  // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml's scanner reads on to the token after it
+  const c = text[k];
+  let last = end; // (a block collection's range may end past its line break)
+  while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
+  if ((c === '"' || c === "'" || c === '*') && text.lastIndexOf('\n', k - 1) >= last) {
+    const after = c === '*' ? k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length : quotedEnd(text, k);
+    if (after !== undefined && !scannable(text, nextToken(text, after), after)) return false;
+  }
   if (props) {
     // the alias may be a simple key, so go-yaml scans the token after it too; a colon later on its line makes it one
     const aliasEnd = k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length;
