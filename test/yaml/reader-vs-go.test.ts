@@ -317,6 +317,19 @@ test('hand-written edge cases agree with the oracle', () => {
     // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml scans the token after it too
     "  'q'\n  'q'\n  @a &x\nk1: a\n", "'q'\n'r'\n@a\n", '"q"\n"r" @a\n', "{a}\n'r'\n@a\n", "  k: 1\n'r'\n@a\n", '  k: 1\n*r\n@a\n', '  k: 1\n*r @a\n', "'q'\n'r': 1\n@a\n",
     "'q'\n'r'\n\tb\n", "'q'\n'r'\nb\n", "  k: 1\n'r'\n  x\n", '  - a\n"r"\n`b\n', "  k: 1\n\n# c\n'r' # c\n\n@a\n",
+    // a root that starts its line may be a simple key: go-yaml scans on to the first token of the next line (or 1,024
+    // characters on), unless a `,` or an unopened bracket removes the key, and a `:` makes it one
+    "{a} 'r'\n@a\n", "{a} 'r' @x\n", "{a} b\n@x\n", "\"q\" 'r'\n@a\n", "{a} , @x\n", "{a} 'r': x\n", "&x {a} 'r'\n@a\n", "{a} [b, |] \n",
+    "{a} b # c\n@a\n", "{a} {b: c}\n`x\n", "{a} b\n# c\n@x\n", "&x\n{a} 'r'\n@a\n", "{a} 'r'\n\n# c\n  @a\n", "{a} 'r'\n'x\n",
+    "[a] \"r\" [c, d]\n%x\n", "{a} 'r\n s' @x\n", "{a} 'r' | \n @x\n", "{a} 'r' |x\n", "{a} 'r' , @x\n", "{a} [b, c] d: e\n", "{a} *x\n@y\n",
+    "{a} *x @\n", "{a} 'r' -x\n@y\n", "{a} 'r' - x\n", "{a} 'r' ? x\n", "{a} [?x]\n@y\n", "{a} !t\n@y\n", "{a} !t 'r'\n@y\n", "{a}\t'r'\n@y\n",
+    "{a} 'r' #c\n@y\n", "'q' 'r'\n- x\n", "'q' 'r'\n? x\n", "{a,\n b} 'r'\n@a\n", "{a} [b, c, @]\n", "{a} [b\n @]\n", "{a} 'r' {b: 'c', d} [e]\n`\n",
+    "\"q\n r\" 's'\n@\n", "{a} b: c\n", "{a} b:c @\n", "{a} b:c\n@\n", "{a} [b:c] \n@\n", "{a} [b: c]\n@\n", "{a} [\"b\", 'c'] # z\n\n@\n",
+    "  {a} 'r'\n@\n", "{a} 'r'\n  - x\n", "[a] ]\n@\n", "{a} }\n@\n", "'q' x y z\n@\n", "'q' 'r' 's'\n'\n", "{a} &b\n@\n", "{a} &b 'c'\n@\n",
+    "{a} &\n", "*a 'r'\n@\n", "&x *y 'r'\n@\n", "!t {a} 'r'\n@\n", "!t\n{a} 'r'\n@\n", "{a} 'r'\n...\n@\n", "{a} 'r'\n--- \n@\n", "{a} \"r\\q\"\n",
+    "{a} 'r' \n\t@\n", "{a} \"r\\x4\"\n", "{a} \"r\\x41\"\n", "{a} \"r\\ud800\"\n", "{a} \"r\\\\q\"\n", "{a}\n\"r\\q\"\n", "{a} \"r\\\n s\"\n@\n",
+    "{a} \"r\\/\"\n", "{a} \"r\\\tx\"\n",
+    `{a: ${"x".repeat(1030)}} 'r'\n@a\n`, `{a: ${"x".repeat(1010)}} 'r'\n@a\n`, `{a: ${"x".repeat(1010)}} 'r' ${"y".repeat(20)} @\n`,
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -112,18 +112,104 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (!scannable(text, k, end)) return false;
   // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml's scanner reads on to the token after it
   const c = text[k];
-  let last = end; // (a block collection's range may end past its line break)
-  while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
-  if ((c === '"' || c === "'" || c === '*') && text.lastIndexOf('\n', k - 1) >= last) {
-    const after = c === '*' ? k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length : quotedEnd(text, k);
+  if ((c === '"' || c === "'" || c === '*') && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
+    const after = c === '*' ? nameEnd(text, k) : quotedEnd(text, k);
     if (after !== undefined && !scannable(text, nextToken(text, after), after)) return false;
   }
   if (props) {
     // the alias may be a simple key, so go-yaml scans the token after it too; a colon later on its line makes it one
-    const aliasEnd = k + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(k + 1, k + 256))![0].length;
+    const aliasEnd = nameEnd(text, k);
     if (valueLaterOnLine(text, aliasEnd) || !scannable(text, nextToken(text, aliasEnd), aliasEnd)) return false;
   }
+  if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;
+}
+
+/** Past the name of the anchor or alias whose indicator is text[at] (go-yaml's name characters). */
+function nameEnd(text: string, at: number): number {
+  return at + 1 + /^[0-9A-Za-z_-]*/.exec(text.slice(at + 1, at + 256))![0].length;
+}
+
+/** Where what ends at text[end] has its last character (a block collection's range may end past its line break). */
+function contentEnd(text: string, end: number): number {
+  let last = end;
+  while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
+  return last;
+}
+
+/** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
+const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n';
+
+/** What may come before a root's first token on its line for that line's first token to be a possible simple key: spaces, anchors and tags. */
+const KEY_PREFIX = /^ *(?:[&!][^ \t\n]*[ \t]+)*$/;
+
+/**
+ * Whether go-yaml's scanner takes what it reads past a root that starts its line. The first token
+ * of that line (the root's, or an anchor's or tag's before it) may be a simple key, so the scanner
+ * reads on until that key goes stale (the line ends, or 1,024 characters pass), a `,` removes it,
+ * or a `:` makes it a key: every token after the root on its line, and the first token after that
+ * line (`{a} 'r'` then `@a`: go-yaml refuses the document; `{a} b` then `@a` is one plain scalar).
+ * A `:` there makes the root a mapping's key: no root alone (false).
+ */
+function keyLookahead(text: string, rootAt: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', rootAt - 1) + 1;
+  const prefix = text.slice(lineStart, rootAt);
+  if (!KEY_PREFIX.test(prefix)) return true;
+  const keyAt = lineStart + prefix.length - prefix.trimStart().length;
+  let lineEnd = text.indexOf('\n', keyAt);
+  if (lineEnd < 0) lineEnd = text.length;
+  const limit = keyAt + 1024;
+  let depth = 0;
+  for (let p = end; ;) {
+    if (p > lineEnd || p > limit) return true; // stale before the next token is fetched
+    let t = p;
+    while (text[t] === ' ' || text[t] === '\t') t++;
+    if (t >= lineEnd || text[t] === '#') {
+      // the rest of the line is a comment: the first token past it is fetched (the key goes stale there)
+      const next = nextToken(text, lineEnd);
+      return scannable(text, next, end);
+    }
+    if (t > limit) return scannable(text, t, end);
+    const c = text[t];
+    const after = text[t + 1];
+    if (c === '{' || c === '[') { depth++; p = t + 1; continue; }
+    if (c === '}' || c === ']') { if (depth === 0) return true; depth--; p = t + 1; continue; } // (unopened: it removes the key)
+    if (c === ',') { if (depth === 0) return true; p = t + 1; continue; } // a flow entry removes the key
+    if (c === ':' && (depth > 0 || blankz(after))) { if (depth === 0) return false; p = t + 1; continue; }
+    if ((c === '?' || c === '-') && (blankz(after) || (c === '?' && depth > 0))) { if (depth === 0) return false; p = t + 1; continue; }
+    if (c === '|' || c === '>') return depth === 0 && scannable(text, t, end); // a block scalar goes on below: the key is stale after it
+    if (c === '"' || c === "'") {
+      const close = scannedClose(text, t + 1, c);
+      if (close < 0) return false;
+      p = close + 1;
+      continue;
+    }
+    if (c === '&' || c === '*') {
+      if (!scannable(text, t, end)) return false;
+      p = nameEnd(text, t);
+      continue;
+    }
+    if (c === '!') { p = t + 1; while (!blankz(text[p])) p++; continue; }
+    if ('@`%'.includes(c)) return false;
+    // a plain scalar: it ends at `: `, at ` #`, or (flow) at a flow indicator; past the line's end it goes on below
+    let k = t;
+    for (;;) {
+      const d = text[k];
+      if (k >= lineEnd) return true;
+      if (d === ':' && (blankz(text[k + 1]))) break;
+      if (depth > 0 && ',[]{}?'.includes(d) && k > t) break;
+      if (d === ' ' || d === '\t') {
+        let j = k;
+        while (text[j] === ' ' || text[j] === '\t') j++;
+        if (j >= lineEnd) return true;
+        if (text[j] === '#') { k = j; break; }
+        k = j;
+        continue;
+      }
+      k++;
+    }
+    p = k;
+  }
 }
 
 /**
@@ -157,14 +243,33 @@ function scannable(text: string, k: number, end: number): boolean {
   if (c === undefined) return true;
   // `- ` or `? ` on the root's own line: go-yaml's scanner takes no block entry or key there
   if ((c === '-' || c === '?') && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
-    let last = end; // (a block collection's range may end past its line break)
-    while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
-    if (text.lastIndexOf('\n', k - 1) < last) return false;
+    if (text.lastIndexOf('\n', k - 1) < contentEnd(text, end)) return false;
   }
   if ('@`%\t'.includes(c)) return false;
   // a block scalar's header: its indicators, then only blanks and a comment (go-yaml scans the whole token)
   if (c === '|' || c === '>') return BLOCK_HEADER.test(text.slice(k, (text.indexOf('\n', k) + 1 || text.length + 1) - 1));
-  if (c === '"' || c === "'") return closeOf(text, k + 1, c) >= 0;
+  if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   return true;
+}
+
+/** The escapes go-yaml v2 takes after a backslash in double quotes, but `x`, `u`, `U` and a line break. */
+const SIMPLE_ESCAPES = '0abt\tnvfre "\'\\N_LP';
+
+/**
+ * The closing quote of the quoted scalar whose text starts at text[from], as go-yaml's scanner reads
+ * it: -1 when it does not close or has an escape go-yaml refuses (`\q`, `\x4`, a surrogate).
+ */
+function scannedClose(text: string, from: number, quote: string): number {
+  const close = closeOf(text, from, quote);
+  if (close < 0 || quote === "'") return close;
+  for (let k = text.indexOf('\\', from); k >= 0 && k < close; k = text.indexOf('\\', k + 2)) {
+    const e = text[k + 1];
+    if (e === '\n' || SIMPLE_ESCAPES.includes(e)) continue;
+    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(text.slice(k + 2, k + 2 + digits)) || k + 2 + digits > close) return -1;
+    const code = parseInt(text.slice(k + 2, k + 2 + digits), 16);
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return -1;
+  }
+  return close;
 }
