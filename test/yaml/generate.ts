@@ -249,6 +249,18 @@ export function generateYaml(seed: number): string {
   // (decided by a generator of its own: the other streams stay as they were)
   const s = rng(seed ^ 0x2028);
   if (s() < 0.04) text = text.replace(/\n/g, () => (s() < 0.25 ? (s() < 0.5 ? '\u2028' : '\u2029') : '\n'));
+  // a first document whose root (a flow collection or a quoted scalar) is followed on its line by
+  // more tokens: go-yaml reads the root only, but scans on while its line's first token may be a
+  // simple key (decided by a generator of its own: the other streams stay as they were)
+  const q = rng(seed ^ 0x7e1);
+  if (q() < 0.04) {
+    const of = (xs: string[]) => xs[Math.floor(q() * xs.length)];
+    const roots = ['{a: 1}', '[a, b]', '"q"', "'q'", '&x {a}', '!t [a]', '{a,\n  b}', '  {a}'];
+    const tokens = ["'r'", 'b', '# c', ',', '@a', ':', ': x', '[b, c]', '{b: c}', '*x', '!t', '"r\\q"', '"r\\n"', '|', '- x', '? x', '}', ']', '`b', '%p', 'b # c', '&y', 'x:y'];
+    const line = [of(roots)];
+    for (let n = Math.floor(q() * 3); n > 0; n--) line.push(of(tokens));
+    text = `${line.join(' ')}\n${of(['', '@a', "'r'", 'k: 1', '# c', '  - x', '*y', '"r\\q"', '\tb'])}\n---\n${text}`;
+  }
   if (chance(c, 0.2)) text = text.replace(/\n/g, '\r\n');
   // directives: kubectl's document cutter leaves them without their document
   if (chance(c, 0.02)) text = `${pick(c, ['%YAML 1.1', '%YAML 1.2', '%TAG ! tag:x,2000:', '# c\n%YAML 1.1'])}\n---\n${text}`;

@@ -330,6 +330,12 @@ test('hand-written edge cases agree with the oracle', () => {
     "{a} 'r' \n\t@\n", "{a} \"r\\x4\"\n", "{a} \"r\\x41\"\n", "{a} \"r\\ud800\"\n", "{a} \"r\\\\q\"\n", "{a}\n\"r\\q\"\n", "{a} \"r\\\n s\"\n@\n",
     "{a} \"r\\/\"\n", "{a} \"r\\\tx\"\n",
     `{a: ${"x".repeat(1030)}} 'r'\n@a\n`, `{a: ${"x".repeat(1010)}} 'r'\n@a\n`, `{a: ${"x".repeat(1010)}} 'r' ${"y".repeat(20)} @\n`,
+    // a flow or quoted root over lines is no key (the yaml package's implicit key over lines is not go-yaml's); a `:` right after it is refused
+    "{a,\n  b} 'r' :\n@a\n", "{a,\n  b} ,\nk: 1\n", "{a,\n  b} :\n", "[a,\n  b] x: 1\n", "{a}\n: x\n", "\"a\n b\" 'r' :\n@\n", "\"a\n b\" :\n",
+    "\"a\" \n: x\n", "{a,\n b} @\n", "{a,\n b}\n: x\n", "[a,\n  b] x: 1\n@\n", "[a,\n  b] x: 1\n y\n", "{a} \n: x\n@\n",
+    // a block scalar after the root: go-yaml scans its lines, and refuses a tab where their indentation's spaces go
+    "[a, b] |\n\tb\n", "'q' |\n\tb\n---\n- a\n", "[a] |\n  a\n \tb\n", "[a] |\n  a\n  \tb\n", "[a] |2\n  a\n \tb\n", "[a] |1\n  a\n\tb\n", "[a] |\nb\n\tc\n",
+    "[a] |\n\n  \t\n", "[a]\n|\n \tx\n", "[a] >\n   a\n  \tb\n", "[a] |\n  x\n\tb\n", "[a] |\r\n\tb\r\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

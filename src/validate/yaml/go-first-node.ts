@@ -2,7 +2,8 @@
  * Where go-yaml v2 stops reading a document: after a root that is a flow collection or a scalar
  * (quoted, or plain and not empty), or an indented block collection, it reads no further than the
  * next token, so the yaml package's errors past that are not go-yaml's (go-yaml.ts has the other
- * differences between the two readers).
+ * differences between the two readers). Its scanner reads further while the first token of the
+ * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
 import { closeOf, closes } from './go-yaml';
@@ -107,7 +108,13 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   // the next token (nextToken): every error must be past the root, at that token or after it (one
   // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
   const k = nextToken(text, end);
-  if (!doc.errors.every((e) => e.pos[0] >= k)) return false;
+  // a flow or quoted root over lines is no key to go-yaml (its line's simple key is stale by its
+  // end), whatever the yaml package made of it; a `:` next on its line is then a value where no
+  // key may start: refused (on a later line it starts a mapping go-yaml never reads)
+  const overLines = (flow || quoted) && text.lastIndexOf('\n', end - 1) >= root.range[0];
+  const aboutRootKey = (e: { code: string; pos: [number, number] }) => overLines && e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === root.range![0];
+  if (!doc.errors.every((e) => e.pos[0] >= k || aboutRootKey(e))) return false;
+  if (overLines && text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) < end) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   if (!scannable(text, k, end)) return false;
   // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml's scanner reads on to the token after it
@@ -247,7 +254,11 @@ function scannable(text: string, k: number, end: number): boolean {
   }
   if ('@`%\t'.includes(c)) return false;
   // a block scalar's header: its indicators, then only blanks and a comment (go-yaml scans the whole token)
-  if (c === '|' || c === '>') return BLOCK_HEADER.test(text.slice(k, (text.indexOf('\n', k) + 1 || text.length + 1) - 1));
+  if (c === '|' || c === '>') {
+    const eol = text.indexOf('\n', k);
+    const header = text.slice(k, eol < 0 ? text.length : eol);
+    return BLOCK_HEADER.test(header) && (eol < 0 || blockBodyScans(text, eol + 1, Number(/[1-9]/.exec(header.split('#')[0])?.[0] ?? 0)));
+  }
   if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   return true;
@@ -272,4 +283,31 @@ function scannedClose(text: string, from: number, quote: string): number {
     if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return -1;
   }
   return close;
+}
+
+/**
+ * Whether go-yaml scans the lines of a block scalar at the root's level that start at text[from]
+ * (yaml_parser_scan_block_scalar_breaks): a tab where its indentation's spaces go is refused ("found
+ * a tab character where an indentation space is expected"); `indent` is the header's, 0 when the
+ * first line with content sets it.
+ */
+function blockBodyScans(text: string, from: number, indent: number): boolean {
+  let at = from;
+  let max = 0;
+  while (at < text.length) {
+    let col = 0;
+    while ((indent === 0 || col < indent) && text[at + col] === ' ') col++;
+    if (indent === 0 && col > max) max = col;
+    const c = text[at + col];
+    if ((indent === 0 || col < indent) && c === '\t') return false;
+    const eol = text.indexOf('\n', at + col);
+    const empty = c === undefined || c === '\n' || (c === '\r' && text[at + col + 1] === '\n');
+    if (!empty) {
+      if (indent === 0) indent = Math.max(max, 1);
+      if (col < indent) return true; // a less indented line ends the scalar
+    }
+    if (eol < 0) return true;
+    at = eol + 1;
+  }
+  return true;
 }
