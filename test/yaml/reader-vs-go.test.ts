@@ -336,6 +336,17 @@ test('hand-written edge cases agree with the oracle', () => {
     // a block scalar after the root: go-yaml scans its lines, and refuses a tab where their indentation's spaces go
     "[a, b] |\n\tb\n", "'q' |\n\tb\n---\n- a\n", "[a] |\n  a\n \tb\n", "[a] |\n  a\n  \tb\n", "[a] |2\n  a\n \tb\n", "[a] |1\n  a\n\tb\n", "[a] |\nb\n\tc\n",
     "[a] |\n\n  \t\n", "[a]\n|\n \tx\n", "[a] >\n   a\n  \tb\n", "[a] |\n  x\n\tb\n", "[a] |\r\n\tb\r\n",
+    // tags as go-yaml scans them: `!`, `,` and brackets are URI characters of a suffix, also in a flow collection
+    "k: !!in[t \"12\"\n", "k: !!!tbinary aGVsbG8=\n", "k: !!t!str 12\n", "k: !:!int 0644\n", "k: !@a!timestamp x\n", "k: !!timestamp, x\n",
+    "k: !!%69nt 12\n", "k: !a!b x\n", "k: !<tag:yaml.org,2002:int> 12\n", "k: [!!in[t x]\n", "k: !!in,t x\n", "k: !!str!x 12\n", "k: !x!y 12\n",
+    "k: ![x] 12\n", "k: !!int[ 12\n", "k: !%41 12\n", "k: !! 12\n", "k: !!in[t\n  a: 1\n", "k: !!str,\n", "k: !e%C3%A9 x\n", "k: !!in%5Bt 12\n",
+    "k: !!int%2 12\n", "k: [!!str, x]\n", "k: {a: !!str, b: c}\n", "k: [!!str,x]\n", "k: [!x]\n", "k: !!str{ x\n", "- !x! y\n", "- !!str!\n",
+    "k: !a]b\n", "- !x]\n", "a: !!in[t x\nb: !!in[t y\nc: [!!z], d]\n", "a: \"!x[\"\nb: !x[ 1 # !y[\n",
+    // a document end marker ends what go-yaml reads, what follows it on its line too; a document start after a NEL, LS or PS as well
+    "- a\n...  b: c\n  d: e\n", "a: 1\n... x\n", "k4: |-\n...  echo\n  line 1\n", "a: \"x\n... y\"\n", "a: [x,\n... ]\n", "a: x\n...\r\nb\r\n",
+    "a: x\n... {\n", "a: x\n  y\n... z\n",
+    "k1:\n  - 'q'\u2028---\n# see\u2029]\non: 1\n", "k1: 1\u2028---\nx: ]\n", "k1: 1\u2028...\nx: ]\n", "k1: 1\u2028--- x\n",
+    "k1: 1\u0085---\nx: ]\n", "k1: 'a\u2028--- b'\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -9,6 +9,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
 import { rootEnd } from './go-first-node';
+import { mendTags } from './go-tags';
 import { mendFlowPlains, plainProblem } from './go-plain';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
@@ -66,6 +67,9 @@ export interface Composed {
 /** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
 const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
 
+/** A document end marker: `...` at a line's start, then a blank or the line's end. */
+const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/m;
+
 /** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
 
@@ -74,10 +78,18 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
   const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
   if (directive) throw new ReadError(directive.message, directive.line);
+  // a document end marker ends what go-yaml reads of the text: nothing after it, on its line or below, is scanned
+  if (text.includes('...')) {
+    const end = DOCUMENT_END.exec(text);
+    if (end && end.index > 0) text = text.slice(0, end.index + 3);
+  }
   // a large document that seems to wrap quoted scalars under their keys has them mended before it
   // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
   // to mend, so the verdict is the same)
   if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
+  // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters): escaped, one tag at a time (each
+  // mended tag may change how the lexer reads what follows it)
+  for (let again = text.includes('!') ? 16 : 0, t = again > 0 ? mendTags(text) : undefined; t !== undefined && again > 0; again--, t = mendTags(text)) text = t;
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
@@ -210,7 +222,13 @@ function parseFirst(text: string): Document | undefined {
   } finally {
     Error.stackTraceLimit = limit;
   }
-  return Array.isArray(docs) && docs.length > 0 ? docs[0] : undefined;
+  if (!Array.isArray(docs) || docs.length === 0) return undefined;
+  // a document start inside the text (after a line break go-yaml reads and kubectl's cutter does
+  // not: NEL, LINE or PARAGRAPH SEPARATOR) ends what go-yaml reads; the yaml package may put the
+  // next document's errors on the first
+  const next = docs.length > 1 ? docs[1].range?.[0] : undefined;
+  if (next !== undefined && docs[0].errors.some((e) => e.pos[0] >= next)) docs[0].errors = docs[0].errors.filter((e) => e.pos[0] < next);
+  return docs[0];
 }
 
 function depthMessage(e: unknown): string {
