@@ -347,6 +347,20 @@ test('hand-written edge cases agree with the oracle', () => {
     "a: x\n... {\n", "a: x\n  y\n... z\n",
     "k1:\n  - 'q'\u2028---\n# see\u2029]\non: 1\n", "k1: 1\u2028---\nx: ]\n", "k1: 1\u2028...\nx: ]\n", "k1: 1\u2028--- x\n",
     "k1: 1\u0085---\nx: ]\n", "k1: 'a\u2028--- b'\n",
+    // a block mapping's later key whose `:` is on a line below it is stale there; after `?`, a `:` deeper than the mapping has no key
+    "k0\n  : x\n", "a: 1\nk0\n  : x\n", "a:\n  b\n  : x\n", "a:\n  b: 1\n  c\n  : x\n", "- k\n  : x\n", "a:\n  - k\n    : x\n", "\"k\"\n : x\n",
+    "a: 1\n\"k\"\n : x\n", "a: 1\n? k\n: x\n", "a: 1\nk0\n: x\n", "a: 1\nk0 # c\n  : x\n", "{k0\n : x}\n", "a: 1\n[k]\n : x\n", "a: 1\nk\n\n  : x\n",
+    "a: 1\n? k\n  : x\n", "a: 1\n&x k\n  : x\n", "- a: 1\n  k\n  : x\n", "a: 1\n\"k\n y\": x\n", "a: 1\n? |\n  k\n: x\n", "a: 1\n? k\n# c\n: x\n",
+    "a: 1\n? k\n  : x\n  : y\n", "- ? k\n  : x\n", "a:\n  ? k\n  : x\n", "a:\n  ? k\n   : x\n", "? k\n  : x\n", "a: 1\n? k\n: x\n  : y\n",
+    // an anchor's or alias's name ends at `:`, `?`, `%`, `@` or a backquote (in a flow collection the `:` is a value indicator)
+    "- k2: &a:0 Inf\n", "a: &a:0\n  b: 1\n", "a: &x?y z\n", "a: &x@ z\n", "a: &x% z\n", "a: &x` z\n", "a: &x 1\nb: *x:1\n", "a: &x 1\nb: [*x:1]\n",
+    "a: \"&x:y\"\nb: c&x:y\nc: d &x:y\n", "a: &x 1\nb: *x?\n", "a: &x.y 1\n", "&a:b [1]\n", "a: {x: &a:0 1}\n", "a: &x 1\nb: {*x:1}\n",
+    "a: [&y:1 2]\n", "a: [&y: 2]\n",
+    // a block scalar's header at its key's indentation on the line below is the key's value
+    "k5:\n|\n  x\nk3: 1\n", "k5:\n|\n x\n", "k5:\n>\n  x\n  y\nk: 1\n", "a:\n  k5:\n  |\n    x\n  k: 1\n", "- k:\n  |\n    x\n", "k5:\n|\nk3: 1\n",
+    "k5:\n|2\n  x\n", "k5:\n  |\n  x\n", "k5: # c\n|\n  x\n", "k5:\n&a |\n  x\n", "a: |\n  k:\n  |\n  x\n", "k:\n|\n  x\nj:\n>-\n  y\n",
+    "k: [a,\n|\n  x]\n", "k:\n|\n  x\n  |\n", "- k:\n  # c\n\n  |+\n    x\n\n", "? k:\n  |\n   x\n", "k5:\r\n|\r\n  x\r\n", "\"k\":\n|\n  x\n",
+    "k: v:\n|\n x\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

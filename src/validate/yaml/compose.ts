@@ -9,7 +9,8 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
 import { rootEnd } from './go-first-node';
-import { mendTags } from './go-tags';
+import { mendBlockHeaders } from './go-block-scalars';
+import { mendProps } from './go-props';
 import { mendFlowPlains, plainProblem } from './go-plain';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
@@ -67,6 +68,9 @@ export interface Composed {
 /** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
 const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
 
+/** A line whose first token is a value indicator: the key before it may be on an earlier line. */
+const COLON_STARTS_LINE = /^[ \t]*:(?=[ \t\r\n]|$)/m;
+
 /** A document end marker: `...` at a line's start, then a blank or the line's end. */
 const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/m;
 
@@ -87,11 +91,17 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
   // to mend, so the verdict is the same)
   if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
-  // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters): escaped, one tag at a time (each
-  // mended tag may change how the lexer reads what follows it)
-  for (let again = text.includes('!') ? 16 : 0, t = again > 0 ? mendTags(text) : undefined; t !== undefined && again > 0; again--, t = mendTags(text)) text = t;
+  // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
+  // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
+  for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
+  // block scalar headers at their key's indentation (go-block-scalars.ts): one column deeper
+  for (let again = 8, t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined; t !== undefined && again > 0; again--) {
+    text = t;
+    doc = parseFirst(text)!;
+    t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined;
+  }
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
   // the text is what the lexer can follow (quoted lines indented, a NEL a line break)
@@ -120,7 +130,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));
   const longLines = text.length > 1024 && hasLineLongerThan(text, 1024);
-  const key = longLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines) : undefined;
+  const overLines = COLON_STARTS_LINE.test(text);
+  const key = longLines || overLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines, overLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
   const flow = text.includes('{') || text.includes('[');
   const plain = (flow && (text.includes('?') || text.includes(':[') || text.includes(':{') || text.includes('-'))) || LONE_DASH.test(text) ? plainProblem(text, readTo) : undefined;

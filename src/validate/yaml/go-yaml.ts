@@ -80,19 +80,30 @@ const SIMPLE_KEY_REACH = 1024;
  * `{x` then `y: 1`, `{"b"` then `: 2`, or JSON with a comment line before a key (`/* c *\/` then
  * `"q": 2`, which reads as the plain key `/* c *\/ "q"`) are refused ("did not find expected ','
  * or '}'"); and, with `longLines`, anywhere one whose `:` is more than 1024 characters after its
- * start ("mapping values are not allowed in this context" in block context). The yaml package
- * reads them all. Keys after `?` may span lines and be long. Offset: where the key starts.
+ * start ("mapping values are not allowed in this context" in block context); with `overLines`, in
+ * a block mapping, a key after its first whose `:` is on a later line (`a: 1`, `k`, `  : x`: the key
+ * must be at the mapping's indentation, and is stale there: "could not find expected ':'"). The yaml
+ * package reads them all. Keys after `?` may span lines and be long. Offset: where the key starts.
  */
-export function keyProblem(doc: Document, text: string, longLines: boolean): { message: string; offset: number } | undefined {
+export function keyProblem(doc: Document, text: string, longLines: boolean, overLines = false): { message: string; offset: number } | undefined {
   let bad: { message: string; offset: number } | undefined;
   visit(doc, {
     Map(_key, map) {
       const open = map.range?.[0];
-      if ((!map.flow && !longLines) || open === undefined) return undefined;
+      if ((!map.flow && !longLines && !overLines) || open === undefined) return undefined;
       // a pair written in a flow sequence (`[a: 1]`) is a map of its own that starts at its key
       const closer = text[open] === '{' ? '}' : ']';
-      for (const pair of map.items) {
+      for (const [i, pair] of map.items.entries()) {
         const at = (pair.key as YNode | null)?.range;
+        if (at && !map.flow && overLines && explicitKey(text, at[0])) {
+          // after `?`, a `:` that starts its line deeper than the mapping starts a mapping of its own there: no key for it
+          const colon = colonAfter(text, at[1]);
+          const lineStart = text.lastIndexOf('\n', colon - 1) + 1;
+          if (colon > 0 && /^[ \t]*$/.test(text.slice(lineStart, colon)) && colon - lineStart > open - (text.lastIndexOf('\n', open - 1) + 1)) {
+            bad = { message: 'did not find expected key', offset: colon };
+            return visit.BREAK;
+          }
+        }
         if (!at || explicitKey(text, at[0])) continue;
         const colon = colonAfter(text, at[1]);
         if (colon < 0) continue;
@@ -100,6 +111,7 @@ export function keyProblem(doc: Document, text: string, longLines: boolean): { m
         const stale = longLines && key.length > SIMPLE_KEY_REACH && [...key].length > SIMPLE_KEY_REACH;
         if (map.flow && (stale || key.includes('\n'))) bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
         else if (stale) bad = { message: 'mapping values are not allowed in this context', offset: colon };
+        else if (!map.flow && overLines && i > 0 && text.lastIndexOf('\n', colon) >= at[0]) bad = { message: "could not find expected ':'", offset: colon };
         if (bad) return visit.BREAK;
       }
       return undefined;

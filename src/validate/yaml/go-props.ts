@@ -1,0 +1,69 @@
+/**
+ * Node properties as go-yaml v2 scans them. Anchors and aliases (yaml_parser_scan_anchor): a name
+ * of letters, digits, `_` and `-`, which a `:`, `?`, `%`, `@` or backquote ends (`&a:0 x` is the
+ * anchor `a` on the string ":0 x"); the yaml package reads those characters into the name. Tags
+ * as go-yaml v2 scans them (scannerc.go, yaml_parser_scan_tag): a handle (`!`, `!!` or
+ * `!name!`) and a suffix of URI characters, which include `!`, `,`, `[` and `]` also inside a flow
+ * collection: `!!in[t "12"` is the string "12" (an unknown tag), `[!!str, x]` is `["x"]` (the tag
+ * `!!str,`), `[!x]` is refused (the bracket is the tag's). The yaml package ends a tag at a flow
+ * indicator and reads a second `!` as the end of a handle. mendProps writes those characters of a
+ * suffix as the %-escapes both readers decode, and a space after an anchor's or alias's name where
+ * go-yaml ends it: the same nodes to each, no line moves.
+ */
+import { CST, Lexer } from 'yaml';
+
+/** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
+const SUSPECT = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
+
+/** go-yaml's word characters (is_alpha): a handle's name. */
+const WORD = /[0-9A-Za-z_-]/;
+/** go-yaml's URI characters (yaml_parser_scan_tag_uri), `%` escapes included. */
+const URI = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
+/** The yaml lexer's tokens that stand for no source text (document start, flow error end, scalar prefix). */
+const VIRTUAL = new Set(['\x02', '\x18', '\x1f']);
+const ESCAPE: Record<string, string> = { '!': '%21', ',': '%2C', '[': '%5B', ']': '%5D' };
+
+/** An anchor or alias whose name (as go-yaml scans it) a character ends that the yaml package reads into it. */
+const NAME_ENDED = /[&*][0-9A-Za-z_-]+[:?%@`]/;
+
+/** The text with each tag's suffix and anchor's or alias's name as go-yaml scans it, or undefined when none needs it. */
+export function mendProps(text: string): string | undefined {
+  const tags = text.includes('!') && SUSPECT.test(text);
+  if (!tags && !NAME_ENDED.test(text)) return undefined;
+  let out = '';
+  let from = 0;
+  let at = 0;
+  let flow = 0;
+  for (const tok of new Lexer().lex(text)) {
+    if (VIRTUAL.has(tok)) continue;
+    const start = at;
+    at += tok.length;
+    if (start < from) continue;
+    const type = CST.tokenType(tok);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
+    if (type === 'anchor' || type === 'alias') {
+      const name = /^[0-9A-Za-z_-]+/.exec(tok.slice(1))?.[0];
+      if (name && name.length + 1 < tok.length && ':?%@`'.includes(tok[name.length + 1])) {
+        // (in a flow collection the `:` is a value indicator, blank or not: a space after it too)
+        const cut = start + 1 + name.length;
+        const value = flow > 0 && tok[name.length + 1] === ':';
+        out += `${text.slice(from, cut)}${value ? ' : ' : ' '}`;
+        from = cut + (value ? 1 : 0);
+      }
+      continue;
+    }
+    if (type !== 'tag' || text[start + 1] === '<') continue;
+    // the handle: `!`, `!!` or `!name!`; else the name is the suffix's start
+    let j = start + 1;
+    while (j < text.length && WORD.test(text[j])) j++;
+    const suffixAt = text[j] === '!' ? j + 1 : start + 1;
+    let end = suffixAt;
+    while (end < text.length && URI.test(text[end])) end++;
+    const suffix = text.slice(suffixAt, end);
+    if (!/[!,[\]]/.test(suffix)) continue;
+    out += text.slice(from, suffixAt) + suffix.replace(/[!,[\]]/g, (c) => ESCAPE[c]);
+    from = end;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}
