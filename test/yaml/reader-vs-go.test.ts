@@ -361,6 +361,14 @@ test('hand-written edge cases agree with the oracle', () => {
     "k5:\n|2\n  x\n", "k5:\n  |\n  x\n", "k5: # c\n|\n  x\n", "k5:\n&a |\n  x\n", "a: |\n  k:\n  |\n  x\n", "k:\n|\n  x\nj:\n>-\n  y\n",
     "k: [a,\n|\n  x]\n", "k:\n|\n  x\n  |\n", "- k:\n  # c\n\n  |+\n    x\n\n", "? k:\n  |\n   x\n", "k5:\r\n|\r\n  x\r\n", "\"k\":\n|\n  x\n",
     "k: v:\n|\n x\n",
+    // a tag, then anything but a blank or a line break: refused (`!!str#`, `{!!str}`), after the root too
+    "k: !!str# x\n", "k: !!str#x\n", "k: {!!str}\n", "k: !# c!str\n", "k: !!int# x\n", "k: [!!str]\n", "k: !!str\n", "k: !!str # c\n",
+    "k: !<tag:yaml.org,2002:str>x\n", "k: !a\"b\"\n", "k: !x{\n", "- !!str\n- !!str|\n", "{a} !x#\n", "\"q\"\n!x#\n",
+    // a plain scalar that starts a line after the root may be a simple key too; a tab that starts a line before the next token is refused
+    "--- # doc\r\n[{c: web}, []]\r\n-[-- # doc\r\n\t \r\nimage: x\r\n", "[a]\nb # c\n@\n", "[a]\nb # c\n\tx\n", "[a]\nb\n@\n", "[a]\nb: c\n@\n",
+    "[a]\nb c # d\n`\n", "{a}\n-x # c\n@\n", "\"q\"\nb # c\n%x\n", "[a]\nb\t# c\n@\n", "[a]\n  b # c\n@\n", "[a]\nb # doc\n\t \nimage: x\n",
+    "[a]\n-[-- # doc\n\t \nimage: x\n", "{a} 'r'\n\t\n", "{a} 'r'\n  \t\n", "{a} 'r'\n\n\n  # c\n\t# d\n", "'q'\n'r'\n\t\n", "{a} 'r'\n  # c\n  x\n",
+    "[a]\nb # c\n\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

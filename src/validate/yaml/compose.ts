@@ -10,7 +10,7 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parse
 import { badAnchorName, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
 import { rootEnd } from './go-first-node';
 import { mendBlockHeaders } from './go-block-scalars';
-import { mendProps } from './go-props';
+import { mendProps, tagProblem } from './go-props';
 import { mendFlowPlains, plainProblem } from './go-plain';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
@@ -126,6 +126,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const readTo = firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length);
   const tab = text.includes('\t') ? tabProblem(doc, text, readTo) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
+  const tagBad = text.includes('!') ? tagProblem(text, readTo) : undefined;
+  if (tagBad) throw new ReadError(tagBad.message, lineAt(starts, tagBad.offset));
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
   if (badName) throw new ReadError(badName.message, lineAt(starts, badName.offset));

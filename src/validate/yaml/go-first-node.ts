@@ -7,6 +7,7 @@
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
 import { closeOf, closes } from './go-yaml';
+import { tagAt } from './go-props';
 
 /**
  * Where the root node ends when go-yaml reads it alone and stops, else undefined: `{a: 1}\nb: 2`
@@ -117,11 +118,13 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (overLines && text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) < end) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   if (!scannable(text, k, end)) return false;
-  // a quoted scalar or an alias that starts a line after the root may be a simple key: go-yaml's scanner reads on to the token after it
+  // a quoted scalar, an alias or a plain scalar that starts a line after the root may be a simple
+  // key: go-yaml's scanner reads on to the token after it (a plain scalar that runs to its line's end
+  // goes stale on the lines it reads on)
   const c = text[k];
-  if ((c === '"' || c === "'" || c === '*') && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
-    const after = c === '*' ? nameEnd(text, k) : quotedEnd(text, k);
-    if (after !== undefined && !scannable(text, nextToken(text, after), after)) return false;
+  if (k < text.length && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
+    const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
+    if (after !== undefined && !nextScans(text, after)) return false;
   }
   if (props) {
     // the alias may be a simple key, so go-yaml scans the token after it too; a colon later on its line makes it one
@@ -145,7 +148,22 @@ function contentEnd(text: string, end: number): number {
 }
 
 /** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
-const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n';
+const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A plain scalar's start in block context: no indicator, or `-`, `?` or `:` before a character that is no blank. */
+const PLAIN_START = /^(?:[^-?:,[\]{}#&*!|>'"%@`\s]|[-?:][^\s])/;
+
+/**
+ * Where the block plain scalar that starts at text[at] ends when that is on its line: at `: ` (a
+ * key's colon) or at the `#` of ` #`; undefined when it runs to the line's end (it goes on below).
+ */
+function plainEndOnLine(text: string, at: number): number | undefined {
+  for (let k = at; k < text.length && text[k] !== '\n'; k++) {
+    if (text[k] === ':' && blankz(text[k + 1])) return k;
+    if ((text[k] === ' ' || text[k] === '\t') && text[k + 1] === '#') return k + 1;
+  }
+  return undefined;
+}
 
 /** What may come before a root's first token on its line for that line's first token to be a possible simple key: spaces, anchors and tags. */
 const KEY_PREFIX = /^ *(?:[&!][^ \t\n]*[ \t]+)*$/;
@@ -173,8 +191,7 @@ function keyLookahead(text: string, rootAt: number, end: number): boolean {
     while (text[t] === ' ' || text[t] === '\t') t++;
     if (t >= lineEnd || text[t] === '#') {
       // the rest of the line is a comment: the first token past it is fetched (the key goes stale there)
-      const next = nextToken(text, lineEnd);
-      return scannable(text, next, end);
+      return nextScans(text, lineEnd);
     }
     if (t > limit) return scannable(text, t, end);
     const c = text[t];
@@ -196,7 +213,12 @@ function keyLookahead(text: string, rootAt: number, end: number): boolean {
       p = nameEnd(text, t);
       continue;
     }
-    if (c === '!') { p = t + 1; while (!blankz(text[p])) p++; continue; }
+    if (c === '!') {
+      if (!scannable(text, t, end)) return false;
+      p = t + 1;
+      while (!blankz(text[p])) p++;
+      continue;
+    }
     if ('@`%'.includes(c)) return false;
     // a plain scalar: it ends at `: `, at ` #`, or (flow) at a flow indicator; past the line's end it goes on below
     let k = t;
@@ -241,6 +263,28 @@ function nextToken(text: string, at: number): number {
   return k;
 }
 
+/**
+ * Whether go-yaml's scanner takes the next token after what ends at text[at], when it fetches one
+ * (tabProblem judges the lines up to the token after the root; this, those past it): past blanks and
+ * a comment on that line, then lines of spaces and comments; a tab at a line's start, before its
+ * first token, is refused there.
+ */
+function nextScans(text: string, at: number): boolean {
+  let k = at;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  if (text[k] === '#') while (k < text.length && text[k] !== '\n') k++;
+  if (text[k] !== '\n' && text[k] !== '\r') return scannable(text, k, at);
+  for (;;) {
+    const eol = text.indexOf('\n', k);
+    if (eol < 0) return true;
+    k = eol + 1;
+    while (text[k] === ' ') k++;
+    if (text[k] === '\t') return false;
+    if (text[k] === '#' || text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n')) continue; // (from k, the line's end is found again)
+    return k >= text.length || scannable(text, k, at);
+  }
+}
+
 /** A block scalar header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then blanks and a comment. */
 const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
 
@@ -261,6 +305,8 @@ function scannable(text: string, k: number, end: number): boolean {
   }
   if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
+  // a tag: then a blank or a line break (go-yaml's URI characters go on with it)
+  if (c === '!' && text[k + 1] !== '<') return blankz(text[tagAt(text, k).end]);
   return true;
 }
 

@@ -54,16 +54,44 @@ export function mendProps(text: string): string | undefined {
       continue;
     }
     if (type !== 'tag' || text[start + 1] === '<') continue;
-    // the handle: `!`, `!!` or `!name!`; else the name is the suffix's start
-    let j = start + 1;
-    while (j < text.length && WORD.test(text[j])) j++;
-    const suffixAt = text[j] === '!' ? j + 1 : start + 1;
-    let end = suffixAt;
-    while (end < text.length && URI.test(text[end])) end++;
+    const { suffixAt, end } = tagAt(text, start);
     const suffix = text.slice(suffixAt, end);
     if (!/[!,[\]]/.test(suffix)) continue;
     out += text.slice(from, suffixAt) + suffix.replace(/[!,[\]]/g, (c) => ESCAPE[c]);
     from = end;
   }
   return from === 0 ? undefined : out + text.slice(from);
+}
+
+/** Where the suffix of the tag that starts at text[start] starts (past its handle: `!`, `!!` or `!name!`; else the name is the suffix's start) and where the tag ends, as go-yaml scans it. */
+export function tagAt(text: string, start: number): { suffixAt: number; end: number } {
+  let j = start + 1;
+  while (j < text.length && WORD.test(text[j])) j++;
+  const suffixAt = text[j] === '!' ? j + 1 : start + 1;
+  let end = suffixAt;
+  while (end < text.length && URI.test(text[end])) end++;
+  return { suffixAt, end };
+}
+
+/** A tag, then a character that neither goes on with it nor is a blank (`!!str#`, `{!!str}`). */
+const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]*[^0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%\s]/m;
+
+/**
+ * The first tag before `limit` that go-yaml refuses for what follows it: anything but a blank or
+ * a line break ("did not find expected whitespace or line break"; `!!str#` is no tag and a
+ * comment, `{!!str}` no empty tagged key). The yaml package reads both. Its offset, with go-yaml's words.
+ */
+export function tagProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
+  if (!text.includes('!') || !TAG_THEN_OTHER.test(text)) return undefined;
+  let at = 0;
+  for (const tok of new Lexer().lex(text)) {
+    if (VIRTUAL.has(tok)) continue;
+    const start = at;
+    at += tok.length;
+    if (start >= limit) break;
+    if (CST.tokenType(tok) !== 'tag' || text[start + 1] === '<') continue;
+    const c = text[tagAt(text, start).end];
+    if (c !== undefined && !' \t\r\n\u0085\u2028\u2029'.includes(c)) return { message: 'did not find expected whitespace or line break', offset: start };
+  }
+  return undefined;
 }
