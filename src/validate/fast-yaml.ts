@@ -114,6 +114,7 @@ class Reader {
     if (first < this.end) {
       const l = this.lines[first];
       if (l.startsWith('---')) {
+        if (l.length > 3 && l[3] !== ' ' && l[3] !== '\t') bail(); // `---#`: no document start to go-yaml
         const rest = l.slice(3).trim();
         if (rest !== '' && rest[0] !== '#') bail();
         this.i = first + 1;

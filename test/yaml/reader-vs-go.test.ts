@@ -369,6 +369,9 @@ test('hand-written edge cases agree with the oracle', () => {
     "[a]\nb c # d\n`\n", "{a}\n-x # c\n@\n", "\"q\"\nb # c\n%x\n", "[a]\nb\t# c\n@\n", "[a]\n  b # c\n@\n", "[a]\nb # doc\n\t \nimage: x\n",
     "[a]\n-[-- # doc\n\t \nimage: x\n", "{a} 'r'\n\t\n", "{a} 'r'\n  \t\n", "{a} 'r'\n\n\n  # c\n\t# d\n", "'q'\n'r'\n\t\n", "{a} 'r'\n  # c\n  x\n",
     "[a]\nb # c\n\n",
+    // a stream's first line `---#…`: kubectl's cutter keeps it in the document, and to go-yaml it is no document start but a plain scalar
+    "---#\n: x1\n", "---# c  \n[[]]\n", "---# c # doc\rx:y\ny\r\n", "---#\n---\na: 1\n", "---#\na: 1\n", "a: 1\n---#\nb: 2\n", "---\n---#\nb: 2\n",
+    "---# c\n", "--- #c\na: 1\n", "---#\n- a\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),
