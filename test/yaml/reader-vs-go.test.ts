@@ -372,6 +372,9 @@ test('hand-written edge cases agree with the oracle', () => {
     // a stream's first line `---#…`: kubectl's cutter keeps it in the document, and to go-yaml it is no document start but a plain scalar
     "---#\n: x1\n", "---# c  \n[[]]\n", "---# c # doc\rx:y\ny\r\n", "---#\n---\na: 1\n", "---#\na: 1\n", "a: 1\n---#\nb: 2\n", "---\n---#\nb: 2\n",
     "---# c\n", "--- #c\na: 1\n", "---#\n- a\n",
+    // a block scalar at the root ends the document at its first less indented line; a document start right after the kept separator leaves it empty
+    "---\n|-\n  - 1e309\n  - x\n- k1: 2\n", "|\n  a\n- b\n", "|\n  a\nb: c\n", ">\n  a\n@\n", "|\n  a\n\tb\n", "|\n  a\n b\n",
+    "---\n# see\u2029---\nk5: {c: \"\\/slash\"}", "---\n# see\u2029---\nk5: 1\n", "---\n\n---\n", "|\n  a\n[b\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

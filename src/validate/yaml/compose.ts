@@ -71,6 +71,9 @@ const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
 /** A line whose first token is a value indicator: the key before it may be on an earlier line. */
 const COLON_STARTS_LINE = /^[ \t]*:(?=[ \t\r\n]|$)/m;
 
+/** Blank and comment lines, then a document start marker (on a line of its own after a line break go-yaml reads). */
+const STARTS_EMPTY = /^(?:[ \t]*(?:#[^\n]*)?\n)+---(?:[ \t\n]|$)/;
+
 /** A document end marker: `...` at a line's start, then a blank or the line's end. */
 const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/m;
 
@@ -82,6 +85,9 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // (`started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no directives of it)
   const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
   if (directive) throw new ReadError(directive.message, directive.line);
+  // after the separator line kept in the document, another document start before any content (after a
+  // NEL, LINE or PARAGRAPH SEPARATOR ended a comment): go-yaml's document is empty, and all it reads
+  if (started && text.includes('---') && STARTS_EMPTY.test(text)) return { value: null, duplicates: [] };
   // a document end marker ends what go-yaml reads of the text: nothing after it, on its line or below, is scanned
   if (text.includes('...')) {
     const end = DOCUMENT_END.exec(text);

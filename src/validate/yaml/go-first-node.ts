@@ -94,6 +94,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const quotedKeyless = !flow && quoteClose !== undefined && !isScalar(root) && !colonOnLine(text, quoteClose);
   const quoted = (isScalar(root) && (root.type === 'QUOTE_DOUBLE' || root.type === 'QUOTE_SINGLE')) || quotedKeyless;
   const plain = isScalar(root) && root.type === 'PLAIN';
+  // a block scalar ends at its first line less indented than its text: go-yaml's document ends there too
+  const blockScalar = isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED');
   // an anchor or a tag before an alias (`&x *y`): to go-yaml the root is an empty node with those
   // properties, and the alias the next token (the yaml package refuses properties on an alias, and
   // what follows on later lines may make it a mapping's first key)
@@ -101,11 +103,11 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   // a block collection whose first line is indented: a line less indented ends it, and the document
   const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless && !props;
   const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
-  if (!flow && !quoted && !plain && !props && !(block && column > 0)) return false;
+  if (!flow && !quoted && !plain && !props && !blockScalar && !(block && column > 0)) return false;
   const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
-  if (!block && !props && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
+  if (!block && !props && !blockScalar && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
   // the next token (nextToken): every error must be past the root, at that token or after it (one
   // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
   const k = nextToken(text, end);
