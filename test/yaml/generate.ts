@@ -267,3 +267,22 @@ export function generateYaml(seed: number): string {
   if (chance(c, 0.05)) text = `\ufeff${text}`;
   return text;
 }
+
+/** What mutateYaml puts in: indicators, quotes, tags, anchors, comments, line breaks and markers, a tab. */
+const INSERTS = ["'r'", 'b', '# c', ',', '@a', ':', ': x', '[b, c]', '{b: c}', '*a0', '!t', '"r\\q"', '|', '- x', '? x', '}', ']', '`b', '&y', 'x:y', '\t', ' ',
+  '"', "'", '{', '[', '-', '?', '#', '\n', '\n  ', '---', '...', '%', '!!str', '&', '*', '>', '|-', '\\'];
+
+/**
+ * A generated stream with one or two of INSERTS put in at random offsets: YAML as it comes out of a
+ * bad merge or a careless edit, mostly what kubectl refuses, and the paths of both readers that
+ * well-formed streams never take.
+ */
+export function mutateYaml(seed: number): string {
+  const r = rng(seed ^ 0x6d75);
+  let text = generateYaml(seed);
+  for (let n = 1 + Math.floor(r() * 2); n > 0; n--) {
+    const at = Math.floor(r() * text.length);
+    text = text.slice(0, at) + INSERTS[Math.floor(r() * INSERTS.length)] + text.slice(at);
+  }
+  return text;
+}

@@ -10,8 +10,9 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, parse
 import { badAnchorName, keyProblem, mend, mendQuoted, tabProblem } from './go-yaml';
 import { rootEnd } from './go-first-node';
 import { mendBlockHeaders } from './go-block-scalars';
+import { mendComments } from './go-comments';
 import { mendProps, tagProblem } from './go-props';
-import { mendFlowPlains, plainProblem } from './go-plain';
+import { mendFlowDashes, mendFlowPlains, plainProblem } from './go-plain';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
@@ -100,6 +101,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
   // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
   for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
+  // comments right after a flow indicator or a closing quote (go-comments.ts)
+  if (text.includes('#')) text = mendComments(text) ?? text;
   let doc = parseFirst(text);
   if (!doc) return { value: null, duplicates: [] };
   // block scalar headers at their key's indentation (go-block-scalars.ts): one column deeper
@@ -112,6 +115,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
   // the text is what the lexer can follow (quoted lines indented, a NEL a line break)
   if (text.includes('[') || text.includes('{')) {
+    const dashes = mendFlowDashes(text);
+    if (dashes !== undefined) { text = dashes; doc = parseFirst(text)!; }
     const again = mendFlowPlains(text);
     if (again !== undefined) { text = again; doc = parseFirst(text)!; }
   }

@@ -65,14 +65,14 @@ export function mendFlowPlains(text: string): string | undefined {
   for (const p of plainScalars(text)) {
     if (p.close === undefined) continue;
     const end = p.at + p.text.length;
+    let at = p.at;
     if (p.text.startsWith('?') && p.text.length > 1 && p.text[1] !== ' ') {
       out += `${text.slice(from, p.at)}? `;
-      from = p.at + 1;
-      continue;
+      from = at = p.at + 1;
     }
     if (text[end] !== ':' || !',]}'.includes(text[end + 1] ?? '\n')) continue;
     // the yaml package split a colon off as a value indicator where go-yaml scans on to the bracket or comma
-    out += `${text.slice(from, p.at)}'${`${p.text}:`.replace(/'/g, "''")}'`;
+    out += `${text.slice(from, at)}'${`${text.slice(at, end)}:`.replace(/'/g, "''")}'`;
     from = end + 1;
   }
   return from === 0 ? undefined : out + text.slice(from);
@@ -101,4 +101,29 @@ export function plainProblem(text: string, limit = text.length): { message: stri
     if (text[end] === ':' && (text[end + 1] === '[' || text[end + 1] === '{')) return { message: `did not find expected ',' or '${p.close}'`, offset: end + 1 };
   }
   return undefined;
+}
+
+/**
+ * The text with each `-` that a closing bracket follows inside a flow collection single-quoted (go-yaml
+ * scans the plain scalar `-`: `[-]` is ["-"], `{-}` is {"-": null}; the yaml package reads a block
+ * sequence's entry there and refuses it), or undefined when there is none. No line moves.
+ */
+export function mendFlowDashes(text: string): string | undefined {
+  if (!/-[\]}]/.test(text)) return undefined;
+  let out = '';
+  let from = 0;
+  let at = 0;
+  let depth = 0;
+  for (const tok of new Lexer().lex(text)) {
+    if (VIRTUAL.has(tok)) continue;
+    const type = CST.tokenType(tok);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') depth++;
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
+    else if (type === 'seq-item-ind' && depth > 0 && (text[at + 1] === ']' || text[at + 1] === '}')) {
+      out += `${text.slice(from, at)}'-'`;
+      from = at + 1;
+    }
+    at += tok.length;
+  }
+  return from === 0 ? undefined : out + text.slice(from);
 }
