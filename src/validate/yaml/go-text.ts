@@ -1,0 +1,128 @@
+/**
+ * The text of one document as the yaml package can read it the way go-yaml v2 scans it: what
+ * go-yaml reads no further than (a document end, a second document start, directives) and the
+ * mends of go-*.ts, before the first parse and right after it. No mend moves a line: offsets within
+ * a line may shift, so findings keep their lines.
+ */
+import { Document, parseAllDocuments } from 'yaml';
+import { ReadError, TOO_DEEP } from './compose';
+import { mendBlockHeaders } from './go-block-scalars';
+import { mendComments } from './go-comments';
+import { mendFlowDashes, mendFlowPlains } from './go-plain';
+import { mendProps } from './go-props';
+import { mend, mendQuoted } from './go-yaml';
+
+const PARSE = { version: '1.1' as const, schema: 'failsafe' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false, keepSourceTokens: false };
+
+/**
+ * The document's text as go-yaml scans it, before it is parsed; null when go-yaml's document is
+ * empty. Throws ReadError for directives and a document end where the document should start.
+ * `started`: a separator line that kubectl's YAMLReader kept began the document, so `%` lines are no
+ * directives of it.
+ */
+export function scannedText(text: string, started: boolean): string | null {
+  const directive = !started && (text.includes('%') || text.includes('...')) ? directiveProblem(text) : undefined;
+  if (directive) throw new ReadError(directive.message, directive.line);
+  // after the separator line kept in the document, another document start before any content (after a
+  // NEL, LINE or PARAGRAPH SEPARATOR ended a comment): go-yaml's document is empty, and all it reads
+  if (started && text.includes('---') && STARTS_EMPTY.test(text)) return null;
+  // a document end marker ends what go-yaml reads of the text: nothing after it, on its line or below, is scanned
+  if (text.includes('...')) {
+    const end = DOCUMENT_END.exec(text);
+    if (end && end.index > 0) text = text.slice(0, end.index + 3);
+  }
+  // a large document that seems to wrap quoted scalars under their keys has them mended before it
+  // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
+  // to mend, so the verdict is the same)
+  if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
+  // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
+  // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
+  for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
+  // comments right after a flow indicator or a closing quote (go-comments.ts)
+  if (text.includes('#')) text = mendComments(text) ?? text;
+  return text;
+}
+
+/** The text parsed, and mended where the parse shows the yaml package reads otherwise than go-yaml; undefined for no document. */
+export function parsedText(text: string): { text: string; doc: Document } | undefined {
+  let doc = parseFirst(text);
+  if (!doc) return undefined;
+  // block scalar headers at their key's indentation (go-block-scalars.ts): one column deeper
+  for (let again = 8, t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined; t !== undefined && again > 0; again--) {
+    text = t;
+    doc = parseFirst(text)!;
+    t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined;
+  }
+  ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
+  // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
+  // the text is what the lexer can follow (quoted lines indented, a NEL a line break)
+  if (text.includes('[') || text.includes('{')) {
+    const dashes = mendFlowDashes(text);
+    if (dashes !== undefined) { text = dashes; doc = parseFirst(text)!; }
+    const again = mendFlowPlains(text);
+    if (again !== undefined) { text = again; doc = parseFirst(text)!; }
+  }
+  return { text, doc };
+}
+
+/** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
+const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
+
+/** Blank and comment lines, then a document start marker (on a line of its own after a line break go-yaml reads). */
+const STARTS_EMPTY = /^(?:[ \t]*(?:#[^\n]*)?\n)+---(?:[ \t\n]|$)/;
+
+/** A document end marker: `...` at a line's start, then a blank or the line's end. */
+const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/m;
+
+/**
+ * A document that starts with directives (`%YAML 1.1`, `%TAG …`): kubectl's YAMLReader cuts the
+ * `---` after them into the next document, so go-yaml finds no document start after them; a
+ * `%YAML` other than 1.1 it refuses first. Or one that starts with a document end (`...`). The
+ * 0-based line, with go-yaml's words.
+ */
+function directiveProblem(text: string): { message: string; line: number } | undefined {
+  let line = 0;
+  for (let at = 0; at < text.length; line++) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const l = text.slice(at, eol);
+    if (l.startsWith('%')) {
+      const version = /^%YAML[ \t]+(\d+)\.(\d+)/.exec(l);
+      if (version && (version[1] !== '1' || version[2] !== '1')) return { message: 'found incompatible YAML document', line };
+      return { message: 'did not find expected <document start>', line };
+    }
+    // a document end marker where the document should start: go-yaml finds no node before it
+    if (/^\.\.\.([ \t].*)?$/.test(l)) return { message: 'did not find expected node content', line };
+    if (!/^[ \t]*(#.*)?$/.test(l)) return undefined;
+    at = eol + 1;
+  }
+  return undefined;
+}
+
+export function parseFirst(text: string): Document | undefined {
+  let docs: Document[];
+  // the parser's errors are read for their code, place and message, never their stack: a document
+  // with thousands of them (quoted scalars cut before they are mended) spent a fifth of its reading
+  // on stack traces
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    docs = parseAllDocuments(text, PARSE) as unknown as Document[];
+  } catch (e) {
+    throw new ReadError(depthMessage(e));
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  if (!Array.isArray(docs) || docs.length === 0) return undefined;
+  // a document start inside the text (after a line break go-yaml reads and kubectl's cutter does
+  // not: NEL, LINE or PARAGRAPH SEPARATOR) ends what go-yaml reads; the yaml package may put the
+  // next document's errors on the first
+  const next = docs.length > 1 ? docs[1].range?.[0] : undefined;
+  if (next !== undefined && docs[0].errors.some((e) => e.pos[0] >= next)) docs[0].errors = docs[0].errors.filter((e) => e.pos[0] < next);
+  return docs[0];
+}
+
+export function depthMessage(e: unknown): string {
+  if (e instanceof RangeError || /call stack/i.test(String((e as Error)?.message))) return TOO_DEEP;
+  return (e as Error)?.message?.split('\n')[0] ?? String(e);
+}
