@@ -11,6 +11,7 @@ import { badAnchorName, keyProblem, tabProblem } from './go-yaml';
 import { rootEnd } from './go-first-node';
 import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
+import { MAX_DEPTH, ReadError, TOO_DEEP } from './read-error';
 import { plainProblem } from './go-plain';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
@@ -28,20 +29,7 @@ export interface DuplicateKey {
   first: number;
 }
 
-/** A document the reader refuses: go-yaml's or YAMLToJSON's reason and where (0-based line). */
-export class ReadError extends Error {
-  constructor(message: string, readonly line?: number) {
-    super(message);
-  }
-}
-
-/**
- * The deepest nesting podsmith reads. kubectl's limit is 10000 levels, deeper than a JavaScript
- * stack can follow; no manifest comes near either, and past this one the document is refused with
- * one line, in the same way by both readers.
- */
-export const MAX_DEPTH = 500;
-export const TOO_DEEP = `nesting is deeper than ${MAX_DEPTH} levels: podsmith refuses it (kubectl's own limit is 10000)`;
+export { MAX_DEPTH, ReadError, TOO_DEEP } from './read-error';
 
 // go-yaml v2's alias-ratio limit (decode.go: allowedAliasRatio), the fix for CVE-2019-11253
 const RATIO_LOW = 400_000;

@@ -5,7 +5,7 @@
  * a line may shift, so findings keep their lines.
  */
 import { Document, parseAllDocuments } from 'yaml';
-import { ReadError, TOO_DEEP } from './compose';
+import { ReadError, TOO_DEEP } from './read-error';
 import { mendBlockHeaders } from './go-block-scalars';
 import { mendComments } from './go-comments';
 import { mendFlowDashes, mendFlowPlains } from './go-plain';
