@@ -19,9 +19,8 @@
  * words.
  */
 import { CST, Lexer } from 'yaml';
+import { sourceTokens, VIRTUAL } from './tokens';
 
-/** The yaml lexer's tokens that stand for no source text (document start, flow error end, scalar prefix). */
-const VIRTUAL = new Set(['\x02', '\x18', '\x1f']);
 
 interface Plain {
   /** The plain scalar's source text and its offset. */
@@ -112,18 +111,14 @@ export function mendFlowDashes(text: string): string | undefined {
   if (!/-[\]}]/.test(text)) return undefined;
   let out = '';
   let from = 0;
-  let at = 0;
   let depth = 0;
-  for (const tok of new Lexer().lex(text)) {
-    if (VIRTUAL.has(tok)) continue;
-    const type = CST.tokenType(tok);
+  for (const { type, at } of sourceTokens(text)) {
     if (type === 'flow-seq-start' || type === 'flow-map-start') depth++;
     else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
     else if (type === 'seq-item-ind' && depth > 0 && (text[at + 1] === ']' || text[at + 1] === '}')) {
       out += `${text.slice(from, at)}'-'`;
       from = at + 1;
     }
-    at += tok.length;
   }
   return from === 0 ? undefined : out + text.slice(from);
 }

@@ -10,7 +10,7 @@
  * suffix as the %-escapes both readers decode, and a space after an anchor's or alias's name where
  * go-yaml ends it: the same nodes to each, no line moves.
  */
-import { CST, Lexer } from 'yaml';
+import { sourceTokens } from './tokens';
 
 /** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
 const SUSPECT = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
@@ -19,8 +19,6 @@ const SUSPECT = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%
 const WORD = /[0-9A-Za-z_-]/;
 /** go-yaml's URI characters (yaml_parser_scan_tag_uri), `%` escapes included. */
 const URI = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
-/** The yaml lexer's tokens that stand for no source text (document start, flow error end, scalar prefix). */
-const VIRTUAL = new Set(['\x02', '\x18', '\x1f']);
 const ESCAPE: Record<string, string> = { '!': '%21', ',': '%2C', '[': '%5B', ']': '%5D' };
 
 /** An anchor or alias whose name (as go-yaml scans it) a character ends that the yaml package reads into it. */
@@ -32,14 +30,9 @@ export function mendProps(text: string): string | undefined {
   if (!tags && !NAME_ENDED.test(text)) return undefined;
   let out = '';
   let from = 0;
-  let at = 0;
   let flow = 0;
-  for (const tok of new Lexer().lex(text)) {
-    if (VIRTUAL.has(tok)) continue;
-    const start = at;
-    at += tok.length;
+  for (const { text: tok, type, at: start } of sourceTokens(text)) {
     if (start < from) continue;
-    const type = CST.tokenType(tok);
     if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
     else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
     if (type === 'anchor' || type === 'alias') {
@@ -83,13 +76,9 @@ const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$
  */
 export function tagProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
   if (!text.includes('!') || !TAG_THEN_OTHER.test(text)) return undefined;
-  let at = 0;
-  for (const tok of new Lexer().lex(text)) {
-    if (VIRTUAL.has(tok)) continue;
-    const start = at;
-    at += tok.length;
+  for (const { type, at: start } of sourceTokens(text)) {
     if (start >= limit) break;
-    if (CST.tokenType(tok) !== 'tag' || text[start + 1] === '<') continue;
+    if (type !== 'tag' || text[start + 1] === '<') continue;
     const c = text[tagAt(text, start).end];
     if (c !== undefined && !' \t\r\n\u0085\u2028\u2029'.includes(c)) return { message: 'did not find expected whitespace or line break', offset: start };
   }
