@@ -366,6 +366,8 @@ class Reader {
       const ind = known >= 0 ? known : indentOf(l);
       if (contentIndent < 0) {
         if (ind <= n) break;
+        // text at column 0 ends a block scalar at the root to go-yaml (its text is indented one column at least): the exact reader's
+        if (ind === 0) bail();
         contentIndent = ind;
       }
       if (ind < contentIndent) break;

@@ -405,6 +405,21 @@ test('hand-written edge cases agree with the oracle', () => {
     "[[], ~:, ?~:]\n", "[?a:]\n", "{?a:, b}\n", "[?a:b]\n", "[a]:\n", "[a]: b\n", "{a: 1,# c\n b: 2}\n", "[a,#c\n b]\n", "a: 'x'#c\n", "a: \"x\"#c\n",
     "[a]#c\n", "a: [b]#c\n", "{a: [b]#c\n}\n", "{-}\n", "[-]\n", "a: {-}\n", "{-: 1}\n", "a: [-, b]\n", "a: [b, -]\n", "a: [\"-]\"]\n", "a: -]\n",
     "a: [- ]\n", "a: [b,\n-]\n", "{a: -}\n",
+    // the root as go-yaml ends it: properties before `,`, `]` or `}` (an empty node), a block scalar whose text starts at column 0
+    // (empty: go-yaml indents a root block scalar one column at least), an empty flow collection (never a key: `[]: 1` is `[]`),
+    // a lone CR ending the comment of the separator line kubectl's cutter keeps
+    "!t ,[a]\n\"r\\q[b, c]\"\n---\nk3: ::1\n", "&x ,\n", "!t ]\nb\n", "&a !t\n  }\n", "!t ,", "!!int ,\n", "!!str ]", "&a &b ,", "!t , &\n",
+    "!t\n- ,\n", "!<tag:x> ,\n", "|\nabc\n", "--- # c\n|\nabc\n", "|+\n\nabc\n", "|+\n  \nabc\n", ">-\n\n\nabc: 1\n", "|\nabc\n\tx\n",
+    "|\n# c\nabc\n", "|2\n  x\nabc\n", "|\nabc: [1,\n", "!t |\nabc\n", "&a >\nabc\n", "\ufeff--- # doc\r|\nabc\n", "--- # doc\r|\nabc\n",
+    "\ufeff--- # doc\r|\n  abc\n", "---\r\n--- # x\rb: 1\n---\nc: 2\n", "--- # x\rb: 1\r\n--- # y\rc: 1\r\n", "---\r\r\r# c\na: 1\n",
+    "[]:\n", "[]: 1\n", "[ ]: 1\n", "--- \n[]: 1\n", "[]: {a: 1}\n", "[]: 1\nb: 2\n", "[] :\n", "&a []: 1\n", "!t {}: 1\n", "[ # c\n]: 1\n",
+    "[#c\n]: 1\n", "[] \"\\q\"\n", "[] x: \"\\q\"\n", "[]: \"\\q\"\n", "a: 1\n---\n{}: 1\n", "[]\n\t- a\n", "[]: - a\n", "[] - a\n", "[[]]:\n",
+    "? []\n: 1\n", "[] &a\n", "[]\n: 1\n", "[] # c\n: 1\n", "[\n]\n: 1\n", "[\n] : 1\n", "[\n]\t: 1\n",
+    "|\n1e3\n", "| # 1\n1\n", "|2-\n  a\nb\n", ">+1\n a\nb\n", "--- # doc\r|\n1e3: O#n\r\nk1: ._a: >-\r\n",
+    // a flow plain scalar goes on over blanks and line breaks to a colon before `,]}` (`~ :` is one scalar); a tab after the root on its line is a blank
+    "a: {z: ~ :}\n", "a: [x :, y]\n", "a: [x\t:]\n", "a: {x\n   :}\n", "a: {x\n\n   :}\n", "{a\n   :} [{}, \"yes\"]\n", "a: [x #c\n :]\n", "a: [x : ]\n",
+    "a: {x :y}\n", "- <<: {a: 1, z: ~ :}\n", " {b: c}  \t{b: c}\nk2:\n  k5: []\n", "---\n{b: c}\t{b: c}\n", "---\n{b: c}\t\n\t{b: c}\n", "---\n'a'\t'b'\n",
+    "---\n'a'\t:\n", "---\n'a'\t# c\n", "---\n[a]\t- b\n", "---\n[a]\t\t\n", "&x *y\t: 1\n", "&x *y\tz\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

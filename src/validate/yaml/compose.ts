@@ -8,11 +8,12 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, keyProblem, tabProblem } from './go-yaml';
-import { rootEnd } from './go-first-node';
+import { mayEndEarly, rootEnd } from './go-first-node';
 import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
 import { MAX_DEPTH, ReadError, TOO_DEEP } from './read-error';
 import { plainProblem } from './go-plain';
+import { badUnicodeEscape } from './go-scan';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
 import { BINARY, jsonKey, MERGE, NonFinite, resolvePlainTyped, resolveTagged, Resolved, STR } from './resolve';
@@ -69,7 +70,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   text = parsed.text;
   let doc = parsed.doc;
   const starts = lineStarts(text);
-  const rootEnds = doc.errors.length > 0 ? rootEnd(doc, text) : undefined;
+  const rootEnds = doc.errors.length > 0 || mayEndEarly(doc, text) ? rootEnd(doc, text) : undefined;
   const firstOnly = rootEnds !== undefined;
   // a flow or quoted root whose range took in what follows its closing bracket or quote: read up to it (no offset moves)
   if (firstOnly && rootEnds < (doc.contents as YNode).range![1]) doc = parseFirst(text.slice(0, rootEnds)) ?? doc;
@@ -155,23 +156,6 @@ function tokenAfter(text: string, at: number): number {
   }
 }
 
-
-/**
- * Whether a double-quoted scalar's source has a `\u` or `\U` escape go-yaml v2 refuses: a
- * surrogate (`\ud83d\ude00`, which the yaml package joins into one character) or past U+10FFFF.
- */
-export function badUnicodeEscape(source: string): boolean {
-  for (let k = source.indexOf('\\'); k >= 0; k = source.indexOf('\\', k)) {
-    const e = source[k + 1];
-    const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    if (digits > 0 && /^[0-9a-fA-F]+$/.test(source.slice(k + 2, k + 2 + digits)) && source.length >= k + 2 + digits) {
-      const code = parseInt(source.slice(k + 2, k + 2 + digits), 16);
-      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return true;
-    }
-    k += 2 + digits;
-  }
-  return false;
-}
 
 /** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */
 function checkScalars(text: string, root: YNode | null, starts: number[]): void {

@@ -49,13 +49,14 @@ export function splitDocuments(text: string, from = 0): Split {
     }
     // a separator that comes before any line of its document is kept by the YAMLReader as the
     // first line of it (go-yaml reads it as the start of the document; the next separator then
-    // ends that document, though it holds no other line): only a comment on it that a NEL, LINE
-    // or PARAGRAPH SEPARATOR ends (a line break to go-yaml) leaves content in it, and so does a
+    // ends that document, though it holds no other line): only a comment on it that a lone CR
+    // (CRLF is LF by now), a NEL, a LINE or a PARAGRAPH SEPARATOR ends (a line break to go-yaml)
+    // leaves content in it, and so does a
     // comment right after the dashes (`---#`: no document start to go-yaml, a plain scalar)
     const kept: boolean = sep === start && !carried;
     const carriedBefore = carried;
     carried = kept;
-    if (kept && (/[\u0085\u2028\u2029]/.test(text.slice(sep, eol)) || text[sep + 3] === '#')) {
+    if (kept && (/[\r\u0085\u2028\u2029]/.test(text.slice(sep, eol)) || text[sep + 3] === '#')) {
       line += 1;
       pos = eol + 1;
       if (pos >= text.length) break;

@@ -3,9 +3,10 @@
  * key at the key's own indentation (`k:` then `|` then `  text`), which go-yaml reads as the key's
  * value (its lines then need only be deeper than the mapping) and the yaml package refuses (an
  * implicit key over lines). mendBlockHeaders moves such a header one column deeper: the same
- * value to both readers, no line moves.
+ * value to both readers, no line moves. A block scalar at the root has its text indented at
+ * least one column to go-yaml (the yaml package takes column 0): rootBlockEnd says where it ends.
  */
-import { Document } from 'yaml';
+import { Document, Node as YNode } from 'yaml';
 
 /** A line that is a block scalar's header and nothing more (then blanks and a comment). */
 const HEADER_LINE = /^[ ]*[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
@@ -42,4 +43,23 @@ export function mendBlockHeaders(text: string, doc: Document): string | undefine
     from = start;
   }
   return out + text.slice(from);
+}
+
+/**
+ * Where go-yaml ends the block scalar that is a document's root when its first line of text is at
+ * column 0: there (go-yaml's block scalar at the root is indented one column at least, when its
+ * header gives no indentation; the yaml package reads column 0 as its text). Undefined otherwise.
+ */
+export function rootBlockEnd(text: string, root: YNode): number | undefined {
+  const start = root.range![0];
+  let eol = text.indexOf('\n', start);
+  if (eol < 0 || /^[|>][+-]?[1-9]/.test(text.slice(start, eol))) return undefined; // an indentation indicator: the same to both readers
+  while (eol < root.range![1]) {
+    const from = eol + 1;
+    eol = text.indexOf('\n', from);
+    if (eol < 0) eol = text.length;
+    if (/^ *$/.test(text.slice(from, eol))) continue;
+    return text[from] === ' ' || text[from] === '\t' ? undefined : from;
+  }
+  return undefined;
 }

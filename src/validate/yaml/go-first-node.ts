@@ -6,8 +6,10 @@
  * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
-import { closeOf, closes } from './go-yaml';
+import { blankz, closeOf, closes, scannedClose } from './go-scan';
 import { tagAt } from './go-props';
+import { rootBlockEnd } from './go-block-scalars';
+import { sourceTokens } from './tokens';
 
 /**
  * Where the root node ends when go-yaml reads it alone and stops, else undefined: `{a: 1}\nb: 2`
@@ -18,11 +20,56 @@ import { tagAt } from './go-props';
  * collection ends at its closing bracket: the yaml package's range may take in what follows it
  * when that cannot be read (`{a} *y` then an unclosed quote), go-yaml never reads that far.
  */
+/**
+ * Whether go-yaml may end a document that the yaml package read without an error before where
+ * the yaml package ends it (rootEnd then says where): a root block scalar whose text starts at
+ * column 0, a mapping whose first key is an empty flow collection.
+ */
+export function mayEndEarly(doc: Document, text: string): boolean {
+  const root = doc.contents;
+  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED')) return rootBlockEnd(text, root) !== undefined;
+  if (!isMap(root) || (root as { flow?: boolean }).flow || !(text.includes('[') || text.includes('{'))) return false;
+  const key = root.items[0]?.key;
+  return (isMap(key) || isSeq(key)) && key.items.length === 0;
+}
+
 export function rootEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents as YNode | null;
   if (!root?.range) return undefined;
+  const first = firstContent(text);
+  if (first?.props && ',]}'.includes(text[first.at])) return first.at;
+  // an empty flow collection that starts the document is never a key to go-yaml
+  // (yaml_parser_decrease_flow_level forgets the simple key of the token that opened it): `[]: 1`
+  // is the root `[]`, then one token scanned. A `:` right after a `]` on a later line than the
+  // `[` is refused there (the key is stale by then, and no key may start after `]`), and so is
+  // the `:` of `&a []: 1` (the anchor is the key: an invalid one)
+  const close = first && !first.props ? flowEnd(text, first.at) : undefined;
+  if (close && EMPTY_FLOW.test(text.slice(first!.at, close))) {
+    const k = nextToken(text, close);
+    const staleKey = text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) >= first!.at && text.lastIndexOf('\n', k - 1) < close;
+    return !staleKey && scannable(text, k, close) ? close : undefined;
+  }
   const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]), quotedEnd(text, root.range[0]));
   return ok ? ok : undefined;
+}
+
+/** A flow collection with no token in it: blanks, line breaks and comments between its brackets. */
+const EMPTY_FLOW = /^[[{](?:[ \t\n]|#[^\n]*)*[\]}]$/;
+
+/**
+ * Where a document's first node starts (past a document start, anchors and tags) and whether
+ * anchors or tags come before it. A document whose properties are followed by a `,`, `]` or `}`
+ * ends there to go-yaml: no node starts with one, so the root is an empty node with those
+ * properties (`!t ,` is "", `&a ]` null) and the parser reads no further.
+ */
+function firstContent(text: string): { at: number; props: boolean } | undefined {
+  let props = false;
+  for (const t of sourceTokens(text)) {
+    if (t.type === 'anchor' || t.type === 'tag') props = true;
+    else if (t.type === 'space' || t.type === 'newline' || t.type === 'comment' || t.type === 'doc-start' || t.type === 'directive-line') continue;
+    else return { at: t.at, props };
+  }
+  return undefined;
 }
 
 /** Past the closing quote of the quoted scalar that starts at text[start] (undefined: none starts there, or it does not close). */
@@ -38,34 +85,6 @@ function colonOnLine(text: string, at: number): boolean {
   let k = at;
   while (text[k] === ' ' || text[k] === '\t') k++;
   return text[k] === ':' && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]));
-}
-
-/**
- * Whether a `:` and a blank follow text[at] on its line outside quotes, brackets and a comment,
- * and no `,` before it: the value indicator of the simple key that starts at `at` (no token after
- * an alias can be a simple key of its own on that line, so the alias stays the one).
- */
-function valueLaterOnLine(text: string, at: number): boolean {
-  let depth = 0;
-  let plain = false; // in a plain scalar (block context: it runs to `: ` or ` #`, commas, quotes and brackets in it)
-  for (let k = at; k < text.length && text[k] !== '\n'; k++) {
-    const c = text[k];
-    if (c === '#' && ' \t'.includes(text[k - 1])) return false;
-    if (c === ':' && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
-      if (depth === 0) return true;
-      continue;
-    }
-    if (plain || c === ' ' || c === '\t') continue;
-    if (c === '"' || c === "'") {
-      const close = closeOf(text, k + 1, c);
-      if (close < 0 || text.lastIndexOf('\n', close) > k) return false; // over lines: no simple key
-      k = close;
-    } else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === ',') { if (depth === 0) return false; } // a flow entry, even here: it removes the simple key
-    else if (depth === 0) plain = true;
-  }
-  return false;
 }
 
 /** Past the closing bracket of the flow collection that starts at text[start], by the yaml package's lexer (quoted scalars and comments are single tokens). */
@@ -104,7 +123,7 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless && !props;
   const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
   if (!flow && !quoted && !plain && !props && !blockScalar && !(block && column > 0)) return false;
-  const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : root.range[1];
+  const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : blockScalar ? rootBlockEnd(text, root) ?? root.range[1] : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
   if (!block && !props && !blockScalar && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
@@ -128,11 +147,6 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
     const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
     if (after !== undefined && !nextScans(text, after)) return false;
   }
-  if (props) {
-    // the alias may be a simple key, so go-yaml scans the token after it too; a colon later on its line makes it one
-    const aliasEnd = nameEnd(text, k);
-    if (valueLaterOnLine(text, aliasEnd) || !scannable(text, nextToken(text, aliasEnd), aliasEnd)) return false;
-  }
   if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;
 }
@@ -148,9 +162,6 @@ function contentEnd(text: string, end: number): number {
   while (last > 0 && (text[last - 1] === '\n' || text[last - 1] === ' ')) last--;
   return last;
 }
-
-/** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
-const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /** A plain scalar's start in block context: no indicator, or `-`, `?` or `:` before a character that is no blank. */
 const PLAIN_START = /^(?:[^-?:,[\]{}#&*!|>'"%@`\s]|[-?:][^\s])/;
@@ -250,6 +261,8 @@ function keyLookahead(text: string, rootAt: number, end: number): boolean {
  */
 function nextToken(text: string, at: number): number {
   let k = at;
+  // on the line of what ends at `at`, after a token that allows no simple key there, go-yaml skips tabs as blanks
+  if (at > 0 && text[at - 1] !== '\n') while (text[k] === ' ' || text[k] === '\t') k++;
   for (;;) {
     while (text[k] === ' ' || text[k] === '\n') k++;
     if (text[k] === '\t') {
@@ -310,27 +323,6 @@ function scannable(text: string, k: number, end: number): boolean {
   // a tag: then a blank or a line break (go-yaml's URI characters go on with it)
   if (c === '!' && text[k + 1] !== '<') return blankz(text[tagAt(text, k).end]);
   return true;
-}
-
-/** The escapes go-yaml v2 takes after a backslash in double quotes, but `x`, `u`, `U` and a line break. */
-const SIMPLE_ESCAPES = '0abt\tnvfre "\'\\N_LP';
-
-/**
- * The closing quote of the quoted scalar whose text starts at text[from], as go-yaml's scanner reads
- * it: -1 when it does not close or has an escape go-yaml refuses (`\q`, `\x4`, a surrogate).
- */
-function scannedClose(text: string, from: number, quote: string): number {
-  const close = closeOf(text, from, quote);
-  if (close < 0 || quote === "'") return close;
-  for (let k = text.indexOf('\\', from); k >= 0 && k < close; k = text.indexOf('\\', k + 2)) {
-    const e = text[k + 1];
-    if (e === '\n' || SIMPLE_ESCAPES.includes(e)) continue;
-    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(text.slice(k + 2, k + 2 + digits)) || k + 2 + digits > close) return -1;
-    const code = parseInt(text.slice(k + 2, k + 2 + digits), 16);
-    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return -1;
-  }
-  return close;
 }
 
 /**

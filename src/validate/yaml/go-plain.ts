@@ -19,6 +19,7 @@
  * words.
  */
 import { CST, Lexer } from 'yaml';
+import { blankz } from './go-scan';
 import { sourceTokens, VIRTUAL } from './tokens';
 
 
@@ -53,10 +54,14 @@ function plainScalars(source: string): Plain[] {
   return out;
 }
 
+/** Blanks and line breaks between a flow plain scalar and a colon that go-yaml reads as part of it. */
+const FLOW_GAP = /^[ \t]*(?:\n[ \t]*)*/;
+
 /**
  * The text as go-yaml reads its flow plain scalars (see above), or undefined when nothing in it
  * differs. Only called on text with a flow collection.
  */
+
 export function mendFlowPlains(text: string): string | undefined {
   if (!text.includes(':') && !text.includes('?')) return undefined;
   let out = '';
@@ -69,16 +74,15 @@ export function mendFlowPlains(text: string): string | undefined {
       out += `${text.slice(from, p.at)}? `;
       from = at = p.at + 1;
     }
-    if (text[end] !== ':' || !',]}'.includes(text[end + 1] ?? '\n')) continue;
+    // (past blanks and line breaks: go-yaml's plain scalar goes on over them, folded as the quoted one is)
+    const colon = FLOW_GAP.exec(text.slice(end, end + 256))![0].length + end;
+    if (text[colon] !== ':' || !',]}'.includes(text[colon + 1] ?? '\n')) continue;
     // the yaml package split a colon off as a value indicator where go-yaml scans on to the bracket or comma
-    out += `${text.slice(from, at)}'${`${text.slice(at, end)}:`.replace(/'/g, "''")}'`;
-    from = end + 1;
+    out += `${text.slice(from, at)}'${text.slice(at, colon + 1).replace(/'/g, "''")}'`;
+    from = colon + 1;
   }
   return from === 0 ? undefined : out + text.slice(from);
 }
-
-/** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
-const blankz = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /**
  * Where go-yaml's scan stops at a token nothing takes there: a `?` inside a flow plain scalar

@@ -5,6 +5,7 @@
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
 import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
+import { closeOf, closes } from './go-scan';
 
 /**
  * The text mended where go-yaml reads what the yaml package refuses, and the document read again:
@@ -213,22 +214,6 @@ function cutQuoted(text: string, indentNext = 0): { at: number; quote: string; i
     prev = type ?? '';
   }
   return undefined;
-}
-
-/** Whether a quoted scalar's source ends with its closing quote. */
-export function closes(source: string): boolean {
-  return closeOf(source, 1, source[0]) === source.length - 1;
-}
-
-/** Where a scalar in `quote`s that goes on at text[from] closes (-1: it does not). */
-export function closeOf(text: string, from: number, quote: string): number {
-  for (let k = from; k < text.length; k++) {
-    if (quote === '"' && text[k] === '\\') { k++; continue; }
-    if (text[k] !== quote) continue;
-    if (quote === "'" && text[k + 1] === "'") { k++; continue; }
-    return k;
-  }
-  return -1;
 }
 
 /**

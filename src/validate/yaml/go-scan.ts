@@ -1,0 +1,57 @@
+/** How go-yaml v2's scanner reads a few characters and quoted scalars: shared by the go-*.ts modules that hold the yaml package's reading against it. */
+
+/** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
+export const blankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** Whether a quoted scalar's source ends with its closing quote. */
+export function closes(source: string): boolean {
+  return closeOf(source, 1, source[0]) === source.length - 1;
+}
+
+/** Where a scalar in `quote`s that goes on at text[from] closes (-1: it does not). */
+export function closeOf(text: string, from: number, quote: string): number {
+  for (let k = from; k < text.length; k++) {
+    if (quote === '"' && text[k] === '\\') { k++; continue; }
+    if (text[k] !== quote) continue;
+    if (quote === "'" && text[k + 1] === "'") { k++; continue; }
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether a double-quoted scalar's source has a `\u` or `\U` escape go-yaml v2 refuses: a
+ * surrogate (`\ud83d\ude00`, which the yaml package joins into one character) or past U+10FFFF.
+ */
+export function badUnicodeEscape(source: string): boolean {
+  for (let k = source.indexOf('\\'); k >= 0; k = source.indexOf('\\', k)) {
+    const e = source[k + 1];
+    const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (digits > 0 && /^[0-9a-fA-F]+$/.test(source.slice(k + 2, k + 2 + digits)) && source.length >= k + 2 + digits) {
+      const code = parseInt(source.slice(k + 2, k + 2 + digits), 16);
+      if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return true;
+    }
+    k += 2 + digits;
+  }
+  return false;
+}
+
+/** The escapes go-yaml v2 takes after a backslash in double quotes, but `x`, `u`, `U` and a line break. */
+const SIMPLE_ESCAPES = '0abt\tnvfre "\'\\N_LP';
+
+/**
+ * The closing quote of the quoted scalar whose text starts at text[from], as go-yaml's scanner reads
+ * it: -1 when it does not close or has an escape go-yaml refuses (`\q`, `\x4`, a surrogate).
+ */
+export function scannedClose(text: string, from: number, quote: string): number {
+  const close = closeOf(text, from, quote);
+  if (close < 0 || quote === "'") return close;
+  for (let k = text.indexOf('\\', from); k >= 0 && k < close; k = text.indexOf('\\', k + 2)) {
+    const e = text[k + 1];
+    if (e === '\n' || SIMPLE_ESCAPES.includes(e)) continue;
+    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (digits === 0 || !/^[0-9a-fA-F]+$/.test(text.slice(k + 2, k + 2 + digits)) || k + 2 + digits > close) return -1;
+  }
+  return badUnicodeEscape(text.slice(from - 1, close + 1)) ? -1 : close;
+}
+
