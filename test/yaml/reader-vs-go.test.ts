@@ -420,6 +420,19 @@ test('hand-written edge cases agree with the oracle', () => {
     "a: {z: ~ :}\n", "a: [x :, y]\n", "a: [x\t:]\n", "a: {x\n   :}\n", "a: {x\n\n   :}\n", "{a\n   :} [{}, \"yes\"]\n", "a: [x #c\n :]\n", "a: [x : ]\n",
     "a: {x :y}\n", "- <<: {a: 1, z: ~ :}\n", " {b: c}  \t{b: c}\nk2:\n  k5: []\n", "---\n{b: c}\t{b: c}\n", "---\n{b: c}\t\n\t{b: c}\n", "---\n'a'\t'b'\n",
     "---\n'a'\t:\n", "---\n'a'\t# c\n", "---\n[a]\t- b\n", "---\n[a]\t\t\n", "&x *y\t: 1\n", "&x *y\tz\n",
+    // a flow collection that starts the line after the root may be a simple key: go-yaml scans the rest of its line and the next token
+    "---\n{a: 1}\n{@a\n", "x: 1\n---\n{a: 1}\n{a\n", "x: 1\n---\n{a: 1}\n[@\n", "x: 1\n---\n{a: 1}\n[a]: b\n", "x: 1\n---\n{a: 1}\n[a] \"\\q\"\n",
+    "x: 1\n---\n{a: 1}\n[a]\n@\n", "x: 1\n---\n{a: 1}\n[a] b\n@\n", "{a: 1}\n{@a\n---\n---n\n", "|\n  x\n{@\n", "'a'\n[b, \"\\q\"]\n",
+    "'a'\n[b,\n \"\\q\"]\n", "[a]\n{b}: c\n", "[a]\n{b} - c\n",
+    "{a: 1} [b, !!strc]\n\tb\n--[-\n---\nk4:\n  # a comment\n", "---\n{a: 1} [b, !!strc]\n\tb\n", "---\n{a: 1} [b,\n\tb]\n", "---\n{a: 1} [b, c]\n\tb\n",
+    "---\n{a: 1} [b,\n\t@]\n", "---\n{a: 1} [b, # c\n\t\n\t b]\n",
+    // a node takes one anchor and one tag: a second ends the root (the first may be a simple key: its line is scanned on)
+    "---  \r\n!!str- !!int \"12\"\r\n--- # doc\r\n{}\r\n---  \r\nn: ?a", "!tdotted.key: !!int x\r\nk2: 'q'\n", "&a !t &b x\n", "!t &a !u x\n", "!t !u x\n",
+    "&a &b x\n", "!t\n!u x\n", "!t !u\n\tx\n", "!t !u \"\\q\"\n", "!!int !!str x\n", "!t , \"\\q\"\n", "!t ] \"\\q\"\n", "!t ,\n\tx\n", "!t ]\n\tx\n",
+    "!t !u x: 1\n", "!t\n,\n\tx\n",
+    // a block mapping's indentation is its first key's first token's column, an anchor's or a tag's before the key
+    "k0:\n !t k2: text 0644\n   \t\n      docs) -x x-y\n", "k0:\n &a k2: text\n   \t\n      docs\n", "!t k2: text\n \t\n  docs\n", "!t k2: text\n\t\n  docs\n",
+    "- !t k2: text\n  \t\n   docs\n", "- !t k2: text\n   \t\n   docs\n", "k0:\n &a !t k2: text\n  \t\n      docs\n", "k0:\n &a !t k2: text\n \t\n      docs\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

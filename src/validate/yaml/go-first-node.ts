@@ -37,7 +37,8 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents as YNode | null;
   if (!root?.range) return undefined;
   const first = firstContent(text);
-  if (first?.props && ',]}'.includes(text[first.at])) return first.at;
+  // (the first property may be a simple key: go-yaml scans on to the end of its line, and the next token)
+  if (first?.props && (first.second || ',]}'.includes(text[first.at]))) return keyLookahead(text, first.at, first.at) ? first.at : undefined;
   // an empty flow collection that starts the document is never a key to go-yaml
   // (yaml_parser_decrease_flow_level forgets the simple key of the token that opened it): `[]: 1`
   // is the root `[]`, then one token scanned. A `:` right after a `]` on a later line than the
@@ -58,16 +59,21 @@ const EMPTY_FLOW = /^[[{](?:[ \t\n]|#[^\n]*)*[\]}]$/;
 
 /**
  * Where a document's first node starts (past a document start, anchors and tags) and whether
- * anchors or tags come before it. A document whose properties are followed by a `,`, `]` or `}`
- * ends there to go-yaml: no node starts with one, so the root is an empty node with those
- * properties (`!t ,` is "", `&a ]` null) and the parser reads no further.
+ * anchors or tags come before it. A document whose properties are followed by a `,`, `]` or `}`,
+ * or by a second anchor or tag (`second`), ends there to go-yaml: no node starts with one, so the
+ * root is an empty node with those properties (`!t ,` and `!t- !!int "12"` are "", `&a ]` null)
+ * and the parser reads no further.
  */
-function firstContent(text: string): { at: number; props: boolean } | undefined {
-  let props = false;
+function firstContent(text: string): { at: number; props: boolean; second?: boolean } | undefined {
+  let anchor = false;
+  let tag = false;
   for (const t of sourceTokens(text)) {
-    if (t.type === 'anchor' || t.type === 'tag') props = true;
+    // a node takes one anchor and one tag: a second one ends it, as a `,` does
+    if ((t.type === 'anchor' && anchor) || (t.type === 'tag' && tag)) return { at: t.at, props: true, second: true };
+    if (t.type === 'anchor') anchor = true;
+    else if (t.type === 'tag') tag = true;
     else if (t.type === 'space' || t.type === 'newline' || t.type === 'comment' || t.type === 'doc-start' || t.type === 'directive-line') continue;
-    else return { at: t.at, props };
+    else return { at: t.at, props: anchor || tag };
   }
   return undefined;
 }
@@ -146,6 +152,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (k < text.length && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
     const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
     if (after !== undefined && !nextScans(text, after)) return false;
+    // a flow collection there may be a simple key too: the scanner reads on to the end of its line
+    if ((c === '{' || c === '[') && !keyLookahead(text, k, k, true)) return false;
   }
   if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;
@@ -187,9 +195,10 @@ const KEY_PREFIX = /^ *(?:[&!][^ \t\n]*[ \t]+)*$/;
  * reads on until that key goes stale (the line ends, or 1,024 characters pass), a `,` removes it,
  * or a `:` makes it a key: every token after the root on its line, and the first token after that
  * line (`{a} 'r'` then `@a`: go-yaml refuses the document; `{a} b` then `@a` is one plain scalar).
- * A `:` there makes the root a mapping's key: no root alone (false).
+ * A `:` there makes the root a mapping's key: no root alone (false), unless `keyOk` (the token
+ * after a root that starts its line, looked at the same way: what it is a key of is never read).
  */
-function keyLookahead(text: string, rootAt: number, end: number): boolean {
+function keyLookahead(text: string, rootAt: number, end: number, keyOk = false): boolean {
   const lineStart = text.lastIndexOf('\n', rootAt - 1) + 1;
   const prefix = text.slice(lineStart, rootAt);
   if (!KEY_PREFIX.test(prefix)) return true;
@@ -204,7 +213,7 @@ function keyLookahead(text: string, rootAt: number, end: number): boolean {
     while (text[t] === ' ' || text[t] === '\t') t++;
     if (t >= lineEnd || text[t] === '#') {
       // the rest of the line is a comment: the first token past it is fetched (the key goes stale there)
-      return nextScans(text, lineEnd);
+      return nextScans(text, lineEnd, depth > 0);
     }
     if (t > limit) return scannable(text, t, end);
     const c = text[t];
@@ -212,7 +221,7 @@ function keyLookahead(text: string, rootAt: number, end: number): boolean {
     if (c === '{' || c === '[') { depth++; p = t + 1; continue; }
     if (c === '}' || c === ']') { if (depth === 0) return true; depth--; p = t + 1; continue; } // (unopened: it removes the key)
     if (c === ',') { if (depth === 0) return true; p = t + 1; continue; } // a flow entry removes the key
-    if (c === ':' && (depth > 0 || blankz(after))) { if (depth === 0) return false; p = t + 1; continue; }
+    if (c === ':' && (depth > 0 || blankz(after))) { if (depth === 0) return keyOk; p = t + 1; continue; }
     if ((c === '?' || c === '-') && (blankz(after) || (c === '?' && depth > 0))) { if (depth === 0) return false; p = t + 1; continue; }
     if (c === '|' || c === '>') return depth === 0 && scannable(text, t, end); // a block scalar goes on below: the key is stale after it
     if (c === '"' || c === "'") {
@@ -282,9 +291,9 @@ function nextToken(text: string, at: number): number {
  * Whether go-yaml's scanner takes the next token after what ends at text[at], when it fetches one
  * (tabProblem judges the lines up to the token after the root; this, those past it): past blanks and
  * a comment on that line, then lines of spaces and comments; a tab at a line's start, before its
- * first token, is refused there.
+ * first token, is refused there (`inFlow`: within a flow collection, where it is a blank).
  */
-function nextScans(text: string, at: number): boolean {
+function nextScans(text: string, at: number, inFlow = false): boolean {
   let k = at;
   while (text[k] === ' ' || text[k] === '\t') k++;
   if (text[k] === '#') while (k < text.length && text[k] !== '\n') k++;
@@ -293,7 +302,7 @@ function nextScans(text: string, at: number): boolean {
     const eol = text.indexOf('\n', k);
     if (eol < 0) return true;
     k = eol + 1;
-    while (text[k] === ' ') k++;
+    while (text[k] === ' ' || (inFlow && text[k] === '\t')) k++; // (in a flow collection a tab is a blank there too)
     if (text[k] === '\t') return false;
     if (text[k] === '#' || text[k] === '\n' || (text[k] === '\r' && text[k + 1] === '\n')) continue; // (from k, the line's end is found again)
     return k >= text.length || scannable(text, k, at);

@@ -414,6 +414,9 @@ export function goLineBreaks(text: string): string {
  */
 const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *)-[ \t]*\t.*|( *)\t[ \t]*[^ \t#].*)$/gm;
 
+/** Anchors and tags before a block mapping's first key, on its line. */
+const KEY_PROPS = /(?:[&!][^ \t\n]*[ \t]+)+$/;
+
 /**
  * Where go-yaml v2's scanner meets a tab it does not take, in block context outside scalars and
  * flow collections (the yaml package reads all of these): a blank or comment line indented with a
@@ -444,7 +447,10 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     }
     if ((isMap(n) || isSeq(n)) && n.range) {
       if ((n as { flow?: boolean }).flow) { flows.push([n.range[0], n.range[1]]); scalars.push({ end: n.range[1], plain: false, need: 0 }); return; }
-      const column = n.range[0] - (text.lastIndexOf('\n', n.range[0] - 1) + 1);
+      // (go-yaml's indentation of a block mapping is the column of its first key's first token: an anchor or a tag before it)
+      const lineStart = text.lastIndexOf('\n', n.range[0] - 1) + 1;
+      const props = isMap(n) ? KEY_PROPS.exec(text.slice(lineStart, n.range[0])) : null;
+      const column = n.range[0] - lineStart - (props ? props[0].length : 0);
       for (const it of n.items) {
         if (isPair(it)) { walk(it.key, column, true); walk(it.value, column, false); } else walk(it, column, false);
       }
