@@ -433,6 +433,12 @@ test('hand-written edge cases agree with the oracle', () => {
     // a block mapping's indentation is its first key's first token's column, an anchor's or a tag's before the key
     "k0:\n !t k2: text 0644\n   \t\n      docs) -x x-y\n", "k0:\n &a k2: text\n   \t\n      docs\n", "!t k2: text\n \t\n  docs\n", "!t k2: text\n\t\n  docs\n",
     "- !t k2: text\n  \t\n   docs\n", "- !t k2: text\n   \t\n   docs\n", "k0:\n &a !t k2: text\n  \t\n      docs\n", "k0:\n &a !t k2: text\n \t\n      docs\n",
+    // in a flow collection, `-` before a comma is a plain scalar too, and so after a `?` set apart
+    "[?-]\n", "{?-}\n", "[?-a]\n", "[?--]\n", "a: [?-, b]\n", "[?- ]\n", "{?-: 1}\n", "[-, b]\n", "{-, b}\n", "[a, -,]\n", "a: [-,]\n", "[- , b]\n", "{-: 1, -,}\n",
+    // a block scalar's header at its key's indentation on the next line, the key's line ending in an anchor or a tag
+    "--- # doc\na: &a0 -4857\nk1: !!str\n># a comment\nk2: ''", "k1: !!str\n|\n  x\nk2: 1\n", "k1: &a\n|\n  x\nk2: *a\n", "k1: &a !t # c\n>-\n  x\n", "- k1: !!str\n  |\n   x\n",
+    "-\n|\n  x\n", "-\n|\n x\n- y\n", "a:\n-\n|\n  x\n", "- a\n-\n>\n  x\n", "-\n  |\n  x\n", "- -\n  |\n   x\n", "-\n|  # a\u0085  k9: 1\n  k1: 2\n", "- !t\n|\n x\n",
+    "k:\n|\n  x\nj:\n>\n  y\n", "-\n# c\n\n|\n x\n", "-\n|\nx\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -2,43 +2,53 @@
  * Block scalars as go-yaml v2 places them: a block scalar's header may start the line after its
  * key at the key's own indentation (`k:` then `|` then `  text`), which go-yaml reads as the key's
  * value (its lines then need only be deeper than the mapping) and the yaml package refuses (an
- * implicit key over lines). mendBlockHeaders moves such a header one column deeper: the same
+ * implicit key over lines); so is a header below a lone `-` at the dash's column (`-` then `|`).
+ * mendBlockHeaders moves such a header one column deeper: the same
  * value to both readers, no line moves. A block scalar at the root has its text indented at
  * least one column to go-yaml (the yaml package takes column 0): rootBlockEnd says where it ends.
  */
-import { Document, Node as YNode } from 'yaml';
+import { Node as YNode } from 'yaml';
 
 /** A line that is a block scalar's header and nothing more (then blanks and a comment). */
 const HEADER_LINE = /^[ ]*[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
-/** A line whose last token is a key's `:` (then blanks and a comment), with what makes the key start where it does: a `- ` or `? ` before it. */
-const KEY_LINE = /^((?:[ ]*[-?][ ]+)*[ ]*)[^\s#].*:[ \t]*(?:#.*)?$/;
+/** A line whose last token is a key's `:` (then anchors and tags, blanks and a comment), with what makes the key start where it does: a `- ` or `? ` before it. */
+const KEY_LINE = /^((?:[ ]*[-?][ ]+)*[ ]*)[^\s#].*:(?:[ \t]+[&!][^ \t]*)*[ \t]*(?:#.*)?$/;
 
-/** The text with each header the yaml package refused at its key's indentation one space deeper, or undefined when there is none. */
-export function mendBlockHeaders(text: string, doc: Document): string | undefined {
-  const at = new Set<number>();
-  for (const e of doc.errors) {
-    const k = e.pos[0];
-    if (e.code !== 'MULTILINE_IMPLICIT_KEY' || (text[k] !== '|' && text[k] !== '>')) continue;
-    const start = text.lastIndexOf('\n', k - 1) + 1;
-    let end = text.indexOf('\n', k);
+/** A line whose last token is a lone `-` (then anchors and tags, blanks and a comment): a block sequence entry whose value is below, with what comes before the dash. */
+const DASH_LINE = /^((?:[ ]*[-?][ ]+)*[ ]*)-(?:[ \t]+[&!][^ \t]*)*[ \t]*(?:#.*)?$/;
+
+/**
+ * The text with each header at its key's or its entry's indentation on the line after it (`k:`
+ * or `-`, then `|` below at the key's or the dash's column) one space deeper, or undefined when
+ * there is none. Only called on a document the yaml package refused.
+ */
+export function mendBlockHeaders(text: string): string | undefined {
+  if (!text.includes('|') && !text.includes('>')) return undefined;
+  const at: number[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (!HEADER_LINE.test(text.slice(start, end).replace(/\r$/, ''))) continue;
-    // the line before (past blank and comment lines) ends with a key's colon, the key at the header's column
-    let prev = start - 1;
-    let line = '';
-    while (prev > 0) {
-      const from = text.lastIndexOf('\n', prev - 1) + 1;
-      line = text.slice(from, prev).replace(/\r$/, '');
-      if (!/^[ \t]*(#.*)?$/.test(line)) break;
-      prev = from - 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (HEADER_LINE.test(line)) {
+      const column = line.length - line.trimStart().length;
+      // the line before (past blank and comment lines) ends with a key's colon or a lone dash, the key or the dash at the header's column
+      let prev = start - 1;
+      let before = '';
+      while (prev > 0) {
+        const from = text.lastIndexOf('\n', prev - 1) + 1;
+        before = text.slice(from, prev).replace(/\r$/, '');
+        if (!/^[ \t]*(#.*)?$/.test(before)) break;
+        prev = from - 1;
+      }
+      const key = KEY_LINE.exec(before) ?? DASH_LINE.exec(before);
+      if (key && key[1].length === column) at.push(start);
     }
-    const key = KEY_LINE.exec(line);
-    if (key && key[1].length === k - start) at.add(start);
+    start = end + 1;
   }
-  if (at.size === 0) return undefined;
+  if (at.length === 0) return undefined;
   let out = '';
   let from = 0;
-  for (const start of [...at].sort((a, b) => a - b)) {
+  for (const start of at) {
     out += `${text.slice(from, start)} `;
     from = start;
   }

@@ -107,19 +107,20 @@ export function plainProblem(text: string, limit = text.length): { message: stri
 }
 
 /**
- * The text with each `-` that a closing bracket follows inside a flow collection single-quoted (go-yaml
- * scans the plain scalar `-`: `[-]` is ["-"], `{-}` is {"-": null}; the yaml package reads a block
- * sequence's entry there and refuses it), or undefined when there is none. No line moves.
+ * The text with each `-` that a closing bracket or a comma follows inside a flow collection
+ * single-quoted (go-yaml scans the plain scalar `-`: `[-]` is ["-"], `{-}` is {"-": null}; the yaml
+ * package reads a block sequence's entry there and refuses it), or undefined when there is none. No
+ * line moves.
  */
 export function mendFlowDashes(text: string): string | undefined {
-  if (!/-[\]}]/.test(text)) return undefined;
+  if (!/-[\]},]/.test(text)) return undefined;
   let out = '';
   let from = 0;
   let depth = 0;
   for (const { type, at } of sourceTokens(text)) {
     if (type === 'flow-seq-start' || type === 'flow-map-start') depth++;
     else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
-    else if (type === 'seq-item-ind' && depth > 0 && (text[at + 1] === ']' || text[at + 1] === '}')) {
+    else if (type === 'seq-item-ind' && depth > 0 && (text[at + 1] === ']' || text[at + 1] === '}' || text[at + 1] === ',')) {
       out += `${text.slice(from, at)}'-'`;
       from = at + 1;
     }

@@ -48,10 +48,10 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
   let doc = parseFirst(text);
   if (!doc) return undefined;
   // block scalar headers at their key's indentation (go-block-scalars.ts): one column deeper
-  for (let again = 8, t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined; t !== undefined && again > 0; again--) {
+  for (let again = 8, t = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined; t !== undefined && again > 0; again--) {
     text = t;
     doc = parseFirst(text)!;
-    t = doc.errors.length > 0 ? mendBlockHeaders(text, doc) : undefined;
+    t = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined;
   }
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
@@ -60,7 +60,11 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
     const dashes = mendFlowDashes(text);
     if (dashes !== undefined) { text = dashes; doc = parseFirst(text)!; }
     const again = mendFlowPlains(text);
-    if (again !== undefined) { text = again; doc = parseFirst(text)!; }
+    if (again !== undefined) {
+      // (a `?` set apart from what follows may leave a `-` before a bracket: `[?-]` is [{"-": null}])
+      text = mendFlowDashes(again) ?? again;
+      doc = parseFirst(text)!;
+    }
   }
   return { text, doc };
 }
