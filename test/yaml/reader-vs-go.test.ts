@@ -439,6 +439,13 @@ test('hand-written edge cases agree with the oracle', () => {
     "--- # doc\na: &a0 -4857\nk1: !!str\n># a comment\nk2: ''", "k1: !!str\n|\n  x\nk2: 1\n", "k1: &a\n|\n  x\nk2: *a\n", "k1: &a !t # c\n>-\n  x\n", "- k1: !!str\n  |\n   x\n",
     "-\n|\n  x\n", "-\n|\n x\n- y\n", "a:\n-\n|\n  x\n", "- a\n-\n>\n  x\n", "-\n  |\n  x\n", "- -\n  |\n   x\n", "-\n|  # a\u0085  k9: 1\n  k1: 2\n", "- !t\n|\n x\n",
     "k:\n|\n  x\nj:\n>\n  y\n", "-\n# c\n\n|\n x\n", "-\n|\nx\n",
+    // a flow collection left open in an indented document: go-yaml reads it on to the text's end; a dash quoted after a quote
+    "  n: 1\n  x-y: [1\nk5:\n  - 2\n", "  n: 1\n  x-y: [1\nk5: 2\n", "  x-y: [1\nk5: 2\n", "  n: 1\n  x-y: [1,\nk5]\n", "  n: 1\n  x-y: {a: 1\nk5: 2}\n",
+    "  x-y: [1\nk5]\n", "  x: {a: [1\nk5]}\n", "  - [1\nk5\n", "  - [1\n- k5]\n", "a: {z: 'a'-}\n", "a: [\"a\"-]\n", "a: ['a'-, b]\n",
+    // a `:` with no key and no `?` before it in a block mapping: go-yaml's parser wants a key (also where a later duplicate replaces the mapping)
+    "k4:\n  port: text\n    ?y\n    : x\nk4: 1\n", "k4:\n  port: text\n  : x\nk4: 1\n", "k4:\n  port:\n    : x\nk4: 1\n", "a:\n: x\na: 2\n", ": x\n", "? a\n: x\n",
+    "?\n: x\n", "? a\n: b\n: c\n", "a: 1\n?\n: x\n", "k4:\n  : x\nk4: 1\n", "- a: 1\n  : x\n- 2\n", "k4:\n  ? a\n  : x\nk4: 1\n", "k4:\n  &a : x\nk4: 1\n",
+    "k4:\n  !!str : x\nk4: 1\n", "k4:\n  ? # c\n  : x\nk4: 1\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

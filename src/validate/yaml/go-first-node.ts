@@ -144,6 +144,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (!doc.errors.every((e) => e.pos[0] >= k || aboutRootKey(e))) return false;
   if (overLines && text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) < end) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
+  // a flow collection in it that no bracket closes (mend() has indented the lines of those that close): go-yaml reads it on past the root's end, to the text's
+  if (block && doc.errors.some((e) => e.code === 'BAD_INDENT' && e.message.includes('sufficiently indented and end with'))) return false;
   if (!scannable(text, k, end)) return false;
   // a quoted scalar, an alias or a plain scalar that starts a line after the root may be a simple
   // key: go-yaml's scanner reads on to the token after it (a plain scalar that runs to its line's end

@@ -121,7 +121,8 @@ export function mendFlowDashes(text: string): string | undefined {
     if (type === 'flow-seq-start' || type === 'flow-map-start') depth++;
     else if ((type === 'flow-seq-end' || type === 'flow-map-end') && depth > 0) depth--;
     else if (type === 'seq-item-ind' && depth > 0 && (text[at + 1] === ']' || text[at + 1] === '}' || text[at + 1] === ',')) {
-      out += `${text.slice(from, at)}'-'`;
+      // (in double quotes right after a single-quoted scalar: `'a''-'` would be one scalar, "a'-")
+      out += `${text.slice(from, at)}${text[at - 1] === "'" ? '"-"' : "'-'"}`;
       from = at + 1;
     }
   }

@@ -105,6 +105,15 @@ export function keyProblem(doc: Document, text: string, longLines: boolean, over
             return visit.BREAK;
           }
         }
+        const keyless = !at || (at[0] === at[1] && isScalar(pair.key) && !pair.key.tag && !pair.key.anchor);
+        if (keyless && !map.flow && overLines) {
+          // a `:` with no key before it (a plain value over lines is none) and no `?`: go-yaml's parser wants a key there
+          const colon = keylessColon(text, i > 0 ? map.items[i - 1] : undefined, open);
+          if (colon !== undefined) {
+            bad = { message: 'did not find expected key', offset: colon };
+            return visit.BREAK;
+          }
+        }
         if (!at || explicitKey(text, at[0])) continue;
         const colon = colonAfter(text, at[1]);
         if (colon < 0) continue;
@@ -119,6 +128,15 @@ export function keyProblem(doc: Document, text: string, longLines: boolean, over
     },
   });
   return bad;
+}
+
+/** The `:` of a pair with no key after `prev` (the mapping's first when undefined: at `open`), when no `?` comes before it. */
+function keylessColon(text: string, prev: unknown, open: number): number | undefined {
+  const p = prev as { key?: YNode | null; value?: YNode | null } | undefined;
+  const end = p ? (p.value ?? p.key)?.range?.[1] : open;
+  if (end === undefined) return undefined;
+  const colon = colonAfter(text, end);
+  return colon < 0 || explicitKey(text, colon) ? undefined : colon;
 }
 
 /** Where a node that starts at `at` starts with its anchor and tag (`&a !t key`): go-yaml's simple key starts at the first of them. */
