@@ -446,6 +446,16 @@ test('hand-written edge cases agree with the oracle', () => {
     "k4:\n  port: text\n    ?y\n    : x\nk4: 1\n", "k4:\n  port: text\n  : x\nk4: 1\n", "k4:\n  port:\n    : x\nk4: 1\n", "a:\n: x\na: 2\n", ": x\n", "? a\n: x\n",
     "?\n: x\n", "? a\n: b\n: c\n", "a: 1\n?\n: x\n", "k4:\n  : x\nk4: 1\n", "- a: 1\n  : x\n- 2\n", "k4:\n  ? a\n  : x\nk4: 1\n", "k4:\n  &a : x\nk4: 1\n",
     "k4:\n  !!str : x\nk4: 1\n", "k4:\n  ? # c\n  : x\nk4: 1\n",
+    // after an explicit key that a comment or a quote ends, a deeper line is a node where go-yaml wants a key (the yaml package drops it)
+    "? x # see\n  k0: 1.5\n", "k3:\n? x  # see \n  k0: 1.5\n", "? 'x'\n  k0: 1.5\n", "? x # c\n  y\n", "? x\n  y\n", "? x\n? y\n", "? x\nz: 1\n",
+    "? x # c\n\n# d\n: 1\n", "- ? 'x'\n    y\n", "? x\n", "a:\n  ? 'x'\n    y\nb: 1\n", "? |\n  x\n  y\n", "? x # c\n  - y\n", "a:\n  ? 'x'\nb: 1\n",
+    "? 'x'\n\n  # c\n: 1\n", "? !t\n  x\n", "? &a\n  x\n",
+    // tags mended past a quoted scalar whose lines the lexer cuts; an explicit key with a tag over lines in a flow mapping; a directive scanned after the root
+    "k5: 'q\n{a}'\nk4:\n  k0: !![b, c]null x\n", "k5: 'q\n{a}'\nk4:\n  k0: &a:0 x\n", "k5: 'q\n{a}'\nk0: !!str x\n", "{?!t // note\n y: 1}\n",
+    "{?!t a\n b: 1}\n", "{? &x !t a\n b: 1}\n", "{!t a\n b: 1}\n", "? !t a\n  b\n: 1\n", "a: {?!t x\n y: 1}\nb: 1\n", "{b: c}# c\n%YAML 1.1\n---\n---\n[]",
+    "---\n{b: c}\n%YAML 1.1\n", "---\n{b: c}\n%YAML 1.1 # c\n", "---\n{b: c}\n%TAG !x! tag:x,2000:\n", "---\n{b: c}\n%FOO bar\n", "---\n{b: c}\n%YAML 1\n",
+    "---\n{b: c}\n %YAML 1.1\n", "---\n'a'\n%YAML 1.1\n", "---\n{b: c} %YAML 1.1\n", "---\n{b: c}\n%YAML  12.34\n", "---\n{b: c}\n%YAML 1.1x\n",
+    "---\n{b: c}\n%TAG ! !\n", "---\n{b: c}\n%YAML 1.1\n@\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

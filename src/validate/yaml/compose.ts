@@ -7,7 +7,8 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, keyProblem, tabProblem } from './go-yaml';
+import { badAnchorName, tabProblem } from './go-yaml';
+import { EXPLICIT_KEY_LINE, explicitKeyProblem, keyProblem } from './go-keys';
 import { mayEndEarly, rootEnd } from './go-first-node';
 import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
@@ -95,6 +96,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const overLines = COLON_STARTS_LINE.test(text);
   const key = longLines || overLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines, overLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
+  const explicit = text.includes('?') && EXPLICIT_KEY_LINE.test(text) ? explicitKeyProblem(doc, text) : undefined;
+  if (explicit) throw new ReadError(explicit.message, lineAt(starts, explicit.offset));
   const flow = text.includes('{') || text.includes('[');
   const plain = (flow && (text.includes('?') || text.includes(':[') || text.includes(':{') || text.includes('-'))) || LONE_DASH.test(text) ? plainProblem(text, readTo) : undefined;
   if (plain) throw new ReadError(plain.message, lineAt(starts, plain.offset));

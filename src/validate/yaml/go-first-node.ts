@@ -314,6 +314,9 @@ function nextScans(text: string, at: number, inFlow = false): boolean {
 /** A block scalar header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then blanks and a comment. */
 const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
 
+/** A `%YAML` or `%TAG` directive as go-yaml's scanner takes it (another name is refused). */
+const DIRECTIVE_LINE = /^%(?:YAML[ \t]+[0-9]+\.[0-9]+|TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[^ \t\n]+)[ \t]*(?:#.*)?$/;
+
 /** Whether go-yaml's scanner takes the token at text[k], which follows what ends at text[end]. */
 function scannable(text: string, k: number, end: number): boolean {
   const c = text[k];
@@ -322,6 +325,8 @@ function scannable(text: string, k: number, end: number): boolean {
   if ((c === '-' || c === '?') && (k + 1 >= text.length || ' \t\n'.includes(text[k + 1]))) {
     if (text.lastIndexOf('\n', k - 1) < contentEnd(text, end)) return false;
   }
+  // a directive at a line's start scans (the parser, done with the document, never looks at it)
+  if (c === '%' && (k === 0 || text[k - 1] === '\n')) return DIRECTIVE_LINE.test(text.slice(k, text.indexOf('\n', k) >>> 0));
   if ('@`%\t'.includes(c)) return false;
   // a block scalar's header: its indicators, then only blanks and a comment (go-yaml scans the whole token)
   if (c === '|' || c === '>') {

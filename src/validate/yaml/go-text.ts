@@ -33,8 +33,9 @@ export function scannedText(text: string, started: boolean): string | null {
   }
   // a large document that seems to wrap quoted scalars under their keys has them mended before it
   // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
-  // to mend, so the verdict is the same)
-  if (text.length > 4096 && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
+  // to mend, so the verdict is the same); so has one with properties to mend, which the lexer
+  // finds only past such scalars
+  if ((text.length > 4096 || /[!&*]/.test(text)) && QUOTE_LEFT_OPEN.test(text)) text = mendQuoted(text);
   // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
   // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
   for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;

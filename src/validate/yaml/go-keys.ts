@@ -1,0 +1,141 @@
+/**
+ * Mapping keys as go-yaml v2 reads them, where the yaml package reads otherwise: a simple key's
+ * reach (1,024 characters), keys over lines, a `:` with no key, what follows an explicit key.
+ * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
+ */
+import { Document, isScalar, Node as YNode, visit } from 'yaml';
+
+/** How far, in characters, go-yaml looks back from a `:` for the start of its key (a "simple key" further back is stale). */
+const SIMPLE_KEY_REACH = 1024;
+
+/**
+ * The first implicit key go-yaml does not take as a key ("simple key"): in a flow collection one
+ * that does not end on the line where it starts (its `:` must be on the key's first line), so
+ * `{x` then `y: 1`, `{"b"` then `: 2`, or JSON with a comment line before a key (`/* c *\/` then
+ * `"q": 2`, which reads as the plain key `/* c *\/ "q"`) are refused ("did not find expected ','
+ * or '}'"); and, with `longLines`, anywhere one whose `:` is more than 1024 characters after its
+ * start ("mapping values are not allowed in this context" in block context); with `overLines`, in
+ * a block mapping, a key after its first whose `:` is on a later line (`a: 1`, `k`, `  : x`: the key
+ * must be at the mapping's indentation, and is stale there: "could not find expected ':'"). The yaml
+ * package reads them all. Keys after `?` may span lines and be long. Offset: where the key starts.
+ */
+export function keyProblem(doc: Document, text: string, longLines: boolean, overLines = false): { message: string; offset: number } | undefined {
+  let bad: { message: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const open = map.range?.[0];
+      if ((!map.flow && !longLines && !overLines) || open === undefined) return undefined;
+      // a pair written in a flow sequence (`[a: 1]`) is a map of its own that starts at its key
+      const closer = text[open] === '{' ? '}' : ']';
+      for (const [i, pair] of map.items.entries()) {
+        const at = (pair.key as YNode | null)?.range;
+        if (at && !map.flow && overLines && explicitKey(text, at[0])) {
+          // after `?`, a `:` that starts its line deeper than the mapping starts a mapping of its own there: no key for it
+          const colon = colonAfter(text, at[1]);
+          const lineStart = text.lastIndexOf('\n', colon - 1) + 1;
+          if (colon > 0 && /^[ \t]*$/.test(text.slice(lineStart, colon)) && colon - lineStart > open - (text.lastIndexOf('\n', open - 1) + 1)) {
+            bad = { message: 'did not find expected key', offset: colon };
+            return visit.BREAK;
+          }
+        }
+        const keyless = !at || (at[0] === at[1] && isScalar(pair.key) && !pair.key.tag && !pair.key.anchor);
+        if (keyless && !map.flow && overLines) {
+          // a `:` with no key before it (a plain value over lines is none) and no `?`: go-yaml's parser wants a key there
+          const colon = keylessColon(text, i > 0 ? map.items[i - 1] : undefined, open);
+          if (colon !== undefined) {
+            bad = { message: 'did not find expected key', offset: colon };
+            return visit.BREAK;
+          }
+        }
+        if (!at || explicitKey(text, at[0])) continue;
+        const colon = colonAfter(text, at[1]);
+        if (colon < 0) continue;
+        const key = text.slice(longLines ? propsStart(text, at[0]) : at[0], colon);
+        const stale = longLines && key.length > SIMPLE_KEY_REACH && [...key].length > SIMPLE_KEY_REACH;
+        if (map.flow && (stale || key.includes('\n'))) bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
+        else if (stale) bad = { message: 'mapping values are not allowed in this context', offset: colon };
+        else if (!map.flow && overLines && i > 0 && text.lastIndexOf('\n', colon) >= at[0]) bad = { message: "could not find expected ':'", offset: colon };
+        if (bad) return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return bad;
+}
+
+/** The `:` of a pair with no key after `prev` (the mapping's first when undefined: at `open`), when no `?` comes before it. */
+function keylessColon(text: string, prev: unknown, open: number): number | undefined {
+  const p = prev as { key?: YNode | null; value?: YNode | null } | undefined;
+  const end = p ? (p.value ?? p.key)?.range?.[1] : open;
+  if (end === undefined) return undefined;
+  const colon = colonAfter(text, end);
+  return colon < 0 || explicitKey(text, colon) ? undefined : colon;
+}
+
+/** Where a node that starts at `at` starts with its anchor and tag (`&a !t key`): go-yaml's simple key starts at the first of them. */
+function propsStart(text: string, at: number): number {
+  for (let k = at; ;) {
+    let j = k - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    let i = j;
+    while (i >= 0 && !' \t\n,[{'.includes(text[i])) i--;
+    if (i === j || (text[i + 1] !== '&' && text[i + 1] !== '!')) return k;
+    k = i + 1;
+  }
+}
+
+/** Whether the key that starts at `at` follows a `?` (with spaces, a tag or an anchor between). */
+function explicitKey(text: string, at: number): boolean {
+  let k = propsStart(text, at) - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n')) k--;
+  return text[k] === '?';
+}
+
+/** The offset of the `:` that follows a key ending at `end` (past blanks, line breaks and comments), or -1 when something else comes first. */
+function colonAfter(text: string, end: number): number {
+  let k = end;
+  while (k < text.length) {
+    const c = text[k];
+    if (c === ' ' || c === '\t' || c === '\n') k++;
+    else if (c === '#') while (k < text.length && text[k] !== '\n') k++;
+    else return c === ':' ? k : -1;
+  }
+  return -1;
+}
+
+/** A line that starts (past blanks and block sequence dashes) with an explicit key's `?`. */
+export const EXPLICIT_KEY_LINE = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
+
+/**
+ * The first explicit key in a block mapping that has no `:` after it and is followed by more than
+ * the next key: `? x # c` then `  y` (a comment ends the key), or `? 'x'` then `  k: 1`. go-yaml's
+ * parser finds a node where it wants a key ("did not find expected key"); the yaml package drops
+ * what follows without a word. Offset: where that content starts.
+ */
+export function explicitKeyProblem(doc: Document, text: string): { message: string; offset: number } | undefined {
+  let bad: { message: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      if (map.flow || !map.range) return undefined;
+      for (const pair of map.items) {
+        const key = pair.key as YNode | null;
+        if (!key?.range || pair.value !== null || !explicitKey(text, key.range[0])) continue;
+        let k = key.range[1];
+        for (;;) {
+          while (text[k] === ' ' || text[k] === '\t' || text[k] === '\n') k++;
+          if (text[k] !== '#') break;
+          while (k < text.length && text[k] !== '\n') k++;
+        }
+        if (k >= text.length || text[k] === ':') continue;
+        // on a later line, deeper than the `?` (what is no deeper is the next key, or ends the mapping)
+        const lineStart = text.lastIndexOf('\n', k - 1) + 1;
+        const mark = text.lastIndexOf('?', key.range[0]);
+        if (lineStart <= key.range[1] || k - lineStart <= mark - (text.lastIndexOf('\n', mark - 1) + 1)) continue;
+        bad = { message: 'did not find expected key', offset: k };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return bad;
+}
