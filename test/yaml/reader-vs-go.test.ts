@@ -456,6 +456,12 @@ test('hand-written edge cases agree with the oracle', () => {
     "---\n{b: c}\n%YAML 1.1\n", "---\n{b: c}\n%YAML 1.1 # c\n", "---\n{b: c}\n%TAG !x! tag:x,2000:\n", "---\n{b: c}\n%FOO bar\n", "---\n{b: c}\n%YAML 1\n",
     "---\n{b: c}\n %YAML 1.1\n", "---\n'a'\n%YAML 1.1\n", "---\n{b: c} %YAML 1.1\n", "---\n{b: c}\n%YAML  12.34\n", "---\n{b: c}\n%YAML 1.1x\n",
     "---\n{b: c}\n%TAG ! !\n", "---\n{b: c}\n%YAML 1.1\n@\n",
+    // past a quoted scalar or flow collection with under-indented lines: tags and comments as go-yaml scans them; a tab line in an explicit key over lines
+    "k3: ['%raw\n!tnel']\n", "k3: ['raw\n!x']\n", "k3: ['raw\u0085!x']\n", "k3: 'raw\n!x'\n", "# see \nk3: {}\nk3: ['%raw\u0085!tnel']", "a: 'q' !!in[t \"12\"\n",
+    "a: ['q', !!in[t \"12\"]\n", "- \"1e3\"\r\n- k4: &a0 {1: [0644,\r\n {},\r\na:#],#\r\n   y: \"nel}\\N nbsp\\_ esc\\e\"}\r\n  <<: *a0\r\n",
+    "- k4: {1: [0,\n {},\na],#\n   y: 2}\n", "- k4: {1: [0,\na],#c\n   y: 2}\n",
+    "k5: '\"dq\"'\r\n1e3: text 'q' 1e3 docs)\r? x\n\r\n    x-y 'q'\r\n   null [x]\r\n   ?y\r\n   \t\r\n<<: {a: 1, z: v1}\r\n", "? x\n  y\n  \t\n  z\n: 1\n",
+    "? x\n  y\n\t\n  z\n: 1\n", "? x\n  y\n \t\n  z\n", "a:\n  ? x\n    y\n   \t\n    z\n", "a:\n  ? x\n    y\n  \t\n    z\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -10,6 +10,7 @@
  * suffix as the %-escapes both readers decode, and a space after an anchor's or alias's name where
  * go-yaml ends it: the same nodes to each, no line moves.
  */
+import { closeOf } from './go-scan';
 import { sourceTokens } from './tokens';
 
 /** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
@@ -31,8 +32,15 @@ export function mendProps(text: string): string | undefined {
   let out = '';
   let from = 0;
   let flow = 0;
+  // a quoted scalar goes on to its closing quote to go-yaml, whatever its lines' indentation: what
+  // the lexer reads in it past an under-indented line (a tag at a line's start) is no token
+  let quoted = 0;
   for (const { text: tok, type, at: start } of sourceTokens(text)) {
-    if (start < from) continue;
+    if (start < from || start < quoted) continue;
+    if (type === 'single-quoted-scalar' || type === 'double-quoted-scalar') {
+      quoted = closeOf(text, start + 1, tok[0]) + 1;
+      continue;
+    }
     if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
     else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) flow--;
     if (type === 'anchor' || type === 'alias') {

@@ -55,6 +55,11 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
     t = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined;
   }
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
+  // comments right after a token again, where the lexer reads the mended lines otherwise (a flow collection's under-indented lines)
+  if (doc.errors.length > 0 && text.includes('#')) {
+    const comments = mendComments(text);
+    if (comments !== undefined) { text = comments; doc = parseFirst(text)!; }
+  }
   // flow plain scalars as go-yaml scans them (a colon before `,]}` kept, a leading `?` a key), once
   // the text is what the lexer can follow (quoted lines indented, a NEL a line break)
   if (text.includes('[') || text.includes('{')) {

@@ -362,8 +362,10 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
       const [start, end] = n.range;
       if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') quoted.push([start, end]);
       if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') blocks.push([start, end, blockIndent(text, start, indent)]);
-      scalars.push({ end, plain: n.type === 'PLAIN' && end > start && !isKey, need: indent + 1 });
-      if (n.type === 'PLAIN' && end > start && !isKey) plains.push([start, end, indent + 1]);
+      // (a key over lines is an explicit one, whose plain scalar goes on as a value's does)
+      const value = !isKey || text.lastIndexOf('\n', end - 1) >= start;
+      scalars.push({ end, plain: n.type === 'PLAIN' && end > start && value, need: indent + 1 });
+      if (n.type === 'PLAIN' && end > start && value) plains.push([start, end, indent + 1]);
       return;
     }
     if ((isMap(n) || isSeq(n)) && n.range) {
