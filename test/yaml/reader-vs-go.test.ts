@@ -462,6 +462,7 @@ test('hand-written edge cases agree with the oracle', () => {
     "- k4: {1: [0,\n {},\na],#\n   y: 2}\n", "- k4: {1: [0,\na],#c\n   y: 2}\n",
     "k5: '\"dq\"'\r\n1e3: text 'q' 1e3 docs)\r? x\n\r\n    x-y 'q'\r\n   null [x]\r\n   ?y\r\n   \t\r\n<<: {a: 1, z: v1}\r\n", "? x\n  y\n  \t\n  z\n: 1\n",
     "? x\n  y\n\t\n  z\n: 1\n", "? x\n  y\n \t\n  z\n", "a:\n  ? x\n    y\n   \t\n    z\n", "a:\n  ? x\n    y\n  \t\n    z\n",
+    "y\n*--- # doc\n{}`b\n", "---\n{a: 1}\n{}`b\n", "---\n{a: 1}\n[ ] @\n", "---\n{a: 1}\n{ }: x\n", "---\n{a: 1}\n{}\n\t@\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -155,7 +155,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
     const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
     if (after !== undefined && !nextScans(text, after)) return false;
     // a flow collection there may be a simple key too: the scanner reads on to the end of its line
-    if ((c === '{' || c === '[') && !keyLookahead(text, k, k, true)) return false;
+    // (not past an empty one, which is no key once closed: the scan stops at its bracket)
+    if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
   }
   if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;
