@@ -463,6 +463,13 @@ test('hand-written edge cases agree with the oracle', () => {
     "k5: '\"dq\"'\r\n1e3: text 'q' 1e3 docs)\r? x\n\r\n    x-y 'q'\r\n   null [x]\r\n   ?y\r\n   \t\r\n<<: {a: 1, z: v1}\r\n", "? x\n  y\n  \t\n  z\n: 1\n",
     "? x\n  y\n\t\n  z\n: 1\n", "? x\n  y\n \t\n  z\n", "a:\n  ? x\n    y\n   \t\n    z\n", "a:\n  ? x\n    y\n  \t\n    z\n",
     "y\n*--- # doc\n{}`b\n", "---\n{a: 1}\n{}`b\n", "---\n{a: 1}\n[ ] @\n", "---\n{a: 1}\n{ }: x\n", "---\n{a: 1}\n{}\n\t@\n",
+    // a `?` in a flow plain scalar before a colon and a comma; brackets that do not match; an anchor's name that a bracket ends; an unknown alias as a replaced key
+    "- [00? x1:db8::, 2001-12-14, \"plain\"]\n", "a: [x? y:b:, c]\n", "[}::1, 2]\n", "{]: 1\n", "a: &a0 [&y[]]\n", "a: [*y[]]\n", "a: &y{b: 1}\n", "a: *y{b}\n",
+    "a: &y [b]\n", "k4: {1: {b: [*a0001:db8::]}, 1: x}\n", "k4: {*nope : 1, 1: x}\nk4: 2\n", "a: &x 1\nk4: {*x : 1}\n",
+    // a directive at a line's start where a token may start: go-yaml's document ends there (empty after the separator), or the directive is refused
+    "---\n%FOO bar\n", "---\n%YAML 1.1\na: 1\n", "---\n# c\n%YAML 1.1\na: 1\n", "---\n\n%TAG ! !\n", "---\n%YAML 1.2\n", "---\n%YAML 1\n", "a: 1\n%YAML 1.1\n",
+    "x\n%YAML 1.1\n", "- a\n%FOO\n", "---\n  %YAML 1.1\n", "--- # c\n%YAML 1.1\n", "a: 1\n%YAML 1.1\n\tb\n", "a: [1,\n%YAML 1.1\n]\n",
+    "a: 1\n---\n%YAML 1.1\n---\nb: 1\n", "a: 1\n%TAG !x! tag:x\nb: 2\n", "---\n---\n%FOO\n", "%YAML 1.1\n---\n%FOO\n", "---\n%YAML 1.1\n---\nb: 1\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -87,7 +87,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const readTo = firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length);
   const tab = text.includes('\t') ? tabProblem(doc, text, readTo) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
-  const tagBad = text.includes('!') ? tagProblem(text, readTo) : undefined;
+  const tagBad = text.includes('!') || text.includes('&') || text.includes('*') ? tagProblem(text, readTo) : undefined;
   if (tagBad) throw new ReadError(tagBad.message, lineAt(starts, tagBad.offset));
   if (text.includes('\\/') || text.includes('\\u') || text.includes('\\U') || text.includes('[') || text.includes('{')) checkScalars(text, doc.contents as YNode | null, starts);
   const badName = text.includes('&') || text.includes('*') ? badAnchorName(doc) : undefined;
@@ -444,7 +444,11 @@ class Composer {
   /** A key as YAMLToJSON writes it, or the error YAMLToJSON gives for it (go-yaml itself reads it). */
   private key(kn: YNode | null): string | ReadError {
     let n: unknown = kn;
-    if (isAlias(n)) n = (n as any).resolve(this.doc);
+    if (isAlias(n)) {
+      n = (n as any).resolve(this.doc);
+      // an alias to no anchor is go-yaml's error wherever it stands, in a mapping a later key replaces too
+      if (n === undefined) throw new ReadError(`unknown anchor '${(kn as any).source}' referenced`, this.line(kn));
+    }
     if (n === null || n === undefined) return new ReadError('unsupported map key of type: <nil>', this.line(kn));
     if (!isScalar(n)) throw new ReadError('invalid map key: a mapping or a list', this.line(kn));
     const r = this.typed(n);

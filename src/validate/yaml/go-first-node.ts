@@ -6,7 +6,7 @@
  * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
-import { blankz, closeOf, closes, scannedClose } from './go-scan';
+import { blankz, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
 import { tagAt } from './go-props';
 import { rootBlockEnd } from './go-block-scalars';
 import { sourceTokens } from './tokens';
@@ -36,6 +36,11 @@ export function mayEndEarly(doc: Document, text: string): boolean {
 export function rootEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents as YNode | null;
   if (!root?.range) return undefined;
+  // a directive at a line's start where a token may start ends the document to go-yaml, when it scans
+  const directive = doc.errors[0]?.pos[0];
+  if (directive !== undefined && text[directive] === '%' && (directive === 0 || text[directive - 1] === '\n') && doc.errors.every((e) => e.pos[0] >= directive)) {
+    return DIRECTIVE_LINE.test(text.slice(directive, text.indexOf('\n', directive) >>> 0)) ? directive : undefined;
+  }
   const first = firstContent(text);
   // (the first property may be a simple key: go-yaml scans on to the end of its line, and the next token)
   if (first?.props && (first.second || ',]}'.includes(text[first.at]))) return keyLookahead(text, first.at, first.at) ? first.at : undefined;
@@ -55,7 +60,7 @@ export function rootEnd(doc: Document, text: string): number | undefined {
 }
 
 /** A flow collection with no token in it: blanks, line breaks and comments between its brackets. */
-const EMPTY_FLOW = /^[[{](?:[ \t\n]|#[^\n]*)*[\]}]$/;
+const EMPTY_FLOW = /^(?:\[(?:[ \t\n]|#[^\n]*)*\]|\{(?:[ \t\n]|#[^\n]*)*\})$/;
 
 /**
  * Where a document's first node starts (past a document start, anchors and tags) and whether
@@ -314,9 +319,6 @@ function nextScans(text: string, at: number, inFlow = false): boolean {
 
 /** A block scalar header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then blanks and a comment. */
 const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
-
-/** A `%YAML` or `%TAG` directive as go-yaml's scanner takes it (another name is refused). */
-const DIRECTIVE_LINE = /^%(?:YAML[ \t]+[0-9]+\.[0-9]+|TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[^ \t\n]+)[ \t]*(?:#.*)?$/;
 
 /** Whether go-yaml's scanner takes the token at text[k], which follows what ends at text[end]. */
 function scannable(text: string, k: number, end: number): boolean {

@@ -22,6 +22,9 @@ const WORD = /[0-9A-Za-z_-]/;
 const URI = /[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]/;
 const ESCAPE: Record<string, string> = { '!': '%21', ',': '%2C', '[': '%5B', ']': '%5D' };
 
+/** An anchor or alias name followed by an opening bracket (go-yaml refuses it; the yaml package ends the name there). */
+const NAME_THEN_BRACKET = /[&*][0-9A-Za-z_-]+[[{]/;
+
 /** An anchor or alias whose name (as go-yaml scans it) a character ends that the yaml package reads into it. */
 const NAME_ENDED = /[&*][0-9A-Za-z_-]+[:?%@`]/;
 
@@ -80,12 +83,18 @@ const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$
 /**
  * The first tag before `limit` that go-yaml refuses for what follows it: anything but a blank or
  * a line break ("did not find expected whitespace or line break"; `!!str#` is no tag and a
- * comment, `{!!str}` no empty tagged key). The yaml package reads both. Its offset, with go-yaml's words.
+ * comment, `{!!str}` no empty tagged key); or the first anchor or alias whose name an opening
+ * bracket ends (`&y[]`). The yaml package reads them all. Its offset, with go-yaml's words.
  */
 export function tagProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
-  if (!text.includes('!') || !TAG_THEN_OTHER.test(text)) return undefined;
-  for (const { type, at: start } of sourceTokens(text)) {
+  const names = (text.includes('&') || text.includes('*')) && NAME_THEN_BRACKET.test(text);
+  if (!names && (!text.includes('!') || !TAG_THEN_OTHER.test(text))) return undefined;
+  for (const { text: tok, type, at: start } of sourceTokens(text)) {
     if (start >= limit) break;
+    // an anchor's or alias's name that an opening bracket ends: go-yaml wants a blank or an indicator there
+    if ((type === 'anchor' || type === 'alias') && (text[start + tok.length] === '[' || text[start + tok.length] === '{')) {
+      return { message: 'did not find expected alphabetic or numeric character', offset: start };
+    }
     if (type !== 'tag' || text[start + 1] === '<') continue;
     const c = text[tagAt(text, start).end];
     if (c !== undefined && !' \t\r\n\u0085\u2028\u2029'.includes(c)) return { message: 'did not find expected whitespace or line break', offset: start };

@@ -3,6 +3,9 @@
 /** A blank to go-yaml's scanner after an indicator (a space, a tab, a line break, the end). */
 export const blankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/** A `%YAML` or `%TAG` directive line as go-yaml's scanner takes it (another name is refused). */
+export const DIRECTIVE_LINE = /^%(?:YAML[ \t]+[0-9]+\.[0-9]+|TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[^ \t\n]+)[ \t]*(?:#.*)?$/;
+
 /** Whether a quoted scalar's source ends with its closing quote. */
 export function closes(source: string): boolean {
   return closeOf(source, 1, source[0]) === source.length - 1;

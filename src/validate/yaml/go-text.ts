@@ -7,6 +7,7 @@
 import { Document, parseAllDocuments } from 'yaml';
 import { ReadError, TOO_DEEP } from './read-error';
 import { mendBlockHeaders } from './go-block-scalars';
+import { DIRECTIVE_LINE } from './go-scan';
 import { mendComments } from './go-comments';
 import { mendFlowDashes, mendFlowPlains } from './go-plain';
 import { mendProps } from './go-props';
@@ -26,6 +27,12 @@ export function scannedText(text: string, started: boolean): string | null {
   // after the separator line kept in the document, another document start before any content (after a
   // NEL, LINE or PARAGRAPH SEPARATOR ended a comment): go-yaml's document is empty, and all it reads
   if (started && text.includes('---') && STARTS_EMPTY.test(text)) return null;
+  // after that separator line, a directive before any content: go-yaml's document is empty, when the directive scans
+  const afterStart = started && text.includes('%') ? DIRECTIVE_AFTER_START.exec(text) : null;
+  if (afterStart) {
+    if (DIRECTIVE_LINE.test(afterStart[1])) return null;
+    throw new ReadError('found unknown directive name', afterStart[0].split('\n').length - 1);
+  }
   // a document end marker ends what go-yaml reads of the text: nothing after it, on its line or below, is scanned
   if (text.includes('...')) {
     const end = DOCUMENT_END.exec(text);
@@ -80,6 +87,9 @@ const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
 
 /** Blank and comment lines, then a document start marker (on a line of its own after a line break go-yaml reads). */
 const STARTS_EMPTY = /^(?:[ \t]*(?:#[^\n]*)?\n)+---(?:[ \t\n]|$)/;
+
+/** Blank and comment lines, then a line that starts with `%` (its text: group 1). */
+const DIRECTIVE_AFTER_START = /^(?:[ \t]*(?:#[^\n]*)?\n)*(%[^\n]*)/;
 
 /** A document end marker: `...` at a line's start, then a blank or the line's end. */
 const DOCUMENT_END = /^\.\.\.(?=[ \t\r\n]|$)/m;
