@@ -470,6 +470,15 @@ test('hand-written edge cases agree with the oracle', () => {
     "---\n%FOO bar\n", "---\n%YAML 1.1\na: 1\n", "---\n# c\n%YAML 1.1\na: 1\n", "---\n\n%TAG ! !\n", "---\n%YAML 1.2\n", "---\n%YAML 1\n", "a: 1\n%YAML 1.1\n",
     "x\n%YAML 1.1\n", "- a\n%FOO\n", "---\n  %YAML 1.1\n", "--- # c\n%YAML 1.1\n", "a: 1\n%YAML 1.1\n\tb\n", "a: [1,\n%YAML 1.1\n]\n",
     "a: 1\n---\n%YAML 1.1\n---\nb: 1\n", "a: 1\n%TAG !x! tag:x\nb: 2\n", "---\n---\n%FOO\n", "%YAML 1.1\n---\n%FOO\n", "---\n%YAML 1.1\n---\nb: 1\n",
+    // an indented block root that a later unreadable token took from the yaml package; a block scalar header with more on its line;
+    // tabs while a block scalar's indentation is detected, after `?`, in a document of comments; a sequence entry after an explicit key
+    "--- # doc\r\n  - 18446744073709551616\r\n- >-: x\r\n  -0644 0\r\n", "  - 1\n- >-: x\n", "  - 1\n- |: x\n", "  a: 1\nb: >-: x\n", "  a: 1\n  b: >-: x\n",
+    "  - 1\n\t- >-: x\n", "  - 1\n  - >-: x\n", "|- &a0 2001-12-14\n", "|- \"\\x41\\u00e9\"\n---  \n- 1\n", "|- !!bool \"y\"\t\n", "a: >- x\n", "a: |#c\n  x\n",
+    "a: |- \t# c\n  x\n", "- |2- \n   x\n", "a: !t |\n  x\n", "a: |\n  x |- y\n", "---\n- \"plain\"\n--- # doc\n- >+\n  \t# not a comment 0\n  echo \"$HOME\" 1\n",
+    "a: |\n  \tx\n", "a: |\n \n  \tx\n", "a: |\n  x\n  \ty\n", "a: |2\n  \tx\n", "a: |\n\tx\n", "a: |\n  x\n \ty\n", "a: |\n   \n  x\n", "?\ta\n", "? \ta\n",
+    "?\ta: 1\n", "a:\n  ?\tb\n", "a: b\n  ?\tc\n", "- ?\ta\n", "-\ta\n", "- -\ta\n", "- - a\n", "? - \tb\n", "a: b\n  - -\tc\n", "? x---- web\n- true:\n  - 0x10\n",
+    "? x\n- a\n", "? x\n- a\n: b\n", "a:\n  ? x\n  - a\n", "? x\n-\n", "? x\n-a\n", "\t# ca:\n", "# a\n\t\n", "# a\n  \t# b\n", "a: 1\n---\n\t# c\n---\nb: 1\n",
+    "# a\n#\tb\n", "---\n\t# c\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -9,7 +9,8 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, tabProblem } from './go-yaml';
 import { EXPLICIT_KEY_LINE, explicitKeyProblem, keyProblem } from './go-keys';
-import { mayEndEarly, rootEnd } from './go-first-node';
+import { indentedRootBefore, mayEndEarly, rootEnd } from './go-first-node';
+import { blockHeaderProblem } from './go-block-scalars';
 import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
 import { MAX_DEPTH, ReadError, TOO_DEEP } from './read-error';
@@ -67,14 +68,25 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const before = scannedText(text, started);
   if (before === null) return { value: null, duplicates: [] };
   const parsed = parsedText(before);
-  if (!parsed) return { value: null, duplicates: [] };
+  if (!parsed) {
+    // no content: go-yaml's scanner still reads every line, and a tab among a line's leading blanks starts no token
+    const tab = before.includes('\t') ? /^ *\t/m.exec(before) : null;
+    if (tab) throw new ReadError('found character that cannot start any token', lineAt(lineStarts(before), tab.index));
+    return { value: null, duplicates: [] };
+  }
   text = parsed.text;
   let doc = parsed.doc;
   const starts = lineStarts(text);
-  const rootEnds = doc.errors.length > 0 || mayEndEarly(doc, text) ? rootEnd(doc, text) : undefined;
+  let rootEnds = doc.errors.length > 0 || mayEndEarly(doc, text) ? rootEnd(doc, text) : undefined;
+  if (rootEnds === undefined && doc.errors.length > 0) {
+    // an indented block root that a later token the yaml package cannot read took from it (`x` in
+    // `- >-: x`): the root read up to the line of the first error, what follows it judged as before
+    const cut = indentedRootBefore(doc, text);
+    if (cut) ({ end: rootEnds, doc } = cut);
+  }
   const firstOnly = rootEnds !== undefined;
   // a flow or quoted root whose range took in what follows its closing bracket or quote: read up to it (no offset moves)
-  if (firstOnly && rootEnds < (doc.contents as YNode).range![1]) doc = parseFirst(text.slice(0, rootEnds)) ?? doc;
+  if (rootEnds !== undefined && rootEnds < (doc.contents as YNode).range![1]) doc = parseFirst(text.slice(0, rootEnds)) ?? doc;
   if (doc.errors.length > 0 && !firstOnly) {
     const err = doc.errors[0];
     const line = lineAt(starts, err.pos[0]);
@@ -96,6 +108,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const overLines = COLON_STARTS_LINE.test(text);
   const key = longLines || overLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines, overLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
+  const header = text.includes('|') || text.includes('>') ? blockHeaderProblem(doc, text) : undefined;
+  if (header) throw new ReadError(header.message, lineAt(starts, header.offset));
   const explicit = text.includes('?') && EXPLICIT_KEY_LINE.test(text) ? explicitKeyProblem(doc, text) : undefined;
   if (explicit) throw new ReadError(explicit.message, lineAt(starts, explicit.offset));
   const flow = text.includes('{') || text.includes('[');

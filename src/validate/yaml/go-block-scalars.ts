@@ -7,7 +7,7 @@
  * value to both readers, no line moves. A block scalar at the root has its text indented at
  * least one column to go-yaml (the yaml package takes column 0): rootBlockEnd says where it ends.
  */
-import { Node as YNode } from 'yaml';
+import { Document, Node as YNode, visit } from 'yaml';
 
 /** A line that is a block scalar's header and nothing more (then blanks and a comment). */
 const HEADER_LINE = /^[ ]*[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
@@ -72,4 +72,28 @@ export function rootBlockEnd(text: string, root: YNode): number | undefined {
     return text[from] === ' ' || text[from] === '\t' ? undefined : from;
   }
   return undefined;
+}
+
+/** A block scalar's header line as go-yaml scans it: indicators, then blanks and a comment only. */
+const HEADER_THEN = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
+
+/**
+ * The first block scalar whose header line goes on with something else than blanks and a comment
+ * (`|- &a x`, `>- "q"`): go-yaml refuses it ("did not find expected comment or line break"); the
+ * yaml package reads an empty scalar. Its offset, with go-yaml's words.
+ */
+export function blockHeaderProblem(doc: Document, text: string): { message: string; offset: number } | undefined {
+  let bad: { message: string; offset: number } | undefined;
+  visit(doc, {
+    Scalar(_key, n) {
+      if ((n.type !== 'BLOCK_LITERAL' && n.type !== 'BLOCK_FOLDED') || !n.range) return undefined;
+      const at = n.range[0];
+      let eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length;
+      if (HEADER_THEN.test(text.slice(at, eol))) return undefined;
+      bad = { message: 'did not find expected comment or line break', offset: at };
+      return visit.BREAK;
+    },
+  });
+  return bad;
 }

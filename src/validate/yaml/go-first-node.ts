@@ -9,6 +9,7 @@ import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yam
 import { blankz, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
 import { tagAt } from './go-props';
 import { rootBlockEnd } from './go-block-scalars';
+import { parseFirst } from './go-text';
 import { sourceTokens } from './tokens';
 
 /**
@@ -31,6 +32,23 @@ export function mayEndEarly(doc: Document, text: string): boolean {
   if (!isMap(root) || (root as { flow?: boolean }).flow || !(text.includes('[') || text.includes('{'))) return false;
   const key = root.items[0]?.key;
   return (isMap(key) || isSeq(key)) && key.items.length === 0;
+}
+
+/**
+ * The document read up to the line of its first error, when that is a block collection whose first
+ * line is indented, and where go-yaml ends it (rootEnd on it, against the whole text): the yaml
+ * package may lose such a root to a token it cannot read on a later line. Undefined otherwise.
+ */
+export function indentedRootBefore(doc: Document, text: string): { end: number; doc: Document } | undefined {
+  const first = Math.min(...doc.errors.map((e) => e.pos[0]));
+  const cut = text.lastIndexOf('\n', first - 1) + 1;
+  if (cut === 0) return undefined;
+  const before = parseFirst(text.slice(0, cut));
+  const root = before?.contents as YNode | null | undefined;
+  if (!before || before.errors.length > 0 || !(isMap(root) || isSeq(root)) || (root as { flow?: boolean }).flow || !root.range) return undefined;
+  if (root.range[0] === text.lastIndexOf('\n', root.range[0] - 1) + 1) return undefined; // its first line is not indented
+  const end = firstNodeEnd(before, root, text, undefined, undefined);
+  return end === false ? undefined : { end, doc: before };
 }
 
 export function rootEnd(doc: Document, text: string): number | undefined {

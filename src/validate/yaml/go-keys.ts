@@ -130,7 +130,10 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
         // on a later line, deeper than the `?` (what is no deeper is the next key, or ends the mapping)
         const lineStart = text.lastIndexOf('\n', k - 1) + 1;
         const mark = text.lastIndexOf('?', key.range[0]);
-        if (lineStart <= key.range[1] || k - lineStart <= mark - (text.lastIndexOf('\n', mark - 1) + 1)) continue;
+        const column = mark - (text.lastIndexOf('\n', mark - 1) + 1);
+        // (or a block sequence's entry at its column: no value of it without a `:`)
+        const entry = text[k] === '-' && ' \t\n'.includes(text[k + 1] ?? '\n') && k - lineStart === column;
+        if (lineStart <= key.range[1] || (k - lineStart <= column && !entry)) continue;
         bad = { message: 'did not find expected key', offset: k };
         return visit.BREAK;
       }

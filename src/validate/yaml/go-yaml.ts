@@ -331,9 +331,10 @@ export function goLineBreaks(text: string): string {
 
 /**
  * A line blank but for spaces and tabs, or a comment, whose leading blanks hold a tab; or a
- * sequence's dash followed by a tab (group 1); or content after leading blanks that hold a tab (group 2).
+ * sequence's dash or an explicit key's `?` followed by a tab (group 1); or content after leading
+ * blanks that hold a tab (group 2).
  */
-const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *)-[ \t]*\t.*|( *)\t[ \t]*[^ \t#].*)$/gm;
+const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *(?:[-?] +)*)[-?][ \t]*\t.*|( *)\t[ \t]*[^ \t#].*)$/gm;
 
 /** Anchors and tags before a block mapping's first key, on its line. */
 const KEY_PROPS = /(?:[&!][^ \t\n]*[ \t]+)+$/;
@@ -351,7 +352,8 @@ const KEY_PROPS = /(?:[&!][^ \t\n]*[ \t]+)+$/;
  */
 export function tabProblem(doc: Document, text: string, limit: number): { message: string; offset: number } | undefined {
   const quoted: Array<[number, number]> = [];
-  const blocks: Array<[number, number, number]> = [];
+  /** Block scalars: their range, their text's indentation, and where go-yaml's detection of it ends (-1: the header gives it). */
+  const blocks: Array<[number, number, number, number]> = [];
   const flows: Array<[number, number]> = [];
   /** Plain values and items, with the indentation their later lines need (a plain scalar's scanner takes a tab no shallower). */
   const plains: Array<[number, number, number]> = [];
@@ -361,7 +363,7 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     if (isScalar(n) && n.range) {
       const [start, end] = n.range;
       if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') quoted.push([start, end]);
-      if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') blocks.push([start, end, blockIndent(text, start, indent)]);
+      if (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') blocks.push([start, end, blockIndent(text, start, indent), detectionEnd(text, start)]);
       // (a key over lines is an explicit one, whose plain scalar goes on as a value's does)
       const value = !isKey || text.lastIndexOf('\n', end - 1) >= start;
       scalars.push({ end, plain: n.type === 'PLAIN' && end > start && value, need: indent + 1 });
@@ -394,7 +396,9 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     const tab = m[0].indexOf('\t');
     const block = inside(blocks, at);
     if (block) {
-      if (m[1] === undefined && tab < block[2]) return { message: 'found a tab character where an indentation space is expected', offset: at };
+      // (while go-yaml detects the indentation, a tab right after a line's leading spaces is refused wherever it stands)
+      const detecting = at <= block[3] && /^ *$/.test(m[0].slice(0, tab));
+      if (m[1] === undefined && (tab < block[2] || detecting)) return { message: 'found a tab character where an indentation space is expected', offset: at };
       continue;
     }
     // within a plain scalar's wrapped lines its scanner takes the line (a dash there is text)
@@ -425,6 +429,23 @@ function lastIndex(n: number, holds: (i: number) => boolean): number {
     if (holds(mid)) lo = mid; else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * Where go-yaml stops detecting a block scalar's indentation (the header at `start` gives none):
+ * the start of the first line whose leading spaces are followed by something other than a line
+ * break. -1 when the header gives the indentation.
+ */
+function detectionEnd(text: string, start: number): number {
+  const eol = text.indexOf('\n', start);
+  if (eol < 0 || /^[|>](?:[-+]?[1-9])/.test(text.slice(start, start + 3))) return -1;
+  for (let k = eol + 1; k < text.length;) {
+    let j = k;
+    while (text[j] === ' ') j++;
+    if (text[j] !== '\n') return k;
+    k = j + 1;
+  }
+  return text.length;
 }
 
 /** The indentation of a block scalar's content: its header's indicator, else its first line with content (a key at `indent` needs at least indent + 1). */
