@@ -158,7 +158,13 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   if (!block && !props && !blockScalar && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
   // the next token (nextToken): every error must be past the root, at that token or after it (one
   // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
-  const k = nextToken(text, end);
+  // (a plain root's scanner takes the blanks and line breaks after it, tabs too, up to a comment or what ends it)
+  let k = nextToken(text, end);
+  if (plain) {
+    let j = end;
+    while (text[j] === ' ' || text[j] === '\t' || text[j] === '\n') j++;
+    k = text[j] === '#' ? nextToken(text, j) : j;
+  }
   // a flow or quoted root over lines is no key to go-yaml (its line's simple key is stale by its
   // end), whatever the yaml package made of it; a `:` next on its line is then a value where no
   // key may start: refused (on a later line it starts a mapping go-yaml never reads)
@@ -176,7 +182,9 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const c = text[k];
   if (k < text.length && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
     const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
-    if (after !== undefined && !nextScans(text, after)) return false;
+    // (a quoted scalar over lines is a stale key at its end: nothing after it is scanned)
+    const stale = after !== undefined && (c === '"' || c === "'") && text.lastIndexOf('\n', after - 1) >= k;
+    if (after !== undefined && !stale && !nextScans(text, after)) return false;
     // a flow collection there may be a simple key too: the scanner reads on to the end of its line
     // (not past an empty one, which is no key once closed: the scan stops at its bracket)
     if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
