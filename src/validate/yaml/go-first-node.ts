@@ -13,15 +13,6 @@ import { parseFirst } from './go-text';
 import { sourceTokens } from './tokens';
 
 /**
- * Where the root node ends when go-yaml reads it alone and stops, else undefined: `{a: 1}\nb: 2`
- * is {a: 1} to kubectl; so is an indented block collection, `  a: 1\nb: 2`, at the first line
- * less indented. Errors past the root are then not go-yaml's, unless the next token is one
- * go-yaml cannot scan (`@`, a backquote, a tab, a directive, an unclosed quote, a bad anchor
- * name). A flow
- * collection ends at its closing bracket: the yaml package's range may take in what follows it
- * when that cannot be read (`{a} *y` then an unclosed quote), go-yaml never reads that far.
- */
-/**
  * Whether go-yaml may end a document that the yaml package read without an error before where
  * the yaml package ends it (rootEnd then says where): a root block scalar whose text starts at
  * column 0, a mapping whose first key is an empty flow collection.
@@ -51,6 +42,16 @@ export function indentedRootBefore(doc: Document, text: string): { end: number; 
   return end === false ? undefined : { end, doc: before };
 }
 
+/**
+ * Where the root node ends when go-yaml reads it alone and stops, else undefined: `{a: 1}\nb: 2`
+ * is {a: 1} to kubectl; so is an indented block collection, `  a: 1\nb: 2`, at the first line
+ * less indented. Errors past the root are then not go-yaml's, unless the next token is one
+ * go-yaml cannot scan (`@`, a backquote, a tab, a directive but %YAML and %TAG, an unclosed
+ * quote, a bad anchor name). A flow collection ends at its closing bracket: the yaml package's
+ * range may take in what follows it when that cannot be read (`{a} *y` then an unclosed quote),
+ * go-yaml never reads that far. Also: properties before `,]}` or a second property (an empty
+ * root), an empty flow collection (never a key), a directive line where a token may start.
+ */
 export function rootEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents as YNode | null;
   if (!root?.range) return undefined;
