@@ -173,7 +173,6 @@ function tokenAfter(text: string, at: number): number {
   }
 }
 
-
 /** Scalars go-yaml v2 refuses and the yaml package reads: `\/` in double quotes, a plain `:x` in a flow collection. */
 function checkScalars(text: string, root: YNode | null, starts: number[]): void {
   const visit = (n: unknown, flow: boolean): void => {
