@@ -55,11 +55,11 @@ export function scannedText(text: string, started: boolean): string | null {
 export function parsedText(text: string): { text: string; doc: Document } | undefined {
   let doc = parseFirst(text);
   if (!doc) return undefined;
-  // block scalar headers at their key's indentation (go-block-scalars.ts): one column deeper
-  for (let again = 8, t = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined; t !== undefined && again > 0; again--) {
-    text = t;
+  // block scalar headers at their key's or entry's indentation (go-block-scalars.ts): one column deeper, all in one pass
+  const headers = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined;
+  if (headers !== undefined) {
+    text = headers;
     doc = parseFirst(text)!;
-    t = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined;
   }
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   // comments right after a token again, where the lexer reads the mended lines otherwise (a flow collection's under-indented lines)
