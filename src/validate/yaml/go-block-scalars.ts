@@ -8,9 +8,8 @@
  * least one column to go-yaml (the yaml package takes column 0): rootBlockEnd says where it ends.
  */
 import { Document, Node as YNode, visit } from 'yaml';
+import { BLOCK_HEADER } from './go-scan';
 
-/** A line that is a block scalar's header and nothing more (then blanks and a comment). */
-const HEADER_LINE = /^[ ]*[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
 /** A line whose last token is a key's `:` (then anchors and tags, blanks and a comment), with what makes the key start where it does: a `- ` or `? ` before it. */
 const KEY_LINE = /^((?:[ ]*[-?][ ]+)*[ ]*)[^\s#].*:(?:[ \t]+[&!][^ \t]*)*[ \t]*(?:#.*)?$/;
 
@@ -29,8 +28,8 @@ export function mendBlockHeaders(text: string): string | undefined {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).replace(/\r$/, '');
-    if (HEADER_LINE.test(line)) {
-      const column = line.length - line.trimStart().length;
+    const column = line.length - line.replace(/^ +/, '').length;
+    if (BLOCK_HEADER.test(line.slice(column))) {
       // the line before (past blank and comment lines) ends with a key's colon or a lone dash, the key or the dash at the header's column
       let prev = start - 1;
       let before = '';
@@ -74,9 +73,6 @@ export function rootBlockEnd(text: string, root: YNode): number | undefined {
   return undefined;
 }
 
-/** A block scalar's header line as go-yaml scans it: indicators, then blanks and a comment only. */
-const HEADER_THEN = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
-
 /**
  * The first block scalar whose header line goes on with something else than blanks and a comment
  * (`|- &a x`, `>- "q"`): go-yaml refuses it ("did not find expected comment or line break"); the
@@ -90,7 +86,7 @@ export function blockHeaderProblem(doc: Document, text: string): { message: stri
       const at = n.range[0];
       let eol = text.indexOf('\n', at);
       if (eol < 0) eol = text.length;
-      if (HEADER_THEN.test(text.slice(at, eol))) return undefined;
+      if (BLOCK_HEADER.test(text.slice(at, eol))) return undefined;
       bad = { message: 'did not find expected comment or line break', offset: at };
       return visit.BREAK;
     },

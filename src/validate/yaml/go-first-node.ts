@@ -6,7 +6,7 @@
  * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
-import { blankz, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
+import { blankz, BLOCK_HEADER, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
 import { tagAt } from './go-props';
 import { rootBlockEnd } from './go-block-scalars';
 import { parseFirst } from './go-text';
@@ -160,12 +160,12 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   // the next token (nextToken): every error must be past the root, at that token or after it (one
   // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
   // (a plain root's scanner takes the blanks and line breaks after it, tabs too, up to a comment or what ends it)
-  let k = nextToken(text, end);
+  let k: number;
   if (plain) {
     let j = end;
     while (text[j] === ' ' || text[j] === '\t' || text[j] === '\n') j++;
     k = text[j] === '#' ? nextToken(text, j) : j;
-  }
+  } else k = nextToken(text, end);
   // a flow or quoted root over lines is no key to go-yaml (its line's simple key is stale by its
   // end), whatever the yaml package made of it; a `:` next on its line is then a value where no
   // key may start: refused (on a later line it starts a mapping go-yaml never reads)
@@ -343,9 +343,6 @@ function nextScans(text: string, at: number, inFlow = false): boolean {
     return k >= text.length || scannable(text, k, at);
   }
 }
-
-/** A block scalar header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then blanks and a comment. */
-const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
 
 /** Whether go-yaml's scanner takes the token at text[k], which follows what ends at text[end]. */
 function scannable(text: string, k: number, end: number): boolean {

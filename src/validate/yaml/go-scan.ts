@@ -6,6 +6,9 @@ export const blankz = (c: string | undefined): boolean => c === undefined || c =
 /** A `%YAML` or `%TAG` directive line as go-yaml's scanner takes it (another name is refused). */
 export const DIRECTIVE_LINE = /^%(?:YAML[ \t]+[0-9]+\.[0-9]+|TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[^ \t\n]+)[ \t]*(?:#.*)?$/;
 
+/** A block scalar's header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then only blanks and a comment. */
+export const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
+
 /** Whether a quoted scalar's source ends with its closing quote. */
 export function closes(source: string): boolean {
   return closeOf(source, 1, source[0]) === source.length - 1;
