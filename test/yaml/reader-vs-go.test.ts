@@ -483,6 +483,9 @@ test('hand-written edge cases agree with the oracle', () => {
     "\"q\"\n\"r\\\nq\"\n`b---\n--- # doc\nk0: 'it''s' # trailing\n", "\"q\"\n'r\n q' @\n", "\"q\"\n'r' @\n", "k1\n \t : at@x\n", "k1\n\t: x\n", "k1\n\t- x\n",
     "k1 # c\n\t: x\n", "k1\n# c\n\t: x\n", "k1\n \t # c\n", "k1\n\t@\n", "k1\n\t\n@\n",
     "{c: off\n, y: `b001:db8::, b: x::}\r\n", "---\n[\"rawnel\",@a ~:, 1]\n", "a: [@a:, 1]\n", "a: [x@a:, 1]\n", "a: [`a:]\n", "a: [@a, 1]\n", "a: {y: `b}\n",
+    // a block mapping is indented at its first key's tag or anchor: a line at that column ends it, less deep ends the document
+    "!t- value: \"1e3\"\n- k0: x\n", "!t value: 1\n- a\n", "&a value: 1\n- a\n", "!t value: 1\n  - a\n", "  !t value: 1\n- a\n", "!t\n  value: 1\n- a\n",
+    "&a !t k: 1\nb: 2\n", "!t k: 1\n b: 2\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -6,7 +6,7 @@
  * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
-import { blankz, BLOCK_HEADER, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
+import { blankz, BLOCK_HEADER, blockColumn, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
 import { tagAt } from './go-props';
 import { rootBlockEnd } from './go-block-scalars';
 import { parseFirst } from './go-text';
@@ -151,7 +151,7 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const props = text[root.range[0]] === '*' && doc.errors.some((e) => e.code === 'ALIAS_PROPS' && e.pos[0] === root.range![0]);
   // a block collection whose first line is indented: a line less indented ends it, and the document
   const block = (isMap(root) || isSeq(root)) && !flow && !quotedKeyless && !props;
-  const column = root.range[0] - (text.lastIndexOf('\n', root.range[0] - 1) + 1);
+  const column = blockColumn(text, root.range[0], isMap(root));
   if (!flow && !quoted && !plain && !props && !blockScalar && !(block && column > 0)) return false;
   const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : blockScalar ? rootBlockEnd(text, root) ?? root.range[1] : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote

@@ -6,6 +6,20 @@ export const blankz = (c: string | undefined): boolean => c === undefined || c =
 /** A `%YAML` or `%TAG` directive line as go-yaml's scanner takes it (another name is refused). */
 export const DIRECTIVE_LINE = /^%(?:YAML[ \t]+[0-9]+\.[0-9]+|TAG[ \t]+!(?:[0-9A-Za-z_-]*!)?[ \t]+[^ \t\n]+)[ \t]*(?:#.*)?$/;
 
+/** Anchors and tags before a block mapping's first key, on its line. */
+const KEY_PROPS = /(?:[&!][^ \t\n]*[ \t]+)+$/;
+
+/**
+ * The column go-yaml v2 indents a block collection at that starts at text[start]: a mapping's is
+ * its first key's first token, an anchor or a tag before the key (a tag saves the simple key, and
+ * no key may start after it on its line).
+ */
+export function blockColumn(text: string, start: number, mapping: boolean): number {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const props = mapping ? KEY_PROPS.exec(text.slice(lineStart, start)) : null;
+  return start - lineStart - (props ? props[0].length : 0);
+}
+
 /** A block scalar's header as go-yaml's scanner takes it: chomping and indentation (1–9) in either order, then only blanks and a comment. */
 export const BLOCK_HEADER = /^[|>](?:[+-][1-9]?|[1-9][+-]?)?[ \t]*(?:#.*)?$/;
 

@@ -5,7 +5,7 @@
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
 import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
-import { closeOf, closes } from './go-scan';
+import { blockColumn, closeOf, closes } from './go-scan';
 
 /**
  * The text mended where go-yaml reads what the yaml package refuses, and the document read again:
@@ -336,9 +336,6 @@ export function goLineBreaks(text: string): string {
  */
 const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *(?:[-?] +)*)[-?][ \t]*\t.*|( *)\t[ \t]*[^ \t#].*)$/gm;
 
-/** Anchors and tags before a block mapping's first key, on its line. */
-const KEY_PROPS = /(?:[&!][^ \t\n]*[ \t]+)+$/;
-
 /**
  * Where go-yaml v2's scanner meets a tab it does not take, in block context outside scalars and
  * flow collections (the yaml package reads all of these): a blank or comment line indented with a
@@ -373,9 +370,7 @@ export function tabProblem(doc: Document, text: string, limit: number): { messag
     if ((isMap(n) || isSeq(n)) && n.range) {
       if ((n as { flow?: boolean }).flow) { flows.push([n.range[0], n.range[1]]); scalars.push({ end: n.range[1], plain: false, need: 0 }); return; }
       // (go-yaml's indentation of a block mapping is the column of its first key's first token: an anchor or a tag before it)
-      const lineStart = text.lastIndexOf('\n', n.range[0] - 1) + 1;
-      const props = isMap(n) ? KEY_PROPS.exec(text.slice(lineStart, n.range[0])) : null;
-      const column = n.range[0] - lineStart - (props ? props[0].length : 0);
+      const column = blockColumn(text, n.range[0], isMap(n));
       for (const it of n.items) {
         if (isPair(it)) { walk(it.key, column, true); walk(it.value, column, false); } else walk(it, column, false);
       }
