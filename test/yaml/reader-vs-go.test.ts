@@ -486,6 +486,14 @@ test('hand-written edge cases agree with the oracle', () => {
     // a block mapping is indented at its first key's tag or anchor: a line at that column ends it, less deep ends the document
     "!t- value: \"1e3\"\n- k0: x\n", "!t value: 1\n- a\n", "&a value: 1\n- a\n", "!t value: 1\n  - a\n", "  !t value: 1\n- a\n", "!t\n  value: 1\n- a\n",
     "&a !t k: 1\nb: 2\n", "!t k: 1\n b: 2\n",
+    // a tag with a comma after a quoted scalar that opens a flow entry and runs over an under-indented line (the comma is the tag's to go-yaml)
+    "a: [\"raw\n!x\", !!str, x]\n", "a: [\"ra\nw\", !t, x]\n", "a: [\"raw\n\", !!str, x]\n", "a: {b: \"raw\n!x\", c: !!str, d: x}\n", "a: [x,\"raw\n!x\", !!str, x]\n",
+    // a byte order mark that starts a line past blank and comment lines only: content to go-yaml, a stream's mark to the yaml package's lexer
+    "# c\n\ufeff- x\n", "# c\n\ufeff[a]\n", "\n\ufeff- x\n", "# c\n\ufeff--- x\n", "# c\n\ufeff# d\nb: 1\n", "  # c\n\ufeffb: 1\n  c\n", "# c\n\ufeff\n",
+    "# c\n\ufeffb: &a x\n  c\n", "\t# c\n\ufeffb: 1\n  c\n", "# c\n\t\n\ufeffb: 1\n  c\n", "a: 1\n---\n   # doc\n\ufeffb: x\n  c\n", "# c\n\ufeff  b: 1\n  c\n",
+    "# c\n\ufeff%YAML 1.1\n---\nb: 1\n", "# c\n\ufeff...\n", "# c\n\ufeff|\n x\n", "# c\n\ufeff\"a\nb\"\n", "a: |\n  x\n\ufeffb: 1\n", "[a,\n\ufeffb]\n",
+    // a tag that takes a bracket in a flow collection with an under-indented line (found once mend() has indented it)
+    "---\nk0:\n  port:\n    - &a1 [\" lead \",\n  web, !!str2001-12-14]\n  k2: 1\n", "k0:\n  port: [a,\n web, !!str2001-12-14]\n", "k0:\n  port: [a,\n web, !!str x]\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

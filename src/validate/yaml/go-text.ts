@@ -48,8 +48,16 @@ export function scannedText(text: string, started: boolean): string | null {
   for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
   // comments right after a flow indicator or a closing quote (go-comments.ts)
   if (text.includes('#')) text = mendComments(text) ?? text;
+  // a byte order mark that starts a line past blank and comment lines only: content to go-yaml (its
+  // scanner drops one where the stream starts, no later), a stream's mark to the yaml package's lexer
+  // until a document starts: that first line is made the document's start (no line moves)
+  const bom = !started && text.includes('\ufeff') ? BOM_BEFORE_CONTENT.exec(text) : null;
+  if (bom) text = `---${bom[1] ? ` ${bom[1]}` : ''}${text.slice(bom[0].length)}`;
   return text;
 }
+
+/** Blank and comment lines up to a line that starts with a byte order mark; the first line (no tab in it) with its comment in group 1. */
+const BOM_BEFORE_CONTENT = /^ *(#[^\n]*)?(?=\n(?:[ \t]*(?:#[^\n]*)?\n)*\ufeff)/;
 
 /** The text parsed, and mended where the parse shows the yaml package reads otherwise than go-yaml; undefined for no document. */
 export function parsedText(text: string): { text: string; doc: Document } | undefined {
@@ -61,7 +69,14 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
     text = headers;
     doc = parseFirst(text)!;
   }
+  const unmended = text;
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
+  // tags and names again, where the lexer finds them only in the mended lines (a flow collection's under-indented lines)
+  if (text !== unmended && /[!&*]/.test(text)) {
+    let props = text;
+    for (let again = 16, t = mendProps(props); t !== undefined && again > 0; again--, t = mendProps(props)) props = t;
+    if (props !== text) { text = props; doc = parseFirst(text)!; }
+  }
   // comments right after a token again, where the lexer reads the mended lines otherwise (a flow collection's under-indented lines)
   if (doc.errors.length > 0 && text.includes('#')) {
     const comments = mendComments(text);
@@ -83,7 +98,7 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
 }
 
 /** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
-const QUOTE_LEFT_OPEN = /[:-][ \t]+['"][^\n]*[^'"\s][ \t]*$/m;
+const QUOTE_LEFT_OPEN = /(?:[:-][ \t]+|[[{,][ \t]*)['"][^\n]*[^'"\s][ \t]*$/m;
 
 /** Blank and comment lines, then a document start marker (on a line of its own after a line break go-yaml reads). */
 const STARTS_EMPTY = /^(?:[ \t]*(?:#[^\n]*)?\n)+---(?:[ \t\n]|$)/;
