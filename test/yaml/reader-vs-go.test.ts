@@ -494,6 +494,17 @@ test('hand-written edge cases agree with the oracle', () => {
     "# c\n\ufeff%YAML 1.1\n---\nb: 1\n", "# c\n\ufeff...\n", "# c\n\ufeff|\n x\n", "# c\n\ufeff\"a\nb\"\n", "a: |\n  x\n\ufeffb: 1\n", "[a,\n\ufeffb]\n",
     // a tag that takes a bracket in a flow collection with an under-indented line (found once mend() has indented it)
     "---\nk0:\n  port:\n    - &a1 [\" lead \",\n  web, !!str2001-12-14]\n  k2: 1\n", "k0:\n  port: [a,\n web, !!str2001-12-14]\n", "k0:\n  port: [a,\n web, !!str x]\n",
+    // a tag or an anchor that starts a line after the root may be a simple key: go-yaml scans on past it
+    "  k2: &a0 off # trailing\n  k3: &a1\n !!str - k3: []\n- << # trailing\nk4: -15768\n", "  a: 1\n!t - b\n", "  a: 1\n&x - b\n", "  a: 1\n!t b\n", "  a: 1\n!t b: 1\n",
+    "  a: 1\n!t\n", "  a: 1\n!t ? b\n", "  a: 1\n!t @\n", "  a: 1\n!t \"q\n", "  - 1\n!t - b\n", "\"q\"\n!t - b\n", "[a]\n!t - b\n", "|\n x\n!t - b\n", "\"q\"\n!t b\n- c\n",
+    // go-yaml's binary integers with a sign after the prefix (ParseInt of what follows `0b`, base 2), in and out of int64
+    "k2: 0b-101\t\n", "k2: 0b+101\n", "k2: 0b-_1\n", "k2: !!int 0b-11\n", `k2: 0b-1${'0'.repeat(63)}\n`, `k2: 0b-1${'0'.repeat(64)}\n`, `k2: 0b+${'1'.repeat(63)}\n`,
+    "0b-1: x\n", "k2: [0b-1]\n", "k2: 0b-\n", "k2: 0B-1\n", "k2: !!float 0b-1\n", "k2: -0b-1\n", "k2: -0b+1\n",
+    // a quoted scalar in an indented root that no quote closes: go-yaml scans it to the end, and refuses it
+    "  a:\n    b: \"x\nc: 1\n", "  a: \"x\nc: 1\n", "  a: \"x\n  c: 1\n", "  a: 'x\nc: 1\n", "  - \"x\n- 1\n", "  a: 1\nb: \"x\n", "  a: \"x\n---\nb: 1\n",
+    // a flow plain scalar that starts with `:` is refused even before a colon and a bracket; a directive line in a flow collection left open is refused
+    "k3: [::1:]\n", "[::1:]\n", "k3: [x, :y:]\n", "k3: {:y:, b}\n", "k3: [x, y::]\n", "k2:\r\n  k3: [::1:]\r\nk5: &a0 on\r\n",
+    "[# c\n%YAML 1.1\n", "[\n%YAML 1.1\n", "[# c\n%YAML 1.1\n---\nb: 1\n", "- [a,\n%YAML 1.1\n", "[a]\n%YAML 1.1\n", "a: {b: [1]}\n%YAML 1.1\n", "- \"a\n%YAML 1.1\n b\"\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

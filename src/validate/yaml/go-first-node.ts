@@ -58,7 +58,8 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   // a directive at a line's start where a token may start ends the document to go-yaml, when it scans
   const directive = doc.errors[0]?.pos[0];
   if (directive !== undefined && text[directive] === '%' && (directive === 0 || text[directive - 1] === '\n') && doc.errors.every((e) => e.pos[0] >= directive)) {
-    return DIRECTIVE_LINE.test(text.slice(directive, text.indexOf('\n', directive) >>> 0)) ? directive : undefined;
+    // (in a flow collection left open, go-yaml's parser finds the directive where it wants a node: refused)
+    return DIRECTIVE_LINE.test(text.slice(directive, text.indexOf('\n', directive) >>> 0)) && !inFlowAt(text, directive) ? directive : undefined;
   }
   const first = firstContent(text);
   // (the first property may be a simple key: go-yaml scans on to the end of its line, and the next token)
@@ -76,6 +77,17 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   }
   const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]), quotedEnd(text, root.range[0]));
   return ok ? ok : undefined;
+}
+
+/** Whether a flow collection opened before text[at] is still open there, by the yaml package's lexer. */
+function inFlowAt(text: string, at: number): boolean {
+  let depth = 0;
+  for (const t of sourceTokens(text)) {
+    if (t.at >= at) break;
+    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') depth++;
+    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** A flow collection with no token in it: blanks, line breaks and comments between its brackets. */
@@ -172,6 +184,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const overLines = (flow || quoted) && text.lastIndexOf('\n', end - 1) >= root.range[0];
   const aboutRootKey = (e: { code: string; pos: [number, number] }) => overLines && e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === root.range![0];
   if (!doc.errors.every((e) => e.pos[0] >= k || aboutRootKey(e))) return false;
+  // a quoted scalar in the root that no quote closes: go-yaml scans it to the end of the text, and refuses it
+  if (doc.errors.some((e) => e.code === 'MISSING_CHAR' && e.message.startsWith('Missing closing') && e.pos[0] <= end)) return false;
   if (overLines && text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) < end) return false;
   if (block && k < text.length && k - (text.lastIndexOf('\n', k - 1) + 1) >= column) return false;
   // a flow collection in it that no bracket closes (mend() has indented the lines of those that close): go-yaml reads it on past the root's end, to the text's
@@ -189,6 +203,8 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
     // a flow collection there may be a simple key too: the scanner reads on to the end of its line
     // (not past an empty one, which is no key once closed: the scan stops at its bracket)
     if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
+    // so may a tag or an anchor: the scanner reads on past it (`!t - a` is refused there: no block entry after a property)
+    if ((c === '!' || c === '&') && !keyLookahead(text, k, k, true)) return false;
   }
   if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;

@@ -77,8 +77,8 @@ export function mendFlowPlains(text: string): string | undefined {
     // (past blanks and line breaks: go-yaml's plain scalar goes on over them, folded as the quoted one is)
     const colon = FLOW_GAP.exec(text.slice(end, end + 256))![0].length + end;
     if (text[colon] !== ':' || !',]}'.includes(text[colon + 1] ?? '\n')) continue;
-    // (a `?` inside it, or an `@` or a backquote that starts it, is refused by go-yaml: that is said on the scalar as it stands)
-    if (p.text.indexOf('?', 1) > 0 || p.text[0] === '@' || p.text[0] === '`') continue;
+    // (a `?` inside it, or an `@`, a backquote or a `:` that starts it, is refused by go-yaml: that is said on the scalar as it stands)
+    if (p.text.indexOf('?', 1) > 0 || p.text[0] === '@' || p.text[0] === '`' || p.text[0] === ':') continue;
     // the yaml package split a colon off as a value indicator where go-yaml scans on to the bracket or comma
     out += `${text.slice(from, at)}'${text.slice(at, colon + 1).replace(/'/g, "''")}'`;
     from = colon + 1;

@@ -83,6 +83,9 @@ function goParseInt(s: string): bigint | undefined {
   return undefined;
 }
 
+/** A sign, then binary digits: what go-yaml's ParseInt(s[2:], 2, 64) takes after `0b` that ParseInt(s, 0, 64) did not. */
+const SIGNED_BINARY = /^[-+][01]+$/;
+
 const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 
@@ -106,6 +109,12 @@ function resolveAs(tag: string, s: string): Resolved {
       const i = goParseInt(plain);
       if (i !== undefined) return { tag: INT, value: Number(i), int: i };
       if (YAML_FLOAT.test(plain)) { const f = goFloat(plain); if (f !== undefined) return { tag: FLOAT, value: f }; }
+      // go-yaml's own binary form: a sign after the prefix (`0b-101` is -5: ParseInt of what follows `0b`, base 2)
+      if (plain.startsWith('0b') && SIGNED_BINARY.test(plain.slice(2))) {
+        const mag = BigInt(`0b${plain.slice(3)}`);
+        const v = plain[2] === '-' ? -mag : mag;
+        if (v >= INT64_MIN && v <= INT64_MAX) return { tag: INT, value: Number(v), int: v };
+      }
     }
   }
   return { tag: STR, value: s };
