@@ -505,6 +505,8 @@ test('hand-written edge cases agree with the oracle', () => {
     // a flow plain scalar that starts with `:` is refused even before a colon and a bracket; a directive line in a flow collection left open is refused
     "k3: [::1:]\n", "[::1:]\n", "k3: [x, :y:]\n", "k3: {:y:, b}\n", "k3: [x, y::]\n", "k2:\r\n  k3: [::1:]\r\nk5: &a0 on\r\n",
     "[# c\n%YAML 1.1\n", "[\n%YAML 1.1\n", "[# c\n%YAML 1.1\n---\nb: 1\n", "- [a,\n%YAML 1.1\n", "[a]\n%YAML 1.1\n", "a: {b: [1]}\n%YAML 1.1\n", "- \"a\n%YAML 1.1\n b\"\n",
+    // `\'` in double quotes read where another escape the yaml package refuses comes after the root (go-yaml never reads it)
+    "# c\n{y: \"sq \\' x\"}, b: \"pair \\ud83d\\#ude00\"}\n", "{y: \"sq \\' x\"}, b: \"pair \\ud83d\\#ude00\"}\n---  \n'raw\u0085nel'", "a: \"\\' \\#\"\n", "- \"\\'\"\n- \"\\#\"\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

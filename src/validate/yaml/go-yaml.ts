@@ -43,8 +43,9 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
     }
   }
   // go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): spell those `\x27` and read again
+  // (other escapes the yaml package refuses stay errors: go-yaml may never read that far)
   const quotes = doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]));
-  if (quotes.length > 0 && quotes.length === doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE').length) {
+  if (quotes.length > 0) {
     let fixed = '';
     let at = 0;
     for (const e of quotes) { fixed += `${text.slice(at, e.pos[0])}\\x27`; at = e.pos[0] + 2; }
