@@ -507,6 +507,11 @@ test('hand-written edge cases agree with the oracle', () => {
     "[# c\n%YAML 1.1\n", "[\n%YAML 1.1\n", "[# c\n%YAML 1.1\n---\nb: 1\n", "- [a,\n%YAML 1.1\n", "[a]\n%YAML 1.1\n", "a: {b: [1]}\n%YAML 1.1\n", "- \"a\n%YAML 1.1\n b\"\n",
     // `\'` in double quotes read where another escape the yaml package refuses comes after the root (go-yaml never reads it)
     "# c\n{y: \"sq \\' x\"}, b: \"pair \\ud83d\\#ude00\"}\n", "{y: \"sq \\' x\"}, b: \"pair \\ud83d\\#ude00\"}\n---  \n'raw\u0085nel'", "a: \"\\' \\#\"\n", "- \"\\'\"\n- \"\\#\"\n",
+    // a document start that a lone CR or a NEL puts in a flow collection left open: go-yaml finds it where it wants a node
+    "# c\n{\"k\": [{}, 1],\r---\n  1: 2}\n", "# c\n[1,\r---\r]\n", "# c\n[1,\r--- x]\n", "a: [1,\r---\r]\n", "a: [1]\r---\rb: 2\n", "a: {b: 1\r--- \r}\n",
+    "a: [1,\u0085---\u0085]\n", "{\"k\": [{}, 0644],\r---\n  1: 'yes'}\r\n",
+    // a root block scalar with column-0 text ends before it to go-yaml, which then cannot take the next token
+    "|-# c\n%YAML 1.{1\n", "|\n%YAML 1.{1\n", "|\n@x\n", "|\n\"x\n", ">\nx: 1\n", "[ ]:\n@\n", "|-# c\n%YAML 1.{1\n---\n{a: 1} ? x\n@a\n---\n---  \nk5: Yes\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

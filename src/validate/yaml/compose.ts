@@ -9,7 +9,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, tabProblem } from './go-yaml';
 import { EXPLICIT_KEY_LINE, explicitKeyProblem, keyProblem } from './go-keys';
-import { indentedRootBefore, mayEndEarly, rootEnd } from './go-first-node';
+import { earlyEnd, indentedRootBefore, rootEnd } from './go-first-node';
 import { blockHeaderProblem } from './go-block-scalars';
 import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
@@ -77,7 +77,10 @@ export function composeDocument(text: string, track?: LineTable, started = false
   text = parsed.text;
   let doc = parsed.doc;
   const starts = lineStarts(text);
-  let rootEnds = doc.errors.length > 0 || mayEndEarly(doc, text) ? rootEnd(doc, text) : undefined;
+  const early = doc.errors.length === 0 ? earlyEnd(doc, text) : undefined;
+  let rootEnds = doc.errors.length > 0 || early !== undefined ? rootEnd(doc, text) : undefined;
+  // go-yaml ends the root there, and cannot take the token after it (a stale key's `:`, an `@`, a bad directive)
+  if (early !== undefined && rootEnds === undefined) throw new ReadError('found character that cannot start any token', lineAt(starts, tokenAfter(text, early)));
   if (rootEnds === undefined && doc.errors.length > 0) {
     // an indented block root that a later token the yaml package cannot read took from it (`x` in
     // `- >-: x`): the root read up to the line of the first error, what follows it judged as before

@@ -13,16 +13,17 @@ import { parseFirst } from './go-text';
 import { sourceTokens } from './tokens';
 
 /**
- * Whether go-yaml may end a document that the yaml package read without an error before where
- * the yaml package ends it (rootEnd then says where): a root block scalar whose text starts at
- * column 0, a mapping whose first key is an empty flow collection.
+ * Where go-yaml ends the root of a document that the yaml package read without an error, when
+ * that is before where the yaml package ends it (rootEnd then says whether go-yaml reads on to
+ * the next token or refuses it): a root block scalar whose text starts at column 0, a mapping
+ * whose first key is an empty flow collection. Undefined otherwise.
  */
-export function mayEndEarly(doc: Document, text: string): boolean {
+export function earlyEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents;
-  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED')) return rootBlockEnd(text, root) !== undefined;
-  if (!isMap(root) || (root as { flow?: boolean }).flow || !(text.includes('[') || text.includes('{'))) return false;
-  const key = root.items[0]?.key;
-  return (isMap(key) || isSeq(key)) && key.items.length === 0;
+  if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED')) return rootBlockEnd(text, root);
+  if (!isMap(root) || (root as { flow?: boolean }).flow || !(text.includes('[') || text.includes('{'))) return undefined;
+  const key = root.items[0]?.key as YNode | null;
+  return (isMap(key) || isSeq(key)) && key.items.length === 0 ? key.range?.[1] : undefined;
 }
 
 /**

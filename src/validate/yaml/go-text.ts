@@ -56,6 +56,9 @@ export function scannedText(text: string, started: boolean): string | null {
   return text;
 }
 
+/** The yaml package's words for a flow collection that its document ends before it closes. */
+const FLOW_LEFT_OPEN = /^Flow (?:sequence|map)/;
+
 /** Blank and comment lines up to a line that starts with a byte order mark; the first line (no tab in it) with its comment in group 1. */
 const BOM_BEFORE_CONTENT = /^ *(#[^\n]*)?(?=\n(?:[ \t]*(?:#[^\n]*)?\n)*\ufeff)/;
 
@@ -153,7 +156,8 @@ export function parseFirst(text: string): Document | undefined {
   // not: NEL, LINE or PARAGRAPH SEPARATOR) ends what go-yaml reads; the yaml package may put the
   // next document's errors on the first
   const next = docs.length > 1 ? docs[1].range?.[0] : undefined;
-  if (next !== undefined && docs[0].errors.some((e) => e.pos[0] >= next)) docs[0].errors = docs[0].errors.filter((e) => e.pos[0] < next);
+  // (a flow collection the document start leaves open is the first document's: go-yaml finds the start where it wants a node)
+  if (next !== undefined && docs[0].errors.some((e) => e.pos[0] >= next)) docs[0].errors = docs[0].errors.filter((e) => e.pos[0] < next || (e.pos[0] === next && FLOW_LEFT_OPEN.test(e.message)));
   return docs[0];
 }
 
