@@ -14,7 +14,7 @@ import { closeOf } from './go-scan';
 import { sourceTokens } from './tokens';
 
 /** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
-const SUSPECT = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
+const SUSPECT = /(?:^|[\s[{,:])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
 
 /** go-yaml's word characters (is_alpha): a handle's name. */
 const WORD = /[0-9A-Za-z_-]/;

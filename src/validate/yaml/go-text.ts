@@ -51,7 +51,7 @@ export function scannedText(text: string, started: boolean): string | null {
   // a byte order mark that starts a line past blank and comment lines only: content to go-yaml (its
   // scanner drops one where the stream starts, no later), a stream's mark to the yaml package's lexer
   // until a document starts: that first line is made the document's start (no line moves)
-  const bom = !started && text.includes('\ufeff') ? BOM_BEFORE_CONTENT.exec(text) : null;
+  const bom = text.includes('\ufeff') ? BOM_BEFORE_CONTENT.exec(text) : null;
   if (bom) text = `---${bom[1] ? ` ${bom[1]}` : ''}${text.slice(bom[0].length)}`;
   return text;
 }

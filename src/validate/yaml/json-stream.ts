@@ -27,10 +27,13 @@ export interface JsonStream {
 
 const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
 
-/** Whether kubectl reads this stream as JSON first: its first character that is not a space is `{`. */
+/** Whether kubectl reads this stream as JSON first: its first character that is not a space (Go's unicode.IsSpace) is `{`. */
 export function startsAsJson(text: string): boolean {
-  return /^\s*\{/u.test(text);
+  return GO_SPACES_THEN_BRACE.test(text);
 }
+
+/** Go's unicode.IsSpace: JavaScript's \s without the byte order mark, with NEL. */
+const GO_SPACES_THEN_BRACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*\{/;
 
 /** The JSON values at the start of a stream that startsAsJson, as kubectl's decoder takes them. */
 export function readJsonValues(text: string): JsonStream {
