@@ -519,6 +519,9 @@ test('hand-written edge cases agree with the oracle', () => {
     "{}\n--- # doc\n\n\ufeffx\n", "{}\n--- # doc\n\n\ufeff'\\n\"r\\q\"'\n", "{}\n---\n\ufeffx\n", "{}\n--- # c\n# d\n\ufeff- x\n", " \ufeff{}", " \ufeff{\"a\": 1}\n",
     "\u0085{\"a\": 1}\n{\"b\": 2}\n", "\u00a0{\"a\": 1}\n{\"b\": 2}\n", "\u3000{\"a\": 1}{\"b\": 2}\n", "\u0085{\"a\": 1}\n---\nb: 2\n",
     "{\"k\":!*a0!str '\"dq\"', b: off}\r\n", "# c\n{\"k\":!*a0!str '\"dq\"', b: off}\r\n", "# c\n{\"k\":!a,b x}\n",
+    // a `:` where a flow collection wants a node (after its bracket or a comma, no `?`), also where a later duplicate key replaces the collection
+    "k0: [:[], ?a]\nk0: 1\n", "k0: [: x]\nk0: 1\n", "k0: {: x}\nk0: 1\n", "k0: [a, : x]\nk0: 1\n", "k0: {? : x}\nk0: 1\n", "k0: {a: 1, : 2}\nk0: 1\n",
+    "k0: {a: 1,\n  # c\n  : 2}\nk0: 1\n", "k0: [&a : x]\nk0: 1\n", "k0: [\"a\" : x]\nk0: 1\n", "k0: [a, \"b\": x]\nk0: 1\n", "host: \"[::1]:80\"\nk: [a,: b]\nk: 1\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

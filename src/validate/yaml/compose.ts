@@ -8,7 +8,7 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
 import { badAnchorName, tabProblem } from './go-yaml';
-import { EXPLICIT_KEY_LINE, explicitKeyProblem, keyProblem } from './go-keys';
+import { EXPLICIT_KEY_LINE, explicitKeyProblem, flowKeylessColon, keyProblem } from './go-keys';
 import { earlyEnd, indentedRootBefore, rootEnd } from './go-first-node';
 import { blockHeaderProblem } from './go-block-scalars';
 import { tagProblem } from './go-props';
@@ -111,6 +111,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const overLines = COLON_STARTS_LINE.test(text);
   const key = longLines || overLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines, overLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
+  const flowColon = text.includes('{') || text.includes('[') ? flowKeylessColon(text, readTo) : undefined;
+  if (flowColon) throw new ReadError(flowColon.message, lineAt(starts, flowColon.offset));
   const header = text.includes('|') || text.includes('>') ? blockHeaderProblem(doc, text) : undefined;
   if (header) throw new ReadError(header.message, lineAt(starts, header.offset));
   const explicit = text.includes('?') && EXPLICIT_KEY_LINE.test(text) ? explicitKeyProblem(doc, text) : undefined;

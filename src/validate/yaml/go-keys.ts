@@ -4,6 +4,7 @@
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
 import { Document, isScalar, Node as YNode, visit } from 'yaml';
+import { sourceTokens } from './tokens';
 
 /** How far, in characters, go-yaml looks back from a `:` for the start of its key (a "simple key" further back is stale). */
 const SIMPLE_KEY_REACH = 1024;
@@ -141,4 +142,28 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
     },
   });
   return bad;
+}
+
+/** A `:` after a flow collection's bracket or a comma, maybe past blanks, line breaks and comments. */
+const FLOW_COLON = /[[{,][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:/;
+
+/**
+ * The first `:` where a flow collection wants a node: right after its bracket or a comma, with no
+ * key and no `?` before it (`[: x]`, `{a: 1, : 2}`). go-yaml's parser finds no node content there;
+ * the yaml package reads a pair with an empty key, which a later duplicate key may replace. Tokens
+ * from `limit` on are not looked at. Its offset, with go-yaml's words.
+ */
+export function flowKeylessColon(text: string, limit: number): { message: string; offset: number } | undefined {
+  if (!FLOW_COLON.test(text)) return undefined;
+  let depth = 0;
+  let wantNode = false;
+  for (const t of sourceTokens(text)) {
+    if (t.at >= limit) break;
+    if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
+    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') { depth++; wantNode = true; continue; }
+    if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && depth > 0) depth--;
+    if (t.type === 'map-value-ind' && depth > 0 && wantNode) return { message: 'did not find expected node content', offset: t.at };
+    wantNode = t.type === 'comma' && depth > 0;
+  }
+  return undefined;
 }
