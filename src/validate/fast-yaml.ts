@@ -288,7 +288,8 @@ class Reader {
     const double = rest[0] === '"';
     // YAML folds at spaces only (JavaScript's trim() also takes no-break spaces); NEL and the
     // Unicode line separators are line breaks to YAML 1.1: the exact reader's
-    if (ODD_BREAKS.test(rest)) bail();
+    // (a tab is a blank that folds too, and may be escaped: the exact reader's)
+    if (ODD_BREAKS.test(rest) || rest.indexOf('\t') >= 0) bail();
     let joined = spacesOffEnd(rest);
     let before = rest; // the line before, as written
     for (let j = this.i; j < this.end; j++) {

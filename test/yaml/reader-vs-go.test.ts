@@ -522,6 +522,14 @@ test('hand-written edge cases agree with the oracle', () => {
     // a `:` where a flow collection wants a node (after its bracket or a comma, no `?`), also where a later duplicate key replaces the collection
     "k0: [:[], ?a]\nk0: 1\n", "k0: [: x]\nk0: 1\n", "k0: {: x}\nk0: 1\n", "k0: [a, : x]\nk0: 1\n", "k0: {? : x}\nk0: 1\n", "k0: {a: 1, : 2}\nk0: 1\n",
     "k0: {a: 1,\n  # c\n  : 2}\nk0: 1\n", "k0: [&a : x]\nk0: 1\n", "k0: [\"a\" : x]\nk0: 1\n", "k0: [a, \"b\": x]\nk0: 1\n", "host: \"[::1]:80\"\nk: [a,: b]\nk: 1\n",
+    // an escaped quote that ends a line (the yaml package takes it for the closing one); a tab that ends a quoted scalar's line folds; a plain
+    // scalar's colon before a bracket past blanks; a token that starts a line after an empty flow root may be a simple key
+    "- a: \"x \\\"\\\"\n  b: 1\n  c: \"d\"\n", "- a: \"x \\\"\n  b: 1\n  c: \"d\"\n", "a: \"x \\\"\n  b\"\n", "a: \"x \\\\\"\nb: 1\n", "- \"x \\\"\n- y\"\n",
+    "a: [\"x \\\"\n , b\"]\n", "a: \"x\t\n  y\"\n", "a: \"x \t\n  y\"\n", "a: 'x\t\n  y'\n", "a: \"x\\\t\n  y\"\n", "a: \"\tx\n  y\"\n",
+    "k2: {y: 1, 1:&y :[], b: {}}\n", "k2: [a\n  :[b]]\n", "k2: {a :x}\n", "k2: [a :: b]\n", "[]\nx # doc\n   \t\nk1: 1\n", "[]\n\"x\" # doc\n   \t\n",
+    "[]\n*x # doc\n   \t\n", "[]\n!t - a\n", "[]\nx\n   \t\nk1: 1\n", "[]\nb: 1\n",
+    // a `?` after an anchor or a tag on its line, in block context: no key may start there to go-yaml
+    "---\nk1:\n &a0? x YES", "k1:\n &a ? x\n", "k1:\n !t ? x\n", "k1:\n  !t ? x\n  : 1\n", "- k1:\n   &a ? x\n", "k1:\n &a ?x\n", "&a\n? x\n", "k: &a\n  ? x\n", "? &a x\n: 1\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -74,7 +74,7 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   if (close && EMPTY_FLOW.test(text.slice(first!.at, close))) {
     const k = nextToken(text, close);
     const staleKey = text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) >= first!.at && text.lastIndexOf('\n', k - 1) < close;
-    return !staleKey && scannable(text, k, close) ? close : undefined;
+    return !staleKey && scannable(text, k, close) && laterKeyScans(text, k, close) ? close : undefined;
   }
   const ok = firstNodeEnd(doc, root, text, flowEnd(text, root.range[0]), quotedEnd(text, root.range[0]));
   return ok ? ok : undefined;
@@ -192,23 +192,31 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   // a flow collection in it that no bracket closes (mend() has indented the lines of those that close): go-yaml reads it on past the root's end, to the text's
   if (block && doc.errors.some((e) => e.code === 'BAD_INDENT' && e.message.includes('sufficiently indented and end with'))) return false;
   if (!scannable(text, k, end)) return false;
-  // a quoted scalar, an alias or a plain scalar that starts a line after the root may be a simple
-  // key: go-yaml's scanner reads on to the token after it (a plain scalar that runs to its line's end
-  // goes stale on the lines it reads on)
-  const c = text[k];
-  if (k < text.length && text.lastIndexOf('\n', k - 1) >= contentEnd(text, end)) {
-    const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
-    // (a quoted scalar over lines is a stale key at its end: nothing after it is scanned)
-    const stale = after !== undefined && (c === '"' || c === "'") && text.lastIndexOf('\n', after - 1) >= k;
-    if (after !== undefined && !stale && !nextScans(text, after)) return false;
-    // a flow collection there may be a simple key too: the scanner reads on to the end of its line
-    // (not past an empty one, which is no key once closed: the scan stops at its bracket)
-    if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
-    // so may a tag or an anchor: the scanner reads on past it (`!t - a` is refused there: no block entry after a property)
-    if ((c === '!' || c === '&') && !keyLookahead(text, k, k, true)) return false;
-  }
+  if (!laterKeyScans(text, k, end)) return false;
   if ((flow || quoted || props) && !keyLookahead(text, root.range[0], end)) return false;
   return end;
+}
+
+/**
+ * Whether go-yaml's scanner takes what follows the token at text[k], the first after the root that
+ * ends at text[end], when that token starts a later line: a quoted scalar, an alias, a plain
+ * scalar, a flow collection, a tag or an anchor there may be a simple key, and the scanner reads
+ * on to the token after it (a plain scalar that runs to its line's end goes stale on the lines it
+ * reads on). True when k starts no later line.
+ */
+function laterKeyScans(text: string, k: number, end: number): boolean {
+  if (k >= text.length || text.lastIndexOf('\n', k - 1) < contentEnd(text, end)) return true;
+  const c = text[k];
+  const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
+  // (a quoted scalar over lines is a stale key at its end: nothing after it is scanned)
+  const stale = after !== undefined && (c === '"' || c === "'") && text.lastIndexOf('\n', after - 1) >= k;
+  if (after !== undefined && !stale && !nextScans(text, after)) return false;
+  // a flow collection there may be a simple key too: the scanner reads on to the end of its line
+  // (not past an empty one, which is no key once closed: the scan stops at its bracket)
+  if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
+  // so may a tag or an anchor: the scanner reads on past it (`!t - a` is refused there: no block entry after a property)
+  if ((c === '!' || c === '&') && !keyLookahead(text, k, k, true)) return false;
+  return true;
 }
 
 /** Past the name of the anchor or alias whose indicator is text[at] (go-yaml's name characters). */

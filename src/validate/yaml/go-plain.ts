@@ -102,8 +102,10 @@ export function plainProblem(text: string, limit = text.length): { message: stri
     if (p.close === undefined) continue;
     const q = p.text.indexOf('?', 1);
     if (q > 0) return { message: `did not find expected ',' or '${p.close}'`, offset: p.at + q };
+    // (past blanks and line breaks too: go-yaml's plain scalar goes on over them to a colon that no blank follows)
     const end = p.at + p.text.length;
-    if (text[end] === ':' && (text[end + 1] === '[' || text[end + 1] === '{')) return { message: `did not find expected ',' or '${p.close}'`, offset: end + 1 };
+    const colon = FLOW_GAP.exec(text.slice(end, end + 256))![0].length + end;
+    if (text[colon] === ':' && (text[colon + 1] === '[' || text[colon + 1] === '{')) return { message: `did not find expected ',' or '${p.close}'`, offset: colon + 1 };
   }
   return undefined;
 }

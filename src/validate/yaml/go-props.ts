@@ -16,6 +16,9 @@ import { sourceTokens } from './tokens';
 /** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
 const SUSPECT = /(?:^|[\s[{,:])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
 
+/** An anchor or a tag, then a `?` before a blank on its line: no key may start after a property to go-yaml, in block context. */
+const PROPS_THEN_KEY = /[&!][^ \t\n]*[ \t]+\?(?:[ \t\n]|$)/;
+
 /** go-yaml's word characters (is_alpha): a handle's name. */
 const WORD = /[0-9A-Za-z_-]/;
 /** go-yaml's URI characters (yaml_parser_scan_tag_uri), `%` escapes included. */
@@ -88,9 +91,18 @@ const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$
  */
 export function tagProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
   const names = (text.includes('&') || text.includes('*')) && NAME_THEN_BRACKET.test(text);
-  if (!names && (!text.includes('!') || !TAG_THEN_OTHER.test(text))) return undefined;
+  const keys = text.includes('?') && PROPS_THEN_KEY.test(text);
+  if (!names && !keys && (!text.includes('!') || !TAG_THEN_OTHER.test(text))) return undefined;
+  let depth = 0;
+  // an anchor or a tag before it on its line, in block context (no simple key, so no `?`, may follow there)
+  let afterProps = false;
   for (const { text: tok, type, at: start } of sourceTokens(text)) {
     if (start >= limit) break;
+    if (type === 'space') continue;
+    if (type === 'explicit-key-ind' && afterProps) return { message: 'mapping keys are not allowed in this context', offset: start };
+    if (type === 'flow-map-start' || type === 'flow-seq-start') depth++;
+    else if ((type === 'flow-map-end' || type === 'flow-seq-end') && depth > 0) depth--;
+    afterProps = depth === 0 && (type === 'anchor' || type === 'tag');
     // an anchor's or alias's name that an opening bracket ends: go-yaml wants a blank or an indicator there
     if ((type === 'anchor' || type === 'alias') && (text[start + tok.length] === '[' || text[start + tok.length] === '{')) {
       return { message: 'did not find expected alphabetic or numeric character', offset: start };
