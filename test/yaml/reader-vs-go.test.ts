@@ -530,6 +530,10 @@ test('hand-written edge cases agree with the oracle', () => {
     "[]\n*x # doc\n   \t\n", "[]\n!t - a\n", "[]\nx\n   \t\nk1: 1\n", "[]\nb: 1\n",
     // a `?` after an anchor or a tag on its line, in block context: no key may start there to go-yaml
     "---\nk1:\n &a0? x YES", "k1:\n &a ? x\n", "k1:\n !t ? x\n", "k1:\n  !t ? x\n  : 1\n", "- k1:\n   &a ? x\n", "k1:\n &a ?x\n", "&a\n? x\n", "k: &a\n  ? x\n", "? &a x\n: 1\n",
+    // a quote after a colon inside a flow plain scalar (`z:"`) starts no quoted scalar: the flow's under-indented lines are mended past it
+    "a: {a: 1,\nz:\" 1}\n", "a: {a: 1,\nz:' 1}\n", "a: [a,\nz:\" 1]\n", "\ufeff<<: {a: 1, \nz:\" 1}", "a: {\"a\":\n\"b\",\nc: 1}\n", "a: {x: 1,\n\"b\":\"c\"}\n", "a: [x,\n\"b\":\"c\"]\n", "a: {a:\"b\"}\n", "a: {a :\"b\"}\n",
+    // a flow plain scalar with a colon right after a closing quote: go-yaml wants a comma there (quoting it would join the two)
+    "k1: ['r'a:,\n []]\n", "k1: [\"r\"a:, b]\n", "k1: ['r' a:, b]\n", "k1: {'r'a:, b}\n", "k1: [a:, b]\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

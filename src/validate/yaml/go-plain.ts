@@ -79,6 +79,8 @@ export function mendFlowPlains(text: string): string | undefined {
     if (text[colon] !== ':' || !',]}'.includes(text[colon + 1] ?? '\n')) continue;
     // (a `?` inside it, or an `@`, a backquote or a `:` that starts it, is refused by go-yaml: that is said on the scalar as it stands)
     if (p.text.indexOf('?', 1) > 0 || p.text[0] === '@' || p.text[0] === '`' || p.text[0] === ':') continue;
+    // (right after a closing quote go-yaml wants a `,` or a bracket: quoting it would join the two into one scalar, `'r''a:'`)
+    if (text[at - 1] === "'" || text[at - 1] === '"') continue;
     // the yaml package split a colon off as a value indicator where go-yaml scans on to the bracket or comma
     out += `${text.slice(from, at)}'${text.slice(at, colon + 1).replace(/'/g, "''")}'`;
     from = colon + 1;

@@ -221,7 +221,8 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
       depth++;
     } else if (c === ']' || c === '}') {
       if (--depth === 0) return { need, under };
-    } else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[k - 1])) {
+    } else if ((c === '"' || c === "'") && (/[\s[{,]/.test(text[k - 1]) || (text[k - 1] === ':' && /["'\]}]/.test(text[k - 2])))) {
+      // (after a colon, a quote starts a scalar only where the colon is an indicator: after a quoted or bracketed key, not in a plain `z:"`)
       const end = closeOf(text, k + 1, c);
       if (end < 0) return undefined;
       for (let n = text.indexOf('\n', k); n >= 0 && n < end; n = text.indexOf('\n', n + 1)) {
