@@ -534,6 +534,8 @@ test('hand-written edge cases agree with the oracle', () => {
     "a: {a: 1,\nz:\" 1}\n", "a: {a: 1,\nz:' 1}\n", "a: [a,\nz:\" 1]\n", "\ufeff<<: {a: 1, \nz:\" 1}", "a: {\"a\":\n\"b\",\nc: 1}\n", "a: {x: 1,\n\"b\":\"c\"}\n", "a: [x,\n\"b\":\"c\"]\n", "a: {a:\"b\"}\n", "a: {a :\"b\"}\n",
     // a flow plain scalar with a colon right after a closing quote: go-yaml wants a comma there (quoting it would join the two)
     "k1: ['r'a:,\n []]\n", "k1: [\"r\"a:, b]\n", "k1: ['r' a:, b]\n", "k1: {'r'a:, b}\n", "k1: [a:, b]\n",
+    // a `:` with no key right after a block sequence's dash, also where a later duplicate key replaces the sequence
+    "- : x\n", "a:\n  - : x\na: 1\n", "- k1:\n  - : x\n  k1: 1\n", "- - : x\n", "a: [1]\nb:\n- : x\nb: 2\n", "- ? : x\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -55,7 +55,7 @@ export interface Composed {
 }
 
 /** A line whose first token is a value indicator: the key before it may be on an earlier line. */
-const COLON_STARTS_LINE = /^[ \t]*:(?=[ \t\r\n]|$)/m;
+const COLON_STARTS_LINE = /^[ \t]*(?:[-?][ \t]+)*:(?=[ \t\r\n]|$)/m;
 
 /** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
