@@ -153,9 +153,16 @@ function blockValue(c: Ctx, indent: number): { head: string; below: string[] } {
         const j = Math.floor(c.r() * below.length);
         if (j === 0) head += pick(c, ['\\', ' \\', '\\\\']); else below[j - 1] += pick(c, ['\\', ' \\', '\\\\']);
       }
+      // at times a line that ends with a tab (trailing blanks fold away) or an escaped quote (not the closing one)
+      if (chance(c, 0.15)) {
+        const j = Math.floor(c.r() * below.length);
+        const end = pick(c, ['\t', ' \t', '\\"']);
+        if (j === 0) head += end; else below[j - 1] += end;
+      }
       below[below.length - 1] += pick(c, ['"', ' say \\"hi\\""', '" # c', '\\t  "']);
       return { head: ` ${withAnchor(head)}`, below };
     }
+    if (chance(c, 0.1)) below[Math.floor(c.r() * below.length)] += '\t';
     below[below.length - 1] += pick(c, ["'", " it''s'", "' # c", "''  '"]);
     return { head: ` ${withAnchor(`'quoted ${words()}`)}`, below };
   }
