@@ -536,6 +536,8 @@ test('hand-written edge cases agree with the oracle', () => {
     "k1: ['r'a:,\n []]\n", "k1: [\"r\"a:, b]\n", "k1: ['r' a:, b]\n", "k1: {'r'a:, b}\n", "k1: [a:, b]\n",
     // a `:` with no key right after a block sequence's dash, also where a later duplicate key replaces the sequence
     "- : x\n", "a:\n  - : x\na: 1\n", "- k1:\n  - : x\n  k1: 1\n", "- - : x\n", "a: [1]\nb:\n- : x\nb: 2\n", "- ? : x\n",
+    // a quote that a flow plain scalar's later line starts is content: the flow's under-indented lines are mended past it
+    "- k0: '\"dq\"'\r\n  k3: [['0644', {y: \"0644\", ? // note\r\"\n  b: 'it''s', c: y}]]\r\n- 18446744073709551616\r\n--- # doc\r\n- 'a\"r\\q\": b'\r\n", "a: {b: x\n\" c, d: 1}\n", "a: {b: x\n  \" c, d: 1}\n", "a: [x\n\"y\", z]\n", "a: [x,\n\"y\", z]\n", "a: {\"k\":\n\"v\", z: 1}\n", "a: {\"k\":\"v\",\nz: 1}\n", "a: {&x k: v,\n\"z\": 1}\n", "a: {!t k: v,\n\"z\": 1}\n", "a: [*x , \"y\n\"]\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -5,7 +5,7 @@
  * Each difference was found by test/yaml/reader-vs-go.test.ts against kubectl's own code.
  */
 import { CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node as YNode, visit } from 'yaml';
-import { blockColumn, closeOf, closes } from './go-scan';
+import { blankz, blockColumn, closeOf, closes } from './go-scan';
 
 /**
  * The text mended where go-yaml reads what the yaml package refuses, and the document read again:
@@ -210,6 +210,9 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
   const need = /^ *(?:- +)*/.exec(text.slice(lineStart, at))![0].length + 1;
   const under: number[] = [];
   let depth = 0;
+  // inside a plain scalar, which goes on over blanks and line breaks to `: `, ` #` or a flow
+  // indicator: a quote there is content (`z:"`, a line that starts with `"`), no quoted scalar
+  let plain = false;
   for (let k = at; k < text.length; k++) {
     const c = text[k];
     if (c === '\n') {
@@ -217,12 +220,26 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
       if (DOC_MARKER.test(line)) return undefined;
       const indent = /^ */.exec(line)![0].length;
       if (!BLANKS.test(line) && indent < need) under.push(k + 1);
+    } else if (c === ' ' || c === '\t' || c === '\r') {
+      continue;
     } else if (c === '[' || c === '{') {
       depth++;
+      plain = false;
     } else if (c === ']' || c === '}') {
       if (--depth === 0) return { need, under };
-    } else if ((c === '"' || c === "'") && (/[\s[{,]/.test(text[k - 1]) || (text[k - 1] === ':' && /["'\]}]/.test(text[k - 2])))) {
-      // (after a colon, a quote starts a scalar only where the colon is an indicator: after a quoted or bracketed key, not in a plain `z:"`)
+      plain = false;
+    } else if (c === ',') {
+      plain = false;
+    } else if (c === ':' && blankz(text[k + 1])) {
+      plain = false;
+    } else if (c === '#' && /\s/.test(text[k - 1])) {
+      const end = text.indexOf('\n', k);
+      if (end < 0) return undefined;
+      k = end - 1;
+      plain = false;
+    } else if (plain) {
+      continue;
+    } else if (c === '"' || c === "'") {
       const end = closeOf(text, k + 1, c);
       if (end < 0) return undefined;
       for (let n = text.indexOf('\n', k); n >= 0 && n < end; n = text.indexOf('\n', n + 1)) {
@@ -231,10 +248,16 @@ function flowLines(text: string, at: number): { need: number; under: number[] } 
         if (!BLANKS.test(line) && /^ */.exec(line)![0].length < need) under.push(n + 1);
       }
       k = end;
-    } else if (c === '#' && /\s/.test(text[k - 1])) {
-      const end = text.indexOf('\n', k);
-      if (end < 0) return undefined;
-      k = end - 1;
+    } else if (c === '&' || c === '*') {
+      // an anchor or an alias: its name (go-yaml's letters, digits, `_` and `-`), no plain scalar
+      while (/[0-9A-Za-z_-]/.test(text[k + 1] ?? '')) k++;
+    } else if (c === '!') {
+      // a tag: to a blank (its `,` and brackets are escaped by now: mendProps)
+      while (k + 1 < text.length && !blankz(text[k + 1])) k++;
+    } else if (c === ':' || ((c === '?' || c === '-') && blankz(text[k + 1]))) {
+      // an indicator where a token starts (in a flow collection a `:` there is a value, whatever follows it)
+    } else {
+      plain = true;
     }
   }
   return undefined;
