@@ -538,6 +538,10 @@ test('hand-written edge cases agree with the oracle', () => {
     "- : x\n", "a:\n  - : x\na: 1\n", "- k1:\n  - : x\n  k1: 1\n", "- - : x\n", "a: [1]\nb:\n- : x\nb: 2\n", "- ? : x\n",
     // a quote that a flow plain scalar's later line starts is content: the flow's under-indented lines are mended past it
     "- k0: '\"dq\"'\r\n  k3: [['0644', {y: \"0644\", ? // note\r\"\n  b: 'it''s', c: y}]]\r\n- 18446744073709551616\r\n--- # doc\r\n- 'a\"r\\q\": b'\r\n", "a: {b: x\n\" c, d: 1}\n", "a: {b: x\n  \" c, d: 1}\n", "a: [x\n\"y\", z]\n", "a: [x,\n\"y\", z]\n", "a: {\"k\":\n\"v\", z: 1}\n", "a: {\"k\":\"v\",\nz: 1}\n", "a: {&x k: v,\n\"z\": 1}\n", "a: {!t k: v,\n\"z\": 1}\n", "a: [*x , \"y\n\"]\n",
+    // a tag's `%` escapes: two hex digits each, in whole UTF-8 sequences (go-yaml refuses the tag otherwise), also right after the root
+    "[]!t%\n", "a: !t% x\n", "a: !t%4 x\n", "a: !t%41 x\n", "a: !t%zz x\n", "a: !t%c3%a9 x\n", "a: !t%c3 x\n", "[a] !t%\n", "a: !%t x\n", "a: !!%41 x\n", "a: !t%ff x\n", "a: !t%c3%41 x\n", "a: !t%e2%82%ac x\n", "a: !t%f0%9f%98%80 x\n", "a: !t%80 x\n", "a: [!t%c3 x]\n", "a: !<%c3> x\n",
+    // more on an explicit key's own line after a quoted or flow key: go-yaml wants a key (the yaml package drops it: data lost)
+    "a: 1\n? 'q' x\n", "? 'q' x\n", "? 'q' x\n  y\n", "\\no: text\n?   'q' (see |p\n   null %p trailing  \n", "? \"q\" x: 1\n", "? 'q' # c\n", "? [a] x\n", "? {a: 1} x\n", "? a b\n", "? 'q'\n: 1\n", "? 'q' x\n: 1\n", "? &a 'q' x\n", "? |\n  x\n", "? 'q': 1\n", "- ? 'q' x\n", "? 'q'\t# c\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

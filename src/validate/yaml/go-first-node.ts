@@ -6,7 +6,7 @@
  * root's line may be a simple key: to the first token of the next line (keyLookahead).
  */
 import { CST, Document, isMap, isScalar, isSeq, Lexer, Node as YNode } from 'yaml';
-import { blankz, BLOCK_HEADER, blockColumn, closeOf, closes, DIRECTIVE_LINE, scannedClose } from './go-scan';
+import { blankz, BLOCK_HEADER, blockColumn, closeOf, closes, DIRECTIVE_LINE, scannedClose, uriEscapesOk } from './go-scan';
 import { tagAt } from './go-props';
 import { rootBlockEnd } from './go-block-scalars';
 import { parseFirst } from './go-text';
@@ -389,7 +389,7 @@ function scannable(text: string, k: number, end: number): boolean {
   if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   // a tag: then a blank or a line break (go-yaml's URI characters go on with it)
-  if (c === '!' && text[k + 1] !== '<') return blankz(text[tagAt(text, k).end]);
+  if (c === '!' && text[k + 1] !== '<') return blankz(text[tagAt(text, k).end]) && uriEscapesOk(text.slice(k, tagAt(text, k).end));
   return true;
 }
 

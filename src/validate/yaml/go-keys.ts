@@ -120,7 +120,7 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
       if (map.flow || !map.range) return undefined;
       for (const pair of map.items) {
         const key = pair.key as YNode | null;
-        if (!key?.range || pair.value !== null || !explicitKey(text, key.range[0])) continue;
+        if (!key?.range || !explicitKey(text, key.range[0])) continue;
         let k = key.range[1];
         for (;;) {
           while (text[k] === ' ' || text[k] === '\t' || text[k] === '\n') k++;
@@ -128,8 +128,14 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
           while (k < text.length && text[k] !== '\n') k++;
         }
         if (k >= text.length || text[k] === ':') continue;
-        // on a later line, deeper than the `?` (what is no deeper is the next key, or ends the mapping)
         const lineStart = text.lastIndexOf('\n', k - 1) + 1;
+        // more on the key's own line after a quoted or flow key (`? 'q' x`): no key, no `:` (the yaml package drops it)
+        if (lineStart <= key.range[1] && (isScalar(key) ? key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE' : true)) {
+          bad = { message: 'did not find expected key', offset: k };
+          return visit.BREAK;
+        }
+        if (pair.value !== null) continue;
+        // on a later line, deeper than the `?` (what is no deeper is the next key, or ends the mapping)
         const mark = text.lastIndexOf('?', key.range[0]);
         const column = mark - (text.lastIndexOf('\n', mark - 1) + 1);
         // (or a block sequence's entry at its column: no value of it without a `:`)

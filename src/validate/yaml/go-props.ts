@@ -10,11 +10,14 @@
  * suffix as the %-escapes both readers decode, and a space after an anchor's or alias's name where
  * go-yaml ends it: the same nodes to each, no line moves.
  */
-import { closeOf } from './go-scan';
+import { closeOf, uriEscapesOk } from './go-scan';
 import { sourceTokens } from './tokens';
 
 /** A `!` where a token may start, followed by a tag with a character the yaml package takes otherwise. */
 const SUSPECT = /(?:^|[\s[{,:])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$.~*'()%]*[!,[\]]/m;
+
+/** A tag with a `%` in it (an escape go-yaml decodes, or refuses). */
+const TAG_ESCAPE = /![^ \t\n]*%/;
 
 /** An anchor or a tag, then a `?` before a blank on its line: no key may start after a property to go-yaml, in block context. */
 const PROPS_THEN_KEY = /[&!][^ \t\n]*[ \t]+\?(?:[ \t\n]|$)/;
@@ -92,7 +95,7 @@ const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$
 export function tagProblem(text: string, limit = text.length): { message: string; offset: number } | undefined {
   const names = (text.includes('&') || text.includes('*')) && NAME_THEN_BRACKET.test(text);
   const keys = text.includes('?') && PROPS_THEN_KEY.test(text);
-  if (!names && !keys && (!text.includes('!') || !TAG_THEN_OTHER.test(text))) return undefined;
+  if (!names && !keys && (!text.includes('!') || (!TAG_THEN_OTHER.test(text) && !TAG_ESCAPE.test(text)))) return undefined;
   let depth = 0;
   // an anchor or a tag before it on its line, in block context (no simple key, so no `?`, may follow there)
   let afterProps = false;
@@ -107,7 +110,11 @@ export function tagProblem(text: string, limit = text.length): { message: string
     if ((type === 'anchor' || type === 'alias') && (text[start + tok.length] === '[' || text[start + tok.length] === '{')) {
       return { message: 'did not find expected alphabetic or numeric character', offset: start };
     }
-    if (type !== 'tag' || text[start + 1] === '<') continue;
+    if (type !== 'tag') continue;
+    // (a verbatim tag, `!<…>`, is the yaml package's token; another ends where go-yaml ends it)
+    const verbatim = text[start + 1] === '<';
+    if (!uriEscapesOk(verbatim ? tok : text.slice(start, tagAt(text, start).end))) return { message: 'did not find URI escaped octet', offset: start };
+    if (verbatim) continue;
     const c = text[tagAt(text, start).end];
     if (c !== undefined && !' \t\r\n\u0085\u2028\u2029'.includes(c)) return { message: 'did not find expected whitespace or line break', offset: start };
   }

@@ -75,3 +75,25 @@ export function scannedClose(text: string, from: number, quote: string): number 
   return badUnicodeEscape(text.slice(from - 1, close + 1)) ? -1 : close;
 }
 
+
+/**
+ * Whether every `%` escape of a tag is one go-yaml's scanner decodes (yaml_parser_scan_uri_escapes):
+ * two hex digits, the escapes in a row forming whole UTF-8 sequences (a leading octet, then as many
+ * trailing ones as it says). Otherwise go-yaml refuses the tag ("did not find URI escaped octet").
+ */
+export function uriEscapesOk(tag: string): boolean {
+  for (let k = tag.indexOf('%'); k >= 0; k = tag.indexOf('%', k)) {
+    let want = 0;
+    do {
+      if (!/^%[0-9A-Fa-f]{2}$/.test(tag.slice(k, k + 3))) return false;
+      const octet = parseInt(tag.slice(k + 1, k + 3), 16);
+      if (want === 0) {
+        want = octet < 0x80 ? 1 : (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
+        if (want === 0) return false;
+      } else if ((octet & 0xc0) !== 0x80) return false;
+      k += 3;
+      want--;
+    } while (want > 0);
+  }
+  return true;
+}
