@@ -542,6 +542,9 @@ test('hand-written edge cases agree with the oracle', () => {
     "[]!t%\n", "a: !t% x\n", "a: !t%4 x\n", "a: !t%41 x\n", "a: !t%zz x\n", "a: !t%c3%a9 x\n", "a: !t%c3 x\n", "[a] !t%\n", "a: !%t x\n", "a: !!%41 x\n", "a: !t%ff x\n", "a: !t%c3%41 x\n", "a: !t%e2%82%ac x\n", "a: !t%f0%9f%98%80 x\n", "a: !t%80 x\n", "a: [!t%c3 x]\n", "a: !<%c3> x\n",
     // more on an explicit key's own line after a quoted or flow key: go-yaml wants a key (the yaml package drops it: data lost)
     "a: 1\n? 'q' x\n", "? 'q' x\n", "? 'q' x\n  y\n", "\\no: text\n?   'q' (see |p\n   null %p trailing  \n", "? \"q\" x: 1\n", "? 'q' # c\n", "? [a] x\n", "? {a: 1} x\n", "? a b\n", "? 'q'\n: 1\n", "? 'q' x\n: 1\n", "? &a 'q' x\n", "? |\n  x\n", "? 'q': 1\n", "- ? 'q' x\n", "? 'q'\t# c\n",
+    // `?` then `:` in a flow sequence; in a flow collection a key's anchor or tag on an earlier line makes a simple key over lines (refused)
+    "k0: [? : x]\nk0: 1\n", "k0: [? a : x]\nk0: 1\n", "k0: [? : x]\n", "k0: [?: x]\nk0: 1\n", "k0: [? a]\nk0: 1\n", "k0: [a, ? : x]\nk0: 1\n", "k0: {? : x}\n", "k0: [: x]\nk0: 1\n", "k0: {: x}\nk0: 1\n", "k0: {a: 1, : 2}\nk0: 1\n", "k0: [[? : x]]\nk0: 1\n", "k0: [{? : x}]\nk0: 1\n", "k0: [?\n : x]\nk0: 1\n",
+    "a: {b: 1, &y\n  \"k\": 2}\n", "a: {&y\n  k: 2}\n", "a: {!t\n  k: 2}\n", "a: [&y\n  k: 2]\n", "a: {&y k: 2}\n", "a: {&y\n  k, b: 1}\n", "a: {? &y\n  k: 2}\n", "1.5: ['\"dq\"',\r\n'plai\"n',\r\n   {a: {},\r&y\n   \"k\": {y: 001:db8::}}]\r\nk4: 9223372036854775807", "a: {&y\n  [k]: 2}\n", "a: {b: &y\n  k}\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

@@ -48,10 +48,11 @@ export function keyProblem(doc: Document, text: string, longLines: boolean, over
             return visit.BREAK;
           }
         }
-        if (!at || explicitKey(text, at[0])) continue;
+        if (!at || explicitKey(text, at[0], map.flow)) continue;
         const colon = colonAfter(text, at[1]);
         if (colon < 0) continue;
-        const key = text.slice(longLines ? propsStart(text, at[0]) : at[0], colon);
+        // (in a flow collection an anchor or a tag on an earlier line is the key's: its simple key starts there)
+        const key = text.slice(longLines || map.flow ? propsStart(text, at[0], map.flow) : at[0], colon);
         const stale = longLines && key.length > SIMPLE_KEY_REACH && [...key].length > SIMPLE_KEY_REACH;
         if (map.flow && (stale || key.includes('\n'))) bad = { message: `did not find expected ',' or '${closer}'`, offset: at[0] };
         else if (stale) bad = { message: 'mapping values are not allowed in this context', offset: colon };
@@ -73,11 +74,11 @@ function keylessColon(text: string, prev: unknown, open: number): number | undef
   return colon < 0 || explicitKey(text, colon) ? undefined : colon;
 }
 
-/** Where a node that starts at `at` starts with its anchor and tag (`&a !t key`): go-yaml's simple key starts at the first of them. */
-function propsStart(text: string, at: number): number {
+/** Where a node that starts at `at` starts with its anchor and tag (`&a !t key`): go-yaml's simple key starts at the first of them (`overLines`: on earlier lines too, as in a flow collection). */
+function propsStart(text: string, at: number, overLines = false): number {
   for (let k = at; ;) {
     let j = k - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || (overLines && text[j] === '\n'))) j--;
     let i = j;
     while (i >= 0 && !' \t\n,[{'.includes(text[i])) i--;
     if (i === j || (text[i + 1] !== '&' && text[i + 1] !== '!')) return k;
@@ -85,9 +86,9 @@ function propsStart(text: string, at: number): number {
   }
 }
 
-/** Whether the key that starts at `at` follows a `?` (with spaces, a tag or an anchor between). */
-function explicitKey(text: string, at: number): boolean {
-  let k = propsStart(text, at) - 1;
+/** Whether the key that starts at `at` follows a `?` (with spaces, a tag or an anchor between; `overLines`: props on earlier lines too). */
+function explicitKey(text: string, at: number, overLines = false): boolean {
+  let k = propsStart(text, at, overLines) - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n')) k--;
   return text[k] === '?';
 }
@@ -150,26 +151,33 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
   return bad;
 }
 
-/** A `:` after a flow collection's bracket or a comma, maybe past blanks, line breaks and comments. */
-const FLOW_COLON = /[[{,][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:/;
+/** A `:` after a flow collection's bracket, a comma or a `?`, maybe past blanks, line breaks and comments. */
+const FLOW_COLON = /[[{,?][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:/;
 
 /**
  * The first `:` where a flow collection wants a node: right after its bracket or a comma, with no
- * key and no `?` before it (`[: x]`, `{a: 1, : 2}`). go-yaml's parser finds no node content there;
- * the yaml package reads a pair with an empty key, which a later duplicate key may replace. Tokens
- * from `limit` on are not looked at. Its offset, with go-yaml's words.
+ * key and no `?` before it (`[: x]`, `{a: 1, : 2}`), or in a flow sequence right after a `?`
+ * (`[? : x]`). go-yaml's parser finds no node content there, or no `,` or `]`; the yaml package
+ * reads a pair with an empty key, which a later duplicate key may replace. Tokens from `limit` on
+ * are not looked at. Its offset, with go-yaml's words.
  */
 export function flowKeylessColon(text: string, limit: number): { message: string; offset: number } | undefined {
   if (!FLOW_COLON.test(text)) return undefined;
-  let depth = 0;
+  /** The open flow collections, innermost last: true for a sequence. */
+  const open: boolean[] = [];
   let wantNode = false;
+  let afterKey = false;
   for (const t of sourceTokens(text)) {
     if (t.at >= limit) break;
     if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
-    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') { depth++; wantNode = true; continue; }
-    if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && depth > 0) depth--;
-    if (t.type === 'map-value-ind' && depth > 0 && wantNode) return { message: 'did not find expected node content', offset: t.at };
-    wantNode = t.type === 'comma' && depth > 0;
+    if (t.type === 'map-value-ind' && open.length > 0) {
+      if (wantNode) return { message: 'did not find expected node content', offset: t.at };
+      if (afterKey && open[open.length - 1]) return { message: "did not find expected ',' or ']'", offset: t.at };
+    }
+    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') open.push(t.type === 'flow-seq-start');
+    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && open.length > 0) open.pop();
+    wantNode = open.length > 0 && (t.type === 'flow-map-start' || t.type === 'flow-seq-start' || t.type === 'comma');
+    afterKey = open.length > 0 && t.type === 'explicit-key-ind';
   }
   return undefined;
 }
