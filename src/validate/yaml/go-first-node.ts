@@ -389,7 +389,10 @@ function scannable(text: string, k: number, end: number): boolean {
   if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
   if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   // a tag: then a blank or a line break (go-yaml's URI characters go on with it)
-  if (c === '!' && text[k + 1] !== '<') return blankz(text[tagAt(text, k).end]) && uriEscapesOk(text.slice(k, tagAt(text, k).end));
+  if (c === '!' && text[k + 1] !== '<') {
+    const end = tagAt(text, k).end;
+    return blankz(text[end]) && uriEscapesOk(text.slice(k, end));
+  }
   return true;
 }
 

@@ -113,9 +113,10 @@ export function tagProblem(text: string, limit = text.length): { message: string
     if (type !== 'tag') continue;
     // (a verbatim tag, `!<…>`, is the yaml package's token; another ends where go-yaml ends it)
     const verbatim = text[start + 1] === '<';
-    if (!uriEscapesOk(verbatim ? tok : text.slice(start, tagAt(text, start).end))) return { message: 'did not find URI escaped octet', offset: start };
+    const end = verbatim ? start + tok.length : tagAt(text, start).end;
+    if (!uriEscapesOk(text.slice(start, end))) return { message: 'did not find URI escaped octet', offset: start };
     if (verbatim) continue;
-    const c = text[tagAt(text, start).end];
+    const c = text[end];
     if (c !== undefined && !' \t\r\n\u0085\u2028\u2029'.includes(c)) return { message: 'did not find expected whitespace or line break', offset: start };
   }
   return undefined;
