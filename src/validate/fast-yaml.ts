@@ -115,7 +115,8 @@ class Reader {
       const l = this.lines[first];
       if (l.startsWith('---')) {
         if (l.length > 3 && l[3] !== ' ' && l[3] !== '\t') bail(); // `---#`: no document start to go-yaml
-        const rest = l.slice(3).trim();
+        // (past blanks: a no-break space is content to go-yaml, not JavaScript's trim()'s)
+        const rest = l.slice(3).replace(/^[ \t]+/, '');
         if (rest !== '' && rest[0] !== '#') bail();
         this.i = first + 1;
       }
@@ -346,7 +347,7 @@ class Reader {
 
   /** `|`, `|-`, `|+` literal block scalars (no explicit indentation indicator). */
   private literal(header: string, n: number): string {
-    const m = /^\|([+-]?)\s*(#.*)?$/.exec(header);
+    const m = /^\|([+-]?)[ \t]*(#.*)?$/.exec(header); // (blanks only: a no-break space there is refused by go-yaml)
     if (!m) bail();
     const chomp = m![1];
     const body: string[] = [];
@@ -407,7 +408,10 @@ function splitKeyInto(r: KeySplit, line: string, start: number, wantRest = true)
     if (s[e] !== ':' || (e + 1 < s.length && s[e + 1] !== ' ')) return false;
     if (e > 1000) bail(); // a key go-yaml may find too far from its colon: the exact reader decides
     r.kKey = q.value;
-    r.kRest = s.slice(e + 1).trimStart();
+    // (past spaces only: a no-break space is content to go-yaml, not trimStart()'s)
+    e++;
+    while (s[e] === ' ') e++;
+    r.kRest = s.slice(e);
     r.kRestAt = line.length - r.kRest.length;
     r.kQuoted = true;
     return true;

@@ -115,7 +115,8 @@ function encode(text: string, encoding: string, r: () => number): Buffer {
     case 'utf-16le, a lone surrogate': return Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le(text.replace('e', '\ud800'))]);
     case 'utf-16le without a mark': return utf16le(text);
     case 'utf-8 with a mark': return Buffer.from(`\ufeff${text}`);
-    case 'latin-1': return Buffer.from(text.replace(/a/g, '\u00e9'), 'latin1');
+    // (a character latin-1 has no byte for is written `?`, as an encoder writes it: Buffer's latin1 would keep its low byte, a NUL for U+3000)
+    case 'latin-1': return Buffer.from(text.replace(/a/g, '\u00e9').replace(/[^\u0000-\u00ff]/g, '?'), 'latin1');
     default: return at(Buffer.from(text), [[0xe9], [0xe2, 0x82], [0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80]][Math.floor(r() * 5)]);
   }
 }
@@ -545,6 +546,52 @@ test('hand-written edge cases agree with the oracle', () => {
     // `?` then `:` in a flow sequence; in a flow collection a key's anchor or tag on an earlier line makes a simple key over lines (refused)
     "k0: [? : x]\nk0: 1\n", "k0: [? a : x]\nk0: 1\n", "k0: [? : x]\n", "k0: [?: x]\nk0: 1\n", "k0: [? a]\nk0: 1\n", "k0: [a, ? : x]\nk0: 1\n", "k0: {? : x}\n", "k0: [: x]\nk0: 1\n", "k0: {: x}\nk0: 1\n", "k0: {a: 1, : 2}\nk0: 1\n", "k0: [[? : x]]\nk0: 1\n", "k0: [{? : x}]\nk0: 1\n", "k0: [?\n : x]\nk0: 1\n",
     "a: {b: 1, &y\n  \"k\": 2}\n", "a: {&y\n  k: 2}\n", "a: {!t\n  k: 2}\n", "a: [&y\n  k: 2]\n", "a: {&y k: 2}\n", "a: {&y\n  k, b: 1}\n", "a: {? &y\n  k: 2}\n", "1.5: ['\"dq\"',\r\n'plai\"n',\r\n   {a: {},\r&y\n   \"k\": {y: 001:db8::}}]\r\nk4: 9223372036854775807", "a: {&y\n  [k]: 2}\n", "a: {b: &y\n  k}\n",
+    // control characters (C0 but tab, LF and CR; DEL; C1 but NEL; U+FFFE, U+FFFF): go-yaml's reader refuses them anywhere it decodes,
+    // comments and text after `...` too, and in whole raw chunks of 512 bytes (past a root that ends the read early, a later chunk is never decoded)
+    ...[1, 7, 8, 0x0b, 0x0c, 0x0e, 0x1b, 0x1f, 0x7f, 0x80, 0x84, 0x86, 0x9f, 0xfffe, 0xffff].map((c) => String.fromCharCode(c)).flatMap((w) => [
+      `a: x${w}\n`, `a: "x${w}"\n`, `# c${w}\na: 1\n`, `a: 1 # c${w}\n`, `{"a": "x${w}"}\n`, `a: 1\n---\nb: x${w}\n`, `a: 1\nb: &r x${w}\n`, `a: [x${w}]\n`]),
+    "a: \u0085\n", "a: x\u00a0\n", "a: \ud83d\ude00\n", "a: \"\\x1b[0m\\f\"\n", "a: 1\n...\n# \x01\n", "a: 1\n... # \x01\n", "---\n# only \x01\n", "--- # \x01\na: 1\n", "a: 1\n--- # \x01\nb: 2\n",
+    "{\"a\": 1}\n# \x01\n", "{\"a\":1}\x0c{\"b\":2}\n", "{\"a\":1}\r\n# \x01\r\n", "a: 1\u2028b: \x01\n", "a: |\n  \x1b[31mred\n", "\ufeff\x01: 1\n", "a: 1\n---\n\ufeff\x01\n",
+    ...[490, 497, 498, 500, 1030].flatMap((n) => [`x # c\n  a: 1\n${'#'.repeat(n)}\n\x01\n`, `x # \u00e9\u00e9\n  a: 1\n${'#'.repeat(n)}\n\x01\n`, `a: 1\n...\n${'#'.repeat(n)}\n\x7f\n`, `{a: 1}\n${'#'.repeat(n)}\n\x0c\n`]),
+    // spaces that JavaScript's trim() and \s take and go-yaml does not: content at a flow plain scalar's ends, after `---`, in a block
+    // scalar's header (refused), a whole document (a string); a tab-only line is no blank document, nor ends one whose value is still open
+    ...['\u00a0', '\u3000', '\ufeff', '\u1680', '\u2003', '\u202f', '\u205f'].flatMap((w) => [`a: [x${w}, y]\n`, `a: [${w}x, y]\n`, `a: {k: x${w}}\n`, `a: {${w}k: 1}\n`,
+      `a: [x ${w} ]\n`, `--- ${w}\na: 1\n`, `--- ${w}\n`, `--- ${w} # c\n`, `a: 1\n--- ${w}\nb: 2\n`, `a: |${w}\n  x\n`, `a: |-${w}\n  x\n`, `a: 1\n---\n${w}\n---\nb: 1\n`, `${w}\n---\nb: 1\n`, `---\n${w}\n`]),
+    "---\n\ufeff # see\n  a: 1\n", "---\n\ufeff # see\n- b\n", "{}\n--- # doc\r\n\ufeff  # see \r\n  <<: {a: 1}\r\n", "---\n \ufeff # see\n  a: 1\n", "---\n\ufeff\ufeff # see\n  a: 1\n",
+    ...['\t', ' \t ', '\r', '\u0085', '\u2028', '\v', '\f', '\u00a0\n\u00a0'].flatMap((w) => [`a: 1\n---\n${w}\n---\nb: 1\n`, `a: 1\n---\n${w}`, `${w}\n---\nb: 1\n`, `---\n${w}\n`]),
+    "a:\n\t\n", "- a:\n\t\n", "a: &x\n\t\n", "a: !t\n\t\n", "-\n\t\n", "a:\n \t\n", "a:\n  b:\n\t\n", "a:\n\t\n---\nb: 1\n", "{a: 1}\n\n\t\n---\nb: 1\n", "a:\n\t\n# c\n", "a: x\n\t\n", "a: |\n  x\n\t\n", "a: [1]\n\t\n", "a:\n...\n\t\n",
+    // a NEL, LINE or PARAGRAPH SEPARATOR that starts a document go-yaml never reads: a control character past it is in a raw chunk it may never decode
+    `k0: -1\u0085---  \nk1: x\n${'#'.repeat(500)}\u0085--- # doc\u0085{a: \x1b[0m~}`, `k0: -1\u0085---  \nk1: x\n${'#'.repeat(400)}\u0085--- # doc\u0085{a: \x1b[0m~}`,
+    `k0: -1\u2028---\nk1: x\n${'#'.repeat(500)}\n\x01\n`, `- k1: x\u0085---  \nport: 1\n${'#'.repeat(600)}\n\x0c\n`, `- k1: x\u0085---  \nport: 1\n\x0c\n`,
+    // go-yaml's raw chunks are counted from the separator line kubectl kept in the document, not from a stream's byte order mark
+    ...[494, 495, 496, 497, 498].flatMap((n) => [`\ufeffx # c\n  a: 1\n${'#'.repeat(n)}\n\x01\n`, `---\nx # c\n  a: 1\n${'#'.repeat(n - 4)}\n\x01\n`, `\ufeff---  \n  k2: 1\n- b\n${'#'.repeat(n - 8)}\n\x1b\n`]),
+    // a document end marker right after the kept separator line: nothing after it on its line is scanned (a tab before it is)
+    "--- #\n... doc\n\"x\"\n", "---\n... doc\nx\n", "---\n# c\n\n... doc\nx\n", "--- # c\n...\tx\n", "---\n...x\n", "---\n  ...  k1:\n", "---\n \t\n... doc\n", "---\n...\n\t\n",
+    "--- # c\u0085\t\n---\na: 1\n", "--- # c\u0085\n\t\n---\na: 1\n", "a: 1\n---\n... doc\nx: 1\n",
+    // a tag that a no-break or ideographic space ends: go-yaml wants a blank there
+    "[!!str\u3000y]\n", "a: !t\u00a0\n", "a: !!str\u00a0x\n", "- !t\u3000\n",
+    // a plain scalar in a flow collection goes on over a line whose leading tab is shallower than the block it is in: refused
+    "<<: {a: 1\n\t\n, z: \"plain\"}\n", "a: {a: 1\n\t\n, z: 2}\n", "a: {b: 1,\n\tc: 2}\n", "a: {b: x\n \tc}\n", "a: [x\n\ty]\n", "a: [x\n \ty]\n", "{a: 1\n\t\n}\n", "[x\n\ty]\n",
+    "a:\n  b: [x\n \ty]\n", "a:\n  b: [x\n  \ty]\n", "a:\n  b: [x\n   \ty]\n", "a: [\"x\"\n\t]\n", "a: [x # c\n\t]\n", "a: [x,\n\t]\n", "- [x\n\ty]\n", "- [x\n \ty]\n", "a: {x\n\t: 1}\n", "a: [x y\n z\n\tw]\n",
+    "a: [[x]\n\t]\n", "a: [x: y\n\t]\n", "a: [x\n\t]\nb: [y\n\t]\n",
+    // a `?` that starts a flow plain scalar is a key's indicator to go-yaml: an anchor or a tag after it is the key's
+    "k0: [?&y a:, b]\n", "k0: [?&y !t a:, b]\n", "k0: [?!t a:, b]\n", "k0: {?&y a:, b: 1}\n", "k0: [?&y a:]\nk1: *y\n", "k0: [?&y\n  a:, b]\n", "k0: [?&y\n  a, b]\n",
+    // a flow collection whose entries all start with `?` saves no simple key: as the root it is never a key (`{? x}: 1` is {x: null})
+    "# c\n{a: 1, ? b}: 1\n", "# c\n[? a]: 1\n", "# c\n[a, ? b: c]: 1\n", "# c\n{? x}: 1\n", "# c\n{x}: 1\n", "# c\n{? x, y}: 1\n", "# c\n{y, ? x}: 1\n", "# c\n{?x}: 1\n", "# c\n[?x]: 1\n",
+    "# c\n{? x}: 1\nb: 2\n", "---\n{? x}: 1\n", "&a {? x}: 1\n", "{? x}: 1\n", "# c\n{? x: 1}: 1\n", "# c\n{? x: 1}b\n", "{? x}b: ?a, a: ~}\n", "{? xb: c}1:\n  k4: 1\n", "# c\n{? a, ? b}: 1\n",
+    "# c\n{? a,}: 1\n", "# c\n[? a\n]: 1\n", "# c\n{? a}\n: 1\n", "[]\n{? a}: 1\n", "[]\n{? a}\n", "# c\n{}: 1\nb: 2\n",
+    // a plain root that the yaml package loses to a token it cannot read on a later line go-yaml never scans
+    "--`b- # doc\n- !!bi|nary aGVsbG8=\n", "x # doc\n- !!bi|nary aGVsbG8=\n", "x # c\n- !!t|x y\n", "x # c\n  - !!bi|nary aGVsbG8=\n", "x # c\n!!bi|nary aGVsbG8=\n", "x # c\n- !!bi|nary aGVsbG8=: 1\n",
+    // where go-yaml's reading ends is found in the text as written (the reading's mends indent lines): a control character past that chunk stands
+    ...[380, 430, 470].map((n) => `--- # doc\nk1:\n  a: [x,\ny]\n  b: '${'q'.repeat(n)}'\u0085---\u0085value: {}\nk5\x1b[0m: 1\n`),
+    // a quoted scalar whose closing quote the yaml package's lexer takes for an opening one (a tab line ended it early): a later `'#x'` is text
+    "k2: &a0 \"\"\n---\n- '\n\t\n\"dq\"'\n- Off # trailing\n- off: 0X1f\n  .k: '#x' # trailing\n", "- 'a\nb'#c\n", "  - 'a\n  b'#c\n  - [x]#d\n", "- '\n\t\nx'\n- [a]#c\n- 'y'#d\n",
+    // a plain explicit key's scanner goes on to the lines after it (a tab no shallower than its indentation is taken there)
+    "? x\n \t\nb: 1\n", "? x\n   \t\noff: 1\n", "? x\n\t\nb: 1\n", "? x\n\t# c\nb: 1\n", "? x # c\n \t\nb: 1\n", "- ? x\n  \t\n  : 1\n", "- ? x\n \t\n", "? \"x\"\n \t\nb: 1\n", "?\tx\n \t\n", "a: 1\n? x\n \t\n",
+    // a no-break or ideographic space after a quoted key's colon, or after an alias's name, is no blank to go-yaml
+    "\"k\": \u00a0lead\n", "'k': \u3000x\n", "- \"k\": \u3000v\n  b: 1\n", "\"k\":\tv\n", "{a,\n  b}\n*y\u3000\n", "[a]\n*y\u00a0\n", "[a]\n*y \n", "[a]\n&y\u2003\n",
+    // a `}#` inside a quoted scalar that runs over an under-indented line is text, not a comment after a flow indicator
+    "  k5: 'q\n  {a}# x'\n", "a:b\n---\n  k5: 'quoted @a ?y\n  {a}# -x -x' # c\n", "  k5: \"q\n  {a}# x\"\n", "  k5: 'q\n  [a]# x'\n", "  k5: 'q\n  {a}'# x\n", "  k5: 'q'\n  k6: [a]#c\n",
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),

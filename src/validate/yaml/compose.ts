@@ -7,7 +7,8 @@
  * (the CVE-2019-11253 fix), keys written as YAMLToJSON writes them, NaN and infinities refused.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YNode, Scalar, YAMLMap } from 'yaml';
-import { badAnchorName, tabProblem } from './go-yaml';
+import { badAnchorName } from './go-yaml';
+import { tabProblem } from './go-tabs';
 import { EXPLICIT_KEY_LINE, explicitKeyProblem, flowKeylessColon, keyProblem } from './go-keys';
 import { earlyEnd, indentedRootBefore, rootEnd } from './go-first-node';
 import { blockHeaderProblem } from './go-block-scalars';
@@ -15,6 +16,8 @@ import { tagProblem } from './go-props';
 import { depthMessage, parsedText, parseFirst, scannedText } from './go-text';
 import { MAX_DEPTH, ReadError, TOO_DEEP } from './read-error';
 import { plainProblem } from './go-plain';
+import { checkControl, ControlAt } from './go-reader';
+import { hasLineLongerThan, lineAt, lineStarts } from './text-offsets';
 import { badUnicodeEscape } from './go-scan';
 import { blockLastLine, blockScalarValue, flowScalarValue, SeparatedText, separatorWithin } from './go-separators';
 import { key as keyPath, index as indexPath } from '../path';
@@ -57,6 +60,9 @@ export interface Composed {
 /** A line whose first token is a value indicator: the key before it may be on an earlier line. */
 const COLON_STARTS_LINE = /^[ \t]*(?:[-?][ \t]+)*:(?=[ \t\r\n]|$)/m;
 
+/** Blank and comment lines only, to the end of the text. */
+const TRAILING_BLANKS = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
+
 /** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
 
@@ -64,11 +70,15 @@ const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
  * Reads one document (a chunk between `---` lines). Throws ReadError. `started`: a separator line
  * that kubectl's YAMLReader kept began the document (go-text.ts).
  */
-export function composeDocument(text: string, track?: LineTable, started = false, separators?: Map<number, string>): Composed {
+export function composeDocument(text: string, track?: LineTable, started = false, separators?: Map<number, string>, control?: ControlAt): Composed {
+  // go-yaml's reader refuses a control character if it decodes that far (go-reader.ts): as far as the scanner reads, give or take 512 bytes
+  // (`furthest` in `read`, the text as mended for reading: the same lines, not the same columns)
+  const reach = (furthest: number, read: string) => { if (control) checkControl(control, furthest, read); };
   const before = scannedText(text, started);
-  if (before === null) return { value: null, duplicates: [] };
+  if (before === null) { reach(0, text); return { value: null, duplicates: [] }; }
   const parsed = parsedText(before);
   if (!parsed) {
+    reach(before.length, before);
     // no content: go-yaml's scanner still reads every line, and a tab among a line's leading blanks starts no token
     const tab = before.includes('\t') ? /^ *\t/m.exec(before) : null;
     if (tab) throw new ReadError('found character that cannot start any token', lineAt(lineStarts(before), tab.index));
@@ -100,7 +110,11 @@ export function composeDocument(text: string, track?: LineTable, started = false
   // a dash), within what go-yaml scans of the text: this document, up to the token after its
   // root when it reads the root only
   const readTo = firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length);
-  const tab = text.includes('\t') ? tabProblem(doc, text, readTo) : undefined;
+  // how far go-yaml scans: past a document it reads whole, the blank and comment lines after it too (`a:` then a tab line is
+  // refused), up to the next document's start where a NEL, LINE or PARAGRAPH SEPARATOR put one in the text
+  const scanTo = !firstOnly && TRAILING_BLANKS.test(text.slice(readTo)) ? text.length : readTo;
+  reach(scanTo, text);
+  const tab = text.includes('\t') ? tabProblem(doc, text, scanTo, before) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));
   const tagBad = text.includes('!') || text.includes('&') || text.includes('*') ? tagProblem(text, readTo) : undefined;
   if (tagBad) throw new ReadError(tagBad.message, lineAt(starts, tagBad.offset));
@@ -199,24 +213,6 @@ function checkScalars(text: string, root: YNode | null, starts: number[]): void 
     }
   };
   visit(root, false);
-}
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-export function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function setKey(obj: Record<string, unknown>, k: string, v: unknown): void {
@@ -474,15 +470,4 @@ class Composer {
     if (k === undefined) return new ReadError(`unsupported map key: ${r.value === null ? '<nil>' : String((n as Scalar).value)}`, this.line(kn));
     return k;
   }
-}
-
-/** Whether a line of the text is longer than `max` characters (a linear scan: the regular expression /[^\n]{1025}/ tries each offset). */
-function hasLineLongerThan(text: string, max: number): boolean {
-  for (let from = 0; from < text.length;) {
-    let nl = text.indexOf('\n', from);
-    if (nl < 0) nl = text.length;
-    if (nl - from > max) return true;
-    from = nl + 1;
-  }
-  return false;
 }

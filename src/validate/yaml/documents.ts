@@ -23,7 +23,8 @@ export interface Split {
   error?: { message: string; line: number };
 }
 
-const SPACE = /^[\s\u0085\u00a0]*$/;
+/** Spaces and line feeds only: a tab there is refused by go-yaml, a no-break space is a string, a form feed a control character (the exact reader's to say). */
+const SPACE = /^[ \n]*$/;
 
 /** `from`: where the stream starts, after that many line feeds that stand for lines read otherwise (the JSON values before YAML). */
 export function splitDocuments(text: string, from = 0): Split {
@@ -51,12 +52,13 @@ export function splitDocuments(text: string, from = 0): Split {
     // first line of it (go-yaml reads it as the start of the document; the next separator then
     // ends that document, though it holds no other line): only a comment on it that a lone CR
     // (CRLF is LF by now), a NEL, a LINE or a PARAGRAPH SEPARATOR ends (a line break to go-yaml)
-    // leaves content in it, and so does a
+    // leaves content in it, and so does a space that Go's TrimSpace takes and go-yaml does not
+    // (a no-break or ideographic space: a plain scalar; a form feed: refused), and so does a
     // comment right after the dashes (`---#`: no document start to go-yaml, a plain scalar)
     const kept: boolean = sep === start && !carried;
     const carriedBefore = carried;
     carried = kept;
-    if (kept && (/[\r\u0085\u2028\u2029]/.test(text.slice(sep, eol)) || text[sep + 3] === '#')) {
+    if (kept && (/[\r\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/.test(text.slice(sep, eol)) || text[sep + 3] === '#')) {
       line += 1;
       pos = eol + 1;
       if (pos >= text.length) break;

@@ -142,7 +142,10 @@ export class Flow {
       if (ch === '#' && this.s[this.pos - 1] === ' ') bail();
       this.pos++;
     }
-    const text = this.s.slice(start, this.pos).trim();
+    // (blanks end it, not JavaScript's trim(): a no-break or ideographic space, or a byte order mark, is content to go-yaml)
+    let end = this.pos;
+    while (end > start && this.s[end - 1] === ' ') end--;
+    const text = this.s.slice(start, end);
     if (text === '' || PLAIN_FORBIDDEN_START.test(text) || text.includes('\t')) bail();
     return this.resolve(text);
   }

@@ -4,6 +4,7 @@
  * that no white space separates from the token before it. mendComments puts a space before such a
  * `#`: the same nodes to both readers, no line moves.
  */
+import { closeOf } from './go-scan';
 import { sourceTokens } from './tokens';
 
 /** A `#` right after a flow indicator or a closing quote: a comment to go-yaml with no blank before it. */
@@ -14,10 +15,22 @@ export function mendComments(text: string): string | undefined {
   if (!text.includes('#') || !SUSPECT.test(text)) return undefined;
   let out = '';
   let from = 0;
-  for (const { type, at } of sourceTokens(text)) {
-    if (at === 0 || type !== 'comment' || ' \t\n\r'.includes(text[at - 1])) continue;
-    out += `${text.slice(from, at)} `;
-    from = at;
+  // the yaml package's lexer ends a quoted scalar at an under-indented line; go-yaml's scan goes on
+  // to its closing quote, and a `}#` before it is text: the lexer reads on from there, afresh
+  for (let base = 0; base < text.length;) {
+    let resume = -1;
+    for (const tok of sourceTokens(base === 0 ? text : text.slice(base))) {
+      const at = base + tok.at;
+      if (tok.type === 'single-quoted-scalar' || tok.type === 'double-quoted-scalar') {
+        const close = closeOf(text, at + 1, text[at]);
+        if (close !== at + tok.text.length - 1) { resume = close < 0 ? text.length : close + 1; break; }
+      }
+      if (at === 0 || tok.type !== 'comment' || ' \t\n\r'.includes(text[at - 1])) continue;
+      out += `${text.slice(from, at)} `;
+      from = at;
+    }
+    if (resume < 0) break;
+    base = resume;
   }
   return from === 0 ? undefined : out + text.slice(from);
 }

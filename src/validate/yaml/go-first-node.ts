@@ -16,20 +16,21 @@ import { sourceTokens } from './tokens';
  * Where go-yaml ends the root of a document that the yaml package read without an error, when
  * that is before where the yaml package ends it (rootEnd then says whether go-yaml reads on to
  * the next token or refuses it): a root block scalar whose text starts at column 0, a mapping
- * whose first key is an empty flow collection. Undefined otherwise.
+ * whose first key is a flow collection that saves no simple key (keylessFlow). Undefined otherwise.
  */
 export function earlyEnd(doc: Document, text: string): number | undefined {
   const root = doc.contents;
   if (isScalar(root) && (root.type === 'BLOCK_LITERAL' || root.type === 'BLOCK_FOLDED')) return rootBlockEnd(text, root);
   if (!isMap(root) || (root as { flow?: boolean }).flow || !(text.includes('[') || text.includes('{'))) return undefined;
   const key = root.items[0]?.key as YNode | null;
-  return (isMap(key) || isSeq(key)) && key.items.length === 0 ? key.range?.[1] : undefined;
+  return (isMap(key) || isSeq(key)) && key.range && (key as { flow?: boolean }).flow && keylessFlow(text, key.range[0], key.range[1]) ? key.range[1] : undefined;
 }
 
 /**
  * The document read up to the line of its first error, when that is a block collection whose first
- * line is indented, and where go-yaml ends it (rootEnd on it, against the whole text): the yaml
- * package may lose such a root to a token it cannot read on a later line. Undefined otherwise.
+ * line is indented or a plain scalar, and where go-yaml ends it (rootEnd on it, against the whole
+ * text): the yaml package may lose such a root to a token it cannot read on a later line. Undefined
+ * otherwise.
  */
 export function indentedRootBefore(doc: Document, text: string): { end: number; doc: Document } | undefined {
   const first = Math.min(...doc.errors.map((e) => e.pos[0]));
@@ -37,8 +38,13 @@ export function indentedRootBefore(doc: Document, text: string): { end: number; 
   if (cut === 0) return undefined;
   const before = parseFirst(text.slice(0, cut));
   const root = before?.contents as YNode | null | undefined;
-  if (!before || before.errors.length > 0 || !(isMap(root) || isSeq(root)) || (root as { flow?: boolean }).flow || !root.range) return undefined;
-  if (root.range[0] === text.lastIndexOf('\n', root.range[0] - 1) + 1) return undefined; // its first line is not indented
+  if (!before || before.errors.length > 0 || !root?.range) return undefined;
+  // (or a plain scalar root that the yaml package lost that way: `x # c` then `- !!bi|nary x` is "x" to go-yaml)
+  const lostPlain = isScalar(root) && root.type === 'PLAIN' && (doc.contents as YNode | null)?.range?.[0] !== root.range[0];
+  if (!lostPlain) {
+    if (!(isMap(root) || isSeq(root)) || (root as { flow?: boolean }).flow) return undefined;
+    if (root.range[0] === text.lastIndexOf('\n', root.range[0] - 1) + 1) return undefined; // its first line is not indented
+  }
   const end = firstNodeEnd(before, root, text, undefined, undefined);
   return end === false ? undefined : { end, doc: before };
 }
@@ -71,7 +77,7 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   // `[` is refused there (the key is stale by then, and no key may start after `]`), and so is
   // the `:` of `&a []: 1` (the anchor is the key: an invalid one)
   const close = first && !first.props ? flowEnd(text, first.at) : undefined;
-  if (close && EMPTY_FLOW.test(text.slice(first!.at, close))) {
+  if (close && keylessFlow(text, first!.at, close)) {
     const k = nextToken(text, close);
     const staleKey = text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) >= first!.at && text.lastIndexOf('\n', k - 1) < close;
     return !staleKey && scannable(text, k, close) && laterKeyScans(text, k, close) ? close : undefined;
@@ -91,8 +97,38 @@ function inFlowAt(text: string, at: number): boolean {
   return depth > 0;
 }
 
+/** Blanks and line breaks only (not JavaScript's trim(): a byte order mark or a no-break space is a plain scalar to go-yaml). */
+const BLANKS_ONLY = /^[ \t\n]*$/;
+
 /** A flow collection with no token in it: blanks, line breaks and comments between its brackets. */
 const EMPTY_FLOW = /^(?:\[(?:[ \t\n]|#[^\n]*)*\]|\{(?:[ \t\n]|#[^\n]*)*\})$/;
+
+/**
+ * Whether the flow collection text[start, end) saves no simple key of its own to go-yaml's scanner:
+ * it is empty, or each of its entries starts with a `?` (`{? x}`, `[? a: 1]`; after a `?` in a flow
+ * collection no simple key is allowed). Closing it then forgets the simple key of the token that
+ * opened it: it is never a key (`{? x}: 1` is the root {x: null}, then one token scanned).
+ */
+function keylessFlow(text: string, start: number, end: number): boolean {
+  const flow = text.slice(start, end);
+  if (EMPTY_FLOW.test(flow)) return true;
+  if (!flow.includes('?')) return false;
+  let depth = 0;
+  let entry = false; // a token here starts an entry of the collection
+  for (const t of sourceTokens(flow)) {
+    if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
+    const opens = t.type === 'flow-map-start' || t.type === 'flow-seq-start';
+    const closes = t.type === 'flow-map-end' || t.type === 'flow-seq-end';
+    if (depth === 1 && entry && !closes) {
+      // (go-yaml's `?` in a flow collection is a key's indicator also before a non-blank: `[?a]`)
+      if (t.type !== 'explicit-key-ind' && !(t.type === null && t.text.startsWith('?'))) return false;
+      entry = false;
+    }
+    if (opens) { depth++; entry = depth === 1; } else if (closes) depth--;
+    else if (t.type === 'comma' && depth === 1) entry = true;
+  }
+  return true;
+}
 
 /**
  * Where a document's first node starts (past a document start, anchors and tags) and whether
@@ -169,7 +205,7 @@ function firstNodeEnd(doc: Document, root: YNode, text: string, flowClose: numbe
   const end = flow ? flowClose ?? root.range[1] : quotedKeyless ? quoteClose! : props ? root.range[0] : blockScalar ? rootBlockEnd(text, root) ?? root.range[1] : root.range[1];
   // the root itself must be whole: a flow collection closed by its bracket, a quoted scalar by its quote
   const source = text.slice(root.range[0], end);
-  if (!block && !props && !blockScalar && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : source.trim() === '')) return false;
+  if (!block && !props && !blockScalar && (flow ? !source.endsWith(text[root.range[0]] === '{' ? '}' : ']') : quoted ? !closes(source) : BLANKS_ONLY.test(source))) return false;
   // the next token (nextToken): every error must be past the root, at that token or after it (one
   // where the root ends is about the root: an indented block mapping's `!t` line without a colon ends it at the tag)
   // (a plain root's scanner takes the blanks and line breaks after it, tabs too, up to a comment or what ends it)
@@ -213,7 +249,7 @@ function laterKeyScans(text: string, k: number, end: number): boolean {
   if (after !== undefined && !stale && !nextScans(text, after)) return false;
   // a flow collection there may be a simple key too: the scanner reads on to the end of its line
   // (not past an empty one, which is no key once closed: the scan stops at its bracket)
-  if ((c === '{' || c === '[') && !EMPTY_FLOW.test(text.slice(k, flowEnd(text, k) ?? k)) && !keyLookahead(text, k, k, true)) return false;
+  if ((c === '{' || c === '[') && !keylessFlow(text, k, flowEnd(text, k) ?? k) && !keyLookahead(text, k, k, true)) return false;
   // so may a tag or an anchor: the scanner reads on past it (`!t - a` is refused there: no block entry after a property)
   if ((c === '!' || c === '&') && !keyLookahead(text, k, k, true)) return false;
   return true;
@@ -387,7 +423,7 @@ function scannable(text: string, k: number, end: number): boolean {
     return BLOCK_HEADER.test(header) && (eol < 0 || blockBodyScans(text, eol + 1, Number(/[1-9]/.exec(header.split('#')[0])?.[0] ?? 0)));
   }
   if (c === '"' || c === "'") return scannedClose(text, k + 1, c) >= 0;
-  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([\s?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
+  if (c === '&' || c === '*') return /^[0-9A-Za-z_-]+([ \t\r\n\u0085\u2028\u2029?:,\]}%@`]|$)/.test(text.slice(k + 1, k + 256));
   // a tag: then a blank or a line break (go-yaml's URI characters go on with it)
   if (c === '!' && text[k + 1] !== '<') {
     const end = tagAt(text, k).end;

@@ -57,6 +57,9 @@ function plainScalars(source: string): Plain[] {
 /** Blanks and line breaks between a flow plain scalar and a colon that go-yaml reads as part of it. */
 const FLOW_GAP = /^[ \t]*(?:\n[ \t]*)*/;
 
+/** Anchors and tags, each with the blanks after it. */
+const PROPS_BEFORE = /^(?:[&!][^ \t\n,[\]{}]*[ \t\n]+)+/;
+
 /**
  * The text as go-yaml reads its flow plain scalars (see above), or undefined when nothing in it
  * differs. Only called on text with a flow collection.
@@ -73,6 +76,8 @@ export function mendFlowPlains(text: string): string | undefined {
     if (p.text.startsWith('?') && p.text.length > 1 && p.text[1] !== ' ') {
       out += `${text.slice(from, p.at)}? `;
       from = at = p.at + 1;
+      // (an anchor or a tag right after the `?` is the key's, not its text: `[?&y a:, b]`)
+      at += PROPS_BEFORE.exec(text.slice(at, end))?.[0].length ?? 0;
     }
     // (past blanks and line breaks: go-yaml's plain scalar goes on over them, folded as the quoted one is)
     const colon = FLOW_GAP.exec(text.slice(end, end + 256))![0].length + end;

@@ -83,8 +83,8 @@ export function tagAt(text: string, start: number): { suffixAt: number; end: num
   return { suffixAt, end };
 }
 
-/** A tag, then a character that neither goes on with it nor is a blank (`!!str#`, `{!!str}`). */
-const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]*[^0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%\s]/m;
+/** A tag, then a character that neither goes on with it nor is a blank (`!!str#`, `{!!str}`, `!!str` then a no-break space). */
+const TAG_THEN_OTHER = /(?:^|[\s[{,])!(?:[0-9A-Za-z_-]*!)?[0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]%]*[^0-9A-Za-z_\-;/?:@&=+$,.!~*'()[\]% \t\r\n\u0085\u2028\u2029]/m;
 
 /**
  * The first tag before `limit` that go-yaml refuses for what follows it: anything but a blank or

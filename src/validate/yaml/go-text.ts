@@ -26,7 +26,7 @@ export function scannedText(text: string, started: boolean): string | null {
   if (directive) throw new ReadError(directive.message, directive.line);
   // after the separator line kept in the document, another document start before any content (after a
   // NEL, LINE or PARAGRAPH SEPARATOR ended a comment): go-yaml's document is empty, and all it reads
-  if (started && text.includes('---') && STARTS_EMPTY.test(text)) return null;
+  if (started && (text.includes('---') || text.includes('...')) && STARTS_EMPTY.test(text)) return null;
   // after that separator line, a directive before any content: go-yaml's document is empty, when the directive scans
   const afterStart = started && text.includes('%') ? DIRECTIVE_AFTER_START.exec(text) : null;
   if (afterStart) {
@@ -108,8 +108,12 @@ const ESCAPED_QUOTE_ENDS_LINE = /\\"[ \t]*$/m;
 /** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
 const QUOTE_LEFT_OPEN = /(?:[:-][ \t]+|[[{,][ \t]*)['"][^\n]*[^'"\s][ \t]*$/m;
 
-/** Blank and comment lines, then a document start marker (on a line of its own after a line break go-yaml reads). */
-const STARTS_EMPTY = /^(?:[ \t]*(?:#[^\n]*)?\n)+---(?:[ \t\n]|$)/;
+/**
+ * Blank and comment lines, then a document start marker (on a line of its own after a line break
+ * go-yaml reads), or a document end marker (what follows it on its line is never scanned: `... doc`).
+ * (A tab among a line's leading blanks there is a token go-yaml cannot scan: not empty.)
+ */
+const STARTS_EMPTY = /^(?:(?: *(?:#[^\n]*)?\n)+---|(?: *(?:#[^\n]*)?\n)*\.\.\.)(?:[ \t\n]|$)/;
 
 /** Blank and comment lines, then a line that starts with `%` (its text: group 1). */
 const DIRECTIVE_AFTER_START = /^(?:[ \t]*(?:#[^\n]*)?\n)*(%[^\n]*)/;

@@ -10,6 +10,7 @@ import { BAIL, fastParseLines, lineIndents, Refused } from '../fast-yaml';
 import { DocLines } from '../types';
 import { composeDocument, LineTable, ReadError } from './compose';
 import { goLineBreaks, hasGoBreaks } from './go-yaml';
+import { CONTROL_CHARACTER, controlAt, controlError } from './go-reader';
 import { separatorLines } from './go-separators';
 import { countLines, splitDocuments } from './documents';
 import { jsonDuplicates } from './json-lines';
@@ -63,6 +64,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
   // as \n, so the values and lines are the same and the fast reader can read the file
   if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
   const split = splitDocuments(text, yamlStart);
+  const controls = CONTROL_CHARACTER.test(text);
   // the fast reader reads the file's lines, split once and shared by its documents; it leaves a
   // file with line breaks other than \n to the exact reader, which reads them as go-yaml does
   const lines = text.includes('\r') || hasGoBreaks(text) ? undefined : text.split('\n');
@@ -71,7 +73,11 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     const to = c.endLine ?? lines?.length ?? 0;
     // a byte order mark that starts a document (files joined with `cat`): go-yaml drops it, but after that first `---` it is content (the fast reader leaves both to the exact reader)
     const bom = text.charCodeAt(c.start) === 0xfeff;
-    const value = lines ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
+    // a character go-yaml's reader refuses (go-reader.ts): whether it reads that far is the exact reader's to say
+    // (also on the separator line kubectl's YAMLReader kept in the document: go-yaml decodes it first)
+    const given = c.started ? text.lastIndexOf('\n', c.start - 2) + 1 : c.start;
+    const control = controls ? controlAt(text, given, c.end) : -1;
+    const value = lines && control < 0 ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
     if (value instanceof Refused) return (k === 0 && jsonError) || { message: value.message, line: value.line + 1 };
     if (value !== BAIL) {
       if (value !== null && value !== undefined) each(documentOf(value, new BlockLines(lines!, indents!, c.line, to), []));
@@ -84,6 +90,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // elsewhere without the mark, which go-yaml drops
     const from = bom ? (c.started ? text.lastIndexOf('\n', c.start - 2) + 1 : c.start + 1) : c.start;
     const base = c.line - (from < c.start ? 1 : 0);
+    if (control >= 0 && control < from) return (k === 0 && jsonError) || { message: controlError(text, control).message, line: c.line };
     // kubectl's YAMLReader hands go-yaml each line with a \n after it, the last one too (a keep-chomped
     // block scalar that ends the stream after a NEL keeps one line break more for it)
     const ended = text.endsWith('\n', c.end) || c.end === from;
@@ -97,7 +104,7 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     // the line table is filled as the document is read: most documents that need the exact reader have findings
     const table: LineTable = new WeakMap();
     try {
-      r = composeDocument(chunk, table, c.started, separated ? separatorLines(lf) : undefined);
+      r = composeDocument(chunk, table, c.started, separated ? separatorLines(lf) : undefined, control < 0 ? undefined : { at: control - from, source: text.slice(given, c.end).replace(/\r/g, '\n'), shift: from - given });
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       // (an error at the end of the text is on its last line, not on the one the added \n opens)
