@@ -6,8 +6,9 @@
  * indentation indicators, tags, anchors and aliases, `<<` merges, duplicate keys, comments,
  * several documents, CRLF line endings and a byte order mark, flow collections wrapped over lines at
  * any indentation, NEL, LINE and PARAGRAPH SEPARATOR (line breaks to go-yaml), and documents whose
- * first lines are indented deeper than the rest, blank and comment lines indented with a tab, and
- * directives.
+ * first lines are indented deeper than the rest, blank and comment lines indented with a tab,
+ * directives, and spaces that are content to go-yaml (no-break, ideographic, em spaces: text pasted
+ * from a web page) in plain scalars.
  */
 
 /** A small seeded PRNG (mulberry32): the same seed writes the same text. */
@@ -31,13 +32,15 @@ const PLAIN = [
   '.inf', '-.Inf', '.NaN', '.nan', '._', '190:20:30', '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10',
   '=', '::1', 'host:port', 'a:b', 'http://x.example:80/a', '100m', '64Mi', '1.2.3', 'v1', 'apps/v1', 'a b c', 'x#y', 'NaN', 'Inf',
   'web', 'nginx:1.27', '-x', '?x', 'a,b', 'at@x', "it's", 'say "hi"', 'tab', '<<',
+  // spaces that are content to go-yaml, not blanks (text pasted from a web page or a word processor)
+  'nbsp\u00a0', '\u00a0lead', 'ideographic\u3000', 'em\u2003 space',
 ];
 
 // a raw NEL inside quotes: a line break to go-yaml (LINE and PARAGRAPH SEPARATOR are too, kept as they are, and counted as lines: see goLineBreaks)
 const DOUBLE = ['raw\u0085nel', 'pair \\ud83d\\ude00', 'plain', 'tab\\there', 'new\\nline', '\\x41\\u00e9\\U0001F600', 'quote \\" and \\\\', 'nel\\N nbsp\\_ esc\\e', 'bell\\a\\b\\v\\f\\r\\0', '\\/slash', '', 'yes', '0644', '1e3', ' lead', 'sq \\\' x'];
 const SINGLE = ['raw\u0085nel', 'plain', "it''s", '', 'yes', '0644', '"dq"', '#x', 'a: b', ' lead ', '\\n'];
 // go-yaml ends a flow plain scalar at a colon before a blank only (`001:db8::`, `a:` are strings), and at a `?` (`?a` is a key)
-const FLOW_PLAIN = ['1', 'yes', 'off', 'y', '0644', '0x10', '1e3', '~', 'null', 'web', 'v1', '::1', 'a:b', '2001-12-14', '.5', '1_000', '001:db8::', 'a:', 'x::', 'true:', '~:', '?a', 'a:#'];
+const FLOW_PLAIN = ['1', 'yes', 'off', 'y', '0644', '0x10', '1e3', '~', 'null', 'web', 'v1', '::1', 'a:b', '2001-12-14', '.5', '1_000', '001:db8::', 'a:', 'x::', 'true:', '~:', '?a', 'a:#', 'x\u00a0', '\u3000y'];
 /** Flow plain scalars go-yaml refuses (a `?` inside, a bracket right after a colon): rare, or few documents would read. */
 const FLOW_PLAIN_REFUSED = ['a?b', 'a ?b', 'x?', 'a:[b]', 'a:{b: 1}'];
 const TAGGED = ['!!str 12', '!!str yes', '!!str', '!!int "12"', '!!int 0644', '!!int x', '!!float 3', '!!float "1.5"', '!!bool "yes"', '!!bool "y"', '!!null ""', '!!null ~', '!!null x', '!!binary aGVsbG8=', '!!binary "!!"', '!foo bar', '!!map x', '! 12', '!!timestamp 2001-12-14', '!!str 0x10'];
@@ -275,9 +278,13 @@ export function generateYaml(seed: number): string {
   return text;
 }
 
-/** What mutateYaml puts in: indicators, quotes, tags, anchors, comments, line breaks and markers, a tab. */
+/**
+ * What mutateYaml puts in: indicators, quotes, tags, anchors, comments, line breaks and markers, a
+ * tab; spaces that are no blanks to go-yaml, and control characters its reader refuses (a form
+ * feed, an escape from coloured terminal output).
+ */
 const INSERTS = ["'r'", 'b', '# c', ',', '@a', ':', ': x', '[b, c]', '{b: c}', '*a0', '!t', '"r\\q"', '|', '- x', '? x', '}', ']', '`b', '&y', 'x:y', '\t', ' ',
-  '"', "'", '{', '[', '-', '?', '#', '\n', '\n  ', '---', '...', '%', '!!str', '&', '*', '>', '|-', '\\'];
+  '"', "'", '{', '[', '-', '?', '#', '\n', '\n  ', '---', '...', '%', '!!str', '&', '*', '>', '|-', '\\', '\u00a0', '\u3000', '\f', '\x1b[0m', '\n\t\n'];
 
 /**
  * A generated stream with one or two of INSERTS put in at random offsets: YAML as it comes out of a
