@@ -586,6 +586,17 @@ test('hand-written edge cases agree with the oracle', () => {
     ...[380, 430, 470].map((n) => `--- # doc\nk1:\n  a: [x,\ny]\n  b: '${'q'.repeat(n)}'\u0085---\u0085value: {}\nk5\x1b[0m: 1\n`),
     // a quoted scalar whose closing quote the yaml package's lexer takes for an opening one (a tab line ended it early): a later `'#x'` is text
     "k2: &a0 \"\"\n---\n- '\n\t\n\"dq\"'\n- Off # trailing\n- off: 0X1f\n  .k: '#x' # trailing\n", "- 'a\nb'#c\n", "  - 'a\n  b'#c\n  - [x]#d\n", "- '\n\t\nx'\n- [a]#c\n- 'y'#d\n",
+    // a single-quoted scalar whose line ends with an escaped quote goes on below (the yaml package closed it there)
+    "a:\n  k3: 'x''\n  k1: 1\nk0: 'y'\n", "a:\n  k3: 'x''\n  k1: 1\n", "k: 'x''\n", "k: ''\n", "k: ''''\n", "k: 'it''s'\n", "k: 'x'''\n", "k: 'x''\n  y'\n", "- 'x''\n- y'\n",
+    "a:\n  k3: 'x''\n  k1: \"b\"\noff: 1\nk0: '\"dq\"'\n", "k: ['x''\n  , y']\n",
+    // a `?` after a `?` in a flow collection, and a `?` right before a `:` there (an empty key)
+    "{??\"k\": v1}\n", "# c\n{??k: v1}\n", "# c\n[? ?x]\n", "# c\n[??x]\n", "# c\n{? ?x: 1}\n", "# c\n[? # c\n ?x]\n", "# c\n[? a, ?b]\n", "# c\n[a ?? b]\n", "k: [? ? x]\nk: 1\n",
+    "# c\n{?: 1}\n", "# c\n[?]\n", "# c\n{?}\n", "# c\n{a: ?}\n", "k: {?: 1}\n", "k: [?: 1]\n", "k: {?:1}\n", "k: [?:]\n", "k: {a: 1, ?: 2}\nk: 1\n", "k: {\"?:\": 1}\n",
+    // a document indicator that starts a line of the quoted scalar after a flow root (a NEL or separator before it)
+    "[1]' \u2029---\nb'\n", "[1] 'q\u2029---\n'\n", "[1]\n'q\u2029---\n'\n", "[1] \"q\u2028... x\"\n", "[1] 'q\u2028---x'\n", "[1] 'q\n ---\n'\n",
+    // a `:` right after a flow collection that is a value on its key's line, where a later duplicate key replaces the mapping
+    "k:\n  b: [a]: x\nk: 1\n", "k:\n  b: {a: 1}: x\nk: 1\n", "k:\n  <<: {a: 1, z: v1@a}: x\nk: 1\n", "k:\n  b: &x [a] : x\nk: 1\n", "k:\n  b: !t {a: 1}: x\nk: 1\n", "k:\n  - [a]: x\nk: 1\n",
+    "k:\n  b: {a: 1}\n    : x\nk: 1\n", "k:\n  ? b\n  : {a: 1}: x\nk: 1\n", "k: [a] # c\nb: 1\n", "a: {b: [c]: d}\n",
     // a plain explicit key's scanner goes on to the lines after it (a tab no shallower than its indentation is taken there)
     "? x\n \t\nb: 1\n", "? x\n   \t\noff: 1\n", "? x\n\t\nb: 1\n", "? x\n\t# c\nb: 1\n", "? x # c\n \t\nb: 1\n", "- ? x\n  \t\n  : 1\n", "- ? x\n \t\n", "? \"x\"\n \t\nb: 1\n", "?\tx\n \t\n", "a: 1\n? x\n \t\n",
     // a no-break or ideographic space after a quoted key's colon, or after an alias's name, is no blank to go-yaml

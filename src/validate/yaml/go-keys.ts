@@ -151,15 +151,19 @@ export function explicitKeyProblem(doc: Document, text: string): { message: stri
   return bad;
 }
 
-/** A `:` after a flow collection's bracket, a comma or a `?`, maybe past blanks, line breaks and comments. */
-const FLOW_COLON = /[[{,?][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:/;
+/** A `:` after a flow collection's bracket, a comma or a `?`, or a `?` after a `?`, maybe past blanks, line breaks and comments. */
+const FLOW_COLON = /[[{,?][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:|\?[ \t\n]*(?:#[^\n]*\n[ \t\n]*)*\?|[\]}][ \t]*:/;
 
 /**
  * The first `:` where a flow collection wants a node: right after its bracket or a comma, with no
  * key and no `?` before it (`[: x]`, `{a: 1, : 2}`), or in a flow sequence right after a `?`
- * (`[? : x]`). go-yaml's parser finds no node content there, or no `,` or `]`; the yaml package
- * reads a pair with an empty key, which a later duplicate key may replace. Tokens from `limit` on
- * are not looked at. Its offset, with go-yaml's words.
+ * (`[? : x]`); or a second `?` right after a `?` in a flow collection (`[? ?x]`, `{??k: v}`: go-yaml's
+ * `?` is a key's indicator there before any character). go-yaml's parser finds no node content
+ * there, or no `,` or `]`; the yaml package reads a pair with an empty key, which a later duplicate
+ * key may replace, or a key that starts with `?`. Also a `:` right after a flow collection that is
+ * a block mapping's value on its key's line (`b: {a: 1}: x`): no mapping value is allowed there,
+ * the yaml package reads a pair with an empty key. Tokens from `limit` on are not looked at. Its
+ * offset, with go-yaml's words.
  */
 export function flowKeylessColon(text: string, limit: number): { message: string; offset: number } | undefined {
   if (!FLOW_COLON.test(text)) return undefined;
@@ -167,15 +171,31 @@ export function flowKeylessColon(text: string, limit: number): { message: string
   const open: boolean[] = [];
   let wantNode = false;
   let afterKey = false;
+  /** In block context: the last token was a key's `:` (past properties), a flow collection opened there is a value on its key's line. */
+  let afterValueInd = false;
+  let valueFlow = false;
+  let valueFlowClosed = false;
   for (const t of sourceTokens(text)) {
     if (t.at >= limit) break;
+    if (t.type === 'newline' || t.type === 'comment') { afterValueInd = false; valueFlowClosed = false; }
     if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
+    if (open.length === 0) {
+      if (t.type === 'map-value-ind' && valueFlowClosed) return { message: 'mapping values are not allowed in this context', offset: t.at };
+      valueFlowClosed = false;
+      if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') valueFlow = afterValueInd;
+      if (t.type !== 'anchor' && t.type !== 'tag') afterValueInd = t.type === 'map-value-ind';
+    }
+    const keyInd = t.type === 'explicit-key-ind' || (t.type === null && t.text.startsWith('?'));
+    if (open.length > 0 && ((afterKey && keyInd) || (t.type === null && t.text.startsWith('??')))) return { message: 'did not find expected node content', offset: t.at };
     if (t.type === 'map-value-ind' && open.length > 0) {
       if (wantNode) return { message: 'did not find expected node content', offset: t.at };
       if (afterKey && open[open.length - 1]) return { message: "did not find expected ',' or ']'", offset: t.at };
     }
     if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') open.push(t.type === 'flow-seq-start');
-    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && open.length > 0) open.pop();
+    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && open.length > 0) {
+      open.pop();
+      valueFlowClosed = open.length === 0 && valueFlow;
+    }
     wantNode = open.length > 0 && (t.type === 'flow-map-start' || t.type === 'flow-seq-start' || t.type === 'comma');
     afterKey = open.length > 0 && t.type === 'explicit-key-ind';
   }

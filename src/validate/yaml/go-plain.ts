@@ -139,3 +139,24 @@ export function mendFlowDashes(text: string): string | undefined {
   }
   return from === 0 ? undefined : out + text.slice(from);
 }
+
+/**
+ * The text with a space after each `?` in a flow collection that a `:` follows at once (`{?: 1}`:
+ * an empty key to go-yaml, which YAMLToJSON refuses; the yaml package reads the key "?"), or
+ * undefined when there is none. No line moves.
+ */
+export function mendFlowKeyColons(text: string): string | undefined {
+  if (!text.includes('?:')) return undefined;
+  let out = '';
+  let from = 0;
+  let depth = 0;
+  for (const t of sourceTokens(text)) {
+    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') depth++;
+    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && depth > 0) depth--;
+    else if (t.type === 'explicit-key-ind' && depth > 0 && text[t.at + 1] === ':') {
+      out += `${text.slice(from, t.at + 1)} `;
+      from = t.at + 1;
+    }
+  }
+  return from === 0 ? undefined : out + text.slice(from);
+}

@@ -59,13 +59,20 @@ export function badUnicodeEscape(source: string): boolean {
 /** The escapes go-yaml v2 takes after a backslash in double quotes, but `x`, `u`, `U` and a line break. */
 const SIMPLE_ESCAPES = '0abt\tnvfre "\'\\N_LP';
 
+/** A line of a quoted scalar that starts with a document indicator. */
+const DOCUMENT_INDICATOR_LINE = /\n(?:---|\.\.\.)(?=[ \t\n])/;
+
 /**
  * The closing quote of the quoted scalar whose text starts at text[from], as go-yaml's scanner reads
- * it: -1 when it does not close or has an escape go-yaml refuses (`\q`, `\x4`, a surrogate).
+ * it: -1 when it does not close, has an escape go-yaml refuses (`\q`, `\x4`, a surrogate) or a
+ * line that starts with `---` or `...`.
  */
 export function scannedClose(text: string, from: number, quote: string): number {
   const close = closeOf(text, from, quote);
-  if (close < 0 || quote === "'") return close;
+  if (close < 0) return close;
+  // a document indicator that starts one of its lines ("found unexpected document indicator")
+  if ((text.includes('\n---', from) || text.includes('\n...', from)) && DOCUMENT_INDICATOR_LINE.test(text.slice(from, close))) return -1;
+  if (quote === "'") return close;
   for (let k = text.indexOf('\\', from); k >= 0 && k < close; k = text.indexOf('\\', k + 2)) {
     const e = text[k + 1];
     if (e === '\n' || SIMPLE_ESCAPES.includes(e)) continue;

@@ -9,7 +9,7 @@ import { ReadError, TOO_DEEP } from './read-error';
 import { mendBlockHeaders } from './go-block-scalars';
 import { DIRECTIVE_LINE } from './go-scan';
 import { mendComments } from './go-comments';
-import { mendFlowDashes, mendFlowPlains } from './go-plain';
+import { mendFlowDashes, mendFlowKeyColons, mendFlowPlains } from './go-plain';
 import { mendProps } from './go-props';
 import { mend, mendQuoted } from './go-yaml';
 
@@ -42,9 +42,9 @@ export function scannedText(text: string, started: boolean): string | null {
   // is first parsed, not after: one parse saved (a document without errors has no quoted scalar
   // to mend, so the verdict is the same); so has one with properties to mend, which the lexer
   // finds only past such scalars
-  // and so has a line that ends with an escaped quote, which the yaml package takes for a closing one
+  // and so has a line that ends with an escaped quote (`\"` or `''`), which the yaml package takes for a closing one
   // (its lexer cuts the scalar there and reads no error): go-yaml's scalar goes on below
-  if (((text.length > 4096 || /[!&*]/.test(text)) && QUOTE_LEFT_OPEN.test(text)) || (text.includes('\\"') && ESCAPED_QUOTE_ENDS_LINE.test(text))) text = mendQuoted(text);
+  if (((text.length > 4096 || /[!&*]/.test(text)) && QUOTE_LEFT_OPEN.test(text)) || (text.includes('\\"') && ESCAPED_QUOTE_ENDS_LINE.test(text)) || (text.includes("''") && ESCAPED_SINGLE_ENDS_LINE.test(text))) text = mendQuoted(text);
   // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
   // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
   for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
@@ -92,6 +92,8 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
   if (text.includes('[') || text.includes('{')) {
     const dashes = mendFlowDashes(text);
     if (dashes !== undefined) { text = dashes; doc = parseFirst(text)!; }
+    const keys = mendFlowKeyColons(text);
+    if (keys !== undefined) { text = keys; doc = parseFirst(text)!; }
     const again = mendFlowPlains(text);
     if (again !== undefined) {
       // (a `?` set apart from what follows may leave a `-` before a bracket: `[?-]` is [{"-": null}])
@@ -104,6 +106,9 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
 
 /** A line that ends with a backslash and a quote (then blanks): maybe an escaped quote in a double-quoted scalar that goes on below. */
 const ESCAPED_QUOTE_ENDS_LINE = /\\"[ \t]*$/m;
+
+/** A single-quoted scalar whose line ends with an escaped quote (`'x''`): the yaml package's lexer closes it there. */
+const ESCAPED_SINGLE_ENDS_LINE = /(?:^|[ \t:,[{-])'(?:[^'\n]|'')*''[ \t]*$/m;
 
 /** A line whose value starts with a quote and ends with something else: a quoted scalar that may go on below (a hint: a miss costs a parse, not a verdict). */
 const QUOTE_LEFT_OPEN = /(?:[:-][ \t]+|[[{,][ \t]*)['"][^\n]*[^'"\s][ \t]*$/m;
