@@ -580,6 +580,7 @@ test('hand-written edge cases agree with the oracle', () => {
     "# c\n{a: 1, ? b}: 1\n", "# c\n[? a]: 1\n", "# c\n[a, ? b: c]: 1\n", "# c\n{? x}: 1\n", "# c\n{x}: 1\n", "# c\n{? x, y}: 1\n", "# c\n{y, ? x}: 1\n", "# c\n{?x}: 1\n", "# c\n[?x]: 1\n",
     "# c\n{? x}: 1\nb: 2\n", "---\n{? x}: 1\n", "&a {? x}: 1\n", "{? x}: 1\n", "# c\n{? x: 1}: 1\n", "# c\n{? x: 1}b\n", "{? x}b: ?a, a: ~}\n", "{? xb: c}1:\n  k4: 1\n", "# c\n{? a, ? b}: 1\n",
     "# c\n{? a,}: 1\n", "# c\n[? a\n]: 1\n", "# c\n{? a}\n: 1\n", "[]\n{? a}: 1\n", "[]\n{? a}\n", "# c\n{}: 1\nb: 2\n",
+    "{? // note\n y:\n x:y  {}}\n", "# c\n{? x: {}}: 1\n", "# c\n{? x {}}: 1\n", "# c\n[? x: [] y]\n",
     // a plain root that the yaml package loses to a token it cannot read on a later line go-yaml never scans
     "--`b- # doc\n- !!bi|nary aGVsbG8=\n", "x # doc\n- !!bi|nary aGVsbG8=\n", "x # c\n- !!t|x y\n", "x # c\n  - !!bi|nary aGVsbG8=\n", "x # c\n!!bi|nary aGVsbG8=\n", "x # c\n- !!bi|nary aGVsbG8=: 1\n",
     // where go-yaml's reading ends is found in the text as written (the reading's mends indent lines): a control character past that chunk stands

@@ -77,7 +77,8 @@ export function rootEnd(doc: Document, text: string): number | undefined {
   // `[` is refused there (the key is stale by then, and no key may start after `]`), and so is
   // the `:` of `&a []: 1` (the anchor is the key: an invalid one)
   const close = first && !first.props ? flowEnd(text, first.at) : undefined;
-  if (close && keylessFlow(text, first!.at, close)) {
+  // (one with entries must read without an error of its own)
+  if (close && keylessFlow(text, first!.at, close) && doc.errors.every((e) => e.pos[0] >= close || EMPTY_FLOW.test(text.slice(first!.at, close)))) {
     const k = nextToken(text, close);
     const staleKey = text[k] === ':' && blankz(text[k + 1]) && text.lastIndexOf('\n', k - 1) >= first!.at && text.lastIndexOf('\n', k - 1) < close;
     return !staleKey && scannable(text, k, close) && laterKeyScans(text, k, close) ? close : undefined;
