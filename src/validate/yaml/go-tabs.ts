@@ -19,8 +19,9 @@ const TAB_LINE = /^(?:[ \t]*\t[ \t]*(?:#.*)?|( *(?:[-?] +)*)[-?][ \t]*\t.*|( *)\
 const EXPLICIT_BEFORE = /(?:^|[ \t])\?[ \t]+$/;
 
 /**
- * Where go-yaml v2's scanner meets a tab it does not take, in block context outside scalars and
- * flow collections (the yaml package reads all of these): a blank or comment line indented with a
+ * Where go-yaml v2's scanner meets a tab it does not take, outside quoted scalars (the yaml package
+ * reads all of these). In a flow collection only where a plain scalar goes on over the tab's line
+ * and the tab is shallower than the block the collection is in. Elsewhere a blank or comment line indented with a
  * tab is refused unless it continues a plain scalar and its tab is no shallower than that
  * scalar's indentation ("found a tab character that violates indentation"), or it is taken as a
  * token start ("found character that cannot start any token": a tab after a key's colon line,
@@ -74,7 +75,7 @@ export function tabProblem(doc: Document, text: string, limit: number, written =
   walk(doc.contents, -1, false);
   scalars.sort((a, b) => a.end - b.end);
   flowPlains.sort((a, b) => a.start - b.start);
-  // each list holds ranges that do not overlap, in document order (flow collections are not walked into): found by bisection,
+  // each list holds ranges that do not overlap, in document order (flow collections' own plain scalars are listed apart): found by bisection,
   // so that a large document with many tab lines costs no more than its size
   const inside = <R extends [number, number, ...number[]]>(ranges: R[], at: number): R | undefined => {
     const k = lastIndex(ranges.length, (i) => ranges[i][0] < at);
