@@ -598,6 +598,11 @@ test('hand-written edge cases agree with the oracle', () => {
     // a `:` right after a flow collection that is a value on its key's line, where a later duplicate key replaces the mapping
     "k:\n  b: [a]: x\nk: 1\n", "k:\n  b: {a: 1}: x\nk: 1\n", "k:\n  <<: {a: 1, z: v1@a}: x\nk: 1\n", "k:\n  b: &x [a] : x\nk: 1\n", "k:\n  b: !t {a: 1}: x\nk: 1\n", "k:\n  - [a]: x\nk: 1\n",
     "k:\n  b: {a: 1}\n    : x\nk: 1\n", "k:\n  ? b\n  : {a: 1}: x\nk: 1\n", "k: [a] # c\nb: 1\n", "a: {b: [c]: d}\n",
+    // a comment right after a JSON-like key's colon in a flow collection (go-yaml: a value indicator, then a comment); in block context not
+    "k4: [{\"k\":# c \"bell\", ?y: 'raw\u0085nel', b: \"1e3\"}]\n", "k4: [{\"k\":# c\n x}]\n", "k4: [{\"k\":# c 'q\n x}]\n", "\"k\":# c\n", "k:# c\n", "a: {k:# c\n x}\n", "a: [k:# c\n x]\n",
+    "a: {\"k\":#c\n \"v\"}\n", "# c\n{\"k\":# c\n \"v\"}\n", "{\"k\":# c\n \"v\"}\n", "a: [\"k\":#c\n x]\n", "a: \"k\":#c\n",
+    // blank lines after a document that a lone CR, a NEL or a separator ends with a `---`: go-yaml scans them (a tab there is refused)
+    ".k:\n     \t\r---\n  on: 1\n", ".k:\r\n     \t\r---\n  on: [[],\r\n # c a:]\r\nk4: \"new\\nline\"\r\n", "a:\n \u0085---\n\t\n", "a: 1\n\u0085---\n\t\nb: 2\n", "a:\n  \n\u2028---\nx\n", "a:\n\t\u0085---\nb: 1\n",
     // a plain explicit key's scanner goes on to the lines after it (a tab no shallower than its indentation is taken there)
     "? x\n \t\nb: 1\n", "? x\n   \t\noff: 1\n", "? x\n\t\nb: 1\n", "? x\n\t# c\nb: 1\n", "? x # c\n \t\nb: 1\n", "- ? x\n  \t\n  : 1\n", "- ? x\n \t\n", "? \"x\"\n \t\nb: 1\n", "?\tx\n \t\n", "a: 1\n? x\n \t\n",
     // a no-break or ideographic space after a quoted key's colon, or after an alias's name, is no blank to go-yaml

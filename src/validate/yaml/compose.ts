@@ -60,8 +60,8 @@ export interface Composed {
 /** A line whose first token is a value indicator: the key before it may be on an earlier line. */
 const COLON_STARTS_LINE = /^[ \t]*(?:[-?][ \t]+)*:(?=[ \t\r\n]|$)/m;
 
-/** Blank and comment lines only, to the end of the text. */
-const TRAILING_BLANKS = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*$/;
+/** Blank and comment lines only, to the end of the text or to a document marker (one that a lone CR, a NEL or a separator put at a line's start). */
+const TRAILING_BLANKS = /^(?:[ \t]*(?:#[^\n]*)?(?:\n|$))*(?:$|(?=(?:---|\.\.\.)(?:[ \t\n]|$)))/;
 
 /** A `-` alone after a key's colon: a block sequence entry to go-yaml, which no value takes there. */
 const LONE_DASH = /:[ \t]+-[ \t]*(#.*)?\r?$/m;
@@ -112,7 +112,8 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const readTo = firstOnly ? tokenAfter(text, (doc.contents as YNode).range![1]) : (doc.range?.[2] ?? text.length);
   // how far go-yaml scans: past a document it reads whole, the blank and comment lines after it too (`a:` then a tab line is
   // refused), up to the next document's start where a NEL, LINE or PARAGRAPH SEPARATOR put one in the text
-  const scanTo = !firstOnly && TRAILING_BLANKS.test(text.slice(readTo)) ? text.length : readTo;
+  const trailing = firstOnly ? null : TRAILING_BLANKS.exec(text.slice(readTo));
+  const scanTo = trailing ? readTo + trailing[0].length : readTo;
   reach(scanTo, text);
   const tab = text.includes('\t') ? tabProblem(doc, text, scanTo, before) : undefined;
   if (tab) throw new ReadError(tab.message, lineAt(starts, tab.offset));

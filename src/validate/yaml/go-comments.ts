@@ -7,8 +7,8 @@
 import { closeOf } from './go-scan';
 import { sourceTokens } from './tokens';
 
-/** A `#` right after a flow indicator or a closing quote: a comment to go-yaml with no blank before it. */
-const SUSPECT = /[,[\]{}'"]#/;
+/** A `#` right after a flow indicator, a closing quote or a colon: a comment to go-yaml with no blank before it. */
+const SUSPECT = /[,[\]{}'":]#/;
 
 /** The text with a space before each comment that follows a token directly, or undefined when there is none. */
 export function mendComments(text: string): string | undefined {
@@ -19,13 +19,18 @@ export function mendComments(text: string): string | undefined {
   // to its closing quote, and a `}#` before it is text: the lexer reads on from there, afresh
   for (let base = 0; base < text.length;) {
     let resume = -1;
+    // (in a flow collection a `:` right after a JSON-like key is a value indicator, and a `#` after it a comment: `{"k":# c`;
+    // in block context go-yaml wants a blank after the `:`, and the yaml package's comment there is refused as it is)
+    let depth = 0;
     for (const tok of sourceTokens(base === 0 ? text : text.slice(base))) {
       const at = base + tok.at;
+      if (tok.type === 'flow-map-start' || tok.type === 'flow-seq-start') depth++;
+      else if ((tok.type === 'flow-map-end' || tok.type === 'flow-seq-end') && depth > 0) depth--;
       if (tok.type === 'single-quoted-scalar' || tok.type === 'double-quoted-scalar') {
         const close = closeOf(text, at + 1, text[at]);
         if (close !== at + tok.text.length - 1) { resume = close < 0 ? text.length : close + 1; break; }
       }
-      if (at === 0 || tok.type !== 'comment' || ' \t\n\r'.includes(text[at - 1])) continue;
+      if (at === 0 || tok.type !== 'comment' || ' \t\n\r'.includes(text[at - 1]) || (text[at - 1] === ':' && depth === 0)) continue;
       out += `${text.slice(from, at)} `;
       from = at;
     }
