@@ -114,6 +114,15 @@ describe('files with anchors, folded blocks, CRLF or `::1` keep their booleans',
     expect(readAll('a: 1\r---\rb: 2\r').map((d) => d.value)).toEqual([{ a: 1 }]);
   });
 
+  test("a control character's line counts the line breaks go-yaml counts (NEL, LINE and PARAGRAPH SEPARATOR, a lone CR), as a syntax error's line does", () => {
+    // the same document with a syntax error where the control character stands: both on the same line
+    for (const br of ['\n', '\r', '\u0085', '\u2028', '\u2029']) {
+      const at = (bad: string) => readStream(`a: 1${br}b: 2${br}c: ${bad}\n`, () => undefined);
+      expect([br, at('\x1b[0m')?.line, at('\x1b[0m')?.message]).toEqual([br, at('d: e')?.line, expect.stringContaining('control characters are not allowed: U+001B')]);
+      expect(at('\x1b[0m')?.line).toBe(3);
+    }
+  });
+
   test('a quoted scalar whose later lines are no deeper than its key is read on to its closing quote, as kubectl reads it', async () => {
     // hand-wrapped descriptions; go-yaml's values (cluster/go/yamlref); refused as "Missing closing quote" before
     expect(readAll('a: "x\ny"\n').map((d) => d.value)).toEqual([{ a: 'x y' }]);

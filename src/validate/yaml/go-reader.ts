@@ -33,12 +33,19 @@ export function controlReached(source: string, at: number, furthest: number): bo
   return Buffer.byteLength(source.slice(0, at)) < (lastChunk + 1) * RAW_CHUNK;
 }
 
-/** The reader's error for the refused character at text[at], on its 0-based line counted from text[from]. */
+/**
+ * The reader's error for the refused character at text[at], on its 0-based line counted from
+ * text[from]: NEL and the Unicode line and paragraph separators are line breaks to go-yaml, as
+ * LF is (a lone CR is too, but the text given here has it written LF already).
+ */
 export function controlError(text: string, at: number, from = 0): ReadError {
   const code = text.codePointAt(at)!;
   const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   let line = 0;
-  for (let k = text.indexOf('\n', from); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
+  for (let k = from; k < at; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029) line++;
+  }
   const escape = code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
   return new ReadError(`control characters are not allowed: ${name} here; remove it, or write it as the escape ${escape} in a double-quoted string`, line);
 }
