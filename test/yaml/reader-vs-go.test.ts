@@ -612,6 +612,11 @@ test('hand-written edge cases agree with the oracle', () => {
     // a key's colon at most 1024 characters (code points) after its start, anchor and tag included
     ...[1024, 1025].flatMap((n) => [`${'k'.repeat(n)}: 1\n`, `"${'k'.repeat(n - 2)}": 1\n`, `x: {${'k'.repeat(n)}: 1}\n`, `x: [${'k'.repeat(n)}: 1]\n`,
       `${'\u00e9'.repeat(n)}: 1\n`, `&a ${'k'.repeat(n - 3)}: 1\n`, `? ${'k'.repeat(n)}\n: 1\n`]),
+
+    // an anchor or a tag after a flow collection whose line the yaml package's lexer ends early (a less indented line): block context to both, the
+    // anchor's name ended at a `:` without a value indicator; and a tag after a flow key's `?` that the lexer read into a plain scalar
+    "a: {? // note\n b: 1}\n", "{1: x, ? // note\nb: \"0644\"}\n", "- {? // note\n  b: 1}\n", "{? a\n b: 1}\n", "{? a\nb: 1}\n", "- {a: 1,\nb: &x:y}\n", "- {a: 1,\nb: 1}\n- &x:y\n", "- {a: 1,\nb: &x:y, c: 2}\n- &x:y\n", "- [a,\nb]\n- &x:y\n", "a: {b: 1,\nc: 2}\nd: &x:y\n", "a: {b: 1,\nc: 2}\nd: !t,x y\n", "- {a: 1,\nb: 1}\n- !t,x y\n", "- {a: 1,\nb: 1}\n- [!t,x y]\n", "- k1: [{? // note\nb: 1}]\n- &x:ya0 [a]\n", "- k1: [{? n\nb: 1}]\n- &x:y\n", "- {? n\nb: 1}\n- &x:y\n", "- {? n\nb: 1}\n- &x :y\n", "- {? n\nb: 1}\n- &x y\n", "- {? n\n b: 1}\n- &x:y\n", "- {? n}\n- &x:y\n", "- {a: 1,\nb: 1}\n- &x?y\n", "- {a: 1,\nb: 1}\n- [&x:y]\n", "a: [b,\nc]\nd: *x:y\n", "- {a: 1,\n  b: [1,\nc]}\n- &x:y\n",
+    "[?!ta, 1e3]\n", "a: [?!ta, 1e3]\n", "{?!ta, 1e3}\n", "[? !ta, 1e3]\n", "{?!t,a: 1}\n", "[?&a, 1]\n", "[?&a x, *a]\n", "- [?!t!, 1]\n", "[?!!str, 1]\n", "[?!t]\n", "[?!t,]\n", "{a: [?!t,\n b]}\n",
   ];
   const { mismatches } = compare(cases);
   expect(mismatches).toEqual([]);

@@ -44,7 +44,9 @@ export function mendProps(text: string): string | undefined {
   // a quoted scalar goes on to its closing quote to go-yaml, whatever its lines' indentation: what
   // the lexer reads in it past an under-indented line (a tag at a line's start) is no token
   let quoted = 0;
-  for (const { text: tok, type, at: start } of sourceTokens(text)) {
+  // (the lexer ends a flow collection at a less indented line: what it reads after that is block context to it, and mended as such)
+  for (const { text: tok, type, at: start } of sourceTokens(text, true)) {
+    if (type === 'flow-error-end') { flow = 0; continue; }
     if (start < from || start < quoted) continue;
     if (type === 'single-quoted-scalar' || type === 'double-quoted-scalar') {
       quoted = closeOf(text, start + 1, tok[0]) + 1;

@@ -47,7 +47,7 @@ export function scannedText(text: string, started: boolean): string | null {
   if (((text.length > 4096 || /[!&*]/.test(text)) && QUOTE_LEFT_OPEN.test(text)) || (text.includes('\\"') && ESCAPED_QUOTE_ENDS_LINE.test(text)) || (text.includes("''") && ESCAPED_SINGLE_ENDS_LINE.test(text))) text = mendQuoted(text);
   // tags whose suffix has a `!`, `,` or bracket (go-yaml's URI characters) escaped, anchor names ended where
   // go-yaml ends them (go-props.ts); again after each mend, which may change how the lexer reads what follows
-  for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
+  text = mendPropsAll(text);
   // comments right after a flow indicator or a closing quote (go-comments.ts)
   if (text.includes('#')) text = mendComments(text) ?? text;
   // a byte order mark that starts a line past blank and comment lines only: content to go-yaml (its
@@ -78,8 +78,7 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
   ({ text, doc } = mend(text, doc, (t) => parseFirst(t)!));
   // tags and names again, where the lexer finds them only in the mended lines (a flow collection's under-indented lines)
   if (text !== unmended && /[!&*]/.test(text)) {
-    let props = text;
-    for (let again = 16, t = mendProps(props); t !== undefined && again > 0; again--, t = mendProps(props)) props = t;
+    const props = mendPropsAll(text);
     if (props !== text) { text = props; doc = parseFirst(text)!; }
   }
   // comments right after a token again, where the lexer reads the mended lines otherwise (a flow collection's under-indented lines)
@@ -96,8 +95,10 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
     if (keys !== undefined) { text = keys; doc = parseFirst(text)!; }
     const again = mendFlowPlains(text);
     if (again !== undefined) {
-      // (a `?` set apart from what follows may leave a `-` before a bracket: `[?-]` is [{"-": null}])
+      // (a `?` set apart from what follows may leave a `-` before a bracket: `[?-]` is [{"-": null}],
+      // or a tag that the lexer read into a plain scalar: `[?!t, x]` is the key `x` tagged `!t,`)
       text = mendFlowDashes(again) ?? again;
+      if (/[!&*]/.test(text)) text = mendPropsAll(text);
       doc = parseFirst(text)!;
     }
   }
@@ -149,6 +150,12 @@ function directiveProblem(text: string): { message: string; line: number } | und
     at = eol + 1;
   }
   return undefined;
+}
+
+/** mendProps until it has nothing more to mend (each mend may change how the lexer reads what follows), 16 times at most. */
+function mendPropsAll(text: string): string {
+  for (let again = 16, t = mendProps(text); t !== undefined && again > 0; again--, t = mendProps(text)) text = t;
+  return text;
 }
 
 export function parseFirst(text: string): Document | undefined {

@@ -11,11 +11,18 @@ export interface SourceToken {
   at: number;
 }
 
-/** The tokens that stand for source text, in order, with their offsets (the virtual ones left out). */
-export function* sourceTokens(text: string): Generator<SourceToken> {
+/**
+ * The tokens that stand for source text, in order, with their offsets (the virtual ones left out).
+ * With `flowEnds`, also where the lexer ends every open flow collection at a line less indented
+ * than their block (go-yaml's flow goes on): a `flow-error-end` token of no text.
+ */
+export function* sourceTokens(text: string, flowEnds = false): Generator<SourceToken> {
   let at = 0;
   for (const tok of new Lexer().lex(text)) {
-    if (VIRTUAL.has(tok)) continue;
+    if (VIRTUAL.has(tok)) {
+      if (flowEnds && tok === '\x18') yield { text: '', type: 'flow-error-end', at };
+      continue;
+    }
     yield { text: tok, type: CST.tokenType(tok), at };
     at += tok.length;
   }
