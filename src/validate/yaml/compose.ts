@@ -126,7 +126,7 @@ export function composeDocument(text: string, track?: LineTable, started = false
   const overLines = COLON_STARTS_LINE.test(text);
   const key = longLines || overLines || text.includes('{') || text.includes('[') ? keyProblem(doc, text, longLines, overLines) : undefined;
   if (key) throw new ReadError(key.message, lineAt(starts, key.offset));
-  const flowColon = text.includes('{') || text.includes('[') ? flowKeylessColon(text, readTo) : undefined;
+  const flowColon = text.includes('{') || text.includes('[') ? flowKeylessColon(text, readTo, !parsed.seqKeysMended) : undefined;
   if (flowColon) throw new ReadError(flowColon.message, lineAt(starts, flowColon.offset));
   const header = text.includes('|') || text.includes('>') ? blockHeaderProblem(doc, text) : undefined;
   if (header) throw new ReadError(header.message, lineAt(starts, header.offset));

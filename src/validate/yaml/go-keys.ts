@@ -156,17 +156,17 @@ const FLOW_COLON = /[[{,?][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:|\?[ \t\n]*(?:#[^\n]*\n
 
 /**
  * The first `:` where a flow collection wants a node: right after its bracket or a comma, with no
- * key and no `?` before it (`[: x]`, `{a: 1, : 2}`), or in a flow sequence right after a `?`
- * (`[? : x]`); or a second `?` right after a `?` in a flow collection (`[? ?x]`, `{??k: v}`: go-yaml's
- * `?` is a key's indicator there before any character). go-yaml's parser finds no node content
- * there, or no `,` or `]`; the yaml package reads a pair with an empty key, which a later duplicate
+ * key and no `?` before it (`[: x]`, `{a: 1, : 2}`); or a second `?` right after a `?` in a flow
+ * collection (`[? ?x]`, `{??k: v}`: go-yaml's `?` is a key's indicator there before any
+ * character). go-yaml's parser finds no node content there; the yaml package reads a pair with an empty key, which a later duplicate
  * key may replace, or a key that starts with `?`. Also a `:` right after a flow collection that is
  * a block mapping's value on its key's line (`b: {a: 1}: x`): no mapping value is allowed there,
- * the yaml package reads a pair with an empty key. Tokens from `limit` on are not looked at. Its
- * offset, with go-yaml's words.
+ * the yaml package reads a pair with an empty key. And what go-yaml refuses after an empty key in a
+ * flow sequence (seqKeySkips), unless `seqKeys` is false: the text has those tokens blanked already.
+ * Tokens from `limit` on are not looked at. Its offset, with go-yaml's words.
  */
-export function flowKeylessColon(text: string, limit: number): { message: string; offset: number } | undefined {
-  if (!FLOW_COLON.test(text)) return undefined;
+export function flowKeylessColon(text: string, limit: number, seqKeys = true): { message: string; offset: number } | undefined {
+  if (!FLOW_COLON.test(text) && !(seqKeys && text.includes('?'))) return undefined;
   /** The open flow collections, innermost last: true for a sequence. */
   const open: boolean[] = [];
   let wantNode = false;
@@ -175,8 +175,11 @@ export function flowKeylessColon(text: string, limit: number): { message: string
   let afterValueInd = false;
   let valueFlow = false;
   let valueFlowClosed = false;
+  const seq = seqKeys && text.includes('?') ? seqKeySkips(text, limit) : undefined;
   for (const t of sourceTokens(text)) {
     if (t.at >= limit) break;
+    if (seq?.error && t.at >= seq.error.offset) return seq.error;
+    if (seq?.skips.includes(t.at)) continue; // no token to go-yaml
     if (t.type === 'newline' || t.type === 'comment') { afterValueInd = false; valueFlowClosed = false; }
     if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
     if (open.length === 0) {
@@ -187,10 +190,7 @@ export function flowKeylessColon(text: string, limit: number): { message: string
     }
     const keyInd = t.type === 'explicit-key-ind' || (t.type === null && t.text.startsWith('?'));
     if (open.length > 0 && ((afterKey && keyInd) || (t.type === null && t.text.startsWith('??')))) return { message: 'did not find expected node content', offset: t.at };
-    if (t.type === 'map-value-ind' && open.length > 0) {
-      if (wantNode) return { message: 'did not find expected node content', offset: t.at };
-      if (afterKey && open[open.length - 1]) return { message: "did not find expected ',' or ']'", offset: t.at };
-    }
+    if (t.type === 'map-value-ind' && open.length > 0 && wantNode) return { message: 'did not find expected node content', offset: t.at };
     if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') open.push(t.type === 'flow-seq-start');
     else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && open.length > 0) {
       open.pop();
@@ -199,5 +199,42 @@ export function flowKeylessColon(text: string, limit: number): { message: string
     wantNode = open.length > 0 && (t.type === 'flow-map-start' || t.type === 'flow-seq-start' || t.type === 'comma');
     afterKey = open.length > 0 && t.type === 'explicit-key-ind';
   }
-  return undefined;
+  return seq?.error;
+}
+
+/**
+ * go-yaml v2's parser in a flow sequence, after a `?` whose key is empty (the next token a `:`, a
+ * `,` or a `]`), skips that token (yaml_parser_parse_flow_sequence_entry_mapping_key): then a `:`
+ * still brings the key's value, a `,` or a `]` ends the pair, and anything else is refused. So
+ * `[? :]`, `[?, ]` and `[?, : x]` are one pair with an empty key (`{null: x}`), while `[? : x]`,
+ * `[?, b]` and `[?]` (the sequence stays open) are refused: "did not find expected ',' or ']'".
+ * The yaml package reads a pair and goes on. The offsets of the tokens go-yaml skips, and its
+ * error; tokens from `limit` on are not looked at.
+ */
+export function seqKeySkips(text: string, limit: number): { skips: number[]; error?: { message: string; offset: number } } {
+  const skips: number[] = [];
+  const error = (offset: number) => ({ skips, error: { message: "did not find expected ',' or ']'", offset } });
+  /** The open flow collections, innermost last: true for a sequence. */
+  const open: boolean[] = [];
+  let afterKey = false;
+  let skipped = false;
+  for (const t of sourceTokens(text)) {
+    if (t.at >= limit) break;
+    if (t.type === 'space' || t.type === 'newline' || t.type === 'comment') continue;
+    if (skipped) {
+      skipped = false;
+      if (t.type === 'map-value-ind') { afterKey = false; continue; } // the empty key's value follows
+      if (t.type !== 'comma' && t.type !== 'flow-seq-end') return error(t.at);
+    } else if (afterKey && open[open.length - 1] && (t.type === 'map-value-ind' || t.type === 'comma' || t.type === 'flow-seq-end')) {
+      if (t.type === 'flow-seq-end') return error(t.at); // the sequence stays open: what follows is no `,` or `]`
+      skips.push(t.at);
+      skipped = true;
+      afterKey = false;
+      continue;
+    }
+    if (t.type === 'flow-map-start' || t.type === 'flow-seq-start') open.push(t.type === 'flow-seq-start');
+    else if ((t.type === 'flow-map-end' || t.type === 'flow-seq-end') && open.length > 0) open.pop();
+    afterKey = open.length > 0 && t.type === 'explicit-key-ind';
+  }
+  return { skips };
 }

@@ -19,6 +19,7 @@
  * words.
  */
 import { CST, Lexer } from 'yaml';
+import { seqKeySkips } from './go-keys';
 import { blankz } from './go-scan';
 import { sourceTokens, VIRTUAL } from './tokens';
 
@@ -159,4 +160,15 @@ export function mendFlowKeyColons(text: string): string | undefined {
     }
   }
   return from === 0 ? undefined : out + text.slice(from);
+}
+
+/** The tokens go-yaml skips after an empty key in a flow sequence (go-keys.ts seqKeySkips) blanked, where it reads the stream: `[? :]` as `[?  ]`. */
+export function mendSeqKeySkips(text: string): string | undefined {
+  if (!text.includes('?')) return undefined;
+  const { skips, error } = seqKeySkips(text, text.length);
+  if (error || skips.length === 0) return undefined;
+  let out = '';
+  let from = 0;
+  for (const at of skips) { out += `${text.slice(from, at)} `; from = at + 1; }
+  return out + text.slice(from);
 }

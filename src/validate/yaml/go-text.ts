@@ -9,9 +9,9 @@ import { ReadError, TOO_DEEP } from './read-error';
 import { mendBlockHeaders } from './go-block-scalars';
 import { DIRECTIVE_LINE } from './go-scan';
 import { mendComments } from './go-comments';
-import { mendFlowDashes, mendFlowKeyColons, mendFlowPlains } from './go-plain';
+import { mendFlowDashes, mendFlowKeyColons, mendFlowPlains, mendSeqKeySkips } from './go-plain';
 import { mendProps } from './go-props';
-import { mend, mendQuoted } from './go-yaml';
+import { mend, mendQuoted, mendQuoteEscapes } from './go-yaml';
 
 const PARSE = { version: '1.1' as const, schema: 'failsafe' as const, uniqueKeys: false, merge: false, strict: false, prettyErrors: false, keepSourceTokens: false };
 
@@ -65,8 +65,10 @@ const FLOW_LEFT_OPEN = /^Flow (?:sequence|map)/;
 const BOM_BEFORE_CONTENT = /^ *(#[^\n]*)?(?=\n(?:[ \t]*(?:#[^\n]*)?\n)*\ufeff)/;
 
 /** The text parsed, and mended where the parse shows the yaml package reads otherwise than go-yaml; undefined for no document. */
-export function parsedText(text: string): { text: string; doc: Document } | undefined {
+export function parsedText(text: string): { text: string; doc: Document; seqKeysMended: boolean } | undefined {
   let doc = parseFirst(text);
+  // (the tokens go-yaml skips after an empty key in a flow sequence blanked: what is left is no such key to judge again)
+  let seqKeysMended = false;
   if (!doc) return undefined;
   // block scalar headers at their key's or entry's indentation (go-block-scalars.ts): one column deeper, all in one pass
   const headers = doc.errors.length > 0 ? mendBlockHeaders(text) : undefined;
@@ -93,6 +95,8 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
     if (dashes !== undefined) { text = dashes; doc = parseFirst(text)!; }
     const keys = mendFlowKeyColons(text);
     if (keys !== undefined) { text = keys; doc = parseFirst(text)!; }
+    const skips = mendSeqKeySkips(text);
+    if (skips !== undefined) { text = skips; doc = parseFirst(text)!; seqKeysMended = true; }
     const again = mendFlowPlains(text);
     if (again !== undefined) {
       // (a `?` set apart from what follows may leave a `-` before a bracket: `[?-]` is [{"-": null}],
@@ -100,9 +104,11 @@ export function parsedText(text: string): { text: string; doc: Document } | unde
       text = mendFlowDashes(again) ?? again;
       if (/[!&*]/.test(text)) text = mendPropsAll(text);
       doc = parseFirst(text)!;
+      // (and a double-quoted key that the lexer read into a plain scalar with its `?`: `[?"it\'s"]`)
+      if (doc.errors.length > 0) ({ text, doc } = mendQuoteEscapes(text, doc, (t) => parseFirst(t)!));
     }
   }
-  return { text, doc };
+  return { text, doc, seqKeysMended };
 }
 
 /** A line that ends with a backslash and a quote (then blanks): maybe an escaped quote in a double-quoted scalar that goes on below. */

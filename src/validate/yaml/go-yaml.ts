@@ -42,17 +42,22 @@ export function mend(text: string, doc: Document, parse: (text: string) => Docum
       mended = true;
     }
   }
-  // go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): spell those `\x27` and read again
-  // (other escapes the yaml package refuses stay errors: go-yaml may never read that far)
+  return mendQuoteEscapes(text, doc, parse);
+}
+
+/**
+ * go-yaml v2 knows `\'` in double quotes (YAML 1.2 dropped it): those the parse refuses spelt
+ * `\x27` and read again; the text and parse as they are when there is none. (Other escapes the
+ * yaml package refuses stay errors: go-yaml may never read that far.)
+ */
+export function mendQuoteEscapes(text: string, doc: Document, parse: (text: string) => Document): { text: string; doc: Document } {
   const quotes = doc.errors.filter((e) => e.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", e.pos[0]));
-  if (quotes.length > 0) {
-    let fixed = '';
-    let at = 0;
-    for (const e of quotes) { fixed += `${text.slice(at, e.pos[0])}\\x27`; at = e.pos[0] + 2; }
-    text = fixed + text.slice(at); // no line moves: lines stay right
-    doc = parse(text);
-  }
-  return { text, doc };
+  if (quotes.length === 0) return { text, doc };
+  let fixed = '';
+  let at = 0;
+  for (const e of quotes) { fixed += `${text.slice(at, e.pos[0])}\\x27`; at = e.pos[0] + 2; }
+  text = fixed + text.slice(at); // no line moves: lines stay right
+  return { text, doc: parse(text) };
 }
 
 /** go-yaml v2's anchor and alias names: letters, digits, `_` and `-` (the yaml package takes any other character too). */
@@ -122,11 +127,22 @@ function cutQuoted(text: string, indentNext = 0): { at: number; quote: string; i
   // the lexer's own state (not in its typings): where a version lacks it, mendQuoted lexes from the start
   const state = lexer as unknown as { indentNext?: number; flowLevel?: number };
   if (indentNext !== 0) state.indentNext = indentNext;
+  // an anchor's or alias's name that go-yaml ends before the lexer does (`&a:0 'x`): what follows it,
+  // the quote too, is a plain scalar to go-yaml, no quoted one (but for a lone indicator: `&a: 'x'`)
+  let plainAfterName = false;
   for (const tok of lexer.lex(text)) {
     const type = CST.tokenType(tok);
     // the lexer's marks (a document, a scalar follows, a flow error) stand for no text
     if (type === 'doc-mode' || type === 'scalar' || type === 'flow-error-end') { prev = type; continue; }
     if (text.startsWith(tok, offset) === false) return undefined;
+    if (type === 'anchor' || type === 'alias') {
+      const rest = tok.slice(1).replace(/^[0-9A-Za-z_-]+/, '');
+      plainAfterName = rest !== '' && rest !== ':' && rest !== '?' && rest.length < tok.length - 1;
+    } else if (type !== 'space') {
+      const plain = plainAfterName;
+      plainAfterName = false;
+      if (plain) { offset += tok.length; prev = type ?? ''; continue; }
+    }
     // a block scalar's lines follow a `scalar` mark; a quoted scalar's own token does not
     if ((type === 'single-quoted-scalar' || type === 'double-quoted-scalar') && prev !== 'scalar' && !closes(tok) && text[offset + tok.length] === '\n') {
       const known = typeof state.indentNext === 'number' && typeof state.flowLevel === 'number';
@@ -303,14 +319,15 @@ function firstContentColumn(text: string): number {
  * on a line before keeps them: the quote gets a line of its own, padded as the scalar's other
  * lines, and what followed it the next line, in its own columns: the one place a mend moves a
  * line, after the root, where go-yaml reads nothing but that token. Undefined where that does not
- * hold, or the token is a `- ` or `? ` that go-yaml refuses on the scalar's own line.
+ * hold, or the token is a `- `, `? ` or `: ` that go-yaml refuses on the scalar's own line.
  */
 function rootEndsAfter(text: string, line: string, q: number, quote: string, rootColumn: number, out: string[], at: number, pad: string): { lines: string; head?: string } | undefined {
   if (!/^ *$/.test(line.slice(0, q))) return undefined;
   const after = line.slice(q + 1);
   const k = after.search(/[^ \t]/);
   if (k < 0 || after[k] === '#' || q + 1 + k >= rootColumn) return undefined;
-  if ((after[k] === '-' || after[k] === '?') && (k + 1 >= after.length || ' \t'.includes(after[k + 1]))) return undefined;
+  // (a `:` there is a value with no key: the scalar over lines is none, and go-yaml refuses it: `  - "x\n": y`)
+  if ((after[k] === '-' || after[k] === '?' || after[k] === ':') && (k + 1 >= after.length || ' \t'.includes(after[k + 1]))) return undefined;
   const start = text.lastIndexOf('\n', at - 1) + 1; // the cut line, when the quote closes on the next
   const before = out.length > 0 ? out[out.length - 1] : text.slice(start, at);
   const rest = ' '.repeat(q + 1) + after;
