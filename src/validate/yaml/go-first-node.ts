@@ -247,7 +247,8 @@ function laterKeyScans(text: string, k: number, end: number): boolean {
   const after = c === '*' ? nameEnd(text, k) : c === '"' || c === "'" ? quotedEnd(text, k) : PLAIN_START.test(text.slice(k, k + 2)) ? plainEndOnLine(text, k) : undefined;
   // (a quoted scalar over lines is a stale key at its end: nothing after it is scanned)
   const stale = after !== undefined && (c === '"' || c === "'") && text.lastIndexOf('\n', after - 1) >= k;
-  if (after !== undefined && !stale && !nextScans(text, after)) return false;
+  // (a quoted scalar or an alias on one line stays a possible key: the scanner reads on to the line's end, `'a' "b" 'c` is refused)
+  if (after !== undefined && !stale && !(c === '"' || c === "'" || c === '*' ? keyLookahead(text, k, after, true) : nextScans(text, after))) return false;
   // a flow collection there may be a simple key too: the scanner reads on to the end of its line
   // (not past an empty one, which is no key once closed: the scan stops at its bracket)
   if ((c === '{' || c === '[') && !keylessFlow(text, k, flowEnd(text, k) ?? k) && !keyLookahead(text, k, k, true)) return false;
