@@ -48,7 +48,8 @@ function plainScalars(source: string): Plain[] {
     if (type === 'flow-seq-start') open.push(']');
     else if (type === 'flow-map-start') open.push('}');
     else if (type === 'flow-seq-end' || type === 'flow-map-end') open.pop();
-    else if (afterPrefix && type === null && tok !== '') out.push({ text: tok, at, close: open[open.length - 1] });
+    // (what follows the scalar mark is the scalar, whatever the lexer names it: `---`, `...` and `-` too, as in `[---:]`)
+    else if (afterPrefix && tok !== '') out.push({ text: tok, at, close: open[open.length - 1] });
     afterPrefix = false;
     at += tok.length;
   }

@@ -75,7 +75,8 @@ export function readStream(text: string, each: (doc: ReadDocument) => void): Rea
     const bom = text.charCodeAt(c.start) === 0xfeff;
     // a character go-yaml's reader refuses (go-reader.ts): whether it reads that far is the exact reader's to say
     // (also on the separator line kubectl's YAMLReader kept in the document: go-yaml decodes it first)
-    const given = c.started ? text.lastIndexOf('\n', c.start - 2) + 1 : c.start;
+    // (a document whose chunk holds its separator line already, one with a NEL or a comment right after the dashes, starts at it)
+    const given = c.started && !text.startsWith('---', c.start) ? text.lastIndexOf('\n', c.start - 2) + 1 : c.start;
     const control = controls ? controlAt(text, given, c.end) : -1;
     const value = lines && control < 0 ? fastParseLines(lines, c.line, to, resolvePlain, undefined, indents) : BAIL;
     if (value instanceof Refused) return (k === 0 && jsonError) || { message: value.message, line: value.line + 1 };
