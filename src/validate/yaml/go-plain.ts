@@ -48,8 +48,8 @@ function plainScalars(source: string): Plain[] {
     if (type === 'flow-seq-start') open.push(']');
     else if (type === 'flow-map-start') open.push('}');
     else if (type === 'flow-seq-end' || type === 'flow-map-end') open.pop();
-    // (what follows the scalar mark is the scalar, whatever the lexer names it: `---`, `...` and `-` too, as in `[---:]`)
-    else if (afterPrefix && tok !== '') out.push({ text: tok, at, close: open[open.length - 1] });
+    // (a plain scalar the lexer names after what it starts with is one too: `---`, `...` and `-`, as in `[---:]`)
+    else if (afterPrefix && tok !== '' && (type === null || type === 'doc-start' || type === 'doc-end' || type === 'seq-item-ind')) out.push({ text: tok, at, close: open[open.length - 1] });
     afterPrefix = false;
     at += tok.length;
   }
