@@ -159,11 +159,12 @@ const FLOW_COLON = /[[{,?][ \t\n]*(?:#[^\n]*\n[ \t\n]*)*:|\?[ \t\n]*(?:#[^\n]*\n
  * key and no `?` before it (`[: x]`, `{a: 1, : 2}`); or a second `?` right after a `?` in a flow
  * collection (`[? ?x]`, `{??k: v}`: go-yaml's `?` is a key's indicator there before any
  * character). go-yaml's parser finds no node content there; the yaml package reads a pair with
- * an empty key, which a later duplicate key may replace, or a key that starts with `?`. Also a `:` right after a flow collection that is
- * a block mapping's value on its key's line (`b: {a: 1}: x`): no mapping value is allowed there,
- * the yaml package reads a pair with an empty key. And what go-yaml refuses after an empty key in a
- * flow sequence (seqKeySkips), unless `seqKeys` is false: the text has those tokens blanked already.
- * Tokens from `limit` on are not looked at. Its offset, with go-yaml's words.
+ * an empty key, which a later duplicate key may replace, or a key that starts with `?`. Also a `:`
+ * right after a flow collection that is a block mapping's value on its key's line (`b: {a: 1}: x`):
+ * no mapping value is allowed there, the yaml package reads a pair with an empty key. And what
+ * go-yaml refuses after an empty key in a flow sequence (seqKeySkips), unless `seqKeys` is false:
+ * the text has those tokens blanked already. Tokens from `limit` on are not looked at. Its offset,
+ * with go-yaml's words.
  */
 export function flowKeylessColon(text: string, limit: number, seqKeys = true): { message: string; offset: number } | undefined {
   if (!FLOW_COLON.test(text) && !(seqKeys && text.includes('?'))) return undefined;
