@@ -25,7 +25,9 @@ export function dns1123Label(v: string): string[] {
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');
   if (!DNS1123_LABEL.test(v)) {
-    out.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
+    // (a valid subdomain of the right length that is no label can only hold dots: IsDNS1123Label's own words)
+    if (DNS1123_SUBDOMAIN.test(v)) out.push('must not contain dots');
+    else out.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name', or '123-abc')");
   }
   return out;
 }

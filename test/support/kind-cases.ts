@@ -10,6 +10,7 @@ import { CONTROL_PLANE_CASES } from './control-plane-cases';
 import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
+import { NAME_CASES } from './name-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -549,4 +550,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...DEVICE_REQUEST_CASES,
   ...IN_TREE_VOLUME_CASES,
   ...CONTROL_PLANE_CASES,
+  ...NAME_CASES,
 ];

@@ -22,7 +22,7 @@ const S = (id: string, handbook: string[], summary: string, rationale: string, f
 
 export const objectRules: RuleMeta[] = [
   S('metadata.name-invalid', ['H29'], 'object names are required and must be valid DNS names for their kind',
-    'Names become DNS names and label values; most kinds need a DNS-1123 subdomain, Services a DNS-1035 label, CronJobs at most 52 characters.', 'use lowercase letters, digits and dashes, starting with a letter for Services'),
+    'Names become DNS names and label values; most kinds need a DNS-1123 subdomain, Services and StatefulSets a DNS label, CronJobs at most 52 characters, Jobs at most 63 (their Pods\' job-name label); a PodDisruptionBudget\'s is only checked as a path segment.', 'use lowercase letters, digits and dashes, starting with a letter for Services'),
   S('metadata.namespace-invalid', ['H29'], 'namespaces must be DNS-1123 labels',
     'A namespace name is a DNS label; anything else is rejected.', 'use lowercase letters, digits and dashes (max 63)'),
   S('metadata.labels-invalid', ['H29'], 'label keys must be qualified names and values valid label values',
@@ -65,6 +65,10 @@ export const serviceName = (minor: number): ((v: string) => string[]) => (minor 
 
 const NAME_RULE: Record<string, (v: string) => string[]> = {
   Namespace: dns1123Label,
+  // ValidateStatefulSetName is NameIsDNSLabel (its Pods are named <name>-<ordinal> and are DNS host names), in every release 1.27-1.37
+  StatefulSet: dns1123Label,
+  // ValidatePodDisruptionBudget checks no name; the storage key refuses what is no path segment (`Zookeeper_pdb` is accepted)
+  PodDisruptionBudget: pathSegmentName,
   Role: notHere,
   ClusterRole: notHere,
   RoleBinding: notHere,
@@ -102,6 +106,10 @@ export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boo
       if (given !== '') {
         for (const m of rule(given)) r('metadata.name-invalid', `${path}.name`, field.invalid(given, m));
         if (ctx.kind === 'CronJob' && given.length > 52) r('metadata.name-invalid', `${path}.name`, field.invalid(given, 'must be no more than 52 characters'));
+        // a Job's name is the value of the job-name labels the API server puts on its Pod template (generateSelector), unless the selector is manual
+        if (ctx.kind === 'Job' && given.length > 63 && ctx.obj.spec?.manualSelector !== true) {
+          r('metadata.name-invalid', `${path}.name`, field.invalid(given, "must be no more than 63 characters: the API server puts a Job's name in its Pod template's job-name labels (spec.template.labels), and a label value is at most 63 characters"));
+        }
       }
       // generateName is checked as a name whose trailing dash stands for what the server appends (maskTrailingDash)
       if (prefixed) for (const m of rule(maskTrailingDash(gen))) r('metadata.name-invalid', `${path}.generateName`, field.invalid(gen, m));
