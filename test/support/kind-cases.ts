@@ -11,6 +11,7 @@ import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
 import { NAME_CASES } from './name-cases';
+import { NULL_CASES } from './null-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -551,4 +552,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...IN_TREE_VOLUME_CASES,
   ...CONTROL_PLANE_CASES,
   ...NAME_CASES,
+  ...NULL_CASES,
 ];

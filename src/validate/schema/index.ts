@@ -286,7 +286,7 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       return { rule: 'schema.required', path: join(at, name), message: field.required(), validation: true };
     }
     case 'not':
-      // a required string written "" (store.ts' DEFINITION_READING: `not: {const: ""}`, the only `not` of the built-in schemas): the API server reads it as absent
+      // a required field written null, or a required string written "" (store.ts' DEFINITION_READING: `not`, the only `not` of the built-in schemas): the API server reads it as absent
       return { rule: 'schema.required', path: at, message: field.required(), emptyRequired: true, validation: true };
     case 'type': {
       const want = String((e.params as { type: string | string[] }).type).split(',').filter((t) => t !== 'null').join(' or ');

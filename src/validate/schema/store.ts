@@ -36,9 +36,11 @@ export function readRelease(minor: string): ReleaseDoc {
  * What reading a definition adds to the committed schemas (part of the compiled validators' cache
  * key): a required string field refuses "" as it refuses absence. A Go string field that is not a
  * pointer reads "" exactly as absent, so the API server answers "Required value" for both
- * (npm run test:value-sweep: volume sources' names and paths, webhooks' names, ...).
+ * (npm run test:value-sweep: volume sources' names and paths, webhooks' names, ...). Any required
+ * field refuses null as it refuses absence: Go's JSON decoding leaves a field written null as it
+ * would be left out (a nil pointer, a zero value).
  */
-export const DEFINITION_READING = 'required-strings-not-empty-2+required-as-newest-4+int-or-string-int32-1';
+export const DEFINITION_READING = 'required-strings-not-empty-or-null-3+required-as-newest-4+int-or-string-int32-1';
 
 /**
  * An IntOrString holds an int32 (intstr.IntOrString's IntVal): a number past int32 is a decoding
@@ -52,8 +54,10 @@ function readDefinition(def: any): any {
     for (const f of def.required) {
       const p = def.properties[f];
       const type = p?.type;
+      if (!p || p.not !== undefined) continue;
       const isString = type === 'string' || (Array.isArray(type) && type.includes('string') && !type.includes('integer'));
-      if (isString && p.format === undefined && p.not === undefined && p.enum === undefined) def.properties[f] = { ...p, not: { const: '' } };
+      // null decodes as absence in Go (a nil pointer, or the field's zero value left as it was): `pdName: null`, `name: ~`
+      def.properties[f] = { ...p, not: isString && p.format === undefined && p.enum === undefined ? { enum: ['', null] } : { const: null } };
     }
   }
   return def;

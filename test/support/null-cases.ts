@@ -1,0 +1,40 @@
+/**
+ * Fields written null, each with the verdict a 1.34 API server gives (server-side dry-run). Go's
+ * JSON decoding leaves a field written null as if it were left out, so a required field written
+ * null is refused as missing (`pdName: null`, a webhook's `name: ~`), and an optional one is
+ * accepted. Found by sending real files with one value replaced (`null`, `~`) to the API server.
+ */
+const ctr = { name: 'app', image: 'busybox:1.35.0' };
+const pod = (spec: any) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'podsmith-null-case' }, spec: { containers: [ctr], ...spec } });
+const webhook = (name: unknown) => ({
+  apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'podsmith-null-case' },
+  webhooks: [{ name, clientConfig: { url: 'https://example.com/validate' }, sideEffects: 'None', admissionReviewVersions: ['v1'] }],
+});
+const service = (port: any) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'podsmith-null-case' }, spec: { selector: { app: 'web' }, ports: [port] } });
+const binding = (roleRef: any) => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'podsmith-null-case' }, roleRef, subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'default' }],
+});
+const deployment = (selector: any) => ({
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'podsmith-null-case' },
+  spec: { selector, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [ctr] } } },
+});
+
+/** [description, object, accepted by the API server] */
+export const NULL_CASES: Array<[string, any, boolean]> = [
+  ['Pod volume gcePersistentDisk with pdName null (required)', pod({ volumes: [{ name: 'v', gcePersistentDisk: { pdName: null } }] }), false],
+  ['Pod volume gcePersistentDisk with pdName given', pod({ volumes: [{ name: 'v', gcePersistentDisk: { pdName: 'disk' } }] }), true],
+  ['Pod volume nfs with server ~ (required)', pod({ volumes: [{ name: 'v', nfs: { server: null, path: '/x' } }] }), false],
+  ['Pod volume hostPath with path null (required)', pod({ volumes: [{ name: 'v', hostPath: { path: null } }] }), false],
+  ['Pod volume hostPath with type null (optional)', pod({ volumes: [{ name: 'v', hostPath: { path: '/x', type: null } }] }), true],
+  ['Pod with containers null (required)', pod({ containers: null }), false],
+  ['Pod with nodeSelector and hostNetwork null (optional)', pod({ nodeSelector: null, hostNetwork: null }), true],
+  ['Pod toleration with effect null (optional)', pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: null }] }), true],
+  ['Pod env var with name null (required)', pod({ containers: [{ ...ctr, env: [{ name: null, value: 'x' }] }] }), false],
+  ['webhook named ~ (required)', webhook(null), false],
+  ['webhook named', webhook('validate.example.com'), true],
+  ['Service port null (required)', service({ port: null }), false],
+  ['Service port with protocol null (defaulted)', service({ port: 80, protocol: null }), true],
+  ['RoleBinding with roleRef null (required)', binding(null), false],
+  ['RoleBinding roleRef with name null (required)', binding({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: null }), false],
+  ['Deployment with selector null (required)', deployment(null), false],
+];
