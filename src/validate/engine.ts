@@ -8,7 +8,7 @@ import { CheckedRule, replicasOf } from './rules/types';
 import { buildBundle, Ctx, isObj, nsOf, POD_TEMPLATE_PATHS, PodRef, PodTemplateSummary } from './context';
 import { lineFor } from './finding-line';
 import { getAt } from './path';
-import { availableVersions, checkSchema, loadSchemas, SchemaProblem } from './schema';
+import { availableVersions, checkObjectMeta, checkSchema, loadSchemas, SchemaProblem } from './schema';
 import { withoutDropped } from './schema/gated';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
@@ -309,7 +309,11 @@ export class Validation {
           obj, kind: obj.kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, report,
           clusterScoped: this.crds.scopeOf(obj.apiVersion, obj.kind) === 'c',
         };
-        if (!problems.some((p) => p.rule === 'crd.version-not-served')) checkMetadata(ctx, obj.metadata, 'metadata', false);
+        if (!problems.some((p) => p.rule === 'crd.version-not-served')) {
+          // decoded as any object's ObjectMeta first: a label value that is a number, an unknown field
+          for (const p of checkObjectMeta(this.schemas, obj.metadata)) raws.push({ rule: p.rule, path: p.path, message: p.message, fix: p.fix });
+          checkMetadata(ctx, obj.metadata, 'metadata', false);
+        }
       } else if (this.options.strictKinds) {
         raws.push({ rule: 'schema.kind-unknown', path: 'kind', message: `${obj.apiVersion} ${obj.kind} is neither a built-in kind nor defined by a CustomResourceDefinition in the input or --crds` });
       } else {

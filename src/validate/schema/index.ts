@@ -153,6 +153,27 @@ export function checkSchema(set: SchemaSet, obj: any): SchemaProblem[] | undefin
   return [...(validate.errors ?? []).map((e) => toProblem(e, target, set)).filter((p): p is SchemaProblem => p !== undefined && !inStatusRequired(p) && !templateRequired(p, obj.kind)), ...gated];
 }
 
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+const metaValidators = new WeakMap<SchemaSet, ValidateFunction>();
+
+/**
+ * A custom resource's metadata as the API server decodes it: strictly, as any object's ObjectMeta
+ * (`labels: {a: 31}`, `namespace: 65536`, an unknown field are refused before its CRD's schema is
+ * read). Its types, unknown fields and formats; what it requires is checkMetadata's.
+ */
+export function checkObjectMeta(set: SchemaSet, metadata: unknown): SchemaProblem[] {
+  if (metadata === undefined || metadata === null) return [];
+  let validate = metaValidators.get(set);
+  if (!validate) {
+    validate = set.ajv().compile({ type: 'object', properties: { metadata: { $ref: `k8s#/definitions/${OBJECT_META}` } } });
+    metaValidators.set(set, validate);
+  }
+  if (validate({ metadata })) return [];
+  // (named as a ConfigMap's: a built-in kind whose metadata is the same ObjectMeta, for the names a misspelt field is close to)
+  const stand = { apiVersion: 'v1', kind: 'ConfigMap', metadata };
+  return (validate.errors ?? []).map((e) => toProblem(e, stand, set)).filter((p): p is SchemaProblem => p !== undefined && p.rule !== 'schema.required');
+}
+
 /**
  * A required field missing under the object's status: the API server resets status when it
  * creates an object (each kind's PrepareForCreate), so what a status lacks is never checked — a
