@@ -12,6 +12,7 @@ import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
 import { NAME_CASES } from './name-cases';
 import { NULL_CASES } from './null-cases';
+import { CRD_TYPING_CASES } from './crd-typing-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -553,4 +554,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...CONTROL_PLANE_CASES,
   ...NAME_CASES,
   ...NULL_CASES,
+  ...CRD_TYPING_CASES,
 ];

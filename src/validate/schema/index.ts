@@ -273,6 +273,9 @@ function distance(a: string, b: string): number {
 function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | undefined {
   const at = pointerToPath(e.instancePath, obj);
   switch (e.keyword) {
+    case 'if':
+      // (store.ts' EITHER: the branch's own errors say what is wrong)
+      return undefined;
     case 'additionalProperties': {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
       const parent = schemaForInstance(set, obj, e.instancePath);

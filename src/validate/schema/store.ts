@@ -40,7 +40,7 @@ export function readRelease(minor: string): ReleaseDoc {
  * field refuses null as it refuses absence: Go's JSON decoding leaves a field written null as it
  * would be left out (a nil pointer, a zero value).
  */
-export const DEFINITION_READING = 'required-strings-not-empty-or-null-3+required-as-newest-4+int-or-string-int32-1';
+export const DEFINITION_READING = 'crd-schema-either-1+required-strings-not-empty-or-null-3+required-as-newest-4+int-or-string-int32-1';
 
 /**
  * An IntOrString holds an int32 (intstr.IntOrString's IntVal): a number past int32 is a decoding
@@ -113,11 +113,26 @@ function requiredAsNewest(doc: ReleaseDoc, name: string, def: any): any {
   return out;
 }
 
+/**
+ * A CRD schema's `items`, `additionalProperties` and `dependencies` values, which the OpenAPI
+ * documents leave untyped ({}): apiextensions' UnmarshalJSON reads a schema there (strictly, as
+ * any JSONSchemaProps: `minLength: "80"` under `items` is refused), or a list of them, a boolean,
+ * a list of strings. The keyword `if` picks the branch the decoder takes.
+ */
+const EITHER: Record<string, (schema: object) => object> = {
+  JSONSchemaPropsOrArray: (schema) => ({ if: { type: 'array' }, then: { items: schema }, else: schema }),
+  JSONSchemaPropsOrBool: (schema) => ({ if: { type: 'boolean' }, else: schema }),
+  JSONSchemaPropsOrStringArray: (schema) => ({ if: { type: 'array' }, then: { items: { type: 'string' } }, else: schema }),
+};
+
 /** One converted definition of a release, or undefined when the release has none by that name. */
 export function definitionOf(doc: ReleaseDoc, name: string): any {
   const hash = doc.defs[name];
   if (hash === undefined) return undefined;
-  return requiredAsNewest(doc, name, pool(name.slice(0, name.lastIndexOf('.')))[hash]);
+  const dot = name.lastIndexOf('.');
+  const either = name.startsWith('io.k8s.apiextensions-apiserver.') ? EITHER[name.slice(dot + 1)] : undefined;
+  if (either && doc.defs[`${name.slice(0, dot)}.JSONSchemaProps`] !== undefined) return either({ $ref: `#/definitions/${name.slice(0, dot)}.JSONSchemaProps` });
+  return requiredAsNewest(doc, name, pool(name.slice(0, dot))[hash]);
 }
 
 /** Every definition a definition reaches through $refs (itself included), by name. */

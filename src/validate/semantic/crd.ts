@@ -62,9 +62,18 @@ function defaults(ctx: Ctx, s: any, at: SchemaPath, depth: number): void {
 
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
-/** Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go (apiextensions' validateValueValidation). */
+/** The types a CRD's schema may give (apiextensions' openapiV3Types). */
+const OPENAPI_TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string'];
+
+/**
+ * Every `pattern` of a schema, also under allOf, anyOf, oneOf and not: it must compile in Go
+ * (apiextensions' validateValueValidation); and every `type`: one of OpenAPI's (`type: quantity` is refused).
+ */
 function patterns(ctx: Ctx, s: any, at: SchemaPath, depth: number): void {
   if (!isObj(s) || depth > 64) return;
+  if (typeof s.type === 'string' && s.type !== '' && !OPENAPI_TYPES.includes(s.type)) ctx.report('fields.not-supported', `${at}.type`, field.notSupported(s.type, OPENAPI_TYPES));
+  // (JSON Schema's list of item schemas decodes, and is refused here)
+  if (Array.isArray(s.items) && s.items.length > 0) ctx.report('crd.schema-not-structural', `${at}.items`, field.forbidden('items must be a schema object and not an array'));
   if (typeof s.pattern === 'string') {
     try {
       goRegExp(s.pattern);
