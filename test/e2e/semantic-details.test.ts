@@ -39,6 +39,10 @@ const statefulSet = (spec: any) => ({
 });
 
 const CASES: Array<[string, any]> = [
+  // AppArmor annotations (ValidateAppArmorProfileFormat)
+  ['AppArmor annotation whose profile is no profile name', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': '100%' } } }],
+  ['AppArmor annotation localhost/custom (accepted)', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': 'localhost/custom' } } }],
+  ['AppArmor annotation unconfined (accepted)', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': 'unconfined' } } }],
   // volume sources
   ['configMap without a name', volume({ configMap: { name: '' } })],
   ['configMap name that is not DNS (accepted)', volume({ configMap: { name: 'App_Config' } })],

@@ -255,6 +255,11 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
     if (!k.startsWith(APPARMOR_PREFIX)) continue;
     const name = k.slice(APPARMOR_PREFIX.length);
     if (!names.has(name)) r('metadata.annotations-invalid', `${pod.metaPath}.annotations[${k}]`, field.invalid(name, 'container not found'));
+    // ValidateAppArmorProfileFormat: runtime/default, unconfined or localhost/<profile> (or empty)
+    const profile = annotations[k];
+    if (typeof profile === 'string' && profile !== '' && profile !== 'runtime/default' && profile !== 'unconfined' && !profile.startsWith('localhost/')) {
+      r('metadata.annotations-invalid', `${pod.metaPath}.annotations[${k}]`, field.invalid(profile, `invalid AppArmor profile name: ${JSON.stringify(profile)}`));
+    }
   }
 }
 
