@@ -81,14 +81,14 @@ function documentsOf(text: string, stream: OracleStream): CutDocument[] {
 }
 
 /**
- * The metadata of a document: read by the harness's own reader (the yaml package), and where that
- * cannot read it, by the oracle (go-yaml reads more than the yaml package does: a quoted scalar
- * whose continuation lines sit at the key's own indentation, as generated CRDs have them).
+ * The metadata of a document: as the oracle (kubectl's reading) read it, where it did; else read by
+ * the harness's own reader (the yaml package), whose YAML is not quite go-yaml's: a quoted scalar
+ * whose continuation lines sit at the key's own indentation (as generated CRDs have them) is no
+ * YAML to it, and `namespace: 2001-12-14` a date, not kubectl's string.
  */
 function metaOfDocument(d: CutDocument): DocumentMeta {
-  const meta = readMeta(d.text);
-  if (meta.unreadable && d.oracle && d.oracle.error === undefined) return { value: d.oracle.json, ...metaOf(d.oracle.json) };
-  return meta;
+  if (d.oracle && d.oracle.error === undefined && d.oracle.json !== undefined) return { value: d.oracle.json, ...metaOf(d.oracle.json) };
+  return readMeta(d.text);
 }
 
 /** The units of one file (`stream`: the oracle's reading of it): one per document, or per item of a `*List` (kubectl sends items one by one). */
