@@ -103,7 +103,10 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
     .filter((x) => !x.meta || x.meta.unreadable || (x.meta.value !== null && x.meta.value !== undefined));
   // podsmith stops at the document it cannot read: that one and those after it are rejected, as the file's error says
   const from = ps.unreadableFrom;
-  const beyond = (d: TextDocument) => ps.unreadable !== undefined && (from === undefined || d.endLine >= from);
+  // (a line past a document's last one and before the next document's first, a separator line or the end of the stream, is that document's:
+  // an unclosed flow collection is refused where the stream ends)
+  const nextStart = new Map(docs.map((d, i) => [d, docs[i + 1]?.startLine ?? Infinity]));
+  const beyond = (d: TextDocument) => ps.unreadable !== undefined && (from === undefined || d.endLine >= from || (nextStart.get(d as CutDocument) ?? Infinity) > from);
   const sameCount = ps.documents.length === read.filter((x) => !beyond(x.d)).length;
   // kubectl stops at the first chunk its decoder cannot read (cli-runtime's StreamVisitor): the
   // documents after it are never sent, whatever the API server would say of each alone
