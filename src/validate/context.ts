@@ -67,6 +67,8 @@ export interface Ctx {
   options: ValidateOptions;
   bundle: BundleIndex;
   pod?: PodRef;
+  /** The object with the nulls that decode as "" written "" (values of maps of strings: schema/go-nulls.ts); asked only of an object that holds a null. */
+  nullsAsGo?: (obj: any) => any;
   report(rule: string, path: string, message: string, fix?: string): void;
 }
 

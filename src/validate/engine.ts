@@ -10,6 +10,7 @@ import { lineFor } from './finding-line';
 import { getAt } from './path';
 import { availableVersions, checkObjectMeta, checkSchema, loadSchemas, SchemaProblem } from './schema';
 import { withoutDropped } from './schema/gated';
+import { nullsAsGo } from './schema/go-nulls';
 import { unservedProblem } from './schema/served';
 import { CrdKind, CrdRegistry } from './crd';
 import { bundleSkeleton, keepLines, keepResources, own, owned, refOf } from './kept';
@@ -159,6 +160,7 @@ export class Validation {
       const ctx: Ctx = {
         obj, kind, apiVersion: obj.apiVersion, namespace: nsOf(obj), minor: this.minor, options: this.options, bundle: EMPTY_BUNDLE, pod, report,
         clusterScoped: this.schemas.scopes[`${obj.apiVersion}/${kind}`] === 'c',
+        nullsAsGo: (o) => nullsAsGo(this.schemas, o),
       };
       if (problems === undefined) {
         const p = unservedProblem(this.schemas, obj.apiVersion, kind);

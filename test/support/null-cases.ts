@@ -37,4 +37,16 @@ export const NULL_CASES: Array<[string, any, boolean]> = [
   ['RoleBinding with roleRef null (required)', binding(null), false],
   ['RoleBinding roleRef with name null (required)', binding({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: null }), false],
   ['Deployment with selector null (required)', deployment(null), false],
+  // a null value of a map of strings is "" to Go, its key kept
+  ['Deployment whose selector and template label values are left empty (app: )', {
+    ...deployment({ matchLabels: { app: null } }), spec: { selector: { matchLabels: { app: null } }, template: { metadata: { labels: { app: null } }, spec: { containers: [ctr] } } },
+  }, true],
+  ['Deployment whose selector value is left empty and its template label is not (no match)', {
+    ...deployment({ matchLabels: { app: null } }), spec: { selector: { matchLabels: { app: null } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [ctr] } } },
+  }, false],
+  ['ReplicationController whose only template label value is left empty (its selector defaulted from it)', {
+    apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'podsmith-null-case' }, spec: { template: { metadata: { labels: { name: null } }, spec: { containers: [ctr] } } },
+  }, true],
+  ['Pod with a label and a nodeSelector value left empty', { ...pod({ nodeSelector: { disk: null } }), metadata: { name: 'podsmith-null-case', labels: { tier: null } } }, true],
+  ['Pod whose container args hold a null (an empty argument)', pod({ containers: [{ ...ctr, args: ['a', null] }] }), true],
 ];

@@ -93,7 +93,9 @@ export function checkSemantics(ctxIn: Ctx): void {
   const specPath = where?.spec ?? SPEC_PATHS[ctxIn.kind];
   let obj = ctxIn.obj;
   try {
-    obj = withoutDefaultedEmpties(withoutNulls(obj), ctxIn.kind);
+    const stripped = withoutNulls(obj);
+    // a null where Go reads "" (a label value left empty: `app:`) is kept as ""; the other nulls are as if left out
+    obj = withoutDefaultedEmpties(stripped !== obj && ctxIn.nullsAsGo ? withoutNulls(ctxIn.nullsAsGo(obj)) : stripped, ctxIn.kind);
     if (specPath) obj = withEmptyPath(obj, specPath);
   } catch {
     obj = ctxIn.obj; // a value that cannot be read whole (a throwing getter): check it as it is
