@@ -39,6 +39,12 @@ const statefulSet = (spec: any) => ({
 });
 
 const CASES: Array<[string, any]> = [
+  // label selectors beside workloads (ValidateLabelSelector)
+  ['PVC selector with a label value of 64 characters', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, selector: { matchLabels: { usage: 'x'.repeat(64) } } } }],
+  ['PVC selector with a label value (accepted)', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, selector: { matchLabels: { usage: 'data' } } } }],
+  ['webhook namespaceSelector with a label value that starts with a space', webhook({ namespaceSelector: { matchLabels: { environment: ' x' } } })],
+  ['webhook objectSelector with an unknown operator', webhook({ objectSelector: { matchExpressions: [{ key: 'a', operator: 'Near', values: ['b'] }] } })],
+  ['admission policy binding namespaceSelector with a label value that starts with a space', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: 'b' }, spec: { policyName: 'demo', validationActions: ['Deny'], matchResources: { namespaceSelector: { matchLabels: { environment: ' x' } } } } }],
   // AppArmor annotations (ValidateAppArmorProfileFormat)
   ['AppArmor annotation whose profile is no profile name', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': '100%' } } }],
   ['AppArmor annotation localhost/custom (accepted)', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': 'localhost/custom' } } }],

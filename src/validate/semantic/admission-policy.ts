@@ -13,6 +13,7 @@ import { dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { checkMatchConditionNames, checkVariableNames } from './match-conditions';
 import { checkAdmissionRule } from './webhooks';
+import { checkLabelSelector } from './scheduling';
 
 const S = (id: string, handbook: string[], summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook, summary, rationale, fix });
@@ -32,6 +33,12 @@ export function checkAdmissionPolicy(ctx: Ctx): void {
   if (ctx.kind === 'ValidatingAdmissionPolicy' || ctx.kind === 'MutatingAdmissionPolicy') {
     checkMatchConditionNames(ctx, 'admission-policy.invalid', spec.matchConditions, 'spec.matchConditions');
     checkVariableNames(ctx, 'admission-policy.invalid', spec.variables, 'spec.variables');
+  }
+  // validateMatchResources: its selectors are label selectors (a policy's matchConstraints, a binding's matchResources)
+  const match = ctx.kind.endsWith('Binding') ? 'matchResources' : 'matchConstraints';
+  if (isObj(spec[match])) {
+    checkLabelSelector(ctx, 'admission-policy.invalid', spec[match].namespaceSelector, `spec.${match}.namespaceSelector`);
+    checkLabelSelector(ctx, 'admission-policy.invalid', spec[match].objectSelector, `spec.${match}.objectSelector`);
   }
   if (ctx.kind === 'ValidatingAdmissionPolicy') checkPolicy(ctx, spec);
   else if (ctx.kind === 'ValidatingAdmissionPolicyBinding') checkBinding(ctx, spec);

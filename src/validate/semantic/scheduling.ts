@@ -2,26 +2,29 @@
 import { arr, Ctx, isInt, isObj } from '../context';
 import { field } from '../field';
 import { qualifiedName, labelValue } from '../names';
-import { key } from '../path';
 
 const TOLERATION_EFFECTS = ['NoExecute', 'NoSchedule', 'PreferNoSchedule'];
 
+/** ValidateLabelSelector (apimachinery's metav1 validation), with its paths and words. */
 function checkLabelSelector(ctx: Ctx, rule: string, sel: any, path: string): void {
   if (!isObj(sel)) return;
   if (isObj(sel.matchLabels)) {
     for (const [k, v] of Object.entries(sel.matchLabels)) {
       for (const m of qualifiedName(k)) ctx.report(rule, `${path}.matchLabels`, field.invalid(k, m));
-      if (typeof v === 'string') for (const m of labelValue(v)) ctx.report(rule, key(`${path}.matchLabels`, k), field.invalid(v, m));
+      // (ValidateLabels names the map, not the key, for a value)
+      if (typeof v === 'string') for (const m of labelValue(v)) ctx.report(rule, `${path}.matchLabels`, field.invalid(v, m));
     }
   }
   arr(sel.matchExpressions).forEach((e, i) => {
     if (!isObj(e)) return;
     const p = `${path}.matchExpressions[${i}]`;
-    const ops = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-    if (!ops.includes(e.operator)) ctx.report(rule, `${p}.operator`, field.notSupported(e.operator, ops));
-    else if ((e.operator === 'In' || e.operator === 'NotIn') && arr(e.values).length === 0) ctx.report(rule, `${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
-    else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && arr(e.values).length > 0) ctx.report(rule, `${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+    if (e.operator === 'In' || e.operator === 'NotIn') {
+      if (arr(e.values).length === 0) ctx.report(rule, `${p}.values`, field.required('must be specified when `operator` is \'In\' or \'NotIn\''));
+    } else if (e.operator === 'Exists' || e.operator === 'DoesNotExist') {
+      if (arr(e.values).length > 0) ctx.report(rule, `${p}.values`, field.forbidden('may not be specified when `operator` is \'Exists\' or \'DoesNotExist\''));
+    } else ctx.report(rule, `${p}.operator`, field.invalid(e.operator ?? '', 'not a valid selector operator'));
     if (typeof e.key === 'string') for (const m of qualifiedName(e.key)) ctx.report(rule, `${p}.key`, field.invalid(e.key, m));
+    arr(e.values).forEach((v, j) => { if (typeof v === 'string') for (const m of labelValue(v)) ctx.report(rule, `${p}.values[${j}]`, field.invalid(v, m)); });
   });
 }
 export { checkLabelSelector };

@@ -8,7 +8,7 @@ import { field } from '../field';
 import { dns1123Subdomain, hasBacksteps, qualifiedName } from '../names';
 import { Quantity } from '../../quantity';
 import { RuleMeta } from '../types';
-import { checkNodeSelectorTerm } from './scheduling';
+import { checkLabelSelector, checkNodeSelectorTerm } from './scheduling';
 import { checkInTreeSources } from './in-tree-volumes';
 import { checkHostPath } from './sources';
 
@@ -110,6 +110,8 @@ export function checkPvcSpec(ctx: Ctx, given: any, at: string): void {
     if (q !== undefined && (q.isZero() || q.isNegative())) r(`${at}.resources.requests[storage]`, field.invalid(storage, 'must be greater than zero'));
   }
   checkClassName(ctx, spec.storageClassName, `${at}.storageClassName`);
+  // ValidatePersistentVolumeClaimSpec: the selector of the volumes it may bind
+  checkLabelSelector(ctx, 'volume-claim.invalid', spec.selector, `${at}.selector`);
   if (spec.volumeMode !== undefined && spec.volumeMode !== null && !['Block', 'Filesystem'].includes(spec.volumeMode)) r(`${at}.volumeMode`, field.notSupported(spec.volumeMode, ['Block', 'Filesystem']));
 }
 

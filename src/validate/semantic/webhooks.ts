@@ -10,6 +10,7 @@ import { field } from '../field';
 import { dns1035Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { checkMatchConditionNames } from './match-conditions';
+import { checkLabelSelector } from './scheduling';
 
 export const webhookRules: RuleMeta[] = [{
   id: 'webhook.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
@@ -35,6 +36,9 @@ export function checkWebhooks(ctx: Ctx): void {
       if (dns.length > 0) r(`${at}.name`, field.invalid(name, dns.join(',')));
       else if (name.split('.').length < 3) r(`${at}.name`, field.invalid(name, 'should be a domain with at least three segments separated by dots'));
     }
+    // validateValidatingWebhook, validateMutatingWebhook: the selectors are label selectors
+    checkLabelSelector(ctx, 'webhook.invalid', hook.namespaceSelector, `${at}.namespaceSelector`);
+    checkLabelSelector(ctx, 'webhook.invalid', hook.objectSelector, `${at}.objectSelector`);
     const se = hook.sideEffects;
     if (typeof se === 'string' && !SIDE_EFFECTS.includes(se)) ctx.report('fields.not-supported', `${at}.sideEffects`, field.notSupported(se, SIDE_EFFECTS));
     const t = hook.timeoutSeconds;
