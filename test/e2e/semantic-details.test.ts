@@ -39,6 +39,16 @@ const statefulSet = (spec: any) => ({
 });
 
 const CASES: Array<[string, any]> = [
+  // a PersistentVolume's capacity (validateBasicResource, ValidatePositiveQuantityValue)
+  ['PV capacity -5Gi', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '-5Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp' } } }],
+  ['PV capacity 0', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: '0' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp' } } }],
+  ['PV capacity number -2147483649', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { capacity: { storage: -2147483649 }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp' } } }],
+  // a Namespace's Pod Security labels (the PodSecurity admission plugin, on by default)
+  ['Namespace PSA enforce strict', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'psa-x', labels: { 'pod-security.kubernetes.io/enforce': 'strict' } } }],
+  ['Namespace PSA warn-version A_b', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'psa-y', labels: { 'pod-security.kubernetes.io/warn-version': 'A_b' } } }],
+  ['Namespace PSA audit-version empty', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'psa-z', labels: { 'pod-security.kubernetes.io/audit-version': '' } } }],
+  ['Namespace PSA enforce restricted at v1.99 (accepted)', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'psa-w', labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'v1.99' } } }],
+  ['Namespace PSA warn baseline at latest (accepted)', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'psa-v', labels: { 'pod-security.kubernetes.io/warn': 'baseline', 'pod-security.kubernetes.io/warn-version': 'latest' } } }],
   // label selectors beside workloads (ValidateLabelSelector)
   ['PVC selector with a label value of 64 characters', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, selector: { matchLabels: { usage: 'x'.repeat(64) } } } }],
   ['PVC selector with a label value (accepted)', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, selector: { matchLabels: { usage: 'data' } } } }],

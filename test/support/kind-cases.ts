@@ -11,7 +11,7 @@ import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
 import { NAME_CASES } from './name-cases';
-import { NULL_CASES } from './null-cases';
+import { INT64_CASES, NULL_CASES } from './null-cases';
 import { CRD_TYPING_CASES } from './crd-typing-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
@@ -554,5 +554,6 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...CONTROL_PLANE_CASES,
   ...NAME_CASES,
   ...NULL_CASES,
+  ...INT64_CASES,
   ...CRD_TYPING_CASES,
 ];

@@ -50,3 +50,9 @@ export const NULL_CASES: Array<[string, any, boolean]> = [
   ['Pod with a label and a nodeSelector value left empty', { ...pod({ nodeSelector: { disk: null } }), metadata: { name: 'podsmith-null-case', labels: { tier: null } } }, true],
   ['Pod whose container args hold a null (an empty argument)', pod({ containers: [{ ...ctr, args: ['a', null] }] }), true],
 ];
+
+/** Numbers Go's decoding refuses for an int64 field (found with a value replaced by 99999999999999999999), beside one it takes. */
+export const INT64_CASES: Array<[string, any, boolean]> = [
+  ['Pod terminationGracePeriodSeconds 99999999999999999999 (past int64)', pod({ terminationGracePeriodSeconds: 1e20 }), false],
+  ['Pod terminationGracePeriodSeconds 9007199254740991', pod({ terminationGracePeriodSeconds: 9007199254740991 }), true],
+];

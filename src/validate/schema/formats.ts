@@ -16,7 +16,8 @@ function isBase64(s: string): boolean {
 
 export const formats: Record<string, Format> = {
   'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 },
-  'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
+  // (past int64 is a decoding error of the API server: 1e20 is refused; 2^63 itself is what 9223372036854775807 reads as here)
+  'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -9223372036854775808 && n <= 9223372036854775808 },
   'double': true,
   'byte': { type: 'string', validate: isBase64 },
   'date-time': RFC3339,

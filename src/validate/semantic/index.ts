@@ -21,6 +21,7 @@ import { checkReview, reviewRules } from './reviews';
 import { checkStorage, storageRules } from './storage';
 import { checkEndpoints, checkEndpointSlice, endpointRules } from './endpoints';
 import { checkNode, nodeRules } from './node';
+import { checkNamespace } from './namespace';
 import { checkIPAddress, checkServiceCIDR, serviceCidrRules } from './service-cidr';
 import { admissionPolicyRules, checkAdmissionPolicy } from './admission-policy';
 import { withoutDefaultedEmpties } from './defaulted';
@@ -138,6 +139,7 @@ export function checkSemantics(ctxIn: Ctx): void {
     case 'EndpointSlice': if (ctx.obj.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(ctx); break;
     case 'Endpoints': if (ctx.obj.apiVersion === 'v1') checkEndpoints(ctx); break;
     case 'Node': if (ctx.obj.apiVersion === 'v1') checkNode(ctx); break;
+    case 'Namespace': if (ctx.obj.apiVersion === 'v1') checkNamespace(ctx); break;
     case 'ServiceCIDR': if (ctx.obj.apiVersion.startsWith('networking.k8s.io/')) checkServiceCIDR(ctx); break;
     case 'IPAddress': if (ctx.obj.apiVersion.startsWith('networking.k8s.io/')) checkIPAddress(ctx); break;
     case 'SubjectAccessReview': case 'SelfSubjectAccessReview': case 'LocalSubjectAccessReview': case 'TokenReview': checkReview(ctx); break;

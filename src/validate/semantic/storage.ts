@@ -70,6 +70,13 @@ function checkPv(ctx: Ctx): void {
   const cap = isObj(spec.capacity) ? spec.capacity : {};
   if (Object.keys(cap).length === 0) r('spec.capacity', field.required());
   else if (!('storage' in cap) || Object.keys(cap).length > 1) r('spec.capacity', field.notSupported(Object.keys(cap).join(', '), ['storage']));
+  // validateBasicResource, then ValidatePositiveQuantityValue, for each capacity
+  for (const k of Object.keys(cap)) {
+    const q = Quantity.tryParse(cap[k]);
+    if (q === undefined) continue;
+    if (q.isNegative()) r(`spec.capacity[${k}]`, field.invalid(Number(q.value()), 'must be a valid resource quantity'));
+    if (q.isNegative() || q.isZero()) r(`spec.capacity[${k}]`, field.invalid(q.toString(), 'must be greater than zero'));
+  }
   const sources = PV_SOURCES.filter((s) => spec[s] !== undefined && spec[s] !== null);
   if (sources.length === 0) r('spec', field.required('must specify a volume type'));
   else if (sources.length > 1) r(`spec.${sources[1]}`, field.forbidden('may not specify more than 1 volume type'));
