@@ -55,6 +55,9 @@ const CASES: Array<[string, any]> = [
   ['webhook namespaceSelector with a label value that starts with a space', webhook({ namespaceSelector: { matchLabels: { environment: ' x' } } })],
   ['webhook objectSelector with an unknown operator', webhook({ objectSelector: { matchExpressions: [{ key: 'a', operator: 'Near', values: ['b'] }] } })],
   ['admission policy binding namespaceSelector with a label value that starts with a space', { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: 'b' }, spec: { policyName: 'demo', validationActions: ['Deny'], matchResources: { namespaceSelector: { matchLabels: { environment: ' x' } } } } }],
+  // an env var's key selector without a name: "" checked as a name
+  ['env secretKeyRef with name null', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { secretKeyRef: { name: null, key: 'k' } } }] })] })],
+  ['env configMapKeyRef without a name', pod({ containers: [ctr('a', { env: [{ name: 'X', valueFrom: { configMapKeyRef: { key: 'k' } } }] })] })],
   // AppArmor annotations (ValidateAppArmorProfileFormat)
   ['AppArmor annotation whose profile is no profile name', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': '100%' } } }],
   ['AppArmor annotation localhost/custom (accepted)', { ...pod({}), metadata: { name: 'p', annotations: { 'container.apparmor.security.beta.kubernetes.io/a': 'localhost/custom' } } }],

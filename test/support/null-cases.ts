@@ -49,6 +49,9 @@ export const NULL_CASES: Array<[string, any, boolean]> = [
   }, true],
   ['Pod with a label and a nodeSelector value left empty', { ...pod({ nodeSelector: { disk: null } }), metadata: { name: 'podsmith-null-case', labels: { tier: null } } }, true],
   ['Pod whose container args hold a null (an empty argument)', pod({ containers: [{ ...ctr, args: ['a', null] }] }), true],
+  // a null quantity of a map is 0, its key kept
+  ['Pod whose memory limit is left empty (0) under a memory request of 20Mi', pod({ containers: [{ ...ctr, resources: { limits: { memory: null }, requests: { memory: '20Mi' } } }] }), false],
+  ['Pod whose memory limit is left empty (0) and that requests no memory', pod({ containers: [{ ...ctr, resources: { limits: { memory: null, cpu: 1 }, requests: { cpu: '100m' } } }] }), true],
 ];
 
 /** Numbers Go's decoding refuses for an int64 field (found with a value replaced by 99999999999999999999), beside one it takes. */

@@ -2,7 +2,8 @@
  * What a null becomes when the API server decodes it (Go's encoding/json): a struct field written
  * null is as if left out, but a null value of a map of strings is the empty string, its key kept
  * (`matchLabels: {app: }` is `{app: ""}`, so a ReplicationController's selector defaulted from
- * such labels is not empty), and so is a null item of a list of strings. The semantic layer drops
+ * such labels is not empty), and so is a null item of a list of strings; a null quantity of a map
+ * (`limits: {memory: }`) is 0. The semantic layer drops
  * the other nulls (semantic/index.ts' withoutNulls).
  */
 import { derefNode } from './refs';
@@ -44,8 +45,11 @@ function walk(set: SchemaSet, v: any, schema: any, depth: number): any {
     if (sub === undefined) continue;
     let y: unknown;
     if (x === null) {
-      if (field !== undefined || !isString(derefNode(set, sub)[0])) continue;
-      y = '';
+      if (field !== undefined) continue;
+      const valueNode = derefNode(set, sub)[0];
+      if (!isString(valueNode)) continue;
+      // (a Quantity's zero value is 0: `limits: {memory: }` is a limit of 0)
+      y = valueNode.format === 'quantity' ? '0' : '';
     } else if (typeof x === 'object') {
       y = walk(set, x, sub, depth + 1);
     } else continue;

@@ -147,7 +147,9 @@ export function checkEnvSource(ctx: Ctx, vf: any, p: string): void {
   for (const k of ['configMapKeyRef', 'secretKeyRef'] as const) {
     const ref = vf[k];
     if (!isObj(ref)) continue;
-    if (typeof ref.name === 'string') for (const m of dns1123Subdomain(ref.name)) r(`${p}.${k}.name`, field.invalid(ref.name, m));
+    // (a name left out is "", which validateConfigMapKeySelector and validateSecretKeySelector check as a name too)
+    const name = ref.name === undefined || ref.name === null ? '' : ref.name;
+    if (typeof name === 'string') for (const m of dns1123Subdomain(name)) r(`${p}.${k}.name`, field.invalid(name, m));
     if (typeof ref.key !== 'string' || ref.key === '') r(`${p}.${k}.key`, field.required());
     else for (const m of configKey(ref.key)) r(`${p}.${k}.key`, field.invalid(ref.key, m));
   }
