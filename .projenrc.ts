@@ -190,6 +190,12 @@ project.addTask('test:realworld', {
   receiveArgs: true,
 });
 
+project.addTask('test:realworld-edited', {
+  description: 'podsmith vs a real API server on the real-world corpus with one or two values of each file replaced (-- --seed N --copies K --keep)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json test/realworld/edited-run.ts',
+  receiveArgs: true,
+});
+
 project.addTask('test:yaml-sweep', {
   description: "podsmith's YAML reader vs kubectl's (the yamlref oracle) on every YAML and JSON file of the real-world corpus and of the whole Go modules test:realworld reads (-- --only NAME)",
   exec: 'ts-node --transpile-only --project test/tsconfig.json test/yaml/sweep.ts',

@@ -1,0 +1,59 @@
+/**
+ * A corpus with careless edits of its values: each file copied with one or two `key: value` lines
+ * given another value (YAML 1.1's corners, tags, collections, numbers past int32 and int64, names
+ * no rule allows, empty and null values, quantities). The API server then judges what real
+ * objects become with one value wrong, which neither the corpus (objects that work) nor the value
+ * sweep (one field of one seed, "" and a misspelt word) reaches. Run by
+ * `npm run test:realworld-edited` (edited-run.ts); it found the classes of 3a32ce1..d015ce3.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { rng } from '../yaml/generate';
+import { Corpus, walkedCorpus } from './corpora';
+
+/** What a value is replaced with, written as YAML. */
+export const EDITED_VALUES = ['0644', '0o644', '0x1F', '1e3', '1_000', '+12', '-0', '.5', '.inf', '~', 'null', 'yes', 'No', 'ON', 'off', 'y', 'n', 'true',
+  'TRUE', '2001-12-14', '12:30:45', '190:20:30', '0b101', '08', '09.5', '1:20', "'it''s'", '!!str 5', '!!int "5"', '!!float 1', '[]', '{}', '[a]', '{a: b}',
+  '""', "''", '-1', '0', '1', '2147483648', '-2147483649', '65536', '99999999999999999999', '1.5', '"1.5"', '"80"', '"-1"', '"true"', 'Sometimes', 'a/b', 'a b',
+  '"*"', '" x"', 'A_b', '100%', '101%', '"100%"', '1Gi', '-1Gi', '1.5Gi', '0.5', '1m', '1e-3', 'x'.repeat(64), 'x'.repeat(254), '"10.0.0.1"', '"::1"',
+  '"0.0.0.0/0"', '"2001:db8::/129"', '"1.2.3"'];
+
+/** A line whose value may be replaced: `key: value`, not the kind or apiVersion (the object would no longer be one). */
+const EDITABLE = /^\s*-?\s*[\w./-]+: \S/;
+const TYPE_LINE = /^\s*(apiVersion|kind): /;
+
+/** The text with one or two values replaced, the same for the same seed; undefined when it has no value to replace. */
+export function editValues(text: string, seed: number): string | undefined {
+  const r = rng(seed);
+  const lines = text.split('\n');
+  const at: number[] = [];
+  lines.forEach((l, i) => { if (EDITABLE.test(l) && !TYPE_LINE.test(l)) at.push(i); });
+  if (at.length === 0) return undefined;
+  for (let n = 1 + Math.floor(r() * 2); n > 0; n--) {
+    const i = at[Math.floor(r() * at.length)];
+    const colon = lines[i].indexOf(': ') + 2;
+    lines[i] = lines[i].slice(0, colon) + EDITED_VALUES[Math.floor(r() * EDITED_VALUES.length)];
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `copies` edited copies of a corpus under `dir` (copy k in `e<k>/`, the corpus's own paths below),
+ * as a corpus. Files over 200 KB (the CRD bundles: one value among thousands) and files with CRLF
+ * line ends are left out.
+ */
+export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: number): Corpus {
+  let n = 0;
+  for (const f of corpus.files) {
+    const text = fs.readFileSync(path.join(corpus.root, f), 'utf8');
+    if (text.length > 200_000 || text.includes('\r')) continue;
+    for (let k = 0; k < copies; k++) {
+      const edited = editValues(text, seed * 1_000_003 + n++);
+      if (edited === undefined) continue;
+      const out = path.join(dir, `e${k}`, f);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, edited);
+    }
+  }
+  return walkedCorpus(`${corpus.name}, edited (seed ${seed})`, dir);
+}
