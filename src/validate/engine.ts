@@ -222,11 +222,13 @@ export class Validation {
         }
         // a required string written "": the schema layer's "Required value" where no semantic check named the field
         // (compared without list indexes, and with the field's parent: some checks name a field as the API server does, without them or at its list)
+        // — a check of the API server's rules: a best-practice warning there (`seccompProfile` not RuntimeDefault) says nothing of `type: ~`
         const field = (path: string) => path.replace(/\[\d+\]/g, '');
+        const validates = (rule: string) => rule === 'statefulset.pods-refused' || ruleById(rule)?.layer !== 'best-practice';
         for (const p of problems) {
           if (!p.emptyRequired) continue;
           const names = [field(p.path), field(p.path.slice(0, Math.max(0, p.path.lastIndexOf('.'))))];
-          if (!local.some((f) => names.includes(field(f.path)))) reportProblem(p);
+          if (!local.some((f) => validates(f.rule) && names.includes(field(f.path)))) reportProblem(p);
         }
         // a required field left out that a semantic check names as an error too (a container without a name, a
         // Deployment without a selector): the API server says it once, and the semantic check's rule says more

@@ -28,6 +28,9 @@ export const NULL_CASES: Array<[string, any, boolean]> = [
   ['Pod volume hostPath with type null (optional)', pod({ volumes: [{ name: 'v', hostPath: { path: '/x', type: null } }] }), true],
   ['Pod with containers null (required)', pod({ containers: null }), false],
   ['Pod with nodeSelector and hostNetwork null (optional)', pod({ nodeSelector: null, hostNetwork: null }), true],
+  // a best-practice warning at seccompProfile (not RuntimeDefault) does not stand for the API server's "Required value"
+  ['Pod seccompProfile with type ~ (required)', pod({ securityContext: { seccompProfile: { type: null } } }), false],
+  ['container seccompProfile with type null (required)', pod({ containers: [{ ...ctr, securityContext: { seccompProfile: { type: null } } }] }), false],
   ['Pod toleration with effect null (optional)', pod({ tolerations: [{ key: 'k', operator: 'Exists', effect: null }] }), true],
   ['Pod env var with name null (required)', pod({ containers: [{ ...ctr, env: [{ name: null, value: 'x' }] }] }), false],
   ['webhook named ~ (required)', webhook(null), false],

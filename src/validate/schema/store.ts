@@ -40,7 +40,7 @@ export function readRelease(minor: string): ReleaseDoc {
  * field refuses null as it refuses absence: Go's JSON decoding leaves a field written null as it
  * would be left out (a nil pointer, a zero value).
  */
-export const DEFINITION_READING = 'crd-schema-either-1+required-strings-not-empty-or-null-3+required-as-newest-4+int-or-string-int32-1';
+export const DEFINITION_READING = 'byte-lists-1+crd-schema-either-1+required-strings-not-empty-or-null-3+required-as-newest-4+int-or-string-int32-1';
 
 /**
  * An IntOrString holds an int32 (intstr.IntOrString's IntVal): a number past int32 is a decoding
@@ -49,7 +49,23 @@ export const DEFINITION_READING = 'crd-schema-either-1+required-strings-not-empt
  */
 const INT_OR_STRING_PACKAGE = 'io.k8s.apimachinery.pkg.util.intstr';
 
+/**
+ * A Go []byte field (`format: byte`: Secret data, ConfigMap binaryData, caBundle, a CSR's request):
+ * JSON decoding reads a base64 string, or a list of numbers 0–255 element by element (null is 0):
+ * the API server accepts `password: [104, 105]` and `binaryData: {k: []}` and refuses `[256]`.
+ */
+function byteField(p: any): any {
+  const { type, format, ...rest } = p;
+  return { ...rest, if: { type: 'array' }, then: { items: { type: ['integer', 'null'], minimum: 0, maximum: 255 } }, else: { type, format } };
+}
+
 function readDefinition(def: any): any {
+  if (def?.properties) {
+    for (const [f, p] of Object.entries<any>(def.properties)) {
+      if (p?.format === 'byte') def.properties[f] = byteField(p);
+      else if (p?.additionalProperties?.format === 'byte') def.properties[f] = { ...p, additionalProperties: byteField(p.additionalProperties) };
+    }
+  }
   if (Array.isArray(def?.required) && def.properties) {
     for (const f of def.required) {
       const p = def.properties[f];

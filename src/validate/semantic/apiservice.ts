@@ -8,6 +8,7 @@ import { Ctx, isInt, isObj, str } from '../context';
 import { field } from '../field';
 import { dns1035Label, dns1123Subdomain, portNumber } from '../names';
 import { RuleMeta } from '../types';
+import { goBytes } from './go-bytes';
 import { pathSegmentName } from './rbac';
 
 export const apiServiceRules: RuleMeta[] = [{
@@ -20,9 +21,9 @@ export const apiServiceRules: RuleMeta[] = [{
 /** An int32 field as the API server reads it: absent is 0. */
 const num = (v: unknown): number => (isInt(v) ? v : 0);
 
-/** Bytes of a base64 []byte field (caBundle), as the API server decodes it. */
+/** Bytes of a []byte field (caBundle), as the API server decodes it (go-bytes.ts). */
 function byteLength(v: unknown): number {
-  return typeof v === 'string' && v !== '' ? Buffer.from(v, 'base64').length : 0;
+  return goBytes(v)?.length ?? 0;
 }
 
 export function checkApiService(ctx: Ctx): void {

@@ -11,6 +11,7 @@ import { field } from '../field';
 import { dns1123Label, dns1123Subdomain } from '../names';
 import { RuleMeta } from '../types';
 import { csrRequestProblem } from './csr-request';
+import { goBytes } from './go-bytes';
 
 export const certificateRules: RuleMeta[] = [{
   id: 'csr.invalid', severity: 'error', layer: 'semantic', handbook: ['H30'],
@@ -53,12 +54,14 @@ export function checkCertificateSigningRequest(ctx: Ctx): void {
   const r = (p: string, m: string) => ctx.report('csr.invalid', p, m);
   // spec.request: base64 of the PEM text (a []byte); bytes that are no base64 are the schema layer's,
   // and so is a request left out; an empty one decodes to no bytes and so to no PEM block
+  // (or a list of byte values: go-bytes.ts)
   const req = spec.request;
-  if (req === '') r('spec.request', field.invalid('', 'PEM block type must be CERTIFICATE REQUEST'));
-  else if (typeof req === 'string' && /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/.test(req)) {
-    const bytes = Buffer.from(req.replace(/[\r\n]/g, ''), 'base64');
+  const bytes = req === null || req === undefined ? undefined : goBytes(req);
+  if (bytes?.length === 0) r('spec.request', field.invalid('', 'PEM block type must be CERTIFICATE REQUEST'));
+  else if (bytes) {
     const problem = csrRequestProblem(bytes);
-    if (problem) r('spec.request', field.invalid(`${req.slice(0, 24)}${req.length > 24 ? '…' : ''}`, problem));
+    const shown = typeof req === 'string' ? req : bytes.toString('base64');
+    if (problem) r('spec.request', field.invalid(`${shown.slice(0, 24)}${shown.length > 24 ? '…' : ''}`, problem));
   }
   const usages = arr(spec.usages);
   if (usages.length === 0) r('spec.usages', field.required());

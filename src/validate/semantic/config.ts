@@ -7,6 +7,7 @@ import { field } from '../field';
 import { configKey } from '../names';
 import { key as keyPath } from '../path';
 import { RuleMeta } from '../types';
+import { goBytes } from './go-bytes';
 
 const S = (id: string, summary: string, rationale: string, fix: string): RuleMeta =>
   ({ id, severity: 'error', layer: 'semantic', handbook: ['H30'], summary, rationale, fix });
@@ -25,9 +26,13 @@ export const configRules: RuleMeta[] = [
 
 const MAX = 1024 * 1024;
 
-function base64Length(v: string): number {
-  const pad = v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0;
-  return Math.floor((v.length * 3) / 4) - pad;
+/** A []byte value's length as decoded (a base64 string's length without decoding it; a list of byte values). */
+function byteLength(v: unknown): number {
+  if (typeof v === 'string') {
+    const pad = v.endsWith('==') ? 2 : v.endsWith('=') ? 1 : 0;
+    return Math.floor((v.length * 3) / 4) - pad;
+  }
+  return Array.isArray(v) ? v.length : 0;
 }
 
 function checkKeys(ctx: Ctx, map: unknown, at: string): string[] {
@@ -43,7 +48,7 @@ function checkConfigMap(ctx: Ctx): void {
   for (const k of binary) if (data.includes(k)) ctx.report('config.key-invalid', keyPath('data', k), field.invalid(k, 'duplicate of key present in binaryData'));
   let size = 0;
   for (const v of Object.values(isObj(o.data) ? o.data : {})) if (typeof v === 'string') size += Buffer.byteLength(v);
-  for (const v of Object.values(isObj(o.binaryData) ? o.binaryData : {})) if (typeof v === 'string') size += base64Length(v);
+  for (const v of Object.values(isObj(o.binaryData) ? o.binaryData : {})) size += byteLength(v);
   if (size > MAX) ctx.report('config.too-large', 'data', field.tooLong(MAX));
 }
 
@@ -54,14 +59,12 @@ function checkSecret(ctx: Ctx): void {
   // stringData is merged over data before validation
   const keys = new Set([...data, ...stringKeys]);
   let size = 0;
-  for (const [k, v] of Object.entries(isObj(o.data) ? o.data : {})) if (typeof v === 'string' && !stringKeys.includes(k)) size += base64Length(v);
+  for (const [k, v] of Object.entries(isObj(o.data) ? o.data : {})) if (!stringKeys.includes(k)) size += byteLength(v);
   for (const v of Object.values(isObj(o.stringData) ? o.stringData : {})) if (typeof v === 'string') size += Buffer.byteLength(v);
   if (size > MAX) ctx.report('config.too-large', 'data', field.tooLong(MAX));
   const value = (k: string): string | undefined => {
     if (isObj(o.stringData) && typeof o.stringData[k] === 'string') return o.stringData[k];
-    if (isObj(o.data) && typeof o.data[k] === 'string') {
-      try { return Buffer.from(o.data[k], 'base64').toString('utf8'); } catch { return undefined; }
-    }
+    if (isObj(o.data)) return goBytes(o.data[k])?.toString('utf8');
     return undefined;
   };
   const r = (p: string, m: string) => ctx.report('secret.type-keys', p, m);

@@ -7,19 +7,13 @@
  * Anything else (RSA-PSS, SHA-1, an unusual key) is left to the API server.
  */
 import * as crypto from 'node:crypto';
+import { base64Std } from './go-bytes';
 
 /** Go's pem getLine: the line without its trailing spaces, tabs and \r, and what follows its \n. */
 function getLine(s: string): [string, string] {
   const i = s.indexOf('\n');
   const line = i < 0 ? s : s.slice(0, i);
   return [line.replace(/[ \t\r]+$/, ''), i < 0 ? '' : s.slice(i + 1)];
-}
-
-/** Go's base64.StdEncoding.Decode, which skips \r and \n; undefined where it fails. */
-function base64Std(text: string): Buffer | undefined {
-  const s = text.replace(/[\r\n]/g, '');
-  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) return undefined;
-  return Buffer.from(s, 'base64');
 }
 
 /** The first block Go's pem.Decode finds (its type, headers and bytes), or undefined when it finds none. */
