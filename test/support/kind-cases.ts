@@ -240,6 +240,11 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['allowPrivilegeEscalation false beside CAP_SYS_ADMIN', pod({}, noEscalation(['CAP_SYS_ADMIN'])), false],
   ['sysctl written with its name only', pod({ securityContext: { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start' }] } }), true],
   ['probe header written with its name only', pod({}, { readinessProbe: { httpGet: { port: 80, httpHeaders: [{ name: 'X-Probe' }] } } }), true],
+  // a port written as a string is a port name, digits too (IsValidPortName: at least one letter)
+  ['probe httpGet port "80" written as a string', pod({}, { livenessProbe: { httpGet: { port: '80' } } }), false],
+  ['probe tcpSocket port "8080" written as a string', pod({}, { readinessProbe: { tcpSocket: { port: '8080' } } }), false],
+  ['preStop httpGet port "80" written as a string', pod({}, { lifecycle: { preStop: { httpGet: { port: '80' } } } }), false],
+  ['probe httpGet port named http, exposed', pod({}, { ports: [{ name: 'http', containerPort: 80 }], livenessProbe: { httpGet: { port: 'http' } } }), true],
   ['Pod created with ephemeral containers', pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.35.0' }] }), false],
   ['Deployment template with ephemeral containers', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(), spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox:1.35.0' }] }).spec } } }, false],
   ['Pod created with nodeName and schedulingGates', pod({ nodeName: 'node-1', schedulingGates: [{ name: 'example.com/wait' }] }), false],

@@ -21,6 +21,17 @@ const deployment = (name: string) => ({
   spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'busybox:1.35.0' }] } } },
 });
 const long = (n: number) => `n${'a'.repeat(n - 1)}`;
+/** A StatefulSet with one claim template (metadata as given) and the template's own volumes. */
+const claimed = (metadata: any, volumes?: any[]) => {
+  const o = sts('db');
+  return {
+    ...o, spec: {
+      ...o.spec,
+      template: { ...o.spec.template, spec: { ...o.spec.template.spec, ...(volumes ? { volumes } : {}) } },
+      volumeClaimTemplates: [{ metadata, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    },
+  };
+};
 
 /** [description, object, accepted by the API server] */
 export const NAME_CASES: Array<[string, any, boolean]> = [
@@ -42,4 +53,13 @@ export const NAME_CASES: Array<[string, any, boolean]> = [
   ['Job named with a dot and 64 characters', job({ name: `a.${long(62)}` }), false],
   ['Job named with 64 characters and a manual selector', job({ name: long(64) }, { manualSelector: true, selector: { matchLabels: { app: 'batch' } } }, { app: 'batch' }), true],
   ['Job with a generateName of 70 characters (the server cuts it to 58)', job({ generateName: long(70) }), true],
+  // a claim template's name is the name of a volume of the Pod template (from 1.34 validated with it; before, its Pods are refused)
+  ['StatefulSet claim template named data', claimed({ name: 'data' }), true],
+  ['StatefulSet claim template named 190:20:30 (a volume name is a DNS label)', claimed({ name: '190:20:30' }), false],
+  ['StatefulSet claim template named with capitals', claimed({ name: 'Data' }), false],
+  ['StatefulSet claim template named with a dot', claimed({ name: 'data.x' }), false],
+  ['StatefulSet claim template named with 64 characters', claimed({ name: long(64) }), false],
+  ['StatefulSet claim template without a name', claimed({}), false],
+  ['StatefulSet claim template with only a generateName', claimed({ generateName: 'data' }), false],
+  ['StatefulSet claim template named as a template volume it replaces', claimed({ name: 'data' }, [{ name: 'data', emptyDir: {} }]), true],
 ];

@@ -193,7 +193,10 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
 
   // Volumes. A StatefulSet's claim templates are volumes of its Pods: the API server adds them
   // first and leaves out a template volume of the same name (apps validation, volumesToAddForTemplates).
+  // Their names are checked as the volumes' names (a DNS label; none is a volume and a claim without a name). The
+  // API server puts them in a Go map first: its index of each is the template's among distinct names only where there is one.
   const volumes = new Map<string, any>();
+  checkClaimTemplateVolumes(ctx, sp);
   for (const name of claimTemplateNames(ctx)) volumes.set(name, { name, persistentVolumeClaim: { claimName: name } });
   const claimed = new Set(volumes.keys());
   arr(spec.volumes).forEach((v, i) => {
@@ -264,6 +267,19 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
 }
 
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** A StatefulSet's claim templates as the volumes the API server validates with its Pod template (volumesToAddForTemplates). */
+function checkClaimTemplateVolumes(ctx: Ctx, sp: string): void {
+  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return;
+  const names = [...new Set(arr(ctx.obj.spec.volumeClaimTemplates).filter(isObj).map((t) => (typeof t.metadata?.name === 'string' ? t.metadata.name : '')))];
+  names.forEach((name, k) => {
+    const p = `${sp}.volumes[${k}]`;
+    if (name === '') {
+      ctx.report('volumes.invalid', `${p}.persistentVolumeClaim.claimName`, field.required());
+      ctx.report('volumes.invalid', `${p}.name`, field.required());
+    } else for (const m of dns1123Label(name)) ctx.report('volumes.invalid', `${p}.name`, field.invalid(name, m));
+  });
+}
 
 /** The names of a StatefulSet's volumeClaimTemplates. */
 function claimTemplateNames(ctx: Ctx): string[] {
@@ -422,10 +438,8 @@ function checkHandler(ctx: Ctx, h: any, p: string): void {
     const pp = `${p}.${k}.port`;
     if (port === undefined) r('probes.port-invalid', pp, field.required());
     else if (typeof port === 'number') { for (const m of portNumber(port)) r('probes.port-invalid', pp, field.invalid(port, m)); }
-    else if (typeof port === 'string') {
-      if (/^\d+$/.test(port)) { for (const m of portNumber(Number(port))) r('probes.port-invalid', pp, field.invalid(port, m)); }
-      else for (const m of portName(port)) r('probes.port-invalid', pp, field.invalid(port, m));
-    }
+    // a string is a port name, digits too ("80": ValidatePortNumOrName, IsValidPortName)
+    else if (typeof port === 'string') for (const m of portName(port)) r('probes.port-invalid', pp, field.invalid(port, m));
   }
 }
 
