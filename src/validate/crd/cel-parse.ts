@@ -53,6 +53,8 @@ type Tok = { k: 'num' | 'str' | 'id' | 'op' | 'end'; v: string; n?: Val };
 
 const OPS = ['&&', '||', '==', '!=', '<=', '>=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}'];
 
+const NO_TOKEN = '#@$;~^\\';
+
 function lex(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -77,9 +79,10 @@ function lex(src: string): Tok[] {
       let j = i + str![0].length;
       let v = '';
       for (;;) {
-        if (j >= src.length) unsupported('an unterminated string');
+        // (no CEL lexer reads a string that does not end, nor a line break in a one-quote string)
+        if (j >= src.length) throw new CelSyntaxError(`Syntax error: token recognition error at: '${src.slice(i)}' (a string that is not closed)`);
         if (src.startsWith(q, j)) { j += q.length; break; }
-        if (q.length === 1 && src[j] === '\n') unsupported('a line break in a string');
+        if (q.length === 1 && src[j] === '\n') throw new CelSyntaxError(`Syntax error: token recognition error at: '${src.slice(i, j)}' (a line break in a string)`);
         if (src[j] === '\\' && !raw) {
           const e = src[j + 1];
           const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?', a: '\x07', b: '\b', f: '\f', v: '\v' };
@@ -97,6 +100,8 @@ function lex(src: string): Tok[] {
     const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
     const op = OPS.find((o) => rest.startsWith(o));
+    // characters no CEL token starts with (a backtick quotes a field name in newer CEL: not read here)
+    if (!op && NO_TOKEN.includes(c)) throw new CelSyntaxError(`Syntax error: token recognition error at: '${c}'`);
     if (!op) unsupported(`the character ${JSON.stringify(c)}`);
     out.push({ k: 'op', v: op! });
     i += op!.length;
@@ -228,6 +233,10 @@ class Parser {
       this.take('}');
       return { t: 'map', entries };
     }
+    // the expression ends, or an operator or a closing bracket comes, where an operand must: no CEL (`100%`, `a ==`, `1 + * 2`);
+    // a leading dot names a root identifier (`.name`), not read here
+    if (t.k === 'end') throw new CelSyntaxError("Syntax error: mismatched input '<EOF>' (the expression ends where an operand must come)");
+    if (t.k === 'op' && t.v !== '.') throw new CelSyntaxError(`Syntax error: mismatched input '${t.v}' (an operand must come here)`);
     return unsupported(`unexpected ${t.v || 'end'}`);
   }
 }
