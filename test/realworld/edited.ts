@@ -37,23 +37,91 @@ export function editValues(text: string, seed: number): string | undefined {
   return lines.join('\n');
 }
 
+/** The end (exclusive) of the list item or mapping entry that starts at line i: the lines after it indented deeper, or blank. */
+function blockEnd(lines: string[], i: number): number {
+  const indent = (l: string) => l.length - l.trimStart().length;
+  // (a list item's own keys sit at the dash's column + 2)
+  const own = indent(lines[i]);
+  let j = i + 1;
+  while (j < lines.length && (lines[j].trim() === '' || indent(lines[j]) > own)) j++;
+  while (j > i + 1 && lines[j - 1].trim() === '') j--;
+  return j;
+}
+
+const ITEM = /^\s*- \S/;
+/** A mapping entry not in a list item's first line: `key:` with what it holds below, or `key: value`. */
+const ENTRY = /^\s*[\w./-]+:(\s.*)?$/;
+
+/**
+ * The text with one or two careless edits of its structure, the same for the same seed: a
+ * `key: value` line deleted (often a required field), a list item repeated (a container, a port,
+ * an env var twice: names that must be unique), a whole entry deleted with what it holds, or a
+ * value copied from another line of the file (a port where a name goes). Undefined when it has
+ * nothing to edit.
+ */
+export function editStructure(text: string, seed: number): string | undefined {
+  const r = rng(seed);
+  let lines = text.split('\n');
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  let edited = false;
+  for (let n = 1 + Math.floor(r() * 2); n > 0; n--) {
+    const values: number[] = [];
+    const items: number[] = [];
+    lines.forEach((l, i) => {
+      if (EDITABLE.test(l) && !TYPE_LINE.test(l)) values.push(i);
+      if (ITEM.test(l)) items.push(i);
+    });
+    if (values.length === 0) break;
+    const what = Math.floor(r() * 4);
+    if (what === 0) {
+      // a line deleted; a list item's first line keeps its dash on the next key
+      const i = pick(values);
+      const m = /^(\s*)- /.exec(lines[i]);
+      const next = lines[i + 1];
+      if (m && next !== undefined && next.length - next.trimStart().length === m[1].length + 2 && next.trim() !== '') lines[i + 1] = `${m[1]}- ${next.trimStart()}`;
+      lines.splice(i, 1);
+    } else if (what === 1 && items.length > 0) {
+      const i = pick(items);
+      const end = blockEnd(lines, i);
+      lines = [...lines.slice(0, end), ...lines.slice(i, end), ...lines.slice(end)];
+    } else if (what === 2) {
+      // a mapping entry and all it holds
+      const entries = lines.flatMap((l, k) => (ENTRY.test(l) && !TYPE_LINE.test(l) ? [k] : []));
+      if (entries.length === 0) continue;
+      const i = pick(entries);
+      lines.splice(i, blockEnd(lines, i) - i);
+    } else {
+      const i = pick(values);
+      const from = pick(values);
+      const colonTo = lines[i].indexOf(': ') + 2;
+      const colonFrom = lines[from].indexOf(': ') + 2;
+      lines[i] = lines[i].slice(0, colonTo) + lines[from].slice(colonFrom);
+    }
+    edited = true;
+  }
+  return edited ? lines.join('\n') : undefined;
+}
+
+/** How a file is edited: its values (editValues) or its structure (editStructure). */
+export type EditKind = 'values' | 'structure';
+
 /**
  * `copies` edited copies of a corpus under `dir` (copy k in `e<k>/`, the corpus's own paths below),
  * as a corpus. Files over 200 KB (the CRD bundles: one value among thousands) and files with CRLF
  * line ends are left out.
  */
-export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: number): Corpus {
+export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: number, kind: EditKind = 'values'): Corpus {
   let n = 0;
   for (const f of corpus.files) {
     const text = fs.readFileSync(path.join(corpus.root, f), 'utf8');
     if (text.length > 200_000 || text.includes('\r')) continue;
     for (let k = 0; k < copies; k++) {
-      const edited = editValues(text, seed * 1_000_003 + n++);
+      const edited = (kind === 'structure' ? editStructure : editValues)(text, seed * 1_000_003 + n++);
       if (edited === undefined) continue;
       const out = path.join(dir, `e${k}`, f);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, edited);
     }
   }
-  return walkedCorpus(`${corpus.name}, edited (seed ${seed})`, dir);
+  return walkedCorpus(`${corpus.name}, edited ${kind === 'structure' ? 'structure' : 'values'} (seed ${seed})`, dir);
 }

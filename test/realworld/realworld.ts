@@ -149,13 +149,16 @@ export function unitsOfFile(root: string, rel: string, k8sVersion: string, strea
     const list = d.oracle?.list !== undefined ? d.oracle.list : listOf(value);
     if (list) {
       const listRef = refText(value);
-      if (list.error !== undefined) {
-        out.push({ unit: base(listRef, errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${list.error}` } });
+      // (a list kubectl cannot read at all, `.inf` in an item: its items are never sent, and sent apart as JSON they would lose the value)
+      const unread = list.error ?? d.oracle?.error;
+      if (unread !== undefined) {
+        out.push({ unit: base(listRef, errors), text: d.text, value: undefined, server: { class: 'rejected', message: `kubectl: ${unread}` } });
         return;
       }
       list.items.forEach((item: any) => {
         const ref = refText(item);
-        const ers = errors.filter((e) => e.object === ref || e.object === listRef);
+        // (podsmith's refusal of the whole file, rule `input`, is each item's)
+        const ers = errors.filter((e) => e.object === ref || e.object === listRef || e.rule === 'input');
         out.push({ unit: base(ref, ers), text: JSON.stringify(item), value: item });
       });
       return;

@@ -144,7 +144,7 @@ export class ServerJudge {
     // applied over the cluster's own object (kube-system's kube-dns Service): a field that cannot
     // change once set is that object's state, not this one's validity
     // (a PriorityClass's value: this run made one of that name with value 1000 for an earlier corpus' Pod)
-    if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable|may not be changed in an update/.test(verdict.message ?? '')) verdict.class = 'cluster';
+    if (viaApply && verdict.class === 'rejected' && /may not change once set|field is immutable|may not be changed in an update|cannot change roleRef/.test(verdict.message ?? '')) verdict.class = 'cluster';
     // a namespace that can never exist (not a DNS label): no admission set-up could let the object in
     if (verdict.class === 'admission' && namespace && !DNS_LABEL.test(namespace)) verdict.class = 'rejected';
     return { ...verdict, ...(viaApply ? { viaApply } : {}) };
