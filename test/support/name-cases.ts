@@ -53,6 +53,10 @@ export const NAME_CASES: Array<[string, any, boolean]> = [
   ['Job named with a dot and 64 characters', job({ name: `a.${long(62)}` }), false],
   ['Job named with 64 characters and a manual selector', job({ name: long(64) }, { manualSelector: true, selector: { matchLabels: { app: 'batch' } } }, { app: 'batch' }), true],
   ['Job with a generateName of 70 characters (the server cuts it to 58)', job({ generateName: long(70) }), true],
+  // a LimitRange created without a name is given a UUID (its storage strategy); other kinds are refused
+  ['LimitRange without a name', { apiVersion: 'v1', kind: 'LimitRange', metadata: {}, spec: { limits: [{ type: 'Container', default: { memory: '512Mi' } }] } }, true],
+  ['LimitRange without metadata', { apiVersion: 'v1', kind: 'LimitRange', spec: { limits: [{ type: 'Container', default: { memory: '512Mi' } }] } }, true],
+  ['ResourceQuota without a name', { apiVersion: 'v1', kind: 'ResourceQuota', metadata: {}, spec: { hard: { pods: '10' } } }, false],
   // a claim template's name is the name of a volume of the Pod template (from 1.34 validated with it; before, its Pods are refused)
   ['StatefulSet claim template named data', claimed({ name: 'data' }), true],
   ['StatefulSet claim template named 190:20:30 (a volume name is a DNS label)', claimed({ name: '190:20:30' }), false],

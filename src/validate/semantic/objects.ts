@@ -82,11 +82,14 @@ const NAME_RULE: Record<string, (v: string) => string[]> = {
 /** Kinds whose generateName the server checks by a rule of its own (RBAC's path segments, an APIService's version.group, an IPAddress's address) or not at all (a CertificateSigningRequest's): not checked here. */
 const PREFIX_UNCHECKED: ReadonlySet<string> = new Set(Object.entries(NAME_RULE).filter(([, f]) => f === notHere || f === ipAddressName || f === pathSegmentName).map(([k]) => k));
 
+/** Kinds the API server names itself when created without a name: a LimitRange gets a UUID (its strategy's PrepareForCreate, 1.27–1.37). */
+const NAMED_ON_CREATE: ReadonlySet<string> = new Set(['LimitRange']);
+
 export function checkMetadata(ctx: Ctx, meta: any, path: string, isTemplate: boolean): void {
   // the review kinds are questions, never stored: the API server checks none of their metadata
   // (an access review's must be empty: checkReview)
   if (!isTemplate && (UNCHECKED_METADATA.has(ctx.kind) || ACCESS_REVIEWS[ctx.kind])) return;
-  const needsName = !isTemplate;
+  const needsName = !isTemplate && !NAMED_ON_CREATE.has(ctx.kind);
   if (!isObj(meta)) {
     if (needsName) ctx.report('metadata.name-invalid', `${path}.name`, field.required('name or generateName is required'));
     return;
