@@ -10,6 +10,7 @@ import { CONTROL_PLANE_CASES } from './control-plane-cases';
 import { DEVICE_REQUEST_CASES } from './device-request-cases';
 import { FLOWCONTROL_CASES } from './flowcontrol-cases';
 import { IN_TREE_VOLUME_CASES } from './in-tree-volume-cases';
+import { ADMISSION_RULE_CASES } from './admission-rule-cases';
 import { BYTE_CASES } from './byte-cases';
 import { NAME_CASES } from './name-cases';
 import { INT64_CASES, NULL_CASES } from './null-cases';
@@ -562,5 +563,6 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...NULL_CASES,
   ...INT64_CASES,
   ...BYTE_CASES,
+  ...ADMISSION_RULE_CASES,
   ...CRD_TYPING_CASES,
 ];

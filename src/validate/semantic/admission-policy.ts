@@ -39,6 +39,11 @@ export function checkAdmissionPolicy(ctx: Ctx): void {
   if (isObj(spec[match])) {
     checkLabelSelector(ctx, 'admission-policy.invalid', spec[match].namespaceSelector, `spec.${match}.namespaceSelector`);
     checkLabelSelector(ctx, 'admission-policy.invalid', spec[match].objectSelector, `spec.${match}.objectSelector`);
+    // validateNamedRuleWithOperations of each rule, excluding ones too
+    const r = (p: string, m: string) => ctx.report('admission-policy.invalid', p, m);
+    for (const k of ['resourceRules', 'excludeResourceRules']) {
+      arr(spec[match][k]).forEach((rule, i) => { if (isObj(rule)) checkAdmissionRule(r, rule, `spec.${match}.${k}[${i}]`); });
+    }
   }
   if (ctx.kind === 'ValidatingAdmissionPolicy') checkPolicy(ctx, spec);
   else if (ctx.kind === 'ValidatingAdmissionPolicyBinding') checkBinding(ctx, spec);
@@ -60,9 +65,8 @@ function checkMutatingPolicy(ctx: Ctx, spec: any): void {
   else {
     const rules = arr(spec.matchConstraints.resourceRules);
     if (rules.length === 0) r('spec.matchConstraints.resourceRules', field.required());
-    rules.forEach((rule, i) => {
+    rules.forEach((rule) => {
       if (!isObj(rule)) return;
-      checkAdmissionRule(r, rule, `spec.matchConstraints.resourceRules[${i}]`);
       for (const op of arr(rule.operations)) if (!MUTATING_OPERATIONS.includes(op)) r('spec.matchConstraints.resourceRules.operations', field.notSupported(op, MUTATING_OPERATIONS));
     });
   }
@@ -103,7 +107,6 @@ function checkPolicy(ctx: Ctx, spec: any): void {
   if (typeof fp === 'string' && !FAILURE_POLICIES.includes(fp)) r('spec.failurePolicy', field.notSupported(fp, FAILURE_POLICIES));
   if (!isObj(spec.matchConstraints)) r('spec.matchConstraints', field.required());
   else if (arr(spec.matchConstraints.resourceRules).length === 0) r('spec.matchConstraints.resourceRules', field.required());
-  else arr(spec.matchConstraints.resourceRules).forEach((rule, i) => { if (isObj(rule)) checkAdmissionRule(r, rule, `spec.matchConstraints.resourceRules[${i}]`); });
   if (arr(spec.validations).length === 0 && arr(spec.auditAnnotations).length === 0) {
     r('spec.validations', field.required('validations or auditAnnotations must contain at least one item'));
     r('spec.auditAnnotations', field.required('validations or auditAnnotations must contain at least one item'));

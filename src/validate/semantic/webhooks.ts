@@ -70,10 +70,11 @@ export function checkReviewVersions(r: (p: string, m: string) => void, versions:
   if (!versions.some((v) => v === 'v1' || v === 'v1beta1')) r(at, field.invalid(versions, 'must include at least one of v1, v1beta1'));
 }
 
-/** validateRuleWithOperations' emptiness checks (a webhook's rules, an admission policy's resource rules): operations, API groups, versions and resources. */
+/** validateRuleWithOperations' emptiness checks (a webhook's rules, an admission policy's resource rules): operations, API groups, versions and resources, left out or empty. */
 export function checkAdmissionRule(r: (p: string, m: string) => void, rule: any, at: string): void {
   for (const f of ['operations', 'apiGroups', 'apiVersions', 'resources']) {
-    if (Array.isArray(rule[f]) && rule[f].length === 0) r(`${at}.${f}`, field.required());
+    const v = rule[f];
+    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) r(`${at}.${f}`, field.required());
   }
 }
 
