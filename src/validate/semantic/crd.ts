@@ -15,6 +15,7 @@ import { goRegExp, UnsupportedGoPattern } from '../crd/go-regexp';
 import { parseRequestUri, URI_STRICT_COLONS_FROM } from '../crd/strfmt';
 import { checkCelRules } from './crd-cel';
 import { checkJunctors } from './crd-junctors';
+import { checkListMapTypes } from './crd-list-types';
 import { checkVersionFields } from './crd-version-fields';
 import { SchemaPath } from './schema-path';
 import { checkReviewVersions, checkWebhookService } from './webhooks';
@@ -33,7 +34,7 @@ export const crdRules: RuleMeta[] = [
     'Objects are stored in one version; the API server rejects a CRD with no or several storage versions, duplicate version names, or a version without a schema, and printer columns or scale paths it cannot read (a column type of boolean, date, integer, number or string and a known format; JSON paths starting with a dot, the replica paths under .spec and .status).',
     'mark exactly one version storage: true and give each version a schema'),
   S('crd.schema-not-structural', 'a CRD version\'s openAPIV3Schema must be structural',
-    'apiextensions.k8s.io/v1 requires structural schemas: a type at the root (object) and at every specified field and array item (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), items for every array, and not both properties and additionalProperties.',
+    'apiextensions.k8s.io/v1 requires structural schemas: a type at the root (object) and at every specified field and array item (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields), items for every array, and not both properties and additionalProperties; x-kubernetes-map-type only on objects and x-kubernetes-list-type only on arrays, a set\'s items atomic, a map list\'s keys scalar properties of its items, each required or defaulted.',
     'add the missing type or items as the message says'),
   S('crd.pattern-invalid', 'a CRD\'s pattern is a Go regular expression (RE2 syntax)',
     'The API server compiles every pattern of a CRD\'s schema with Go\'s regexp package and rejects the CRD when one does not compile: Go has no lookaround (`(?=`, `(?!`, `(?<=`) and no back references, and refuses what no regular expression reads (an unmatched parenthesis, a repeat with nothing before it, a range out of order).',
@@ -94,8 +95,6 @@ function patterns(ctx: Ctx, s: any, at: SchemaPath, depth: number): void {
   if (isObj(s.not)) patterns(ctx, s.not, at.at('not'), depth + 1);
 }
 
-const LIST_TYPES = ['atomic', 'set', 'map'];
-
 function notStructural(ctx: Ctx, path: string, message: string): void {
   ctx.report('crd.schema-not-structural', path, message);
 }
@@ -121,17 +120,7 @@ function structural(ctx: Ctx, s: any, at: SchemaPath, lvl: Level, depth: number)
   }
   if (lvl === 'root' && !typeless && s.type !== 'object') notStructural(ctx, `${at}.type`, field.invalid(s.type, 'must be object at the root'));
   if (s['x-kubernetes-preserve-unknown-fields'] === false) notStructural(ctx, `${at}.x-kubernetes-preserve-unknown-fields`, field.invalid(false, 'must be true or undefined'));
-  // ValidateCustomResourceDefinitionOpenAPISchema: the list and map types it knows
-  const mapType = s['x-kubernetes-map-type'];
-  if (typeof mapType === 'string' && mapType !== 'atomic' && mapType !== 'granular') ctx.report('fields.not-supported', `${at}.x-kubernetes-map-type`, field.notSupported(mapType, ['atomic', 'granular']));
-  const listType = s['x-kubernetes-list-type'];
-  if (typeof listType === 'string' && !LIST_TYPES.includes(listType)) ctx.report('fields.not-supported', `${at}.x-kubernetes-list-type`, field.notSupported(listType, ['atomic', 'set', 'map']));
-  const mapKeys = s['x-kubernetes-list-map-keys'];
-  const keyCount = Array.isArray(mapKeys) ? mapKeys.length : 0;
-  if (keyCount > 0 && listType == null) notStructural(ctx, `${at}.x-kubernetes-list-type`, field.required('must be map if x-kubernetes-list-map-keys is non-empty'));
-  else if (keyCount > 0 && listType !== 'map') notStructural(ctx, `${at}.x-kubernetes-list-type`, field.invalid(listType, 'must be map if x-kubernetes-list-map-keys is non-empty'));
-  if (listType === 'map' && keyCount === 0) notStructural(ctx, `${at}.x-kubernetes-list-map-keys`, field.required('must not be empty if x-kubernetes-list-type is map'));
-  if (keyCount > 0 && new Set(mapKeys).size < keyCount) ctx.report('crd.schema-not-structural', `${at}.x-kubernetes-list-map-keys`, field.invalid(mapKeys, 'must not contain duplicate entries'));
+  checkListMapTypes(ctx, s, at);
   checkJunctors(ctx, s, at, depth, lvl === 'root');
 }
 
