@@ -56,8 +56,8 @@ const ENTRY = /^\s*[\w./-]+:(\s.*)?$/;
  * The text with one or two careless edits of its structure, the same for the same seed: a
  * `key: value` line deleted (often a required field), a list item repeated (a container, a port,
  * an env var twice: names that must be unique), a whole entry deleted with what it holds, or a
- * value copied from another line of the file (a port where a name goes). Undefined when it has
- * nothing to edit.
+ * value copied from another line of the file (a port where a name goes), an entry moved a level
+ * out or in. Undefined when it has nothing to edit.
  */
 export function editStructure(text: string, seed: number): string | undefined {
   const r = rng(seed);
@@ -72,7 +72,7 @@ export function editStructure(text: string, seed: number): string | undefined {
       if (ITEM.test(l)) items.push(i);
     });
     if (values.length === 0) break;
-    const what = Math.floor(r() * 4);
+    const what = Math.floor(r() * 5);
     if (what === 0) {
       // a line deleted; a list item's first line keeps its dash on the next key
       const i = pick(values);
@@ -90,6 +90,14 @@ export function editStructure(text: string, seed: number): string | undefined {
       if (entries.length === 0) continue;
       const i = pick(entries);
       lines.splice(i, blockEnd(lines, i) - i);
+    } else if (what === 4) {
+      // an entry moved a level out or in (two spaces less or more), with what it holds
+      const entries = lines.flatMap((l, k) => (ENTRY.test(l) && !TYPE_LINE.test(l) && /^ {2}/.test(l) ? [k] : []));
+      if (entries.length === 0) continue;
+      const i = pick(entries);
+      const out = r() < 0.5;
+      const end = blockEnd(lines, i);
+      for (let k = i; k < end; k++) if (lines[k].trim() !== '') lines[k] = out ? lines[k].slice(2) : `  ${lines[k]}`;
     } else {
       const i = pick(values);
       const from = pick(values);
@@ -107,14 +115,14 @@ export type EditKind = 'values' | 'structure';
 
 /**
  * `copies` edited copies of a corpus under `dir` (copy k in `e<k>/`, the corpus's own paths below),
- * as a corpus. Files over 200 KB (the CRD bundles: one value among thousands) and files with CRLF
- * line ends are left out.
+ * as a corpus. Files over `maxBytes` (by default 200 KB: the CRD bundles, one value among
+ * thousands), files with CRLF line ends and, given `containing`, files without that text are left out.
  */
-export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: number, kind: EditKind = 'values'): Corpus {
+export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: number, kind: EditKind = 'values', maxBytes = 200_000, containing?: string): Corpus {
   let n = 0;
   for (const f of corpus.files) {
     const text = fs.readFileSync(path.join(corpus.root, f), 'utf8');
-    if (text.length > 200_000 || text.includes('\r')) continue;
+    if (text.length > maxBytes || text.includes('\r') || (containing !== undefined && !text.includes(containing))) continue;
     for (let k = 0; k < copies; k++) {
       const edited = (kind === 'structure' ? editStructure : editValues)(text, seed * 1_000_003 + n++);
       if (edited === undefined) continue;
