@@ -52,3 +52,20 @@ export const LIST_MAP_TYPE_CASES: Array<[string, any, boolean]> = [
   ['CRD with a map list keyed by a property its items lack', crd('Keyed', keyed({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } })), false],
   ['CRD with a map list of strings', crd('Keyed', keyed({ type: 'string' })), false],
 ];
+
+/**
+ * How the API server decodes a CRD's schema: below items, additionalProperties or dependencies a
+ * key that is no schema keyword is dropped (their decoders are not strict), one level up it is
+ * refused; a property written with nothing below it (null) is the empty schema, without a type.
+ * Found by moving an entry of a real CRD a level out and by deleting a `type:` line.
+ */
+export const CRD_DECODING_CASES: Array<[string, any, boolean]> = [
+  ['CRD with a property holding a key that is no keyword', crd('Keys', { a: { type: 'string', podCertificate: { type: 'object' } } }), false],
+  ['CRD with list items holding a key that is no keyword (dropped)', crd('Keys', list({ type: 'object', properties: { a: { type: 'string' } }, podCertificate: { type: 'object' } })), true],
+  ['CRD with a property of list items holding a key that is no keyword (dropped)', crd('Keys', list({ type: 'object', properties: { a: { type: 'string', scheme: 'HTTP' } } })), true],
+  ['CRD with map values holding a key that is no keyword (dropped)', crd('Keys', { labels: { type: 'object', additionalProperties: { type: 'string', foo: 'bar' } } }), true],
+  ['CRD with list items holding minLength "3" (still a decoding error)', crd('Keys', list({ type: 'object', properties: { a: { type: 'string', minLength: '3' } } })), false],
+  ['CRD with a property written null (no type)', crd('Nulls', { namespace: null }), false],
+  ['CRD with a property of list items written null', crd('Nulls', list({ type: 'object', properties: { namespace: null } })), false],
+  ['CRD with additionalProperties null (left out)', crd('Nulls', { labels: { type: 'object', additionalProperties: null } }), true],
+];

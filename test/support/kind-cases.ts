@@ -14,7 +14,7 @@ import { ADMISSION_RULE_CASES } from './admission-rule-cases';
 import { BYTE_CASES } from './byte-cases';
 import { NAME_CASES } from './name-cases';
 import { INT64_CASES, NULL_CASES } from './null-cases';
-import { CRD_TYPING_CASES, LIST_MAP_TYPE_CASES } from './crd-typing-cases';
+import { CRD_DECODING_CASES, CRD_TYPING_CASES, LIST_MAP_TYPE_CASES } from './crd-typing-cases';
 
 const meta = (name = 'podsmith-i10-case') => ({ name });
 const role = (rules: any[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(), rules });
@@ -566,4 +566,5 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ...ADMISSION_RULE_CASES,
   ...CRD_TYPING_CASES,
   ...LIST_MAP_TYPE_CASES,
+  ...CRD_DECODING_CASES,
 ];

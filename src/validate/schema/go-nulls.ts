@@ -3,7 +3,8 @@
  * null is as if left out, but a null value of a map of strings is the empty string, its key kept
  * (`matchLabels: {app: }` is `{app: ""}`, so a ReplicationController's selector defaulted from
  * such labels is not empty), and so is a null item of a list of strings; a null quantity of a map
- * (`limits: {memory: }`) is 0. The semantic layer drops
+ * (`limits: {memory: }`) is 0, and a null struct value of a map is the empty struct (a CRD schema's
+ * `properties: {namespace: }` is the empty schema). The semantic layer drops
  * the other nulls (semantic/index.ts' withoutNulls).
  */
 import { derefNode } from './refs';
@@ -20,10 +21,20 @@ function isString(node: any): boolean {
   return t === 'string' || (Array.isArray(t) && t.includes('string') && !t.includes('object') && !t.includes('array'));
 }
 
+function isObject(node: any): boolean {
+  const t = node?.type;
+  return t === 'object' || (Array.isArray(t) && t.includes('object') && !t.includes('string') && !t.includes('array'));
+}
+
 function walk(set: SchemaSet, v: any, schema: any, depth: number): any {
   if (v === null || typeof v !== 'object' || depth > 64) return v;
   const [node] = derefNode(set, schema);
   if (!node) return v;
+  // a schema that is one of two by the value's shape (store.ts' EITHER: a CRD schema's items, a []byte field)
+  if (node.if !== undefined && node.properties === undefined) {
+    const branch = Array.isArray(v) ? node.then : node.else;
+    return branch === undefined ? v : walk(set, v, branch, depth + 1);
+  }
   if (Array.isArray(v)) {
     if (!node.items) return v;
     const scalar = isString(derefNode(set, node.items)[0]);
@@ -47,9 +58,11 @@ function walk(set: SchemaSet, v: any, schema: any, depth: number): any {
     if (x === null) {
       if (field !== undefined) continue;
       const valueNode = derefNode(set, sub)[0];
-      if (!isString(valueNode)) continue;
+      // (a map's struct value written null is the struct's zero value, its key kept: a CRD schema's `namespace:` is the empty schema)
+      if (isObject(valueNode)) y = {};
+      else if (!isString(valueNode)) continue;
       // (a Quantity's zero value is 0: `limits: {memory: }` is a limit of 0)
-      y = valueNode.format === 'quantity' ? '0' : '';
+      else y = valueNode.format === 'quantity' ? '0' : '';
     } else if (typeof x === 'object') {
       y = walk(set, x, sub, depth + 1);
     } else continue;

@@ -19,6 +19,7 @@ import { SUPPORTED_K8S_VERSIONS } from './versions';
 import { field } from '../field';
 import { key } from '../path';
 import { pointerKeys, valueAt } from '../pointer';
+import { crdSchemaDecodedLaxly } from './crd-lax';
 import { RuleMeta } from '../types';
 
 export const schemaRules: RuleMeta[] = [
@@ -55,8 +56,8 @@ export const schemaRules: RuleMeta[] = [
   },
   {
     id: 'schema.field-dropped', severity: 'warning', layer: 'schema', handbook: ['H30'],
-    summary: 'a field that the chosen release\'s API server drops: its feature gate is off by default there',
-    rationale: 'A field can be in a release\'s schema before its feature is on by default (a sidecar\'s restartPolicy in 1.28, hostUsers before 1.33, image volumes before 1.35): the API server accepts the object and removes the field, so the setting never takes effect. podsmith checks the rest of the object as the server does, without it.',
+    summary: 'a field that the API server accepts and drops: its feature gate is off by default in the chosen release, or it is no keyword of a CRD schema below items or additionalProperties',
+    rationale: 'A field can be in a release\'s schema before its feature is on by default (a sidecar\'s restartPolicy in 1.28, hostUsers before 1.33, image volumes before 1.35): the API server accepts the object and removes the field, so the setting never takes effect. podsmith checks the rest of the object as the server does, without it. A CRD\'s schema below items, additionalProperties or dependencies is decoded without strict field validation: a key there that is no schema keyword (a property indented a level too far out) is dropped, where one level up it is refused.',
     fix: 'validate against the release the cluster runs (--k8s-version), enable the feature gate on the cluster, or remove the field',
   },
   {
@@ -278,6 +279,14 @@ function toProblem(e: ErrorObject, obj: any, set: SchemaSet): SchemaProblem | un
       return undefined;
     case 'additionalProperties': {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
+      if (crdSchemaDecodedLaxly(obj, e.instancePath)) {
+        return {
+          rule: 'schema.field-dropped',
+          path: join(at, name),
+          message: `field "${join(at, name)}" is no keyword of a CRD schema: below items, additionalProperties or dependencies the API server drops it without a word`,
+          fix: 'remove the field, or move it where it belongs (a property goes under properties, indented under its parent)',
+        };
+      }
       const parent = schemaForInstance(set, obj, e.instancePath);
       const known = Object.keys(parent?.properties ?? {});
       const hint = suggest(name, known);

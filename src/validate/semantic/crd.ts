@@ -104,7 +104,8 @@ function structural(ctx: Ctx, s: any, at: SchemaPath, lvl: Level, depth: number)
   if (s.type === 'array' && (s.items === undefined || s.items === null)) notStructural(ctx, `${at}.items`, field.required('must be specified'));
   if (isObj(s.items)) structural(ctx, s.items, at.at('items'), 'item', depth + 1);
   const props = s.properties;
-  if (isObj(props)) for (const k in props) structural(ctx, props[k], at.prop(k), 'field', depth + 1);
+  // (a property written with nothing below it, `namespace:`, is null: Go decodes it as the empty schema, with no type)
+  if (isObj(props)) for (const k in props) structural(ctx, props[k] === null ? {} : props[k], at.prop(k), 'field', depth + 1);
   if (s.additionalProperties !== undefined && s.additionalProperties !== null) {
     if (lvl === 'root') notStructural(ctx, `${at}.additionalProperties`, field.forbidden('must not be used at the root'));
     if (isObj(s.properties) && s.additionalProperties !== false) notStructural(ctx, `${at}.additionalProperties`, field.forbidden('additionalProperties and properties are mutual exclusive'));
