@@ -412,6 +412,9 @@ export const KIND_CASES: Array<[string, any, boolean]> = [
   ['Pod downwardAPI volume item with both refs', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x', fieldRef: { fieldPath: 'metadata.name' }, resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } }] }), false],
   ['Pod downwardAPI volume item with no ref', pod({ volumes: [{ name: 'v', downwardAPI: { items: [{ path: 'x' }] } }] }), false],
   ['Service NodePort with clusterIP None', svc80({ type: 'NodePort', clusterIP: 'None' }), false],
+  // each nodePort once per protocol (a value copied from the port above)
+  ['Service NodePort with one nodePort on two ports', svc80({ type: 'NodePort', ports: [{ name: 'web', port: 80, nodePort: 30901 }, { name: 'grpc', port: 81, nodePort: 30901 }] }), false],
+  ['Service NodePort with one nodePort for TCP and UDP', svc80({ type: 'NodePort', ports: [{ name: 'dns', port: 53, nodePort: 30902 }, { name: 'dns-udp', port: 53, protocol: 'UDP', nodePort: 30902 }] }), true],
   ['Service LoadBalancer with clusterIP None', svc80({ type: 'LoadBalancer', clusterIP: 'None' }), false],
   ['Service ClusterIP with clusterIP None (headless)', svc80({ clusterIP: 'None' }), true],
   ['Service LoadBalancer source range that is an address', svc80({ type: 'LoadBalancer', loadBalancerSourceRanges: ['10.0.0.0/8', '1.2.3.4'] }), false],

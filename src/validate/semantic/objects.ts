@@ -412,6 +412,7 @@ export function checkService(ctx: Ctx): void {
   }
   const names = new Set<string>();
   const portProtocols = new Set<string>();
+  const nodePorts = new Set<string>();
   ports.forEach((p, i) => {
     if (!isObj(p)) return;
     const pp = `spec.ports[${i}]`;
@@ -436,6 +437,10 @@ export function checkService(ctx: Ctx): void {
     if (isInt(p.nodePort) && p.nodePort !== 0) {
       if (type !== 'NodePort' && type !== 'LoadBalancer') r(`${pp}.nodePort`, field.forbidden(`may not be used when \`type\` is '${type}'`));
       else for (const m of portNumber(p.nodePort)) r(`${pp}.nodePort`, field.invalid(p.nodePort, m));
+      // each nodePort/protocol once (ValidateService; the allocator refuses the second first)
+      const nk = `${p.nodePort}/${p.protocol ?? 'TCP'}`;
+      if (nodePorts.has(nk)) r(`${pp}.nodePort`, field.duplicate(p.nodePort));
+      nodePorts.add(nk);
     }
   });
 }
