@@ -196,8 +196,7 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
   // Their names are checked as the volumes' names (a DNS label; none is a volume and a claim without a name). The
   // API server puts them in a Go map first: its index of each is the template's among distinct names only where there is one.
   const volumes = new Map<string, any>();
-  checkClaimTemplateVolumes(ctx, sp);
-  for (const name of claimTemplateNames(ctx)) volumes.set(name, { name, persistentVolumeClaim: { claimName: name } });
+  for (const name of claimTemplateVolumes(ctx, sp)) volumes.set(name, { name, persistentVolumeClaim: { claimName: name } });
   const claimed = new Set(volumes.keys());
   arr(spec.volumes).forEach((v, i) => {
     if (!isObj(v) || (typeof v.name === 'string' && claimed.has(v.name))) return;
@@ -268,9 +267,12 @@ export function checkPodSpec(ctx: Ctx, pod: PodRef, restartAllowed: readonly str
 
 const APPARMOR_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-/** A StatefulSet's claim templates as the volumes the API server validates with its Pod template (volumesToAddForTemplates). */
-function checkClaimTemplateVolumes(ctx: Ctx, sp: string): void {
-  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return;
+/**
+ * A StatefulSet's claim templates as the volumes the API server validates with its Pod template
+ * (volumesToAddForTemplates), checked; the names of those that have one (none for another kind).
+ */
+function claimTemplateVolumes(ctx: Ctx, sp: string): string[] {
+  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return [];
   const names = [...new Set(arr(ctx.obj.spec.volumeClaimTemplates).filter(isObj).map((t) => (typeof t.metadata?.name === 'string' ? t.metadata.name : '')))];
   names.forEach((name, k) => {
     const p = `${sp}.volumes[${k}]`;
@@ -279,12 +281,7 @@ function checkClaimTemplateVolumes(ctx: Ctx, sp: string): void {
       ctx.report('volumes.invalid', `${p}.name`, field.required());
     } else for (const m of dns1123Label(name)) ctx.report('volumes.invalid', `${p}.name`, field.invalid(name, m));
   });
-}
-
-/** The names of a StatefulSet's volumeClaimTemplates. */
-function claimTemplateNames(ctx: Ctx): string[] {
-  if (ctx.kind !== 'StatefulSet' || !isObj(ctx.obj.spec)) return [];
-  return arr(ctx.obj.spec.volumeClaimTemplates).map((t) => t?.metadata?.name).filter((n): n is string => typeof n === 'string' && n !== '');
+  return names.filter((n) => n !== '');
 }
 
 function checkContainer(ctx: Ctx, ref: ContainerRef, spec: any, volumes: Map<string, any>, hostPorts: Map<string, string>): void {
