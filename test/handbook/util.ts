@@ -1,9 +1,10 @@
 import { App, Chart, Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import { ContainerProps, Probe } from '../../src';
 
 /** A fresh chart for one test. */
 export function chart(): Chart {
-  return new Chart(Testing.app(), 'test');
+  return new Chart(testApp(), 'test');
 }
 
 /** The synthesized objects of a chart. */

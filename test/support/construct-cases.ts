@@ -6,6 +6,7 @@
  * and test/e2e/constructs-apiserver.test.ts (oracle: a real API server).
  */
 import { Testing } from 'cdk8s';
+import { testChart } from './test-app';
 import fc from 'fast-check';
 import {
   ContainerProps, CronJob, DaemonSet, Deployment, EnvValue, Handler, Job, Pod, PodField, PriorityClass, Probe, RegistrySecret, ServiceAccount, StatefulSet, Timezone, Volume,
@@ -219,7 +220,7 @@ export type WorkloadCase = typeof workload extends fc.Arbitrary<infer T> ? T : n
 
 /** Builds the case in a fresh chart; returns the synthesized objects or throws what the construct threw. */
 export function build(w: WorkloadCase): any[] {
-  const chart = Testing.chart();
+  const chart = testChart();
   // zones and volumes are drawn as thunks, so that the factories' own checks run inside build
   const tz = typeof w.pod.timezone === 'function' ? w.pod.timezone() : w.pod.timezone;
   const base: any = { name: w.name || undefined, labels: w.labels, annotations: w.annotations, ...w.pod, timezone: tz, volumes: w.pod.volumes.map((v) => v()) };

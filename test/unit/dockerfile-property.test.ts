@@ -5,6 +5,7 @@
  * test/support/fast-check-seed.ts).
  */
 import { Testing } from 'cdk8s';
+import { testChart } from '../support/test-app';
 import fc from 'fast-check';
 import { Deployment, fromDockerfile, PodsmithError, Probe } from '../../src';
 import { validateObjects } from '../../src/validate';
@@ -29,7 +30,7 @@ test('any Dockerfile: a valid Deployment or a one-line PodsmithError', () => {
     let objects: any[];
     try {
       const m = fromDockerfile(text);
-      const chart = Testing.chart();
+      const chart = testChart();
       const { ports, ...container } = m.container;
       new Deployment(chart, 'D', {
         volumes: m.volumes,

@@ -4,13 +4,14 @@
  * podsmith workloads are what kplus Services, NetworkPolicies and HPAs select and scale.
  */
 import { Chart, Duration, Size, Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import * as kplus from 'cdk8s-plus-27';
 import { Deployment, EnvFrom, EnvValue, Handler, Probe, ServiceAccount, StatefulSet, Volume } from '../../src';
 import { validateObjects } from '../../src/validate';
 import { web } from '../handbook/util';
 
 function app() {
-  const chart = new Chart(Testing.app(), 'shop');
+  const chart = new Chart(testApp(), 'shop');
   const config = new kplus.ConfigMap(chart, 'Config', { data: { 'app.conf': 'x=1' } });
   const secret = new kplus.Secret(chart, 'Secret', { stringData: { token: 't' } });
   // accessModes: kplus leaves them out by default, and the API server refuses a claim without one
@@ -80,7 +81,7 @@ describe('cdk8s-plus-27 interop', () => {
   });
 
   test('the HPA refuses a workload whose replicas were fixed, as it does for kplus workloads', () => {
-    const chart2 = new Chart(Testing.app(), 'x');
+    const chart2 = new Chart(testApp(), 'x');
     const d = new Deployment(chart2, 'W', { name: 'w', replicas: 3, containers: [web()] });
     new kplus.HorizontalPodAutoscaler(chart2, 'S', { target: d, maxReplicas: 5 });
     expect(() => Testing.synth(chart2)).toThrow(/cannot have a fixed number of replicas \(3\)/);
@@ -93,18 +94,18 @@ describe('cdk8s-plus-27 interop', () => {
   });
 
   test('cdk8s Durations time probes and sleep hooks; a fractional second is refused in one line', () => {
-    const c = new Chart(Testing.app(), 'd');
+    const c = new Chart(testApp(), 'd');
     const d = new Deployment(c, 'W', {
       name: 'w', containers: [web({ probe: Probe.httpGet('/healthz', { periodSeconds: Duration.seconds(7), timeoutSeconds: Duration.seconds(2) }), preStop: Handler.sleep(Duration.seconds(3)) })],
     });
     expect(d.podSpec.containers[0].readinessProbe).toMatchObject({ periodSeconds: 7, timeoutSeconds: 2 });
     expect(d.podSpec.containers[0].lifecycle.preStop).toEqual({ sleep: { seconds: 3 } });
-    expect(() => new Deployment(new Chart(Testing.app(), 'e'), 'W', { containers: [web({ probe: Probe.httpGet('/healthz', { periodSeconds: Duration.millis(1500) }) })] }))
+    expect(() => new Deployment(new Chart(testApp(), 'e'), 'W', { containers: [web({ probe: Probe.httpGet('/healthz', { periodSeconds: Duration.millis(1500) }) })] }))
       .toThrow(/^e\/W: containers\[0\]\.probe\.periodSeconds: must be a whole number ≥ 1, got 1\.5/);
   });
 
   test('podsmith ServiceAccount and RegistrySecret stand where kplus objects do (names)', () => {
-    const c = new Chart(Testing.app(), 'y');
+    const c = new Chart(testApp(), 'y');
     const sa = new ServiceAccount(c, 'Sa', { name: 'runner' });
     const d = new Deployment(c, 'W', { name: 'w', serviceAccount: sa, containers: [web()] });
     expect(d.podSpec.serviceAccountName).toBe('runner');

@@ -4,6 +4,7 @@
  * `replica: 5` became 2 replicas, `cpu: { requests }` the default, and no props a TypeError).
  */
 import { App, Chart, Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import { CronJob, Deployment, PodsmithError, StatefulSet } from '../../src';
 import { task, web } from '../handbook/util';
 
@@ -22,7 +23,7 @@ function oneLineError(f: () => unknown): PodsmithError {
 
 describe('generated names fit each kind', () => {
   test('a CronJob without name under a long chart id gets at most 52 characters, with a hash suffix', () => {
-    const c = new Chart(Testing.app(), LONG);
+    const c = new Chart(testApp(), LONG);
     const job = new CronJob(c, 'NightlyLedgerExport', { schedule: '0 2 * * *', containers: [task()] });
     expect(job.name.length).toBeLessThanOrEqual(52);
     expect(job.name).toMatch(/-[0-9a-f]{8}$/);
@@ -30,7 +31,7 @@ describe('generated names fit each kind', () => {
   });
 
   test.each([['StatefulSet', 52], ['Deployment', 63]] as const)('a generated %s name has at most %i characters', (kind, max) => {
-    const c = new Chart(Testing.app(), `${LONG}-${LONG}`);
+    const c = new Chart(testApp(), `${LONG}-${LONG}`);
     const w = kind === 'StatefulSet'
       ? new StatefulSet(c, 'LedgerDatabaseWithAVeryLongConstructId', { containers: [web()] })
       : new Deployment(c, 'LedgerDatabaseWithAVeryLongConstructId', { containers: [web()] });
@@ -53,7 +54,7 @@ describe('generated names fit each kind', () => {
 });
 
 describe('props are checked at run time (JavaScript callers)', () => {
-  const c = () => new Chart(Testing.app(), 'test');
+  const c = () => new Chart(testApp(), 'test');
   test('an unknown prop gets a did-you-mean', () => {
     const e = oneLineError(() => new Deployment(c(), 'W', { replica: 5, containers: [web()] } as any));
     expect(e.message).toBe("test/W: replica: is not a prop of a Deployment; fix: did you mean 'replicas'?");

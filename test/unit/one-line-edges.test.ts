@@ -19,9 +19,13 @@ const REPO = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ValidationContext } = require(path.join(REPO, 'node_modules/cdk8s-cli/lib/plugins/validation.js'));
 
+/** The synthesized charts' directories, removed when this file's tests end. */
+const SYNTH_DIRS = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-plugin-'));
+afterAll(() => fs.rmSync(SYNTH_DIRS, { recursive: true, force: true }));
+
 /** Synthesizes a chart with a warning into a temp dir, recording construct metadata as `cdk8s synth` asks. */
 function synthesized(): { dir: string; manifests: string[]; metadata: Record<string, { path: string }> } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsmith-plugin-'));
+  const dir = fs.mkdtempSync(path.join(SYNTH_DIRS, 'synth-'));
   const app = new App({ outdir: dir, recordConstructMetadata: true } as any);
   const chart = new Chart(app, 'shop');
   new Deployment(chart, 'Web', { name: 'web', containers: [{ name: 'web', image: 'busybox:1.35.0', ports: [{ number: 8080, name: 'http' }], probe: Probe.httpGet('/healthz') }] });

@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import {
   CronJob, DaemonSet, Deployment, HeadlessService, Job, Pod, PodDisruptionBudget, PriorityClass, Probe, RegistrySecret, ServiceAccount, StatefulSet, Timezone,
 } from '../../src';
@@ -7,7 +8,7 @@ import { chart, task, web } from '../handbook/util';
 
 describe('snapshots', () => {
   test('the example app', () => {
-    const app = Testing.app();
+    const app = testApp();
     expect(Testing.synth(new ExampleChart(app, 'podsmith-example'))).toMatchSnapshot();
   });
 

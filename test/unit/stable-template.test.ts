@@ -5,11 +5,12 @@
  * and added the spread preference only above one replica.
  */
 import { Chart, Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import { Deployment, StatefulSet } from '../../src';
 import { web } from '../handbook/util';
 
 function objects(make: (c: Chart) => void): any[] {
-  const c = new Chart(Testing.app(), 'test');
+  const c = new Chart(testApp(), 'test');
   make(c);
   return Testing.synth(c);
 }

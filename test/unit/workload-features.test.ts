@@ -3,11 +3,12 @@
  * validated clean by podsmith's own three layers.
  */
 import { Chart, Duration, Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import { DaemonSet, Deployment, DeploymentStrategy, EnvFrom, Service, StatefulSet, Volume } from '../../src';
 import { validateObjects } from '../../src/validate';
 import { web } from '../handbook/util';
 
-const chart = () => new Chart(Testing.app(), 'test');
+const chart = () => new Chart(testApp(), 'test');
 /** Synthesizes and requires no finding (mounts of volumeClaimTemplates included: the API server adds them as volumes). */
 function clean(c: Chart): any[] {
   const out = Testing.synth(c);

@@ -1,6 +1,7 @@
 /** The cdk8s validation plugin and the jest helpers. */
 import * as path from 'node:path';
 import { Testing } from 'cdk8s';
+import { testApp } from '../support/test-app';
 import { ExampleChart } from '../../src/main';
 import { PluginViolation, PodsmithValidation } from '../../src/validate/cdk8s';
 import { expectValidManifests, toPassPodsmith } from '../../src/validate/jest';
@@ -43,7 +44,7 @@ test('the cdk8s plugin fails on an error and names rule, resource, path and file
 });
 
 test('jest helper: toPassPodsmith and expectValidManifests', () => {
-  expect(Testing.synth(new ExampleChart(Testing.app(), 'example'))).toPassPodsmith();
+  expect(Testing.synth(new ExampleChart(testApp(), 'example'))).toPassPodsmith();
   const bad = goodBundle();
   bad[0].spec.template.spec.containers[0].image = 'nginx';
   expect(bad).not.toPassPodsmith();
