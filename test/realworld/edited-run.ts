@@ -1,5 +1,5 @@
 /**
- * `npm run test:realworld-edited [-- --seed N --copies K --edits values|structure --max-kb N --containing TEXT --keep --kubeconfig F --context C --k8s-version X.Y]`:
+ * `npm run test:realworld-edited [-- --seed N --copies K --edits values|structure|keys --max-kb N --containing TEXT --keep --kubeconfig F --context C --k8s-version X.Y]`:
  * the shared real-world corpus with careless edits of its values (edited.ts), every object sent to
  * the API server as test:realworld sends it and podsmith's verdict compared. Exit 1 on any false
  * reject or false accepts above 0.5% of the objects judged, as test:realworld. A seed gives the
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const api = await apiServerFor(values.kubeconfig, values.context);
   const judge = new ServerJudge(api, `podsmith-ed-${process.pid}`);
   try {
-    if (values.edits !== 'values' && values.edits !== 'structure') throw new Error(`--edits ${values.edits}: must be values or structure`);
+    if (values.edits !== 'values' && values.edits !== 'structure' && values.edits !== 'keys') throw new Error(`--edits ${values.edits}: must be values, structure or keys`);
     const corpus = editedCorpus(rw, dir, Number(values.seed), Number(values.copies), values.edits, Number(values['max-kb']) * 1000, values.containing);
     await judge.discover();
     const r = await runCorpus(judge, corpus, { k8sVersion, progress: (n, all) => process.stderr.write(`realworld-edited: ${n}/${all}\n`) });

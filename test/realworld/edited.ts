@@ -110,8 +110,72 @@ export function editStructure(text: string, seed: number): string | undefined {
   return edited ? lines.join('\n') : undefined;
 }
 
-/** How a file is edited: its values (editValues) or its structure (editStructure). */
-export type EditKind = 'values' | 'structure';
+/** A key of an entry line (`key:` or `- key:`): where it starts and ends. */
+const KEY_AT = /^(\s*(?:- )?)([\w./-]+):(?=\s|$)/;
+
+/**
+ * The text with one or two careless edits of its keys, the same for the same seed: a key's case
+ * changed (`ContainerPort`, `containerport`: Go's encoding/json matches keys regardless of case
+ * where the API server's own decoder does not), a letter dropped or two swapped, a key renamed to
+ * another key of the file, a `key: value` line written twice (a duplicate key), or an entry line
+ * copied from elsewhere in the file to the indent of another (a field where it does not belong).
+ * Undefined when it has nothing to edit.
+ */
+export function editKeys(text: string, seed: number): string | undefined {
+  const r = rng(seed);
+  const lines = text.split('\n');
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  let edited = false;
+  for (let n = 1 + Math.floor(r() * 2); n > 0; n--) {
+    const keyed = lines.flatMap((l, k) => (KEY_AT.test(l) && !TYPE_LINE.test(l) ? [k] : []));
+    if (keyed.length === 0) break;
+    const i = pick(keyed);
+    const [, lead, key] = KEY_AT.exec(lines[i])!;
+    const rest = lines[i].slice(lead.length + key.length);
+    const what = Math.floor(r() * 5);
+    let to: string;
+    if (what === 0) {
+      const humps = [...key].flatMap((c, k) => (k === 0 || /[A-Z]/.test(c) ? [k] : []));
+      const k = pick(humps);
+      const c = key[k];
+      to = r() < 0.3 ? key.toLowerCase() : key.slice(0, k) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + key.slice(k + 1);
+    } else if (what === 1) {
+      if (key.length < 2) continue;
+      const k = Math.floor(r() * (key.length - 1));
+      to = r() < 0.5 ? key.slice(0, k) + key.slice(k + 1) : key.slice(0, k) + key[k + 1] + key[k] + key.slice(k + 2);
+    } else if (what === 2) {
+      to = KEY_AT.exec(lines[pick(keyed)])![2];
+    } else if (what === 3) {
+      // the same key again, with the value of another line (or its own)
+      if (!/^: \S/.test(rest)) continue;
+      const from = lines[pick(keyed)];
+      const value = from.slice(from.indexOf(':') + 1);
+      lines.splice(i + 1, 0, `${' '.repeat(lead.length)}${key}:${/^ \S/.test(value) ? value : rest.slice(1)}`);
+      edited = true;
+      continue;
+    } else {
+      // a one-line entry of the file copied to sit beside line i (same indent as its key)
+      const ones = keyed.filter((k) => /^: \S/.test(lines[k].slice(KEY_AT.exec(lines[k])![0].length - 1)));
+      if (ones.length === 0) continue;
+      const from = lines[pick(ones)];
+      const [, fromLead] = KEY_AT.exec(from)!;
+      const copy = ' '.repeat(lead.length) + from.slice(fromLead.length);
+      // before line i, as a sibling of its key; after a list item's first line when that holds its value (a key of the item)
+      if (!lead.endsWith('- ')) lines.splice(i, 0, copy);
+      else if (/^: \S/.test(rest)) lines.splice(i + 1, 0, copy);
+      else continue;
+      edited = true;
+      continue;
+    }
+    if (to === key || to === '') continue;
+    lines[i] = lead + to + rest;
+    edited = true;
+  }
+  return edited ? lines.join('\n') : undefined;
+}
+
+/** How a file is edited: its values (editValues), its structure (editStructure) or its keys (editKeys). */
+export type EditKind = 'values' | 'structure' | 'keys';
 
 /**
  * `copies` edited copies of a corpus under `dir` (copy k in `e<k>/`, the corpus's own paths below),
@@ -124,12 +188,12 @@ export function editedCorpus(corpus: Corpus, dir: string, seed: number, copies: 
     const text = fs.readFileSync(path.join(corpus.root, f), 'utf8');
     if (text.length > maxBytes || text.includes('\r') || (containing !== undefined && !text.includes(containing))) continue;
     for (let k = 0; k < copies; k++) {
-      const edited = (kind === 'structure' ? editStructure : editValues)(text, seed * 1_000_003 + n++);
+      const edited = (kind === 'structure' ? editStructure : kind === 'keys' ? editKeys : editValues)(text, seed * 1_000_003 + n++);
       if (edited === undefined) continue;
       const out = path.join(dir, `e${k}`, f);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, edited);
     }
   }
-  return walkedCorpus(`${corpus.name}, edited ${kind === 'structure' ? 'structure' : 'values'} (seed ${seed})`, dir);
+  return walkedCorpus(`${corpus.name}, edited ${kind} (seed ${seed})`, dir);
 }
