@@ -24,7 +24,7 @@ export type ServerClass = 'accepted' | 'rejected' | 'admission' | 'cluster' | 'c
  * for an IP family its service ranges lack (an IPv6 Service on a single-stack IPv4 cluster)
  * (pkg/registry/core/service; up to 1.33 the value reads `[]string{"fd00::1"}`, from 1.34 `["fd00::1"]`).
  */
-const ALLOCATION = /failed to allocate (IP|port)|provided (IP|port) \(?[^)]*\)? is (not in the valid range|already allocated)|ipFamilies\[\d+\]: Invalid value: "IPv[46]": not configured on this cluster|clusterIPs\[\d+\]: Invalid value: (\[[^\]]*\]|\[\]string\{[^}]*\}): IPv[46] is not configured on this cluster/;
+const ALLOCATION = /failed to allocate (IP|port)|provided (IP|port)( \([^)]*\))? is (not in the valid range|already allocated)|ipFamilies\[\d+\]: Invalid value: "IPv[46]": not configured on this cluster|clusterIPs\[\d+\]: Invalid value: (\[[^\]]*\]|\[\]string\{[^}]*\}): IPv[46] is not configured on this cluster/;
 
 export interface ServerVerdict {
   class: ServerClass;
