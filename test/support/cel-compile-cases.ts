@@ -173,6 +173,17 @@ export const CEL_COMPILE_CASES: Array<[string, any, boolean]> = [
   ['ValidatingAdmissionPolicy validation with % between operands', vap({ validations: [{ expression: 'object.spec.replicas % 2 == 0' }] }), true],
   ['ValidatingAdmissionPolicy validation with a trailing comma in a list and a map', vap({ validations: [{ expression: "[1, 2,].size() == 2 && {'a': 1,}.size() == 1" }] }), true],
   ['ValidatingAdmissionPolicy validation with a triple-quoted string over lines', vap({ validations: [{ expression: "object.metadata.name != '''a\nb'''" }] }), true],
+  // a `:` or `,` that no `?`, map, call or list holds (an IPv6 value written without quotes, a tuple, a slice)
+  ['ValidatingAdmissionPolicy validation 2001:db8::/129 (a CIDR without quotes)', vap({ validations: [{ expression: '2001:db8::/129' }] }), false],
+  ['ValidatingAdmissionPolicy validation with a comma after the expression', vap({ validations: [{ expression: 'object.spec.replicas > 1, true' }] }), false],
+  ['ValidatingAdmissionPolicy validation with a colon and no ?', vap({ validations: [{ expression: 'object.spec.replicas : 1' }] }), false],
+  ['ValidatingAdmissionPolicy validation with a ternary given two colons', vap({ validations: [{ expression: 'true ? 1 : 2 : 3' }] }), false],
+  ['ValidatingAdmissionPolicy validation with a slice', vap({ validations: [{ expression: "object.metadata.name[0:2] == 'ab'" }] }), false],
+  ['CRD rule with a comma in brackets', celCrd({ rule: '(self.replicas, 1) == 1' }), false],
+  // optional list elements and map entries (CEL's optional types, in the environment from 1.28)
+  ['ValidatingAdmissionPolicy validation with optional list elements', vap({ validations: [{ expression: '[?optional.none(), optional.of(1)].size() == 1' }] }), true],
+  ['ValidatingAdmissionPolicy validation with an optional map entry', vap({ validations: [{ expression: "{?'a': optional.of(1)}.size() == 1" }] }), true],
+  ['CRD rule with an optional list element from an optional field', celCrd({ rule: '[?self.?name].size() <= 1' }), true],
   ['ValidatingAdmissionPolicy validation giving a string', vap({ validations: [{ expression: "'yes'" }] }), false],
   ['ValidatingAdmissionPolicy match condition and validation on request and object', vap({ matchConditions: [{ name: 'not-system', expression: "!request.userInfo.username.startsWith('system:')" }], validations: [{ expression: 'object.spec.replicas <= 5', messageExpression: "'at most 5, not ' + string(object.spec.replicas)" }] }), true],
   ['ValidatingAdmissionPolicy match condition naming no variable', vap({ matchConditions: [{ name: 'some', expression: 'Sometimes' }], validations: [{ expression: 'true' }] }), false],

@@ -126,11 +126,18 @@ class Parser {
     this.at++;
   }
 
-  /** Where a complete expression ended and something else came: certain when it is an operand. */
+  /**
+   * Where a complete expression ended and something else came: certain when it is an operand, or
+   * a `:` or `,` that no `?`, map literal, call or list holds (`2001:db8::/129`, `a > 1, true`,
+   * `(a, b)`, `x[1:2]`: CEL has no tuples or slices).
+   */
   private stray(why: string): never {
     const t = this.toks[this.at];
     if (t.k === 'num' || t.k === 'str' || (t.k === 'id' && t.v !== 'in')) {
       throw new CelSyntaxError(`Syntax error: extraneous input ${t.k === 'str' ? 'string' : `'${t.v}'`} after a complete expression (a text value needs quotes)`);
+    }
+    if (t.k === 'op' && (t.v === ':' || t.v === ',')) {
+      throw new CelSyntaxError(`Syntax error: mismatched input '${t.v}' (${why}; a text value needs quotes)`);
     }
     return unsupported(why);
   }
@@ -223,13 +230,24 @@ class Parser {
     if (t.v === '(') { const n = this.expr(); this.take(')'); return n; }
     if (t.v === '[') {
       const items: Node[] = [];
-      while (!this.peek(']')) { items.push(this.expr()); if (!this.peek(']')) this.take(','); }
+      while (!this.peek(']')) {
+        // `[?x]`: an optional element (CEL's optional types, in the API server's environment from 1.28), not read here
+        if (this.peek('?')) unsupported('an optional list element');
+        items.push(this.expr());
+        if (!this.peek(']')) this.take(',');
+      }
       this.take(']');
       return { t: 'list', items };
     }
     if (t.v === '{') {
       const entries: Array<[Node, Node]> = [];
-      while (!this.peek('}')) { const k = this.expr(); this.take(':'); entries.push([k, this.expr()]); if (!this.peek('}')) this.take(','); }
+      while (!this.peek('}')) {
+        if (this.peek('?')) unsupported('an optional map entry'); // `{?k: v}`, as `[?x]`
+        const k = this.expr();
+        this.take(':');
+        entries.push([k, this.expr()]);
+        if (!this.peek('}')) this.take(',');
+      }
       this.take('}');
       return { t: 'map', entries };
     }
