@@ -53,21 +53,22 @@ type Tok = { k: 'num' | 'str' | 'id' | 'op' | 'end'; v: string; n?: Val };
 
 const OPS = ['&&', '||', '==', '!=', '<=', '>=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}'];
 
-const NO_TOKEN = '#@$;~^\\';
-
 function lex(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
+    // CEL's blanks are these five (a no-break space is no token)
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') { i++; continue; }
     if (c === '/' && src[i + 1] === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
     const rest = src.slice(i);
-    const num = /^(0x[0-9a-fA-F]+u?|\d+\.\d*(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?|\d+u?)/.exec(rest);
+    // (a float has digits after its dot: `1.` is the int 1 and a selection)
+    const num = /^(0[xX][0-9a-fA-F]+[uU]?|\d+\.\d+(?:[eE][+-]?\d+)?|\d+[eE][+-]?\d+|\.\d+(?:[eE][+-]?\d+)?|\d+[uU]?)/.exec(rest);
     if (num && /[\d.]/.test(c)) {
       const t = num[0];
-      if (/^[\d.]/.test(t) && (t.includes('.') || /[eE]/.test(t)) && !t.startsWith('0x')) out.push({ k: 'num', v: t, n: Number(t) });
-      else out.push({ k: 'num', v: t, n: BigInt(t.replace(/u$/, '')) });
+      const hex = /^0[xX]/.test(t);
+      if ((t.includes('.') || /[eE]/.test(t)) && !hex) out.push({ k: 'num', v: t, n: Number(t) });
+      else out.push({ k: 'num', v: t, n: BigInt(t.replace(/[uU]$/, '')) });
       i += t.length;
       continue;
     }
@@ -87,9 +88,12 @@ function lex(src: string): Tok[] {
           const e = src[j + 1];
           const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '`': '`', '?': '?', a: '\x07', b: '\b', f: '\f', v: '\v' };
           if (simple[e] !== undefined) { v += simple[e]; j += 2; continue; }
-          const u = /^\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))/.exec(src.slice(j));
+          const u = /^\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[xX]([0-9a-fA-F]{2}))/.exec(src.slice(j));
           if (u) { v += String.fromCodePoint(parseInt(u[1] ?? u[2] ?? u[3], 16)); j += u[0].length; continue; }
-          unsupported('a string escape');
+          const octal = /^\\([0-3][0-7]{2})/.exec(src.slice(j));
+          if (octal) { v += String.fromCodePoint(parseInt(octal[1], 8)); j += 4; continue; }
+          // any other escape is no CEL token (`'\q'`, `'\d'` meant for a regexp: write `'\\d'`)
+          throw new CelSyntaxError(`Syntax error: token recognition error at: '${src.slice(i, j + 2)}' (no such escape in a string)`);
         }
         v += src[j++];
       }
@@ -100,9 +104,10 @@ function lex(src: string): Tok[] {
     const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
     const op = OPS.find((o) => rest.startsWith(o));
-    // characters no CEL token starts with (a backtick quotes a field name in newer CEL: not read here)
-    if (!op && NO_TOKEN.includes(c)) throw new CelSyntaxError(`Syntax error: token recognition error at: '${c}'`);
-    if (!op) unsupported(`the character ${JSON.stringify(c)}`);
+    // a backtick quotes a field name in newer CEL: not read here
+    if (!op && c === '`') unsupported('a quoted field name');
+    // characters no CEL token starts with: `#`, `;`, a lone `=`, `&` or `|`, a letter outside ASCII, a no-break space
+    if (!op) throw new CelSyntaxError(`Syntax error: token recognition error at: '${c}'`);
     out.push({ k: 'op', v: op! });
     i += op!.length;
   }
@@ -136,6 +141,7 @@ class Parser {
     if (t.k === 'num' || t.k === 'str' || (t.k === 'id' && t.v !== 'in')) {
       throw new CelSyntaxError(`Syntax error: extraneous input ${t.k === 'str' ? 'string' : `'${t.v}'`} after a complete expression (a text value needs quotes)`);
     }
+    if (t.k === 'end') throw new CelSyntaxError(`Syntax error: mismatched input '<EOF>' (${why})`);
     if (t.k === 'op' && (t.v === ':' || t.v === ',')) {
       throw new CelSyntaxError(`Syntax error: mismatched input '${t.v}' (${why}; a text value needs quotes)`);
     }
@@ -204,9 +210,10 @@ class Parser {
         const opt = this.peek('?');
         if (opt) this.at++;
         const t = this.toks[this.at++];
-        if (t.k !== 'id') unsupported('a selection without a name');
+        // a dot is followed by a name in CEL (reserved words too: `object.spec.if`); `1.` is an int and a dot
+        if (t.k !== 'id') throw new CelSyntaxError(`Syntax error: mismatched input '${t.v || '<EOF>'}' (a name must follow the dot)`);
         if (opt) n = { t: 'sel', of: n, field: t.v, opt };
-        else n = this.peek('(') ? { t: 'call', name: t.v, target: n, args: this.args() } : { t: 'sel', of: n, field: t.v };
+        else n = this.peek('(') ? macroChecked({ t: 'call', name: t.v, target: n, args: this.args() }) : { t: 'sel', of: n, field: t.v };
       } else if (this.peek('[')) {
         this.at++;
         const opt = this.peek('?');
@@ -224,7 +231,7 @@ class Parser {
     if (t.k === 'id') {
       if (t.v === 'true' || t.v === 'false') return { t: 'lit', v: t.v === 'true' };
       if (t.v === 'null') return { t: 'lit', v: null };
-      if (this.peek('(')) return { t: 'call', name: t.v, args: this.args() };
+      if (this.peek('(')) return macroChecked({ t: 'call', name: t.v, args: this.args() });
       return { t: 'id', name: t.v };
     }
     if (t.v === '(') { const n = this.expr(); this.take(')'); return n; }
@@ -257,6 +264,26 @@ class Parser {
     if (t.k === 'op' && t.v !== '.') throw new CelSyntaxError(`Syntax error: mismatched input '${t.v}' (an operand must come here)`);
     return unsupported(`unexpected ${t.v || 'end'}`);
   }
+}
+
+/** Macros whose first argument names the comprehension's variable. */
+const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+
+/**
+ * What CEL's parser refuses as it expands a macro: `has()` of anything but a field selection
+ * (`has(object)`, `has(m['k'])`), and a comprehension whose variable is no simple name
+ * (`list.exists(c.name, true)`).
+ */
+function macroChecked(n: Node & { t: 'call' }): Node {
+  if (n.name === 'has' && !n.target && n.args.length === 1) {
+    const a = n.args[0];
+    if (a.t === 'sel' && a.opt) unsupported('has() of an optional selection');
+    if (a.t !== 'sel') throw new CelSyntaxError('invalid argument to has() macro');
+  }
+  if (n.target && COMPREHENSIONS.has(n.name) && (n.args.length === 2 || n.args.length === 3) && n.args[0].t !== 'id') {
+    throw new CelSyntaxError(`argument must be a simple name (the first argument of ${n.name}())`);
+  }
+  return n;
 }
 
 const parsed = new Map<string, Node | CelUnsupported>();

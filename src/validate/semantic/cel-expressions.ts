@@ -18,8 +18,25 @@ export const celExpressionRules: RuleMeta[] = [{
   fix: 'use only the environment\'s variables and fields the schema declares (quote a string literal: \'value\', not value), and make a rule give a bool',
 }];
 
-const ADMISSION_VARIABLES = dynVariables('object', 'oldObject', 'request', 'params', 'namespaceObject', 'authorizer', 'variables');
-const WEBHOOK_VARIABLES = dynVariables('object', 'oldObject', 'request', 'authorizer', 'params');
+/** The variables of a policy's expressions by their names (a few sets in all). */
+const policyEnvironments = new Map<string, ReadonlyMap<string, CelType>>();
+
+/**
+ * A policy's variables: `params` only with a paramKind and `variables` only with variables, as
+ * the API server declares them (it refuses either otherwise: "undeclared reference").
+ */
+function admissionVariables(spec: Record<string, any>): ReadonlyMap<string, CelType> {
+  const names = ['object', 'oldObject', 'request', 'namespaceObject', 'authorizer'];
+  if (spec.paramKind != null) names.push('params');
+  if (Array.isArray(spec.variables)) names.push('variables');
+  const key = names.join();
+  let m = policyEnvironments.get(key);
+  if (!m) policyEnvironments.set(key, (m = dynVariables(...names)));
+  return m;
+}
+
+/** A webhook's match conditions: no params, no variables. */
+const WEBHOOK_VARIABLES = dynVariables('object', 'oldObject', 'request', 'namespaceObject', 'authorizer');
 const DEVICE_VARIABLES = dynVariables('device');
 
 function detail(p: CelCompileProblem, prefix = ''): string {
@@ -82,26 +99,27 @@ export function checkCelExpressions(ctx: Ctx): void {
   const group = typeof obj.apiVersion === 'string' ? obj.apiVersion.split('/')[0] : '';
   const spec = isObj(obj.spec) ? obj.spec : {};
   if (group === 'admissionregistration.k8s.io') {
+    const policyVariables = admissionVariables(spec);
     if (kind === 'ValidatingAdmissionPolicy' || kind === 'MutatingAdmissionPolicy') {
-      matchConditions(ctx, spec.matchConditions, 'spec.matchConditions', ADMISSION_VARIABLES);
-      arr(spec.variables).forEach((v, i) => { if (isObj(v)) check(ctx, `spec.variables[${i}].expression`, v.expression, ADMISSION_VARIABLES); });
+      matchConditions(ctx, spec.matchConditions, 'spec.matchConditions', policyVariables);
+      arr(spec.variables).forEach((v, i) => { if (isObj(v)) check(ctx, `spec.variables[${i}].expression`, v.expression, policyVariables); });
     }
     // a mutation's expression gives an Object(...) or a list of JSONPatch values: podsmith types
     // neither, so only what fails whatever the type is found (an undeclared name, bad syntax)
     if (kind === 'MutatingAdmissionPolicy') {
       arr(spec.mutations).forEach((m, i) => {
         if (!isObj(m)) return;
-        if (isObj(m.applyConfiguration)) check(ctx, `spec.mutations[${i}].applyConfiguration.expression`, m.applyConfiguration.expression, ADMISSION_VARIABLES);
-        if (isObj(m.jsonPatch)) check(ctx, `spec.mutations[${i}].jsonPatch.expression`, m.jsonPatch.expression, ADMISSION_VARIABLES);
+        if (isObj(m.applyConfiguration)) check(ctx, `spec.mutations[${i}].applyConfiguration.expression`, m.applyConfiguration.expression, policyVariables);
+        if (isObj(m.jsonPatch)) check(ctx, `spec.mutations[${i}].jsonPatch.expression`, m.jsonPatch.expression, policyVariables);
       });
     }
     if (kind === 'ValidatingAdmissionPolicy') {
       arr(spec.validations).forEach((v, i) => {
         if (!isObj(v)) return;
-        check(ctx, `spec.validations[${i}].expression`, v.expression, ADMISSION_VARIABLES, 'bool');
-        check(ctx, `spec.validations[${i}].messageExpression`, v.messageExpression, ADMISSION_VARIABLES, 'string');
+        check(ctx, `spec.validations[${i}].expression`, v.expression, policyVariables, 'bool');
+        check(ctx, `spec.validations[${i}].messageExpression`, v.messageExpression, policyVariables, 'string');
       });
-      arr(spec.auditAnnotations).forEach((a, i) => { if (isObj(a)) check(ctx, `spec.auditAnnotations[${i}].valueExpression`, a.valueExpression, ADMISSION_VARIABLES); });
+      arr(spec.auditAnnotations).forEach((a, i) => { if (isObj(a)) check(ctx, `spec.auditAnnotations[${i}].valueExpression`, a.valueExpression, policyVariables); });
     }
     if (kind === 'ValidatingWebhookConfiguration' || kind === 'MutatingWebhookConfiguration') {
       arr(obj.webhooks).forEach((w, i) => { if (isObj(w)) matchConditions(ctx, w.matchConditions, `webhooks[${i}].matchConditions`, WEBHOOK_VARIABLES); });
