@@ -22,8 +22,8 @@ import { isObj } from './schema-walk';
 export type CelType =
   | { k: 'object'; schema: any; root: boolean }
   | { k: 'list'; elem: CelType }
-  | { k: 'map'; value: CelType }
-  | { k: 'bool' | 'int' | 'double' | 'string' | 'bytes' | 'duration' | 'timestamp' | 'null' | 'number' | 'type' | 'dyn' };
+  | { k: 'map'; value: CelType; /** keys are strings (a schema's map) */ stringKeys?: true }
+  | { k: 'bool' | 'int' | 'uint' | 'double' | 'string' | 'bytes' | 'duration' | 'timestamp' | 'null' | 'number' | 'type' | 'dyn' };
 
 const DYN: CelType = { k: 'dyn' };
 const BOOL: CelType = { k: 'bool' };
@@ -74,7 +74,7 @@ export function schemaType(s: any, root: boolean): CelType | undefined {
       const ap = s.additionalProperties;
       if (isObj(ap)) {
         const value = schemaType(ap, embedded(ap));
-        return value && { k: 'map', value };
+        return value && { k: 'map', value, stringKeys: true };
       }
       return { k: 'object', schema: s, root };
     }
@@ -165,7 +165,7 @@ const RESULTS: Record<string, CelType> = {
 /** The kind of value an operator compares, for the types that never compare with each other; undefined where podsmith cannot tell. */
 function family(t: CelType): 'number' | 'string' | 'bool' | 'bytes' | undefined {
   switch (t.k) {
-    case 'int': case 'double': return 'number';
+    case 'int': case 'uint': case 'double': return 'number';
     case 'string': return 'string';
     case 'bool': return 'bool';
     case 'bytes': return 'bytes';
@@ -180,6 +180,7 @@ class Checker {
     switch (n.t) {
       case 'lit': {
         const v = n.v;
+        if (n.u) return { k: 'uint' };
         if (typeof v === 'bigint' || typeof v === 'number') return typeof v === 'bigint' ? INT : { k: 'double' };
         if (typeof v === 'string') return STRING;
         if (typeof v === 'boolean') return BOOL;
@@ -207,14 +208,30 @@ class Checker {
       }
       case 'idx': {
         const of = this.type(n.of, scope);
-        this.type(n.index, scope);
+        const index = this.type(n.index, scope);
         if (n.opt) return DYN;
+        // a list is indexed by an int, a schema's map by a string
+        if ((of.k === 'list' && EXACT.has(index.k) && index.k !== 'int' && index.k !== 'uint') || (of.k === 'map' && of.stringKeys && EXACT.has(index.k) && index.k !== 'string')) {
+          throw new CompileError(`found no matching overload for '_[_]' applied to '(${celTypeName(of)}, ${celTypeName(index)})'`);
+        }
         return of.k === 'list' ? of.elem : of.k === 'map' ? of.value : DYN;
       }
       case 'call': return this.call(n, scope);
-      case 'list': n.items.forEach((x) => this.type(x, scope)); return { k: 'list', elem: DYN };
-      case 'map': n.entries.forEach(([a, b]) => { this.type(a, scope); this.type(b, scope); }); return { k: 'map', value: DYN };
-      case 'un': this.type(n.of, scope); return n.op === '!' ? BOOL : NUMBER;
+      // the API server's CEL wants the items of a literal list or map of one type (HomogeneousAggregateLiterals)
+      case 'list': homogeneous(n.items.map((x) => this.type(x, scope))); return { k: 'list', elem: DYN };
+      case 'map': {
+        const keys: CelType[] = [];
+        const values: CelType[] = [];
+        for (const [a, b] of n.entries) { keys.push(this.type(a, scope)); values.push(this.type(b, scope)); }
+        homogeneous(keys);
+        homogeneous(values);
+        return { k: 'map', value: DYN };
+      }
+      case 'un': {
+        const of = this.type(n.of, scope);
+        if (n.op === '!' ? EXACT.has(of.k) && of.k !== 'bool' : NOT_NEGATABLE.has(of.k)) noOverload(n.op === '!' ? '!_' : '-_', of);
+        return n.op === '!' ? BOOL : NUMBER;
+      }
       case 'bin': {
         const l = this.type(n.l, scope);
         const r = this.type(n.r, scope);
@@ -223,7 +240,18 @@ class Checker {
           const b = family(r);
           // (ints and doubles compare across types from 1.28; that is left to the server)
           if (a && b && a !== b) throw new CompileError(`found no matching overload for '_${n.op}_' applied to '(${l.k}, ${r.k})'`);
+          // equality across types is no overload either (1 == 1.0, a string == null, an object == 'a')
+          if ((n.op === '==' || n.op === '!=') && l.k !== r.k && ((PRIMITIVE.has(l.k) && (EXACT.has(r.k) || r.k === 'null')) || (PRIMITIVE.has(r.k) && (EXACT.has(l.k) || l.k === 'null')))) {
+            noOverload(`_${n.op}_`, l, r);
+          }
         }
+        if ((n.op === '&&' || n.op === '||') && ((EXACT.has(l.k) && l.k !== 'bool') || (EXACT.has(r.k) && r.k !== 'bool'))) noOverload(`_${n.op}_`, l, r);
+        if (n.op === 'in') {
+          const item = r.k === 'list' ? r.elem : r.k === 'map' && r.stringKeys ? STRING : undefined;
+          if (item && PRIMITIVE.has(item.k) && PRIMITIVE.has(l.k) && item.k !== l.k) noOverload('@in', l, r);
+        }
+        if (n.op === '+' && ((PRIMITIVE.has(l.k) && PRIMITIVE.has(r.k) && (l.k !== r.k || l.k === 'bool')) || (l.k === 'list' && PRIMITIVE.has(r.k)) || (r.k === 'list' && PRIMITIVE.has(l.k)))) noOverload('_+_', l, r);
+        if (['-', '*', '/', '%'].includes(n.op) && (NOT_ARITHMETIC.has(l.k) || NOT_ARITHMETIC.has(r.k) || (NUMERIC.has(l.k) && NUMERIC.has(r.k) && l.k !== r.k))) noOverload(`_${n.op}_`, l, r);
         if (['&&', '||', '==', '!=', '<', '<=', '>', '>=', 'in'].includes(n.op)) return BOOL;
         if (n.op !== '+') return NUMBER;
         if (l.k === 'string' && r.k === 'string') return STRING;
@@ -231,7 +259,8 @@ class Checker {
         return DYN;
       }
       case 'cond': {
-        this.type(n.c, scope);
+        const c = this.type(n.c, scope);
+        if (EXACT.has(c.k) && c.k !== 'bool') noOverload('_?_:_', c);
         const a = this.type(n.a, scope);
         const b = this.type(n.b, scope);
         return a.k === b.k && (a.k === 'bool' || a.k === 'string' || a.k === 'int') ? a : DYN;
@@ -247,9 +276,11 @@ class Checker {
       const over = this.type(target, scope);
       const inner = new Map(scope);
       const names = args.slice(0, vars).map((a) => (a as Extract<Node, { t: 'id' }>).name);
-      if (vars === 1) inner.set(names[0], over.k === 'list' ? over.elem : over.k === 'map' ? STRING : DYN);
+      // (a schema's map has string keys; a literal map's are not followed)
+      const key = over.k === 'map' && over.stringKeys ? STRING : DYN;
+      if (vars === 1) inner.set(names[0], over.k === 'list' ? over.elem : key);
       else {
-        inner.set(names[0], over.k === 'list' ? INT : over.k === 'map' ? STRING : DYN);
+        inner.set(names[0], over.k === 'list' ? INT : key);
         inner.set(names[1], over.k === 'list' ? over.elem : over.k === 'map' ? over.value : DYN);
       }
       for (const a of args.slice(vars)) this.type(a, inner);
@@ -263,6 +294,11 @@ class Checker {
     if (namespaced && !NAMESPACES.has(target.name)) throw new CompileError(`undeclared reference to '${target.name}' (in container '')`);
     const on = target && !namespaced ? this.type(target, scope) : undefined;
     for (const a of args) this.type(a, scope);
+    // a string function given what is certainly not a string to look for
+    if (on?.k === 'string' && (name === 'startsWith' || name === 'endsWith' || name === 'matches') && args.length === 1) {
+      const a = this.type(args[0], scope);
+      if (EXACT.has(a.k) && a.k !== 'string') noOverload(name, on, a);
+    }
     // a string function called on what is certainly not a string
     if (on && STRING_METHODS.has(name) && NOT_STRING.has(on.k)) throw new CompileError(`found no matching overload for '${name}' applied to '${celTypeName(on)}.(${args.map(() => 'string').join(', ')})'`);
     if (!target && name === 'size' && args.length === 1) {
@@ -282,9 +318,30 @@ class Checker {
 }
 
 /** Types without fields, and without the string functions; their names as CEL writes them. */
-const NO_FIELDS = new Set(['list', 'string', 'int', 'double', 'bool']);
-const NOT_STRING = new Set(['list', 'map', 'object', 'int', 'double', 'bool']);
-const NUMERIC_OR_BOOL = new Set(['int', 'double', 'bool']);
+const NO_FIELDS = new Set(['list', 'string', 'int', 'uint', 'double', 'bool']);
+const NOT_STRING = new Set(['list', 'map', 'object', 'int', 'uint', 'double', 'bool']);
+const NUMERIC_OR_BOOL = new Set(['int', 'uint', 'double', 'bool']);
+/** Types the checker knows exactly ('number' is an int, uint or double not followed; 'dyn' anything). */
+const EXACT = new Set(['int', 'uint', 'double', 'string', 'bool', 'bytes', 'list', 'map', 'object', 'duration', 'timestamp']);
+/** Scalars whose operators take only their own type. */
+const PRIMITIVE = new Set(['int', 'uint', 'double', 'string', 'bool', 'bytes']);
+const NUMERIC = new Set(['int', 'uint', 'double']);
+/** Types no arithmetic (`-`, `*`, `/`, `%`) takes. */
+const NOT_ARITHMETIC = new Set(['string', 'bool', 'bytes', 'list', 'map', 'object', 'null']);
+/** Types without a negation. */
+const NOT_NEGATABLE = new Set(['string', 'bool', 'bytes', 'list', 'map', 'object', 'null', 'timestamp']);
+
+/** "found no matching overload": an operator or function given types it has no overload for. */
+function noOverload(fn: string, ...types: CelType[]): never {
+  throw new CompileError(`found no matching overload for '${fn}' applied to '(${types.map(celTypeName).join(', ')})'`);
+}
+
+/** A literal list's items (or a map's keys or values) of two scalar types: the API server's checker refuses them. */
+function homogeneous(types: CelType[]): void {
+  const first = types.find((t) => PRIMITIVE.has(t.k));
+  const other = first && types.find((t) => PRIMITIVE.has(t.k) && t.k !== first.k);
+  if (first && other) throw new CompileError(`expected type '${celTypeName(first)}' but found '${celTypeName(other)}'`);
+}
 const STRING_METHODS = new Set(['startsWith', 'endsWith', 'matches', 'lowerAscii', 'upperAscii', 'trim', 'substring', 'charAt', 'split']);
 
 function celTypeName(t: CelType): string {

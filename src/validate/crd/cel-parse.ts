@@ -29,7 +29,7 @@ export class CelDuration {
 }
 
 export type Node =
-  | { t: 'lit'; v: Val }
+  | { t: 'lit'; v: Val; /** an unsigned literal (`1u`) */ u?: true }
   | { t: 'id'; name: string }
   | { t: 'sel'; of: Node; field: string; opt?: true }
   | { t: 'idx'; of: Node; index: Node; opt?: true }
@@ -227,6 +227,7 @@ class Parser {
 
   private primary(): Node {
     const t = this.toks[this.at++];
+    if (t.k === 'num' && /[uU]$/.test(t.v)) return { t: 'lit', v: t.n as Val, u: true };
     if (t.k === 'num' || t.k === 'str') return { t: 'lit', v: t.n as Val };
     if (t.k === 'id') {
       if (t.v === 'true' || t.v === 'false') return { t: 'lit', v: t.v === 'true' };
