@@ -72,7 +72,7 @@ e2eDescribe('real-world manifests: podsmith vs the API server on their own bytes
   afterAll(async () => {
     await judge?.cleanup();
     api?.close();
-  }, 60_000); // cleanup waits up to 10 s for its namespaces to go (server.ts)
+  });
 
   const corpora: Array<[string, () => Corpus | undefined, number]> = [
     ['the shared real-world corpus', realWorldCorpus, 6],

@@ -20,7 +20,7 @@ e2eDescribe('required fields: what the schema lists vs what the API server requi
   afterAll(async () => {
     await judge?.cleanup();
     api?.close();
-  }, 60_000); // cleanup waits up to 10 s for its namespaces to go (server.ts)
+  });
 
   test('removing a required field: podsmith and the API server agree on every pair', async () => {
     const corpora = [realWorldCorpus(), ...upstreamCorpora(), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined);

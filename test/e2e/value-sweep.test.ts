@@ -21,7 +21,7 @@ e2eDescribe('values: empty, zero and misspelt as the API server reads them', () 
   afterAll(async () => {
     await judge?.cleanup();
     api?.close();
-  }, 60_000); // cleanup waits up to 10 s for its namespaces to go (server.ts)
+  });
 
   test('no false reject and no false accept', async () => {
     const corpora = [realWorldCorpus(), ...upstreamCorpora(), ...moduleCorpora()].filter((c): c is Corpus => c !== undefined);

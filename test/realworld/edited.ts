@@ -110,7 +110,7 @@ export function editStructure(text: string, seed: number): string | undefined {
   return edited ? lines.join('\n') : undefined;
 }
 
-/** A key of an entry line (`key:` or `- key:`): where it starts and ends. */
+/** An entry line's key (`key:` or `- key:`): what comes before it (indent and dash), and the key. */
 const KEY_AT = /^(\s*(?:- )?)([\w./-]+):(?=\s|$)/;
 
 /**

@@ -212,7 +212,7 @@ class Checker {
         if (n.opt) return DYN;
         // a list is indexed by an int, a schema's map by a string
         if ((of.k === 'list' && EXACT.has(index.k) && index.k !== 'int' && index.k !== 'uint') || (of.k === 'map' && of.stringKeys && EXACT.has(index.k) && index.k !== 'string')) {
-          throw new CompileError(`found no matching overload for '_[_]' applied to '(${celTypeName(of)}, ${celTypeName(index)})'`);
+          noOverload('_[_]', of, index);
         }
         return of.k === 'list' ? of.elem : of.k === 'map' ? of.value : DYN;
       }
